@@ -1,0 +1,34 @@
+"""masthead: raw news pages in, clean structured articles out.
+
+What a plugin author needs is importable from here: the hook marker, the
+source base class and its :class:`Draft`, the page view, the models and the
+errors a plugin may raise.
+"""
+
+from masthead.document import Page, RawDocument
+from masthead.errors import Filtered, MastheadError, NotAnArticle, ParseError, PluginError
+from masthead.hookspecs import hookimpl
+from masthead.models import SCHEMA_VERSION, Article, Comment, Provenance, Rejection, Related
+from masthead.source import Draft, Source
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "Comment",
+    "Draft",
+    "Filtered",
+    "MastheadError",
+    "NotAnArticle",
+    "Page",
+    "ParseError",
+    "PluginError",
+    "Provenance",
+    "RawDocument",
+    "Rejection",
+    "Related",
+    "Source",
+    "__version__",
+    "hookimpl",
+]

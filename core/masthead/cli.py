@@ -1,0 +1,295 @@
+"""The ``masthead`` command.
+
+Exit codes:
+
+\b
+  0  every document read was ingested (or the command succeeded)
+  1  the run completed, but some documents were rejected
+  2  usage error: bad option, unknown source, sink or plugin
+  3  a plugin failed to load or register and --strict was given
+  4  ``validate`` found invalid lines
+  130 interrupted (Ctrl-C); no output file was replaced
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+import click
+import structlog
+
+from masthead import __version__, logconfig
+from masthead.document import Page
+from masthead.errors import InputError, PluginError
+from masthead.manager import Plugins
+from masthead.models import Article, Rejection
+from masthead.pipeline import Pipeline
+from masthead.progress import Progress
+from masthead.readers import iter_documents
+from masthead.router import Router
+from masthead.serialize import unstructure
+from masthead.sinks import JsonlSink, Sink
+from masthead.summary import Summary
+from masthead.validate import validate_lines
+
+EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_PLUGIN, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+
+log = structlog.get_logger("masthead.cli")
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    click.echo(f"masthead: error: {message}", err=True)
+    sys.exit(code)
+
+
+def plugin_options(func: Any) -> Any:
+    """Options every command that loads plugins shares."""
+    func = click.option(
+        "--strict", is_flag=True, help="Fail (exit 3) if any plugin fails to load or register."
+    )(func)
+    func = click.option(
+        "--plugins",
+        "only",
+        metavar="NAMES",
+        help="Load only these entry-point plugins (comma-separated); env MASTHEAD_PLUGINS.",
+    )(func)
+    func = click.option(
+        "--disable",
+        multiple=True,
+        metavar="NAME",
+        help="Do not load plugin NAME (repeatable); env MASTHEAD_DISABLE (comma-separated).",
+    )(func)
+    return func
+
+
+def load_plugins(disable: Sequence[str], only: str | None, strict: bool) -> Plugins:
+    names = [n.strip() for n in only.split(",") if n.strip()] if only else None
+    try:
+        plugins = Plugins(disable=disable, only=names, strict=strict)
+    except PluginError as exc:
+        _fail(str(exc), EXIT_PLUGIN)
+    for error in plugins.errors:
+        click.echo(f"masthead: warning: {error}", err=True)
+    return plugins
+
+
+def make_pipeline(plugins: Plugins, source: str | None, fallback: str | None) -> Pipeline:
+    known = ", ".join(sorted(plugins.sources)) or "none"
+    for option, name in (("--source", source), ("--fallback", fallback)):
+        if name is not None and name not in plugins.sources:
+            _fail(f"{option}: no source plugin named {name!r} (loaded: {known})")
+    return Pipeline(plugins, Router(plugins.sources, plugins.domains, forced=source, fallback=fallback))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=__doc__.split("\n", 2)[2])
+@click.version_option(__version__, prog_name="masthead")
+@click.option(
+    "--log-format",
+    type=click.Choice(["auto", "console", "json"]),
+    default="auto",
+    show_default=True,
+    help="Log events readable (console) or as JSON lines; auto picks console on a terminal.",
+)
+@click.option(
+    "--log-level",
+    type=click.Choice(["debug", "info", "warning", "error"]),
+    default="warning",
+    show_default=True,
+)
+def main(log_format: str, log_level: str) -> None:
+    """masthead turns raw news pages into clean, structured article records."""
+    logconfig.configure(log_format, log_level)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, metavar="OUT", help="Output file; '-' for stdout.")
+@click.option("--rejects", metavar="FILE", help="Write one JSONL line per document not ingested.")
+@click.option("--source", metavar="NAME", help="Route every document to this source plugin.")
+@click.option(
+    "--fallback",
+    metavar="NAME",
+    help="Source for documents no plugin claims (e.g. 'generic'); default: reject them.",
+)
+@click.option("--sink", "sink_name", default="jsonl", show_default=True, help="Sink for the articles.")
+@click.option("--summary-json", metavar="FILE", help="Write the run summary as JSON.")
+@plugin_options
+def ingest(
+    paths: tuple[str, ...],
+    output: str,
+    rejects: str | None,
+    source: str | None,
+    fallback: str | None,
+    sink_name: str,
+    summary_json: str | None,
+    disable: tuple[str, ...],
+    only: str | None,
+    strict: bool,
+) -> None:
+    """Parse every document under PATHS into articles written to OUT.
+
+    PATHS are files, directories (walked recursively), glob patterns or '-'
+    for standard input. Text dumps (.txt), HTML (.html, .htm) and JSONL
+    records (.jsonl) are read; plugins may add formats.
+    """
+    plugins = load_plugins(disable, only, strict)
+    pipeline = make_pipeline(plugins, source, fallback)
+    if sink_name not in plugins.sinks:
+        _fail(f"--sink: no sink named {sink_name!r} (known: {', '.join(sorted(plugins.sinks))})")
+    summary = Summary()
+    skipped: list[str] = []
+    sinks: list[Sink] = []
+    try:
+        sink = plugins.sinks[sink_name](output)
+        sinks.append(sink)
+        reject_sink = JsonlSink(rejects) if rejects else None
+        if reject_sink is not None:
+            sinks.append(reject_sink)
+    except OSError as exc:
+        for opened in sinks:
+            opened.abort()
+        _fail(f"cannot write output: {exc}")
+    progress = Progress(summary)
+    documents = iter_documents(paths, plugins.readers, skipped)
+    try:
+        from masthead.runners import run_in_process
+
+        run_in_process(documents, pipeline, sink, reject_sink, summary, progress)
+        for opened in sinks:
+            opened.close()
+    except KeyboardInterrupt:
+        for opened in sinks:
+            opened.abort()
+        progress.close()
+        click.echo("masthead: interrupted; no output file was written", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BaseException:
+        for opened in sinks:
+            opened.abort()
+        raise
+    progress.close()
+    summary.skipped = len(skipped)
+    summary.finish()
+    click.echo(summary.render(), err=True)
+    if summary_json:
+        with open(summary_json, "w", encoding="utf-8") as handle:
+            json.dump(summary.to_dict(), handle, indent=2)
+            handle.write("\n")
+    sys.exit(EXIT_REJECTS if summary.rejected else EXIT_OK)
+
+
+@main.command(name="plugins")
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+@plugin_options
+def list_plugins(as_json: bool, disable: tuple[str, ...], only: str | None, strict: bool) -> None:
+    """List plugins: name, version, distribution, status, domains and hooks."""
+    plugins = load_plugins(disable, only, strict)
+    infos = [unstructure_info(info) for info in plugins.infos.values()]
+    if as_json:
+        click.echo(json.dumps(infos, indent=2))
+        return
+    for info in infos:
+        origin = "built-in" if info["builtin"] else f"{info['distribution']} {info['version']}"
+        click.echo(f"{info['name']}  [{info['status']}]  {origin}  ({info['module']})")
+        if info["sources"]:
+            click.echo(f"    sources: {', '.join(info['sources'])}")
+        if info["domains"]:
+            click.echo(f"    domains: {', '.join(info['domains'])}")
+        if info["hooks"]:
+            click.echo(f"    hooks:   {', '.join(info['hooks'])}")
+        if info["error"]:
+            click.echo(f"    error:   {info['error']}")
+
+
+def unstructure_info(info: Any) -> dict[str, Any]:
+    import attrs
+
+    return attrs.asdict(info)
+
+
+def _first_document(path: str, plugins: Plugins) -> Page:
+    for item in iter_documents([path], plugins.readers):
+        if isinstance(item, Rejection):
+            _fail(f"{item.input}: {item.error}", EXIT_REJECTS)
+        try:
+            return Page.from_raw(item)
+        except InputError as exc:
+            _fail(f"{item.uri}: {exc}", EXIT_REJECTS)
+    _fail(f"{path}: no document found", EXIT_REJECTS)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@plugin_options
+def detect(paths: tuple[str, ...], disable: tuple[str, ...], only: str | None, strict: bool) -> None:
+    """Show which source plugin would take each document, and every score."""
+    plugins = load_plugins(disable, only, strict)
+    router = Router(plugins.sources, plugins.domains)
+    for item in iter_documents(paths, plugins.readers):
+        if isinstance(item, Rejection):
+            click.echo(f"{item.input}: rejected ({item.reason}): {item.error}")
+            continue
+        try:
+            page = Page.from_raw(item)
+        except InputError as exc:
+            click.echo(f"{item.uri}: rejected ({exc.reason}): {exc}")
+            continue
+        owner = router.by_domain(page.url)
+        scores = router.scores(page)
+        try:
+            decision = router.route(page)
+            verdict = f"{decision.source} (by {decision.method})"
+        except Exception as exc:  # noqa: BLE001 - shown, not raised
+            verdict = f"none: {exc}"
+        click.echo(f"{item.uri}: {verdict}")
+        if owner is None:
+            for name, score in scores.items():
+                click.echo(f"    {score:.2f}  {name}")
+
+
+@main.command()
+@click.argument("path")
+@click.option("--source", metavar="NAME", help="Force this source plugin.")
+@click.option("--fallback", metavar="NAME", help="Source for a document no plugin claims.")
+@plugin_options
+def parse(
+    path: str, source: str | None, fallback: str | None, disable: tuple[str, ...], only: str | None, strict: bool
+) -> None:
+    """Parse one document and print its Article as pretty JSON."""
+    plugins = load_plugins(disable, only, strict)
+    pipeline = make_pipeline(plugins, source, fallback)
+    for item in iter_documents([path], plugins.readers):
+        record: Article | Rejection = item if isinstance(item, Rejection) else pipeline.process(item)
+        click.echo(json.dumps(unstructure(record), indent=2, ensure_ascii=False))
+        sys.exit(EXIT_OK if isinstance(record, Article) else EXIT_REJECTS)
+    _fail(f"{path}: no document found", EXIT_REJECTS)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+def validate(file: str) -> None:
+    """Check a JSONL file against the Article JSON Schema; list bad lines."""
+    try:
+        handle = click.open_file(file, "rb")
+    except OSError as exc:
+        _fail(f"{file}: {exc.strerror or exc}")
+    bad = 0
+    lines = 0
+
+    def counted(stream: Any) -> Any:
+        nonlocal lines
+        for line in stream:
+            lines += 1
+            yield line
+
+    with handle:
+        for error in validate_lines(counted(handle)):
+            bad += 1
+            click.echo(f"{file}:{error.line}: {error.message}")
+    if bad:
+        click.echo(f"{file}: {bad} problem(s) in {lines} line(s)", err=True)
+        sys.exit(EXIT_INVALID)
+    click.echo(f"{file}: {lines} line(s), all valid", err=True)

@@ -1,0 +1,170 @@
+"""Harvest the metadata an HTML page declares about itself.
+
+Publishers describe their articles in the head for search engines and social
+networks: ``<title>``, the canonical link, OpenGraph and ``article:`` meta,
+and JSON-LD ``NewsArticle`` objects. That is the most reliable source for
+title, authors, date and URL, so the core gathers it once per page and every
+source plugin reads it from :attr:`masthead.Page.meta`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+from bs4 import BeautifulSoup, Tag
+
+from masthead.dates import to_iso8601
+from masthead.text import collapse
+
+_ARTICLE_TYPES = {
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "blogposting",
+    "report",
+    "webpage",
+}
+
+
+@attrs.define(frozen=True, kw_only=True)
+class PageMeta:
+    """What a page says about itself. Every field may be empty."""
+
+    title: str | None = None
+    canonical_url: str | None = None
+    description: str | None = None
+    site_name: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    modified: str | None = None
+    section: str | None = None
+    language: str | None = None
+    image: str | None = None
+    og_type: str | None = None
+    json_ld: tuple[Mapping[str, Any], ...] = ()
+    properties: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+
+    def get(self, key: str) -> str | None:
+        """First value of a ``<meta>`` by ``property`` or ``name`` (lower case)."""
+        values = self.properties.get(key.lower())
+        return values[0] if values else None
+
+
+def harvest(soup: BeautifulSoup) -> PageMeta:
+    """Read a parsed page's head (and JSON-LD anywhere) into a :class:`PageMeta`."""
+    props: dict[str, list[str]] = {}
+    for tag in soup.find_all("meta"):
+        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
+        content = tag.get("content")
+        if isinstance(key, str) and isinstance(content, str) and content.strip():
+            props.setdefault(key.strip().lower(), []).append(collapse(content))
+
+    def first(*keys: str) -> str | None:
+        for key in keys:
+            if props.get(key):
+                return props[key][0]
+        return None
+
+    ld = tuple(_json_ld_objects(soup))
+    article_ld = next(
+        (obj for obj in ld if _types(obj) & _ARTICLE_TYPES - {"webpage"}),
+        next((obj for obj in ld if _types(obj) & _ARTICLE_TYPES), {}),
+    )
+
+    title_tag = soup.find("title")
+    html_title = collapse(title_tag.get_text()) if title_tag else None
+    canonical = None
+    for link in soup.find_all("link", href=True):
+        rel = link.get("rel") or []
+        if "canonical" in [r.lower() for r in rel]:
+            canonical = str(link["href"]).strip() or None
+            break
+
+    authors = _ld_authors(article_ld) or tuple(
+        a for a in props.get("article:author", []) + props.get("author", []) if not a.startswith("http")
+    )
+    html_tag = soup.find("html")
+    lang = html_tag.get("lang") if isinstance(html_tag, Tag) else None
+    locale = first("og:locale")
+
+    return PageMeta(
+        title=first("og:title", "twitter:title") or _ld_str(article_ld, "headline") or html_title,
+        canonical_url=canonical or first("og:url") or _ld_str(article_ld, "url"),
+        description=first("og:description", "description", "twitter:description"),
+        site_name=first("og:site_name"),
+        authors=_dedupe(authors),
+        published=to_iso8601(
+            first("article:published_time", "datepublished", "pubdate", "date", "dc.date")
+            or _ld_str(article_ld, "datePublished")
+        ),
+        modified=to_iso8601(first("article:modified_time") or _ld_str(article_ld, "dateModified")),
+        section=first("article:section") or _ld_str(article_ld, "articleSection"),
+        language=_language(lang if isinstance(lang, str) else None, locale, article_ld),
+        image=first("og:image", "twitter:image"),
+        og_type=first("og:type"),
+        json_ld=ld,
+        properties={k: tuple(v) for k, v in props.items()},
+    )
+
+
+def _json_ld_objects(soup: BeautifulSoup) -> Iterator[Mapping[str, Any]]:
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or script.get_text() or "null")
+        except (ValueError, RecursionError):
+            continue
+        yield from _flatten_ld(data)
+
+
+def _flatten_ld(data: Any) -> Iterator[Mapping[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten_ld(item)
+    elif isinstance(data, dict):
+        yield data
+        if isinstance(data.get("@graph"), list):
+            yield from _flatten_ld(data["@graph"])
+
+
+def _types(obj: Mapping[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.lower() for k in kinds if isinstance(k, str)}
+
+
+def _ld_str(obj: Mapping[str, Any], key: str) -> str | None:
+    value = obj.get(key)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("name")
+    return collapse(value) or None if isinstance(value, str) else None
+
+
+def _ld_authors(obj: Mapping[str, Any]) -> tuple[str, ...]:
+    value = obj.get("author")
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            names.append(collapse(item["name"]))
+        elif isinstance(item, str):
+            names.append(collapse(item))
+    return tuple(n for n in names if n)
+
+
+def _language(lang: str | None, locale: str | None, ld: Mapping[str, Any]) -> str | None:
+    raw = lang or _ld_str(ld, "inLanguage") or locale
+    if not raw:
+        return None
+    code = raw.strip().replace("_", "-").split("-")[0].lower()
+    return code if code.isalpha() and 2 <= len(code) <= 3 else None
+
+
+def _dedupe(items: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))

@@ -1,0 +1,143 @@
+"""The records masthead produces: :class:`Article` and its parts.
+
+Models are frozen attrs classes with validators at the boundary, so an invalid
+record cannot exist in memory, let alone reach a sink. They do no I/O; turning
+them into JSON lives in :mod:`masthead.serialize`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+from attrs import validators as v
+
+#: Version of the JSONL record layout. Bumped whenever a field is added,
+#: removed or changes meaning; the JSON Schema carries the same number.
+SCHEMA_VERSION = "1.0"
+
+_ISO_8601 = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
+
+def _strip(value: str | None) -> str | None:
+    """Empty or blank strings become ``None``: unknown is null, never ``""``."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def _clean_strings(values: Any) -> tuple[str, ...]:
+    """Drop blank entries and surrounding whitespace from a list of strings."""
+    return tuple(s.strip() for s in values if isinstance(s, str) and s.strip())
+
+
+def _iso_8601(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not _ISO_8601.match(value):
+        raise ValueError(f"{attribute.name} must be ISO 8601 or null, got {value!r}")
+
+
+def _all_str(_inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    for item in value:
+        if not isinstance(item, str):
+            raise TypeError(f"{attribute.name} must hold strings, got {type(item).__name__}")
+
+
+_opt_str = v.optional(v.instance_of(str))
+
+
+@attrs.define(frozen=True)
+class Related:
+    """A link the page recommends next to the article ("Related Reading")."""
+
+    title: str = attrs.field(converter=str.strip, validator=v.min_len(1))
+    url: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
+
+
+@attrs.define(frozen=True)
+class Comment:
+    """One reader comment. Replies are flattened; ``parent`` points at the
+    index of the comment replied to when the page shows threading."""
+
+    text: str = attrs.field(converter=str.strip)
+    author: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
+    published: str | None = attrs.field(default=None, converter=_strip, validator=_iso_8601)
+    parent: int | None = attrs.field(
+        default=None, validator=v.optional(v.and_(v.instance_of(int), v.ge(0)))
+    )
+
+
+@attrs.define(frozen=True)
+class Provenance:
+    """Where a record came from, so every line can be traced back and redone."""
+
+    input: str = attrs.field(validator=v.min_len(1))
+    sha256: str = attrs.field(validator=v.matches_re(r"^[0-9a-f]{64}$"))
+    plugin: str = attrs.field(validator=v.min_len(1))
+    plugin_version: str = attrs.field(validator=v.instance_of(str))
+    extracted_at: str = attrs.field(validator=_iso_8601)
+    layout: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Article:
+    """One clean article: the line masthead writes for every ingested page.
+
+    Unknown values are ``None`` or empty; a source plugin never invents them.
+    ``body`` holds only the article's own paragraphs: captions, related links,
+    comments and credited wire agencies each have their own field.
+    """
+
+    id: str = attrs.field(validator=v.matches_re(r"^[0-9a-f]{16}$"))
+    outlet: str = attrs.field(validator=v.matches_re(r"^[a-z][a-z0-9_]*$"))
+    url: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
+    title: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
+    subtitle: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
+    authors: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=_clean_strings, validator=_all_str
+    )
+    published: str | None = attrs.field(default=None, converter=_strip, validator=_iso_8601)
+    body: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=_clean_strings, validator=_all_str
+    )
+    captions: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=_clean_strings, validator=_all_str
+    )
+    related: tuple[Related, ...] = attrs.field(
+        factory=tuple, converter=tuple, validator=v.deep_iterable(v.instance_of(Related))
+    )
+    comments: tuple[Comment, ...] = attrs.field(
+        factory=tuple, converter=tuple, validator=v.deep_iterable(v.instance_of(Comment))
+    )
+    attributions: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=_clean_strings, validator=_all_str
+    )
+    language: str | None = attrs.field(
+        default=None, converter=_strip, validator=v.optional(v.matches_re(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"))
+    )
+    provenance: Provenance = attrs.field(validator=v.instance_of(Provenance))
+    warnings: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=_clean_strings, validator=_all_str
+    )
+    schema_version: str = attrs.field(default=SCHEMA_VERSION, validator=v.in_([SCHEMA_VERSION]))
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Rejection:
+    """Why one input did not become an :class:`Article`.
+
+    Written to the rejects sink so that every input is accounted for:
+    ``ingested + rejected == read`` holds for every run.
+    """
+
+    input: str
+    stage: str = attrs.field(
+        validator=v.in_(("read", "decode", "route", "parse", "validate", "process"))
+    )
+    reason: str = attrs.field(validator=v.matches_re(r"^[a-z][a-z0-9_]*$"))
+    error: str
+    plugin: str | None = None
+    sha256: str | None = None

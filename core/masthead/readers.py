@@ -1,0 +1,303 @@
+"""Readers: from paths on the command line to a stream of raw documents.
+
+:func:`expand` turns the user's arguments (files, directories, globs, ``-``)
+into files lazily, so a directory of millions of pages costs no memory up
+front. Each file goes to the reader registered for its suffix. Readers yield
+:class:`RawDocument` for every document and :class:`Rejection` for every one
+they cannot read: an input is never dropped without a record.
+"""
+
+from __future__ import annotations
+
+import errno
+import glob
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from typing import BinaryIO, Protocol, runtime_checkable
+
+from masthead.document import HTML, TEXT, RawDocument
+from masthead.hookspecs import hookimpl
+from masthead.models import Rejection
+
+#: Largest single document read; larger inputs are rejected, not loaded.
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+SIDECAR_SUFFIX = ".meta.json"
+STDIN = "-"
+
+ReadResult = RawDocument | Rejection
+
+
+@runtime_checkable
+class Reader(Protocol):
+    """An input format. Registered via ``masthead_register_readers``."""
+
+    #: Short name shown by ``masthead plugins``.
+    name: str
+    #: Lower-case file suffixes this reader takes, e.g. ``(".warc.gz",)``.
+    suffixes: tuple[str, ...]
+
+    def read(self, path: str) -> Iterator[ReadResult]:
+        """Yield every document in the file at ``path``, or a rejection for
+        each one that cannot be read. Must not raise for bad content."""
+        ...  # pragma: no cover
+
+
+def reject(uri: str, reason: str, error: str) -> Rejection:
+    """A read-stage rejection for ``uri``."""
+    return Rejection(input=uri, stage="read", reason=reason, error=error)
+
+
+def os_error_reason(exc: OSError) -> str:
+    return {
+        errno.ENOENT: "not_found",
+        errno.EACCES: "permission_denied",
+        errno.EPERM: "permission_denied",
+        errno.EISDIR: "is_directory",
+        errno.ELOOP: "symlink_loop",
+    }.get(exc.errno or 0, "unreadable")
+
+
+def read_bytes(path: str, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
+    """Read a whole file, refusing files over ``limit`` bytes before loading."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
+            raise OverflowError(f"{size} bytes exceeds the {limit}-byte document limit")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OverflowError(f"more than the {limit}-byte document limit")
+    return data
+
+
+def load_sidecar(path: str) -> dict[str, object]:
+    """Metadata from ``<name>.meta.json`` beside a page, if present.
+
+    The sidecar is how a saved page keeps its URL and capture date; a broken
+    sidecar is ignored rather than losing the page.
+    """
+    base = path
+    for suffix in (".html", ".htm", ".txt"):
+        if base.lower().endswith(suffix):
+            base = base[: -len(suffix)]
+            break
+    try:
+        with open(base + SIDECAR_SUFFIX, encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+class _SingleFileReader:
+    """A file is one document of a fixed content type."""
+
+    def __init__(self, name: str, suffixes: tuple[str, ...], content_type: str) -> None:
+        self.name = name
+        self.suffixes = suffixes
+        self.content_type = content_type
+
+    def read(self, path: str) -> Iterator[ReadResult]:
+        try:
+            data = read_bytes(path)
+        except OSError as exc:
+            yield reject(path, os_error_reason(exc), f"{exc.strerror or exc}")
+            return
+        except OverflowError as exc:
+            yield reject(path, "too_large", str(exc))
+            return
+        meta = load_sidecar(path)
+        url = meta.get("url")
+        yield RawDocument(
+            uri=path,
+            data=data,
+            content_type=self.content_type,
+            url=url if isinstance(url, str) else None,
+            meta=meta,
+        )
+
+
+class JsonlReader:
+    """A JSONL file of raw records: ``{"url", "html" | "text", ...}`` per line.
+
+    Streams line by line; a malformed line is rejected with its line number
+    and the rest of the file is read.
+    """
+
+    name = "jsonl"
+    suffixes = (".jsonl", ".ndjson")
+
+    def read(self, path: str) -> Iterator[ReadResult]:
+        try:
+            handle = open(path, "rb")  # noqa: SIM115 - closed below, generator
+        except OSError as exc:
+            yield reject(path, os_error_reason(exc), f"{exc.strerror or exc}")
+            return
+        with handle:
+            yield from self.read_stream(handle, path)
+
+    def read_stream(self, handle: BinaryIO, path: str) -> Iterator[ReadResult]:
+        for number, line in enumerate(handle, start=1):
+            uri = f"{path}#L{number}"
+            if not line.strip():
+                continue
+            yield self._record(line, uri)
+
+    @staticmethod
+    def _record(line: bytes, uri: str) -> ReadResult:
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            return reject(uri, "bad_jsonl", f"line is not JSON: {exc}")
+        if not isinstance(record, dict):
+            return reject(uri, "bad_jsonl", "line is not a JSON object")
+        html, text = record.get("html"), record.get("text")
+        if isinstance(html, str):
+            content, content_type = html, HTML
+        elif isinstance(text, str):
+            content, content_type = text, TEXT
+        else:
+            return reject(uri, "bad_jsonl", 'record has neither an "html" nor a "text" string')
+        url = record.get("url")
+        meta = {k: v for k, v in record.items() if k not in ("html", "text")}
+        return RawDocument(
+            uri=uri,
+            data=content.encode("utf-8"),
+            content_type=content_type,
+            url=url if isinstance(url, str) and url else None,
+            encoding="utf-8",
+            meta=meta,
+        )
+
+
+TEXT_READER = _SingleFileReader("text", (".txt",), TEXT)
+HTML_READER = _SingleFileReader("html", (".html", ".htm", ".xhtml"), HTML)
+JSONL_READER = JsonlReader()
+
+
+@hookimpl
+def masthead_register_readers(register: object) -> None:
+    for reader in (TEXT_READER, HTML_READER, JSONL_READER):
+        register(reader)  # type: ignore[operator]
+
+
+def sniff_content_type(data: bytes) -> str:
+    """Guess text or HTML for input without a file name (stdin)."""
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head or b"<head" in head:
+        return HTML
+    return TEXT
+
+
+def read_stdin(stream: BinaryIO | None = None) -> Iterator[ReadResult]:
+    """Read standard input: JSONL records if it looks like JSONL, else one page."""
+    stream = stream or sys.stdin.buffer
+    data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        yield reject("<stdin>", "too_large", f"more than the {MAX_DOCUMENT_BYTES}-byte document limit")
+        return
+    if data.lstrip().startswith(b"{"):
+        for number, line in enumerate(data.splitlines(), start=1):
+            if line.strip():
+                yield JsonlReader._record(line, f"<stdin>#L{number}")
+        return
+    yield RawDocument(uri="<stdin>", data=data, content_type=sniff_content_type(data))
+
+
+def suffix_of(path: str, suffixes: Iterable[str]) -> str | None:
+    """The longest registered suffix ``path`` ends with, case-insensitively."""
+    lower = path.lower()
+    matches = [s for s in suffixes if lower.endswith(s)]
+    return max(matches, key=len) if matches else None
+
+
+def expand(arguments: Iterable[str]) -> Iterator[tuple[str, bool] | Rejection]:
+    """Turn command-line arguments into ``(path, named)`` pairs, lazily.
+
+    ``named`` is true for a file the user named (or a glob matched), false for
+    one found by walking a directory. Directories are walked recursively in
+    sorted order (a symlinked directory is followed once; a loop is skipped),
+    ``-`` stands for stdin. A missing argument yields a rejection, never an
+    exception.
+    """
+    for argument in arguments:
+        if argument == STDIN:
+            yield STDIN, True
+        elif os.path.isdir(argument):
+            yield from _walk(argument)
+        elif os.path.lexists(argument):
+            yield argument, True
+        elif glob.has_magic(argument):
+            matched = False
+            for match in sorted(glob.iglob(argument, recursive=True)):
+                matched = True
+                if os.path.isdir(match):
+                    yield from _walk(match)
+                else:
+                    yield match, True
+            if not matched:
+                yield reject(argument, "not_found", "no file matches this pattern")
+        else:
+            yield reject(argument, "not_found", "no such file or directory")
+
+
+def _walk(top: str) -> Iterator[tuple[str, bool] | Rejection]:
+    seen: set[tuple[int, int]] = set()
+    pending = [top]
+    while pending:
+        directory = pending.pop()
+        try:
+            info = os.stat(directory)
+        except OSError as exc:
+            yield reject(directory, os_error_reason(exc), f"{exc.strerror or exc}")
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            continue  # a symlink loop or a second link to the same directory
+        seen.add(key)
+        try:
+            with os.scandir(directory) as entries:
+                children = sorted(entries, key=lambda e: e.name)
+        except OSError as exc:
+            yield reject(directory, os_error_reason(exc), f"{exc.strerror or exc}")
+            continue
+        subdirs = []
+        for entry in children:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subdirs.append(entry.path)
+            else:
+                yield entry.path, False
+        pending.extend(reversed(subdirs))
+
+
+def iter_documents(
+    arguments: Iterable[str], readers: Mapping[str, Reader], skipped: list[str] | None = None
+) -> Iterator[ReadResult]:
+    """Every document behind ``arguments``, through the reader of each suffix.
+
+    Files met while walking a directory that no reader takes (and sidecar
+    files) are passed over and listed in ``skipped``; a file the user named
+    that no reader takes is rejected as ``unsupported_format``.
+    """
+    for item in expand(arguments):
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        path, named = item
+        if path == STDIN:
+            yield from read_stdin()
+            continue
+        suffix = suffix_of(path, readers)
+        if suffix is None or path.lower().endswith(SIDECAR_SUFFIX):
+            if named:
+                known = ", ".join(sorted(readers))
+                yield reject(path, "unsupported_format", f"no reader for this file type (known: {known})")
+            elif skipped is not None:
+                skipped.append(path)
+            continue
+        yield from readers[suffix].read(path)

@@ -1,0 +1,98 @@
+"""What a source plugin is: the one class a new outlet has to write.
+
+A source knows one outlet: which domains it owns, how sure it is that an
+unlabeled page is the outlet's (:meth:`Source.detect`) and how to turn a page
+into a :class:`Draft` (:meth:`Source.parse`). The core adds what no outlet
+should compute itself — id, outlet key, provenance, schema version — and
+validates the result into an :class:`~masthead.models.Article`.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import attrs
+
+from masthead.dates import to_iso8601
+from masthead.models import Comment, Related
+
+if TYPE_CHECKING:
+    from masthead.document import Page
+
+
+def _tuple(value: Iterable[Any] | None) -> tuple[Any, ...]:
+    return tuple(value) if value is not None else ()
+
+
+@attrs.define(frozen=True, kw_only=True)
+class Draft:
+    """The fields a source plugin extracts from one page.
+
+    Everything is optional: leave what the page does not say empty rather
+    than guessing. ``published`` accepts a ``datetime``, a ``date`` or a
+    date string and is normalized to ISO 8601 (unparseable strings become
+    ``None`` with a warning added by the core). ``layout`` names the dated
+    layout version used, for sources that carry several.
+    """
+
+    url: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
+    published: Any = None
+    body: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
+    captions: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
+    related: tuple[Related, ...] = attrs.field(factory=tuple, converter=_tuple)
+    comments: tuple[Comment, ...] = attrs.field(factory=tuple, converter=_tuple)
+    attributions: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
+    language: str | None = None
+    warnings: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
+    layout: str | None = None
+
+    def published_iso(self) -> str | None:
+        return to_iso8601(self.published)
+
+
+class Source(abc.ABC):
+    """Base class of source plugins; subclass it and register an instance.
+
+    Class attributes a subclass sets:
+
+    ``name``
+        The outlet key written to ``Article.outlet`` (``[a-z][a-z0-9_]*``).
+    ``domains``
+        Domains the outlet owns; a page whose URL is on one of them, or on a
+        subdomain, is routed here without asking :meth:`detect`.
+    ``version``
+        Version of the parsing logic, recorded in every record's provenance.
+        Empty means "the version of the distribution that registered it".
+    ``language``
+        Default language of the outlet's pages, used when a page does not
+        declare one. ``None`` for outlets that publish in several languages.
+    """
+
+    name: ClassVar[str]
+    domains: ClassVar[Sequence[str]] = ()
+    version: ClassVar[str] = ""
+    language: ClassVar[str | None] = None
+
+    @abc.abstractmethod
+    def detect(self, page: Page) -> float:
+        """How sure, from 0.0 to 1.0, that ``page`` comes from this outlet.
+
+        Called only for pages whose URL is unknown or on no declared domain.
+        Score from content evidence (boilerplate, markup, site names); 0.5 and
+        above claims the page. Must not raise for any decodable page.
+        """
+
+    @abc.abstractmethod
+    def parse(self, page: Page) -> Draft:
+        """Extract the article from ``page``.
+
+        Raise :class:`masthead.errors.NotAnArticle` for pages of the outlet
+        that are no article (listings, category pages) and
+        :class:`masthead.errors.ParseError` for pages that cannot be parsed;
+        any other exception is reported as a plugin bug.
+        """

@@ -1,0 +1,24 @@
+"""Placeholder while the wire_aggregator parser is written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import masthead
+from masthead import Draft, Page, Source
+
+
+class _S(Source):
+    name = "wire_aggregator"
+    domains = ("wire_aggregator.example",)
+
+    def detect(self, page: Page) -> float:
+        return 0.0
+
+    def parse(self, page: Page) -> Draft:
+        raise masthead.ParseError("not written yet")
+
+
+@masthead.hookimpl
+def masthead_register_sources(register: Callable[[Source], None]) -> None:
+    register(_S())
