@@ -47,9 +47,7 @@ def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 def plugin_options(func: Any) -> Any:
     """Options every command that loads plugins shares."""
-    func = click.option(
-        "--strict", is_flag=True, help="Fail (exit 3) if any plugin fails to load or register."
-    )(func)
+    func = click.option("--strict", is_flag=True, help="Fail (exit 3) if any plugin fails to load or register.")(func)
     func = click.option(
         "--plugins",
         "only",

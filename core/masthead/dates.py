@@ -55,9 +55,7 @@ def _from_iso_match(match: re.Match[str]) -> str | None:
             digits = zone[1:].replace(":", "")
             tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
         micro = int((fraction or "0")[:6].ljust(6, "0"))
-        moment = datetime(
-            int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro, tz
-        )
+        moment = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro, tz)
     except ValueError:
         return None
     return moment.isoformat()

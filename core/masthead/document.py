@@ -17,9 +17,9 @@ from typing import Any
 
 import attrs
 import charset_normalizer
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup
 from bs4.element import Comment as HtmlComment
-from bs4.element import Declaration, Doctype, ProcessingInstruction
+from bs4.element import Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
 from masthead import text as textmod
 from masthead.errors import InputError
@@ -45,12 +45,17 @@ _BINARY_MAGIC = {
 
 #: Elements whose boundaries end a line of text, as a browser renders them.
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body br dd details dialog div dl dt fieldset "
-    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr li main nav ol "
-    "p pre section summary table tbody td tfoot th thead tr ul".split()
+    {
+        *("address", "article", "aside", "blockquote", "body", "br", "dd", "details", "dialog", "div"),
+        *("dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4"),
+        *("h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre", "section"),
+        *("summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul"),
+    }
 )
 #: Elements whose text is never part of the visible page.
-SKIP_TAGS = frozenset("script style noscript template svg head iframe object button select".split())
+SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "button", "select"}
+)
 _NON_TEXT = (HtmlComment, Declaration, Doctype, ProcessingInstruction)
 
 

@@ -80,8 +80,8 @@ def harvest(soup: BeautifulSoup) -> PageMeta:
     html_title = collapse(title_tag.get_text()) if title_tag else None
     canonical = None
     for link in soup.find_all("link", href=True):
-        rel = link.get("rel") or []
-        if "canonical" in [r.lower() for r in rel]:
+        rel: list[str] | str = link.get("rel") or []
+        if "canonical" in [str(r).lower() for r in rel]:
             canonical = str(link["href"]).strip() or None
             break
 

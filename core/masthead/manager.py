@@ -10,6 +10,7 @@ attach that context.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import re
@@ -64,6 +65,17 @@ class SourceEntry:
 Processor = Callable[..., Any]
 
 
+def _same(obj: object) -> object:
+    return obj
+
+
+def _accepting(function: Processor, argnames: tuple[str, ...]) -> Processor:
+    def call(**kwargs: Any) -> Any:
+        return function(**{name: kwargs[name] for name in argnames})
+
+    return call
+
+
 def _split_env(name: str) -> list[str]:
     return [p.strip() for p in os.environ.get(name, "").split(",") if p.strip()]
 
@@ -104,12 +116,12 @@ class Plugins:
         for module in BUILTIN_MODULES:
             name = module.rsplit(".", 1)[-1]
             info = PluginInfo(name=name, module=module, version=__version__, distribution="masthead", builtin=True)
-            self._register(info, lambda module=module: importlib.import_module(module))
+            self._register(info, functools.partial(importlib.import_module, module))
         if load_entry_points:
             for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
                 self._register(self._info_for(ep), ep.load)
         for name, obj in extra:
-            self._register(PluginInfo(name=name, module=getattr(obj, "__name__", name)), lambda obj=obj: obj)
+            self._register(PluginInfo(name=name, module=getattr(obj, "__name__", name)), functools.partial(_same, obj))
         self._collect()
 
     @staticmethod
@@ -124,7 +136,9 @@ class Plugins:
 
     def _register(self, info: PluginInfo, load: Callable[[], object]) -> None:
         if info.name in self.infos:
-            self._fail(info, "register", f"a plugin named {info.name!r} is already loaded from {self.infos[info.name].module}")
+            self._fail(
+                info, "register", f"a plugin named {info.name!r} is already loaded from {self.infos[info.name].module}"
+            )
             return
         self.infos[info.name] = info
         if info.name in self.disabled or (self.only is not None and not info.builtin and info.name not in self.only):
@@ -164,14 +178,18 @@ class Plugins:
     def _add_reader(self, plugin: str, reader: object) -> None:
         hook = "masthead_register_readers"
         if not isinstance(reader, Reader) or not all(isinstance(s, str) and s.startswith(".") for s in reader.suffixes):
-            raise PluginError(plugin, hook, f"expected a Reader (name, suffixes like '.txt', read(path)), got {reader!r}")
+            raise PluginError(
+                plugin, hook, f"expected a Reader (name, suffixes like '.txt', read(path)), got {reader!r}"
+            )
         for suffix in reader.suffixes:
             self.readers[suffix.lower()] = reader
 
     def _add_sink(self, plugin: str, name: object, factory: object) -> None:
         if not isinstance(name, str) or not callable(factory):
-            raise PluginError(plugin, "masthead_register_sinks", f"expected register(name: str, factory), got {name!r}, {factory!r}")
-        self.sinks[name] = factory  # type: ignore[assignment]
+            raise PluginError(
+                plugin, "masthead_register_sinks", f"expected register(name: str, factory), got {name!r}, {factory!r}"
+            )
+        self.sinks[name] = factory
 
     def _add_source(self, plugin: str, source: object) -> None:
         hook = "masthead_register_sources"
@@ -192,7 +210,9 @@ class Plugins:
                 f"`domains`, `detect(page)` and `parse(page)`; got {source!r}",
             )
         if name in self.sources:
-            raise PluginError(plugin, hook, f"source {name!r} is already registered by plugin {self.sources[name].plugin!r}")
+            raise PluginError(
+                plugin, hook, f"source {name!r} is already registered by plugin {self.sources[name].plugin!r}"
+            )
         for domain in domains:
             owner = self.domains.get(domain.lower())
             if owner is not None:
@@ -206,9 +226,11 @@ class Plugins:
         info.domains.extend(domains)
 
     def processors(self) -> list[tuple[str, Processor]]:
-        """``masthead_process_article`` implementations in pluggy's call order."""
+        """``masthead_process_article`` implementations in pluggy's call order,
+        each as ``(plugin name, call(article=..., page=...))``; like pluggy, the
+        call passes only the arguments the implementation declares."""
         impls = self.pm.hook.masthead_process_article.get_hookimpls()
-        return [(impl.plugin_name, impl.function) for impl in reversed(impls)]
+        return [(impl.plugin_name, _accepting(impl.function, impl.argnames)) for impl in reversed(impls)]
 
     def plugin_version(self, name: str) -> str:
         info = self.infos.get(name)

@@ -8,6 +8,7 @@ them into JSON lives in :mod:`masthead.serialize`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -17,9 +18,7 @@ from attrs import validators as v
 #: removed or changes meaning; the JSON Schema carries the same number.
 SCHEMA_VERSION = "1.0"
 
-_ISO_8601 = re.compile(
-    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
-)
+_ISO_8601 = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
 def _strip(value: str | None) -> str | None:
@@ -30,20 +29,28 @@ def _strip(value: str | None) -> str | None:
     return value or None
 
 
+def _stripped(value: str) -> str:
+    return value.strip()
+
+
+def _to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(values)
+
+
 def _clean_strings(values: Any) -> tuple[str, ...]:
     """Drop blank entries and surrounding whitespace from a list of strings."""
-    return tuple(s.strip() for s in values if isinstance(s, str) and s.strip())
+    if isinstance(values, str):
+        raise TypeError(f"expected a list of strings, got the string {values!r}")
+    values = list(values)
+    for item in values:
+        if not isinstance(item, str):
+            raise TypeError(f"expected strings, got {type(item).__name__} {item!r}")
+    return tuple(s.strip() for s in values if s.strip())
 
 
 def _iso_8601(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None and not _ISO_8601.match(value):
         raise ValueError(f"{attribute.name} must be ISO 8601 or null, got {value!r}")
-
-
-def _all_str(_inst: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    for item in value:
-        if not isinstance(item, str):
-            raise TypeError(f"{attribute.name} must hold strings, got {type(item).__name__}")
 
 
 _opt_str = v.optional(v.instance_of(str))
@@ -53,7 +60,7 @@ _opt_str = v.optional(v.instance_of(str))
 class Related:
     """A link the page recommends next to the article ("Related Reading")."""
 
-    title: str = attrs.field(converter=str.strip, validator=v.min_len(1))
+    title: str = attrs.field(converter=_stripped, validator=v.min_len(1))
     url: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
 
 
@@ -62,12 +69,10 @@ class Comment:
     """One reader comment. Replies are flattened; ``parent`` points at the
     index of the comment replied to when the page shows threading."""
 
-    text: str = attrs.field(converter=str.strip)
+    text: str = attrs.field(converter=_stripped)
     author: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
     published: str | None = attrs.field(default=None, converter=_strip, validator=_iso_8601)
-    parent: int | None = attrs.field(
-        default=None, validator=v.optional(v.and_(v.instance_of(int), v.ge(0)))
-    )
+    parent: int | None = attrs.field(default=None, validator=v.optional(v.and_(v.instance_of(int), v.ge(0))))
 
 
 @attrs.define(frozen=True)
@@ -96,32 +101,22 @@ class Article:
     url: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
     title: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
     subtitle: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
-    authors: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=_clean_strings, validator=_all_str
-    )
+    authors: tuple[str, ...] = attrs.field(factory=tuple, converter=_clean_strings)
     published: str | None = attrs.field(default=None, converter=_strip, validator=_iso_8601)
-    body: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=_clean_strings, validator=_all_str
-    )
-    captions: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=_clean_strings, validator=_all_str
-    )
+    body: tuple[str, ...] = attrs.field(factory=tuple, converter=_clean_strings)
+    captions: tuple[str, ...] = attrs.field(factory=tuple, converter=_clean_strings)
     related: tuple[Related, ...] = attrs.field(
-        factory=tuple, converter=tuple, validator=v.deep_iterable(v.instance_of(Related))
+        factory=tuple, converter=_to_tuple, validator=v.deep_iterable(v.instance_of(Related))
     )
     comments: tuple[Comment, ...] = attrs.field(
-        factory=tuple, converter=tuple, validator=v.deep_iterable(v.instance_of(Comment))
+        factory=tuple, converter=_to_tuple, validator=v.deep_iterable(v.instance_of(Comment))
     )
-    attributions: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=_clean_strings, validator=_all_str
-    )
+    attributions: tuple[str, ...] = attrs.field(factory=tuple, converter=_clean_strings)
     language: str | None = attrs.field(
         default=None, converter=_strip, validator=v.optional(v.matches_re(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$"))
     )
     provenance: Provenance = attrs.field(validator=v.instance_of(Provenance))
-    warnings: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=_clean_strings, validator=_all_str
-    )
+    warnings: tuple[str, ...] = attrs.field(factory=tuple, converter=_clean_strings)
     schema_version: str = attrs.field(default=SCHEMA_VERSION, validator=v.in_([SCHEMA_VERSION]))
 
 
@@ -134,9 +129,7 @@ class Rejection:
     """
 
     input: str
-    stage: str = attrs.field(
-        validator=v.in_(("read", "decode", "route", "parse", "validate", "process"))
-    )
+    stage: str = attrs.field(validator=v.in_(("read", "decode", "route", "parse", "validate", "process")))
     reason: str = attrs.field(validator=v.matches_re(r"^[a-z][a-z0-9_]*$"))
     error: str
     plugin: str | None = None

@@ -18,7 +18,7 @@ import structlog
 from masthead.document import Page, RawDocument
 from masthead.errors import Filtered, InputError, ParseError, RoutingError
 from masthead.manager import Plugins, SourceEntry
-from masthead.models import Article, Provenance, Rejection
+from masthead.models import Article, Comment, Provenance, Rejection, Related
 from masthead.router import Router
 from masthead.source import Draft
 from masthead.text import fold
@@ -33,15 +33,31 @@ def article_id(outlet: str, url: str | None, title: str | None, body: tuple[str,
     trailing slash ignored), else on the folded title and body, so whitespace
     or quote-style differences between two dumps of one page do not matter.
     """
-    if url:
-        key = url.split("://", 1)[-1].rstrip("/")
-    else:
-        key = fold(title or "") + "\n" + fold(" ".join(body))
+    key = url.split("://", 1)[-1].rstrip("/") if url else fold(title or "") + "\n" + fold(" ".join(body))
     return hashlib.sha256(f"{outlet}\n{key}".encode()).hexdigest()[:16]
 
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+
+_STRING_LISTS = ("authors", "body", "captions", "attributions", "warnings")
+
+
+def draft_problems(draft: Draft) -> list[str]:
+    """What is wrong with a plugin's draft, field by field, before validation."""
+    problems = []
+    for name in _STRING_LISTS:
+        for item in getattr(draft, name):
+            if not isinstance(item, str):
+                problems.append(f"Draft.{name} must hold strings, got {type(item).__name__} {item!r}")
+                break
+    for name, kind in (("related", Related), ("comments", Comment)):
+        for item in getattr(draft, name):
+            if not isinstance(item, kind):
+                problems.append(f"Draft.{name} must hold masthead.{kind.__name__}, got {type(item).__name__}")
+                break
+    return problems
 
 
 def build_article(draft: Draft, page: Page, entry: SourceEntry, extracted_at: str) -> Article:
@@ -50,17 +66,15 @@ def build_article(draft: Draft, page: Page, entry: SourceEntry, extracted_at: st
     published = draft.published_iso()
     if draft.published is not None and published is None:
         warnings.append(f"published_unparsed: {draft.published!r}")
-    url = draft.url or page.url
-    body = tuple(draft.body)
-    return Article(
-        id=article_id(entry.source.name, url, draft.title, body),
+    article = Article(
+        id="0" * 16,
         outlet=entry.source.name,
-        url=url,
+        url=draft.url or page.url,
         title=draft.title,
         subtitle=draft.subtitle,
         authors=draft.authors,
         published=published,
-        body=body,
+        body=draft.body,
         captions=draft.captions,
         related=draft.related,
         comments=draft.comments,
@@ -76,6 +90,7 @@ def build_article(draft: Draft, page: Page, entry: SourceEntry, extracted_at: st
         ),
         warnings=warnings,
     )
+    return attrs.evolve(article, id=article_id(article.outlet, article.url, article.title, article.body))
 
 
 @attrs.define
@@ -112,7 +127,15 @@ class Pipeline:
         except Exception as exc:  # noqa: BLE001 - a plugin bug must not end the run
             return reject("parse", "plugin_error", f"{plugin}: Source.parse raised {type(exc).__name__}: {exc}", plugin)
         if not isinstance(draft, Draft):
-            return reject("parse", "plugin_error", f"{plugin}: Source.parse returned {type(draft).__name__}, expected masthead.Draft", plugin)
+            return reject(
+                "parse",
+                "plugin_error",
+                f"{plugin}: Source.parse returned {type(draft).__name__}, expected masthead.Draft",
+                plugin,
+            )
+        problems = draft_problems(draft)
+        if problems:
+            return reject("validate", "invalid_article", f"{plugin}: " + "; ".join(problems), plugin)
         try:
             article = build_article(draft, page, entry, now_iso())
         except (TypeError, ValueError) as exc:
@@ -125,10 +148,20 @@ class Pipeline:
             except Filtered as exc:
                 return reject("process", exc.reason, f"{name}: {exc}", name)
             except Exception as exc:  # noqa: BLE001
-                return reject("process", "plugin_error", f"{name}: masthead_process_article raised {type(exc).__name__}: {exc}", name)
+                return reject(
+                    "process",
+                    "plugin_error",
+                    f"{name}: masthead_process_article raised {type(exc).__name__}: {exc}",
+                    name,
+                )
             if result is not None:
                 if not isinstance(result, Article):
-                    return reject("process", "plugin_error", f"{name}: masthead_process_article returned {type(result).__name__}, expected Article or None", name)
+                    return reject(
+                        "process",
+                        "plugin_error",
+                        f"{name}: masthead_process_article returned {type(result).__name__}, expected Article or None",
+                        name,
+                    )
                 article = result
         log.debug("document_ingested", uri=raw.uri, plugin=plugin, route=route.method, id=article.id)
         return article

@@ -41,7 +41,13 @@ class Progress:
             self.stream.flush()
             self._drawn = True
         else:
-            log.info("progress", read=s.read, ingested=s.ingested, rejected=s.rejected, docs_per_second=round(s.docs_per_second, 1))
+            log.info(
+                "progress",
+                read=s.read,
+                ingested=s.ingested,
+                rejected=s.rejected,
+                docs_per_second=round(s.docs_per_second, 1),
+            )
 
     def close(self) -> None:
         if self._drawn:

@@ -8,6 +8,7 @@ the final name.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import tempfile
@@ -60,9 +61,7 @@ class JsonlSink:
             return
         directory = os.path.dirname(os.path.abspath(path))
         os.makedirs(directory, exist_ok=True)
-        fd, self._tmp = tempfile.mkstemp(
-            prefix=f".{os.path.basename(path)}.", suffix=".partial", dir=directory
-        )
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".partial", dir=directory)
         self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
 
     def write(self, record: Article | Rejection) -> None:
@@ -91,10 +90,8 @@ class JsonlSink:
         if self._tmp is None:
             return
         self._handle.close()
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(self._tmp)
-        except FileNotFoundError:
-            pass
         self._tmp = None
 
 

@@ -72,9 +72,13 @@ class Summary:
             + f"  ({self.docs_per_second:.1f} docs/s, {self.elapsed:.2f} s)"
         ]
         if self.ingested_by_plugin:
-            lines.append("ingested by plugin: " + ", ".join(f"{k} {v}" for k, v in sorted(self.ingested_by_plugin.items())))
+            lines.append(
+                "ingested by plugin: " + ", ".join(f"{k} {v}" for k, v in sorted(self.ingested_by_plugin.items()))
+            )
         if self.rejected_by_reason:
-            lines.append("rejected by reason: " + ", ".join(f"{k} {v}" for k, v in sorted(self.rejected_by_reason.items())))
+            lines.append(
+                "rejected by reason: " + ", ".join(f"{k} {v}" for k, v in sorted(self.rejected_by_reason.items()))
+            )
         if self.skipped:
             lines.append(f"skipped {self.skipped} file(s) of no known type in directories")
         return "\n".join(lines)

@@ -35,10 +35,7 @@ class LineError:
 
 def errors_in(record: Any) -> list[str]:
     """Schema violations of one decoded record, each with its JSON path."""
-    return [
-        f"{e.json_path}: {e.message}"
-        for e in sorted(_validator().iter_errors(record), key=lambda e: list(e.path))
-    ]
+    return [f"{e.json_path}: {e.message}" for e in sorted(_validator().iter_errors(record), key=lambda e: list(e.path))]
 
 
 def validate_lines(lines: Iterator[bytes]) -> Iterator[LineError]:

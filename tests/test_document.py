@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from bs4 import BeautifulSoup
+
+from masthead.document import HTML, Page, RawDocument, blocks_of, decode
+from masthead.errors import InputError
+
+RUSSIAN = "Президент заявил, что переговоры продолжатся на следующей неделе в Москве."
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty"),
+        (b" \n\t\r\n ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3", "binary"),
+        (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", "binary"),
+        (b"text\x00with\x00many\x00nul\x00bytes\x00" * 20, "binary"),
+    ],
+)
+def test_unreadable_bytes_raise_input_error_with_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(InputError) as info:
+        decode(data)
+    assert info.value.reason == reason
+
+
+def test_utf8_is_trusted_first() -> None:
+    assert decode("“quoted” text".encode()) == ("“quoted” text", "utf-8")
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16"])
+def test_byte_order_marks_are_honoured(codec: str) -> None:
+    text, _ = decode(RUSSIAN.encode(codec))
+    assert text == RUSSIAN
+
+
+def test_undeclared_windows_1251_is_detected() -> None:
+    text, encoding = decode(((RUSSIAN + "\n") * 5).encode("windows-1251"))
+    assert text.startswith(RUSSIAN)
+    assert codecs.lookup(encoding).name == "cp1251"
+
+
+def test_declared_encoding_is_used_when_utf8_fails() -> None:
+    text, _ = decode("café société".encode("latin-1"), declared="latin-1")
+    assert text == "café société"
+
+
+def test_blocks_follow_block_elements_and_skip_scripts() -> None:
+    soup = BeautifulSoup(
+        "<div>Lead <b>bold</b><p>One <i>two</i></p><script>var x</script>"
+        "<ul><li>A</li><li>B<br>C</li></ul><!-- note --></div>",
+        "lxml",
+    )
+    assert blocks_of(soup) == ("Lead bold", "One two", "A", "B", "C")
+
+
+def test_blocks_of_deeply_nested_markup_does_not_recurse() -> None:
+    depth = 5000
+    soup = BeautifulSoup("<div>" * depth + "deep" + "</div>" * depth, "html.parser")
+    assert blocks_of(soup) == ("deep",)
+
+
+def test_page_views_for_html() -> None:
+    html = (
+        '<html lang="en-GB"><head><title>T | Site</title>'
+        '<meta property="og:title" content="Real title">'
+        '<link rel="canonical" href="https://news.example/a">'
+        '<meta property="article:published_time" content="2024-03-01T08:00:00Z">'
+        '<script type="application/ld+json">{"@type": "NewsArticle", "author": [{"name": "Ann Lee"}]}</script>'
+        "</head><body><article><h1>Real title</h1><p>Body one.</p></article></body></html>"
+    )
+    page = Page.from_raw(RawDocument(uri="a.html", data=html.encode(), content_type=HTML))
+    assert page.lines == ("Real title", "Body one.")
+    assert page.url == "https://news.example/a"
+    assert page.meta.title == "Real title"
+    assert page.meta.authors == ("Ann Lee",)
+    assert page.meta.published == "2024-03-01T08:00:00+00:00"
+    assert page.meta.language == "en"
+
+
+def test_page_of_text_dump_has_no_soup_and_empty_meta() -> None:
+    page = Page.from_raw(RawDocument(uri="a.txt", data=b"Title\r\n\r\nBody\xc2\xa0one."))
+    assert page.soup is None
+    assert page.lines == ("Title", "Body one.")
+    assert page.meta.title is None and page.url is None
+
+
+def test_raw_document_hash_is_of_the_bytes() -> None:
+    assert RawDocument(uri="x", data=b"abc").sha256.startswith("ba7816bf")

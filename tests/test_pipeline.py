@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import pytest
+
+import masthead
+from masthead import Article, Draft, Filtered, NotAnArticle, Page, Rejection
+from masthead.document import RawDocument
+from masthead.pipeline import article_id
+from support import KeywordSource, SourcesPlugin, make_pipeline, make_plugins
+
+
+def raw(text: str | bytes, url: str | None = None) -> RawDocument:
+    return RawDocument(uri="doc.txt", data=text.encode() if isinstance(text, str) else text, url=url)
+
+
+class Misbehaving(KeywordSource):
+    def __init__(self, name: str, result: Callable[[], Any]) -> None:
+        super().__init__(name, "KEY")
+        self.result = result
+
+    def parse(self, page: Page) -> Draft:
+        return self.result()  # type: ignore[no-any-return]
+
+
+def pipeline_with(source: Any, *processors: tuple[str, object]) -> Any:
+    return make_pipeline(make_plugins(("src", SourcesPlugin(source)), *processors))
+
+
+def test_a_document_becomes_an_article_with_provenance() -> None:
+    record = pipeline_with(KeywordSource("alpha", "KEY")).process(raw("Title\nKEY body."))
+    assert isinstance(record, Article)
+    assert (record.outlet, record.title, record.body) == ("alpha", "Title", ("KEY body.",))
+    assert record.provenance.plugin == "src" and record.provenance.input == "doc.txt"
+    assert record.provenance.sha256 == raw("Title\nKEY body.").sha256
+
+
+def ids(*texts: str) -> set[str]:
+    p = pipeline_with(KeywordSource("alpha", "KEY"))
+    return {p.process(raw(t)).id for t in texts}
+
+
+def test_id_is_stable_across_whitespace_and_quote_style_differences() -> None:
+    assert len(ids("Title\nKEY “body”.", 'Title\r\n\r\n  KEY  "body".\n')) == 1
+    assert len(ids("Title\nKEY body.", "Title\nKEY other body.")) == 2
+
+
+def test_id_prefers_the_url() -> None:
+    assert article_id("a", "https://x.example/a/", None, ()) == article_id("a", "http://x.example/a", "T", ("b",))
+
+
+@pytest.mark.parametrize(
+    "result, stage, reason, message",
+    [
+        (lambda: (_ for _ in ()).throw(NotAnArticle("listing page")), "parse", "not_article", "listing page"),
+        (lambda: 1 / 0, "parse", "plugin_error", "ZeroDivisionError"),
+        (lambda: {"title": "dict"}, "parse", "plugin_error", "returned dict, expected masthead.Draft"),
+        (lambda: Draft(body=["x"], published="soon", language="Klingon"), "validate", "invalid_article", "language"),
+        (lambda: Draft(body=[]), "validate", "empty_body", "no body"),
+        (lambda: Draft(body=[3]), "validate", "invalid_article", "Draft.body must hold strings"),
+    ],
+)
+def test_plugin_faults_become_rejections_naming_the_plugin(
+    result: Callable[[], Any], stage: str, reason: str, message: str
+) -> None:
+    record = pipeline_with(Misbehaving("bad", result)).process(raw("KEY"))
+    assert isinstance(record, Rejection)
+    assert (record.stage, record.reason, record.plugin) == (stage, reason, "src")
+    assert message in record.error
+
+
+def test_unparseable_published_date_is_dropped_with_a_warning() -> None:
+    record = pipeline_with(Misbehaving("ok", lambda: Draft(body=["x"], published="last week"))).process(raw("KEY"))
+    assert isinstance(record, Article)
+    assert record.published is None
+    assert record.warnings == ("published_unparsed: 'last week'",)
+
+
+def test_bad_input_is_rejected_at_decode() -> None:
+    record = pipeline_with(KeywordSource("alpha", "KEY")).process(raw(b""))
+    assert isinstance(record, Rejection) and (record.stage, record.reason) == ("decode", "empty")
+
+
+class Enricher:
+    @masthead.hookimpl
+    def masthead_process_article(self, article: Article, page: Page) -> Article:
+        return attrs.evolve(article, warnings=[*article.warnings, "enriched"])
+
+
+class Dropper:
+    @masthead.hookimpl
+    def masthead_process_article(self, article: Article) -> None:
+        if "spam" in " ".join(article.body):
+            raise Filtered("looks like spam")
+
+
+class Crasher:
+    @masthead.hookimpl
+    def masthead_process_article(self, article: Article) -> Any:
+        return "not an article"
+
+
+def test_process_hooks_chain_enrich_and_filter() -> None:
+    p = pipeline_with(KeywordSource("alpha", "KEY"), ("enrich", Enricher()), ("drop", Dropper()))
+    kept = p.process(raw("T\nKEY fine"))
+    assert isinstance(kept, Article) and kept.warnings == ("enriched",)
+    dropped = p.process(raw("T\nKEY spam"))
+    assert isinstance(dropped, Rejection)
+    assert (dropped.stage, dropped.reason, dropped.plugin) == ("process", "filtered", "drop")
+
+
+def test_a_process_hook_returning_garbage_is_a_plugin_error() -> None:
+    record = pipeline_with(KeywordSource("alpha", "KEY"), ("crash", Crasher())).process(raw("T\nKEY"))
+    assert isinstance(record, Rejection)
+    assert (record.reason, record.plugin) == ("plugin_error", "crash")

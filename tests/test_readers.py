@@ -1,0 +1,106 @@
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+from masthead.document import HTML, TEXT, RawDocument
+from masthead.manager import Plugins
+from masthead.models import Rejection
+from masthead.readers import expand, iter_documents, read_stdin
+
+
+def readers() -> dict[str, object]:
+    return Plugins(load_entry_points=False).readers  # type: ignore[return-value]
+
+
+def uris(results: list[RawDocument | Rejection]) -> list[str]:
+    return [r.uri if isinstance(r, RawDocument) else f"REJECT {r.reason} {r.input}" for r in results]
+
+
+def tree(tmp_path: Path) -> Path:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text("A")
+    (tmp_path / "b" / "c.html").write_text("<p>C</p>")
+    (tmp_path / "b" / "d.HTM").write_text("<p>D</p>")
+    (tmp_path / "b" / "notes.md").write_text("skip me")
+    (tmp_path / "b" / "c.meta.json").write_text('{"url": "https://x.example/c"}')
+    return tmp_path
+
+
+def test_directories_are_walked_recursively_in_sorted_order(tmp_path: Path) -> None:
+    skipped: list[str] = []
+    results = list(iter_documents([str(tree(tmp_path))], readers(), skipped))  # type: ignore[arg-type]
+    assert [os.path.relpath(u, tmp_path) for u in uris(results)] == ["a.txt", "b/c.html", "b/d.HTM"]
+    assert [r.content_type for r in results if isinstance(r, RawDocument)] == [TEXT, HTML, HTML]
+    assert sorted(os.path.basename(s) for s in skipped) == ["c.meta.json", "notes.md"]
+
+
+def test_sidecar_gives_the_url(tmp_path: Path) -> None:
+    results = list(iter_documents([str(tree(tmp_path) / "b" / "c.html")], readers()))  # type: ignore[arg-type]
+    [doc] = results
+    assert isinstance(doc, RawDocument) and doc.url == "https://x.example/c"
+
+
+def test_missing_paths_and_unknown_named_files_are_rejected_not_raised(tmp_path: Path) -> None:
+    tree(tmp_path)
+    args = [str(tmp_path / "nope.txt"), str(tmp_path / "b" / "notes.md"), str(tmp_path / "*.none")]
+    reasons = [r.reason for r in iter_documents(args, readers()) if isinstance(r, Rejection)]  # type: ignore[arg-type]
+    assert reasons == ["not_found", "unsupported_format", "not_found"]
+
+
+def test_globs_expand(tmp_path: Path) -> None:
+    tree(tmp_path)
+    results = list(iter_documents([str(tmp_path / "**" / "*.html")], readers()))  # type: ignore[arg-type]
+    assert [os.path.basename(u) for u in uris(results)] == ["c.html"]
+
+
+def test_symlink_loops_are_walked_once(tmp_path: Path) -> None:
+    tree(tmp_path)
+    os.symlink(tmp_path, tmp_path / "b" / "loop")
+    paths = [item for item in expand([str(tmp_path)]) if not isinstance(item, Rejection)]
+    assert len(paths) == len({os.path.realpath(p) for p, _ in paths}) == 5
+
+
+def test_jsonl_reader_streams_records_and_rejects_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "raw.jsonl"
+    lines = [
+        json.dumps({"url": "https://x.example/1", "html": "<p>one</p>", "captured_at": "2024-01-01"}),
+        "{not json",
+        json.dumps({"url": "https://x.example/2"}),
+        "",
+        json.dumps({"text": "plain"}),
+    ]
+    path.write_text("\n".join(lines) + "\n")
+    results = list(iter_documents([str(path)], readers()))  # type: ignore[arg-type]
+    assert [type(r).__name__ for r in results] == ["RawDocument", "Rejection", "Rejection", "RawDocument"]
+    first, bad, _, last = results
+    assert isinstance(first, RawDocument) and first.url == "https://x.example/1" and first.content_type == HTML
+    assert first.meta == {"url": "https://x.example/1", "captured_at": "2024-01-01"}
+    assert isinstance(bad, Rejection) and bad.input.endswith("raw.jsonl#L2")
+    assert isinstance(last, RawDocument) and last.content_type == TEXT and last.data == b"plain"
+
+
+def test_stdin_is_sniffed_for_html_text_or_jsonl() -> None:
+    [html] = read_stdin(io.BytesIO(b"  <!DOCTYPE html><html><p>x</p></html>"))
+    [text] = read_stdin(io.BytesIO(b"Just a title\n\nAnd a body."))
+    jsonl = list(read_stdin(io.BytesIO(b'{"text": "a"}\n{"text": "b"}\n')))
+    assert isinstance(html, RawDocument) and html.content_type == HTML
+    assert isinstance(text, RawDocument) and text.content_type == TEXT
+    assert [r.uri for r in jsonl if isinstance(r, RawDocument)] == ["<stdin>#L1", "<stdin>#L2"]
+
+
+def test_unreadable_file_is_rejected(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        # root reads anything; a directory named like a page is unreadable as a file instead
+        target = tmp_path / "dir.txt"
+        target.mkdir()
+        results = list(readers()[".txt"].read(str(target)))  # type: ignore[attr-defined]
+    else:
+        target = tmp_path / "locked.txt"
+        target.write_text("x")
+        target.chmod(0)
+        results = list(iter_documents([str(target)], readers()))  # type: ignore[arg-type]
+    [rejection] = results
+    assert isinstance(rejection, Rejection) and rejection.reason in {"permission_denied", "is_directory"}

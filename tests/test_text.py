@@ -1,0 +1,34 @@
+from masthead.dates import to_iso8601
+from masthead.text import collapse, fold, lines, normalize, starts_with_any
+
+
+def test_normalize_unifies_line_endings_and_spaces_but_keeps_quotes() -> None:
+    assert normalize("a\u00a0b\r\n“c”\u200b \rd\t") == "a b\n“c”\nd"
+
+
+def test_lines_drops_blank_lines() -> None:
+    assert lines("\n\n one \r\n\r\n\u00a0\n two") == ("one", "two")
+
+
+def test_fold_matches_spellings_of_the_same_phrase() -> None:
+    assert fold("Support  The Moscow Times!") == fold("SUPPORT the moscow times!")
+    assert fold("“Quoted” — it’s") == fold('"quoted" - it\'s')
+    assert fold("a") != fold("b")
+
+
+def test_starts_with_any_and_collapse() -> None:
+    assert starts_with_any("MORE ON THE TOPIC:", ["More on the topic"])
+    assert not starts_with_any("Nothing more", ["More on the topic"])
+    assert collapse(" a \n\n b ") == "a b"
+
+
+def test_dates_normalize_to_iso_8601_or_none() -> None:
+    assert to_iso8601("2020-04-25T10:00:00Z") == "2020-04-25T10:00:00+00:00"
+    assert to_iso8601("2020-04-25 10:00") == "2020-04-25T10:00:00"
+    assert to_iso8601("2020-04-25") == "2020-04-25"
+    assert to_iso8601("Sat, 25 Apr 2020 10:00:00 +0300") == "2020-04-25T10:00:00+03:00"
+    assert to_iso8601("2020-04-25T10:00:00.123+0300") == "2020-04-25T10:00:00.123000+03:00"
+    assert to_iso8601("2020-02-30") is None
+    assert to_iso8601("last Tuesday") is None
+    assert to_iso8601("") is None
+    assert to_iso8601(None) is None
