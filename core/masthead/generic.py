@@ -24,6 +24,7 @@ _CONTAINERS = ("article", "[itemprop=articleBody]", "main", "[role=main]")
 class GenericSource(Source):
     name = "generic"
     domains = ()
+    fallback_only = True
 
     def detect(self, page: Page) -> float:
         return 0.0

@@ -81,7 +81,7 @@ class Router:
         """
         scores: dict[str, float] = {}
         for name, entry in self.sources.items():
-            if name == self.fallback:
+            if name == self.fallback or getattr(entry.source, "fallback_only", False):
                 continue
             try:
                 score = entry.source.detect(page)

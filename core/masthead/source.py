@@ -71,12 +71,16 @@ class Source(abc.ABC):
     ``language``
         Default language of the outlet's pages, used when a page does not
         declare one. ``None`` for outlets that publish in several languages.
+    ``fallback_only``
+        True for catch-all sources (like the built-in ``generic``) that take
+        part in routing only when the user names them as ``--fallback``.
     """
 
     name: ClassVar[str]
     domains: ClassVar[Sequence[str]] = ()
     version: ClassVar[str] = ""
     language: ClassVar[str | None] = None
+    fallback_only: ClassVar[bool] = False
 
     @abc.abstractmethod
     def detect(self, page: Page) -> float:
