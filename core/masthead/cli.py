@@ -291,3 +291,24 @@ def validate(file: str) -> None:
         click.echo(f"{file}: {bad} problem(s) in {lines} line(s)", err=True)
         sys.exit(EXIT_INVALID)
     click.echo(f"{file}: {lines} line(s), all valid", err=True)
+
+
+@main.command(name="new-plugin")
+@click.argument("name")
+@click.option("--directory", type=click.Path(file_okay=False), help="Where to create it (default: ./masthead-NAME).")
+@click.option("--title", help="The outlet's name, e.g. 'The Daily Planet'.")
+@click.option("--domain", help="The outlet's domain, e.g. 'dailyplanet.com'.")
+def new_plugin(name: str, directory: str | None, title: str | None, domain: str | None) -> None:
+    """Create a new source plugin package NAME (snake_case outlet key)."""
+    from pathlib import Path
+
+    from masthead.scaffold import create_plugin
+
+    target = Path(directory or f"masthead-{name.replace('_', '-')}")
+    try:
+        written = create_plugin(name, target, title=title, domain=domain)
+    except (ValueError, FileExistsError) as exc:
+        _fail(str(exc))
+    for path in written:
+        click.echo(f"created {path}")
+    click.echo(f"next: pip install -e '{target}[test]' && masthead plugins && pytest {target}")
