@@ -47,7 +47,7 @@ def create_plugin(key: str, directory: Path, *, title: str | None = None, domain
         "class_name": "".join(part.title() for part in key.split("_")) + "Source",
         "masthead_version": __version__,
     }
-    templates = files("masthead").joinpath("templates", "plugin")
+    templates = files("masthead").joinpath("templates").joinpath("plugin")
     written = []
     for template, target in _LAYOUT.items():
         path = directory / target.format(package=package, key=key)
