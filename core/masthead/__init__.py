@@ -8,6 +8,7 @@ errors a plugin may raise.
 from masthead.document import Page, RawDocument
 from masthead.errors import Filtered, MastheadError, NotAnArticle, ParseError, PluginError
 from masthead.hookspecs import hookimpl
+from masthead.layouts import Layout, VersionedSource
 from masthead.models import SCHEMA_VERSION, Article, Comment, Provenance, Rejection, Related
 from masthead.source import Draft, Source
 
@@ -19,6 +20,7 @@ __all__ = [
     "Comment",
     "Draft",
     "Filtered",
+    "Layout",
     "MastheadError",
     "NotAnArticle",
     "Page",
@@ -29,6 +31,7 @@ __all__ = [
     "Rejection",
     "Related",
     "Source",
+    "VersionedSource",
     "__version__",
     "hookimpl",
 ]

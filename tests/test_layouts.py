@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from masthead import Draft, Page, RawDocument
+from masthead.document import HTML
+from masthead.layouts import Layout, VersionedSource, page_date, select_layout
+
+
+def _old(source: object, page: Page) -> Draft:
+    return Draft(body=["old layout"])
+
+
+def _middle(source: object, page: Page) -> Draft:
+    return Draft(body=["middle layout"])
+
+
+def _new(source: object, page: Page) -> Draft:
+    return Draft(body=["new layout"], layout="new-custom")
+
+
+LAYOUTS = (
+    Layout("2019", _middle, valid_until=date(2019, 6, 30)),
+    Layout("current", _new),
+    Layout("2015", _old, valid_until=date(2015, 12, 31)),
+)
+
+
+@pytest.mark.parametrize(
+    "when, expected",
+    [
+        (date(2010, 1, 1), "2015"),
+        (date(2015, 12, 31), "2015"),
+        (date(2016, 1, 1), "2019"),
+        (date(2019, 6, 30), "2019"),
+        (date(2019, 7, 1), "current"),
+        (None, "current"),
+    ],
+)
+def test_layout_is_chosen_by_date_newest_when_unknown(when: date | None, expected: str) -> None:
+    assert select_layout(LAYOUTS, when).name == expected
+
+
+def test_exactly_one_current_layout_is_required() -> None:
+    with pytest.raises(ValueError):
+        select_layout([Layout("old", _old, valid_until=date(2000, 1, 1))], None)
+
+
+def page(meta: dict[str, object] | None = None, html: str = "<p>x</p>") -> Page:
+    return Page.from_raw(RawDocument(uri="p", data=html.encode(), content_type=HTML, meta=meta or {}))
+
+
+def test_capture_date_beats_publication_date() -> None:
+    published = '<meta property="article:published_time" content="2014-03-01T10:00:00Z"><p>x</p>'
+    assert page_date(page({"captured_at": "2019-01-02T03:04:05Z"}, published)) == date(2019, 1, 2)
+    assert page_date(page({}, published)) == date(2014, 3, 1)
+    assert page_date(page({"captured_at": "not a date"})) is None
+
+
+class Sample(VersionedSource):
+    name = "sample"
+    domains = ("sample.example",)
+    layouts = LAYOUTS
+
+    def detect(self, page: Page) -> float:
+        return 0.0
+
+
+def test_versioned_source_records_the_layout_used() -> None:
+    old = Sample().parse(page({"captured_at": "2012-05-05"}))
+    assert (old.body, old.layout) == (("old layout",), "2015")
+    new = Sample().parse(page())
+    assert new.layout == "new-custom"  # a layout may name itself more precisely
