@@ -6,7 +6,7 @@ import masthead
 
 project = "masthead"
 author = "masthead contributors"
-copyright = "2026, masthead contributors"  # noqa: A001
+copyright = "2026, masthead contributors"
 release = version = masthead.__version__
 
 extensions = [
