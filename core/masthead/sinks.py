@@ -1,9 +1,9 @@
 """Sinks: where records go, written so that a crash never leaves a torn file.
 
-The JSONL sink writes to a temporary file beside the target and renames it
-over the final name only when the run closes cleanly. A crash or Ctrl-C
-leaves the previous file (if any) untouched and no half-written output under
-the final name.
+The JSONL sink writes to a partial file beside the target and renames it over
+the final name only when the run closes cleanly. A crash or Ctrl-C leaves the
+previous file (if any) untouched and no half-written output under the final
+name; the partial file is what ``masthead ingest --resume`` continues.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from typing import IO, Protocol, runtime_checkable
 
+from masthead.checkpoint import sidecar
 from masthead.hookspecs import hookimpl
 from masthead.models import Article, Rejection
 from masthead.serialize import to_json_line
@@ -45,11 +45,15 @@ SinkFactory = Callable[[str], Sink]
 class JsonlSink:
     """One JSON object per line, UTF-8, committed atomically on :meth:`close`.
 
+    Lines go to ``.OUT.partial`` beside the target and are renamed over
+    ``OUT`` on close. :meth:`checkpoint` makes everything written so far
+    durable and returns the partial file's length, which is what a resumed
+    run passes back as ``resume_from`` to continue the same file (anything
+    after that length, such as a torn line from a kill, is cut off).
     ``path`` ``-`` writes to standard output instead (no atomicity there).
-    Lines are buffered and written in batches; a line is never split.
     """
 
-    def __init__(self, path: str, *, batch: int = 256) -> None:
+    def __init__(self, path: str, *, batch: int = 256, resume_from: int | None = None) -> None:
         self.path = path
         self.count = 0
         self._batch = batch
@@ -59,10 +63,14 @@ class JsonlSink:
         if path == STDOUT:
             self._handle = sys.stdout
             return
-        directory = os.path.dirname(os.path.abspath(path))
-        os.makedirs(directory, exist_ok=True)
-        fd, self._tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".partial", dir=directory)
-        self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        self._tmp = partial_path(path)
+        if resume_from is None:
+            self._handle = open(self._tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        else:
+            with open(self._tmp, "r+b") as raw:
+                raw.truncate(resume_from)
+            self._handle = open(self._tmp, "a", encoding="utf-8", newline="\n")  # noqa: SIM115
 
     def write(self, record: Article | Rejection) -> None:
         self._pending.append(to_json_line(record) + "\n")
@@ -74,16 +82,30 @@ class JsonlSink:
         self._handle.write("".join(self._pending))
         self._pending.clear()
 
-    def close(self) -> None:
+    def checkpoint(self) -> int:
+        """Flush and fsync; return the number of bytes durably written."""
         self._flush()
         self._handle.flush()
         if self._tmp is None:
-            return
+            return 0
         os.fsync(self._handle.fileno())
+        return self._handle.tell()
+
+    def close(self) -> None:
+        self.checkpoint()
+        if self._tmp is None:
+            return
         self._handle.close()
         os.chmod(self._tmp, 0o666 & ~_umask())
         os.replace(self._tmp, self.path)
         self._tmp = None
+
+    def suspend(self) -> None:
+        """Stop writing but keep the partial file for a resumed run."""
+        self._pending.clear()
+        if self._tmp is not None:
+            self._handle.close()
+            self._tmp = None
 
     def abort(self) -> None:
         self._pending.clear()
@@ -93,6 +115,11 @@ class JsonlSink:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self._tmp)
         self._tmp = None
+
+
+def partial_path(path: str) -> str:
+    """Where a sink writes ``path`` until the run completes."""
+    return sidecar(path, ".partial")
 
 
 def _umask() -> int:
