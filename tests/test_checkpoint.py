@@ -6,11 +6,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import article
 
 from masthead.checkpoint import Checkpoint, OutputLock, OutputLocked, StateFile
 from masthead.dedup import Deduplicator
 from masthead.sinks import JsonlSink, partial_path
+from support import article
 
 
 def test_a_second_writer_of_the_same_output_is_refused(tmp_path: Path) -> None:
