@@ -91,3 +91,22 @@ def test_page_of_text_dump_has_no_soup_and_empty_meta() -> None:
 
 def test_raw_document_hash_is_of_the_bytes() -> None:
     assert RawDocument(uri="x", data=b"abc").sha256.startswith("ba7816bf")
+
+
+def test_hostile_nesting_is_cut_to_the_depth_limit_keeping_the_text() -> None:
+    from masthead.document import MAX_DEPTH, nesting_exceeds, shallow_markup
+
+    depth = 50_000
+    html = (
+        "<html><body>"
+        + "<div><span>" * depth
+        + "deep<p>para</p>"
+        + "</span></div>" * depth
+        + "<p>after</p></body></html>"
+    )
+    page = Page.from_raw(RawDocument(uri="deep", data=html.encode(), content_type=HTML))
+    assert page.soup is not None and not nesting_exceeds(page.soup, MAX_DEPTH + 1)
+    # block boundaries below the limit are lost, the text is not
+    assert page.lines[-2:] == ("deeppara", "after")
+    assert shallow_markup("<a><b><i>x</i></b>y</a>", 1) == "<a>xy</a>"
+    assert shallow_markup("<p>ok<br><img src=x></p>", 1) == "<p>ok<br><img src=x></p>"

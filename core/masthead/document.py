@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
@@ -24,6 +25,7 @@ from bs4.element import Declaration, Doctype, NavigableString, ProcessingInstruc
 from masthead import text as textmod
 from masthead.errors import InputError
 from masthead.htmlmeta import PageMeta, harvest
+from masthead.htmlparse import parse_html
 
 TEXT = "text/plain"
 HTML = "text/html"
@@ -118,23 +120,72 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(sample).best()
-    candidates = [declared] if declared else []
-    if best is not None:
-        candidates.append(best.encoding)
-    for name in candidates:
+    name = _best_legacy_encoding(sample, declared)
+    if name is None:
+        raise InputError("bytes are not valid UTF-8 and no other encoding fits", reason="undecodable")
+    try:
+        return _checked(data.decode(name)), name
+    except UnicodeDecodeError as exc:
+        raise InputError(f"bytes do not decode as {name}: {exc}", reason="undecodable") from exc
+
+
+#: Candidates besides the detector's guesses for non-UTF-8 pages: the
+#: encodings pages of Western and Russian outlets were saved in before UTF-8.
+#: On a tie cp1252 wins over the detector's guesses: the detector often
+#: calls an English page with a few accents cp1250, whose decoding differs
+#: from cp1252 only in letters no word test can judge.
+_PREFERRED = "cp1252"
+_LEGACY = ("cp1251", "latin-1")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _best_legacy_encoding(sample: bytes, declared: str | None) -> str | None:
+    """The candidate encoding whose decoding of ``sample`` reads most like text.
+
+    Statistical detection alone misjudges mostly-English pages with a few
+    Cyrillic words (cp1250 instead of cp1251), so each candidate's decoding
+    is scored by how many words look like mis-decoded bytes; ties go to the
+    declared charset, then the detector's guesses, then common legacy codecs.
+    """
+    guesses = [m.encoding for m in list(charset_normalizer.from_bytes(sample))[:3]]
+    scored = []
+    seen = set()
+    for rank, name in enumerate([declared, _PREFERRED, *guesses, *_LEGACY]):
         try:
-            return _checked(data.decode(name)), codecs.lookup(name).name
+            canonical = codecs.lookup(name).name if name else None
+            text = sample.decode(canonical) if canonical else None
         except (LookupError, UnicodeDecodeError):
             continue
-    raise InputError("bytes are not valid UTF-8 and no other encoding fits", reason="undecodable")
+        if canonical is None or text is None or canonical in seen:
+            continue
+        seen.add(canonical)
+        scored.append((_oddity(text), rank, canonical))
+    return min(scored)[2] if scored else None
+
+
+def _oddity(text: str) -> int:
+    """Count words that are typical of a wrong decoding: all accented Latin
+    letters ("Ďĺńęîâ"), or Latin mixed with Cyrillic or Greek in one word."""
+    odd = sum(2 for ch in text if "\x80" <= ch <= "\x9f" or ch == "\ufffd")
+    for word in _WORD.findall(text):
+        ascii_letters = sum(ch.isascii() for ch in word)
+        latin_ext = sum("\u00c0" <= ch <= "\u024f" for ch in word)
+        other_script = sum("\u0370" <= ch <= "\u052f" for ch in word)
+        if latin_ext == len(word) or (other_script and (ascii_letters or latin_ext)):
+            odd += 1
+    return odd
+
+
+#: C0 control characters other than tab, line feed, form feed and carriage
+#: return: a page has next to none of them, binary data many.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def _checked(text: str) -> str:
     if not text.strip():
         raise InputError("document is empty or whitespace only", reason="empty")
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\r\t\f")
-    if controls > len(text[:65536]) // 100 + 8:
+    controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
+    if controls > min(len(text), 65536) // 100 + 8:
         raise InputError("binary content (control characters), not a page", reason="binary")
     # Stray NULs survive in real crawls; XML-based parsers refuse them.
     return text.replace("\x00", "") if controls else text
@@ -167,7 +218,10 @@ class Page:
         """The parsed HTML tree (lxml backend), or ``None`` for a text dump."""
         if not self.is_html:
             return None
-        return BeautifulSoup(self.source_text, "lxml")
+        soup = parse_html(self.source_text)
+        if nesting_exceeds(soup, MAX_DEPTH):
+            soup = parse_html(shallow_markup(self.source_text, MAX_DEPTH))
+        return soup
 
     @cached_property
     def lines(self) -> tuple[str, ...]:
@@ -203,6 +257,56 @@ class Page:
         return blocks_of(element)
 
 
+#: Elements nested deeper than this are dropped (their content kept). Real
+#: pages stay far below; hostile ones nest 100,000 deep, which would make
+#: every selector and tree walk of every plugin crawl.
+MAX_DEPTH = 256
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:\s[^>]*)?>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+
+def nesting_exceeds(root: Tag, limit: int) -> bool:
+    """Whether any element of ``root`` is nested deeper than ``limit``."""
+    stack: list[tuple[Tag, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in node.contents if isinstance(child, Tag))
+    return False
+
+
+def shallow_markup(markup: str, limit: int) -> str:
+    """``markup`` without the start and end tags of elements deeper than ``limit``.
+
+    A linear pass over the tags; text and shallower markup are untouched.
+    Working on the string is what keeps this linear: unwrapping elements of a
+    parsed BeautifulSoup tree one by one is quadratic in the nesting depth.
+    """
+    out: list[str] = []
+    position = 0
+    stack: list[tuple[str, bool]] = []
+    for match in _TAG.finditer(markup):
+        closing, name = match.group(1), match.group(2).lower()
+        if name in _VOID or match.group(0).endswith("/>"):
+            continue
+        drop = False
+        if not closing:
+            drop = len(stack) >= limit
+            stack.append((name, drop))
+        else:
+            for index in range(len(stack) - 1, max(len(stack) - 64, 0) - 1, -1):
+                if stack[index][0] == name:
+                    drop = stack[index][1]
+                    del stack[index:]
+                    break
+        if drop:
+            out.append(markup[position : match.start()])
+            position = match.end()
+    out.append(markup[position:])
+    return "".join(out)
+
+
 def blocks_of(root: Tag) -> tuple[str, ...]:
     """Text of ``root`` split where a browser would break lines.
 
@@ -216,26 +320,34 @@ def blocks_of(root: Tag) -> tuple[str, ...]:
 
     def flush() -> None:
         if buf:
-            joined = textmod.collapse("".join(buf))
-            if joined:
-                out.append(joined)
+            text = "".join(buf)
             buf.clear()
+            if not text.isspace():  # the gaps between blocks: nothing to collapse
+                joined = textmod.collapse(text)
+                if joined:
+                    out.append(joined)
 
-    stack: list[tuple[Any, bool]] = [(root, False)]
+    # Depth-first over the tree with an explicit stack; _END marks where a
+    # block element closes. This walk runs on every HTML page, so it avoids
+    # per-node allocations: no (node, flag) tuples, strings joined as they are.
+    stack: list[Any] = [root]
     while stack:
-        node, leaving = stack.pop()
-        if leaving:
+        node = stack.pop()
+        if node is _END:
             flush()
-            continue
-        if isinstance(node, NavigableString):
+        elif isinstance(node, NavigableString):
             if not isinstance(node, _NON_TEXT):
-                buf.append(str(node))
-            continue
-        if not isinstance(node, Tag) or node.name in SKIP_TAGS:
-            continue
-        if node.name in BLOCK_TAGS:
-            flush()
-            stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node.contents))
+                buf.append(node)
+        elif isinstance(node, Tag):
+            name = node.name
+            if name in SKIP_TAGS:
+                continue
+            if name in BLOCK_TAGS:
+                flush()
+                stack.append(_END)
+            stack.extend(reversed(node.contents))
     flush()
     return tuple(out)
+
+
+_END = object()
