@@ -262,7 +262,9 @@ class Page:
 #: every selector and tree walk of every plugin crawl.
 MAX_DEPTH = 256
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:\s[^>]*)?>")
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+)
 
 
 def nesting_exceeds(root: Tag, limit: int) -> bool:
