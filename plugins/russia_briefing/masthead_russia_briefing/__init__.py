@@ -1,24 +1,21 @@
-"""Placeholder while the russia_briefing parser is written."""
+"""masthead source plugin for Russia Briefing (russia-briefing.com).
+
+Registered through the ``masthead`` entry-point group like any third-party
+plugin; see docs/plugins/russia_briefing.md for what it extracts and why.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import masthead
-from masthead import Draft, Page, Source
+from masthead import Source
 
+from .source import RussiaBriefingSource
 
-class _S(Source):
-    name = "russia_briefing"
-    domains = ("russia_briefing.example",)
-
-    def detect(self, page: Page) -> float:
-        return 0.0
-
-    def parse(self, page: Page) -> Draft:
-        raise masthead.ParseError("not written yet")
+__all__ = ["RussiaBriefingSource", "masthead_register_sources"]
 
 
 @masthead.hookimpl
 def masthead_register_sources(register: Callable[[Source], None]) -> None:
-    register(_S())
+    register(RussiaBriefingSource())

@@ -1,0 +1,101 @@
+"""The SouthFront source: op-eds and analysis with reader comments.
+
+One parser serves text dumps and HTML: both become a list of lines that
+:func:`masthead_opinion_site.splitter.split_lines` cuts into head, body,
+related links and comments. HTML pages add what markup knows better — the
+declared title, authors and date from the head, related links with their
+URLs, and comments with author, date and reply threading.
+"""
+
+from __future__ import annotations
+
+from masthead import Draft, NotAnArticle, Page, Source
+from masthead_opinion_site import boilerplate as bp
+from masthead_opinion_site import detect, html, shapes
+from masthead_opinion_site.splitter import Parts, split_lines
+
+#: A page with this many listing teasers/pager lines is a listing.
+_LISTING_THRESHOLD = 2
+
+
+class SouthFrontSource(Source):
+    """SouthFront (southfront.press, formerly southfront.org)."""
+
+    name = "opinion_site"
+    domains = detect.DOMAINS
+    language = "en"
+
+    def detect(self, page: Page) -> float:
+        """Score from the site's own boilerplate; never raises."""
+        try:
+            return detect.score(page)
+        except Exception:  # noqa: BLE001 - detect must never raise, whatever the page
+            return 0.0
+
+    def parse(self, page: Page) -> Draft:
+        if page.is_html and page.soup is not None:
+            return self._parse_html(page)
+        return self._parse_dump(page)
+
+    # ------------------------------------------------------------------
+
+    def _parse_dump(self, page: Page) -> Draft:
+        lines = page.lines
+        parts = split_lines(lines)
+        self._reject_listing(lines, parts)
+        return self._draft(page, parts, title=parts.title, published=parts.published)
+
+    def _parse_html(self, page: Page) -> Draft:
+        if html.is_listing(page):
+            raise NotAnArticle("SouthFront listing page (archive, category, tag, search or home)")
+        title = html.title_of(page)
+        lines, captions = html.article_lines(page)
+        parts = split_lines(lines, known_title=title)
+        self._reject_listing(lines, parts)
+        parts.captions[:0] = captions
+        bylines, parts.authors = parts.authors, []
+        parts.add_authors(html.authors_of(page))
+        parts.add_authors(bylines)
+        related = html.related_of(page.soup) if page.soup is not None else []
+        if related:
+            parts.related = related
+        comments = html.comments_of(page)
+        if comments:
+            parts.comments = comments
+        published = html.published_of(page) or parts.published
+        return self._draft(page, parts, title=title or parts.title, published=published)
+
+    # ------------------------------------------------------------------
+
+    @staticmethod
+    def _reject_listing(lines: tuple[str, ...], parts: Parts) -> None:
+        if not parts.body:
+            raise NotAnArticle("no article paragraph found on the page")
+        if not parts.has_marker and bp.listing_signals(lines) >= _LISTING_THRESHOLD:
+            raise NotAnArticle("SouthFront listing page: teaser links and pager, no article")
+
+    def _draft(self, page: Page, parts: Parts, *, title: str | None, published: str | None) -> Draft:
+        return Draft(
+            url=page.url,
+            title=title,
+            authors=parts.authors,
+            published=published,
+            body=parts.body,
+            captions=list(dict.fromkeys(parts.captions)),
+            related=parts.related,
+            comments=parts.comments,
+            attributions=parts.attributions,
+            language=page.meta.language or self.language,
+            warnings=_warnings(parts, title),
+        )
+
+
+def _warnings(parts: Parts, title: str | None) -> list[str]:
+    """What an editor would want to know is missing or cut."""
+    warnings = []
+    if not title:
+        warnings.append("title_missing: no headline before the body")
+    ended = parts.has_marker or parts.has_comment_section
+    if not ended and parts.body and not shapes.ends_sentence(parts.body[-1]):
+        warnings.append("body_truncated: the page ends inside a paragraph, before MORE ON THE TOPIC")
+    return warnings

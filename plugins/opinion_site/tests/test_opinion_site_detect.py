@@ -1,0 +1,86 @@
+"""Detection on every corpus seed and fixture, and the source contract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from opinion_site_helpers import CORPUS, FIXTURES, HTML_ARTICLES, HTML_LISTING, OTHER_SEEDS, SEED
+
+from masthead import Page
+from masthead.testing import conformance_problems, document, document_from_file, installed_plugins
+from masthead_opinion_site import SouthFrontSource
+
+
+def page_of(path: Path, url: str | None = None) -> Page:
+    return Page.from_raw(document_from_file(path, url=url))
+
+
+def strip_head_evidence(html: str) -> str:
+    """The page without canonical link, og:url/site_name and JSON-LD."""
+    out = []
+    for line in html.splitlines():
+        if any(k in line for k in ('rel="canonical"', "og:url", "og:site_name", "ld+json")):
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+SOURCE = SouthFrontSource()
+
+
+def test_registered_under_its_key() -> None:
+    entry = installed_plugins().sources["opinion_site"]
+    assert isinstance(entry.source, SouthFrontSource)
+    assert set(SOURCE.domains) == {"southfront.press", "southfront.org"}
+
+
+def test_own_seed_scores_high() -> None:
+    assert SOURCE.detect(page_of(SEED)) >= 0.9
+
+
+@pytest.mark.parametrize("path", OTHER_SEEDS, ids=lambda p: p.name)
+def test_other_seeds_score_low(path: Path) -> None:
+    assert SOURCE.detect(page_of(path)) <= 0.2
+
+
+@pytest.mark.parametrize("path", [*HTML_ARTICLES, HTML_LISTING], ids=lambda p: p.name)
+def test_html_fixtures_score_high(path: Path) -> None:
+    assert SOURCE.detect(page_of(path)) >= 0.9
+
+
+@pytest.mark.parametrize("path", HTML_ARTICLES, ids=lambda p: p.name)
+def test_html_without_head_evidence_still_detected_by_content(path: Path) -> None:
+    text = strip_head_evidence(path.read_text(encoding="utf-8"))
+    page = Page.from_raw(document(text, html=True, uri=path.name))
+    assert SOURCE.detect(page) >= 0.9
+
+
+def test_domain_urls_are_certain() -> None:
+    page = page_of(SEED, url="https://southfront.press/some-article/")
+    assert SOURCE.detect(page) == 1.0
+    page = page_of(SEED, url="https://tv.southfront.org/some-video/")
+    assert SOURCE.detect(page) == 1.0
+
+
+def test_a_mere_mention_of_southfront_is_not_a_claim() -> None:
+    text = (
+        "The US Treasury added several websites to its sanctions list on Friday.\n"
+        "Among them was SouthFront, which officials described as a propaganda outlet.\n"
+        "SouthFront denied the accusations in a statement on its website.\n"
+    )
+    assert SOURCE.detect(Page.from_raw(document(text))) < 0.3
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "<html><body></body></html>"])
+def test_detect_never_raises_on_odd_pages(text: str) -> None:
+    raw = document(text or "x", html=text.startswith("<"))
+    page = Page(raw, text, "utf-8")
+    score = SOURCE.detect(page)
+    assert 0.0 <= score <= 1.0
+
+
+def test_conformance_over_fixtures_and_corpus() -> None:
+    paths = sorted(CORPUS.glob("*.txt")) + sorted(FIXTURES.glob("*.html"))
+    pages = [page_of(p) for p in paths]
+    assert conformance_problems(SOURCE, pages) == []

@@ -1,0 +1,314 @@
+"""What Russia Briefing prints around an article, recognised line by line.
+
+Every rule compares through :func:`masthead.text.fold`, so one rule matches
+the page whatever its quotes, dashes, case or spacing. Rules are written for
+the outlet's templates (the Dezan Shira & Associates WordPress theme shared by
+the *Briefing* sites), not for one page: they must also hold when a dump cuts
+a block short after its first few words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from masthead.text import fold
+
+#: The icon the theme puts before "Related Reading" and before every item,
+#: rendered by text dumps as its file name glued to the text
+#: ("related-readings_rb-rb-icons_2017Prospects For ..."). Tokens are lower
+#: case or a four-digit year, each after ``-`` or ``_``; the item title starts
+#: right after the last token, so the match stops at its first capital.
+_ARTIFACT = re.compile(
+    r"^\s*related[-_ ]?readings?"
+    r"(?:[-_](?:\d{4}(?!\d)|\d+x\d+|[a-z]{1,12}\d{0,4}))*"
+    r"(?:\.(?:png|jpe?g|gif|svg|webp))?\s*"
+)
+_ARTIFACT_PROBE = re.compile(r"related[-_]readings?[-_][a-z]", re.IGNORECASE)
+
+#: Headings of the theme's related-links box (after the artifact, if any).
+_RELATED_HEADINGS = ("related reading", "related readings", "further reading", "related articles", "related posts")
+
+_RELATED_INLINE = re.compile(r"^(related|further) readings?\s*:\s*(?=\S)", re.IGNORECASE)
+
+#: The "About Us" publisher block: its heading and its blurb's openings.
+_ABOUT_HEADINGS = ("about us", "about us:", "about russia briefing", "about dezan shira & associates")
+_BLURB = re.compile(
+    r"^(russia briefing is (produced|written|published|brought|a publication|compiled)"
+    r"|russia briefing is (prod|writ|publ))"
+)
+#: The firm's service adverts and contact lines: dropped wherever they stand,
+#: but (unlike the blurb) they may sit inside the article, so they end nothing.
+_ADVERT = re.compile(
+    r"^(dezan shira (& associates |and associates )?"
+    r"(also |has |is |maintains |advises |assists |can |'s |offers |provides |helps )"
+    r"|dezan shira & associates\.?$"
+    r"|we also maintain offices|the firm (advises|assists|maintains|has)"
+    r"|for assistance with (investing|doing business|setting up|.* in russia)"
+    r"|please contact .*(dezshira|or visit us)"
+    r"|visit us at|or visit us at)"
+)
+_CONTACT = re.compile(
+    r"dezshira\.com|@dezshira|^[\w.'-]+( [\w.'-]+){0,3} (is|was) (the |a |an )?[\w '-]{0,60}(of|at|with) dezan shira\b|"
+    r"please contact [^.]* or visit us at|or visit us at\s*(www\.)?$"
+)
+
+#: Lines of the WordPress comment area; the first one ends the article.
+_COMMENT_AREA = (
+    "leave a reply",
+    "leave a comment",
+    "leave a reply cancel reply",
+    "cancel reply",
+    "comments are closed",
+    "you must be logged in to post a comment",
+    "your email address will not be published",
+    "required fields are marked",
+    "save my name, email, and website",
+    "notify me of follow-up comments",
+    "notify me of new posts",
+    "this site uses akismet",
+    "post comment",
+)
+_COMMENT_COUNT = re.compile(r"^(\d+|one|no) (comments?|responses?|thoughts? on|replies)\b")
+_FORM_FIELDS = {"comment", "comment *", "name", "name *", "email", "email *", "website", "submit"}
+
+#: Newsletter and subscription boxes, and the firm's service adverts.
+_PROMO = re.compile(
+    r"^(subscribe (to|for|now|here)|sign up (for|to|now|here)|free subscription|register (for|now)"
+    r"|receive (our|the latest|free)|get (the latest|our|free) .*(news|updates|briefing|newsletter)"
+    r"|(our|the) (free |weekly |monthly )?(newsletter|newsletters)\b"
+    r"|for (the latest|more) (news|updates|information) .*(russia briefing|dezan shira|subscribe)"
+    r"|(russia|silk road|china|india|asean|vietnam) briefing'?s? (newsletter|weekly|magazine|publications?)"
+    r"|download (our|the) (free |complimentary )?(guide|report|magazine|publication)"
+    r"|(our|this) (complimentary|free) (guide|publication|magazine))"
+)
+
+#: Share, tag and navigation widgets: whole lines that are never prose.
+_WIDGETS = {
+    "share",
+    "share this:",
+    "share this",
+    "share this article",
+    "like this:",
+    "like this",
+    "like loading...",
+    "loading...",
+    "tweet",
+    "print",
+    "email",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "more",
+    "previous post",
+    "next post",
+    "back to top",
+    "print this article",
+    "print friendly",
+}
+_WIDGET_PREFIX = re.compile(r"^(tags?|categories|category|filed under|posted in)\s*:")
+_NAV = re.compile(r"^(«|‹|<|previous post|next post|older post|newer post)|(»|›)$")
+
+_READING_TIME = re.compile(r"reading time\s*:?\s*(<\s*)?\d*\s*(minutes?|mins?)?", re.IGNORECASE)
+
+#: Site chrome that dumps carry above the headline (menus, breadcrumbs).
+_BANNER_WORDS = {
+    "russia briefing",
+    "russia briefing news",
+    "home",
+    "news",
+    "menu",
+    "search",
+    "skip to content",
+    "skip to main content",
+    "toggle navigation",
+    "main menu",
+    "primary menu",
+    "close",
+    "search for:",
+    "go",
+    "back",
+    "latest news",
+    "most popular",
+    "business",
+    "economy",
+    "legal",
+    "tax",
+    "tax & accounting",
+    "accounting",
+    "trade",
+    "trade & investment",
+    "investment",
+    "industries",
+    "industry",
+    "regions",
+    "region",
+    "resources",
+    "publications",
+    "podcasts",
+    "webinars",
+    "subscribe",
+    "free subscription",
+    "sign in",
+    "login",
+    "log in",
+    "register",
+    "contact",
+    "contact us",
+    "about",
+    "about us",
+    "hr & payroll",
+    "payroll",
+    "human resources",
+    "doing business in russia",
+    "dezan shira & associates",
+    "silk road briefing",
+    "china briefing",
+    "india briefing",
+    "asean briefing",
+    "vietnam briefing",
+    "eurasia",
+    "the eurasian economic union",
+    "russia's pivot to asia",
+    "follow us",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "youtube",
+    "english",
+    "русский",
+}
+_BREADCRUMB = re.compile(r"\s(»|›|>|/|\|)\s")
+_BREADCRUMB_SPLIT = re.compile(r"»|›|>|\||\s/\s")
+
+
+def has_artifact(line: str) -> bool:
+    """Whether ``line`` starts with the related-reading icon's file name."""
+    return bool(_ARTIFACT.match(line)) and bool(_ARTIFACT_PROBE.match(line.strip()))
+
+
+def strip_artifact(line: str) -> str:
+    """``line`` without a leading icon file name (unchanged if it has none)."""
+    if not has_artifact(line):
+        return line
+    return _ARTIFACT.sub("", line, count=1).lstrip(" _-:").strip()
+
+
+def contains_artifact(text: str) -> bool:
+    """Whether the icon file name appears anywhere in ``text`` (detection)."""
+    return bool(re.search(r"related-readings_[a-z]", text, re.IGNORECASE))
+
+
+def is_related_heading(line: str) -> bool:
+    """The heading of a related-links box, icon artifact stripped or not."""
+    key = fold(strip_artifact(line)).rstrip(":").strip()
+    return key in _RELATED_HEADINGS
+
+
+def related_line(line: str) -> str | None:
+    """For a line of a related-links box, the item title it holds ("" for the
+    heading alone); ``None`` for any other line.
+
+    Covers the icon artifact with or without a title glued to it, the bare
+    heading, and a heading with one title on the same line
+    ("Related Reading: Russia's Tax Guide").
+    """
+    icon = has_artifact(line)
+    text = strip_artifact(line)
+    if is_related_heading(text):
+        return ""
+    match = _RELATED_INLINE.match(text)
+    if match:
+        return text[match.end() :].strip()
+    return text if icon else None
+
+
+def is_about_heading(line: str) -> bool:
+    return fold(line).rstrip(":").strip() in {h.rstrip(":") for h in _ABOUT_HEADINGS}
+
+
+def is_blurb(line: str) -> bool:
+    """The opening of the "About Us" publisher blurb ("Russia Briefing is produced by ...")."""
+    return bool(_BLURB.match(fold(line)))
+
+
+def is_advert(line: str) -> bool:
+    """A Dezan Shira service advert, office list or contact sentence."""
+    key = fold(line)
+    return bool(_ADVERT.match(key) or _CONTACT.search(key))
+
+
+def is_comment_area(line: str) -> bool:
+    """A line that opens or belongs to the comment area."""
+    key = fold(line)
+    return key.startswith(_COMMENT_AREA) or bool(_COMMENT_COUNT.match(key))
+
+
+def is_form_field(line: str) -> bool:
+    return fold(line) in _FORM_FIELDS
+
+
+def is_promo(line: str) -> bool:
+    """A newsletter, subscription or service advert line."""
+    return bool(_PROMO.match(fold(line)))
+
+
+def is_widget(line: str) -> bool:
+    key = fold(line)
+    return key in _WIDGETS or bool(_WIDGET_PREFIX.match(key)) or (len(key) < 40 and bool(_NAV.search(key)))
+
+
+def is_reading_time(line: str) -> bool:
+    """A standalone "Reading Time: N minutes" label."""
+    match = _READING_TIME.match(line.strip())
+    return match is not None and match.end() == len(line.strip()) and "reading time" in fold(line)
+
+
+def remove_reading_time(text: str) -> str:
+    return _READING_TIME.sub(" ", text)
+
+
+#: How the blocks after the article open; a dump cut inside one of these
+#: first lines leaves a fragment such as "Abo" or "Leave a".
+_OPENINGS = (
+    "about us",
+    "leave a reply",
+    "leave a comment",
+    "related reading:",
+    "related-readings_rb-icons_2017 related reading:",
+    "russia briefing is produced by dezan shira & associates",
+)
+
+
+def is_cut_opening(line: str) -> bool:
+    """A last line that is the start of a tail block's first line, cut short."""
+    key = fold(line)
+    return len(key) >= 2 and any(opening.startswith(key) for opening in _OPENINGS)
+
+
+def is_banner(line: str) -> bool:
+    """Site chrome above the headline: a menu item, a breadcrumb, a menu row."""
+    key = fold(line).rstrip(":").strip()
+    if key in _BANNER_WORDS:
+        return True
+    if _BREADCRUMB.search(line) and len(key.split()) <= 20:
+        parts = [fold(p).strip() for p in _BREADCRUMB_SPLIT.split(line)]
+        return any(p in _BANNER_WORDS for p in parts)
+    words = key.split()
+    return len(words) >= 2 and all(w in _BANNER_WORDS for w in words)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Any line of the outlet's chrome that never belongs to the body."""
+    return (
+        has_artifact(line)
+        or is_related_heading(line)
+        or is_about_heading(line)
+        or is_blurb(line)
+        or is_advert(line)
+        or is_comment_area(line)
+        or is_promo(line)
+        or is_widget(line)
+        or is_reading_time(line)
+    )

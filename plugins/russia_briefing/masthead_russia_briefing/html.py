@@ -1,0 +1,205 @@
+"""Russia Briefing HTML pages turned into the lines the dump parser reads.
+
+russia-briefing.com is a WordPress site on the theme the Dezan Shira &
+Associates *Briefing* sites share: the post is an ``<article class="post
+type-post ...">`` holding an ``h1.entry-title``, a "Posted by" meta line and a
+``div.entry-content``; the "About Us" blurb and the "Related Reading" box (an
+``<img>`` icon whose file name dumps print, then links) sit inside the content;
+the comment area (``#comments``, ``#respond``) follows the article. Listing
+pages carry ``archive``/``category`` body classes and many post teasers.
+
+The quirk logic lives in :mod:`.parsing`; this module only picks the
+container, sets captions and comments aside, and puts the icon's file name
+back into the text so that both kinds of input read the same.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
+
+from masthead import Comment, NotAnArticle, Page
+from masthead.text import collapse, fold
+
+from . import boilerplate
+
+#: The post container, most specific first.
+CONTAINERS = (
+    "article.type-post",
+    "article.post",
+    "article[id^=post-]",
+    ".single-post-content",
+    "div.post[id^=post-]",
+    "article",
+    ".entry-content",
+    "[itemprop=articleBody]",
+    "main",
+    "#content",
+)
+#: Elements inside the container that are never part of the article.
+NOISE = (
+    "script",
+    "style",
+    "noscript",
+    "form",
+    "nav",
+    "aside",
+    ".sharedaddy",
+    ".sd-sharing-enabled",
+    ".jp-relatedposts",
+    ".addtoany_share_save_container",
+    ".a2a_kit",
+    ".social-share",
+    ".share-buttons",
+    ".rt-reading-time",
+    ".span-reading-time",
+    ".tags-links",
+    ".cat-links",
+    ".post-tags",
+    ".post-navigation",
+    ".navigation",
+    "#comments",
+    ".comments-area",
+    "#respond",
+    ".comment-respond",
+)
+CAPTIONS = ("figcaption", ".wp-caption-text", ".wp-element-caption")
+_LISTING_CLASSES = {"archive", "category", "tag", "search", "search-results", "blog", "home", "paged", "author"}
+_SITE_SUFFIX = re.compile(r"\s+[-–—|:·»]\s+russia briefing(?: news)?\s*$", re.IGNORECASE)
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+def reject_listing(soup: BeautifulSoup) -> None:
+    """Raise :class:`NotAnArticle` for category, archive, search and home pages."""
+    body = soup.body
+    classes = set(_classes(body)) if body is not None else set()
+    if classes & _LISTING_CLASSES and not classes & {"single", "single-post"}:
+        raise NotAnArticle(f"listing page (body class {' '.join(sorted(classes & _LISTING_CLASSES))})")
+    if "single" not in classes and len(soup.select("article")) >= 3:
+        raise NotAnArticle(f"listing page ({len(soup.select('article'))} post teasers)")
+
+
+def container(soup: BeautifulSoup) -> Tag:
+    """A private copy of the post container, noise removed.
+
+    A copy, because :attr:`masthead.Page.soup` is shared: other readers of the
+    same page must still see it whole.
+    """
+    found = next((el for sel in CONTAINERS if (el := soup.select_one(sel)) is not None), None)
+    root = copy.copy(found if found is not None else (soup.body or soup))
+    for selector in NOISE:
+        for element in root.select(selector):
+            element.decompose()
+    _reveal_icons(root)
+    return root
+
+
+def take_captions(root: Tag) -> list[str]:
+    """Caption texts of the container's figures, removed from it."""
+    captions = []
+    for selector in CAPTIONS:
+        for element in root.select(selector):
+            text = collapse(element.get_text(" "))
+            if text and text not in captions:
+                captions.append(text)
+            element.decompose()
+    return captions
+
+
+def link_map(root: Tag, base: str | None) -> dict[str, str]:
+    """Folded link text -> absolute URL, to give related titles their link."""
+    links: dict[str, str] = {}
+    for anchor in root.select("a[href]"):
+        text = boilerplate.strip_artifact(collapse(anchor.get_text(" ")))
+        href = str(anchor.get("href") or "").strip()
+        if text and href and not href.startswith(("#", "javascript:", "mailto:")):
+            links.setdefault(fold(text), urljoin(base, href) if base else href)
+    return links
+
+
+def headline(page: Page) -> str | None:
+    """The headline the page declares: og/JSON-LD title, else ``h1.entry-title``."""
+    title = page.meta.title
+    if title:
+        return _SITE_SUFFIX.sub("", title).strip() or None
+    soup = page.soup
+    h1 = soup.select_one("h1.entry-title, h1.post-title, article h1, h1") if soup is not None else None
+    text = collapse(h1.get_text(" ")) if h1 is not None else ""
+    return text or None
+
+
+def published(page: Page) -> str | None:
+    """The publication time: article meta / JSON-LD, else the theme's ``<time>``."""
+    if page.meta.published:
+        return page.meta.published
+    soup = page.soup
+    time = soup.select_one("time.entry-date.published, time.published, time.entry-date") if soup else None
+    value = str(time.get("datetime") or "").strip() if time is not None else ""
+    return value if _ISO.match(value) else None
+
+
+def comments(soup: BeautifulSoup) -> list[Comment]:
+    """Reader comments of the WordPress comment list, replies flattened."""
+    out: list[Comment] = []
+    kept: dict[int, int] = {}
+    for item in soup.select("li.comment"):
+        body = item.select_one(".comment-content, .comment-text")
+        text = "\n".join(_own_blocks(body, item)) if body is not None else ""
+        if not text:
+            continue
+        parent = item.find_parent("li", class_="comment")
+        kept[id(item)] = len(out)
+        out.append(
+            Comment(
+                text=text,
+                author=_comment_author(item),
+                published=_comment_time(item),
+                parent=kept.get(id(parent)) if parent is not None else None,
+            )
+        )
+    return out
+
+
+def _comment_author(item: Tag) -> str | None:
+    element = item.select_one(".comment-author .fn, .fn, .comment-author")
+    if element is None:
+        return None
+    name = collapse(element.get_text(" "))
+    return re.sub(r"\s*says:?$", "", name).strip() or None
+
+
+def _comment_time(item: Tag) -> str | None:
+    element = item.select_one("time[datetime]")
+    stamp = str(element.get("datetime") or "").strip() if element is not None else ""
+    return stamp if _ISO.match(stamp) else None
+
+
+def _own_blocks(body: Tag, item: Tag) -> Iterator[str]:
+    """Paragraph texts of one comment, without the replies nested in it."""
+    for block in body.find_all(["p", "blockquote", "li"]) or [body]:
+        if block.find_parent("li", class_="comment") is item:
+            text = collapse(block.get_text(" "))
+            if text and fold(text) != "reply":
+                yield text
+
+
+def _reveal_icons(root: Tag) -> None:
+    """Replace the related-reading icon ``<img>`` by its file name, as dumps print it."""
+    for img in root.find_all("img"):
+        alt = str(img.get("alt") or "")
+        src = str(img.get("src") or img.get("data-src") or "")
+        name = src.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if boilerplate.has_artifact(alt):
+            img.replace_with(NavigableString(alt))
+        elif boilerplate.has_artifact(name):
+            img.replace_with(NavigableString(name))
+
+
+def _classes(tag: Tag) -> list[str]:
+    value: str | list[str] = tag.get("class") or []
+    return [value] if isinstance(value, str) else [str(v) for v in value]

@@ -1,0 +1,108 @@
+"""HTML variants built in code from the classic fixture, and small hand pages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from masthead import Article, Page, Rejection
+from masthead.testing import document, ingest, ingest_article
+from masthead_russia_briefing import RussiaBriefingSource
+
+HERE = Path(__file__).resolve().parent
+CLASSIC = (HERE / "fixtures" / "article_2019_classic.html").read_text(encoding="utf-8")
+TITLE = "Russia Extends Free E-Visa Scheme To Kaliningrad And St. Petersburg"
+Leaks = Callable[[Article], list[str]]
+
+
+def run(html: str, url: str | None = None) -> Article:
+    return ingest_article(document(html, html=True, url=url, uri="variant.html"))
+
+
+def without_head(html: str) -> str:
+    return re.sub(r"<head>.*?</head>", "<head></head>", html, flags=re.DOTALL)
+
+
+@pytest.mark.parametrize(
+    "transform",
+    [
+        pytest.param(lambda h: h, id="as-is"),
+        pytest.param(lambda h: h.replace("\n", "\r\n"), id="crlf"),
+        pytest.param(lambda h: h.replace("Russia has widened its", "Russia&nbsp;has widened its"), id="nbsp"),
+        pytest.param(without_head, id="no-head-metadata"),
+        pytest.param(lambda h: re.sub(r"</?article[^>]*>", "", h), id="no-article-element"),
+        pytest.param(lambda h: h.replace('<div class="related-reading">', "<div>"), id="related-box-unclassed"),
+    ],
+)
+def test_classic_variants(transform: Callable[[str], str], leaks: Leaks) -> None:
+    article = run(transform(CLASSIC))
+    assert article.outlet == "russia_briefing"
+    assert article.title == TITLE
+    assert article.authors == ("Chris Devonshire-Ellis",)
+    assert article.published is not None and article.published.startswith("2019-07-01")
+    assert len(article.body) == 5
+    assert article.body[0].startswith("Russia has widened its free electronic visa programme")
+    assert [r.title for r in article.related] == [
+        "Russia’s Far East E-Visa Now Available To 18 Countries",
+        "A Guide To The Kaliningrad Special Economic Zone",
+    ]
+    assert leaks(article) == []
+
+
+def test_without_head_metadata_falls_back_to_page_markup() -> None:
+    article = run(without_head(CLASSIC), url="https://www.russia-briefing.com/news/x.html/")
+    assert article.published == "2019-07-01T09:12:45+00:00"
+    assert (
+        article.related[1].url == "https://www.russia-briefing.com/news/kaliningrad-special-economic-zone-guide.html/"
+    )
+
+
+def test_minimal_page_reads_like_a_dump(leaks: Leaks) -> None:
+    html = (
+        "<html><body><h1>Russia Cuts Its Profit Tax For IT Companies</h1><p>Posted by</p>"
+        "<p>The government has cut the profit tax rate for accredited IT companies to zero for three years.</p>"
+        "<h4>Related Reading</h4><ul><li><a href='/news/it-guide.html/'>"
+        "A Guide To IT Accreditation In Russia</a></li></ul>"
+        "<p>The measure is meant to keep software developers in the country.</p>"
+        "<p>About Us</p><p>Russia Briefing is produced by Dezan Shira &amp; Associates.</p>"
+        "<h3>Leave a Reply</h3></body></html>"
+    )
+    article = run(html, url="https://www.russia-briefing.com/news/it-profit-tax.html/")
+    assert article.title == "Russia Cuts Its Profit Tax For IT Companies"
+    assert article.authors == ()
+    assert article.body == (
+        "The government has cut the profit tax rate for accredited IT companies to zero for three years.",
+        "The measure is meant to keep software developers in the country.",
+    )
+    assert [(r.title, r.url) for r in article.related] == [
+        ("A Guide To IT Accreditation In Russia", "https://www.russia-briefing.com/news/it-guide.html/")
+    ]
+    assert leaks(article) == []
+
+
+def test_title_with_colon_keeps_its_second_half() -> None:
+    html = CLASSIC.replace(
+        "Russia Extends Free E-Visa Scheme To Kaliningrad And St. Petersburg - Russia Briefing News",
+        "E-Visas: What Changes For Kaliningrad | Russia Briefing",
+    )
+    assert run(html).title == "E-Visas: What Changes For Kaliningrad"
+
+
+def test_page_soup_is_left_whole_for_other_readers() -> None:
+    page = Page.from_raw(document(CLASSIC, html=True))
+    RussiaBriefingSource().parse(page)
+    assert page.soup is not None
+    assert page.soup.select_one("#comments") is not None
+    assert page.soup.select_one("img[alt^=related-readings]") is not None
+
+
+def test_search_results_page_is_not_an_article() -> None:
+    html = CLASSIC.replace(
+        "post-template-default single single-post postid-9876 single-format-standard", "search search-results"
+    )
+    record = ingest(document(html, html=True, uri="search.html"))
+    assert isinstance(record, Rejection)
+    assert record.reason == "not_article"
