@@ -120,13 +120,13 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
-    name = _best_legacy_encoding(sample, declared)
-    if name is None:
+    legacy = _best_legacy_encoding(sample, declared)
+    if legacy is None:
         raise InputError("bytes are not valid UTF-8 and no other encoding fits", reason="undecodable")
     try:
-        return _checked(data.decode(name)), name
+        return _checked(data.decode(legacy)), legacy
     except UnicodeDecodeError as exc:
-        raise InputError(f"bytes do not decode as {name}: {exc}", reason="undecodable") from exc
+        raise InputError(f"bytes do not decode as {legacy}: {exc}", reason="undecodable") from exc
 
 
 #: Candidates besides the detector's guesses for non-UTF-8 pages: the
