@@ -1,24 +1,20 @@
-"""Placeholder while the moscow_times parser is written."""
+"""masthead source plugin for The Moscow Times (themoscowtimes.com).
+
+Registers :class:`MoscowTimesSource` through masthead's entry-point group,
+exactly as a third-party plugin would.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import masthead
-from masthead import Draft, Page, Source
+from masthead import Source
+from masthead_moscow_times.source import MoscowTimesSource
 
-
-class _S(Source):
-    name = "moscow_times"
-    domains = ("moscow_times.example",)
-
-    def detect(self, page: Page) -> float:
-        return 0.0
-
-    def parse(self, page: Page) -> Draft:
-        raise masthead.ParseError("not written yet")
+__all__ = ["MoscowTimesSource", "masthead_register_sources"]
 
 
 @masthead.hookimpl
 def masthead_register_sources(register: Callable[[Source], None]) -> None:
-    register(_S())
+    register(MoscowTimesSource())

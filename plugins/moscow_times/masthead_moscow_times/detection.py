@@ -1,0 +1,99 @@
+"""How sure we are that an unlabeled page is The Moscow Times'.
+
+Evidence, strongest first: the outlet's own boilerplate printed as a line of
+its own (header teaser, donation appeal, newsletter blurb, opinion
+disclaimer), the page declaring itself (``og:site_name``, ``@MoscowTimes``,
+a themoscowtimes.com address), the site's markup classes, and weaker phrases
+other sites might share. A mere mention of "The Moscow Times" inside a
+sentence, as other outlets print when they cite it, counts for nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from masthead import Page
+from masthead.text import fold
+from masthead_moscow_times import phrases
+from masthead_moscow_times.lines import key_of
+from masthead_moscow_times.parsing import split_glued_lines
+
+#: Lines looked at; boilerplate sits at the top and the bottom of a page.
+_HEAD_LINES = 60
+_TAIL_LINES = 200
+#: Shortest cut-off start of a strong phrase that still counts as evidence.
+_MIN_CUT = 12
+#: How much of each end of a very long line detection reads.
+_LINE_END_CHARS = 5000
+#: Markup of the site's templates that generic BEM names would not produce:
+#: its own class names and the ``y-use`` attributes of its script framework.
+_MARKUP = (
+    ".article__featured-image",
+    ".byline__author__name",
+    ".contribute-teaser",
+    ".article-excerpt-default",
+    "[y-use]",
+)
+_DOMAINS = ("themoscowtimes.com", "moscowtimes.ru")
+
+
+def score(page: Page) -> float:
+    """A confidence in [0, 1]; 0.9 and above only on the outlet's own boilerplate or self-declaration."""
+    return max(_text_score(page.lines), _html_score(page) if page.is_html else 0.0, _url_score(page.url))
+
+
+def _text_score(lines: tuple[str, ...]) -> float:
+    """Boilerplate lines at the top and the bottom of the page."""
+    picked = lines[:_HEAD_LINES] + lines[_HEAD_LINES:][-_TAIL_LINES:]
+    sample = split_glued_lines([_ends_of(line) for line in picked])
+    strong: set[str] = set()
+    weak: set[str] = set()
+    for line in sample:
+        key = key_of(line)
+        if key in phrases.STRONG_LINES:
+            strong.add(key)
+        strong.update(p for p in phrases.STRONG_PREFIXES if key.startswith(p))
+        weak.update(p for p in phrases.WEAK_EVIDENCE if key.startswith(p))
+    if strong:
+        return min(0.99, 0.9 + 0.03 * (len(strong) - 1) + 0.01 * len(weak))
+    return max(min(0.8, 0.2 * len(weak)), _cut_evidence(lines))
+
+
+def _ends_of(line: str) -> str:
+    """Start and end of a very long line: where glued boilerplate would be."""
+    if len(line) <= 2 * _LINE_END_CHARS:
+        return line
+    return line[:_LINE_END_CHARS] + " " + line[-_LINE_END_CHARS:]
+
+
+def _cut_evidence(lines: Sequence[str]) -> float:
+    """A dump cut short inside the outlet's boilerplate: its last line is the
+    start of a strong phrase ("A Message from The Mos"), long enough not to
+    be an accident."""
+    if not lines:
+        return 0.0
+    key = key_of(lines[-1])
+    known = phrases.STRONG_LINES + phrases.STRONG_PREFIXES
+    cut = len(key) >= _MIN_CUT and any(p.startswith(key) and p != key for p in known)
+    return 0.7 if cut else 0.0
+
+
+def _html_score(page: Page) -> float:
+    meta = page.meta
+    if fold(meta.site_name or "") == fold("The Moscow Times"):
+        return 0.95
+    if fold(meta.get("twitter:site") or "") == fold("@MoscowTimes"):
+        return 0.9
+    soup = page.soup
+    if soup is None:
+        return 0.0
+    hits = sum(1 for selector in _MARKUP if soup.select_one(selector) is not None)
+    return min(0.85, 0.25 * hits)
+
+
+def _url_score(url: str | None) -> float:
+    """A page archived from the outlet (a mirror or web archive address)."""
+    if not url:
+        return 0.0
+    lowered = url.lower()
+    return 0.9 if any(f"{domain}/" in lowered for domain in _DOMAINS) else 0.0

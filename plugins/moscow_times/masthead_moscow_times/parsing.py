@@ -1,0 +1,433 @@
+"""The line-level reading of a Moscow Times page, shared by dumps and HTML.
+
+A page reads top to bottom as: site chrome, headline, standfirst, byline and
+date, lead photo caption, the body (with in-article related links, inline
+captions and maybe the newsletter box), then the trailing part: tags, the
+donation appeal and its payment widget, "Read more" recommendations. The
+parser cuts the trailing part off first (it never holds article text), then
+removes boxes, then reads the head, and what is left is the body.
+
+HTML pages come here too, as block texts, with whatever their markup already
+told (title, standfirst) passed in :class:`Hints`; the same boilerplate rules
+then clean what the markup left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from masthead import NotAnArticle, Related
+from masthead.text import fold
+from masthead_moscow_times import phrases
+from masthead_moscow_times.lines import (
+    attribution_names,
+    byline_names,
+    date_of_line,
+    ends_sentence,
+    is_caption,
+    is_headline,
+    is_paragraph,
+    is_time_note,
+    key_of,
+    opens_with_dateline,
+    sentence_count,
+    split_people,
+    words,
+)
+
+_READ_MORE = fold("Read more")
+_SEE_ALSO = re.compile(r"^(?:see also|read also|also read|related)\s*:\s*(?P<title>\S.{2,200})$", re.IGNORECASE)
+#: Lines only listing pages (sections, tags, print issues) carry.
+_LISTING_MARKERS = tuple(
+    fold(p) for p in ("View more articles", "Articles with tag", "Print Edition", "Load more", "Show more")
+)
+#: One-line boilerplate that may be found glued to other text.
+_GLUE_MARKERS = (
+    "Support The Moscow Times!",
+    "A Message from The Moscow Times:",
+    "Sign up for our free weekly newsletter",
+    "Subscribers agree to the Privacy Policy",
+    "Read more about:",
+)
+_GLUED = re.compile(
+    "(" + "|".join(r"\s+".join(map(re.escape, marker.split())) for marker in _GLUE_MARKERS) + ")",
+    re.IGNORECASE,
+)
+#: Lines longer than this are no page glued together but a hostile blob.
+_GLUE_SEARCH_CHARS = 200_000
+#: Mean length of listing teasers stays under this; article paragraphs don't.
+_TEASER_WORDS = 40
+#: A headline this long is no menu item.
+_TITLE_MIN_WORDS = 4
+_DROPPED_EVERYWHERE = frozenset(phrases.HEADER_LINES + phrases.WIDGET_LINES)
+_NEWSLETTER_STRAY = tuple(
+    fold(p)
+    for p in (
+        "Our weekly newsletter contains",
+        "Subscribers agree to the Privacy Policy",
+        "Never miss the latest news from Russia",
+    )
+)
+
+
+@dataclass
+class Hints:
+    """What the caller already knows about the page's head.
+
+    ``guess_head`` asks the parser to find headline, standfirst, byline and
+    lead caption among the lines themselves (dumps and unknown HTML layouts).
+    """
+
+    title: str | None = None
+    subtitle: str | None = None
+    guess_head: bool = True
+
+
+@dataclass
+class Parsed:
+    """The fields read from the lines, before metadata is merged in."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: date | datetime | None = None
+    body: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)
+    attributions: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    trailer_found: bool = False
+
+
+def parse_lines(lines: Sequence[str], hints: Hints | None = None) -> Parsed:
+    """Read a page's lines into fields; raises :class:`NotAnArticle` for listings."""
+    hints = hints or Hints()
+    lines = split_glued_lines(lines)
+    kept = [line for line in drop_cut_last_line(lines) if key_of(line) not in _DROPPED_EVERYWHERE]
+    cut = trailer_start(kept)
+    main, trailer = kept[:cut], kept[cut:]
+    main = remove_newsletter_box(main)
+    parsed = Parsed(trailer_found=bool(trailer))
+    main = take_inline_related([line for line in main if not is_chrome(line)], parsed.related)
+    if not has_article_furniture(lines) and looks_like_listing(main, lines):
+        raise NotAnArticle("a Moscow Times listing page (headlines and teasers), not an article")
+    start = read_head(main, hints, parsed)
+    read_body(main[start:], parsed)
+    parsed.related.extend(related_in_trailer(trailer))
+    if not parsed.body:
+        raise NotAnArticle("no article text left once the Moscow Times page furniture is removed")
+    add_warnings(parsed)
+    return parsed
+
+
+# --- cleaning -------------------------------------------------------------
+
+
+def split_glued_lines(lines: Sequence[str]) -> list[str]:
+    """Put the outlet's one-line boilerplate back on lines of its own.
+
+    Some dumps (and HTML with the whole page in one block) lose line breaks,
+    so the header or the appeal's opening is glued to article text; split
+    there so the line rules see them.
+    """
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= _GLUE_SEARCH_CHARS and _GLUED.search(line) and not _GLUED.fullmatch(line.strip()):
+            out.extend(part.strip() for part in _GLUED.split(line) if part and part.strip())
+        else:
+            out.append(line)
+    return out
+
+
+def drop_cut_last_line(lines: Sequence[str]) -> list[str]:
+    """Drop a last line that is only the cut-off start of a boilerplate line.
+
+    A dump cut short may end in "Sign up for our fr" or "A Message from";
+    such a stub is boilerplate, not the end of the article.
+    """
+    out = list(lines)
+    if out:
+        key = key_of(out[-1])
+        if len(key) >= 6 and any(p.startswith(key) and p != key for p in phrases.CUT_CANDIDATES):
+            out.pop()
+    return out
+
+
+def is_appeal_line(line: str) -> bool:
+    """The opening line of a donation appeal, or a sentence of one."""
+    key = key_of(line)
+    bare = key.lstrip(".… ")
+    return (
+        key.startswith(phrases.APPEAL_STARTS)
+        or bare.startswith(phrases.APPEAL_STARTS)
+        or key.startswith(phrases.APPEAL_SENTENCES)
+    )
+
+
+def trailer_start(lines: Sequence[str]) -> int:
+    """Index where the trailing, never-article part of the page begins.
+
+    Appeals and tag or disclaimer lines end the article wherever they are;
+    "Read more", "Most read" and the like only once running text was seen
+    (before it they are menu items), and "Read more" closing an in-article
+    related-link box does not end anything.
+    """
+    seen_text = False
+    for index, line in enumerate(lines):
+        key = key_of(line)
+        if is_appeal_line(line) or key.startswith(phrases.TAIL_PREFIXES):
+            return index
+        if key == phrases.DEAR_READERS and (index + 1 == len(lines) or is_appeal_line(lines[index + 1])):
+            return index
+        if key in phrases.TAIL_LINES and seen_text and not closes_inline_related(lines, index):
+            return index
+        seen_text = seen_text or is_paragraph(line)
+    return len(lines)
+
+
+def closes_inline_related(lines: Sequence[str], index: int) -> bool:
+    """Whether the "Read more" at ``index`` ends an in-article related box.
+
+    Such a box is label ("News", "Opinion"), headline, "Read more", and the
+    article goes on after it.
+    """
+    if key_of(lines[index]) != _READ_MORE or index == 0 or not is_headline(lines[index - 1]):
+        return False
+    labelled = index >= 2 and key_of(lines[index - 2]) in phrases.RELATED_LABELS
+    followed = index + 1 < len(lines) and is_paragraph(lines[index + 1])
+    return labelled or followed
+
+
+def remove_newsletter_box(lines: Sequence[str]) -> list[str]:
+    """Remove the newsletter sign-up box wherever the site inserted it.
+
+    The site's script puts it before the last paragraph, so it is cut out
+    rather than treated as the end of the article.
+    """
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        key = key_of(lines[index])
+        if key.startswith(phrases.NEWSLETTER_HEADINGS):
+            index = _newsletter_box_end(lines, index)
+            continue
+        if not key.startswith(_NEWSLETTER_STRAY):
+            out.append(lines[index])
+        index += 1
+    return out
+
+
+def _newsletter_box_end(lines: Sequence[str], start: int) -> int:
+    for index in range(start + 1, min(len(lines), start + 6)):
+        if key_of(lines[index]).startswith(phrases.NEWSLETTER_END):
+            return index + 1
+    index = start + 1
+    while index < len(lines) and key_of(lines[index]).startswith(phrases.NEWSLETTER_LINES):
+        index += 1
+    return index
+
+
+def take_inline_related(lines: Sequence[str], related: list[Related]) -> list[str]:
+    """Move in-article "headline / Read more" boxes into ``related``.
+
+    Their label line ("News") is chrome and already gone. Only boxes after
+    running text count: a "Read more" above the article is a menu item.
+    """
+    out: list[str] = []
+    seen_text = False
+    for line in lines:
+        if key_of(line) == _READ_MORE:
+            if seen_text and out and is_headline(out[-1]):
+                related.append(Related(out.pop()))
+            continue
+        seen_text = seen_text or is_paragraph(line)
+        out.append(line)
+    return out
+
+
+def is_chrome(line: str) -> bool:
+    """Menu items, labels and per-line clutter that never carry article text."""
+    key = key_of(line)
+    return key in phrases.CHROME_LINES or key.startswith(phrases.BODY_CLUTTER_PREFIXES) or is_time_note(line)
+
+
+def has_article_furniture(lines: Sequence[str]) -> bool:
+    """Appeal, tags or disclaimer: printed under articles only (the newsletter
+    box is not: the home page has one too)."""
+    return any(is_appeal_line(line) or key_of(line).startswith(phrases.ARTICLE_ONLY_PREFIXES) for line in lines)
+
+
+def looks_like_listing(main: Sequence[str], all_lines: Sequence[str]) -> bool:
+    """A section, tag or print-issue page: headline after short teaser.
+
+    Only asked of pages without an appeal or tags (article pages have them).
+    An article has one headline and a few subheads over long paragraphs; a
+    listing has about as many headlines as teasers, and teasers are short.
+    """
+    headlines = sum(1 for line in main if is_headline(line))
+    teasers = [len(words(line)) for line in main if is_paragraph(line)]
+    marked = any(key_of(line).startswith(_LISTING_MARKERS) for line in all_lines)
+    if marked and headlines >= 3:
+        return True
+    short = not teasers or sum(teasers) / len(teasers) <= _TEASER_WORDS
+    return headlines >= 6 and headlines >= 0.8 * len(teasers) and short
+
+
+# --- head -----------------------------------------------------------------
+
+
+def read_head(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
+    """Read headline, standfirst, byline, date and lead caption; return where the body starts."""
+    parsed.title = hints.title
+    parsed.subtitle = hints.subtitle
+    index = _skip_to_title(lines, hints, parsed)
+    agencies: list[str] = []
+    while index < len(lines):
+        line = lines[index]
+        if _repeats(line, parsed.title) or _repeats(line, parsed.subtitle):
+            index += 1
+            continue
+        names = byline_names(line)
+        if names is not None:
+            authors, wire = split_people(names)
+            parsed.authors.extend(a for a in authors if a not in parsed.authors)
+            agencies.extend(wire)
+        elif (when := date_of_line(line)) is not None:
+            parsed.published = parsed.published or when
+        elif is_caption(line):
+            parsed.captions.append(line)
+        elif (
+            hints.guess_head
+            and parsed.subtitle is None
+            and not parsed.captions
+            and _standfirst_fits(lines, index, parsed.title)
+        ):
+            parsed.subtitle = line
+        else:
+            break
+        index += 1
+    parsed.attributions.extend(agencies)
+    return index
+
+
+def _skip_to_title(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
+    """Find the headline line; return the index after it (0 if there is none).
+
+    Without a hint the headline is among the Title Case lines the page
+    starts with: the first of four words or more (menu items the chrome list
+    missed are shorter and come before it; a subhead may follow it), else
+    the last. A page that starts with running text has no headline line:
+    the first sentence is never promoted to a title.
+    """
+    if hints.title is not None:
+        if not hints.guess_head:
+            return 0
+        key = key_of(hints.title)
+        for index, line in enumerate(lines[:10]):
+            if key_of(line) == key:
+                return index + 1
+        return 0
+    if not hints.guess_head:
+        return 0
+    run: list[int] = []
+    for index, line in enumerate(lines):
+        if _is_kicker(lines, index):
+            continue
+        if not is_headline(line) or byline_names(line) is not None or date_of_line(line) is not None:
+            break
+        run.append(index)
+    if not run:
+        return 0
+    chosen = next((i for i in run if len(words(lines[i])) >= _TITLE_MIN_WORDS), run[-1])
+    parsed.title = lines[chosen]
+    return chosen + 1
+
+
+def _is_kicker(lines: Sequence[str], index: int) -> bool:
+    """A short lower-case label over the headline ("summit talk")."""
+    line = lines[index]
+    return (
+        len(words(line)) <= 5
+        and not ends_sentence(line)
+        and not is_headline(line)
+        and not is_caption(line)
+        and index + 1 < len(lines)
+        and is_headline(lines[index + 1])
+    )
+
+
+def _standfirst_fits(lines: Sequence[str], index: int, title: str | None) -> bool:
+    """Whether ``lines[index]`` is the standfirst rather than the first paragraph.
+
+    The standfirst is one or two sentences in sentence case right under the
+    headline (a Title Case line there is a subhead), never opens with a
+    "MOSCOW —" dateline, and something must follow it. Without
+    a headline only a lead caption right after it tells a standfirst apart.
+    """
+    line = lines[index]
+    if is_headline(line) or opens_with_dateline(line) or len(words(line)) > 55 or sentence_count(line) > 2:
+        return False
+    rest = [r for r in lines[index + 1 :] if byline_names(r) is None and date_of_line(r) is None]
+    if not rest:
+        return False
+    if title is None:
+        return is_caption(rest[0]) and len(rest) > 1
+    return any(not is_caption(r) for r in rest)
+
+
+def _repeats(line: str, text: str | None) -> bool:
+    return text is not None and key_of(line) == key_of(text)
+
+
+# --- body -----------------------------------------------------------------
+
+
+def read_body(lines: Sequence[str], parsed: Parsed) -> None:
+    """Sort the body lines: paragraphs, inline captions, credits, see-also links."""
+    for line in lines:
+        if _repeats(line, parsed.title) or _repeats(line, parsed.subtitle):
+            continue
+        if is_caption(line):
+            parsed.captions.append(line)
+            continue
+        names = attribution_names(line)
+        if names is not None:
+            parsed.attributions.extend(names)
+            continue
+        see_also = _SEE_ALSO.match(line)
+        if see_also and len(words(line)) <= 30:
+            parsed.related.append(Related(see_also.group("title")))
+            continue
+        parsed.body.append(line)
+
+
+def related_in_trailer(trailer: Sequence[str]) -> list[Related]:
+    """Headlines the "Read more" cluster recommends after the article.
+
+    The cluster prints kicker, headline and teaser per item; only the
+    headlines (Title Case lines) are links worth keeping.
+    """
+    related: list[Related] = []
+    collecting = False
+    for line in trailer:
+        key = key_of(line)
+        if key in (_READ_MORE, fold("More image galleries"), fold("More videos"), fold("More podcasts")) or (
+            key.startswith(fold("Related articles"))
+        ):
+            collecting = True
+        elif key in phrases.TAIL_LINES or is_appeal_line(line) or key == phrases.DEAR_READERS:
+            collecting = False
+        elif collecting and is_headline(line) and not is_chrome(line):
+            related.append(Related(line))
+    return related
+
+
+def add_warnings(parsed: Parsed) -> None:
+    """Say what an ordinary Moscow Times article has and this page lacks."""
+    if parsed.title is None:
+        parsed.warnings.append("title_missing: the page has no headline line")
+    if not parsed.trailer_found and parsed.body and not ends_sentence(parsed.body[-1]):
+        parsed.warnings.append("body_truncated: the last paragraph stops mid-sentence")

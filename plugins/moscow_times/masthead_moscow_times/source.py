@@ -1,0 +1,61 @@
+"""The Moscow Times source: routing evidence and the parse entry point."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from masthead import Draft, Page, Source
+from masthead_moscow_times import detection, html
+from masthead_moscow_times.lines import date_of_url
+from masthead_moscow_times.parsing import Hints, Parsed, parse_lines
+
+#: Share of Cyrillic letters above which a page is the Russian edition.
+_CYRILLIC_SHARE = 0.5
+
+
+class MoscowTimesSource(Source):
+    """themoscowtimes.com (and moscowtimes.ru, its old and Russian-edition domain)."""
+
+    name = "moscow_times"
+    domains = ("themoscowtimes.com", "moscowtimes.ru")
+    language = "en"
+
+    def detect(self, page: Page) -> float:
+        """Score the outlet's boilerplate and self-declaration; never raises."""
+        try:
+            return detection.score(page)
+        except Exception:  # noqa: BLE001 - a detector must not stop routing on a hostile page
+            return 0.0
+
+    def parse(self, page: Page) -> Draft:
+        """Text dumps go through the line rules; HTML through markup, then the same rules."""
+        if page.is_html:
+            result = html.extract(page)
+            parsed, layout = result.parsed, result.layout
+            authors = result.authors or parsed.authors
+            published: str | date | datetime | None = result.published or parsed.published
+            language = page.meta.language
+        else:
+            parsed = parse_lines(page.lines, Hints())
+            layout, authors, published, language = "text-dump", parsed.authors, parsed.published, None
+        return Draft(
+            url=page.url,
+            title=parsed.title,
+            subtitle=parsed.subtitle,
+            authors=authors,
+            published=published or date_of_url(page.url),
+            body=parsed.body,
+            captions=parsed.captions,
+            related=parsed.related,
+            attributions=parsed.attributions,
+            language=language or _language_of(parsed),
+            warnings=parsed.warnings,
+            layout=layout,
+        )
+
+
+def _language_of(parsed: Parsed) -> str:
+    """English, unless the body is mostly Cyrillic (the Russian edition)."""
+    letters = [ch for paragraph in parsed.body for ch in paragraph if ch.isalpha()]
+    cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
+    return "ru" if letters and cyrillic / len(letters) > _CYRILLIC_SHARE else "en"
