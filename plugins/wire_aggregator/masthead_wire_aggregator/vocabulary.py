@@ -1,0 +1,208 @@
+"""EconoTimes' own words: the site chrome and boilerplate its pages carry.
+
+Collected from the outlet's real article and index markup (2016-2020
+layouts: ``#view.articleView``, ``.articleViewWrap``, ``.articleInfo``,
+``.articleContent``, ``.commentPlugIn``, ``.editorPick``,
+``#promotionBannerv2``, the navigation drawer) and from its text dumps.
+Everything here is compared through :func:`masthead.text.fold`, so case,
+quote style and spacing never matter.
+"""
+
+from __future__ import annotations
+
+from masthead.text import fold
+
+#: The outlet's name as it appears in boilerplate; a strong detection marker.
+SITE_NAMES = ("EconoTimes", "Econotimes", "econotimes.com", "FxWirePro", "Elmin Media")
+
+#: The disclaimer under contributed and syndicated pieces; anything after it
+#: is page furniture. Matched as a prefix too, because dumps cut it short.
+DISCLAIMER = "This article does not necessarily reflect the opinions of the editors or management of EconoTimes"
+
+#: Single-line site chrome (menus, header, navigation drawer, footer links),
+#: dropped wherever it appears as a line of its own.
+MENU_LINES = frozenset(
+    fold(s)
+    for s in (
+        "EconoTimes",
+        "Home",
+        "News",
+        "Series",
+        "Follow Series",
+        "Opinion",
+        "Opinions",
+        "EconoBriefs",
+        "Menu",
+        "Search",
+        "Enter Keyword",
+        "Become a contributor",
+        "Bookmark Econotimes",
+        "Politics",
+        "Economy",
+        "Investing",
+        "Companies",
+        "Technology",
+        "Law",
+        "Health",
+        "Life",
+        "Nature",
+        "Science",
+        "Commentary",
+        "Commentaries",
+        "Central Banks",
+        "Research",
+        "Roundups",
+        "Digital Currency",
+        "Insights",
+        "Technical Analysis",
+        "Business",
+        "Fintech",
+        "Topic",
+        "Topics",
+        "EconoTimes PRO",
+        "Edition",
+        "Edition:",
+        "International",
+        "All times are UTC",
+        "Subscribe",
+        "Login",
+        "Log in",
+        "About us",
+        "Advertise With Us",
+        "Contribute",
+        "Contact us",
+        "Institutional Service",
+        "Privacy Policy",
+        "Terms of Service",
+        "Disclaimer",
+        "Featured Post",
+        "Top Stories",
+        "Breaking News, Business, Financial and Economic News, World News from EconoTimes",
+        "中国",
+    )
+)
+
+#: Buttons and widget labels inside the article view; dropped as lines.
+WIDGET_LINES = frozenset(
+    fold(s)
+    for s in (
+        "Share",
+        "Share this",
+        "Share this article",
+        "Share this on Facebook",
+        "Share this on Twitter",
+        "Share this on Google Plus",
+        "Share this on LinkedIn",
+        "Share on reddit",
+        "Share on Pinterest",
+        "Tweet",
+        "Facebook",
+        "Twitter",
+        "LinkedIn",
+        "Reddit",
+        "Pinterest",
+        "WhatsApp",
+        "Telegram",
+        "Flipboard",
+        "Email",
+        "Print",
+        "Save this article for later",
+        "Save article",
+        "Increase text size",
+        "Decrease text size",
+        "Advertisement",
+        "Sponsored",
+        "READ NOW >",
+        "开始阅读 >",
+        "深入了解中国动向",
+    )
+)
+
+#: Labels that open the page furniture after the article (comment box,
+#: recommendation lists, promotion banners): once the body has started,
+#: nothing from such a line on is article text. Whole-line matches, an
+#: optional trailing colon or arrow aside.
+STOP_LINES = frozenset(
+    fold(s)
+    for s in (
+        "Comment",
+        "Comments",
+        "Sign up",
+        "Sign up for free",
+        "Editor's Picks",
+        "Editors' Picks",
+        "Most Popular",
+        "Latest News",
+        "Latest Articles",
+        "Related News",
+        "Related Articles",
+        "Related Stories",
+        "More News",
+        "More from EconoTimes",
+        "Recommended",
+        "Top Stories",
+        "ET PRO",
+        "Market Data",
+        "Economics Monitor",
+        "Disclaimer",
+    )
+)
+
+#: Longer boilerplate that opens the furniture whatever follows it on the line.
+STOP_PREFIXES = tuple(
+    fold(s)
+    for s in (
+        DISCLAIMER,
+        "EconoTimes 中文版",
+        "Econotimes China Edition",
+        "GET INSIGHTS IN CHINESE",
+        "Market-moving news and views",
+        "FxWirePro launches Absolute Return Managed Program",
+        "Disclaimer:",
+        "© Elmin Media",
+        "©Elmin Media",
+        "Sign up for our",
+        "Sign up for free",
+        "Leave a comment",
+        "Be the first to comment",
+    )
+)
+
+#: How caption and photo-credit lines begin.
+CAPTION_PREFIXES = (
+    "Photo:",
+    "Photo by",
+    "Photo credit",
+    "Photo courtesy",
+    "Photograph:",
+    "Image:",
+    "Image credit",
+    "Image by",
+    "Image courtesy",
+    "Picture:",
+    "Credit:",
+    "(Photo",
+    "(Image",
+)
+
+#: Names that are the site, not a person, when they turn up as an author.
+NOT_AUTHORS = frozenset(fold(s) for s in ("EconoTimes", "Econotimes", "EconoTimes Staff", "Admin"))
+
+#: Other outlets' unmistakable markers: a page carrying one is not EconoTimes'.
+FOREIGN_MARKERS = tuple(
+    fold(s)
+    for s in (
+        "The Moscow Times",
+        "Support The Moscow Times",
+        "A Message from The Moscow Times",
+        "Russia Briefing",
+        "Dezan Shira",
+        "related-readings_",
+        "Related Reading:",
+        "SouthFront",
+        "South Front",
+        "southfront.press",
+        "MORE ON THE TOPIC",
+        "Leave a Reply",
+    )
+)

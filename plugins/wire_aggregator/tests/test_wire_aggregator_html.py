@@ -1,0 +1,111 @@
+"""HTML pages: meta first, container blocks through the same line rules."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from wire_aggregator_helpers import FIXTURES, leaked, page_of
+
+from masthead import NotAnArticle
+from masthead.testing import document, ingest_article
+from masthead_wire_aggregator import EconoTimesSource
+
+STORY = (FIXTURES / "wire_story_2025.html").read_text(encoding="utf-8")
+OLD = (FIXTURES / "article_view_2017.html").read_text(encoding="utf-8")
+CONTRIBUTOR = (FIXTURES / "contributor_2020.html").read_text(encoding="utf-8")
+STORY_TICKER = (
+    "Oil Prices Slip as Reuters Survey Shows OPEC Output Rise",
+    "Will the ECB Cut Rates Again in June?",
+    "Gold Holds Near Record as Dollar Weakens",
+    "Yen Steadies After Kyodo Report on BOJ Policy Shift",
+)
+
+
+def without_head_meta(html: str) -> str:
+    html = re.sub(r"<meta[^>]*>", "", html)
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
+    return re.sub(r"<title>.*?</title>", "", html, flags=re.S)
+
+
+def test_ticker_inside_container_is_dropped_and_not_credited(source: EconoTimesSource) -> None:
+    draft = source.parse(page_of(STORY, html=True))
+    assert draft.body[-1] == "The next rate decision is scheduled for March 21."
+    assert not leaked(draft.body, STORY_TICKER)
+    assert "Kyodo" not in draft.attributions
+    assert draft.attributions == ("TASS", "Reuters", "Interfax")
+
+
+def test_title_and_date_fall_back_to_the_page_when_head_is_bare(source: EconoTimesSource) -> None:
+    draft = source.parse(page_of(without_head_meta(STORY), html=True))
+    assert draft.title == "Bank of Russia Holds Key Rate at 21% as Inflation Stays Stubborn"
+    assert draft.published_iso() == "2025-02-14T10:32:00+00:00"
+    assert draft.body[0].startswith("The Bank of Russia kept its key interest rate")
+
+
+def test_sentence_case_title_falls_back_to_p_title(source: EconoTimesSource) -> None:
+    draft = source.parse(page_of(without_head_meta(OLD), html=True))
+    assert draft.title == "South Korea’s exports rise for third straight month on chip demand"
+    assert draft.published_iso() == "2017-06-01T03:41:00+00:00"
+    assert len(draft.body) == 4
+
+
+def test_site_name_in_meta_author_is_not_an_author(source: EconoTimesSource) -> None:
+    assert source.parse(page_of(OLD, html=True)).authors == ()
+
+
+def test_contributor_byline_disclaimer_and_comment_box(source: EconoTimesSource) -> None:
+    draft = source.parse(page_of(CONTRIBUTOR, html=True))
+    assert draft.authors == ("Laura Whitfield",)
+    assert draft.captions == ("Image credit: Pixabay",)
+    assert draft.body[-1].startswith("Whether the trend lasts")
+    assert not leaked(draft.body, ("The Conversation", "Dollar Firms", "Bloomberg Survey"))
+    assert draft.attributions == ("Xinhua",)  # Michael Bloomberg is no credit
+
+
+@pytest.mark.parametrize(
+    "mangle",
+    [
+        lambda h: h.replace("\n", "\r\n"),
+        lambda h: h.replace("<p>The Bank", "<p>\u00a0The\u00a0Bank"),
+        lambda h: h.replace("’", "'").replace("&rsquo;", "'"),
+        lambda h: h.replace("</p>", "</p>\n\n\n"),
+    ],
+    ids=["crlf", "nbsp", "straight-quotes", "blank-lines"],
+)
+def test_html_whitespace_variants(mangle: object, source: EconoTimesSource) -> None:
+    assert callable(mangle)
+    draft = source.parse(page_of(mangle(STORY), html=True))
+    assert len(draft.body) == 5
+    assert draft.body[0].startswith("The Bank of Russia kept")
+    assert draft.title == "Bank of Russia Holds Key Rate at 21% as Inflation Stays Stubborn"
+
+
+def test_html_cut_off_mid_body(source: EconoTimesSource) -> None:
+    cut = STORY[: STORY.index("Governor Elvira Nabiullina told reporters that a further") + 40]
+    draft = source.parse(page_of(cut, html=True))
+    assert len(draft.body) == 3
+    assert any(w.startswith("body_truncated") for w in draft.warnings)
+
+
+def test_page_without_article_container_is_not_an_article(source: EconoTimesSource) -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="EconoTimes"></head>'
+        '<body><div id="wrap">Menu</div></body></html>'
+    )
+    with pytest.raises(NotAnArticle):
+        source.parse(page_of(html, html=True))
+
+
+def test_html_routed_by_canonical_domain() -> None:
+    article = ingest_article(document(STORY, html=True))
+    assert article.outlet == "wire_aggregator"
+    assert (
+        article.url
+        == "https://www.econotimes.com/Bank-of-Russia-Holds-Key-Rate-at-21-as-Inflation-Stays-Stubborn-1703311"
+    )
+
+
+def test_html_routed_by_url_of_subdomain() -> None:
+    article = ingest_article(document(without_head_meta(STORY), html=True, url="https://econotimes.com/x-1703311"))
+    assert article.outlet == "wire_aggregator"
