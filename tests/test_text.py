@@ -32,3 +32,22 @@ def test_dates_normalize_to_iso_8601_or_none() -> None:
     assert to_iso8601("last Tuesday") is None
     assert to_iso8601("") is None
     assert to_iso8601(None) is None
+
+
+def test_find_date_in_bylines_and_datelines() -> None:
+    from masthead.dates import find_date, parse_date
+
+    assert find_date("Posted by Chris | July 1, 2019 | 3 Comments").iso == "2019-07-01"  # type: ignore[union-attr]
+    assert find_date("Wednesday, May 4, 2016 1:12 PM UTC").iso == "2016-05-04T13:12:00+00:00"  # type: ignore[union-attr]
+    assert find_date("5 April 2025 3:12 pm").iso == "2025-04-05T15:12:00"  # type: ignore[union-attr]
+    assert find_date("Sept. 3, 2025").iso == "2025-09-03"  # type: ignore[union-attr]
+    assert find_date("07.04.2025").iso == "2025-04-07"  # type: ignore[union-attr]
+    assert find_date("It grew 3.5 billion dollars in 2024") is None
+    assert find_date("February 30, 2020") is None
+    assert find_date("04/07/2025") is None  # ambiguous: never guessed
+    match = find_date("By Ann Lee on March 3, 2024")
+    assert match is not None and (match.start, match.end) == (14, 27)
+    assert parse_date("March 3, 2024") == "2024-03-03"
+    assert parse_date("2024-03-03T10:00:00Z") == "2024-03-03T10:00:00+00:00"
+    assert parse_date("Published March 3, 2024 by Ann") is None
+    assert parse_date("") is None

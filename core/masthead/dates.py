@@ -10,6 +10,8 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
+import attrs
+
 _ISO_LIKE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$"
 )
@@ -56,6 +58,106 @@ def _from_iso_match(match: re.Match[str]) -> str | None:
             tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
         micro = int((fraction or "0")[:6].ljust(6, "0"))
         moment = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro, tz)
+    except ValueError:
+        return None
+    return moment.isoformat()
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_TIME = (
+    r"(?:,?\s+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<utc>utc|gmt))?)?"
+)
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_HUMAN_FORMS = (
+    re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
+    re.compile(_WEEKDAY + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
+    re.compile(_WEEKDAY + _YEAR + r"[-/.](?P<mnum>\d{1,2})[-/.]" + _DAY + _TIME, re.IGNORECASE),
+)
+#: "07.04.2025" is 7 April: day first, as Europe and Russia write it. Slashes
+#: are left alone: "04/07/2025" means 7 April or 4 July depending on the site.
+_DOTTED = re.compile(_WEEKDAY + r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d{2})" + _TIME, re.IGNORECASE)
+
+
+@attrs.define(frozen=True)
+class DateMatch:
+    """A date found in a longer text: its ISO 8601 form and where it stood."""
+
+    iso: str
+    start: int
+    end: int
+
+
+def find_date(text: str) -> DateMatch | None:
+    """The first written-out date in ``text`` ("July 1, 2019", "1 July 2019
+    3:12 pm", "Wednesday, May 4, 2016 1:12 PM UTC", "2019-07-01",
+    "07.04.2025"), as ISO 8601 with the time when one is given.
+
+    For bylines and datelines of text dumps; impossible dates are skipped.
+    """
+    found = []
+    for form in (*_HUMAN_FORMS, _DOTTED):
+        for match in form.finditer(text):
+            iso = _from_human(match)
+            if iso is not None:
+                found.append(DateMatch(iso, match.start(), match.end()))
+                break
+    return min(found, key=lambda m: (m.start, -m.end)) if found else None
+
+
+def parse_date(text: str | None) -> str | None:
+    """ISO 8601 for ``text`` if it is a date and nothing else (ISO forms
+    included), else ``None``: unknown, never guessed."""
+    if not text or not text.strip():
+        return None
+    iso = to_iso8601(text)
+    if iso is not None:
+        return iso
+    stripped = text.strip().strip(".,|")
+    match = find_date(stripped)
+    if match is None or match.start != 0 or match.end != len(stripped):
+        return None
+    return match.iso
+
+
+def _from_human(match: re.Match[str]) -> str | None:
+    parts = match.groupdict()
+    month = _MONTHS[parts["month"].lower()] if parts.get("month") else int(parts["mnum"])
+    try:
+        day = date(int(parts["year"]), month, int(parts["day"]))
+        if parts.get("hour") is None:
+            return day.isoformat()
+        hour = int(parts["hour"])
+        ampm = (parts.get("ampm") or "").replace(".", "").lower()
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        tz = timezone.utc if parts.get("utc") else None
+        moment = datetime(day.year, day.month, day.day, hour, int(parts["minute"]), int(parts["second"] or 0), 0, tz)
     except ValueError:
         return None
     return moment.isoformat()
