@@ -51,3 +51,13 @@ def test_find_date_in_bylines_and_datelines() -> None:
     assert parse_date("2024-03-03T10:00:00Z") == "2024-03-03T10:00:00+00:00"
     assert parse_date("Published March 3, 2024 by Ann") is None
     assert parse_date("") is None
+
+
+def test_parse_date_keeps_the_afternoon_and_the_zone() -> None:
+    from masthead.dates import find_date, parse_date
+
+    assert parse_date("May 21, 2019 4:15 pm") == "2019-05-21T16:15:00"
+    assert parse_date("Wednesday, May 4, 2016 1:12 PM UTC") == "2016-05-04T13:12:00+00:00"
+    assert parse_date("Sat, 25 Apr 2020 10:00:00 +0300") == "2020-04-25T10:00:00+03:00"
+    assert find_date("Nov. 14, 2024 | 6:30 pm").iso == "2024-11-14T18:30:00"  # type: ignore[union-attr]
+    assert find_date("Nov. 14, 2024 - 6:30 pm").iso == "2024-11-14T18:30:00"  # type: ignore[union-attr]

@@ -12,6 +12,7 @@ from email.utils import parsedate_to_datetime
 
 import attrs
 
+_RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}")
 _ISO_LIKE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$"
 )
@@ -88,7 +89,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _TIME = (
-    r"(?:,?\s+(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
+    r"(?:,?\s+(?:(?:at|[|\u2013-])\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
     r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<utc>utc|gmt))?)?"
 )
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -133,14 +134,15 @@ def parse_date(text: str | None) -> str | None:
     included), else ``None``: unknown, never guessed."""
     if not text or not text.strip():
         return None
-    iso = to_iso8601(text)
-    if iso is not None:
-        return iso
-    stripped = text.strip().strip(".,|")
-    match = find_date(stripped)
-    if match is None or match.start != 0 or match.end != len(stripped):
-        return None
-    return match.iso
+    stripped = text.strip()
+    iso_match = _ISO_LIKE.match(stripped)
+    if iso_match:
+        return _from_iso_match(iso_match)
+    found = find_date(stripped.strip(".,|"))
+    if found is not None and found.start == 0 and found.end == len(stripped.strip(".,|")):
+        return found.iso
+    # RFC 2822 last: its parser also accepts "May 21, 2019 4:15 pm" and drops the "pm".
+    return to_iso8601(stripped) if _RFC_2822.match(stripped) else None
 
 
 def _from_human(match: re.Match[str]) -> str | None:

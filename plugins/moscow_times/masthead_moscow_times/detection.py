@@ -25,6 +25,10 @@ _TAIL_LINES = 200
 _MIN_CUT = 12
 #: How much of each end of a very long line detection reads.
 _LINE_END_CHARS = 5000
+#: The site's menu: this many of its own section names, in a run of this
+#: many menu lines at the top of the page.
+_MENU_OWN = 2
+_MENU_RUN = 5
 #: Markup of the site's templates that generic BEM names would not produce:
 #: its own class names and the ``y-use`` attributes of its script framework.
 _MARKUP = (
@@ -47,16 +51,38 @@ def _text_score(lines: tuple[str, ...]) -> float:
     picked = lines[:_HEAD_LINES] + lines[_HEAD_LINES:][-_TAIL_LINES:]
     sample = split_glued_lines([_ends_of(line) for line in picked])
     strong: set[str] = set()
+    good = False
     weak: set[str] = set()
     for line in sample:
         key = key_of(line)
         if key in phrases.STRONG_LINES:
             strong.add(key)
         strong.update(p for p in phrases.STRONG_PREFIXES if key.startswith(p))
+        good = good or key in phrases.GOOD_LINES
         weak.update(p for p in phrases.WEAK_EVIDENCE if key.startswith(p))
     if strong:
         return min(0.99, 0.9 + 0.03 * (len(strong) - 1) + 0.01 * len(weak))
-    return max(min(0.8, 0.2 * len(weak)), _cut_evidence(lines))
+    return max(0.8 if good else 0.0, min(0.8, 0.2 * len(weak)), _cut_evidence(lines), _menu_evidence(lines))
+
+
+def _menu_evidence(lines: Sequence[str]) -> float:
+    """The site's navigation menu dumped above the article: a run of menu
+    lines holding at least two of the outlet's own section names ("Arts and
+    Life", "Meanwhile", "Ukraine War"). Generic names alone prove nothing."""
+    own: set[str] = set()
+    run = best = 0
+    for line in lines[:_HEAD_LINES]:
+        key = key_of(line)
+        if key in phrases.CHROME_LINES or key in phrases.SITE_MENU:
+            run += 1
+            if key in phrases.SITE_MENU:
+                own.add(key)
+            best = max(best, run)
+        else:
+            run = 0
+    if len(own) < _MENU_OWN or best < _MENU_RUN:
+        return 0.0
+    return 0.6 if len(own) == _MENU_OWN else 0.7
 
 
 def _ends_of(line: str) -> str:

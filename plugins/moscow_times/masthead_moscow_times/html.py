@@ -27,51 +27,42 @@ from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import split_people
 from masthead_moscow_times.parsing import Hints, Parsed, parse_lines
 
-#: Elements inside the content that are not the article's running text.
-_NOT_BODY = (
+#: Photos, forms and the site's own boxes (newsletter, contribute banners,
+#: share buttons): never running text, in any layout.
+_SITE_BOXES = (
     "figure",
     "figcaption",
-    "aside",
-    "header",
     "form",
     "input",
+    "aside",
+    ".newsletter",
+    "#newsletter",
+    ".contribute-banner",
+    ".contribute-bar",
+    ".contribute-modal",
+    ".contribute-teaser",
+    ".social",
+    ".banner",
+)
+#: Elements inside the 2017 layout's content that are not the article's
+#: running text: the site boxes and the template's own blocks.
+_NOT_BODY = (
+    *_SITE_BOXES,
+    "header",
     ".article__block--image",
     ".article__block--images",
     ".article__block--embed",
     ".article__block--article",
     ".article__newsletter",
-    ".newsletter",
-    "#newsletter",
-    ".contribute-banner",
-    ".contribute-bar",
-    ".contribute-modal",
-    ".contribute-teaser",
     ".article__tags",
     ".article__disclaimer",
     ".article__bottom",
     ".byline",
-    ".social",
-    ".banner",
     ".gtm-section",
 )
-#: What the text rules cannot see through in older layouts: photos, forms and
-#: site boxes. Headline and byline stay, the line rules read them.
-_NOT_BODY_LEGACY = (
-    "figure",
-    "figcaption",
-    "form",
-    "input",
-    "aside",
-    "nav",
-    ".newsletter",
-    "#newsletter",
-    ".contribute-banner",
-    ".contribute-bar",
-    ".contribute-modal",
-    ".contribute-teaser",
-    ".social",
-    ".banner",
-)
+#: What the text rules cannot see through in older layouts. Headline and
+#: byline stay, the line rules read them.
+_NOT_BODY_LEGACY = (*_SITE_BOXES, "nav")
 #: Containers of older or unknown layouts, widest useful one first: the
 #: headline and byline sit outside an ``articleBody``, inside ``article``.
 _FALLBACK_CONTAINERS = (

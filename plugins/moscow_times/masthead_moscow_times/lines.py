@@ -10,8 +10,8 @@ with "By". Each predicate here is small, pure and works on one line.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 
+from masthead.dates import find_date, parse_date
 from masthead.text import fold
 from masthead_moscow_times import phrases
 
@@ -92,8 +92,11 @@ def is_headline(line: str) -> bool:
 
 # --- photo captions -------------------------------------------------------
 
-_TOKEN = r"(?:[A-Z][\w.'’&-]*|[a-z][\w-]*\.(?:ru|com|org|net|ua))"
-_SEGMENT = rf"{_TOKEN}(?:\s+{_TOKEN}){{0,3}}"
+_DOMAIN = r"[a-z][\w-]*(?:\.[\w-]+)*\.(?:ru|com|org|net|ua|by|kz|am|ge|tv|io|info)"
+_TOKEN = rf"(?:[A-Z][\w.'’&-]*|@[\w.]+|{_DOMAIN})"
+#: Lower-case words inside a credit: "Kremlin Pool via AP", "Concord press service".
+_CONNECTOR = r"(?:via|of|the|and|for|press|service|photo|pool|de)"
+_SEGMENT = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|{_CONNECTOR})){{0,4}}"
 #: "Sergei Karpukhin / TASS", "Kremlin.ru / TASS / Pool" at the end of a line.
 _SLASH_CREDIT = re.compile(rf"(?:^|\s){_SEGMENT}(?:\s*/\s*{_SEGMENT})+$")
 #: Credits distinctive enough to end a caption whatever precedes them.
@@ -121,6 +124,9 @@ _STRONG_CREDITS = (
     "Press Service",
     "Public domain",
     "Creative Commons",
+    "Getty Images",
+    "AP Photo",
+    "EPA-EFE",
 )
 #: Credits that are also ordinary words or short names: they mark a caption
 #: only alone on a line or right after a finished sentence.
@@ -142,13 +148,30 @@ _WEAK_CREDITS = (
     "YouTube",
     "Sputnik",
     "Kommersant",
+    "Vedomosti",
+    "Meduza",
+    "Mediazona",
+    "Novaya Gazeta",
+    "EFE",
+    "Anadolu",
     "Screenshot",
     "The Moscow Times",
     "Moscow Times",
 )
 #: A sentence end inside a matched credit ("Vladimir Putin. Sergei Karpukhin"),
 #: never after an initial ("A. Smith").
-_INNER_BREAK = re.compile(r"(?<=[a-z]{2}[.!?])\s+")
+_INNER_BREAK = re.compile(r"(?<=[a-z][.!?])(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)\s+|(?<=[.!?][\"”’])\s+")
+#: A credit after the caption text: "Sergei Shoigu. mil.ru", "Tanks near
+#: Kursk. Russian Defense Ministry", "Vladimir Putin. Kremlin Pool".
+_TAIL_CREDIT = re.compile(rf"^(?:{_DOMAIN}|{_SEGMENT})$")
+#: The last word of an institutional credit, or "Screenshot" first.
+_CREDIT_LAST_WORDS = frozenset(
+    ("ministry", "service", "office", "pool", "agency", "handout", "screenshot", "archive", "archives", "efe")
+)
+#: A bare institutional credit is this short; caption text before a credit
+#: is at most this long (a cut-off paragraph is longer).
+_BARE_CREDIT_WORDS = 4
+_CAPTION_TEXT_WORDS = 45
 _COURTESY = re.compile(r"(?:^|[.!?\"”’]\s+)(?:Courtesy(?: of)?|Photo(?:s)?(?: by)?:?)\s+\S.{0,60}$", re.IGNORECASE)
 
 
@@ -168,6 +191,9 @@ def credit_of(line: str) -> str | None:
     match = _SLASH_CREDIT.search(text)
     if match:
         return _INNER_BREAK.split(match.group(0).strip())[-1]
+    institutional = _institutional_credit(text)
+    if institutional:
+        return institutional
     for credit in _STRONG_CREDITS:
         if _ends_with_credit(text, credit):
             return text[-len(credit) :]
@@ -178,6 +204,29 @@ def credit_of(line: str) -> str | None:
                 return text[-len(credit) :]
     courtesy = _COURTESY.search(text)
     return courtesy.group(0).lstrip('.!?"”’ ').strip() if courtesy else None
+
+
+def _institutional_credit(text: str) -> str | None:
+    """A ministry, press service, pool or web address credited at the end.
+
+    After caption text ("Tanks near Kursk. Russian Defense Ministry") the
+    credit is the part after the last sentence end; alone on the line it
+    must be short. Either way it is a capitalised name (or a web address)
+    whose last word says what kind of source it is, or a screenshot.
+    """
+    parts = _INNER_BREAK.split(text)
+    credit = parts[-1].strip()
+    caption_words = len(words(" ".join(parts[:-1])))
+    if caption_words > _CAPTION_TEXT_WORDS or (caption_words == 0 and len(words(credit)) > _BARE_CREDIT_WORDS):
+        return None
+    if not _TAIL_CREDIT.match(credit) or len(words(credit)) > 2 * _BARE_CREDIT_WORDS:
+        return None
+    if credit.startswith(("The ", "A ")):  # a sentence cut short, not a source
+        return None
+    tokens = [t.lower() for t in words(credit)]
+    if re.fullmatch(_DOMAIN, credit) or tokens[-1] in _CREDIT_LAST_WORDS or tokens[0] == "screenshot":
+        return credit
+    return None
 
 
 def is_caption(line: str) -> bool:
@@ -192,13 +241,34 @@ def is_caption(line: str) -> bool:
     return len(words(line)) <= 70 and credit_of(line) is not None
 
 
+def is_bare_credit(line: str) -> bool:
+    """A photo credit alone on its line ("Pixabay", "Sergei Kiselev / Moskva News Agency")."""
+    stripped = line.strip()
+    return len(stripped) <= _CREDIT_CHARS and credit_of(stripped) == stripped
+
+
 # --- bylines --------------------------------------------------------------
 
 _BYLINE = re.compile(r"^By\s+(?P<names>\S.*?)\s*$")
 _NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _NAME_PARTICLES_TEXT = "de del der van von la le da di du al bin ibn"
 _NAME_PARTICLES = frozenset(_NAME_PARTICLES_TEXT.split())
-_ROLE_PREFIXES = tuple(fold(p) for p in ("special to", "staff writer", "contributor", "correspondent"))
+_ROLE_PREFIXES = tuple(
+    fold(p)
+    for p in (
+        "special to",
+        "for the moscow times",
+        "staff writer",
+        "staff reporter",
+        "contributing writer",
+        "contributing reporter",
+        "contributor",
+        "correspondent",
+        "special correspondent",
+        "intern",
+    )
+)
+_ROLE_WORDS = 6
 
 
 def _is_name(name: str) -> bool:
@@ -223,6 +293,24 @@ def byline_names(line: str) -> list[str] | None:
     return [p for p in parts if not fold(p).startswith(_ROLE_PREFIXES)]
 
 
+def byline_role(line: str) -> list[str] | None:
+    """What the line under a byline says of its author, if it is such a line.
+
+    The pre-2017 site printed the author's role under the name ("By Oleg
+    Petrov" / "Staff Writer", "Special to The Moscow Times") or the wire
+    agency the story came from ("Reuters"). Roles give ``[]``, an agency
+    gives its name, any other line ``None``.
+    """
+    if len(words(line)) > _ROLE_WORDS:
+        return None
+    key = key_of(line).rstrip(".")
+    if key in phrases.WIRE_AGENCIES:
+        return [phrases.WIRE_AGENCIES[key]]
+    if key.startswith(_ROLE_PREFIXES) or key in phrases.NOT_AUTHORS:
+        return []
+    return None
+
+
 def split_people(names: list[str]) -> tuple[list[str], list[str]]:
     """Separate real authors from wire agencies and the outlet's own name."""
     authors: list[str] = []
@@ -238,67 +326,32 @@ def split_people(names: list[str]) -> tuple[list[str], list[str]]:
 
 # --- dates ----------------------------------------------------------------
 
-_MONTHS = {
-    name: index
-    for index, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_PREFIX = r"(?:(?:last\s+)?(?:updated|published|posted|edited)\s*:?\s*)?"
-_TIME = r"(?:\s*(?:[-–—,|]|at)?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[ap]\.?\s?m\.?)?)?"
-_DATE_LINE = (
-    re.compile(rf"^{_PREFIX}{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}}){_TIME}(?:\s+last edited.*)?$", re.I),
-    re.compile(rf"^{_PREFIX}(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{{4}}){_TIME}(?:\s+last edited.*)?$", re.I),
-)
+#: What the outlet prints around a date: "Updated:" before it, " - " or "|"
+#: between date and time, "Last edited 18:22" after it (the pre-2017 site).
+_DATE_PREFIX = re.compile(r"^(?:(?:last\s+)?(?:updated|published|posted|edited)\s*:?\s*)", re.IGNORECASE)
+_DATE_TIME_SEPARATOR = re.compile(r"\s*[-–—|]\s*(?=\d{1,2}:\d{2})")
+_LAST_EDITED = re.compile(r"\s+last edited.*$", re.IGNORECASE)
 
 
-def date_of_line(line: str) -> date | datetime | None:
-    """The date a dateline such as "Updated: April 25, 2020" states."""
-    for pattern in _DATE_LINE:
-        match = pattern.match(line.strip())
-        if match:
-            return _build_date(match)
-    return None
+def date_of_line(line: str) -> str | None:
+    """The date (ISO 8601) a date line such as "Updated: April 25, 2020" states.
 
-
-def _build_date(match: re.Match[str]) -> date | datetime | None:
-    try:
-        day = date(int(match.group("year")), _MONTHS[match.group("month").lower()], int(match.group("day")))
-    except ValueError:
-        return None
-    if match.group("hour") is None:
-        return day
-    hour, minute = int(match.group("hour")), int(match.group("minute"))
-    ampm = (match.group("ampm") or "").lower().replace(".", "").replace(" ", "")
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    if hour > 23 or minute > 59:
-        return day
-    return datetime(day.year, day.month, day.day, hour, minute)
+    The line must be nothing but the date: a paragraph that mentions one is
+    no date line. The reading itself is the core's; this only strips what
+    the outlet prints around it.
+    """
+    text = _LAST_EDITED.sub("", _DATE_PREFIX.sub("", line.strip()))
+    text = _DATE_TIME_SEPARATOR.sub(" ", text).strip(" .,|")
+    found = find_date(text)
+    return found.iso if found is not None and found.start == 0 and found.end == len(text) else None
 
 
 #: Relative or bare time notes of the byline ("2 hours ago", "Updated:",
 #: "5 Min read"): furniture, never a date we can use.
 _TIME_NOTE = re.compile(
     r"^(?:(?:last\s+)?updated:?|published:?|"
+    # ". Last Updated: 07/27/2016": the old site's build stamp, the same on every page.
+    r"\.?\s*last updated:?\s*\d{1,2}/\d{1,2}/\d{4}|"
     r"(?:updated:?\s*)?(?:an?|\d{1,3})\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|"
     r"just now|yesterday|\d{1,3}\s*min(?:ute)?s?\.?\s+read)$",
     re.IGNORECASE,
@@ -313,15 +366,10 @@ def is_time_note(line: str) -> bool:
 URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{2})/(?P<day>\d{2})/")
 
 
-def date_of_url(url: str | None) -> date | None:
-    """The date an article URL carries, which is its publication date."""
+def date_of_url(url: str | None) -> str | None:
+    """The date (ISO 8601) an article URL carries, which is its publication date."""
     match = URL_DATE.search(url or "")
-    if not match:
-        return None
-    try:
-        return date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
-    except ValueError:
-        return None
+    return parse_date("-".join(match.groups())) if match else None
 
 
 # --- attributions and datelines --------------------------------------------

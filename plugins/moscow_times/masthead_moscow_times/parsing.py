@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 from masthead import NotAnArticle, Related
 from masthead.text import fold
@@ -25,8 +24,10 @@ from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import (
     attribution_names,
     byline_names,
+    byline_role,
     date_of_line,
     ends_sentence,
+    is_bare_credit,
     is_caption,
     is_headline,
     is_paragraph,
@@ -40,10 +41,11 @@ from masthead_moscow_times.lines import (
 
 _READ_MORE = fold("Read more")
 _SEE_ALSO = re.compile(r"^(?:see also|read also|also read|related)\s*:\s*(?P<title>\S.{2,200})$", re.IGNORECASE)
-#: Lines only listing pages (sections, tags, print issues) carry.
-_LISTING_MARKERS = tuple(
-    fold(p) for p in ("View more articles", "Articles with tag", "Print Edition", "Load more", "Show more")
-)
+#: Lines only listing pages (sections, tags, print issues) carry: whole
+#: lines, and line starts ("Articles with tag: Ukraine", "#5800 — Apr 20").
+_LISTING_LINES = frozenset(fold(p) for p in ("View more articles", "Print Edition", "Load more", "Show more"))
+_LISTING_PREFIXES = tuple(fold(p) for p in ("Articles with tag",))
+_ISSUE_NUMBER = re.compile(r"^#\d{3,5}\s*[—–-]")
 #: One-line boilerplate that may be found glued to other text.
 _GLUE_MARKERS = (
     "Support The Moscow Times!",
@@ -62,6 +64,14 @@ _GLUE_SEARCH_CHARS = 200_000
 _TEASER_WORDS = 40
 #: A headline this long is no menu item.
 _TITLE_MIN_WORDS = 4
+#: Lead photo captions split from their credit: at most this long (a first
+#: paragraph over an inline photo's credit is longer); without a credit, a
+#: line this short over a paragraph this long.
+_CAPTION_MAX_WORDS = 30
+_SHORT_CAPTION_WORDS = 12
+_LEDE_MIN_WORDS = 20
+#: Quotation or reporting: a sentence of the article, not a photo caption.
+_QUOTED_OR_REPORTED = re.compile(r"[\"“”«»]|\b(?:said|says|told|according to|reported|announced)\b", re.IGNORECASE)
 _DROPPED_EVERYWHERE = frozenset(phrases.HEADER_LINES + phrases.WIDGET_LINES)
 _NEWSLETTER_STRAY = tuple(
     fold(p)
@@ -93,7 +103,7 @@ class Parsed:
     title: str | None = None
     subtitle: str | None = None
     authors: list[str] = field(default_factory=list)
-    published: date | datetime | None = None
+    published: str | None = None
     body: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
     related: list[Related] = field(default_factory=list)
@@ -269,11 +279,16 @@ def looks_like_listing(main: Sequence[str], all_lines: Sequence[str]) -> bool:
     """
     headlines = sum(1 for line in main if is_headline(line))
     teasers = [len(words(line)) for line in main if is_paragraph(line)]
-    marked = any(key_of(line).startswith(_LISTING_MARKERS) for line in all_lines)
+    marked = any(_is_listing_marker(line) for line in all_lines)
     if marked and headlines >= 3:
         return True
     short = not teasers or sum(teasers) / len(teasers) <= _TEASER_WORDS
     return headlines >= 6 and headlines >= 0.8 * len(teasers) and short
+
+
+def _is_listing_marker(line: str) -> bool:
+    key = key_of(line)
+    return key in _LISTING_LINES or key.startswith(_LISTING_PREFIXES) or bool(_ISSUE_NUMBER.match(line))
 
 
 # --- head -----------------------------------------------------------------
@@ -284,17 +299,19 @@ def read_head(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
     parsed.title = hints.title
     parsed.subtitle = hints.subtitle
     index = _skip_to_title(lines, hints, parsed)
-    agencies: list[str] = []
+    after_byline = False
     while index < len(lines):
         line = lines[index]
         if _repeats(line, parsed.title) or _repeats(line, parsed.subtitle):
             index += 1
             continue
         names = byline_names(line)
+        role = byline_role(line) if after_byline else None
+        after_byline = names is not None
         if names is not None:
-            authors, wire = split_people(names)
-            parsed.authors.extend(a for a in authors if a not in parsed.authors)
-            agencies.extend(wire)
+            _add_byline(parsed, names)
+        elif role is not None:
+            parsed.attributions.extend(role)
         elif (when := date_of_line(line)) is not None:
             parsed.published = parsed.published or when
         elif is_caption(line):
@@ -306,11 +323,45 @@ def read_head(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
             and _standfirst_fits(lines, index, parsed.title)
         ):
             parsed.subtitle = line
+        elif (
+            hints.guess_head
+            and parsed.subtitle is not None
+            and not parsed.captions
+            and (taken := _lead_caption_lines(lines, index))
+        ):
+            parsed.captions.append(" ".join(lines[index : index + taken]))
+            index += taken - 1
         else:
             break
         index += 1
-    parsed.attributions.extend(agencies)
     return index
+
+
+def _add_byline(parsed: Parsed, names: list[str]) -> None:
+    """Authors of a byline to ``authors``, wire agencies in it to ``attributions``."""
+    authors, agencies = split_people(names)
+    parsed.authors.extend(a for a in authors if a not in parsed.authors)
+    parsed.attributions.extend(a for a in agencies if a not in parsed.attributions)
+
+
+def _lead_caption_lines(lines: Sequence[str], index: int) -> int:
+    """How many lines from ``index`` are the lead photo's caption (0: none).
+
+    The page prints headline, standfirst, then the lead photo's caption and
+    credit; a dump may split the two ("Smoke over Yakutsk." / "Yakutia
+    Emergencies Ministry / Telegram") or have no credit at all. Right after
+    the standfirst, a line followed by a bare credit is caption text (two
+    lines), and so is a short line followed by a long paragraph (one line);
+    neither quotes anyone or says who "said" what, as news paragraphs do.
+    """
+    line = lines[index]
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if is_headline(line) or opens_with_dateline(line) or _QUOTED_OR_REPORTED.search(line):
+        return 0
+    if following and is_bare_credit(following):
+        return 2 if len(words(line)) <= _CAPTION_MAX_WORDS and sentence_count(line) <= 2 else 0
+    short = len(words(line)) <= _SHORT_CAPTION_WORDS and sentence_count(line) == 1
+    return 1 if short and len(words(following)) >= _LEDE_MIN_WORDS else 0
 
 
 def _skip_to_title(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
@@ -386,9 +437,21 @@ def _repeats(line: str, text: str | None) -> bool:
 
 
 def read_body(lines: Sequence[str], parsed: Parsed) -> None:
-    """Sort the body lines: paragraphs, inline captions, credits, see-also links."""
+    """Sort the body lines: paragraphs, inline captions, credits, see-also links.
+
+    A byline or date line left here (the head ended early, as when a dump is
+    cut right after it) still goes to its field: neither is ever text.
+    """
     for line in lines:
         if _repeats(line, parsed.title) or _repeats(line, parsed.subtitle):
+            continue
+        byline = byline_names(line)
+        if byline is not None:
+            _add_byline(parsed, byline)
+            continue
+        when = date_of_line(line) if parsed.published is None and len(parsed.body) <= 1 else None
+        if when is not None:
+            parsed.published = when
             continue
         if is_caption(line):
             parsed.captions.append(line)

@@ -19,10 +19,22 @@ def folded(*phrases: str) -> tuple[str, ...]:
 
 
 #: Site header and contribute teaser lines; dropped wherever they appear.
+#: Since July 2024 pages also open with an "ad-free" modal (the lines from
+#: "×" to "Our journalism is banned in Russia..."), archive pages included.
 HEADER_LINES = folded(
     "Support The Moscow Times!",
     "Contribute today",
     "Now is the time to support independent reporting from Russia!",
+    "×",
+    "Enjoying ad-free content?",
+    "Since July 1, 2024, we have disabled all ads to improve your reading experience.",
+    "This commitment costs us $10,000 a month. Your support can help us fill the gap.",
+    "Support us",
+    "Our journalism is banned in Russia. We need your help to keep providing you with the truth.",
+    # The pre-2017 site (archived on oldtmt.vedomosti.ru): a push-notification prompt.
+    "Get the latest updates as we post them — right on your browser",
+    # The print-issue pages' strapline.
+    "The Moscow Times is the leading English-language newspaper published in Russia",
 )
 
 #: Buttons and labels of the payment widget under the appeal; dropped anywhere.
@@ -95,6 +107,12 @@ CHROME_LINES = folded(
     "YouTube",
     "SoundCloud",
     "Castbox",
+    "Sections",
+    "Newsletter",
+    "Print Editions",
+    "Print Edition",
+    "TMT Offline",
+    "Multimedia projects",
 )
 
 #: Labels that precede a headline in an in-article "related article" box.
@@ -126,6 +144,12 @@ APPEAL_SENTENCES = folded(
     "At least 10 independent media outlets have been blocked or closed down",
     "The Moscow Times needs your help more than ever",
     "Your support will help us fight back",
+    "This blatant attempt to silence our voice",
+    "Our commitment to providing accurate and unbiased reporting on Russia remains unshaken",
+    # 2019-2020
+    "As the only remaining independent, English-language news source reporting from Russia",
+    "Editorial decisions are made entirely by journalists in our newsroom",
+    "We fearlessly cover issues that are often considered off-limits",
 )
 
 #: The salutation of the 2024-2025 appeal; an appeal only before appeal text.
@@ -147,6 +171,7 @@ TAIL_PREFIXES = folded(
     "Read more about:",
     "Read more about ",
     "The views expressed in opinion pieces do not necessarily reflect the position of The Moscow Times",
+    "The views and opinions expressed in opinion pieces do not necessarily reflect the position of The Moscow Times",
     "Related articles",
     "Related Articles:",
     "©",
@@ -158,6 +183,7 @@ TAIL_PREFIXES = folded(
 ARTICLE_ONLY_PREFIXES = folded(
     "Read more about",
     "The views expressed in opinion pieces do not necessarily reflect the position of The Moscow Times",
+    "The views and opinions expressed in opinion pieces do not necessarily reflect the position of The Moscow Times",
 )
 
 #: The newsletter box: its heading line(s).
@@ -192,6 +218,9 @@ BODY_CLUTTER_PREFIXES = folded(
     "Follow The Moscow Times on",
     "Follow us on",
     "You can listen to us on the following platforms",
+    # The blurb every "Russia on the Record" podcast page repeats.
+    "Russia on the Record is a podcast where",
+    "A transcript of the podcast audio, which has been lightly edited",
     "This website uses cookies",
     "We use cookies",
 )
@@ -206,6 +235,9 @@ CUT_CANDIDATES = (
     + TAIL_PREFIXES
     + NEWSLETTER_HEADINGS
     + NEWSLETTER_LINES
+    + CHROME_LINES
+    + BODY_CLUTTER_PREFIXES
+    + folded("Includes reporting from", "Read more")
 )
 
 #: Lines only The Moscow Times prints, each as a line of its own; one of
@@ -215,6 +247,13 @@ STRONG_LINES = folded(
     "A Message from The Moscow Times:",
     "A Message from The Moscow Times",
     "The Moscow Times - Independent News from Russia",
+    "The Moscow Times is the leading English-language newspaper published in Russia",
+)
+
+#: Lines of the outlet's own that are worded generically enough for another
+#: site to print them too: good but not conclusive evidence.
+GOOD_LINES = folded(
+    "Get the latest updates as we post them — right on your browser",
 )
 
 #: Openings of the outlet's long boilerplate paragraphs (appeal, newsletter
@@ -222,7 +261,28 @@ STRONG_LINES = folded(
 STRONG_PREFIXES = (
     fold("Our weekly newsletter contains a hand-picked selection of news, features, analysis"),
     fold("The views expressed in opinion pieces do not necessarily reflect the position of The Moscow Times"),
+    fold("The views and opinions expressed in opinion pieces do not necessarily reflect the position of The Moscow"),
+    fold("Since July 1, 2024, we have disabled all ads"),
+    fold("Our journalism is banned in Russia. We need your help"),
+    fold("The need for honest and objective information on Russia"),
     *APPEAL_SENTENCES,
+)
+
+#: Section names of the site's menu that other outlets do not use together;
+#: two of them in the menu run at the top of a page are some evidence.
+SITE_MENU = folded(
+    "Arts and Life",
+    "Arts & Life",
+    "Meanwhile",
+    "Ukraine War",
+    "In-Depth",
+    "TMT Offline",
+    "Print Editions",
+    "Russia Explained",
+    "Lecture Series",
+    "Mothers & Daughters",
+    "Generation P",
+    "Multimedia projects",
 )
 
 #: Phrases the outlet uses but that other sites could print too; each one

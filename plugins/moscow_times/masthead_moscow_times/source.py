@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 from masthead import Draft, Page, Source
 from masthead_moscow_times import detection, html
 from masthead_moscow_times.lines import date_of_url
@@ -33,7 +31,7 @@ class MoscowTimesSource(Source):
             result = html.extract(page)
             parsed, layout = result.parsed, result.layout
             authors = result.authors or parsed.authors
-            published: str | date | datetime | None = result.published or parsed.published
+            published = result.published or parsed.published
             language = page.meta.language
         else:
             parsed = parse_lines(page.lines, Hints())

@@ -26,8 +26,13 @@ ARTICLE_FIXTURES = (
     FIXTURES / "news_2023_metro.html",
     FIXTURES / "opinion_2024_rivers.html",
     FIXTURES / "legacy_2015_generic.html",
+    FIXTURES / "archive_2014_adfree_modal.html",  # 2024 template over an imported 2014 article
 )
 LISTING_FIXTURE = FIXTURES / "listing_business.html"
+#: Hand-written dumps of other articles and years (see test_moscow_times_dumps).
+DUMPS = FIXTURES / "dumps"
+LISTING_DUMPS = tuple(sorted(DUMPS.glob("listing_*.txt")))
+ARTICLE_DUMPS = tuple(sorted(p for p in DUMPS.glob("*.txt") if p not in LISTING_DUMPS))
 
 #: Boilerplate that must never appear in a body paragraph (folded substrings).
 LEAK_PHRASES = tuple(

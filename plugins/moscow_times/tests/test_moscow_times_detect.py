@@ -86,3 +86,47 @@ def test_detect_never_raises(source: MoscowTimesSource, data: str) -> None:
             continue
         score = source.detect(page)
         assert 0.0 <= score <= 1.0
+
+
+def _score(source: MoscowTimesSource, text: str) -> float:
+    return source.detect(Page.from_raw(document(text)))
+
+
+BODY = "A court on Tuesday fined a local group 400,000 rubles for failing to mark its posts, the agency reported.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Since July 1, 2024, we have disabled all ads to improve your reading experience.",
+        "Our journalism is banned in Russia. We need your help to keep providing you with the truth.",
+        "The Moscow Times is the leading English-language newspaper published in Russia",
+        "The need for honest and objective information on Russia has never been greater.",
+        "As the only remaining independent, English-language news source reporting from Russia, The Moscow Times "
+        "plays a critical role in connecting Russia to the world.",
+    ],
+)
+def test_other_years_boilerplate_is_strong_evidence(source: MoscowTimesSource, line: str) -> None:
+    assert _score(source, BODY + line) >= 0.9
+
+
+def test_old_site_push_prompt_is_good_evidence(source: MoscowTimesSource) -> None:
+    score = _score(source, "Get the latest updates as we post them — right on your browser\n" + BODY)
+    assert 0.5 <= score < 0.9
+
+
+def test_site_menu_over_the_article_is_some_evidence(source: MoscowTimesSource) -> None:
+    menu = "News\nBusiness\nOpinion\nArts and Life\nUkraine War\nRU\n"
+    assert 0.5 <= _score(source, menu + BODY) < 0.9
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "News\nBusiness\nOpinion\nSport\nWorld\nRU\n",  # generic section names only
+        "Home\nArts and Life\nUkraine War\n",  # too short a run
+        "News\nArts and Life\n" + BODY + "Ukraine War\nOpinion\nBusiness\nSearch\n",  # not one run
+    ],
+)
+def test_generic_or_scattered_menu_lines_are_no_evidence(source: MoscowTimesSource, menu: str) -> None:
+    assert _score(source, menu + BODY) <= 0.2

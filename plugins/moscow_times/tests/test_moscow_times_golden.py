@@ -1,4 +1,4 @@
-"""Golden records: the corpus seeds and the HTML fixtures, routed as in a real run."""
+"""Golden records: the corpus seeds, the HTML fixtures and the hand-written dumps, routed as in a real run."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from moscow_times_support import (
+    ARTICLE_DUMPS,
     ARTICLE_FIXTURES,
     LISTING_FIXTURE,
     OWN_SEEDS,
@@ -21,21 +22,15 @@ from masthead.testing import document_from_file, golden_path_for, ingest, ingest
 Golden = Callable[[Article, "str | Path"], None]
 
 
-@pytest.mark.parametrize("seed", OWN_SEEDS, ids=lambda p: p.name)
-def test_seed_matches_reviewed_golden(seed: Path, golden: Golden) -> None:
-    article = ingest_article(document_from_file(seed))
+@pytest.mark.parametrize("path", OWN_SEEDS + ARTICLE_FIXTURES + ARTICLE_DUMPS, ids=lambda p: p.name)
+def test_page_matches_reviewed_golden(path: Path, golden: Golden) -> None:
+    """Seeds, HTML fixtures and hand-written dumps, each beside its golden."""
+    article = ingest_article(document_from_file(path))
     assert article.outlet == "moscow_times"
-    golden(article, golden_path_for(seed))
+    golden(article, golden_path_for(path))
 
 
-@pytest.mark.parametrize("fixture", ARTICLE_FIXTURES, ids=lambda p: p.name)
-def test_html_fixture_matches_reviewed_golden(fixture: Path, golden: Golden) -> None:
-    article = ingest_article(document_from_file(fixture))
-    assert article.outlet == "moscow_times"
-    golden(article, golden_path_for(fixture))
-
-
-@pytest.mark.parametrize("path", OWN_SEEDS + ARTICLE_FIXTURES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", OWN_SEEDS + ARTICLE_FIXTURES + ARTICLE_DUMPS, ids=lambda p: p.name)
 def test_no_boilerplate_in_body(path: Path) -> None:
     article = ingest_article(document_from_file(path))
     assert article.body

@@ -86,6 +86,19 @@ APPEAL_2020 = "\n\n".join(
     )
 )
 
+APPEAL_2019 = (
+    "As the only remaining independent, English-language news source reporting from Russia, The Moscow Times "
+    "plays a critical role in connecting Russia to the world. Editorial decisions are made entirely by journalists "
+    "in our newsroom, who adhere to the highest ethical standards."
+)
+
+#: The "ad-free" modal every page has opened with since July 2024.
+ADFREE_MODAL = (
+    "×\nEnjoying ad-free content?\nSince July 1, 2024, we have disabled all ads to improve your reading experience.\n"
+    "This commitment costs us $10,000 a month. Your support can help us fill the gap.\nSupport us\n"
+    "Our journalism is banned in Russia. We need your help to keep providing you with the truth.\n\n"
+)
+
 MENU = "News\nBusiness\nOpinion\nUkraine War\nArts and Life\nPodcasts\nSign in\nSearch\nRU\n"
 
 #: name -> (make the variant from the full seed)
@@ -119,6 +132,16 @@ FULL_SAME_FIELDS: dict[str, Callable[[str], str]] = {
     "appeal_2023_wording": lambda t: replace_appeal(t, APPEAL_2023),
     "appeal_2022_wording": lambda t: replace_appeal(t, APPEAL_2022),
     "appeal_2020_wording": lambda t: replace_appeal(t, APPEAL_2020),
+    "appeal_2019_wording": lambda t: replace_appeal(t, APPEAL_2019),
+    "appeal_2019_cut_mid_line": lambda t: cut_after(replace_appeal(t, APPEAL_2019), APPEAL_2019[:60]),
+    "adfree_modal_before_title": lambda t: ADFREE_MODAL + t.replace("Support The Moscow Times!\n", "", 1),
+    "byline_with_role_line": lambda t: insert_after(t, SUBTITLE_LINE, "By Anna Volkova\nStaff Writer"),
+    "old_site_push_prompt_and_stamp": lambda t: (
+        "Get the latest updates as we post them — right on your browser\n\n. Last Updated: 07/27/2016\n\n" + t
+    ),
+    "podcast_platform_lines": lambda t: insert_after(
+        t, FULL_GOLDEN["body"][0], "You can listen to us on the following platforms:\nApple Podcasts\nSpotify\nYouTube"
+    ),
     "appeal_without_opening_line": lambda t: t.replace("A Message from The Moscow Times:\n", "", 1),
     "appeal_without_opening_and_salutation": lambda t: t.replace(
         "A Message from The Moscow Times:\n\nDear readers,\n", "", 1
@@ -191,6 +214,43 @@ def test_credit_only_caption_and_caption_without_standfirst() -> None:
     assert article.subtitle is None
     assert article.captions == ("Sergei Karpukhin / TASS",)
     assert folded(article.body) == folded(FULL_GOLDEN["body"])
+
+
+def test_caption_and_credit_on_two_lines_under_the_standfirst_are_one_caption() -> None:
+    text = FULL.replace(CAPTION_LINE, CAPTION_LINE.replace(" Kremlin.ru", "\nKremlin.ru"), 1)
+    article = article_from_text(text)
+    assert folded(article.captions) == folded(FULL_GOLDEN["captions"])
+    assert fold(article.subtitle or "") == fold(FULL_GOLDEN["subtitle"])
+    assert folded(article.body) == folded(FULL_GOLDEN["body"])
+
+
+def test_uncredited_short_caption_under_the_standfirst_is_a_caption() -> None:
+    text = FULL.replace(CAPTION_LINE, "Soviet and U.S. soldiers at the Elbe.", 1)
+    article = article_from_text(text)
+    assert article.captions == ("Soviet and U.S. soldiers at the Elbe.",)
+    assert folded(article.body) == folded(FULL_GOLDEN["body"])
+
+
+def test_short_quoted_line_under_the_standfirst_stays_text() -> None:
+    text = FULL.replace(CAPTION_LINE + "\n", '"We will meet again," Putin said.\n', 1)
+    article = article_from_text(text)
+    assert article.captions == ()
+    assert article.body[0] == '"We will meet again," Putin said.'
+
+
+def test_byline_role_naming_a_wire_agency_is_an_attribution() -> None:
+    article = article_from_text(insert_after(FULL, SUBTITLE_LINE, "By Anna Volkova\nReuters"))
+    assert article.authors == ("Anna Volkova",)
+    assert article.attributions == ("Reuters",)
+    assert folded(article.body) == folded(FULL_GOLDEN["body"])
+
+
+def test_dump_cut_right_after_the_byline_keeps_byline_out_of_body() -> None:
+    text = FULL[: FULL.index(SUBTITLE_LINE) + len(SUBTITLE_LINE)] + "\n\nBy Anna Volkova\n\nApril 25, 2020\n"
+    article = article_from_text(text)
+    assert article.authors == ("Anna Volkova",)
+    assert article.published == "2020-04-25"
+    assert all(not paragraph.startswith(("By ", "April 25")) for paragraph in article.body)
 
 
 def test_inline_caption_between_paragraphs_is_a_caption() -> None:
@@ -428,3 +488,12 @@ def test_russian_edition_body_is_tagged_russian() -> None:
     assert not isinstance(record, Rejection)
     assert record.language == "ru"
     assert record.published == "2025-07-28"
+
+
+def test_first_paragraph_over_an_inline_credit_stays_text() -> None:
+    """No lead photo: the first paragraph, then an inline photo credited only."""
+    first = "Russia and the United States on Saturday marked the meeting of their armies on the Elbe, the Kremlin said."
+    text = FULL.replace(CAPTION_LINE, first + "\n\nPixabay", 1)
+    article = article_from_text(text)
+    assert article.body[0] == first
+    assert article.captions == ("Pixabay",)
