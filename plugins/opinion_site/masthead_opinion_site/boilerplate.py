@@ -15,6 +15,7 @@ boilerplate phrase counts as that phrase (see :func:`is_cut_phrase`).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from masthead.text import fold
@@ -66,6 +67,8 @@ DONATION_PHRASES = (
     "consider donating to southfront",
     "donate to southfront",
     "southfront@list.ru",
+    "info@southfront.org",
+    "info@southfront.press",
     "southfront.org/donate",
     "southfront.press/donate",
     "patreon.com/southfront",
@@ -105,10 +108,13 @@ DONATION_LABELS = frozenset(
     ("wallet", "one-time", "one time", "monthly", "once", "subscribe", "goal", "collected", "raised")
 )
 
+_TICKERS = r"btc|bch|eth|ltc|xmr|usdt|usdc|doge|trx|ton|sol|bnb|dash|zec"
+#: "BTC: ...", "USDT (TRC20): ...", and the old southfront.org widget's
+#: "MONERO (XMR): ...", "BITCOIN CASH (BCH): ..." (name, ticker in brackets).
 _CRYPTO_LABEL = re.compile(
-    r"^(?:btc|bch|eth|ltc|xmr|usdt|usdc|doge|trx|ton|sol|bnb|dash|zec|"
-    r"bitcoin(?: cash)?|ethereum|litecoin|monero|tether|dogecoin|tron|zcash)"
+    r"^(?:(?:" + _TICKERS + r"|bitcoin(?: cash)?|ethereum|litecoin|monero|tether|dogecoin|tron|zcash)"
     r"(?:\s*\((?:erc|trc|bep)-?20\))?\s*[:\-=]"
+    r"|[a-z][a-z ]{0,30}\((?:" + _TICKERS + r"|(?:erc|trc|bep)-?20)\)\s*:)"
 )
 _WALLET = re.compile(
     r"(?<![A-Za-z0-9])(?:bc1[a-z0-9]{25,62}|0x[0-9a-fA-F]{40}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|"
@@ -138,7 +144,7 @@ def is_donation(line: str) -> bool:
     if key.rstrip(":") in DONATION_LABELS:
         return True
     if len(words) <= 8 and any(
-        key == p or key.startswith(p + " ") or key.startswith(p + ":") for p in DONATION_SHORT_PREFIXES
+        key == p or key.startswith((p + " ", p + ":", p + ",")) for p in DONATION_SHORT_PREFIXES
     ):
         return True
     if _CRYPTO_LABEL.match(key) or _AMOUNT.match(key) or _MONTH_BANNER.match(key):
@@ -210,12 +216,27 @@ COMMENT_UI_EXACT = frozenset(
         "Anonymous",
         "Comments are closed.",
         "Comments are closed",
+        # Disqus, on southfront.org until about 2019.
+        "Share ›",
+        "Reply • Share ›",
+        "Powered by Disqus",
+        "Disqus",
+        "Recommend",
+        "see more",
+        "Avatar",
+        "Edited",
+        "Hide",
+        "− Hide",
+        "Show more",
     )
 )
 
 COMMENT_UI_PREFIXES = (
     "reply to ",
     "in reply to ",
+    "reply •",
+    "add disqus to your site",
+    "this comment was deleted",
     "when you login first time using a social login button",
     "this site uses akismet to reduce spam",
     "you must be logged in to post a comment",
@@ -253,8 +274,9 @@ COMMENTS_OPENERS = frozenset(
 _COUNT = re.compile(
     r"^\d[\d,]*\s+(?:comments?|replies|responses?)$|^\d[\d,]*\s+(?:thoughts?|responses?|comments?)\s+(?:on|to)\s+\"",
 )
-#: wpDiscuz sort buttons, rendered without spaces in many dumps.
-_SORT_BUTTONS = frozenset(("newestoldestmostvoted", "oldestnewestmostvoted", "mostvotednewestoldest"))
+#: wpDiscuz sort buttons in any order and number ("newest oldest most voted",
+#: "Newest Most Voted", "NewestOldestMost Voted"), and Disqus's "Sort by Best".
+_SORT_BUTTONS = re.compile(r"^(?:sort by\s*)?(?:(?:newest|oldest|most\s*voted|most\s*reacted|best|hottest)\s*){1,4}$")
 _VOTES = re.compile(r"^[+\-−]?\s*\d+$")
 _RELATIVE = re.compile(r"^(?:about\s+|an?\s+|\d+\s+)(?:second|minute|hour|day|week|month|year)s?\s+ago$")
 
@@ -264,7 +286,7 @@ def is_comment_ui(line: str) -> bool:
     key = fold(line)
     if key in COMMENT_UI_EXACT or any(key.startswith(p) for p in COMMENT_UI_PREFIXES):
         return True
-    if key.replace(" ", "") in _SORT_BUTTONS:
+    if _SORT_BUTTONS.match(key) and (len(key.split()) >= 2 or len(key) > len("most voted")):
         return True
     return bool(_COUNT.match(key) or _VOTES.match(key) or _RELATIVE.match(key))
 
@@ -379,6 +401,10 @@ DISCLAIMER_PREFIXES = (
     "if you'd like to contribute",
     "if you would like to contribute",
     "all rights reserved",
+    # The author's social links under op-eds ("You can follow Lucas Leiroz on: ...").
+    "you can follow ",
+    "follow us on ",
+    "follow southfront on ",
 )
 
 _TAXONOMY = re.compile(r"^(?:tags|tagged|tagged with|categories|category|filed under|topics)\s*:")
@@ -404,7 +430,7 @@ def is_full_size_helper(line: str) -> bool:
 _ALL_PHRASES = tuple(
     sorted(
         {*DONATION_PHRASES, *DONATION_PREFIXES, *COMMENT_UI_EXACT, *COMMENT_UI_PREFIXES, *SITE_CHROME}
-        | {"more on the topic:", "our work is impossible without your support"}
+        | {"more on the topic:", "our work is impossible without your support", "written and produced by sf team"}
         | {fold(p) for p in DISCLAIMER_PREFIXES},
         key=len,
     )
@@ -427,8 +453,13 @@ def is_cut_phrase(line: str, *, last: bool = False) -> bool:
     return any(phrase.startswith(key) and phrase != key for phrase in _ALL_PHRASES)
 
 
+@functools.lru_cache(maxsize=4096)
 def is_boilerplate(line: str, *, last: bool = False) -> bool:
-    """Any of the site's own non-article lines (never body, never a comment)."""
+    """Any of the site's own non-article lines (never body, never a comment).
+
+    Cached: every stage asks about the same lines, and a long comment thread
+    repeats its chrome ("Reply", "0") thousands of times.
+    """
     return (
         is_donation(line)
         or is_comment_ui(line)
@@ -464,6 +495,13 @@ _LISTING_HEAD = re.compile(r"^(?:category|tag|archives?|search results? for)\s*:
 _PAGINATION = re.compile(r"^(?:page\s+\d+\s+of\s+\d+|(?:\d+\s+){2,}(?:…\s+|\.\.\.\s+)?\d+(?:\s+next\b.*)?)$")
 
 
+#: One piece of a pager printed one item a line: "1", "2", "…", "214", "Next »".
+_PAGER_PIECE = re.compile(r"^(?:\d{1,4}|…|\.\.\.|next|next\s*[›»]|[›»«‹]|prev(?:ious)?|[‹«]\s*prev(?:ious)?)$")
+#: A pager counts as this many listing signals: article pages have none.
+_PAGER_WEIGHT = 2
+_MIN_PAGER_PIECES = 3
+
+
 def listing_signals(lines: tuple[str, ...] | list[str]) -> int:
     """How many lines look like a listing page's teaser links or pager."""
     count = 0
@@ -471,4 +509,24 @@ def listing_signals(lines: tuple[str, ...] | list[str]) -> int:
         key = fold(line)
         if key in _LISTING_LINES or _PAGINATION.match(key) or _LISTING_HEAD.match(key):
             count += 1
-    return count
+    return count + _PAGER_WEIGHT * _pager_runs(lines)
+
+
+def _pager_runs(lines: tuple[str, ...] | list[str]) -> int:
+    """Runs of pager pieces, one a line, with page numbers going up ("1 2 3 … 214").
+
+    Vote counts in a comment thread are digit lines too, but never three in
+    a row counting upwards.
+    """
+    runs = 0
+    run: list[str] = []
+    for line in (*lines, ""):
+        key = fold(line)
+        if key and _PAGER_PIECE.match(key):
+            run.append(key)
+            continue
+        numbers = [int(k) for k in run if k.isdigit()]
+        if len(run) >= _MIN_PAGER_PIECES and len(numbers) >= 2 and numbers == sorted(set(numbers)):
+            runs += 1
+        run = []
+    return runs

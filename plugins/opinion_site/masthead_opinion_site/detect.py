@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from masthead import Page
 from masthead.text import fold
 from masthead_opinion_site import boilerplate as bp
+from masthead_opinion_site import comments, shapes
 
 DOMAINS = ("southfront.press", "southfront.org")
 _NAMES = ("southfront", "south front")
@@ -40,20 +41,60 @@ def score(page: Page) -> float:
     if _head_says_southfront(page):
         return 0.95
     lines = page.lines
-    total = 0.0
-    marker_at = next((i for i, line in enumerate(lines) if bp.marker_rest(line) is not None), None)
-    if marker_at is not None:
-        exact = lines[marker_at].strip().startswith("MORE ON THE TOPIC")
-        total += 0.85 if exact else 0.7
-        if marker_at + 1 < len(lines):
-            total += 0.1
+    total = _marker_score(lines)
     if any(_is_button(line) for line in lines) or any(_is_appeal(line) for line in lines):
-        total += 0.8 if marker_at is None else 0.1
+        total += 0.8 if total == 0.0 else 0.1
+    total += _helper_score(lines)
     mentions = sum(1 for line in lines if any(n in fold(line) for n in _NAMES))
     total += min(0.25, 0.1 * mentions)
-    if total > 0.3 and any(bp.opens_comments(line) for line in lines):
-        total += 0.05
+    if total > 0.3 and _has_comment_thread(lines):
+        total += 0.05 if total >= 0.5 else 0.1
     return max(0.0, min(1.0, total))
+
+
+def _marker_score(lines: tuple[str, ...]) -> float:
+    """The "MORE ON THE TOPIC:" line, as SouthFront prints it (capitals).
+
+    "More on the topic" in another case is a common phrase on other sites
+    (with a list of category links after it), so it counts less, and only
+    with a related headline or a comment under it does it add up to a claim.
+    """
+    at = next((i for i, line in enumerate(lines) if bp.marker_rest(line) is not None), None)
+    if at is None:
+        return _cut_marker_score(lines)
+    found = 0.85 if lines[at].strip().startswith("MORE ON THE TOPIC") else 0.45
+    following = lines[at + 1] if at + 1 < len(lines) else ""
+    if shapes.is_headline(following) or len(following.split()) >= 4 or bp.opens_comments(following):
+        found += 0.1
+    return found
+
+
+#: The marker cut short at the end of a dump: "MORE ON THE", "MORE ON THE TOP".
+_CUT_MARKER_MIN = len("MORE ON THE")
+
+
+def _cut_marker_score(lines: tuple[str, ...]) -> float:
+    """A dump that stops inside the capitalised marker still says SouthFront."""
+    last = lines[-1].strip() if lines else ""
+    full = "MORE ON THE TOPIC:"
+    return 0.6 if len(last) >= _CUT_MARKER_MIN and full.startswith(last) else 0.0
+
+
+def _helper_score(lines: tuple[str, ...]) -> float:
+    """SouthFront's "Click to see full-size map" link under its maps.
+
+    The map and infographic forms are the site's own; "... full-size image"
+    is common in galleries elsewhere and counts less.
+    """
+    helpers = [fold(line) for line in lines if bp.is_full_size_helper(line)]
+    if any(h.endswith(("map", "infographic")) for h in helpers):
+        return 0.5
+    return 0.3 if helpers else 0.0
+
+
+def _has_comment_thread(lines: tuple[str, ...]) -> bool:
+    """Comment chrome or a Disqus-style thread (only with other evidence)."""
+    return any(bp.opens_comments(line) for line in lines) or comments.bullet_thread_start(lines) is not None
 
 
 def _head_says_southfront(page: Page) -> bool:

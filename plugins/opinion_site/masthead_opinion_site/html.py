@@ -49,7 +49,6 @@ _COMMENT_SECTIONS = ("wpdcom", "comments", "respond", "wpd-threads")
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _WPD_ID = re.compile(r"^wpd-comm-(\d+)_(\d+)$")
 _WP_ID = re.compile(r"^(?:li-)?comment-(\d+)$")
-_SAYS = re.compile(r"\s+says:?$", re.IGNORECASE)
 _SITE_SUFFIX = re.compile(
     r"\s+[|\-\u2013\u2014:]+\s+south\s?front(?::?\s+analysis\s+(?:&|and)\s+intelligence)?\s*$", re.IGNORECASE
 )
@@ -289,7 +288,7 @@ class _Fields:
     def __init__(self, page: Page, element: Tag) -> None:
         self.element = element
         author = self._first(self.author_selector)
-        name = _SAYS.sub("", collapse(author.get_text(" "))) if author is not None else ""
+        name = shapes.clean_name(collapse(author.get_text(" "))) if author is not None else ""
         self.author = name or None
         text = self._first(self.text_selector)
         self.text = "\n".join(_comment_blocks(page, text)) if text is not None else ""

@@ -11,8 +11,8 @@ strict: a line that is not clearly a headline is treated as text.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 
+from masthead import dates
 from masthead.text import fold
 
 _SMALL_WORDS = frozenset(
@@ -32,13 +32,17 @@ def words_of(line: str) -> list[str]:
     return line.split()
 
 
-def is_headline(line: str) -> bool:
+def is_headline(line: str, *, strict: bool = True) -> bool:
     """Whether ``line`` looks like a SouthFront headline.
 
     Title Case (at least 80 % of the significant words capitalised, at
     least two of them), 2-30 words, no full stop at the end (unless the
     last word is an abbreviation like "U.S."), no sentence break inside and
     not shouted in capitals. Comments and paragraphs fail at least one rule.
+
+    ``strict=False`` allows a sentence break ("Revealed! SouthFront Is Run
+    By ...", "Who Benefits? Nobody"): only for a line that other evidence
+    already marks as the title (the page prints it twice).
     """
     words = words_of(line)
     if not 2 <= len(words) <= 30 or len(line) > 250:
@@ -46,7 +50,7 @@ def is_headline(line: str) -> bool:
     stripped = line.rstrip()
     if stripped.endswith((".", ",", ";", ":")) and not _ABBREV_END.search(stripped):
         return False
-    if stripped.endswith("...") or _MID_SENTENCE_BREAK.search(line):
+    if stripped.endswith("...") or (strict and _MID_SENTENCE_BREAK.search(line)):
         return False
     letters = [ch for ch in line if ch.isalpha()]
     if len(words) >= 3 and letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.85:
@@ -69,6 +73,44 @@ def is_prose(line: str) -> bool:
     return len(words_of(line)) >= 8 and not is_headline(line)
 
 
+#: Commenter names are short: "leon mc pilibin", "Ivan_the_Pragmatist 🇷🇺".
+_MAX_NAME_WORDS = 4
+_MAX_NAME_CHARS = 40
+_NAME_END = (".", "!", "?", ",", ";", ":", "\u201d", '"', "…", ")")
+_BULLET = re.compile(r"^[•·◦▪‣●]\s*")
+_SAYS = re.compile(r"\s+says:?$", re.IGNORECASE)
+
+
+def strip_bullet(line: str) -> str:
+    """``line`` without a leading list bullet ("• Rob" -> "Rob")."""
+    return _BULLET.sub("", line, count=1)
+
+
+def has_bullet(line: str) -> bool:
+    return bool(_BULLET.match(line))
+
+
+def is_name(line: str) -> bool:
+    """A commenter's display name as comment threads print it.
+
+    At most four words and forty characters, no sentence punctuation at
+    the end, no URL, not a number: "Rob", "[deleted] x_X", "Mr. Reality",
+    "Voice of Reason says:" ("says:" as classic WordPress themes print it).
+    A short comment ("lol") has the same shape; callers decide by position.
+    """
+    name = strip_bullet(_SAYS.sub("", line.strip()))
+    if not name or len(name) > _MAX_NAME_CHARS or len(name.split()) > _MAX_NAME_WORDS:
+        return False
+    if name.endswith(_NAME_END) or "://" in name or "www." in name:
+        return False
+    return not name.replace(" ", "").isdigit() and not name.startswith(('"', "\u201c", "'", "\u2018", "(", "-"))
+
+
+def clean_name(line: str) -> str:
+    """The display name of a name line: bullet and "says:" removed."""
+    return strip_bullet(_SAYS.sub("", line.strip()))
+
+
 def ends_sentence(line: str) -> bool:
     """Whether ``line`` ends like a finished sentence (for truncation checks)."""
     return line.rstrip().endswith(_SENTENCE_END)
@@ -88,6 +130,8 @@ _NAME_CUT = re.compile(
     re.IGNORECASE,
 )
 _BARE_BY_WORDS = 8
+#: The team's own sign-off under statements and video reports.
+_TEAM_CREDITS = frozenset(("southfront team", "south front team", "sf team", "southfront analysis team"))
 _NAME_SPLIT = re.compile(r"\s+(?:and|&)\s+|\s*,\s*", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-Z\u0400-\u042f][\w'’.\-]*|[a-z]{1,3}|SF)$")
 
@@ -101,6 +145,9 @@ def byline_names(line: str) -> tuple[str, ...] | None:
     """
     if len(words_of(line)) > 25:
         return None
+    if fold(line).rstrip(".") in _TEAM_CREDITS:
+        return (line.strip().rstrip("."),)
+    line = without_date(line)
     match = _BYLINE.match(line.strip())
     if match is None:
         return None
@@ -122,10 +169,26 @@ def byline_names(line: str) -> tuple[str, ...] | None:
     return tuple(names)
 
 
+_DATE_JOINERS = " |,;:-\u2013\u2014\u00b7\u2022/"
+_TRAILING_ON = re.compile(r"\s+(?:on|at|published|posted)\s*$", re.IGNORECASE)
+
+
+def without_date(line: str) -> str:
+    """``line`` with its first written-out date and the joiners around it cut
+    ("Written by X on April 7, 2025" -> "Written by X")."""
+    found = dates.find_date(line)
+    if found is None:
+        return line
+    before = _TRAILING_ON.sub("", line[: found.start].rstrip(_DATE_JOINERS))
+    after = line[found.end :].lstrip(_DATE_JOINERS)
+    return f"{before} {after}".strip()
+
+
+#: "Source: RT" needs its colon: "Source said the talks failed." is a sentence.
 _SOURCE_NOTE = re.compile(
-    r"^(?:source|originally published (?:on|by|at|in)|first published (?:on|by|at|in)|"
+    r"^(?:sources?\s*:|(?:originally published (?:on|by|at|in)|first published (?:on|by|at|in)|"
     r"this article was (?:originally|first) published (?:on|by|at|in)|republished from|"
-    r"reprinted from|article originally published (?:on|by|at|in))\s*:?\s+(?P<what>.+)$",
+    r"reprinted from|article originally published (?:on|by|at|in))\s*:?)\s+(?P<what>.+)$",
     re.IGNORECASE,
 )
 
@@ -167,6 +230,11 @@ _CAPTION_PREFIX = (
     "screenshot from",
     "map:",
     "infographic:",
+    "map by ",
+    "photo by ",
+    "photos by ",
+    "image by ",
+    "infographic by ",
 )
 
 
@@ -183,81 +251,27 @@ def is_caption(line: str) -> bool:
 # --------------------------------------------------------------------------
 # Dates.
 
-_MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
-_TIME = (
-    r"(?:\s*(?:,|at|-|\u2013|\|)?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-    r"\s*(?P<ampm>am|pm|a\.m\.|p\.m\.)?)?"
-)
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_LEAD = r"^(?:(?:published|posted|posted on|updated|date|on)\s*:?\s*)?" + _WEEKDAY
-_DATE_FORMS = (
-    re.compile(_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})" + _TIME + r"$"),
-    re.compile(_LEAD + r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})" + _TIME + r"$"),
-    re.compile(_LEAD + r"(?P<day>\d{1,2})[./](?P<mnum>\d{1,2})[./](?P<year>\d{4})" + _TIME + r"$"),
-    re.compile(_LEAD + r"(?P<year>\d{4})[-/](?P<mnum>\d{1,2})[-/](?P<day>\d{1,2})" + _TIME + r"$"),
-)
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+#: Words a date line may start with ("Published: 07.04.2025", "Posted on ...").
+_DATE_LEAD = re.compile(r"^(?:published|posted(?: on)?|updated|date|on)\s*:?\s+", re.IGNORECASE)
 
 
 def parse_date(text: str | None) -> str | None:
-    """ISO 8601 for the date forms SouthFront pages and wpDiscuz print.
+    """ISO 8601 when ``text`` is a date line and nothing else, else ``None``.
 
-    "05.04.2025" (day first, the site's own form), "April 5, 2025 3:12 pm",
-    "5 April 2025", "2025-04-05 15:12" and full ISO timestamps. Relative
-    forms ("2 years ago") and anything else give ``None``: unknown, not
-    guessed.
+    The core helpers read the forms SouthFront and its comment plugins print
+    ("07.04.2025" day first, "April 7, 2025 11:02 am", "May 21, 2019 at
+    7:05 pm", ISO); the site's own lead words ("Published:", "Posted on")
+    are dropped first. Relative ages ("2 years ago") and the donation
+    thermometer's "APRIL 2025" stay ``None``: unknown, not guessed.
+
+    A written-out date that fills the whole line is read with
+    :func:`masthead.dates.find_date` first: ``masthead.dates.parse_date``
+    tries RFC 2822 before it, which reads "April 7, 2025 1:15 pm" as 01:15.
     """
     if not text:
         return None
-    raw = text.strip()
-    if _ISO.match(raw):
-        try:
-            return datetime.fromisoformat(raw.replace("Z", "+00:00")).isoformat()
-        except ValueError:
-            return None
-    key = fold(raw)
-    for form in _DATE_FORMS:
-        match = form.match(key)
-        if match is not None:
-            return _from_match(match)
-    return None
-
-
-def _from_match(match: re.Match[str]) -> str | None:
-    parts = match.groupdict()
-    month = _MONTH_NUMBERS[parts["month"]] if parts.get("month") else int(parts["mnum"])
-    try:
-        day = date(int(parts["year"]), month, int(parts["day"]))
-        if parts.get("hour") is None:
-            return day.isoformat()
-        hour = int(parts["hour"])
-        ampm = (parts.get("ampm") or "").replace(".", "")
-        if ampm == "pm" and hour < 12:
-            hour += 12
-        elif ampm == "am" and hour == 12:
-            hour = 0
-        moment = datetime(day.year, day.month, day.day, hour, int(parts["minute"]), int(parts.get("second") or 0))
-    except ValueError:
-        return None
-    return moment.isoformat()
+    line = _DATE_LEAD.sub("", text.strip()).strip(" .,|")
+    found = dates.find_date(line)
+    if found is not None and found.start == 0 and found.end == len(line):
+        return found.iso
+    return dates.parse_date(line)

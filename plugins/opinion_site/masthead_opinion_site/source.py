@@ -12,7 +12,7 @@ from __future__ import annotations
 from masthead import Draft, NotAnArticle, Page, Source
 from masthead_opinion_site import boilerplate as bp
 from masthead_opinion_site import detect, html, shapes
-from masthead_opinion_site.splitter import Parts, split_lines
+from masthead_opinion_site.splitter import Parts, bullet_depths, split_lines
 
 #: A page with this many listing teasers/pager lines is a listing.
 _LISTING_THRESHOLD = 2
@@ -41,7 +41,7 @@ class SouthFrontSource(Source):
 
     def _parse_dump(self, page: Page) -> Draft:
         lines = page.lines
-        parts = split_lines(lines)
+        parts = split_lines(lines, depths=bullet_depths(page.source_text))
         self._reject_listing(lines, parts)
         return self._draft(page, parts, title=parts.title, published=parts.published)
 
@@ -69,10 +69,21 @@ class SouthFrontSource(Source):
 
     @staticmethod
     def _reject_listing(lines: tuple[str, ...], parts: Parts) -> None:
+        """A page without a paragraph, or a category page of teasers.
+
+        Listings show "Read more" links, a pager, and a date line under each
+        teaser title; an article shows one date at most (comment dates are
+        not counted).
+        """
         if not parts.body:
             raise NotAnArticle("no article paragraph found on the page")
-        if not parts.has_marker and bp.listing_signals(lines) >= _LISTING_THRESHOLD:
-            raise NotAnArticle("SouthFront listing page: teaser links and pager, no article")
+        if parts.has_marker:
+            return
+        signals = bp.listing_signals(lines)
+        if not parts.comments:
+            signals += max(0, sum(1 for line in lines if shapes.parse_date(line) is not None) - 1)
+        if signals >= _LISTING_THRESHOLD:
+            raise NotAnArticle("SouthFront listing page: teaser links, dates and pager, no article")
 
     def _draft(self, page: Page, parts: Parts, *, title: str | None, published: str | None) -> Draft:
         return Draft(

@@ -19,21 +19,18 @@ and everything else (menus, widgets) is dropped.
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from masthead import Comment, Related
+from masthead import Comment, Related, dates
 from masthead.text import fold
 from masthead_opinion_site import boilerplate as bp
-from masthead_opinion_site import shapes
+from masthead_opinion_site import comments, shapes
 
 #: Short lines at most this long after a donation appeal belong to it.
 _APPEAL_TAIL_WORDS = 12
-_SAYS = re.compile(r"\s+says:?$", re.IGNORECASE)
-#: Commenter names are at most this many words.
-_MAX_NAME_WORDS = 6
-#: Titles found by shape alone must have at least this many words.
+#: Titles and related links found by shape alone have at least this many words.
 _MIN_TITLE_WORDS = 3
 
 
@@ -58,12 +55,13 @@ class Parts:
                 self.authors.append(name)
 
 
-def split_lines(lines: Sequence[str], *, known_title: str | None = None) -> Parts:
+def split_lines(lines: Sequence[str], *, known_title: str | None = None, depths: Sequence[int] = ()) -> Parts:
     """Cut ``lines`` (non-blank, normalized) into a SouthFront page's parts.
 
     ``known_title`` is the title the HTML head declares, when there is one:
     its repetitions are dropped from the page text instead of being looked
-    for by shape.
+    for by shape. ``depths`` are the indents of the dump's bullet lines
+    (Disqus reply nesting), see :func:`bullet_depths`.
     """
     lines = list(lines)
     parts = Parts()
@@ -81,8 +79,23 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None) -> Part
     tail = lines[end:]
     if parts.has_marker and end == marker:
         tail = ([tail_first] if tail_first else []) + lines[marker + 1 :]
-    _read_tail(tail, parts, related_allowed=parts.has_marker and end == marker)
+    _read_tail(tail, parts, related_allowed=parts.has_marker and end == marker, depths=depths)
     return parts
+
+
+def bullet_depths(source_text: str) -> list[int]:
+    """Indent of every bullet line of a raw dump, in page order.
+
+    Disqus threads were captured as indented "• NAME" lines, replies one
+    level deeper; normalized lines lose the indent, so it is measured here.
+    """
+    depths = []
+    for raw in source_text.splitlines():
+        line = raw.replace("\t", "    ").replace("\u00a0", " ")
+        stripped = line.lstrip()
+        if stripped and shapes.has_bullet(stripped):
+            depths.append(len(line) - len(stripped))
+    return depths
 
 
 # --------------------------------------------------------------------------
@@ -99,33 +112,60 @@ def _find_marker(lines: Sequence[str]) -> tuple[int, str]:
 
 
 def _first_prose(lines: Sequence[str], stop: int) -> int:
-    """Index of the first paragraph of running text before ``stop``."""
+    """Index of the first paragraph of running text before ``stop``.
+
+    A headline-like line the page prints again a few lines down (the title
+    and its image alt text), or the first line after the banner, is the
+    title even when it reads like a sentence ("Revealed! SouthFront Is Run
+    By ...", "Who Benefits? Nobody").
+    """
+    first = _first_content(lines, stop)
     for index in range(stop):
         line = lines[index]
-        if not shapes.is_prose(line) or bp.is_boilerplate(line) or shapes.is_caption(line):
+        if not shapes.is_prose(line) or not _is_text(line):
             continue
-        if shapes.byline_names(line) is not None or shapes.parse_date(line) is not None:
+        if (index == first or _repeated_nearby(lines, index)) and shapes.is_headline(line, strict=False):
             continue
         return index
     return stop
 
 
+def _is_text(line: str) -> bool:
+    """Neither boilerplate nor a caption, byline or date line."""
+    return not (
+        bp.is_boilerplate(line)
+        or shapes.is_caption(line)
+        or shapes.byline_names(line) is not None
+        or shapes.parse_date(line) is not None
+    )
+
+
+def _first_content(lines: Sequence[str], stop: int) -> int:
+    """Index of the page's first line after banner, menu and widgets."""
+    return next((index for index in range(stop) if _is_text(lines[index])), stop)
+
+
+#: The title's image alt text stands within this many lines of it.
+_REPEAT_WINDOW = 6
+
+
+def _repeated_nearby(lines: Sequence[str], index: int) -> bool:
+    key = fold(lines[index])
+    near = (*lines[max(0, index - _REPEAT_WINDOW) : index], *lines[index + 1 : index + 1 + _REPEAT_WINDOW])
+    return any(fold(other) == key for other in near)
+
+
 def _comment_opener(lines: Sequence[str], start: int, stop: int) -> int:
     """First line opening the comment section between ``start`` and ``stop``."""
-    for index in range(start, stop):
+    thread = comments.bullet_thread_start(lines, start, stop)
+    for index in range(start, stop if thread is None else thread):
         if bp.opens_comments(lines[index]):
             return index
-    return stop
+    return stop if thread is None else thread
 
 
-def _title_candidate(line: str) -> bool:
-    return (
-        shapes.is_headline(line)
-        and not bp.is_boilerplate(line)
-        and not shapes.is_caption(line)
-        and shapes.byline_names(line) is None
-        and shapes.parse_date(line) is None
-    )
+def _title_candidate(line: str, *, strict: bool = True) -> bool:
+    return shapes.is_headline(line, strict=strict) and _is_text(line)
 
 
 def _title_index(head: Sequence[str], known_title: str | None) -> int:
@@ -134,7 +174,8 @@ def _title_index(head: Sequence[str], known_title: str | None) -> int:
     In order of trust: the declared title; a headline the page repeats
     (title plus image alt text); a headline right before the "Support
     SouthFront" / "PDF Download" button; the last headline of three words or
-    more before the body. A first body sentence is never a candidate: it
+    more before the body (the first line after the banner may read like a
+    sentence: "Revealed! ..."). A first body sentence is never a candidate: it
     is prose, and the head ends where prose starts.
     """
     if known_title:
@@ -142,11 +183,12 @@ def _title_index(head: Sequence[str], known_title: str | None) -> int:
         for index, line in enumerate(head):
             if fold(line) == key:
                 return index
-    candidates = [i for i, line in enumerate(head) if _title_candidate(line)]
-    folded = [fold(line) for line in head]
-    for index in candidates:
-        if folded.count(folded[index]) > 1:
+    counts = Counter(fold(line) for line in head)
+    for index, line in enumerate(head):
+        if counts[fold(line)] > 1 and _title_candidate(line, strict=False):
             return index
+    first = _first_content(head, len(head))
+    candidates = [i for i, line in enumerate(head) if _title_candidate(line, strict=i != first)]
     for index in candidates:
         following = next((line for line in head[index + 1 :] if not bp.is_donation(line) or _is_button(line)), None)
         if following is not None and _is_button(following):
@@ -180,7 +222,7 @@ def _read_head(lines: Sequence[str], start: int, title_at: int, parts: Parts) ->
             continue
         if bp.is_boilerplate(line, last=index == len(lines) - 1):
             continue
-        if _read_meta_line(line, parts):
+        if _read_meta_line(line, parts) or _read_dateline(line, parts):
             continue
         if shapes.is_caption(line):
             parts.captions.append(line)
@@ -189,10 +231,16 @@ def _read_head(lines: Sequence[str], start: int, title_at: int, parts: Parts) ->
 
 
 def _read_meta_line(line: str, parts: Parts) -> bool:
-    """Take a byline, date or source note into ``parts``; whether it was one."""
+    """Take a byline, date or source note into ``parts``; whether it was one.
+
+    A byline may carry the date too ("By Drago Bosnic, 21.11.2025").
+    """
     names = shapes.byline_names(line)
     if names is not None:
         parts.add_authors(names)
+        found = dates.find_date(line)
+        if found is not None and parts.published is None:
+            parts.published = found.iso
         return True
     when = shapes.parse_date(line)
     if when is not None:
@@ -204,6 +252,26 @@ def _read_meta_line(line: str, parts: Parts) -> bool:
         parts.attributions.append(source)
         return True
     return False
+
+
+#: A head line holding a date and at most this many other words is a dateline.
+_DATELINE_WORDS = 3
+
+
+def _read_dateline(line: str, parts: Parts) -> bool:
+    """A short head line with a date in it ("07.04.2025 | Analysis").
+
+    Only in the head: in the body, "On April 3, 2025, talks resumed." is a
+    sentence. The words beside the date may be a category or a name; with
+    no "By" before them they are not taken as the author.
+    """
+    found = dates.find_date(line)
+    rest = shapes.without_date(line)
+    if found is None or len(rest.split()) > _DATELINE_WORDS or shapes.ends_sentence(rest):
+        return False
+    if parts.published is None:
+        parts.published = found.iso
+    return True
 
 
 def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts) -> None:
@@ -231,105 +299,34 @@ def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts) -> None
         if shapes.is_caption(line):
             parts.captions.append(line)
             continue
-        if not shapes.is_prose(line) and _read_meta_line(line, parts):
+        if _read_meta_line(line, parts):
             continue
         parts.body.append(line)
 
 
-def _read_tail(tail: Sequence[str], parts: Parts, *, related_allowed: bool) -> None:
+def _read_tail(tail: Sequence[str], parts: Parts, *, related_allowed: bool, depths: Sequence[int]) -> None:
     """Related headlines right under the marker, then the reader comments.
 
-    Only an unbroken run of headline-shaped lines directly under the marker
-    counts as related: the first sentence-shaped line, or any comment-form
-    chrome, ends the run, and everything after it belongs to the comments.
+    Only an unbroken run of headline-shaped lines (three words or more)
+    directly under the marker counts as related: the first other line, any
+    comment-form chrome, or the start of a Disqus thread ends the run, and
+    everything after it belongs to the comments.
     """
     rest_at = len(tail)
+    thread = comments.bullet_thread_start(tail)
     for index, line in enumerate(tail):
         if bp.is_boilerplate(line, last=index == len(tail) - 1):
             if bp.is_comment_ui(line) and not bp.is_relative_time(line):
                 related_allowed = False
             continue
-        if related_allowed and shapes.is_headline(line):
-            parts.related.append(Related(line))
+        title = shapes.strip_bullet(line)
+        if related_allowed and _related_title(title) and index != thread:
+            parts.related.append(Related(title))
             continue
         rest_at = index
         break
-    rest = tail[rest_at:]
-    if any(_is_stamp(line) for line in rest):
-        _read_thread(rest, parts)
-    else:
-        _read_flat(rest, parts)
+    parts.comments = comments.read_comments(tail[rest_at:], chrome_seen=parts.has_comment_section, depths=depths)
 
 
-def _is_stamp(line: str) -> bool:
-    return bp.is_relative_time(line) or shapes.parse_date(line) is not None
-
-
-def _read_flat(lines: Sequence[str], parts: Parts) -> None:
-    """One comment per line: the usual dump, where authors are not shown.
-
-    Comment chrome, donation lines and vote counts are dropped; nothing
-    tells replies apart, so ``parent`` stays unknown.
-    """
-    for index, line in enumerate(lines):
-        if bp.is_boilerplate(line, last=index == len(lines) - 1):
-            continue
-        parts.comments.append(Comment(line))
-
-
-def _read_thread(lines: Sequence[str], parts: Parts) -> None:
-    """Comments rendered wpDiscuz-style: author, ["Reply to X"], age, text.
-
-    Each timestamp line ("1 year ago", "April 7, 2025 11:02 am") marks a
-    comment; the line before it (before its "Reply to X" line, if any) is
-    the commenter's name, the lines after it up to the next commenter are
-    the text. "Reply to X" points at the latest earlier comment by X.
-    """
-    stamps = [i for i, line in enumerate(lines) if _is_stamp(line)]
-    heads = [_head_start(lines, stamp) for stamp in stamps]
-    _read_flat(lines[: heads[0]], parts)
-    first = len(parts.comments)
-    for number, stamp in enumerate(stamps):
-        head = heads[number]
-        stop = heads[number + 1] if number + 1 < len(stamps) else len(lines)
-        author = _SAYS.sub("", lines[head]) if head < stamp and bp.reply_to(lines[head]) is None else None
-        target = next((bp.reply_to(lines[i]) for i in range(head, stamp) if bp.reply_to(lines[i])), None)
-        text = [
-            line
-            for index, line in enumerate(lines[stamp + 1 : stop], start=stamp + 1)
-            if not bp.is_boilerplate(line, last=index == len(lines) - 1)
-        ]
-        parent = _parent_by_name(parts.comments[first:], target, first) if target else None
-        published = shapes.parse_date(lines[stamp])
-        parts.comments.append(Comment("\n".join(text), author=author, published=published, parent=parent))
-
-
-def _head_start(lines: Sequence[str], stamp: int) -> int:
-    """Index of the commenter's name line above the timestamp at ``stamp``."""
-    head = stamp
-    if head > 0 and bp.reply_to(lines[head - 1]) is not None:
-        head -= 1
-    if head > 0 and _looks_like_name(lines[head - 1]):
-        head -= 1
-    return head
-
-
-def _looks_like_name(line: str) -> bool:
-    """A commenter's display name: short, no sentence end, no chrome.
-
-    Classic WordPress themes print "NAME says:"; that form counts too.
-    """
-    line = _SAYS.sub("", line)
-    if bp.is_comment_ui(line) or _is_stamp(line) or len(line.split()) > _MAX_NAME_WORDS:
-        return False
-    return not line.rstrip().endswith((".", "!", "?", ",", ";", ":", "\u201d", '"'))
-
-
-def _parent_by_name(earlier: Sequence[Comment], name: str, offset: int) -> int | None:
-    """The latest earlier comment whose author is ``name`` (or starts with it)."""
-    key = fold(name)
-    for index in range(len(earlier) - 1, -1, -1):
-        author = fold(earlier[index].author or "")
-        if author and (author == key or author.startswith(key) or key.startswith(author)):
-            return offset + index
-    return None
+def _related_title(line: str) -> bool:
+    return shapes.is_headline(line) and len(line.split()) >= _MIN_TITLE_WORDS

@@ -72,6 +72,35 @@ def test_a_mere_mention_of_southfront_is_not_a_claim() -> None:
     assert SOURCE.detect(Page.from_raw(document(text))) < 0.3
 
 
+def test_more_on_the_topic_of_other_sites_is_no_claim() -> None:
+    # Other sites print "More on the topic" (not in capitals) over a list of
+    # category links; only SouthFront's capitalised marker claims alone.
+    text = (
+        "The spokesman confirmed that the troops withdrew from positions near five settlements.\n"
+        "More on the topic\n- Category\n- Events\n- Publication date\n"
+    )
+    assert SOURCE.detect(Page.from_raw(document(text))) < 0.5
+
+
+def test_marker_cut_short_at_the_end_of_a_dump_still_claims() -> None:
+    lines = [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    body = lines[: next(i for i, line in enumerate(lines) if line.startswith("MORE ON THE TOPIC"))]
+    text = "\n".join([*body, "MORE ON THE"])
+    assert SOURCE.detect(Page.from_raw(document(text))) >= 0.5
+    assert SOURCE.detect(Page.from_raw(document("\n".join([*body, "MORE"])))) == 0.0
+
+
+def test_full_size_map_helper_and_disqus_thread_claim_an_old_page() -> None:
+    text = (
+        "Syrian government troops have made notable gains east of the city over the past two days.\n"
+        "Click to see the full-size map\n"
+        "• Rob\nFinally, the garrison is relieved.\n• Ronald\nWhy leave the pocket open?\n"
+    )
+    assert SOURCE.detect(Page.from_raw(document(text))) >= 0.5
+    generic = "An image gallery of the new museum.\nClick to see full-size image\n"
+    assert SOURCE.detect(Page.from_raw(document(generic))) < 0.5
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "<html><body></body></html>"])
 def test_detect_never_raises_on_odd_pages(text: str) -> None:
     raw = document(text or "x", html=text.startswith("<"))

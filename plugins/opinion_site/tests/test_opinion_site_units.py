@@ -72,6 +72,9 @@ def test_sentences_are_no_bylines(line: str) -> None:
         ("April 7, 2025 12:40 pm", "2025-04-07T12:40:00"),
         ("May 21, 2019 at 7:05 pm", "2019-05-21T19:05:00"),
         ("5 April 2025", "2025-04-05"),
+        ("April 7, 2025 1:15 pm", "2025-04-07T13:15:00"),
+        ("Posted on May 21, 2019", "2019-05-21"),
+        ("Published: 14.08.2020", "2020-08-14"),
         ("2025-04-07T09:30:12+00:00", "2025-04-07T09:30:12+00:00"),
         ("1 year ago", None),
         ("APRIL 2025", None),
@@ -95,6 +98,11 @@ def test_dates(text: str, iso: str | None) -> None:
         "Our work is impossible without your support",
         "If you’re able, and if you like our content and approach, please support the project.",
         "Donate",
+        # The old southfront.org crypto widget, alt text of the picture glued on.
+        "MONERO (XMR): 49HqitRzdnhYjgTEAhgGpCfsjdTeMbUTU6cyR4JV1R7k2Eej9rGT8JpFiYDa4tZM6RZiFrHmMzgSrhHEqpDYKBe5",
+        "BITCOIN CASH (BCH): qzjv8hrdvz6edu4gkzpnd4w6jc7zf296g5e9kkq4lxIn East Or West: For Syrians No Rest",
+        "PAYPAL, WESTERN UNION etc: write to info@southfront.org",
+        "USDT (TRC20): TQrZ9wBzq5Qp6Xx1n8n3YJtYk2oZ2G8M9a",
     ],
 )
 def test_donation_lines(line: str) -> None:
@@ -129,6 +137,10 @@ def test_body_lines_are_no_donation(line: str) -> None:
         "Reply to Old Guard",
         "+5",
         "1 year ago",
+        "Newest Most Voted",
+        "Oldest Newest Most Voted",
+        "Sort by Best",
+        "Reply • Share ›",
     ],
 )
 def test_comment_chrome(line: str) -> None:
@@ -159,3 +171,61 @@ def test_captions() -> None:
     assert shapes.is_caption("Syrian troops near Hama. (Photo: SANA)")
     assert shapes.is_caption("Illustrative image")
     assert not shapes.is_caption("The photo was published on Telegram and later deleted by its author.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Rob", "leon mc pilibin", "[deleted] x_X", "Mr. Reality", "Voice of Reason says:", "• Aussie Andrew", "J.Hawk"],
+)
+def test_commenter_names(line: str) -> None:
+    assert shapes.is_name(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ferries are the smart move.",
+        "Anyone surprised?",
+        "Klaipeda will recover fast enough now",
+        "“quoted words”",
+        "https://t.me/somebody",
+        "2025",
+    ],
+)
+def test_comment_text_is_no_name(line: str) -> None:
+    assert not shapes.is_name(line)
+
+
+def test_names_lose_bullet_and_says() -> None:
+    assert shapes.clean_name("• Thegr8rambino") == "Thegr8rambino"
+    assert shapes.clean_name("Voice of Reason says:") == "Voice of Reason"
+
+
+def test_loose_headline_allows_a_sentence_break_only_when_asked() -> None:
+    title = "Revealed! SouthFront Is Run by ‘the Russian Military’"
+    assert not shapes.is_headline(title)
+    assert shapes.is_headline(title, strict=False)
+
+
+def test_team_sign_off_and_picture_credits() -> None:
+    assert shapes.byline_names("SouthFront Team") == ("SouthFront Team",)
+    assert shapes.is_caption("Map by SouthFront")
+    assert shapes.is_caption("Photo by Reuters")
+
+
+def test_author_social_links_are_chrome() -> None:
+    assert bp.is_boilerplate("You can follow Lucas Leiroz on: https://t.me/lucasleiroz")
+    assert not bp.is_boilerplate("Follow-up talks on the prisoner exchange are planned for May.")
+
+
+@pytest.mark.parametrize(
+    ("lines", "signals"),
+    [
+        (["1", "2", "3", "…", "214"], 2),
+        (["Reply", "2", "Reply", "0"], 0),
+        (["0", "0", "1"], 0),
+        (["Read more", "1 2 3 … 50 Next »"], 2),
+    ],
+)
+def test_listing_pager_signals(lines: list[str], signals: int) -> None:
+    assert bp.listing_signals(lines) == signals

@@ -107,6 +107,63 @@ def test_byline_and_date_in_the_head() -> None:
     assert list(article.body) == SEED_BODY
 
 
+def test_dateline_and_byline_with_date_in_the_head() -> None:
+    head = [TITLE, "Support SouthFront", "07.04.2025 | Analysis", "Written by Aleksei Vorontsov on April 8, 2025"]
+    short_dated_sentence = "On April 3, 2025, talks resumed."
+    article = parse(with_lines([*head, *SEED_BODY[:2], short_dated_sentence, *SEED_BODY[2:]]))
+    assert article.published == "2025-04-07"
+    assert article.authors == ("Aleksei Vorontsov",)
+    assert list(article.body) == [*SEED_BODY[:2], short_dated_sentence, *SEED_BODY[2:]]
+
+
+def test_long_byline_and_social_links_at_the_end() -> None:
+    byline = "Written by Lucas Leiroz, journalist, researcher at the Center for Geostrategic Studies, consultant."
+    social = "You can follow Lucas Leiroz on: https://t.me/lucasleiroz and https://x.com/leiroz_lucas"
+    article = parse(with_lines([*SEED_BODY, byline, social, "MORE ON THE TOPIC:", *SEED_COMMENTS]))
+    assert article.authors == ("Lucas Leiroz",)
+    assert list(article.body) == SEED_BODY
+
+
+def test_sentence_opening_with_source_stays_body() -> None:
+    line = "Source said the talks failed."
+    article = parse(with_lines([*SEED_BODY[:3], line, *SEED_BODY[3:], "Source: RT", "MORE ON THE TOPIC:"]))
+    assert list(article.body) == [*SEED_BODY[:3], line, *SEED_BODY[3:]]
+    assert article.attributions == ("RT",)
+
+
+def test_related_links_as_bullets_then_a_disqus_thread() -> None:
+    related = ["• Kremlin Envoy Arrives In Washington For Talks", "• Rare Earths And The New Detente"]
+    thread = ["  • Old Guard", "    Trade talk is cheap.", "      • Ivan", "        Sanctions were lifted.", "  • x_X"]
+    article = parse(with_lines([*SEED_BODY, "MORE ON THE TOPIC:", *related, *thread]))
+    assert [r.title for r in article.related] == [r[2:] for r in related]
+    assert [(c.author, c.text, c.parent) for c in article.comments] == [
+        ("Old Guard", "Trade talk is cheap.", None),
+        ("Ivan", "Sanctions were lifted.", 0),
+        ("x_X", "", None),
+    ]
+
+
+def test_named_wpdiscuz_thread_without_dates() -> None:
+    chrome = ["Notify of", "3 Comments", "Newest Most Voted", "Inline Feedbacks", "View all comments"]
+    thread = [
+        "Old Guard",
+        "Trade talk is cheap.",
+        "Reply",
+        "Ivan",
+        "Reply to Old Guard",
+        "lol",
+        "Reply",
+        "x_X",
+        "Reply",
+    ]
+    article = parse(with_lines([*SEED_BODY, "MORE ON THE TOPIC:", *chrome, *thread]))
+    assert [(c.author, c.text, c.parent) for c in article.comments] == [
+        ("Old Guard", "Trade talk is cheap.", None),
+        ("Ivan", "lol", 0),
+        ("x_X", "", None),
+    ]
+
+
 def test_sf_team_credit_after_the_body() -> None:
     lines = seed_lines()
     at = marker_index(lines)
