@@ -15,15 +15,23 @@ from masthead.text import fold
 
 #: The icon the theme puts before "Related Reading" and before every item,
 #: rendered by text dumps as its file name glued to the text
-#: ("related-readings_rb-rb-icons_2017Prospects For ..."). Tokens are lower
-#: case or a four-digit year, each after ``-`` or ``_``; the item title starts
-#: right after the last token, so the match stops at its first capital.
-_ARTIFACT = re.compile(
-    r"^\s*related[-_ ]?readings?"
-    r"(?:[-_](?:\d{4}(?!\d)|\d+x\d+|[a-z]{1,12}\d{0,4}))*"
-    r"(?:\.(?:png|jpe?g|gif|svg|webp))?\s*"
+#: ("related-readings_rb-rb-icons_2017Prospects For ..."). The name is read by
+#: shape, not by value: "related-reading(s)", maybe after a short prefix
+#: ("rb-"), then tokens after ``-`` or ``_`` (lower-case words, a year, a
+#: WordPress size such as ``150x150`` or copy number), maybe an extension.
+_TOKEN = r"(?:\d{4}(?!\d)|\d+x\d+|\d{1,2}(?!\d)|[a-z]{1,12}\d{0,4})"
+_FILE_NAME = (
+    r"^\s*(?:[a-z]{1,8}[-_]){0,2}related[-_ ]?readings?(?:[-_]" + _TOKEN + r")*(?:\.(?:png|jpe?g|gif|svg|webp))?"
 )
-_ARTIFACT_PROBE = re.compile(r"related[-_]readings?[-_][a-z]", re.IGNORECASE)
+#: Lower case: a glued title starts at its first capital.
+_ARTIFACT = re.compile(_FILE_NAME + r"\s*")
+#: Any case ("Related-Readings_RB-Icons_2021"): the name must end at a
+#: space, a colon or a digit, since a capital no longer marks the title.
+_ARTIFACT_CASED = re.compile(_FILE_NAME + r"(?:(?<=\d)|(?=[\s:]|$))\s*", re.IGNORECASE)
+_ARTIFACT_PROBE = re.compile(
+    r"^\s*(?:[a-z]{1,8}[-_]){0,2}related[-_]readings?(?:[-_][a-z0-9]|\.(?:png|jpe?g|gif|svg|webp))", re.IGNORECASE
+)
+_ARTIFACT_ANYWHERE = re.compile(r"related[-_]readings?[-_][a-z]", re.IGNORECASE)
 
 #: Headings of the theme's related-links box (after the artifact, if any).
 _RELATED_HEADINGS = ("related reading", "related readings", "further reading", "related articles", "related posts")
@@ -33,7 +41,9 @@ _RELATED_INLINE = re.compile(r"^(related|further) readings?\s*:\s*(?=\S)", re.IG
 #: The "About Us" publisher block: its heading and its blurb's openings.
 _ABOUT_HEADINGS = ("about us", "about us:", "about russia briefing", "about dezan shira & associates")
 _BLURB = re.compile(
-    r"^(russia briefing is (produced|written|published|brought|a publication|compiled)"
+    r"^(russia briefing (is|was|has been) (produced|written|published|brought|a publication|compiled"
+    r"|one of|part of|supported|owned|run)"
+    r"|russia briefing (is|was) [^.]{0,80}dezan shira"
     r"|russia briefing is (prod|writ|publ))"
 )
 #: The firm's service adverts and contact lines: dropped wherever they stand,
@@ -44,12 +54,12 @@ _ADVERT = re.compile(
     r"|dezan shira & associates\.?$"
     r"|we also maintain offices|the firm (advises|assists|maintains|has)"
     r"|for assistance with (investing|doing business|setting up|.* in russia)"
-    r"|please contact .*(dezshira|or visit us)"
-    r"|visit us at|or visit us at)"
+    r"|please (contact|email) .*(dezshira|or visit (us|our website))"
+    r"|visit us at|or visit us at|for further information,? please (contact|email|visit))"
 )
 _CONTACT = re.compile(
     r"dezshira\.com|@dezshira|^[\w.'-]+( [\w.'-]+){0,3} (is|was) (the |a |an )?[\w '-]{0,60}(of|at|with) dezan shira\b|"
-    r"please contact [^.]* or visit us at|or visit us at\s*(www\.)?$"
+    r"please (contact|email) [^.]* or visit (us|our website)( at)?|or visit (us|our website) at\s*(www\.)?$"
 )
 
 #: Lines of the WordPress comment area; the first one ends the article.
@@ -79,125 +89,67 @@ _PROMO = re.compile(
     r"|for (the latest|more) (news|updates|information) .*(russia briefing|dezan shira|subscribe)"
     r"|(russia|silk road|china|india|asean|vietnam) briefing'?s? (newsletter|weekly|magazine|publications?)"
     r"|download (our|the) (free |complimentary )?(guide|report|magazine|publication)"
-    r"|(our|this) (complimentary|free) (guide|publication|magazine))"
+    r"|(our|this) (complimentary|free) (guide|publication|magazine|update service)"
+    r"|stay (up to date|updated|informed) with .*(subscrib|newsletter|russia briefing|dezan shira)"
+    r"|.{0,80}by subscribing to our (complimentary|free) )"
 )
 
+#: Social network buttons: share widgets in the article, follow links in the menu.
+_SOCIAL = {"facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "youtube", "wechat", "vk"}
 #: Share, tag and navigation widgets: whole lines that are never prose.
-_WIDGETS = {
-    "share",
-    "share this:",
-    "share this",
-    "share this article",
-    "like this:",
-    "like this",
-    "like loading...",
-    "loading...",
-    "tweet",
-    "print",
-    "email",
-    "facebook",
-    "twitter",
-    "linkedin",
-    "whatsapp",
-    "telegram",
-    "more",
-    "previous post",
-    "next post",
-    "back to top",
-    "print this article",
-    "print friendly",
-}
+_WIDGETS = _SOCIAL | {
+    "share", "share this:", "share this", "share this article", "like this:", "like this",
+    "like loading...", "loading...", "tweet", "print", "email", "more", "previous post", "next post",
+    "back to top", "print this article", "print friendly",
+}  # fmt: skip
 _WIDGET_PREFIX = re.compile(r"^(tags?|categories|category|filed under|posted in)\s*:")
 _NAV = re.compile(r"^(«|‹|<|previous post|next post|older post|newer post)|(»|›)$")
 
 _READING_TIME = re.compile(r"reading time\s*:?\s*(<\s*)?\d*\s*(minutes?|mins?)?", re.IGNORECASE)
 
 #: Site chrome that dumps carry above the headline (menus, breadcrumbs).
-_BANNER_WORDS = {
-    "russia briefing",
-    "russia briefing news",
-    "home",
-    "news",
-    "menu",
-    "search",
-    "skip to content",
-    "skip to main content",
-    "toggle navigation",
-    "main menu",
-    "primary menu",
-    "close",
-    "search for:",
-    "go",
-    "back",
-    "latest news",
-    "most popular",
-    "business",
-    "economy",
-    "legal",
-    "tax",
-    "tax & accounting",
-    "accounting",
-    "trade",
-    "trade & investment",
-    "investment",
-    "industries",
-    "industry",
-    "regions",
-    "region",
-    "resources",
-    "publications",
-    "podcasts",
-    "webinars",
-    "subscribe",
-    "free subscription",
-    "sign in",
-    "login",
-    "log in",
-    "register",
-    "contact",
-    "contact us",
-    "about",
-    "about us",
-    "hr & payroll",
-    "payroll",
-    "human resources",
-    "doing business in russia",
-    "dezan shira & associates",
-    "silk road briefing",
-    "china briefing",
-    "india briefing",
-    "asean briefing",
-    "vietnam briefing",
-    "eurasia",
-    "the eurasian economic union",
-    "russia's pivot to asia",
-    "follow us",
-    "facebook",
-    "twitter",
-    "linkedin",
-    "youtube",
-    "english",
-    "русский",
-}
+_BANNER_WORDS = _SOCIAL | {
+    "russia briefing", "russia briefing news", "home", "news", "menu", "search", "skip to content",
+    "skip to main content", "toggle navigation", "main menu", "primary menu", "close", "search for:",
+    "go", "back", "latest news", "most popular", "business", "economy", "legal", "tax",
+    "tax & accounting", "accounting", "trade", "trade & investment", "investment", "industries",
+    "industry", "regions", "region", "resources", "publications", "podcasts", "webinars",
+    "subscribe", "free subscription", "sign in", "login", "log in", "register", "contact",
+    "contact us", "about", "about us", "hr & payroll", "payroll", "human resources",
+    "doing business in russia", "doing business guides", "guides", "events", "events calendar",
+    "services", "our services", "careers", "legal & tax", "news & analysis",
+    "dezan shira & associates", "silk road briefing", "china briefing", "india briefing",
+    "asean briefing", "vietnam briefing", "eurasia", "eurasian economic union",
+    "the eurasian economic union", "russia's pivot to asia", "follow us", "english", "русский",
+}  # fmt: skip
+#: The site's name as a line of its own: the masthead or menu of a dump.
+SITE_NAMES = ("russia briefing", "russia briefing news")
 _BREADCRUMB = re.compile(r"\s(»|›|>|/|\|)\s")
 _BREADCRUMB_SPLIT = re.compile(r"»|›|>|\||\s/\s")
 
 
+def _artifact(line: str) -> re.Match[str] | None:
+    if not _ARTIFACT_PROBE.match(line):
+        return None
+    return _ARTIFACT.match(line) or _ARTIFACT_CASED.match(line)
+
+
 def has_artifact(line: str) -> bool:
     """Whether ``line`` starts with the related-reading icon's file name."""
-    return bool(_ARTIFACT.match(line)) and bool(_ARTIFACT_PROBE.match(line.strip()))
+    return _artifact(line) is not None
 
 
 def strip_artifact(line: str) -> str:
     """``line`` without a leading icon file name (unchanged if it has none)."""
-    if not has_artifact(line):
+    match = _artifact(line)
+    if match is None:
         return line
-    return _ARTIFACT.sub("", line, count=1).lstrip(" _-:").strip()
+    return line[match.end() :].lstrip(" _-:").strip()
 
 
 def contains_artifact(text: str) -> bool:
     """Whether the icon file name appears anywhere in ``text`` (detection)."""
-    return bool(re.search(r"related-readings_[a-z]", text, re.IGNORECASE))
+    return bool(_ARTIFACT_ANYWHERE.search(text))
 
 
 def is_related_heading(line: str) -> bool:
@@ -241,8 +193,17 @@ def is_advert(line: str) -> bool:
 
 def is_comment_area(line: str) -> bool:
     """A line that opens or belongs to the comment area."""
-    key = fold(line)
-    return key.startswith(_COMMENT_AREA) or bool(_COMMENT_COUNT.match(key))
+    return is_comment_form(line) or is_comment_count(line)
+
+
+def is_comment_form(line: str) -> bool:
+    """A line of the "Leave a Reply" form or the notice that comments are closed."""
+    return fold(line).startswith(_COMMENT_AREA)
+
+
+def is_comment_count(line: str) -> bool:
+    """The heading of the comment list ("4 thoughts on “...”", "2 Responses to ...")."""
+    return bool(_COMMENT_COUNT.match(fold(line)))
 
 
 def is_form_field(line: str) -> bool:
@@ -312,3 +273,38 @@ def is_boilerplate(line: str) -> bool:
         or is_widget(line)
         or is_reading_time(line)
     )
+
+
+#: An image caption with its credit: "Moscow City at dusk. Photo: Shutterstock",
+#: "Photo by Jane Doe", "(Image: Kremlin.ru)", "© Rosatom". A caption
+#: without a credit cannot be told from a short paragraph and stays in body.
+_CREDIT_WORD = r"(?:photo(?:graph)?|image|picture|illustration|graphic)s?(?: credit| source| courtesy)?"
+_CAPTION = re.compile(
+    r"^" + _CREDIT_WORD + r"\s*(?::|©|by\b|courtesy of\b)"
+    r"|(?:[.|–—-]\s|\s[|–—-]\s)" + _CREDIT_WORD + r"\s*:\s*(?:(?!\.\s).){1,60}$"
+    r"|\(" + _CREDIT_WORD + r"\s*(?::|by\b)[^)]{1,60}\)$"
+    r"|©"
+)
+_CAPTION_MAX_WORDS = 40
+_READ_MORE = ("read more", "continue reading", "more", "read full article", "read the full article")
+#: Headings and pagers of archive pages. "Category: Tax" alone is not one:
+#: an article page may print its category that way.
+_ARCHIVE = re.compile(
+    r"^((category|tag|author|monthly|yearly|daily) archives?\s*:|archives?\s*:|archive for\b"
+    r"|search results for\b|you searched for\b|page \d+ of \d+$|(older|newer) (posts|entries)\b)"
+)
+
+
+def is_caption(line: str) -> bool:
+    """An image caption that carries a photo credit."""
+    return len(line.split()) <= _CAPTION_MAX_WORDS and bool(_CAPTION.search(fold(line)))
+
+
+def is_read_more(line: str) -> bool:
+    """A teaser's "Read More" link of a listing page."""
+    return fold(line).rstrip(" .»›>→…") in _READ_MORE
+
+
+def is_archive_marker(line: str) -> bool:
+    """The heading or pager of a category, tag, author or search page."""
+    return bool(_ARCHIVE.match(fold(line)))

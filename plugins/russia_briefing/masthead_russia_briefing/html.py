@@ -24,6 +24,7 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 
 from masthead import Comment, NotAnArticle, Page
+from masthead.dates import parse_date
 from masthead.text import collapse, fold
 
 from . import boilerplate
@@ -71,7 +72,6 @@ NOISE = (
 CAPTIONS = ("figcaption", ".wp-caption-text", ".wp-element-caption")
 _LISTING_CLASSES = {"archive", "category", "tag", "search", "search-results", "blog", "home", "paged", "author"}
 _SITE_SUFFIX = re.compile(r"\s+[-–—|:·»]\s+russia briefing(?: news)?\s*$", re.IGNORECASE)
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
 def reject_listing(soup: BeautifulSoup) -> None:
@@ -139,8 +139,7 @@ def published(page: Page) -> str | None:
         return page.meta.published
     soup = page.soup
     time = soup.select_one("time.entry-date.published, time.published, time.entry-date") if soup else None
-    value = str(time.get("datetime") or "").strip() if time is not None else ""
-    return value if _ISO.match(value) else None
+    return parse_date(str(time.get("datetime") or "")) if time is not None else None
 
 
 def comments(soup: BeautifulSoup) -> list[Comment]:
@@ -175,8 +174,7 @@ def _comment_author(item: Tag) -> str | None:
 
 def _comment_time(item: Tag) -> str | None:
     element = item.select_one("time[datetime]")
-    stamp = str(element.get("datetime") or "").strip() if element is not None else ""
-    return stamp if _ISO.match(stamp) else None
+    return parse_date(str(element.get("datetime") or "")) if element is not None else None
 
 
 def _own_blocks(body: Tag, item: Tag) -> Iterator[str]:

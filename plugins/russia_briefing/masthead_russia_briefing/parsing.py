@@ -1,18 +1,19 @@
 """The line-level reading of a Russia Briefing page, shared by dumps and HTML.
 
 A page reads, top to bottom: site chrome (menus, breadcrumbs), the headline,
-the "Posted by" byline, the article, then the tail the theme appends: the
-"About Us" publisher block, the "Related Reading" box and the WordPress
-comment form. Related-reading boxes also sit inside the article. The
-functions here split a sequence of lines into those parts; HTML pages are
-first turned into the same lines (see :mod:`.html`).
+maybe a dateline, the "Posted by" byline (older pages: an "Op/Ed by" line),
+the article with its subheadings and credited captions, then the tail the
+theme appends: the "About Us" publisher block, the "Related Reading" box and
+the WordPress comments and comment form. Related-reading boxes also sit
+inside the article. The functions here split a sequence of lines into those
+parts; HTML pages are first turned into the same lines (see :mod:`.html`),
+dump comments are read by :mod:`.comments`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from datetime import date
+from collections.abc import Collection, Sequence
 
 import attrs
 
@@ -25,6 +26,10 @@ from . import boilerplate, byline
 _TITLE_MAX_WORDS = 30
 #: A related item without its icon: a short headline-like line.
 _RELATED_MAX_WORDS = 30
+#: A menu item of the site chrome that no known menu word covers.
+_MENU_MAX_WORDS = 3
+#: A line this long that ends like a sentence is article prose.
+_PROSE_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”)\]]*$")
 _TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$|[:;]$")
 
@@ -35,51 +40,79 @@ class Extract:
 
     title: str | None = None
     authors: tuple[str, ...] = ()
-    published: date | None = None
+    published: str | None = None
     body: list[str] = attrs.field(factory=list)
+    captions: list[str] = attrs.field(factory=list)
     related: list[str] = attrs.field(factory=list)
     warnings: list[str] = attrs.field(factory=list)
     has_byline: bool = False
     tail_found: bool = False
 
 
-def parse_lines(lines: Sequence[str], *, known_title: str | None = None) -> Extract:
+def parse_lines(
+    lines: Sequence[str], *, known_title: str | None = None, links: Collection[str] | None = None
+) -> Extract:
     """Split ``lines`` into headline, byline, body and related titles.
 
     ``known_title`` is the headline when the page declares it elsewhere (HTML
     head metadata): then no line is guessed to be the title, lines equal to it
-    are simply dropped. Raises :class:`NotAnArticle` for listing pages.
+    are simply dropped. ``links`` are the folded texts of the page's links
+    (HTML): a related item without its icon must be one of them, so that a
+    subheading under the box stays in the body. Raises :class:`NotAnArticle`
+    for listing pages.
     """
     lines = [line for line in lines if line.strip()]
     _reject_listing(lines)
     out = Extract()
     start = _read_header(lines, out, known_title)
-    _read_body(lines[start:], out, title=known_title or out.title)
+    _read_body(lines[start:], out, title=known_title or out.title, links=links)
     _warn(out, known_title)
     return out
 
 
 def _reject_listing(lines: Sequence[str]) -> None:
+    """Raise :class:`NotAnArticle` for a category, tag or archive page.
+
+    Such a page is a run of teasers: several bylines, several "Read More"
+    links, or several datelines among headlines with little prose, and often
+    an archive heading ("Tag Archives: Kaliningrad") or a pager ("Page 1 of 3").
+    """
     bylines = sum(1 for line in lines if byline.is_byline(line))
-    more = sum(1 for line in lines if fold(line).rstrip(" .»›>→") in ("read more", "continue reading", "more"))
+    more = sum(1 for line in lines if boilerplate.is_read_more(line))
+    # Comments carry datelines too, with a time: count the page above them.
+    page = lines[: next((i for i, line in enumerate(lines) if _is_footer(line)), len(lines))]
+    dates = sum(1 for line in page if _is_day(byline.date_only(line)))
+    prose = sum(1 for line in page if len(line.split()) >= _PROSE_WORDS and _TERMINAL.search(line))
+    archive = any(boilerplate.is_archive_marker(line) for line in page)
     if bylines >= 2 or (bylines <= 1 and more >= 3):
         raise NotAnArticle(f"listing page: {bylines} bylines, {more} 'read more' links")
+    if dates >= 3 and (prose < dates or (archive and bylines == 0)):
+        raise NotAnArticle(f"listing page: {dates} datelines, {prose} paragraphs")
+    if archive and bylines == 0 and prose < 2:
+        raise NotAnArticle("listing page: archive heading or pager and no article prose")
+
+
+def _is_day(iso: str | None) -> bool:
+    """A date without a time: a teaser's or a headline's, not a comment's."""
+    return iso is not None and "T" not in iso
+
+
+def _is_footer(line: str) -> bool:
+    return boilerplate.is_blurb(line) or boilerplate.is_comment_area(line)
 
 
 def _read_header(lines: Sequence[str], out: Extract, known_title: str | None) -> int:
-    """Find title and byline; return the index where the body starts."""
+    """Find title, byline and author lines; return the index where the body starts."""
     at = next((i for i, line in enumerate(lines) if byline.is_byline(line)), None)
     if at is not None:
         out.has_byline = True
         out.title = _title_before(lines, at, out)
         end = at + 1
-        while end < len(lines) and byline.is_continuation(lines[end]):
+        while end < len(lines) and _continues_byline(lines, at, end):
             end += 1
         _take_byline(lines[at:end], out)
-        return end
-    index = 0
-    while index < len(lines) and (boilerplate.is_banner(lines[index]) or _same(lines[index], known_title)):
-        index += 1
+        return _take_author_lines(lines, end, out)
+    index = _skip_chrome(lines, known_title)
     if known_title is None and index < len(lines) and _looks_like_title(lines, index):
         out.title = lines[index]
         index += 1
@@ -87,6 +120,66 @@ def _read_header(lines: Sequence[str], out: Extract, known_title: str | None) ->
     while index < len(lines) and byline.is_continuation(lines[index]):
         index += 1
     _take_byline(lines[start:index], out)
+    return _take_author_lines(lines, index, out)
+
+
+def _continues_byline(lines: Sequence[str], at: int, index: int) -> bool:
+    """Whether ``lines[index]`` belongs to the byline ``lines[at:index]``.
+
+    Labels and dates always do. A line of bare names only while the byline
+    names nobody yet, and only when it cannot be a short subheading opening
+    the article: a date or label follows it, it lists several people ("A
+    and B"), or it names the firm or its chairman.
+    """
+    line = lines[index]
+    if byline.is_continuation(line):
+        return True
+    if not byline.is_name_line(line) or byline.parse(list(lines[at:index])).authors:
+        return False
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return (
+        byline.is_continuation(following)
+        or len(byline.split_names(line)) > 1
+        or any(name in fold(line) for name in byline.HOUSE_AUTHORS)
+    )
+
+
+def _skip_chrome(lines: Sequence[str], known_title: str | None) -> int:
+    """The index of the first line after the site chrome at the top.
+
+    Known menu items and breadcrumbs are chrome; so is a short item the menu
+    lists next to them ("Events Calendar" after "About Us"). A headline of
+    three words or fewer right under a menu is lost with it: the title then
+    stays unknown rather than wrong.
+    """
+    index = 0
+    in_menu = False
+    while index < len(lines):
+        line = lines[index]
+        if boilerplate.is_banner(line):
+            in_menu = True
+        elif _same(line, known_title):
+            in_menu = False  # no menu under the headline: a short line there is the article's
+        elif not (in_menu and _is_menu_item(line)):
+            break
+        index += 1
+    return index
+
+
+def _is_menu_item(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= _MENU_MAX_WORDS and not _SENTENCE_END.search(line) and not boilerplate.is_caption(line)
+
+
+def _take_author_lines(lines: Sequence[str], index: int, out: Extract) -> int:
+    """Author lines of older pages above the first paragraph ("Op/Ed by X")."""
+    while index < len(lines):
+        names = byline.author_line(lines[index])
+        if not names:
+            break
+        out.authors = tuple(dict.fromkeys((*out.authors, *names)))
+        out.has_byline = True
+        index += 1
     return index
 
 
@@ -95,7 +188,7 @@ def _title_before(lines: Sequence[str], at: int, out: Extract) -> str | None:
 
     A dateline between headline and byline is the publication date.
     """
-    for index in range(at - 1, -1, -1):
+    for index in range(at - 1, _skip_chrome(lines[:at], None) - 1, -1):
         line = lines[index]
         dateline = byline.date_only(line)
         if dateline is not None:
@@ -119,7 +212,7 @@ def _looks_like_title(lines: Sequence[str], index: int) -> bool:
     words = line.split()
     if index + 1 >= len(lines) or not 3 <= len(words) <= _TITLE_MAX_WORDS:
         return False
-    if boilerplate.is_boilerplate(line) or byline.date_only(line) is not None:
+    if boilerplate.is_boilerplate(line) or boilerplate.is_caption(line) or byline.date_only(line) is not None:
         return False
     return not (_SENTENCE_END.search(line) and not line.rstrip("'\"’”").endswith("?"))
 
@@ -132,8 +225,8 @@ def _take_byline(lines: Sequence[str], out: Extract) -> None:
     out.published = found.published or out.published
 
 
-def _read_body(lines: Sequence[str], out: Extract, *, title: str | None) -> None:
-    """Body paragraphs and related titles; the tail ends the body."""
+def _read_body(lines: Sequence[str], out: Extract, *, title: str | None, links: Collection[str] | None) -> None:
+    """Body paragraphs, credited captions and related titles; the tail ends the body."""
     in_related = False
     related_icons = False
     for index, line in enumerate(lines):
@@ -144,18 +237,36 @@ def _read_body(lines: Sequence[str], out: Extract, *, title: str | None) -> None
             continue
         box = boilerplate.related_line(line)
         if box is not None:
+            # The heading's icon says nothing about the items': only theirs counts.
+            related_icons = bool(box) and (related_icons or boilerplate.has_artifact(line))
             in_related = True
-            related_icons = related_icons or boilerplate.has_artifact(line)
             if box:
                 out.related.append(box)
             continue
-        if in_related and _is_related_item(line, icons=related_icons, tail=out.tail_found):
+        if in_related and _is_related_item(line, icons=related_icons, links=links):
             out.related.append(line)
             continue
         in_related = False
         if out.tail_found or _is_chrome(line, title):
             continue
+        if not out.body and _take_dateline(line, out):
+            continue
+        if boilerplate.is_caption(line):
+            out.captions.append(line)
+            continue
         out.body.append(line)
+
+
+def _take_dateline(line: str, out: Extract) -> bool:
+    """A date line above the first paragraph is the page's date, not text.
+
+    Further down, a line holding only a date belongs to the article (a
+    timeline's headings).
+    """
+    found = byline.date_only(line)
+    if found is not None:
+        out.published = out.published or found
+    return found is not None
 
 
 def _starts_tail(lines: Sequence[str], index: int, *, has_body: bool) -> bool:
@@ -174,31 +285,28 @@ def _starts_tail(lines: Sequence[str], index: int, *, has_body: bool) -> bool:
     return has_body or following is None or boilerplate.is_blurb(following)
 
 
-def _is_related_item(line: str, *, icons: bool, tail: bool) -> bool:
+def _is_related_item(line: str, *, icons: bool, links: Collection[str] | None) -> bool:
     """A related headline printed without its icon.
 
-    Inside the article, a box whose items carry the icon ends at the first
-    line without one; a box without icons takes the headline-like lines that
-    follow it. After the article, every headline-like line is an item.
+    A box whose items carry the icon ends at the first line without one; a
+    box without icons takes the headline-like lines that follow it: short,
+    not ending like a sentence (a question mark is fine). In or after the
+    article alike: comments under the box are sentences. On an HTML page,
+    an item is a link.
     """
-    if boilerplate.is_boilerplate(line) or boilerplate.is_form_field(line):
+    if icons or boilerplate.is_boilerplate(line) or boilerplate.is_form_field(line):
         return False
-    if icons and not tail:
+    if links is not None and fold(line) not in links:
         return False
     words = len(line.split())
     if not 0 < words <= _RELATED_MAX_WORDS:
         return False
-    return tail or not _TERMINAL.search(line.rstrip())
+    return line.rstrip("'\"’”) ").endswith("?") or not _TERMINAL.search(line.rstrip())
 
 
 def _is_chrome(line: str, title: str | None) -> bool:
     """Lines inside the article area that are not the article."""
-    return (
-        _same(line, title)
-        or boilerplate.is_boilerplate(line)
-        or byline.date_only(line) is not None
-        or byline.is_byline(line)
-    )
+    return _same(line, title) or boilerplate.is_boilerplate(line) or byline.is_byline(line)
 
 
 def _same(line: str, other: str | None) -> bool:

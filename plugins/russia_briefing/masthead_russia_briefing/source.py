@@ -14,14 +14,16 @@ from typing import ClassVar
 from masthead import Draft, NotAnArticle, Page, ParseError, Related, Source
 from masthead.text import fold
 
-from . import boilerplate, byline, html
+from . import boilerplate, byline, comments, html
 from .parsing import Extract, parse_lines
 
 #: Evidence for :meth:`RussiaBriefingSource.detect`, strongest first; each
 #: weight is the chance it alone is right. Several combine as independent.
 _DOMAIN = re.compile(r"(^|[/.@])russia-briefing\.com\b", re.IGNORECASE)
 _BLURB = re.compile(r"russia briefing is (produced|written|published|brought)")
-_BANNER_LINES = 12
+#: The header ends at the first paragraph; menus longer than this are not read.
+_HEADER_LINES = 40
+_PARAGRAPH_WORDS = 25
 
 
 class RussiaBriefingSource(Source):
@@ -49,7 +51,9 @@ class RussiaBriefingSource(Source):
             authors=extract.authors,
             published=extract.published,
             body=extract.body,
+            captions=extract.captions,
             related=[Related(title) for title in extract.related],
+            comments=comments.from_lines(page.lines),
             language=self.language,
             warnings=extract.warnings,
         )
@@ -67,7 +71,7 @@ def _parse_html(page: Page) -> Draft:
     lines = page.blocks_of(root)
     if not any(byline.is_byline(line) for line in lines):
         lines = _page_byline(page) + lines
-    extract = parse_lines(lines, known_title=title)
+    extract = parse_lines(lines, known_title=title, links=links.keys())
     _require_body(extract)
     authors = page.meta.authors or extract.authors
     warnings = [w for w in extract.warnings if not (authors and w.startswith("byline_missing"))]
@@ -77,7 +81,7 @@ def _parse_html(page: Page) -> Draft:
         authors=authors,
         published=html.published(page) or extract.published,
         body=extract.body,
-        captions=captions,
+        captions=list(dict.fromkeys((*captions, *extract.captions))),
         related=[Related(t, links.get(fold(t))) for t in extract.related],
         comments=html.comments(soup),
         language=page.meta.language or "en",
@@ -121,7 +125,10 @@ def _score(page: Page) -> float:
         evidence.append(0.4)
     if _DOMAIN.search(text):
         evidence.append(0.4)
-    evidence.extend(_byline_evidence(page.lines))
+    header = _header(page.lines)
+    if any(fold(line) in boilerplate.SITE_NAMES for line in header):
+        evidence.append(0.6)
+    evidence.extend(_byline_evidence(header))
     if any(fold(line) == "leave a reply" for line in page.lines[-40:]):
         evidence.append(0.1)
     miss = 1.0
@@ -130,15 +137,29 @@ def _score(page: Page) -> float:
     return round(1.0 - miss, 4)
 
 
-def _byline_evidence(lines: tuple[str, ...]) -> list[float]:
-    """The theme's byline near the top: bare "Posted by", or with its labels."""
-    for line in lines[:_BANNER_LINES]:
+def _header(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """The lines above the first paragraph: masthead, menus, headline, byline."""
+    for index, line in enumerate(lines[:_HEADER_LINES]):
+        if len(line.split()) >= _PARAGRAPH_WORDS:
+            return lines[:index]
+    return lines[:_HEADER_LINES]
+
+
+def _byline_evidence(header: tuple[str, ...]) -> list[float]:
+    """The theme's byline above the article: bare "Posted by", or with its labels.
+
+    "Posted by <name>" alone is any blog's byline; with the name of the firm
+    or of its chairman, the outlet's main writer, it is this outlet's.
+    """
+    for line in header:
         if not byline.is_byline(line):
             continue
         key = fold(line)
         if key == "posted by":
             return [0.55]
         if key.startswith("posted by written by") or "reading time" in key:
+            return [0.6]
+        if any(name in key for name in byline.HOUSE_AUTHORS):
             return [0.6]
         return [0.2]
     return []

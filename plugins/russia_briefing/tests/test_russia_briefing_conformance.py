@@ -1,4 +1,4 @@
-"""The source contract, over the fixtures, the whole corpus and odd pages."""
+"""The source contract, over the fixtures and dumps, the whole corpus and odd pages."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ CORPUS = HERE.parents[2] / "corpus"
 
 def pages() -> list[Page]:
     paths = sorted(CORPUS.glob("*.txt")) + sorted((HERE / "fixtures").glob("*.html"))
+    paths += sorted((HERE / "fixtures" / "dumps").glob("*.txt"))
     found = [Page.from_raw(document_from_file(path)) for path in paths]
     odd = [
         "<html><head><title>x</title></head><body></body></html>",

@@ -81,3 +81,34 @@ def test_unrelated_or_odd_pages_score_low_and_never_raise(text: str) -> None:
     raw = RawDocument(uri="odd", data=text.encode(), content_type="text/html" if text.startswith("<") else "text/plain")
     page = Page(raw, text, "utf-8")
     assert 0.0 <= RussiaBriefingSource().detect(page) <= 0.2
+
+
+def _cut_before_tail(seed_text: str) -> str:
+    return seed_text[: seed_text.index("About Us")]
+
+
+@pytest.mark.parametrize(
+    ("byline", "minimum", "maximum"),
+    [
+        ("Posted by Chris Devonshire-Ellis", 0.5, 1.0),  # the firm's chairman
+        ("Posted by Written by Dezan Shira & Associates", 0.5, 1.0),
+        ("Posted by Jane Doe", 0.0, 0.2),  # any blog's byline: not enough alone
+    ],
+)
+def test_named_byline_of_a_cut_dump(
+    byline: str, minimum: float, maximum: float, seed_text: str, page_of: PageOf
+) -> None:
+    text = _cut_before_tail(seed_text).replace("Posted by\n", byline + "\n", 1)
+    assert minimum <= RussiaBriefingSource().detect(page_of(text)) <= maximum
+
+
+def test_long_menu_above_the_byline_still_counts(seed_text: str, page_of: PageOf) -> None:
+    menu = "".join(f"Menu Item {n}\n" for n in range(25))
+    assert RussiaBriefingSource().detect(page_of(menu + _cut_before_tail(seed_text))) >= 0.5
+
+
+def test_site_name_line_at_the_top_claims_a_headless_dump(seed_text: str, page_of: PageOf) -> None:
+    body = _cut_before_tail(seed_text).split("Posted by\n", 1)[1]
+    assert RussiaBriefingSource().detect(page_of("Russia Briefing News\nHome\n\n" + body)) >= 0.5
+    mention = "As Russia Briefing reported last year, the forum draws many investors.\n\n"
+    assert RussiaBriefingSource().detect(page_of(mention + body)) < 0.5

@@ -1,4 +1,5 @@
-"""Golden records: the corpus seed and the HTML fixtures, routed as in a run."""
+"""Golden records: the corpus seed, the HTML fixtures and the hand-written
+dumps (fixtures/dumps/, see test_russia_briefing_dumps.py), routed as in a run."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 
 from masthead import Article, Rejection
 from masthead.testing import document_from_file, golden_path_for, ingest, ingest_article
+from masthead.text import fold
 
 Golden = Callable[[Article, Path], None]
 Leaks = Callable[[Article], list[str]]
@@ -16,29 +18,30 @@ Leaks = Callable[[Article], list[str]]
 HERE = Path(__file__).resolve().parent
 SEED = HERE.parents[2] / "corpus" / "000_e8f30686367901c1.txt"
 HTML_ARTICLES = (HERE / "fixtures" / "article_2019_classic.html", HERE / "fixtures" / "article_2023_reading_time.html")
-LISTING = HERE / "fixtures" / "category_listing.html"
+DUMPS = HERE / "fixtures" / "dumps"
+DUMP_ARTICLES = tuple(sorted(DUMPS.glob("article_*.txt")))
+ARTICLES = (SEED, *HTML_ARTICLES, *DUMP_ARTICLES)
+LISTINGS = (HERE / "fixtures" / "category_listing.html", *sorted(DUMPS.glob("listing_*.txt")))
 
 
-def test_seed_matches_golden(golden: Golden) -> None:
-    article = ingest_article(document_from_file(SEED))
-    assert article.outlet == "russia_briefing"
-    golden(article, golden_path_for(SEED))
-
-
-@pytest.mark.parametrize("path", HTML_ARTICLES, ids=lambda p: p.stem)
-def test_html_fixture_matches_golden(path: Path, golden: Golden) -> None:
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
+def test_page_matches_golden(path: Path, golden: Golden) -> None:
     article = ingest_article(document_from_file(path))
     assert article.outlet == "russia_briefing"
     golden(article, golden_path_for(path))
 
 
-@pytest.mark.parametrize("path", (SEED, *HTML_ARTICLES), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.name)
 def test_no_boilerplate_in_body(path: Path, leaks: Leaks) -> None:
-    assert leaks(ingest_article(document_from_file(path))) == []
+    article = ingest_article(document_from_file(path))
+    assert leaks(article) == []
+    assert all("related-reading" not in fold(r.title) for r in article.related)
+    assert article.title is None or fold(article.title) not in [fold(p) for p in article.body]
 
 
-def test_listing_page_is_rejected_as_not_article() -> None:
-    record = ingest(document_from_file(LISTING))
+@pytest.mark.parametrize("path", LISTINGS, ids=lambda p: p.name)
+def test_listing_page_is_rejected_as_not_article(path: Path) -> None:
+    record = ingest(document_from_file(path))
     assert isinstance(record, Rejection)
     assert (record.stage, record.reason, record.plugin) == ("parse", "not_article", "russia_briefing")
 

@@ -106,3 +106,32 @@ def test_search_results_page_is_not_an_article() -> None:
     record = ingest(document(html, html=True, uri="search.html"))
     assert isinstance(record, Rejection)
     assert record.reason == "not_article"
+
+
+def test_subheading_under_an_iconless_related_list_stays_in_the_body(leaks: Leaks) -> None:
+    """Only links are related items: the <h3> under the list is the article's own."""
+    html = (
+        "<html><body class='single single-post'><article class='post type-post'>"
+        "<h1 class='entry-title'>Russia Cuts Export Duties On Grain</h1><div class='post-meta'>Posted by</div>"
+        "<div class='entry-content'>"
+        "<p>The government has cut the export duty on wheat by a third after a record harvest.</p>"
+        "<p><img src='/wp-content/uploads/2019/02/related-readings_rb-icons_2019.png' alt=''> Related Reading:</p>"
+        "<ul><li><a href='/news/grain-guide.html/'>A Guide To Russia’s Grain Export Quotas</a></li></ul>"
+        "<h3>What Changes For Exporters</h3>"
+        "<p>The floating duty now starts at a higher price threshold.</p>"
+        "<p>Grain terminal at Novorossiysk. Photo: Shutterstock</p>"
+        "<p><strong>About Us</strong></p>"
+        "<p>Russia Briefing is written and produced by Dezan Shira &amp; Associates.</p>"
+        "</div></article></body></html>"
+    )
+    article = run(html, url="https://www.russia-briefing.com/news/grain-duties.html/")
+    assert article.body == (
+        "The government has cut the export duty on wheat by a third after a record harvest.",
+        "What Changes For Exporters",
+        "The floating duty now starts at a higher price threshold.",
+    )
+    assert [(r.title, r.url) for r in article.related] == [
+        ("A Guide To Russia’s Grain Export Quotas", "https://www.russia-briefing.com/news/grain-guide.html/")
+    ]
+    assert article.captions == ("Grain terminal at Novorossiysk. Photo: Shutterstock",)
+    assert leaks(article) == []

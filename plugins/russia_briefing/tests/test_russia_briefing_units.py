@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from masthead_russia_briefing import boilerplate, byline
+from masthead_russia_briefing import boilerplate, byline, comments
 
 
 @pytest.mark.parametrize(
@@ -18,6 +16,13 @@ from masthead_russia_briefing import boilerplate, byline
         ("related-readings_rb-icons_2017 Related Reading:", "Related Reading:"),
         ("related-readings_rb-icons 2024 Tax Changes", "2024 Tax Changes"),
         ("related-readings_rb-rb-icons_2017.png Russia Trade", "Russia Trade"),
+        ("Related-Readings_RB-Icons_2021 Related Reading", "Related Reading"),
+        ("Related-Readings_RB-Icons_2021Russia’s Budget", "Russia’s Budget"),
+        ("related-reading_rb-icons_2021-150x150Russia’s Capital Controls", "Russia’s Capital Controls"),
+        ("related-readings_rb-icons-1Russia Trade", "Russia Trade"),
+        ("rb-related-readings_2019Russia Trade", "Russia Trade"),
+        ("related_readings_rb_icons_2017Russia Trade", "Russia Trade"),
+        ("related-readings_rb-rb-icons_2017eCommerce In Russia", "eCommerce In Russia"),
         ("Related readings of the Duma were delayed.", "Related readings of the Duma were delayed."),
         ("An ordinary paragraph.", "An ordinary paragraph."),
     ],
@@ -42,13 +47,13 @@ def test_strip_artifact(line: str, title: str) -> None:
             ("Ivan Petrov", "Dezan Shira & Associates"),
             None,
         ),
-        (["Posted by Chris Devonshire-Ellis on 21st March 2022"], ("Chris Devonshire-Ellis",), date(2022, 3, 21)),
-        (["Posted by", "2020-02-29"], (), date(2020, 2, 29)),
+        (["Posted by Chris Devonshire-Ellis on 21st March 2022"], ("Chris Devonshire-Ellis",), "2022-03-21"),
+        (["Posted by", "2020-02-29"], (), "2020-02-29"),
         (["Posted by Maria Kotova Reading Time: 6 minutes"], ("Maria Kotova",), None),
         (["POSTED BY written by maria kotova"], ("maria kotova",), None),
     ],
 )
-def test_byline_parse(lines: list[str], authors: tuple[str, ...], published: date | None) -> None:
+def test_byline_parse(lines: list[str], authors: tuple[str, ...], published: str | None) -> None:
     found = byline.parse(lines)
     assert found.authors == authors
     assert found.published == published
@@ -98,3 +103,77 @@ def test_is_banner(line: str, expected: bool) -> None:
 )
 def test_is_advert(line: str, expected: bool) -> None:
     assert boilerplate.is_advert(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Moscow City business district at dusk. Photo: Shutterstock", True),
+        ("Putin meets Modi in Delhi | Photo: kremlin.ru", True),
+        ("The Bank of Russia headquarters (Image: Bank of Russia)", True),
+        ("Photo by Jane Doe", True),
+        ("© Rosatom", True),
+        ("The Bank of Russia headquarters on Neglinnaya Street", False),
+        ("Source: Ministry of Commerce of India", False),
+        ("Putin meets Modi. Photo: TASS. He said more about the deal on Monday.", False),
+    ],
+)
+def test_is_caption(line: str, expected: bool) -> None:
+    assert boilerplate.is_caption(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Op/Ed by Chris Devonshire-Ellis", ("Chris Devonshire-Ellis",)),
+        ("By Maria Kotova and Alexander Smirnov", ("Maria Kotova", "Alexander Smirnov")),
+        ("By the way, prices rose.", ()),
+        ("By 2024 the rate will fall", ()),
+        ("Chris Devonshire-Ellis", ()),
+    ],
+)
+def test_author_line(line: str, names: tuple[str, ...]) -> None:
+    assert byline.author_line(line) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Chris Devonshire-Ellis", True),
+        ("Maria Kotova, Ivan Petrov & Olga Sokolova", True),
+        ("Dezan Shira & Associates", True),
+        ("Key Takeaways", False),
+        ("Where The Cargo Is Going", False),
+        ("Chris", False),
+        ("Trade Rose 5% In 2023", False),
+    ],
+)
+def test_is_name_line(line: str, expected: bool) -> None:
+    assert byline.is_name_line(line) is expected
+
+
+def test_dump_comments_are_read_flat_with_author_and_time() -> None:
+    lines = [
+        "Last paragraph of the article.",
+        "2 Responses to “A Headline”",
+        "Peter Hollis says:",
+        "March 13, 2015 at 9:41 am",
+        "First comment, first paragraph.",
+        "Second paragraph.",
+        "Reply",
+        "Anna",
+        "March 14, 2015 at 2:05 pm",
+        "No comments from me on the tariff, just thanks.",
+        "Leave a Reply",
+        "Your email address will not be published.",
+    ]
+    found = comments.from_lines(lines)
+    assert [(c.author, c.published, c.text) for c in found] == [
+        ("Peter Hollis", "2015-03-13T09:41:00", "First comment, first paragraph.\nSecond paragraph."),
+        ("Anna", "2015-03-14T14:05:00", "No comments from me on the tariff, just thanks."),
+    ]
+    assert all(c.parent is None for c in found)
+
+
+def test_no_comment_heading_means_no_comments() -> None:
+    assert comments.from_lines(["Leave a Reply", "Anna", "March 14, 2015 at 2:05 pm", "Text."]) == []

@@ -233,11 +233,23 @@ def test_related_box_inside_the_article(seed_text: str, leaks: Leaks) -> None:
     assert leaks(article) == []
 
 
-def test_related_box_without_icons_inside_the_article(seed_text: str) -> None:
-    box = "Related Reading:\n\nRussia’s Victory Day: A Guide For Foreign Visitors\n\n"
-    article = run(seed_text.replace(BODY[2], box + BODY[2], 1))
+@pytest.mark.parametrize(
+    "box",
+    [
+        pytest.param("Related Reading:\n\n{item}\n\n", id="no-icons"),
+        pytest.param("Related Reading: {item}\n\n", id="heading-and-title-on-one-line"),
+        pytest.param("related-readings_rb-icons_2017 Related Reading:\n\n{item}\n\n", id="icon-on-heading-only"),
+        pytest.param(
+            "Related-Readings_RB-Icons_2021 Related Reading\n\nrelated-reading_rb-icons_2021{item}\n\n", id="cased"
+        ),
+    ],
+)
+def test_related_box_shapes_inside_the_article(box: str, seed_text: str, leaks: Leaks) -> None:
+    item = "Russia’s Victory Day: A Guide For Foreign Visitors"
+    article = run(seed_text.replace(BODY[2], box.format(item=item) + BODY[2], 1))
     assert folded(article.body) == folded(BODY)
-    assert article.related[0].title == "Russia’s Victory Day: A Guide For Foreign Visitors"
+    assert [r.title for r in article.related] == [item, *RELATED]
+    assert leaks(article) == []
 
 
 @pytest.mark.parametrize(
@@ -290,15 +302,22 @@ def test_menu_about_us_above_a_headless_dump_does_not_end_the_body(seed_text: st
     menu = "Russia Briefing\nDoing Business Guides\nAbout Us\nEvents Calendar\n\n"
     text = seed_text.replace(TITLE + "\n", "").replace("Posted by\n", "")
     article = run(menu + text)
-    assert folded(article.body[-len(BODY) :]) == folded(BODY)
+    assert article.title is None
+    assert folded(article.body) == folded(BODY)
     assert folded([r.title for r in article.related]) == folded(RELATED)
 
 
-def test_related_heading_and_title_on_one_line(seed_text: str) -> None:
-    line = "Related Reading: Russia’s Victory Day: A Guide For Foreign Visitors\n\n"
-    article = run(seed_text.replace(BODY[2], line + BODY[2], 1))
-    assert folded(article.body) == folded(BODY)
-    assert article.related[0].title == "Russia’s Victory Day: A Guide For Foreign Visitors"
+def test_menu_items_above_the_byline_are_not_the_title(seed_text: str) -> None:
+    menu = "Russia Briefing\nDoing Business Guides\nAbout Us\nEvents Calendar\n\n"
+    article = run(menu + seed_text.replace(TITLE + "\n", ""))
+    assert_seed_fields(article, title=None)
+
+
+def test_menu_above_the_title_is_skipped(seed_text: str) -> None:
+    menu = "Russia Briefing\nDoing Business Guides\nAbout Us\nEvents Calendar\n\n"
+    article = run(menu + seed_text)
+    assert_seed_fields(article)
+    assert article.warnings == ()
 
 
 @pytest.mark.parametrize(
@@ -307,9 +326,48 @@ def test_related_heading_and_title_on_one_line(seed_text: str) -> None:
         ("Posted by Chris Devonshire-Ellis | July 1, 2019 | 3 Comments", ("Chris Devonshire-Ellis",), "2019-07-01"),
         ("Posted by Written by Maria Kotova in Business", ("Maria Kotova",), None),
         ("Posted by on July 1, 2019", (), "2019-07-01"),
+        (
+            "Posted by\nMaria Kotova and Alexander Smirnov\nAug. 23, 2021",
+            ("Maria Kotova", "Alexander Smirnov"),
+            "2021-08-23",
+        ),
+        ("Posted by\nOp/Ed by Chris Devonshire-Ellis", ("Chris Devonshire-Ellis",), None),
+        ("March 12, 2015\nPosted by\nBy Maria Kotova", ("Maria Kotova",), "2015-03-12"),
+        (
+            "Posted by Written by Chris Devonshire-Ellis\nMonday, March 21, 2022 3:12 pm",
+            ("Chris Devonshire-Ellis",),
+            "2022-03-21T15:12:00",
+        ),
     ],
 )
 def test_byline_segments(line: str, authors: tuple[str, ...], published: str | None, seed_text: str) -> None:
     article = run(seed_text.replace("Posted by\n", line + "\n", 1))
     assert_seed_fields(article)
     assert (article.authors, article.published) == (authors, published)
+
+
+@pytest.mark.parametrize("heading", ["Vladivostok Free Port", "Key Takeaways", "Background"])
+def test_short_subheading_opening_the_article_is_not_an_author(heading: str, seed_text: str) -> None:
+    article = run(seed_text.replace("Posted by\n", f"Posted by\n\n{heading}\n", 1))
+    assert article.authors == ()
+    assert article.body[0] == heading
+    assert folded(article.body[1:]) == folded(BODY)
+
+
+@pytest.mark.parametrize("name", ["Chris Devonshire-Ellis", "Maria Kotova and Ivan Petrov"])
+def test_bare_name_line_under_bare_byline_is_the_author(name: str, seed_text: str) -> None:
+    article = run(seed_text.replace("Posted by\n", f"Posted by\n\n{name}\n", 1))
+    assert article.authors == tuple(name.split(" and "))
+    assert_seed_fields(article)
+
+
+def test_timeline_with_dated_subheadings_is_an_article(seed_text: str) -> None:
+    """Dates heading the paragraphs of a timeline are text, not a listing's teaser dates."""
+    dates = ["June 28, 2019", "June 29, 2019", "July 1, 2019"]
+    for day, paragraph in zip(dates, BODY[1:], strict=True):
+        seed_text = seed_text.replace(paragraph, f"{day}\n\n{paragraph}", 1)
+    article = run(seed_text)
+    assert article.title == TITLE
+    assert article.published is None
+    expected = [BODY[0]] + [line for pair in zip(dates, BODY[1:], strict=True) for line in pair]
+    assert folded(article.body) == folded(expected)

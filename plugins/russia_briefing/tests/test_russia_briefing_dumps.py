@@ -1,0 +1,139 @@
+"""Hand-written dumps of other Russia Briefing pages, in the shapes real dumps take.
+
+Each dump is a different article (original text) in a layout the site has
+used: the 2015 menu-and-dateline page with an "Op/Ed by" line and reader
+comments, the 2019-2023 "Posted by" byline with and without names, dates
+and reading time, the "About Us" blurb in its produced/written/published
+wordings or cut short, related boxes with icon file names of other shapes
+or without icons, subheadings inside the article, credited captions, CRLF,
+non-breaking spaces, straight quotes, no blank lines, a body cut mid-sentence,
+and two listing pages. They are routed without forcing the source and
+compared with reviewed goldens beside them (the golden, boilerplate and
+listing checks run in test_russia_briefing_golden.py with the other fixtures).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from masthead import Article, Page
+from masthead.testing import document, document_from_file, ingest_article, installed_plugins
+from masthead.text import fold
+
+DUMPS = Path(__file__).resolve().parent / "fixtures" / "dumps"
+LISTINGS = tuple(sorted(DUMPS.glob("listing_*.txt")))
+ARTICLES = tuple(sorted(p for p in DUMPS.glob("*.txt") if p not in LISTINGS))
+
+
+def article(name: str) -> Article:
+    return ingest_article(document_from_file(DUMPS / name))
+
+
+def test_the_dump_set_is_there() -> None:
+    assert len(ARTICLES) >= 10
+    assert len(LISTINGS) >= 2
+    assert any(b"\r\n" in p.read_bytes() for p in ARTICLES)
+    assert any("\u00a0" in p.read_text(encoding="utf-8") for p in ARTICLES)
+
+
+@pytest.mark.parametrize("dump", ARTICLES + LISTINGS, ids=lambda p: p.stem)
+def test_dump_is_claimed_by_this_source_only(dump: Path) -> None:
+    page = Page.from_raw(document_from_file(dump))
+    scores = {name: entry.source.detect(page) for name, entry in installed_plugins().sources.items()}
+    assert scores.pop("russia_briefing") >= 0.5
+    assert all(score < 0.5 for score in scores.values()), scores
+
+
+@pytest.mark.parametrize(
+    ("name", "marker"),
+    [
+        ("article_2022_written_by_subheadings.txt", "About Us"),
+        ("article_crlf_nbsp_no_title_blurb_cut.txt", "About Us"),
+        ("article_2023_dateline_many_comments.txt", "About Us"),
+        ("article_name_line_further_reading_no_blank_lines.txt", "About Us"),
+        ("article_2022_byline_name_date_bullets.txt", "Related Reading"),
+    ],
+)
+def test_dump_cut_before_the_tail_is_still_routed_here(name: str, marker: str) -> None:
+    """The byline alone ("Posted by", "Written by", the chairman's name) carries the page."""
+    text = (DUMPS / name).read_text(encoding="utf-8")
+    cut = text[: text.index(marker)]
+    record = ingest_article(document(cut, uri="cut.txt"))
+    assert record.outlet == "russia_briefing"
+    assert fold(record.body[-1]) == fold(article(name).body[-1])
+
+
+def test_subheadings_stay_in_the_body_in_order() -> None:
+    body = article("article_2022_written_by_subheadings.txt").body
+    headings = ["Where The Cargo Is Going", "Infrastructure Constraints", "What It Means For Foreign Investors"]
+    assert [p for p in body if p in headings] == headings
+    assert body.index("Infrastructure Constraints") == 5
+
+
+def test_subheading_after_an_icon_box_is_body_not_related() -> None:
+    record = article("article_menu_inline_icon_box_cut_mid_body.txt")
+    assert "Who Qualifies" in record.body
+    assert [r.title for r in record.related] == [
+        "Hiring Foreign Staff In Russia: A Guide For Employers",
+        "Russia’s Patent System For Migrant Workers Explained",
+    ]
+    assert any(w.startswith("body_truncated") for w in record.warnings)
+
+
+def test_older_layout_author_line_and_dateline() -> None:
+    record = article("article_2015_menu_dateline_oped_comments.txt")
+    assert record.authors == ("Chris Devonshire-Ellis",)
+    assert record.published == "2015-03-12"
+    assert record.body[0].startswith("Mar. 12 – The member states")
+    assert not any("subscribing" in p for p in record.body)
+
+
+@pytest.mark.parametrize(
+    ("name", "authors", "published"),
+    [
+        ("article_2022_written_by_subheadings.txt", ("Chris Devonshire-Ellis",), None),
+        ("article_crlf_nbsp_no_title_blurb_cut.txt", ("Maria Kotova",), None),
+        ("article_2022_byline_name_date_bullets.txt", ("Chris Devonshire-Ellis",), "2022-03-21"),
+        ("article_name_line_further_reading_no_blank_lines.txt", ("Maria Kotova", "Alexander Smirnov"), "2021-08-23"),
+        ("article_title_repeated_cased_icons.txt", ("Dezan Shira & Associates",), None),
+        ("article_2023_dateline_many_comments.txt", (), "2023-07-19"),
+    ],
+)
+def test_byline_shapes(name: str, authors: tuple[str, ...], published: str | None) -> None:
+    record = article(name)
+    assert (record.authors, record.published) == (authors, published)
+
+
+def test_icon_file_names_of_other_shapes_never_reach_the_body() -> None:
+    record = article("article_title_repeated_cased_icons.txt")
+    assert [r.title for r in record.related] == [
+        "Russia’s Capital Controls: What Has Changed Since 2022",
+        "Dividend Withholding Tax Rates Under Russia’s Tax Treaties",
+    ]
+    assert len(record.body) == 3
+
+
+def test_credited_captions_leave_the_body() -> None:
+    record = article("article_headless_menu_credited_captions.txt")
+    assert record.captions == (
+        "Moscow City business district at dusk. Photo: Shutterstock",
+        "The Bank of Russia headquarters on Neglinnaya Street (Image: Bank of Russia)",
+    )
+    assert record.title is None
+    assert record.body[0].startswith("Russia’s central bank has left its key rate")
+
+
+@pytest.mark.parametrize(
+    ("name", "authors"),
+    [
+        ("article_2015_menu_dateline_oped_comments.txt", ["Peter Hollis", "Russia Briefing"]),
+        ("article_2023_dateline_many_comments.txt", ["Anil Mehta", "Chris Devonshire-Ellis", "Wang Lei", "Tom B."]),
+        ("article_2022_written_by_subheadings.txt", []),
+    ],
+)
+def test_dump_comments(name: str, authors: list[str]) -> None:
+    record = article(name)
+    assert [c.author for c in record.comments] == authors
+    assert all(c.published and c.text and "Reply" not in c.text for c in record.comments)
