@@ -61,3 +61,10 @@ def test_parse_date_keeps_the_afternoon_and_the_zone() -> None:
     assert parse_date("Sat, 25 Apr 2020 10:00:00 +0300") == "2020-04-25T10:00:00+03:00"
     assert find_date("Nov. 14, 2024 | 6:30 pm").iso == "2024-11-14T18:30:00"  # type: ignore[union-attr]
     assert find_date("Nov. 14, 2024 - 6:30 pm").iso == "2024-11-14T18:30:00"  # type: ignore[union-attr]
+
+
+def test_draft_dates_in_written_out_form_keep_the_afternoon() -> None:
+    from masthead.dates import to_iso8601
+
+    assert to_iso8601("Wednesday, May 4, 2016 1:12 PM UTC") == "2016-05-04T13:12:00+00:00"
+    assert to_iso8601("July 1, 2019") == "2019-07-01"

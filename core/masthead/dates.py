@@ -1,7 +1,8 @@
 """Turn the date strings pages carry into ISO 8601, or ``None``.
 
-Pages give dates as ISO 8601 (with or without ``Z``), RFC 2822 or loose
-``YYYY-MM-DD HH:MM`` forms. Anything unparseable is unknown, not guessed.
+Pages give dates as ISO 8601 (with or without ``Z``), RFC 2822, loose
+``YYYY-MM-DD HH:MM`` forms and written-out forms ("July 1, 2019 4:15 pm").
+Anything unparseable is unknown, not guessed.
 """
 
 from __future__ import annotations
@@ -32,17 +33,14 @@ def to_iso8601(value: object) -> str | None:
         return value.isoformat()
     if not isinstance(value, str):
         return None
-    text = value.strip()
-    if not text:
-        return None
-    match = _ISO_LIKE.match(text)
-    if match:
-        return _from_iso_match(match)
+    return parse_date(value)
+
+
+def _from_rfc_2822(text: str) -> str | None:
     try:
-        parsed = parsedate_to_datetime(text)
+        return parsedate_to_datetime(text).isoformat()
     except (TypeError, ValueError, IndexError):
         return None
-    return parsed.isoformat()
 
 
 def _from_iso_match(match: re.Match[str]) -> str | None:
@@ -142,7 +140,7 @@ def parse_date(text: str | None) -> str | None:
     if found is not None and found.start == 0 and found.end == len(stripped.strip(".,|")):
         return found.iso
     # RFC 2822 last: its parser also accepts "May 21, 2019 4:15 pm" and drops the "pm".
-    return to_iso8601(stripped) if _RFC_2822.match(stripped) else None
+    return _from_rfc_2822(stripped) if _RFC_2822.match(stripped) else None
 
 
 def _from_human(match: re.Match[str]) -> str | None:

@@ -7,12 +7,16 @@ ticker of other headlines), and a name counts only where it is used as a
 credit:
 
 * names that are nothing but a news agency (TASS, Xinhua, Interfax, Yonhap,
-  Kyodo, AFP...) count wherever they appear;
-* names that are also companies, people, indices or vaccines (Reuters as in
-  Thomson Reuters, Bloomberg as in Michael Bloomberg, Dow Jones as in the
-  Dow Jones Industrial Average, Sputnik V, AP, PTI the party...) count only
-  next to a credit phrase: "according to", "told", "X reported", "X said",
-  "news agency X", "(X)".
+  Kyodo, Agence France-Presse...) count wherever they appear;
+* names that are also companies, people, indices, places or police forces
+  (Reuters as in Thomson Reuters, Bloomberg as in Michael Bloomberg, Dow
+  Jones as in the Dow Jones Industrial Average, Sputnik V, AP as in Andhra
+  Pradesh, AFP as in the Australian Federal Police, PTI the party...) count
+  only next to a credit phrase: "according to", "told", "X reported",
+  "X said", "news agency X", or the dateline form "SEOUL (Reuters) -".
+
+A byline that names an agency instead of a person ("By Reuters Staff") is
+an attribution too (:func:`agency_named`).
 
 Canonical names are returned deduplicated, in order of first mention.
 """
@@ -42,17 +46,30 @@ _BEFORE = re.compile(
 )
 #: Credit phrases right after the name ("reported", "news agency", "'s report").
 _AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:(?:news\s+|press\s+)?agency|newswires?|wire\b|reported|reports|report|reporting"
+    r"^(?:['’]s?)?\s*(?:/\s*\w+\s+(?:poll|survey)|(?:news\s+|press\s+)?agency|newswires?|wire\b|reported|reports|report|reporting"
     r"|(?:has|had|first|earlier|also)\s+reported|was\s+(?:the\s+)?first\s+to\s+report|cited|quoted|learned"
     r"|has\s+learned|contributed|wrote|calculations?|poll|survey|tally|analysis|witness(?:es)?|reporters?"
-    r"|correspondents?|journalists?|photographers?|investigation|exclusive|could\s+not|was\s+unable|sources?)\b",
+    r"|correspondents?|journalists?|photographers?|investigation|exclusive|could\s+not|was\s+unable|sources?|count"
+    r"|,\s*citing)\b",
     re.IGNORECASE,
 )
 #: "X said" / "X says": a credit for agencies whose name means nothing else.
 _AFTER_SAID = re.compile(r"^\s*(?:said|says|stated|noted|added|published|announced)\b", re.IGNORECASE)
-#: A capitalised word glued before the name makes it part of another name.
+#: The dateline credit "SEOUL, Feb 10 (Reuters) -" / "WASHINGTON (AP) —": the
+#: parentheses close on a dash, or open after an upper-case place name or
+#: the start of a line. "Australian Federal Police (AFP) said" is no credit.
+_DATELINE_AFTER = re.compile(r"^\)\s*[-–—]")
+_DATELINE_BEFORE = re.compile(r"(?:^|\n|\b[A-Z]{2,}[A-Z .,'-]*|\d{1,2})\s*\($")
+#: A byline credit: the agency's name, maybe with "Staff" or "News".
+_BYLINE_SUFFIX = re.compile(r"\s+(?:staff|news|newswires?|wire|reporters?|news\s+agency)$", re.IGNORECASE)
+#: A capitalised word glued before the name makes it part of another name
+#: ("Michael Bloomberg"), unless it is an article, a possessive ("Russia's
+#: RIA") or a nationality ("Iranian IRNA").
 _PRECEDING_NAME = re.compile(r"([A-Z][\w.'’-]*)\s+$")
 _ARTICLES = frozenset({"The", "A", "An", "By", "Per", "Via"})
+_NATIONALITY = re.compile(r"(?:['’]s|an|ese|ish|ian|i|State|Official)$")
+#: "a former Reuters journalist" is a career, not a credit.
+_FORMER = re.compile(r"\bformer\s+$", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -66,6 +83,9 @@ class Agency:
     #: Literal strings one of which any mention contains; a cheap prefilter
     #: so the regexes only run on texts that can match (hostile input).
     keywords: tuple[str, ...] = ()
+    #: Where the text uses the name for something else ("the AFP" of the
+    #: Australian Federal Police), only the dateline form "(AFP) -" counts.
+    clash: re.Pattern[str] | None = None
 
     def may_occur_in(self, text: str) -> bool:
         return any(keyword in text for keyword in self.keywords or (self.name,))
@@ -75,12 +95,32 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+def _acronym(name: str, expansion: str, *, said_ok: bool = False) -> Agency:
+    """An agency known by an acronym that other things share (PTI, ANI, AFP...):
+    the spelled-out name counts anywhere, the acronym only as a credit."""
+    spelled = r"\s+".join(re.escape(word) for word in expansion.split())
+    return Agency(
+        name,
+        _rx(r"\b" + spelled + r"\b"),
+        _rx(r"\b" + re.escape(name) + r"\b"),
+        said_ok=said_ok,
+        keywords=(name, expansion.split()[0]),
+    )
+
+
 AGENCIES: tuple[Agency, ...] = (
     Agency("TASS", _rx(r"\b(?:ITAR-)?TASS\b"), _rx(r"\bTass\b"), keywords=("TASS", "Tass")),
-    Agency("Reuters", _rx(r"\(Reuters\)|\bReuters\s+News\b"), _rx(r"(?<!Thomson )\bReuters\b")),
-    Agency("Bloomberg", _rx(r"\(Bloomberg\)|\bBloomberg\s+News\b"), _rx(r"\bBloomberg\b")),
-    Agency("AP", _rx(r"\bAssociated\s+Press\b|\(AP\)"), _rx(r"\bAP\b"), keywords=("Associated Press", "AP")),
-    Agency("AFP", _rx(r"\bAFP\b|\bAgence\s+France[- ]Presse\b"), keywords=("AFP", "Agence France")),
+    Agency("Reuters", _rx(r"\(Reuters\)|\bReuters\s+News\b"), _rx(r"(?<!Thomson )\bReuters\b(?!\s+Institute)")),
+    Agency(
+        "Bloomberg",
+        _rx(r"\(Bloomberg\)|\bBloomberg\s+News\b"),
+        _rx(r"\bBloomberg\b(?!\s+(?:Philanthropies|L\.?P\b|Terminal|School|Beta|Industries|Associates|campaign))"),
+    ),
+    _acronym("AP", "Associated Press", said_ok=True),
+    attrs.evolve(
+        _acronym("AFP", "Agence France-Presse", said_ok=True),
+        clash=_rx(r"\bAustralian\s+Federal\s+Police\b|\b[Tt]he\s+AFP\b"),
+    ),
     Agency("Xinhua", _rx(r"\bXinhua\b")),
     Agency("Interfax", _rx(r"\bInterfax\b")),
     Agency("RIA Novosti", _rx(r"\bRIA[- ]Novosti\b"), _rx(r"\bRIA\b"), keywords=("RIA",)),
@@ -100,7 +140,13 @@ AGENCIES: tuple[Agency, ...] = (
     Agency("Anadolu", _rx(r"\bAnadolu\b")),
     Agency("Bernama", _rx(r"\bBernama\b")),
     Agency("KCNA", _rx(r"\bKCNA\b|\bKorean\s+Central\s+News\s+Agency\b"), keywords=("KCNA", "Korean Central")),
+    Agency("CNA", _rx(r"(?<!Korean )\bCentral\s+News\s+Agency\b"), keywords=("Central News",)),
+    _acronym("SPA", "Saudi Press Agency"),
+    _acronym("WAM", "Emirates News Agency"),
+    Agency("WAFA", _rx(r"\bWAFA\b")),
     Agency("IRNA", _rx(r"\bIRNA\b")),
+    Agency("Tasnim", _rx(r"\bTasnim\b")),
+    Agency("Fars", _rx(r"\bFars\s+(?:news\s+agency|News\s+Agency)\b"), _rx(r"\bFars\b"), said_ok=False),
     Agency("Ukrinform", _rx(r"\bUkrinform\b")),
     Agency("UNIAN", _rx(r"\bUNIAN\b")),
     Agency("EFE", None, _rx(r"\bEFE\b"), said_ok=False),
@@ -112,16 +158,8 @@ AGENCIES: tuple[Agency, ...] = (
         said_ok=False,
         keywords=("dpa", "Deutsche Presse"),
     ),
-    Agency(
-        "PTI", _rx(r"\bPress\s+Trust\s+of\s+India\b"), _rx(r"\bPTI\b"), said_ok=False, keywords=("PTI", "Press Trust")
-    ),
-    Agency(
-        "ANI",
-        _rx(r"\bAsian\s+News\s+International\b"),
-        _rx(r"\bANI\b"),
-        said_ok=False,
-        keywords=("ANI", "Asian News International"),
-    ),
+    _acronym("PTI", "Press Trust of India"),
+    _acronym("ANI", "Asian News International"),
     Agency("Antara", None, _rx(r"\bAntara\b"), said_ok=False),
 )
 
@@ -131,11 +169,14 @@ def _credited(text: str, start: int, end: int, said_ok: bool) -> bool:
     before = text[max(0, start - _WINDOW) : start]
     after = text[end : end + _WINDOW]
     if before.rstrip().endswith("(") and after.lstrip().startswith(")"):
-        return True
+        # "SEOUL (Reuters) -" credits; "Australian Federal Police (AFP) said" defines
+        return bool(_DATELINE_AFTER.match(after.lstrip()) or _DATELINE_BEFORE.search(before.rstrip()))
     if _BEFORE.search(before):
         return True
+    if _FORMER.search(before):
+        return False
     glued = _PRECEDING_NAME.search(before)
-    if glued and glued.group(1) not in _ARTICLES:
+    if glued and glued.group(1) not in _ARTICLES and not _NATIONALITY.search(glued.group(1)):
         return False  # "Michael Bloomberg said", "Thomson Reuters reported"
     return bool(_AFTER.match(after)) or (said_ok and bool(_AFTER_SAID.match(after)))
 
@@ -149,11 +190,24 @@ def _first_mention(agency: Agency, text: str) -> int | None:
         if found:
             positions.append(found.start())
     if agency.contextual is not None:
+        clashing = agency.clash is not None and agency.clash.search(text) is not None
         for found in agency.contextual.finditer(text):
+            if clashing and not _DATELINE_AFTER.match(text[found.end() :].lstrip()):
+                continue
             if _credited(text, found.start(), found.end(), agency.said_ok):
                 positions.append(found.start())
                 break
     return min(positions) if positions else None
+
+
+def agency_named(name: str) -> str | None:
+    """The canonical agency a byline name stands for ("Reuters Staff" -> Reuters)."""
+    bare = _BYLINE_SUFFIX.sub("", name.strip())
+    for agency in AGENCIES:
+        for pattern in (agency.free, agency.contextual):
+            if pattern is not None and (found := pattern.fullmatch(bare)) is not None:
+                return agency.name if found else None
+    return None
 
 
 def credited_agencies(paragraphs: Iterable[str]) -> tuple[str, ...]:

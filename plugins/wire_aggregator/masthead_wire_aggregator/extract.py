@@ -10,26 +10,32 @@ regions:
     dateline, a ``By ...`` byline, the comment counter and photo credits.
 ``body``
     paragraphs up to the first line of page furniture (the EconoTimes
-    disclaimer, "Comment", "Editor's Picks", promotion banners...).
+    disclaimer, "Comment", "Editor's Picks", "Market Data", the sign-up
+    box...).
 ``ticker``
     the trailing run of unrelated headlines EconoTimes prints under every
-    story: title case, no full stop, the last one possibly cut mid-word.
-    Dropped, never body.
+    story: short lines without a full stop, mostly in title case, the last
+    one possibly cut mid-word. Dropped, never body.
+
+The "Featured Post" sidebar (headline, ``By ...``, teaser cut with an
+ellipsis) that tops index pages and some dumps is lifted out first; a page
+that is nothing but such teasers and headlines is a listing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 import attrs
 
 from masthead.text import fold
 from masthead_wire_aggregator import shapes
+from masthead_wire_aggregator.agencies import agency_named
 
 #: Teaser lines of a listing end in an ellipsis ("... This article is part...").
 _TEASER_ENDINGS = ("...", "…")
 _MIN_LISTING_HEADLINES = 4
+_MIN_LISTING_TEASERS = 3
 #: The title, dateline, byline and credits sit right above the text; only
 #: this many header lines are read for them (menus and banners come first).
 _HEADER_WINDOW = 40
@@ -40,12 +46,16 @@ class Extraction:
     """What the lines of one page yield."""
 
     title: str | None = None
-    published: date | None = None
+    published: str | None = None
     authors: tuple[str, ...] = ()
+    #: Agencies named as the byline ("By Reuters"), not people.
+    byline_agencies: tuple[str, ...] = ()
     body: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
     ticker: tuple[str, ...] = ()
     furniture: tuple[str, ...] = ()
+    #: How many "Featured Post" teasers were lifted out of the page.
+    teasers: int = 0
     listing: bool = False
 
     @property
@@ -58,6 +68,24 @@ def _is_chrome(line: str) -> bool:
     return shapes.is_menu(line) or shapes.is_widget(line)
 
 
+def _is_teaser(line: str) -> bool:
+    return line.rstrip().endswith(_TEASER_ENDINGS)
+
+
+def _sidebar_lines(lines: Sequence[str]) -> set[int]:
+    """Indexes of "Featured Post" teasers: headline, ``By ...``, teaser.
+
+    Only the full trio counts, so a story's own byline and first paragraph
+    (which ends with a full stop, not an ellipsis) are never taken.
+    """
+    found: set[int] = set()
+    for index in range(2, len(lines)):
+        teaser, byline, headline = lines[index], lines[index - 1], lines[index - 2]
+        if _is_teaser(teaser) and shapes.parse_byline(byline) is not None and shapes.headline_shaped(headline):
+            found.update((index - 2, index - 1, index))
+    return found
+
+
 def _body_start(lines: Sequence[str]) -> int:
     """Index of the first paragraph of running text (``len(lines)`` if none).
 
@@ -68,7 +96,7 @@ def _body_start(lines: Sequence[str]) -> int:
     for index, line in enumerate(lines):
         if _is_chrome(line) or shapes.is_caption(line) or shapes.is_stop(line):
             continue
-        if shapes.parse_dateline(line) or shapes.parse_byline(line):
+        if shapes.parse_dateline(line) or shapes.parse_byline(line) is not None:
             continue
         if not shapes.paragraph_shaped(line):
             continue
@@ -82,92 +110,190 @@ def _dated_next(lines: Sequence[str], index: int) -> bool:
     """Whether the next line that is not site chrome is a dateline or byline."""
     for line in lines[index + 1 : index + 4]:
         if not _is_chrome(line):
-            return bool(shapes.parse_dateline(line) or shapes.parse_byline(line))
+            return bool(shapes.parse_dateline(line) or shapes.parse_byline(line) is not None)
     return False
 
 
-def _introduces(line: str | None) -> bool:
-    """Whether ``line`` is what EconoTimes prints under a title (or nothing)."""
-    return line is None or bool(
-        shapes.parse_dateline(line) or shapes.parse_byline(line) or shapes.is_widget(line) or shapes.is_caption(line)
+def _introduces(line: str) -> bool:
+    """Whether ``line`` is what EconoTimes prints under a title."""
+    return bool(
+        shapes.parse_dateline(line)
+        or shapes.parse_byline(line) is not None
+        or shapes.is_widget(line)
+        or shapes.is_caption(line)
     )
 
 
 def _pick_title(header: Sequence[str]) -> str | None:
     """The page's own headline among the header lines, if it shows one.
 
-    A candidate is headline-shaped and either in title case or directly
+    A candidate is headline-shaped and either in title case, or directly
     followed by the dateline, byline, counter or caption that EconoTimes
-    prints under its titles, or the last header line before the text. The
-    last such candidate wins: menus and banners come before the title.
+    prints under its titles, or — when nothing but the text follows — a
+    sentence-case line that reads as a headline rather than as the first
+    sentence of the story (which is never promoted). The last such candidate
+    wins: menus and banners come before the title.
     """
     following: str | None = None  # the next non-menu line, scanning backwards
     for line in reversed(header):
-        if _is_title_candidate(line) and (shapes.title_case_ratio(line) >= 0.6 or _introduces(following)):
+        if _is_title_candidate(line) and _titled(line, following):
             return line
         if not shapes.is_menu(line):
             following = line
     return None
 
 
+def _titled(line: str, following: str | None) -> bool:
+    """Whether candidate ``line``, with ``following`` under it, is the title.
+
+    With the text right under it, a line must be in full title case or read
+    as a sentence-case headline: a name-heavy first sentence that lost its
+    full stop ("Russian President Vladimir Putin and ... met on Monday") is
+    neither.
+    """
+    if following is None:
+        return _reads_as_headline(line)
+    return shapes.title_case_ratio(line) >= 0.6 or _introduces(following)
+
+
+def _reads_as_headline(line: str) -> bool:
+    """Full title case, or a sentence-case headline; not a line of wire copy."""
+    if shapes.title_case_ratio(line) == 1.0 and not shapes.reads_as_sentence(line):
+        return True
+    return shapes.sentence_case_headline(line)
+
+
 def _is_title_candidate(line: str) -> bool:
     if _is_chrome(line) or shapes.is_caption(line) or shapes.is_stop(line):
         return False
-    if shapes.parse_dateline(line) or shapes.parse_byline(line):
+    if shapes.parse_dateline(line) or shapes.parse_byline(line) is not None:
         return False
     return shapes.headline_shaped(line) and len(shapes.words(line)) >= 3
 
 
+def _unpunctuated_lead(header: Sequence[str], title: str | None) -> int:
+    """How many header lines at its end are the story's first sentence(s).
+
+    A first paragraph that lost its full stop is not paragraph-shaped and
+    lands in the header; when it does not read as a headline it is no title
+    — and it is text, so it goes back to the body.
+    """
+    count = 0
+    for line in reversed(header):
+        if line == title or not shapes.headline_shaped(line) or _reads_as_headline(line):
+            break
+        if _is_chrome(line) or shapes.is_caption(line) or shapes.is_stop(line) or _introduces(line):
+            break
+        count += 1
+    return count
+
+
 def _split_ticker(body: list[str]) -> tuple[list[str], list[str]]:
-    """Split the trailing run of ticker headlines off the body paragraphs."""
+    """Split the trailing run of ticker headlines off the body paragraphs.
+
+    The run is read backwards from the last line: headline-shaped lines
+    (the very last one may be cut mid-word). It starts at a title-case line
+    and is at least half in title case — all of it when it is two lines, so
+    the items of a short closing list stay body. Above a run of two or more, sentence-case
+    lines that read as headlines (the site's older titles) join it; a last
+    paragraph that lost its full stop reads as a sentence and stays.
+    """
     end = len(body)
-    if end and not shapes.ticker_headline(body[-1]):
-        # the dump's last line may be a headline cut mid-word
-        if end >= 2 and shapes.ticker_headline(body[-2]) and shapes.ticker_headline(body[-1], may_be_cut=True):
-            end -= 1
-        else:
-            return body, []
-    while end and shapes.ticker_headline(body[end - 1]):
-        end -= 1
-    return body[:end], body[end:]
+    if end >= 2 and not shapes.headline_shaped(body[-1]) and shapes.ticker_headline(body[-1], may_be_cut=True):
+        end -= 1  # the dump's last line, a headline cut mid-word
+    start = end
+    while start and _ticker_shaped(body[start - 1]):
+        start -= 1
+    while start < end and not shapes.ticker_headline(body[start]):
+        start += 1
+    title_case = sum(1 for line in body[start:end] if shapes.ticker_headline(line))
+    if start == end or title_case < _needed_title_case(end - start):
+        return body, []
+    if end - start >= 2:
+        while start and _ticker_shaped(body[start - 1]) and _reads_as_headline(body[start - 1]):
+            start -= 1
+    return body[:start], body[start:]
 
 
-def _looks_like_listing(body: Sequence[str]) -> bool:
-    """Many headlines between short teasers: an index page, not a story."""
+def _needed_title_case(length: int) -> int:
+    """Title-case lines a run of ``length`` needs: all of two, two of three, half of more."""
+    if length <= 2:
+        return length
+    return 2 if length == 3 else -(-length // 2)
+
+
+def _ticker_shaped(line: str) -> bool:
+    return shapes.headline_shaped(line) and not _plain_sentence(line)
+
+
+def _plain_sentence(line: str) -> bool:
+    """A sentence that ends like one ("... for comment?") is no ticker line."""
+    return shapes.ends_sentence(line) and not shapes.ticker_headline(line)
+
+
+def _looks_like_listing(body: Sequence[str], teasers: int) -> bool:
+    """Headlines and teasers cut with an ellipsis, no story: an index page.
+
+    ``teasers`` counts the "Featured Post" trios already lifted out; with
+    them, a page whose remaining lines hold no finished paragraph is a
+    listing, while a story printed after the sidebar is still a story.
+    """
     headlines = sum(1 for line in body if shapes.ticker_headline(line))
-    paragraphs = sum(1 for line in body if shapes.paragraph_shaped(line))
-    teasers = sum(1 for line in body if line.rstrip().endswith(_TEASER_ENDINGS))
-    return (headlines >= _MIN_LISTING_HEADLINES and headlines >= paragraphs) or teasers >= 3
+    cut = sum(1 for line in body if _is_teaser(line))
+    paragraphs = sum(1 for line in body if shapes.paragraph_shaped(line) and not _is_teaser(line))
+    if (teasers or cut) and not paragraphs:
+        return True
+    return (headlines >= _MIN_LISTING_HEADLINES and headlines >= paragraphs) or cut >= _MIN_LISTING_TEASERS
+
+
+def _repeat_key(line: str) -> str:
+    """Comparison key for repeats of the title (as alt text, or a caption with a full stop)."""
+    return fold(line).rstrip(" .:")
+
+
+@attrs.define
+class _Meta:
+    """Dateline, byline and captions collected while the lines are read."""
+
+    published: str | None = None
+    authors: list[str] = attrs.field(factory=list)
+    agencies: list[str] = attrs.field(factory=list)
+    captions: list[str] = attrs.field(factory=list)
+
+    def take(self, line: str) -> bool:
+        """Keep ``line`` if it is a dateline, byline or caption; say whether it was."""
+        moment = shapes.parse_dateline(line)
+        if moment is not None:
+            self.published = self.published or moment
+            return True
+        names = shapes.parse_byline(line)
+        if names is not None:
+            for name in names:
+                agency = agency_named(name)
+                (self.agencies if agency else self.authors).append(agency or name)
+            return True
+        if shapes.is_caption(line):
+            self.captions.append(line)
+            return True
+        return False
 
 
 def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extraction:
     """Read one page's lines into title, date, byline, body and captions."""
+    sidebar = _sidebar_lines(lines)
+    lines = [line for index, line in enumerate(lines) if index not in sidebar]
     start = _body_start(lines)
-    header, rest = lines[max(0, start - _HEADER_WINDOW) : start], lines[start:]
+    header = lines[max(0, start - _HEADER_WINDOW) : start]
     title = known_title or _pick_title(header)
-    title_key = fold(title) if title else None
+    lead = _unpunctuated_lead(header, title)
+    if lead:
+        header, start = header[:-lead], start - lead
+    rest = lines[start:]
+    title_key = _repeat_key(title) if title else None
 
-    published = None
-    authors: list[str] = []
-    captions: list[str] = []
-
-    def take_meta(line: str) -> bool:
-        nonlocal published
-        moment = shapes.parse_dateline(line)
-        if moment is not None:
-            published = published or moment
-            return True
-        names = shapes.parse_byline(line)
-        if names is not None:
-            authors.extend(names)
-            return True
-        if shapes.is_caption(line):
-            captions.append(line)
-            return True
-        return False
-
+    meta = _Meta()
     for line in header:
-        take_meta(line)
+        meta.take(line)
 
     body: list[str] = []
     furniture: list[str] = []
@@ -176,24 +302,27 @@ def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extracti
             furniture = list(rest[index:])
             break
         if _is_chrome(line) or (
-            title_key is not None and len(line) < 2 * len(title_key) + 8 and fold(line) == title_key
+            title_key is not None and len(line) < 2 * len(title_key) + 8 and _repeat_key(line) == title_key
         ):
             continue
         if shapes.is_caption(line):
-            captions.append(line)
+            meta.captions.append(line)
             continue
-        if not shapes.paragraph_shaped(line) and take_meta(line):
+        if not shapes.paragraph_shaped(line) and meta.take(line):
             continue
         body.append(line)
 
     body, ticker = _split_ticker(body)
+    teasers = len(sidebar) // 3
     return Extraction(
         title=title,
-        published=published,
-        authors=tuple(dict.fromkeys(authors)),
+        published=meta.published,
+        authors=tuple(dict.fromkeys(meta.authors)),
+        byline_agencies=tuple(dict.fromkeys(meta.agencies)),
         body=tuple(body),
-        captions=tuple(dict.fromkeys(captions)),
+        captions=tuple(dict.fromkeys(meta.captions)),
         ticker=tuple(ticker),
         furniture=tuple(furniture),
-        listing=_looks_like_listing(body),
+        teasers=teasers,
+        listing=_looks_like_listing(body, teasers),
     )

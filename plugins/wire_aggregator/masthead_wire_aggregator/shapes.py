@@ -11,9 +11,9 @@ boilerplate stays article text.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
 from functools import lru_cache
 
+from masthead.dates import find_date
 from masthead.text import fold
 from masthead_wire_aggregator import vocabulary as voc
 
@@ -29,7 +29,11 @@ _TRAILING_CLOSERS = "\"'”’»)]} "
 _OPENERS = "\"'“‘«([{$£€¥#@*-–—"
 _TERMINAL = (".", "!", "?", "…")
 #: A sentence boundary inside a line ("... rose. Analysts ..."), not "U.S. Army".
-_INNER_SENTENCE = re.compile(r"[a-z0-9%][.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+_INNER_SENTENCE = re.compile(r"(?P<word>\w*[a-z0-9%])[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+#: Abbreviations whose full stop ends no sentence ("Apple Inc. Unveils", "Mr. Smith").
+_NOT_A_STOP = frozenset(
+    {"inc", "corp", "co", "ltd", "jr", "sr", "st", "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "no", "vs"}
+)
 _MAX_HEADLINE_WORDS = 24
 _MAX_HEADLINE_CHARS = 180
 #: A paragraph this long is running text even when the dump cut its end.
@@ -41,24 +45,38 @@ _LABEL_CHARS = 160
 _PREFIX_CHARS = 240
 _CAPTION_CHARS = 400
 
-_MONTHS = (
-    *("january", "february", "march", "april", "may", "june"),
-    *("july", "august", "september", "october", "november", "december"),
-)
-_DATELINE = re.compile(
-    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    r"(?P<month>" + "|".join(_MONTHS) + r"|[a-z]{3}\.?)\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})"
-    r"(?:\s*(?:at\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
-    r"\s*(?P<zone>utc|gmt)?\s*$",
+#: A caption ending in a short credit: "Xi and Putin in Moscow. Photo: Kremlin.ru",
+#: "Trump Engages Putin ... War. Source: President.gov.ua, CC BY 4.0, via Wikimedia Commons".
+_TRAILING_CREDIT = re.compile(
+    r"(?:^|[.!?)]\s+|\s[|/-]\s+)(?:photo|image|picture|source|credit)(?:\s+credits?)?"
+    r"(?:\s*:|\s+by\b|\s+courtesy(?:\s+of)?\b)\s*\S+(?:\s+\S+){0,10}$",
     re.IGNORECASE,
 )
-#: A caption ending in a short photo credit: "Xi and Putin in Moscow. Photo: Kremlin.ru".
-_TRAILING_CREDIT = re.compile(
-    r"(?:^|[.)]\s+|\s[|/-]\s+)(?:photo|image|picture)(?:\s+credits?)?\s*:\s*\S+(?:\s+\S+){0,6}$", re.IGNORECASE
+#: Picture licences and libraries that only ever close a caption.
+_LICENCE = re.compile(
+    r"\b(?:CC[ -]BY(?:-(?:SA|ND|NC))*(?:\s+\d\.\d)?|CC0|via\s+Wikimedia\s+Commons|via\s+Flickr"
+    r"|on\s+Unsplash|from\s+Pixabay|/\s*Shutterstock|via\s+Getty\s+Images)\b",
+    re.IGNORECASE,
 )
-_DISCLAIMER_KEY = fold(voc.DISCLAIMER)
+#: Headlines may end with an abbreviation ("... Arms Sales by U.S.").
+_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|St)\.)$")
+#: Words a headline leaves out or never ends on; a line full of them is a sentence.
+_ARTICLES = frozenset({"the", "a", "an"})
+_DANGLING = frozenset(
+    {*_ARTICLES, "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "which", "as"}
+)
+#: Past tenses of wire copy: the story says "said" and "rose", its headline "says" and "rises".
+_PAST_TENSE = re.compile(
+    r"\b(?:said|told|was|were|had|rose|fell|grew|came|took|gave|held|kept|met|announced|reported)\b", re.IGNORECASE
+)
+#: "... on Monday": wire copy dates its events, headlines do not.
+_WEEKDAY = re.compile(r"\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+_MAX_SENTENCE_CASE_TITLE_WORDS = 16
+#: Bullets, pipes and arrows around a menu or widget label ("  |   Politics", "• Market Data").
+_LABEL_DECORATION = " :>»|•·*▪►-"
 _CAPTION_KEYS = tuple(fold(p) for p in voc.CAPTION_PREFIXES)
 _COMMENT_COUNT = re.compile(r"^\d+\s+comments?$", re.IGNORECASE)
+_HAS_ZONE = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 _BYLINE = re.compile(r"^by\s+(?P<names>.+?)\s*$", re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|de|da|van|von|bin|al|el|la|le|[A-Z]\.)$")
 
@@ -69,9 +87,19 @@ def _key(line: str) -> str:
     return fold(line)
 
 
+def _label(line: str) -> str:
+    """The folded label of a menu, widget or furniture line, decoration stripped."""
+    return _key(line).strip(_LABEL_DECORATION)
+
+
 def _core(line: str) -> str:
     """The line without closing quotes/brackets and spaces at its end."""
     return line.rstrip(_TRAILING_CLOSERS)
+
+
+def _inner_sentence(line: str) -> bool:
+    """Whether a sentence ends inside the line ("... rose. Analysts ..."), abbreviations aside."""
+    return any(found["word"].lower() not in _NOT_A_STOP for found in _INNER_SENTENCE.finditer(line[:_CAPTION_CHARS]))
 
 
 def ends_sentence(line: str) -> bool:
@@ -124,9 +152,9 @@ def headline_shaped(line: str) -> bool:
     if not 2 <= len(tokens) <= _MAX_HEADLINE_WORDS:
         return False
     core = _core(line)
-    if core.endswith((".", "…", ":", ";", ",", "-", "–", "—")):
+    if core.endswith((".", "…", ":", ";", ",", "-", "–", "—")) and not _ABBREVIATION_END.search(core):
         return False
-    if _INNER_SENTENCE.search(line):
+    if _inner_sentence(line):
         return False
     return _starts_capitalised(line)
 
@@ -147,6 +175,27 @@ def ticker_headline(line: str, *, may_be_cut: bool = False) -> bool:
     return headline_shaped(line) and title_case_ratio(line) >= 0.8
 
 
+def sentence_case_headline(line: str) -> bool:
+    """Whether a headline-shaped line in sentence case reads as a headline.
+
+    EconoTimes' older titles are in sentence case ("Bank of Mexico likely to
+    keep policy rate on hold"), but so is a first body sentence that lost
+    its full stop. Headlines drop articles, use the present tense and do not
+    end on a preposition; a line that breaks those habits is a sentence.
+    """
+    tokens = [t.strip(_OPENERS + _TRAILING_CLOSERS + ",;:").lower() for t in words(line)]
+    if not headline_shaped(line) or len(tokens) > _MAX_SENTENCE_CASE_TITLE_WORDS:
+        return False
+    if any(t in _ARTICLES for t in tokens[1:]) or tokens[-1] in _DANGLING:
+        return False
+    return not reads_as_sentence(line)
+
+
+def reads_as_sentence(line: str) -> bool:
+    """Wire-copy habits a headline does not have: past tense, "on Monday"."""
+    return bool(_PAST_TENSE.search(line) or _WEEKDAY.search(line))
+
+
 def paragraph_shaped(line: str) -> bool:
     """Running text: a finished sentence, or a long stretch cut by the dump."""
     n = len(words(line[:_CAPTION_CHARS]))  # enough to compare with the thresholds
@@ -154,69 +203,64 @@ def paragraph_shaped(line: str) -> bool:
         return n >= 3 or (_core(line).endswith(("?", "!")) and n >= 2)
     if _core(line).endswith(":") and n >= 6:
         return True
-    return n >= _LONG_PARAGRAPH_WORDS or (n >= 12 and bool(_INNER_SENTENCE.search(line)))
+    return n >= _LONG_PARAGRAPH_WORDS or (n >= 12 and _inner_sentence(line))
 
 
 def is_menu(line: str) -> bool:
     if len(line) > _LABEL_CHARS:
         return False
-    key = _key(line).rstrip(" :>»|")
+    key = _label(line)
     return key in voc.MENU_LINES or (key.endswith(" series") and len(key.split()) <= 6)
 
 
 def is_widget(line: str) -> bool:
     if len(line) > _LABEL_CHARS:
         return False
-    key = _key(line)
+    key = _label(line)
     return key in voc.WIDGET_LINES or bool(_COMMENT_COUNT.match(key))
 
 
 def is_stop(line: str) -> bool:
     """Whether the line opens the furniture after the article."""
-    key = _key(line[:_PREFIX_CHARS]).rstrip(" :>»|")
+    key = _label(line[:_PREFIX_CHARS])
     if key in voc.STOP_LINES or any(key.startswith(p) for p in voc.STOP_PREFIXES):
         return True
-    # the disclaimer cut short at the end of a dump
-    return len(line) <= _PREFIX_CHARS and len(key.split()) >= 3 and _DISCLAIMER_KEY.startswith(key)
+    # the disclaimer or the sign-up box cut short at the end of a dump
+    if len(line) > _PREFIX_CHARS:
+        return False
+    size = len(key.split())
+    return any(size >= least and text.startswith(key) for text, least in voc.CUT_SHORT_FURNITURE)
 
 
 def is_caption(line: str) -> bool:
     """A photo caption or credit line (never a paragraph of the story)."""
     if len(line) > _CAPTION_CHARS or len(words(line)) > 40:
         return False
-    return _key(line).startswith(_CAPTION_KEYS) or bool(_TRAILING_CREDIT.search(line))
+    if _key(line).startswith(_CAPTION_KEYS) or _TRAILING_CREDIT.search(line):
+        return True
+    return not ends_sentence(line) and bool(_LICENCE.search(line))
 
 
-def parse_dateline(line: str) -> date | None:
-    """EconoTimes' article date, e.g. ``Wednesday, May 4, 2016 1:12 PM UTC``.
+def parse_dateline(line: str) -> str | None:
+    """EconoTimes' article date as ISO 8601, e.g. ``Wednesday, May 4, 2016 1:12 PM UTC``.
 
-    Times are shown in UTC ("All times are UTC" says the site header), so a
-    time becomes an aware UTC datetime; a dateline without a time gives a
-    plain date rather than an invented midnight.
+    The line must be a date and nothing else (:func:`masthead.dates.find_date`
+    over the whole line; ``parse_date`` is not used because it hands such
+    lines to the RFC 2822 parser first, which drops "PM" and "UTC"). The site
+    prints its times in UTC ("All times are UTC" says its header), so a time
+    without a zone is UTC; a date without a time stays a plain date rather
+    than an invented midnight.
     """
-    match = _DATELINE.match(line.strip())
-    if not match:
+    text = line.strip().strip(".,|")
+    if len(text) > _LABEL_CHARS:
         return None
-    month_text = match["month"].lower().rstrip(".")
-    month = next((i + 1 for i, name in enumerate(_MONTHS) if name.startswith(month_text[:3])), None)
-    if month is None or (len(month_text) > 3 and month_text not in _MONTHS):
+    found = find_date(text)
+    if found is None or found.start != 0 or found.end != len(text):
         return None
-    if not match["hour"]:
-        try:
-            return date(int(match["year"]), month, int(match["day"]))
-        except ValueError:
-            return None
-    hour = int(match["hour"])
-    minute = int(match["minute"])
-    ampm = (match["ampm"] or "").replace(".", "").lower()
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    try:
-        return datetime(int(match["year"]), month, int(match["day"]), hour, minute, tzinfo=timezone.utc)
-    except ValueError:
-        return None
+    iso = found.iso
+    if "T" in iso and not _HAS_ZONE.search(iso):
+        iso += "+00:00"
+    return iso
 
 
 def parse_byline(line: str) -> tuple[str, ...] | None:

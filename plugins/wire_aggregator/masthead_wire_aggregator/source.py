@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from masthead import Draft, NotAnArticle, Page, Source
 from masthead.text import fold
-from masthead_wire_aggregator import html, shapes
+from masthead_wire_aggregator import html, layout, shapes
 from masthead_wire_aggregator import vocabulary as voc
 from masthead_wire_aggregator.agencies import credited_agencies
 from masthead_wire_aggregator.extract import Extraction, extract
@@ -15,8 +15,12 @@ from masthead_wire_aggregator.extract import Extraction, extract
 _SITE_MARKER = 0.95
 _NO_SCORE = 0.0
 _DUMP_CAP = 0.85
+_SITE_HEADER = 0.7
+_SITE_LISTING = 0.6
 _WIRE_CREDIT = 0.15
 _UTC_DATELINE = 0.2
+_TICKER_APART = 0.1
+_TICKER_SPACE = 0.05
 _NO_TITLE = 0.05
 
 
@@ -25,8 +29,10 @@ def _ticker_score(length: int) -> float:
     if length >= 8:
         return 0.6
     if length >= 5:
-        return 0.5
+        return 0.55
     if length >= 3:
+        return 0.45
+    if length == 2:
         return 0.35
     return 0.15 if length else 0.0
 
@@ -41,28 +47,37 @@ class EconoTimesSource(Source):
     # -- detection ---------------------------------------------------------
 
     def detect(self, page: Page) -> float:
-        """Score a page without a known URL; see the module docs for the evidence."""
+        """Score a page without a known URL (evidence: docs/plugins/wire_aggregator.md, Detection)."""
         if page.is_html:
             if html.is_econotimes_markup(page):
                 return _SITE_MARKER
             if html.foreign_site(page):
                 return _NO_SCORE
-        return self._detect_lines(page.lines)
+        return self._detect_lines(page)
 
-    def _detect_lines(self, lines: tuple[str, ...]) -> float:
+    def _detect_lines(self, page: Page) -> float:
+        lines = page.lines
         key = fold("\n".join(lines))
         if any(marker in key for marker in voc.FOREIGN_MARKERS):
             return _NO_SCORE
         if any(fold(name) in key for name in voc.SITE_NAMES):
             return _SITE_MARKER
         found = extract(lines)
-        if not found.body or found.listing:
+        header = layout.site_header(lines)
+        if found.listing:
+            return _SITE_LISTING if header or found.teasers >= 2 else _NO_SCORE
+        if not found.body:
             return _NO_SCORE
         score = _ticker_score(len(found.ticker))
-        if credited_agencies(found.body):
+        if header:
+            score = max(score, _SITE_HEADER)
+        if credited_agencies(found.body) or found.byline_agencies:
             score += _WIRE_CREDIT
         if any(shapes.parse_dateline(line) and "utc" in fold(line) for line in lines[:12]):
             score += _UTC_DATELINE
+        if not page.is_html:
+            score += _TICKER_APART if layout.ticker_set_apart(page.source_text, found.body, found.ticker) else 0.0
+            score += _TICKER_SPACE if layout.ticker_ends_in_space(page.source_text, found.ticker) else 0.0
         if found.ticker and found.title is None:
             score += _NO_TITLE
         return round(min(score, _DUMP_CAP), 4)
@@ -82,7 +97,7 @@ class EconoTimesSource(Source):
             published=found.published,
             body=found.body,
             captions=found.captions,
-            attributions=credited_agencies(found.body),
+            attributions=self._attributions(found),
             language=self.language,
             warnings=self._warnings(found),
             layout="text-dump",
@@ -94,24 +109,37 @@ class EconoTimesSource(Source):
         if html.is_listing(soup):
             raise NotAnArticle("EconoTimes index or section page, not an article")
         container = html.find_container(soup)
-        if container is None:
-            raise NotAnArticle("no EconoTimes article container (div.articleViewWrap) on the page")
         meta_title = html.clean_title(page.meta.title)
-        found = extract(page.blocks_of(container.element), known_title=meta_title)
+        captions: tuple[str, ...] = ()
+        contributors: tuple[str, ...] = ()
+        if container is None:
+            # a layout without any known container: the page's own blocks,
+            # through the same line rules (menus, furniture and ticker go)
+            found = extract(page.lines, known_title=meta_title)
+            page_layout = "page-blocks"
+        else:
+            found = extract(page.blocks_of(container.element), known_title=meta_title)
+            captions, contributors = container.captions, container.contributors
+            page_layout = "article-view" if "articleView" in container.selector else "fallback-container"
         self._check_article(found)
-        authors = dict.fromkeys(html.meta_authors(page) + container.contributors + found.authors)
+        authors = dict.fromkeys(html.meta_authors(page) + contributors + found.authors)
         return Draft(
             url=page.url,
             title=meta_title or found.title,
             authors=tuple(authors),
             published=page.meta.published or found.published,
             body=found.body,
-            captions=tuple(dict.fromkeys(container.captions + found.captions)),
-            attributions=credited_agencies(found.body),
+            captions=tuple(dict.fromkeys(captions + found.captions)),
+            attributions=self._attributions(found),
             language=page.meta.language or self.language,
             warnings=self._warnings(found, title=meta_title or found.title),
-            layout="article-view" if "articleView" in container.selector else "fallback-container",
+            layout=page_layout,
         )
+
+    @staticmethod
+    def _attributions(found: Extraction) -> tuple[str, ...]:
+        """The byline's agency (it comes first on the page), then the body's credits."""
+        return tuple(dict.fromkeys(found.byline_agencies + credited_agencies(found.body)))
 
     @staticmethod
     def _check_article(found: Extraction) -> None:

@@ -113,6 +113,7 @@ WIDGET_LINES = frozenset(
         "Advertisement",
         "Sponsored",
         "READ NOW >",
+        "Close",
         "开始阅读 >",
         "深入了解中国动向",
     )
@@ -163,9 +164,25 @@ STOP_PREFIXES = tuple(
         "©Elmin Media",
         "Sign up for our",
         "Sign up for free",
+        "Sign up for daily updates",
+        "Welcome to EconoTimes",
         "Leave a comment",
         "Be the first to comment",
     )
+)
+
+#: Furniture a dump may cut anywhere ("Welcome to", "Sign up for daily"):
+#: a line that is the start of one of these texts is that furniture. The
+#: number is how many words the start needs, so that a story's own words
+#: ("This article") are not taken for it.
+CUT_SHORT_FURNITURE = (
+    (fold(DISCLAIMER), 3),
+    (fold("Welcome to EconoTimes"), 2),
+    (fold("Sign up for daily updates for the most important stories unfolding in the global economy."), 2),
+    (fold("Sign up for free to join the conversation"), 2),
+    (fold("Econotimes China Edition"), 2),
+    (fold("GET INSIGHTS IN CHINESE"), 2),
+    (fold("FxWirePro launches Absolute Return Managed Program"), 2),
 )
 
 #: How caption and photo-credit lines begin.
@@ -184,6 +201,10 @@ CAPTION_PREFIXES = (
     "(Photo",
     "(Image",
 )
+
+#: The sidebar of recent opinion pieces that tops index pages and some dumps:
+#: this label, then headline / "By ..." / teaser cut with an ellipsis.
+SIDEBAR_LABELS = frozenset(fold(s) for s in ("Featured Post", "Featured Posts"))
 
 #: Names that are the site, not a person, when they turn up as an author.
 NOT_AUTHORS = frozenset(fold(s) for s in ("EconoTimes", "Econotimes", "EconoTimes Staff", "Admin"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from masthead_wire_aggregator.agencies import credited_agencies
+from masthead_wire_aggregator.agencies import agency_named, credited_agencies
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,21 @@ from masthead_wire_aggregator.agencies import credited_agencies
         ("The envoy said in a statement to Reuters that talks went well.", ("Reuters",)),
         ("The report, first published by ITAR-TASS, was denied.", ("TASS",)),
         ("He told the Associated Press he would run.", ("AP",)),
+        ("SEOUL, Feb 10 (Reuters) - South Korea's exports rose.", ("Reuters",)),
+        ("Exports rose, per Reuters.", ("Reuters",)),
+        ("Sources told Bloomberg News the deal was close.", ("Bloomberg",)),
+        ("Reuters' calculations show a 4% drop.", ("Reuters",)),
+        ("A Reuters/Ipsos poll showed support slipping.", ("Reuters",)),
+        ("Bloomberg, citing people familiar with the matter, said the talks stalled.", ("Bloomberg",)),
+        ("Taiwan's Central News Agency said two ships were spotted.", ("CNA",)),
+        ("The Saudi Press Agency reported the meeting.", ("SPA",)),
+        ("Palestinian news agency WAFA said three people were killed.", ("WAFA",)),
+        ("Iran's Tasnim news agency reported the launch.", ("Tasnim",)),
+        ("The semi-official Fars news agency said.", ("Fars",)),
+        ("Agence France-Presse reported the blast.", ("AFP",)),
+        ("Russia's RIA news agency quoted him as saying.", ("RIA Novosti",)),
+        ("The AP's count showed 12 dead.", ("AP",)),
+        ("He said the Sputnik V vaccine works, Reuters reported.", ("Reuters",)),
     ],
 )
 def test_credits_are_found(sentence: str, expected: tuple[str, ...]) -> None:
@@ -45,6 +60,16 @@ def test_credits_are_found(sentence: str, expected: tuple[str, ...]) -> None:
         "Reuters is a news agency based in London and employs thousands.",
         "The AP Stylebook changed its rules on hyphens.",
         "Bloomberg Philanthropies said it would fund the program.",
+        "The Australian Federal Police (AFP) said the man was charged.",
+        "The AFP said it had arrested a man in Sydney.",
+        "Police in Andhra Pradesh (AP) arrested two men.",
+        "Registered investment advisers (RIA) must file forms.",
+        "AP Moller-Maersk said shipping rates fell.",
+        "According to Bloomberg Philanthropies, the grant is $50 million.",
+        "The Reuters Institute for the Study of Journalism said trust fell.",
+        "A former Reuters journalist said the book is out.",
+        "Bloomberg LP said it would cut jobs.",
+        "Fars province was hit by floods.",
     ],
 )
 def test_non_credits_are_ignored(sentence: str) -> None:
@@ -62,3 +87,23 @@ def test_order_of_first_mention_and_dedup() -> None:
 
 def test_empty_input() -> None:
     assert credited_agencies([]) == ()
+
+
+def test_kcna_is_not_taiwans_central_news_agency() -> None:
+    assert credited_agencies(["The Korean Central News Agency said the test succeeded."]) == ("KCNA",)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Reuters", "Reuters"),
+        ("Reuters Staff", "Reuters"),
+        ("Bloomberg News", "Bloomberg"),
+        ("Xinhua", "Xinhua"),
+        ("Associated Press", "AP"),
+        ("Jane Doe", None),
+        ("Michael Bloomberg", None),
+    ],
+)
+def test_agency_named_in_a_byline(name: str, expected: str | None) -> None:
+    assert agency_named(name) == expected

@@ -5,9 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from wire_aggregator_helpers import HTML_ARTICLES, HTML_LISTINGS, SEED, SEEDS, page_from_file, page_of, seed_parts
+from wire_aggregator_helpers import (
+    FEATURED_TEASERS,
+    HTML_ARTICLES,
+    HTML_LISTINGS,
+    SEED,
+    SEEDS,
+    page_from_file,
+    page_of,
+    seed_parts,
+)
 
+from masthead.text import fold
 from masthead_wire_aggregator import EconoTimesSource
+from masthead_wire_aggregator import vocabulary as voc
 
 BODY, TICKER = seed_parts(SEED.read_text(encoding="utf-8"))
 
@@ -86,3 +97,56 @@ def test_detect_never_raises_and_stays_in_range(text: str, source: EconoTimesSou
         except Exception:  # noqa: BLE001 - undecodable input never reaches detect
             continue
         assert 0.0 <= source.detect(page) <= 1.0
+
+
+# -- dumps with little evidence: the seed's shape --------------------------------
+
+NO_CREDIT = [p.replace(", as reported by TASS", "") for p in BODY]
+
+
+def seed_shape(body: list[str], ticker: list[str], *, gap: str = "\n\n\n", end: str = " \n\n\n") -> str:
+    """Paragraphs on consecutive lines, a blank gap, the ticker, a trailing space: as real dumps."""
+    return "\n".join(body) + gap + "\n".join(ticker) + end
+
+
+@pytest.mark.parametrize("length", [2, 3, 5, 8, 17])
+def test_seed_shape_without_credit_is_claimed(length: int, source: EconoTimesSource) -> None:
+    assert source.detect(page_of(seed_shape(NO_CREDIT, TICKER[:length]))) >= 0.5
+
+
+@pytest.mark.parametrize("length", [3, 5, 17])
+def test_seed_shape_without_gap_or_trailing_space_is_claimed(length: int, source: EconoTimesSource) -> None:
+    assert source.detect(page_of(seed_shape(NO_CREDIT, TICKER[:length], gap="\n", end="\n"))) >= 0.5
+
+
+def test_seed_shape_with_a_title_line_is_claimed(source: EconoTimesSource) -> None:
+    text = seed_shape(["Xi Jinping to Attend Russia’s Victory Day Event on May 9", *BODY], TICKER[:3])
+    assert source.detect(page_of(text)) >= 0.5
+
+
+def test_seed_cut_before_its_ticker_is_left_unclaimed(source: EconoTimesSource) -> None:
+    """No ticker, no words of the site: nothing tells EconoTimes from any news text."""
+    assert source.detect(page_of("\n".join(BODY))) < 0.5
+
+
+def test_site_header_of_the_current_layout_claims(source: EconoTimesSource) -> None:
+    header = ["Menu", "Search", "  |   Politics", "Menu", "  |   Politics", "Search"]
+    text = "\n\n".join([*header, "Xi Jinping to Attend Russia’s Victory Day Event on May 9", *NO_CREDIT])
+    assert source.detect(page_of(text)) >= 0.7
+
+
+def test_menu_and_search_alone_are_not_the_site_header(source: EconoTimesSource) -> None:
+    assert source.detect(page_of("\n\n".join(["Menu", "Search", *NO_CREDIT]))) < 0.5
+
+
+def test_featured_post_listing_is_claimed_to_be_rejected(source: EconoTimesSource) -> None:
+    assert source.detect(page_of("\n\n".join(["Menu", "Search", "Featured Post", *FEATURED_TEASERS]))) >= 0.5
+
+
+def test_other_outlets_seeds_with_their_boilerplate_cut_stay_unclaimed(source: EconoTimesSource) -> None:
+    for path in SEEDS:
+        if path == SEED:
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        kept = [line for line in lines if line.strip() and not any(m in fold(line) for m in voc.FOREIGN_MARKERS)]
+        assert source.detect(page_of("\n".join(kept[:20]))) <= 0.2, path.name

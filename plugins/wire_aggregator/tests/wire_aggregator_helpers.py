@@ -19,6 +19,9 @@ SEED = CORPUS / "002_42067fbfab13d749.txt"
 SEEDS = sorted(CORPUS.glob("*.txt"))
 HTML_ARTICLES = sorted(p for p in FIXTURES.glob("*.html") if not p.name.startswith("index"))
 HTML_LISTINGS = sorted(FIXTURES.glob("index*.html"))
+DUMPS = FIXTURES / "dumps"
+DUMP_ARTICLES = sorted(p for p in DUMPS.glob("*.txt") if not p.name.startswith("listing"))
+DUMP_LISTINGS = sorted(DUMPS.glob("listing*.txt"))
 
 #: The seed's article text, as a careful reader splits it (reviewed by hand).
 SEED_BODY_STARTS = (
@@ -30,6 +33,16 @@ SEED_BODY_STARTS = (
 )
 SEED_TICKER_FIRST = "Trump’s New U.S. Strategy Seeks to Deter China and Protect Taiwan"
 SEED_TICKER_LAST = "Israeli Forces Kill Palestinian Amid Rising West Bank Violence"
+
+#: The "Featured Post" sidebar: headline, byline, teaser cut with an ellipsis.
+FEATURED_TEASERS = (
+    "Why central banks are buying gold again",
+    "By Mark Crosby",
+    "For most of the past three decades, central banks in rich countries were net sellers...",
+    "Managers must listen to workers on safety",
+    "By Matt Nichol Et Al",
+    "The workplace is full of psychological hazards, including abusive supervisors...",
+)
 
 #: Phrases that must never reach a body paragraph.
 BOILERPLATE = (
@@ -44,6 +57,15 @@ BOILERPLATE = (
     "Econotimes China Edition",
     "Elmin Media",
     "0 comments",
+    "comments",
+    "Market Data",
+    "Welcome to EconoTimes",
+    "Sign up for daily updates",
+    "stories unfolding in the global economy",
+    "Wikimedia Commons",
+    "Featured Post",
+    "Image credit",
+    "READ NOW",
 )
 
 
