@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
+import attrs
 import click
 import structlog
 
@@ -28,8 +29,9 @@ from masthead.manager import Plugins
 from masthead.models import Article, Rejection
 from masthead.pipeline import Pipeline
 from masthead.progress import Progress
-from masthead.readers import iter_documents
+from masthead.readers import ReadResult, iter_documents
 from masthead.router import Router
+from masthead.runconfig import PipelineConfig, WorkerSetupError, fingerprint
 from masthead.serialize import unstructure
 from masthead.sinks import JsonlSink, Sink
 from masthead.summary import Summary
@@ -104,7 +106,13 @@ def main(log_format: str, log_level: str) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", required=True, metavar="OUT", help="Output file; '-' for stdout.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="OUT",
+    help="Output file; '-' for stdout. With --engine dask: a directory of JSONL parts and a manifest.",
+)
 @click.option("--rejects", metavar="FILE", help="Write one JSONL line per document not ingested.")
 @click.option("--source", metavar="NAME", help="Route every document to this source plugin.")
 @click.option(
@@ -114,6 +122,47 @@ def main(log_format: str, log_level: str) -> None:
 )
 @click.option("--sink", "sink_name", default="jsonl", show_default=True, help="Sink for the articles.")
 @click.option("--summary-json", metavar="FILE", help="Write the run summary as JSON.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes (default: the CPU count); 1, or an input under 50 documents, runs in this process.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: processes on this machine; dask: a Dask distributed cluster (pip install 'masthead[dask]').",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on the Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786), not a new local one; implies --engine dask.",
+)
+@click.option("--deterministic", is_flag=True, help="Write records in input order, exactly as a one-process run does.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Time limit per document in worker processes (0: none); a document over it is rejected as 'timeout'.",
+)
+@click.option(
+    "--memory-limit",
+    type=click.IntRange(min=0),
+    metavar="MB",
+    help="Address-space cap per worker process (default: 80% of RAM split across workers; 0: none).",
+)
+@click.option(
+    "--part-size",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
+    metavar="N",
+    help="With --engine dask: articles per part file.",
+)
 @plugin_options
 def ingest(
     paths: tuple[str, ...],
@@ -123,6 +172,13 @@ def ingest(
     fallback: str | None,
     sink_name: str,
     summary_json: str | None,
+    workers: int | None,
+    engine: str,
+    scheduler: str | None,
+    deterministic: bool,
+    timeout: float,
+    memory_limit: int | None,
+    part_size: int,
     disable: tuple[str, ...],
     only: str | None,
     strict: bool,
@@ -130,18 +186,46 @@ def ingest(
     """Parse every document under PATHS into articles written to OUT.
 
     PATHS are files, directories (walked recursively), glob patterns or '-'
-    for standard input. Text dumps (.txt), HTML (.html, .htm) and JSONL
-    records (.jsonl) are read; plugins may add formats.
+    for standard input. Text dumps (.txt), HTML (.html, .htm), web archives
+    (.warc, .warc.gz) and JSONL records (.jsonl) are read; plugins may add
+    formats.
+
+    Documents are processed in parallel worker processes (--workers), each
+    with a time limit (--timeout): a plugin that hangs or crashes on one
+    document costs that document, recorded in the rejects, not the run.
+    With --engine dask they run on a Dask cluster and OUT is a directory
+    of part-NNNNN.jsonl files plus manifest.json.
     """
+    from masthead.dask_engine import EngineUnavailable, import_distributed
+    from masthead.partitioned import PartitionedJsonlSink
+    from masthead.runners import cpu_count
+
     plugins = load_plugins(disable, only, strict)
     pipeline = make_pipeline(plugins, source, fallback)
-    if sink_name not in plugins.sinks:
+    engine = "dask" if scheduler else engine
+    if engine == "dask":
+        if sink_name != "jsonl" or output == "-":
+            _fail("--engine dask writes partitioned JSONL into a directory: give -o DIRECTORY and no --sink")
+        try:
+            import_distributed()
+        except EngineUnavailable as exc:
+            _fail(str(exc))
+    elif sink_name not in plugins.sinks:
         _fail(f"--sink: no sink named {sink_name!r} (known: {', '.join(sorted(plugins.sinks))})")
+    workers = workers or cpu_count()
     summary = Summary()
     skipped: list[str] = []
     sinks: list[Sink] = []
+
+    def manifest() -> dict[str, Any]:
+        where = {"engine": "dask", "scheduler": scheduler or "local cluster", "workers": workers}
+        return {**where, "deterministic": deterministic, "inputs": list(paths), "counts": summary.to_dict()}
+
     try:
-        sink = plugins.sinks[sink_name](output)
+        if engine == "dask":
+            sink: Sink = PartitionedJsonlSink(output, records_per_part=part_size, manifest=manifest)
+        else:
+            sink = plugins.sinks[sink_name](output)
         sinks.append(sink)
         reject_sink = JsonlSink(rejects) if rejects else None
         if reject_sink is not None:
@@ -152,10 +236,11 @@ def ingest(
         _fail(f"cannot write output: {exc}")
     progress = Progress(summary)
     documents = iter_documents(paths, plugins.readers, skipped)
+    run = RunOptions(engine, workers, scheduler, deterministic, timeout or None, memory_limit)
     try:
-        from masthead.runners import run_in_process
-
-        run_in_process(documents, pipeline, sink, reject_sink, summary, progress)
+        run_documents(documents, plugins, pipeline, sink, reject_sink, summary, progress, run, source, fallback)
+        summary.skipped = len(skipped)
+        summary.finish()
         for opened in sinks:
             opened.close()
     except KeyboardInterrupt:
@@ -164,19 +249,87 @@ def ingest(
         progress.close()
         click.echo("masthead: interrupted; no output file was written", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except (EngineUnavailable, WorkerSetupError) as exc:
+        for opened in sinks:
+            opened.abort()
+        progress.close()
+        _fail(f"{exc}; no output file was written", EXIT_USAGE if isinstance(exc, EngineUnavailable) else EXIT_PLUGIN)
     except BaseException:
         for opened in sinks:
             opened.abort()
         raise
     progress.close()
-    summary.skipped = len(skipped)
-    summary.finish()
     click.echo(summary.render(), err=True)
     if summary_json:
         with open(summary_json, "w", encoding="utf-8") as handle:
             json.dump(summary.to_dict(), handle, indent=2)
             handle.write("\n")
     sys.exit(EXIT_REJECTS if summary.rejected else EXIT_OK)
+
+
+@attrs.define(frozen=True)
+class RunOptions:
+    """How ``ingest`` was asked to run: engine, parallelism, limits."""
+
+    engine: str
+    workers: int
+    scheduler: str | None
+    deterministic: bool
+    timeout: float | None
+    memory_limit_mb: int | None
+
+
+def run_documents(
+    documents: Iterator[ReadResult],
+    plugins: Plugins,
+    pipeline: Pipeline,
+    sink: Sink,
+    rejects: Sink | None,
+    summary: Summary,
+    progress: Progress,
+    run: RunOptions,
+    source: str | None,
+    fallback: str | None,
+) -> None:
+    """Pick the runner for ``run`` and drive ``documents`` through it.
+
+    Local runs use worker processes only when they pay off
+    (:func:`masthead.runners.plan`); workers rebuild the pipeline from a
+    :class:`~masthead.runconfig.PipelineConfig` and must load the same
+    plugins as this process.
+    """
+    from masthead import runners
+
+    root = click.get_current_context().find_root().params
+    log_format = root.get("log_format", "auto")
+    if log_format == "auto":
+        log_format = "console" if sys.stderr.isatty() else "json"
+    config = attrs.evolve(
+        PipelineConfig.of(plugins, source=source, fallback=fallback), log=(log_format, root.get("log_level", "warning"))
+    )
+    expected = fingerprint(pipeline)
+    if run.engine == "dask":
+        from masthead.dask_engine import open_client, run_on_dask
+
+        with open_client(run.scheduler, run.workers) as client:
+            log.info("run_started", runner="dask", scheduler=client.scheduler.address, workers=len(client.nthreads()))
+            run_on_dask(
+                documents, config, sink, rejects, summary, progress,
+                client=client, deterministic=run.deterministic, expected=expected,
+            )  # fmt: skip
+        return
+    documents, parallel = runners.plan(documents, run.workers)
+    if not parallel:
+        log.info("run_started", runner="in_process", workers=1)
+        runners.run_in_process(documents, pipeline, sink, rejects, summary, progress)
+        return
+    memory = run.memory_limit_mb if run.memory_limit_mb is not None else runners.default_memory_limit_mb(run.workers)
+    log.info("run_started", runner="processes", workers=run.workers, timeout=run.timeout, memory_limit_mb=memory)
+    runners.run_in_processes(
+        documents, config, sink, rejects, summary, progress,
+        workers=run.workers, timeout=run.timeout, memory_limit_mb=memory or None,
+        deterministic=run.deterministic, expected=expected,
+    )  # fmt: skip
 
 
 @main.command(name="plugins")

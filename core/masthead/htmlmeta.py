@@ -55,10 +55,47 @@ class PageMeta:
         return values[0] if values else None
 
 
+@attrs.define
+class _Found:
+    """The elements :func:`harvest` reads, gathered in one walk of the tree."""
+
+    metas: list[Tag] = attrs.field(factory=list)
+    links: list[Tag] = attrs.field(factory=list)
+    scripts: list[Tag] = attrs.field(factory=list)
+    title: Tag | None = None
+    html: Tag | None = None
+
+
+def _gather(soup: BeautifulSoup) -> _Found:
+    """One pass over the document in order, instead of a ``find_all`` per kind
+    of element: each ``find_all`` walks the whole tree in Python, and a page
+    has thousands of elements but a few dozen that carry metadata."""
+    found = _Found()
+    for node in soup.descendants:
+        if not isinstance(node, Tag):
+            continue
+        name = node.name
+        if name == "meta":
+            found.metas.append(node)
+        elif name == "link":
+            if node.get("href") is not None:
+                found.links.append(node)
+        elif name == "script":
+            if node.get("type") == "application/ld+json":
+                found.scripts.append(node)
+        elif name == "title":
+            if found.title is None:
+                found.title = node
+        elif name == "html" and found.html is None:
+            found.html = node
+    return found
+
+
 def harvest(soup: BeautifulSoup) -> PageMeta:
     """Read a parsed page's head (and JSON-LD anywhere) into a :class:`PageMeta`."""
+    found = _gather(soup)
     props: dict[str, list[str]] = {}
-    for tag in soup.find_all("meta"):
+    for tag in found.metas:
         key = tag.get("property") or tag.get("name") or tag.get("itemprop")
         content = tag.get("content")
         if isinstance(key, str) and isinstance(content, str) and content.strip():
@@ -70,16 +107,16 @@ def harvest(soup: BeautifulSoup) -> PageMeta:
                 return props[key][0]
         return None
 
-    ld = tuple(_json_ld_objects(soup))
+    ld = tuple(_json_ld_objects(found.scripts))
     article_ld = next(
         (obj for obj in ld if _types(obj) & _ARTICLE_TYPES - {"webpage"}),
         next((obj for obj in ld if _types(obj) & _ARTICLE_TYPES), {}),
     )
 
-    title_tag = soup.find("title")
+    title_tag = found.title
     html_title = collapse(title_tag.get_text()) if title_tag else None
     canonical = None
-    for link in soup.find_all("link", href=True):
+    for link in found.links:
         rel: list[str] | str = link.get("rel") or []
         if "canonical" in [str(r).lower() for r in rel]:
             canonical = str(link["href"]).strip() or None
@@ -88,8 +125,8 @@ def harvest(soup: BeautifulSoup) -> PageMeta:
     authors = _ld_authors(article_ld) or tuple(
         a for a in props.get("article:author", []) + props.get("author", []) if not a.startswith("http")
     )
-    html_tag = soup.find("html")
-    lang = html_tag.get("lang") if isinstance(html_tag, Tag) else None
+    html_tag = found.html
+    lang = html_tag.get("lang") if html_tag is not None else None
     locale = first("og:locale")
 
     return PageMeta(
@@ -112,8 +149,8 @@ def harvest(soup: BeautifulSoup) -> PageMeta:
     )
 
 
-def _json_ld_objects(soup: BeautifulSoup) -> Iterator[Mapping[str, Any]]:
-    for script in soup.find_all("script", type="application/ld+json"):
+def _json_ld_objects(scripts: list[Tag]) -> Iterator[Mapping[str, Any]]:
+    for script in scripts:
         try:
             data = json.loads(script.string or script.get_text() or "null")
         except (ValueError, RecursionError):

@@ -29,7 +29,7 @@ from masthead.sinks import SinkFactory
 from masthead.source import Source
 
 ENTRY_POINT_GROUP = "masthead"
-BUILTIN_MODULES = ("masthead.readers", "masthead.sinks", "masthead.generic")
+BUILTIN_MODULES = ("masthead.readers", "masthead.warc", "masthead.sinks", "masthead.generic")
 DISABLE_ENV = "MASTHEAD_DISABLE"
 ONLY_ENV = "MASTHEAD_PLUGINS"
 _OUTLET_NAME = re.compile(r"^[a-z][a-z0-9_]*$")

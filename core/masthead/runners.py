@@ -2,19 +2,50 @@
 
 Every runner keeps the same contract: each document read produces exactly one
 record, an article for the output sink or a rejection for the rejects sink,
-and the summary counts both.
+and the summary counts both. They differ only in where
+:meth:`~masthead.pipeline.Pipeline.process` runs:
+
+* :func:`run_in_process` — here, one document at a time;
+* :func:`run_in_processes` — in supervised local worker processes
+  (:mod:`masthead.pool`): a per-document time limit, and a plugin that hangs,
+  crashes or exhausts memory costs one document, not the run;
+* :func:`masthead.dask_engine.run_on_dask` — on a Dask distributed cluster.
+
+Reading, counting, progress and writing always happen in the calling
+process, so :class:`~masthead.progress.Progress` and the summary work the
+same with every runner. Workers rebuild the pipeline from a picklable
+:class:`~masthead.runconfig.PipelineConfig`, once per worker.
+
+Which local runner: :func:`plan` picks worker processes only when they pay
+off: more than one worker asked for, and at least :data:`SMALL_INPUT`
+documents (found by reading that many ahead, a bounded peek). Below that,
+starting processes costs more than the work, and an in-process run is
+simpler to debug. The in-process runner has no time limit: a plugin that
+hangs there can only be stopped with Ctrl-C.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+import os
+from collections.abc import Iterable, Iterator
+from typing import Generic, TypeVar
 
 from masthead.models import Article, Rejection
 from masthead.pipeline import Pipeline
+from masthead.pool import WorkerPool
 from masthead.progress import Progress
 from masthead.readers import ReadResult
+from masthead.runconfig import PipelineConfig
 from masthead.sinks import Sink
 from masthead.summary import Summary
+
+#: Inputs with fewer documents than this run in process (see the module docstring).
+SMALL_INPUT = 50
+#: In input order (``deterministic``), how many finished records may wait per worker.
+ORDER_WINDOW_PER_WORKER = 64
+
+T = TypeVar("T")
 
 
 def run_in_process(
@@ -28,16 +59,119 @@ def run_in_process(
     """Process ``documents`` one at a time in this process, streaming."""
     for item in documents:
         record = item if isinstance(item, Rejection) else pipeline.process(item)
-        deliver(record, sink, rejects, summary)
-        if progress is not None:
-            progress.update()
+        deliver(record, sink, rejects, summary, progress)
     return summary
 
 
-def deliver(record: Article | Rejection, sink: Sink, rejects: Sink | None, summary: Summary) -> None:
-    """Count ``record`` and hand it to the sink it belongs to."""
+def run_in_processes(
+    documents: Iterable[ReadResult],
+    config: PipelineConfig,
+    sink: Sink,
+    rejects: Sink | None,
+    summary: Summary,
+    progress: Progress | None = None,
+    *,
+    workers: int,
+    timeout: float | None = 30.0,
+    memory_limit_mb: int | None = None,
+    deterministic: bool = False,
+    expected: object = None,
+) -> Summary:
+    """Process ``documents`` in ``workers`` supervised local processes.
+
+    Records are delivered as they finish; with ``deterministic`` they are
+    delivered in input order (the in-process runner's order), holding at
+    most :data:`ORDER_WINDOW_PER_WORKER` finished records per worker while
+    a slow document holds the line. ``timeout`` (seconds, ``None`` for no
+    limit) bounds each document; ``memory_limit_mb`` caps each worker's
+    address space; ``expected`` is the run's plugin fingerprint, checked
+    against every worker's.
+    """
+    pool = WorkerPool(config, workers, timeout=timeout, memory_limit_mb=memory_limit_mb, expected=expected)
+    numbered = enumerate(documents)
+    order: Reorder[Article | Rejection] = Reorder()
+    window = ORDER_WINDOW_PER_WORKER * workers
+    results = pool.imap(numbered, may_submit=(lambda: len(order) < window) if deterministic else (lambda: True))
+    try:
+        for seq, record in results:
+            for ready in order.push(seq, record) if deterministic else (record,):
+                deliver(ready, sink, rejects, summary, progress)
+    finally:
+        results.close()  # stops the workers now, also on Ctrl-C or a sink error
+    return summary
+
+
+def deliver(
+    record: Article | Rejection,
+    sink: Sink,
+    rejects: Sink | None,
+    summary: Summary,
+    progress: Progress | None = None,
+) -> None:
+    """Count ``record``, hand it to the sink it belongs to, tick the progress."""
     summary.count(record)
     if isinstance(record, Article):
         sink.write(record)
     elif rejects is not None:
         rejects.write(record)
+    if progress is not None:
+        progress.update()
+
+
+class Reorder(Generic[T]):
+    """Restores input order to results that finish out of order.
+
+    :meth:`push` takes the result numbered ``seq`` (numbers start at 0 and
+    each appears once) and returns every result now due, in order; the
+    results still waiting for an earlier one are counted by ``len()``.
+    """
+
+    def __init__(self) -> None:
+        self.next = 0
+        self._waiting: dict[int, T] = {}
+
+    def __len__(self) -> int:
+        return len(self._waiting)
+
+    def push(self, seq: int, item: T) -> list[T]:
+        self._waiting[seq] = item
+        due = []
+        while self.next in self._waiting:
+            due.append(self._waiting.pop(self.next))
+            self.next += 1
+        return due
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on (affinity and container limits respected)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def default_memory_limit_mb(workers: int) -> int:
+    """A worker's share of physical memory: 80 % split evenly, at least 1 GiB.
+
+    Generous on purpose: the cap is there to turn a runaway plugin into one
+    rejected document before the kernel's OOM killer picks a victim, not to
+    constrain normal pages.
+    """
+    try:
+        total = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return 0
+    return max(1024, int(total * 0.8 / max(1, workers)) // (1024 * 1024))
+
+
+def plan(documents: Iterable[ReadResult], workers: int) -> tuple[Iterator[ReadResult], bool]:
+    """``(documents, parallel)``: whether worker processes are worth starting.
+
+    Reads up to :data:`SMALL_INPUT` documents ahead to find out, and returns
+    an iterator that still yields every document, the peeked ones first.
+    """
+    stream = iter(documents)
+    if workers <= 1:
+        return stream, False
+    head = list(itertools.islice(stream, SMALL_INPUT))
+    return itertools.chain(head, stream), len(head) >= SMALL_INPUT

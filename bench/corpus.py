@@ -1,0 +1,205 @@
+"""Build the benchmark corpus: realistic news pages of several sizes, reproducibly.
+
+Speed measured on toy pages says little, so the pages are built like real
+ones. Each outlet page starts from one of that outlet's article fixtures
+(``plugins/*/tests/fixtures/*.html``, the markup its plugin is written for),
+gets its article text replaced by paragraphs from ``corpus/*.txt``, a new
+headline and URL in its head metadata (title, canonical link, OpenGraph),
+and the furniture real pages carry around an article: navigation menus,
+inline scripts and styles, related-link lists, reader comments. One page in
+five is a generic news page of an unknown site (for ``--fallback generic``)
+with OpenGraph, ``article:`` meta and JSON-LD in its head. Sizes vary from
+about 20 KB to 400 KB. The same ``--seed`` always builds the same corpus.
+Text dumps (variants of the corpus seeds) go to a separate folder.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import random
+import re
+from pathlib import Path
+
+import lxml.html
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Fixture names that are listings or index pages, not articles.
+_NOT_ARTICLE = re.compile(r"listing|index|category")
+PER_FOLDER = 1000
+SIZES = {  # paragraphs, navigation links, script kilobytes, comments
+    "small": (4, 30, 8, 0),
+    "medium": (12, 120, 40, 5),
+    "large": (40, 300, 150, 30),
+}
+SIZE_WEIGHTS = {"small": 0.4, "medium": 0.45, "large": 0.15}
+GENERIC_SHARE = 0.2
+_WORDS = ["market", "sanctions", "ruble", "policy", "energy", "trade", "report", "minister", "growth", "export"]
+
+
+@functools.cache
+def paragraphs() -> list[str]:
+    """Running-text lines of the corpus seeds (8 words or more)."""
+    found = []
+    for seed in sorted((ROOT / "corpus").glob("*.txt")):
+        for line in seed.read_text(encoding="utf-8").splitlines():
+            if len(line.split()) >= 8:
+                found.append(line.strip())
+    return found
+
+
+@functools.cache
+def headlines() -> list[str]:
+    found = []
+    for seed in sorted((ROOT / "corpus").glob("*.txt")):
+        first = next((x.strip() for x in seed.read_text(encoding="utf-8").splitlines() if x.strip()), "")
+        if 3 <= len(first.split()) <= 20:
+            found.append(first)
+    return found or ["Markets steady as talks resume"]
+
+
+def templates() -> list[tuple[str, str, str]]:
+    """``(outlet, domain, html)`` of every article fixture that has a canonical URL."""
+    found = []
+    for fixture in sorted(ROOT.glob("plugins/*/tests/fixtures/*.html")):
+        if _NOT_ARTICLE.search(fixture.name):
+            continue
+        text = fixture.read_text(encoding="utf-8", errors="replace")
+        match = re.search(r'rel="canonical"\s+href="https?://([^/"]+)', text) or re.search(
+            r'property="og:url"\s+content="https?://([^/"]+)', text
+        )
+        if match:
+            found.append((fixture.parts[-4], match.group(1), text))
+    return found
+
+
+def _script(rng: random.Random, kilobytes: int) -> str:
+    lines = []
+    size = 0
+    while size < kilobytes * 1024:
+        name = rng.choice(_WORDS) + str(rng.randrange(1000))
+        line = f"window.__cfg_{name} = {json.dumps({'id': rng.randrange(10**9), 'tags': rng.sample(_WORDS, 3)})};"
+        lines.append(line)
+        size += len(line) + 1
+    return "\n".join(lines)
+
+
+def _furniture(rng: random.Random, links: int, kilobytes: int, comments: int, domain: str) -> str:
+    """Menus, scripts, related links and comments around the article, as real pages have."""
+    menu = "".join(
+        f'<li><a href="https://{domain}/{rng.choice(_WORDS)}/{n}">{rng.choice(_WORDS).title()} {n}</a></li>'
+        for n in range(links)
+    )
+    related = "".join(
+        f'<li><a href="https://{domain}/news/{n}">{html.escape(rng.choice(headlines()))}</a></li>' for n in range(8)
+    )
+    thread = "".join(
+        f'<div class="comment"><span class="author">reader{n}</span><p>{html.escape(text)}</p></div>'
+        for n, text in enumerate(rng.choices(paragraphs(), k=comments))
+    )
+    half = max(1, kilobytes // 2)
+    return (
+        f'<nav class="site-menu"><ul>{menu}</ul></nav>'
+        f'<aside class="related-posts"><h3>Related</h3><ul>{related}</ul></aside>'
+        + (f'<section class="comments"><h3>Comments</h3>{thread}</section>' if comments else "")
+        + f"<script>{_script(rng, half)}</script>"
+        f"<style>{'.c1{margin:1px}' * (half * 64)}</style>"
+        f'<footer class="site-footer"><ul>{menu[: len(menu) // 3]}</ul></footer>'
+    )
+
+
+def outlet_page(rng: random.Random, template: tuple[str, str, str], number: int, size: str) -> str:
+    _, domain, source = template
+    count, links, kilobytes, comments = SIZES[size]
+    tree = lxml.html.document_fromstring(source)
+    body_holder = max(tree.iter(), key=lambda el: sum(1 for child in el if child.tag == "p"))
+    old = [child for child in body_holder if child.tag == "p"]
+    anchor = body_holder.index(old[0]) if old else len(body_holder)
+    for child in old:
+        body_holder.remove(child)
+    for offset, text in enumerate(rng.choices(paragraphs(), k=count)):
+        paragraph = lxml.html.Element("p")
+        paragraph.text = text
+        body_holder.insert(anchor + offset, paragraph)
+    title = f"{rng.choice(headlines())} ({number})"
+    url = f"https://www.{domain.removeprefix('www.')}/news/{number}-{rng.choice(_WORDS)}.html"
+    for element in tree.iter("title", "h1"):
+        element.text = title
+    for meta in tree.iter("meta"):
+        if meta.get("property") in ("og:title", "twitter:title"):
+            meta.set("content", title)
+        if meta.get("property") == "og:url":
+            meta.set("content", url)
+    for link in tree.iter("link"):
+        if link.get("rel") == "canonical":
+            link.set("href", url)
+    body = tree.find("body")
+    if body is not None:
+        furniture = _furniture(rng, links, kilobytes, comments, domain)
+        body.append(lxml.html.fragment_fromstring(furniture, create_parent="div"))
+    return "<!DOCTYPE html>\n" + lxml.html.tostring(tree, encoding="unicode")
+
+
+def generic_page(rng: random.Random, number: int, size: str) -> str:
+    count, links, kilobytes, comments = SIZES[size]
+    domain = f"news{number % 50}.example.org"
+    title = f"{rng.choice(headlines())} ({number})"
+    url = f"https://{domain}/{2020 + number % 5}/{number}.html"
+    published = f"{2020 + number % 5}-0{1 + number % 9}-1{number % 10}T08:30:00+00:00"
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": title,
+        "datePublished": published,
+        "author": {"@type": "Person", "name": f"Reporter {number % 40}"},
+        "url": url,
+    }
+    text = "".join(f"<p>{html.escape(p)}</p>" for p in rng.choices(paragraphs(), k=count))
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)} | News {number % 50}</title>"
+        f'<link rel="canonical" href="{url}">'
+        f'<meta property="og:title" content="{html.escape(title)}">'
+        f'<meta property="og:type" content="article"><meta property="og:url" content="{url}">'
+        f'<meta property="article:published_time" content="{published}">'
+        f'<meta name="author" content="Reporter {number % 40}">'
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+        f"<style>{'.x{color:red}' * 200}</style></head><body>"
+        f'<header><a href="/">News {number % 50}</a></header>'
+        f'<main><article><h1>{html.escape(title)}</h1><p class="byline">By Reporter {number % 40}</p>{text}'
+        f"</article></main>{_furniture(rng, links, kilobytes, comments, domain)}</body></html>"
+    )
+
+
+def text_dump(rng: random.Random, number: int) -> str:
+    seeds = sorted((ROOT / "corpus").glob("*.txt"))
+    text = seeds[number % len(seeds)].read_text(encoding="utf-8")
+    return text if rng.random() < 0.5 else text.replace("\n", "\r\n")
+
+
+def build(folder: Path, count: int, *, seed: int = 0, text_share: float = 0.0) -> dict[str, int]:
+    """Write ``count`` HTML pages to ``folder/html`` (and ``count * text_share``
+    text dumps to ``folder/text``); return how many of each size and kind."""
+    rng = random.Random(seed)
+    outlets = templates()
+    if not outlets:
+        raise SystemExit("no article fixtures with a canonical URL under plugins/*/tests/fixtures")
+    made: dict[str, int] = {}
+    for number in range(count):
+        size = rng.choices(list(SIZE_WEIGHTS), weights=list(SIZE_WEIGHTS.values()))[0]
+        if rng.random() < GENERIC_SHARE:
+            page, kind = generic_page(rng, number, size), "generic"
+        else:
+            template = rng.choice(outlets)
+            page, kind = outlet_page(rng, template, number, size), template[0]
+        target = folder / "html" / f"{number // PER_FOLDER:03d}" / f"{number:06d}.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
+        made[size] = made.get(size, 0) + 1
+        made[kind] = made.get(kind, 0) + 1
+    for number in range(int(count * text_share)):
+        target = folder / "text" / f"{number // PER_FOLDER:03d}" / f"{number:06d}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text_dump(rng, number), encoding="utf-8")
+    return made

@@ -1,0 +1,212 @@
+"""WARC reader: web archives (``.warc``, ``.warc.gz``) as a stream of pages.
+
+Crawls are stored as WARC files, often gigabytes each, so records are read
+one at a time with warcio and never all at once. Only ``response`` records
+carrying an HTML or plain-text HTTP payload are pages; requests, metadata,
+revisits and responses of other media types (images, scripts, feeds) are
+passed over (logged at debug level), as a directory walk passes over files
+of no known type.
+
+Each page keeps what the archive knows about it: the ``WARC-Target-URI`` is
+the document's URL (so routing by domain works), the HTTP charset is its
+declared encoding, and ``WARC-Date`` becomes ``meta["captured_at"]``.
+
+A crawl file is rarely perfect. A record that cannot be parsed or
+decompressed becomes one ``corrupt_record`` rejection, and reading resumes
+at the next record boundary found after it (the next gzip member of a
+``.warc.gz``, the next ``WARC/1.x`` line of a plain ``.warc``), so one bad
+record costs one record, not the rest of the file.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable, Iterator
+from typing import Any, BinaryIO
+
+import structlog
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from masthead.document import HTML, TEXT, RawDocument
+from masthead.hookspecs import hookimpl
+from masthead.readers import MAX_DOCUMENT_BYTES, ReadResult, os_error_reason, reject
+
+log = structlog.get_logger("masthead.warc")
+
+#: HTTP media types read as HTML pages or as text dumps; others are skipped.
+PAGE_TYPES = {
+    "text/html": HTML,
+    "application/xhtml+xml": HTML,
+    "text/plain": TEXT,
+}
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_WARC_MAGIC = b"WARC/1."
+_SCAN_CHUNK = 1 << 20
+#: Errors warcio and zlib raise for damaged records.
+_CORRUPT = (ArchiveLoadFailed, zlib.error, EOFError, ValueError, KeyError, IndexError, AttributeError, OSError)
+
+
+class _Corrupt(Exception):
+    """Reading stopped at a damaged record starting at ``offset``."""
+
+    def __init__(self, offset: int, cause: BaseException) -> None:
+        super().__init__(f"{type(cause).__name__}: {cause}".strip())
+        self.offset = offset
+
+
+def parse_content_type(value: str | None) -> tuple[str, str | None]:
+    """``("text/html", "windows-1251")`` from a Content-Type header value."""
+    if not value:
+        return "", None
+    media, _, params = value.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, val = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = val.strip().strip("\"'") or None
+    return media.strip().lower(), charset
+
+
+class WarcReader:
+    """Reads ``.warc`` and ``.warc.gz`` files record by record."""
+
+    name = "warc"
+    suffixes = (".warc", ".warc.gz")
+
+    def __init__(self, limit: int = MAX_DOCUMENT_BYTES) -> None:
+        self.limit = limit
+
+    def read(self, path: str) -> Iterator[ReadResult]:
+        try:
+            handle = open(path, "rb")  # noqa: SIM115 - closed below, generator
+        except OSError as exc:
+            yield reject(path, os_error_reason(exc), f"{exc.strerror or exc}")
+            return
+        with handle:
+            yield from self.read_stream(handle, path)
+
+    def read_stream(self, handle: BinaryIO, path: str) -> Iterator[ReadResult]:
+        """Every page of the seekable WARC stream ``handle``, resyncing after damage."""
+        gzipped = handle.read(3) == _GZIP_MAGIC
+        reported = False  # one rejection per damaged stretch, however many resync attempts it takes
+        next_start: int | None = 0
+        while next_start is not None:
+            start = next_start
+            handle.seek(start)
+            try:
+                for item in self._records(handle, path):
+                    reported = False
+                    if item is not None:
+                        yield item
+                return
+            except _Corrupt as exc:
+                if not reported:
+                    reported = True
+                    log.warning("warc_corrupt_record", uri=f"{path}#{exc.offset}", error=str(exc))
+                    yield reject(f"{path}#{exc.offset}", "corrupt_record", f"unreadable WARC record: {exc}")
+                next_start = _next_boundary(handle, max(exc.offset, start) + 1, _GZIP_MAGIC if gzipped else _WARC_MAGIC)
+
+    def _records(self, handle: BinaryIO, path: str) -> Iterator[ReadResult | None]:
+        """Each record from the handle's position on: a page, a rejection, or
+        ``None`` for a sound record that is no page; raises :class:`_Corrupt`."""
+        records = ArchiveIterator(handle)
+        while True:
+            offset = records.offset
+            try:
+                record = next(records)
+            except StopIteration:
+                if _has_tail(handle, records.offset):
+                    tail = EOFError("unreadable or truncated data at the end of the file")
+                    raise _Corrupt(records.offset, tail) from None
+                return
+            except _CORRUPT as exc:
+                raise _Corrupt(offset, exc) from exc
+            try:
+                item = self._page(record, f"{path}#{offset}")
+                records.read_to_end()
+            except _CORRUPT as exc:
+                raise _Corrupt(offset, exc) from exc
+            missing = getattr(record.raw_stream, "limit", 0)
+            if isinstance(missing, int) and missing > 0:
+                raise _Corrupt(offset, EOFError(f"record truncated, {missing} bytes of its declared length missing"))
+            yield item
+
+    def _page(self, record: Any, uri: str) -> ReadResult | None:
+        if record.rec_type != "response" or not record.http_headers:
+            return None
+        headers = record.http_headers
+        media, charset = parse_content_type(headers.get_header("content-type"))
+        content_type = PAGE_TYPES.get(media)
+        if content_type is None:
+            log.debug("warc_record_skipped", uri=uri, media_type=media or None)
+            return None
+        url = record.rec_headers.get_header("WARC-Target-URI") or None
+        status = headers.get_statuscode()
+        if not str(status).startswith("2"):
+            return reject(uri, "http_status", f"HTTP status {status} for {url}")
+        data = _read_limited(record.content_stream().read, self.limit)
+        if data is None:
+            return reject(uri, "too_large", f"more than the {self.limit}-byte document limit")
+        meta: dict[str, object] = {
+            "captured_at": record.rec_headers.get_header("WARC-Date"),
+            "warc_record_id": record.rec_headers.get_header("WARC-Record-ID"),
+        }
+        return RawDocument(
+            uri=uri,
+            data=data,
+            content_type=content_type,
+            url=url,
+            encoding=charset,
+            meta={k: v for k, v in meta.items() if v},
+        )
+
+
+def _read_limited(read: Callable[[int], bytes], limit: int) -> bytes | None:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = read(_SCAN_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+
+
+def _has_tail(handle: BinaryIO, offset: int) -> bool:
+    """Whether anything but blank lines follows ``offset``: warcio ends
+    quietly at a record cut off in its headers, which is still a lost record."""
+    handle.seek(offset)
+    while chunk := handle.read(_SCAN_CHUNK):
+        if chunk.strip():
+            return True
+    return False
+
+
+def _next_boundary(handle: BinaryIO, start: int, magic: bytes) -> int | None:
+    """Offset of the next ``magic`` at or after ``start``, or ``None`` at EOF."""
+    handle.seek(start)
+    position = start
+    tail = b""
+    while True:
+        chunk = handle.read(_SCAN_CHUNK)
+        if not chunk:
+            return None
+        window = tail + chunk
+        found = window.find(magic)
+        while found != -1 and magic == _WARC_MAGIC and found > 0 and window[found - 1 : found] != b"\n":
+            found = window.find(magic, found + 1)
+        if found != -1:
+            return position - len(tail) + found
+        tail = window[-(len(magic)) :]
+        position += len(chunk)
+
+
+WARC_READER = WarcReader()
+
+
+@hookimpl
+def masthead_register_readers(register: Callable[[WarcReader], None]) -> None:
+    register(WARC_READER)

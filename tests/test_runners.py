@@ -1,0 +1,408 @@
+"""Every runner writes the same records; the process runner survives bad plugins.
+
+Real processes throughout: the ``masthead`` command as a subprocess, local
+worker processes, and a Dask scheduler with two worker processes on
+loopback, used through the API and through ``--scheduler``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import dask
+import distributed
+import pytest
+
+from masthead.dask_engine import batches, run_on_dask
+from masthead.document import RawDocument
+from masthead.manager import Plugins
+from masthead.models import Article, Rejection
+from masthead.partitioned import read_manifest
+from masthead.progress import Progress
+from masthead.readers import expand, iter_documents
+from masthead.runconfig import PipelineConfig, WorkerSetupError, fingerprint
+from masthead.runners import Reorder, plan, run_in_process, run_in_processes
+from masthead.serialize import unstructure
+from masthead.summary import Summary
+from test_cli import CORPUS, SEEDS, read_jsonl, run
+
+Line = dict[str, Any]
+
+
+class ListSink:
+    def __init__(self) -> None:
+        self.records: list[Article | Rejection] = []
+
+    def write(self, record: Article | Rejection) -> None:
+        self.records.append(record)
+
+    def close(self) -> None:
+        pass
+
+    def abort(self) -> None:
+        pass
+
+
+class CountingProgress(Progress):
+    def __init__(self, summary: Summary) -> None:
+        super().__init__(summary)
+        self.updates = 0
+
+    def update(self) -> None:
+        self.updates += 1
+        super().update()
+
+
+def build_inputs(root: Path) -> list[str]:
+    """The corpus, variants of it in every input format, and bad inputs: 60+ documents."""
+    root.mkdir()
+    records = []
+    for n, seed in enumerate(SEEDS):
+        text = seed.read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if line.strip()]
+        shutil.copy(seed, root / seed.name)
+        (root / f"{seed.stem}-crlf.txt").write_bytes(text.replace("\n", "\r\n").encode())
+        (root / f"{seed.stem}-spaced.txt").write_text("\n\n".join(f"  {line}  " for line in lines), encoding="utf-8")
+        (root / f"{seed.stem}-latin.txt").write_bytes(text.encode("utf-8", errors="replace"))
+        for k in range(4):
+            cut = lines[: max(3, len(lines) - k * 3)]
+            (root / f"{seed.stem}-cut{k}.txt").write_text("\n".join(cut), encoding="utf-8")
+        html = "".join(f"<p>{line}</p>" for line in lines[1:])
+        page = f"<html><head><title>{lines[0]}</title></head><body><h1>{lines[0]}</h1>{html}</body></html>"
+        (root / f"{seed.stem}.html").write_text(page, encoding="utf-8")
+        records += [{"text": text, "id": n}, {"text": "\n".join(lines[:5]), "id": n}]
+    records_text = "\n".join(json.dumps(r) for r in records) + "\nnot json\n"
+    (root / "records.jsonl").write_text(records_text, encoding="utf-8")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "binary.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (root / "unclaimed.txt").write_text("Nothing any outlet would claim.\nJust a line.", encoding="utf-8")
+    return [str(root), str(root / "missing.txt")]
+
+
+def comparable(line: Line) -> str:
+    """A record as JSON without what legitimately differs between runs."""
+    line = json.loads(json.dumps(line))
+    if "provenance" in line:
+        line["provenance"].pop("extracted_at")
+    return json.dumps(line, sort_keys=True)
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    return build_inputs(tmp_path_factory.mktemp("runners") / "in")
+
+
+@pytest.fixture(scope="module")
+def plugins() -> Plugins:
+    return Plugins()
+
+
+@attrs.define
+class Output:
+    """A run's records as comparable JSON, each sink's in the order written."""
+
+    articles: list[str]
+    rejects: list[str]
+
+    @classmethod
+    def of(cls, articles: list[Line], rejects: list[Line]) -> Output:
+        return cls([comparable(x) for x in articles], [comparable(x) for x in rejects])
+
+    @property
+    def all(self) -> list[str]:
+        return sorted(self.articles + self.rejects)
+
+
+@pytest.fixture(scope="module")
+def reference(inputs: list[str], plugins: Plugins) -> Output:
+    """What the in-process runner writes."""
+    sinks = ListSink(), ListSink()
+    summary = Summary()
+    pipeline = PipelineConfig.of(plugins).build(plugins)
+    run_in_process(iter_documents(inputs, plugins.readers), pipeline, *sinks, summary)
+    assert summary.read >= 60 and summary.ingested >= 20 and summary.rejected >= 5
+    return output_of(sinks)
+
+
+def output_of(sinks: tuple[ListSink, ListSink]) -> Output:
+    return Output.of([unstructure(r) for r in sinks[0].records], [unstructure(r) for r in sinks[1].records])
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[Any]:
+    """A real Dask scheduler and two worker processes, on loopback only."""
+    with distributed.LocalCluster(
+        host="127.0.0.1",
+        processes=True,
+        n_workers=2,
+        threads_per_worker=1,
+        dashboard_address="127.0.0.1:0",
+        silence_logs=logging.ERROR,
+    ) as local:
+        yield local
+
+
+def test_process_runner_writes_the_same_records(inputs: list[str], plugins: Plugins, reference: Output) -> None:
+    config = PipelineConfig.of(plugins)
+    expected = fingerprint(config.build(plugins))
+    for deterministic in (False, True):
+        sinks = ListSink(), ListSink()
+        summary = Summary()
+        progress = CountingProgress(summary)
+        run_in_processes(
+            iter_documents(inputs, plugins.readers), config, *sinks, summary, progress,
+            workers=2, deterministic=deterministic, expected=expected,
+        )  # fmt: skip
+        output = output_of(sinks)
+        assert output.all == reference.all
+        if deterministic:
+            assert output == reference  # the same order, sink by sink
+        assert summary.read == len(reference.all) == progress.updates and summary.balanced
+
+
+def test_dask_runner_writes_the_same_records(
+    inputs: list[str], plugins: Plugins, reference: Output, cluster: Any
+) -> None:
+    config = PipelineConfig.of(plugins)
+    expected = fingerprint(config.build(plugins))
+    with distributed.Client(cluster) as client:
+        assert len(client.nthreads()) == 2
+        for deterministic in (False, True):
+            sinks = ListSink(), ListSink()
+            summary = Summary()
+            progress = CountingProgress(summary)
+            run_on_dask(
+                iter_documents(inputs, plugins.readers), config, *sinks, summary, progress,
+                client=client, deterministic=deterministic, batch_size=7, expected=expected,
+            )  # fmt: skip
+            output = output_of(sinks)
+            assert output.all == reference.all
+            if deterministic:
+                assert output == reference
+            assert summary.read == len(reference.all) == progress.updates and summary.balanced
+
+
+def test_a_dask_worker_with_other_plugins_stops_the_run(inputs: list[str], plugins: Plugins, cluster: Any) -> None:
+    with distributed.Client(cluster) as client, pytest.raises(WorkerSetupError, match="different plugins"):
+        run_on_dask(
+            iter_documents(inputs, plugins.readers), PipelineConfig.of(plugins), ListSink(), None, Summary(),
+            client=client, expected=(("someone_elses_plugin=x@1",), ()),
+        )  # fmt: skip
+
+
+def cli_output(out: Path, rejects: Path) -> Output:
+    lines = read_jsonl(out) if out.is_file() else [x for p in sorted(out.glob("part-*.jsonl")) for x in read_jsonl(p)]
+    return Output.of(lines, read_jsonl(rejects))
+
+
+def test_the_command_gives_the_same_records_with_every_runner(
+    tmp_path: Path, inputs: list[str], reference: Output, cluster: Any
+) -> None:
+    runs = {
+        "in_process": ["--workers", "1"],
+        "processes": ["--workers", "2"],
+        "dask": ["--scheduler", cluster.scheduler_address, "--part-size", "10"],
+    }
+    for name, options in runs.items():
+        out, rejects = tmp_path / name, tmp_path / f"{name}-rejects.jsonl"
+        result = run("--log-level", "info", "--log-format", "json", "ingest", *inputs, "-o", str(out),
+                     "--rejects", str(rejects), *options)  # fmt: skip
+        assert result.returncode == 1, result.stderr  # the bad inputs are rejected
+        events = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+        assert [e["runner"] for e in events if e["event"] == "run_started"] == [name]
+        assert cli_output(out, rejects).all == reference.all, name
+    manifest = read_manifest(str(tmp_path / "dask"))
+    parts = sorted(p.name for p in (tmp_path / "dask").glob("part-*.jsonl"))
+    assert [p["path"] for p in manifest["parts"]] == parts and len(parts) >= 3
+    assert sum(p["records"] for p in manifest["parts"]) == manifest["counts"]["ingested"] == manifest["records"]
+    assert manifest["counts"]["read"] == len(reference.all)
+    assert manifest["inputs"] == inputs and manifest["scheduler"] == cluster.scheduler_address
+    assert manifest["masthead_version"] == "0.1.0" and manifest["schema_version"] == "1.0"
+
+
+def test_deterministic_dask_run_on_its_own_local_cluster_matches_in_process_order(
+    tmp_path: Path, inputs: list[str], reference: Output
+) -> None:
+    out, rejects = tmp_path / "parts", tmp_path / "rejects.jsonl"
+    result = run("ingest", *inputs, "-o", str(out), "--rejects", str(rejects), "--engine", "dask", "--workers", "2",
+                 "--deterministic", "--part-size", "7")  # fmt: skip
+    assert result.returncode == 1, result.stderr
+    assert cli_output(out, rejects) == reference
+    assert len(list(out.glob("part-*.jsonl"))) == -(-len(reference.articles) // 7)
+
+
+def test_engine_dask_without_dask_installed_is_a_clear_usage_error(tmp_path: Path) -> None:
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "distributed.py").write_text("raise ImportError('No module named distributed')\n")
+    result = run(
+        "ingest", str(SEEDS[0]), "-o", str(tmp_path / "out"), "--engine", "dask", env={"PYTHONPATH": str(shadow)}
+    )
+    assert result.returncode == 2
+    assert "pip install 'masthead[dask]'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_engine_dask_needs_an_output_directory(tmp_path: Path) -> None:
+    result = run("ingest", str(SEEDS[0]), "-o", "-", "--engine", "dask")
+    assert result.returncode == 2 and "-o DIRECTORY" in result.stderr
+    (tmp_path / "file").write_text("x")
+    result = run("ingest", str(SEEDS[0]), "-o", str(tmp_path / "file"), "--engine", "dask")
+    assert result.returncode == 2 and "not a directory" in result.stderr
+
+
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
+    quick = {"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"}  # Dask's own setting, honoured
+    result = run("ingest", str(CORPUS), "-o", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:9", env=quick)
+    assert result.returncode == 2 and "cannot reach the Dask scheduler" in result.stderr
+    assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+# Crash isolation ------------------------------------------------------------
+
+FAULTY = PipelineConfig(
+    load_entry_points=False,
+    extra=(("misbehaving", "misbehaving_plugins"), ("stalling", "misbehaving_plugins:STALLING")),
+)
+
+
+def doc(name: str, marker: str = "") -> RawDocument:
+    text = f"Title {name}\nMISBEHAVING page {name}.\n{marker}\n"
+    return RawDocument(uri=name, data=text.encode())
+
+
+def test_hangs_crashes_and_memory_blowups_cost_one_document_each() -> None:
+    faults = {
+        "hang": ("timeout", "parse", "misbehaving"),
+        "exit": ("worker_died", "parse", "misbehaving"),
+        "segfault": ("worker_died", "parse", "misbehaving"),
+        "hog": ("memory_limit", "parse", "misbehaving"),
+        "raise": ("plugin_error", "parse", "misbehaving"),
+        "stall": ("timeout", "process", "stalling"),
+    }
+    documents: list[RawDocument] = []
+    for kind in faults:
+        documents += [doc(f"ok-before-{kind}"), doc(kind, "STALL" if kind == "stall" else f"FAULT:{kind}")]
+    documents += [doc(f"ok-{n}") for n in range(10)]
+    sinks = ListSink(), ListSink()
+    summary = Summary()
+    expected = fingerprint(FAULTY.build())
+    run_in_processes(documents, FAULTY, *sinks, summary, workers=2, timeout=2.0, memory_limit_mb=512, expected=expected)
+    assert summary.read == len(documents) and summary.balanced
+    assert sorted(a.provenance.input for a in sinks[0].records) == sorted(d.uri for d in documents if "ok" in d.uri)
+    rejected = {r.input: r for r in sinks[1].records if isinstance(r, Rejection)}
+    assert set(rejected) == set(faults)
+    for kind, (reason, stage, plugin) in faults.items():
+        record = rejected[kind]
+        assert (record.reason, record.stage, record.plugin) == (reason, stage, plugin), record
+        assert record.sha256 == doc(kind, "STALL" if kind == "stall" else f"FAULT:{kind}").sha256
+    assert "SIGSEGV" in rejected["segfault"].error
+    assert "exited with status 3" in rejected["exit"].error
+    assert "no result within 2 s" in rejected["hang"].error
+
+
+def test_a_worker_that_loads_other_plugins_stops_the_run() -> None:
+    with pytest.raises(WorkerSetupError, match="different plugins"):
+        run_in_processes([doc("a")], FAULTY, ListSink(), None, Summary(), workers=1, expected=(("other=x@1",), ()))
+
+
+def test_reorder_restores_input_order() -> None:
+    order: Reorder[str] = Reorder()
+    assert order.push(2, "c") == [] and order.push(1, "b") == [] and len(order) == 2
+    assert order.push(0, "a") == ["a", "b", "c"] and len(order) == 0
+    assert order.push(3, "d") == ["d"]
+
+
+def test_plan_uses_processes_only_for_inputs_worth_it() -> None:
+    few = [doc(f"d{n}") for n in range(10)]
+    many = [doc(f"d{n}") for n in range(200)]
+    for documents, workers, parallel in ((few, 4, False), (many, 1, False), (many, 2, True)):
+        stream, chosen = plan(iter(documents), workers)
+        assert chosen is parallel and list(stream) == documents  # nothing lost by peeking
+
+
+def test_batches_are_bounded_by_count_and_bytes() -> None:
+    small = [doc(f"d{n}") for n in range(10)]
+    assert [len(b) for b in batches(small, size=4)] == [4, 4, 2]
+    big = [RawDocument(uri=str(n), data=b"x" * 1000) for n in range(5)]
+    assert [len(b) for b in batches(big, size=100, max_bytes=2500)] == [3, 2]
+
+
+def test_a_document_that_kills_dask_workers_is_rejected_alone(tmp_path: Path) -> None:
+    """Dask gives up on a batch whose worker died; the batch is split so only
+    the killer document is lost, as ``worker_died``."""
+    documents = [doc("ok-0"), doc("ok-1"), doc("exit", "FAULT:exit"), doc("ok-2"), doc("ok-3")]
+    sinks = ListSink(), ListSink()
+    summary = Summary()
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), distributed.LocalCluster(
+        host="127.0.0.1", processes=True, n_workers=2, threads_per_worker=1, dashboard_address="127.0.0.1:0",
+        silence_logs=logging.ERROR,
+    ) as local, distributed.Client(local) as client:  # fmt: skip
+        run_on_dask(documents, FAULTY, *sinks, summary, client=client, batch_size=5, deterministic=True)
+    assert [a.provenance.input for a in sinks[0].records] == [d.uri for d in documents if d.uri != "exit"]
+    [died] = sinks[1].records
+    assert isinstance(died, Rejection) and (died.input, died.reason) == ("exit", "worker_died")
+    assert summary.balanced and summary.read == len(documents)
+
+
+class Counted:
+    """An input stream that knows how far ahead of the output it has been read."""
+
+    def __init__(self, documents: list[RawDocument]) -> None:
+        self.documents = documents
+        self.read = 0
+        self.most_ahead = 0
+
+    def __iter__(self) -> Iterator[RawDocument]:
+        for document in self.documents:
+            self.read += 1
+            yield document
+
+
+class WatchingSink(ListSink):
+    def __init__(self, source: Counted) -> None:
+        super().__init__()
+        self.source = source
+
+    def write(self, record: Article | Rejection) -> None:
+        super().write(record)
+        self.source.most_ahead = max(self.source.most_ahead, self.source.read - len(self.records))
+
+
+def test_directories_are_walked_lazily(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first file comes before the next directory is even listed."""
+    for folder in ("a", "b", "c"):
+        (tmp_path / folder).mkdir()
+        for n in range(3):
+            (tmp_path / folder / f"{n}.txt").write_text("x")
+    listed: list[str] = []
+    scandir = os.scandir
+
+    def spy(path: Any) -> Any:
+        listed.append(os.path.basename(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", spy)
+    walk = expand([str(tmp_path)])
+    first = next(walk)
+    assert first == (str(tmp_path / "a" / "0.txt"), False) and listed == [tmp_path.name, "a"]
+    assert len(list(walk)) == 8 and listed == [tmp_path.name, "a", "b", "c"]
+
+
+def test_runners_stream_with_bounded_work_in_flight(cluster: Any) -> None:
+    """Memory stays flat: no runner reads far ahead of what it has written."""
+    documents = [doc(f"page-{n}") for n in range(300)]
+    source = Counted(documents)
+    run_in_processes(source, FAULTY, WatchingSink(source), None, Summary(), workers=2)
+    assert source.read == 300 and source.most_ahead <= 2 + 1
+    source = Counted(documents)
+    with distributed.Client(cluster) as client:
+        run_on_dask(source, FAULTY, WatchingSink(source), None, Summary(), client=client, batch_size=10)
+    window = 2 * 2  # batches in flight: twice the cluster's two worker threads
+    assert source.read == 300 and source.most_ahead <= (window + 1) * 10
