@@ -147,7 +147,7 @@ def test_the_whole_matrix_through_the_command(tmp_path: Path) -> None:
     bad = tmp_path / "bad"
     expected = bad_input_directory(bad)
     out, rejects, summary = tmp_path / "out.jsonl", tmp_path / "rejects.jsonl", tmp_path / "summary.json"
-    command = [str(Path(sys.executable).with_name("masthead")), "ingest", str(CORPUS), str(bad)]
+    command = [str(Path(sys.executable).with_name("masthead")), "ingest", str(CORPUS), str(bad), "--keep-duplicates"]
     command += ["-o", str(out), "--rejects", str(rejects), "--summary-json", str(summary)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     assert result.returncode == 1, result.stderr

@@ -47,7 +47,7 @@ def test_lock_in_process_raises_output_locked(tmp_path: Path) -> None:
 def test_state_round_trips_and_refuses_other_inputs(tmp_path: Path) -> None:
     state = StateFile(str(tmp_path / "out.jsonl"))
     assert state.load(["a"]) is None
-    saved = Checkpoint(done=3, offsets={"output": 120, "rejects": 0}, inputs=("a",), duplicates=1)
+    saved = Checkpoint(done=3, offsets={"output": 120, "rejects": 0}, inputs=("a",), counts={"read": 3})
     state.save(saved)
     assert state.load(["a"]) == saved
     with pytest.raises(ValueError, match="other inputs"):

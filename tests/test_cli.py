@@ -142,25 +142,6 @@ def test_validate_reports_line_numbers(tmp_path: Path) -> None:
     assert f"{out}:3: $.published" in result.stdout
 
 
-def test_output_is_not_replaced_when_the_run_is_interrupted(tmp_path: Path) -> None:
-    out = tmp_path / "out.jsonl"
-    out.write_text("previous\n")
-    fifo = tmp_path / "slow.txt"
-    os.mkfifo(fifo)
-    process = subprocess.Popen(
-        [*masthead_command(), "ingest", str(CORPUS), str(fifo), "-o", str(out)],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    with open(fifo, "w") as writer:  # the run blocks reading the FIFO until it is opened
-        writer.write("Title\n")
-        process.send_signal(2)  # SIGINT, as Ctrl-C
-    _, err = process.communicate(timeout=60)
-    assert process.returncode == 130, err
-    assert out.read_text() == "previous\n"
-    assert [p.name for p in tmp_path.iterdir() if p.name != "slow.txt"] == ["out.jsonl"]
-
-
 @pytest.mark.parametrize("args", [["ingest"], ["ingest", "x"], ["frobnicate"]])
 def test_usage_errors_exit_2(args: list[str]) -> None:
     assert run(*args).returncode == 2

@@ -28,7 +28,7 @@ from masthead.partitioned import read_manifest
 from masthead.progress import Progress
 from masthead.readers import expand, iter_documents
 from masthead.runconfig import PipelineConfig, WorkerSetupError, fingerprint
-from masthead.runners import Reorder, plan, run_in_process, run_in_processes
+from masthead.runners import Outlet, Reorder, plan, run_in_process, run_in_processes
 from masthead.serialize import unstructure
 from masthead.summary import Summary
 from test_cli import CORPUS, SEEDS, read_jsonl, run
@@ -126,7 +126,7 @@ def reference(inputs: list[str], plugins: Plugins) -> Output:
     sinks = ListSink(), ListSink()
     summary = Summary()
     pipeline = PipelineConfig.of(plugins).build(plugins)
-    run_in_process(iter_documents(inputs, plugins.readers), pipeline, *sinks, summary)
+    run_in_process(iter_documents(inputs, plugins.readers), pipeline, Outlet(*sinks, summary))
     assert summary.read >= 60 and summary.ingested >= 20 and summary.rejected >= 5
     return output_of(sinks)
 
@@ -157,7 +157,7 @@ def test_process_runner_writes_the_same_records(inputs: list[str], plugins: Plug
         summary = Summary()
         progress = CountingProgress(summary)
         run_in_processes(
-            iter_documents(inputs, plugins.readers), config, *sinks, summary, progress,
+            iter_documents(inputs, plugins.readers), config, Outlet(*sinks, summary, progress),
             workers=2, deterministic=deterministic, expected=expected,
         )  # fmt: skip
         output = output_of(sinks)
@@ -179,7 +179,7 @@ def test_dask_runner_writes_the_same_records(
             summary = Summary()
             progress = CountingProgress(summary)
             run_on_dask(
-                iter_documents(inputs, plugins.readers), config, *sinks, summary, progress,
+                iter_documents(inputs, plugins.readers), config, Outlet(*sinks, summary, progress),
                 client=client, deterministic=deterministic, batch_size=7, expected=expected,
             )  # fmt: skip
             output = output_of(sinks)
@@ -192,7 +192,7 @@ def test_dask_runner_writes_the_same_records(
 def test_a_dask_worker_with_other_plugins_stops_the_run(inputs: list[str], plugins: Plugins, cluster: Any) -> None:
     with distributed.Client(cluster) as client, pytest.raises(WorkerSetupError, match="different plugins"):
         run_on_dask(
-            iter_documents(inputs, plugins.readers), PipelineConfig.of(plugins), ListSink(), None, Summary(),
+            iter_documents(inputs, plugins.readers), PipelineConfig.of(plugins), Outlet(ListSink(), None, Summary()),
             client=client, expected=(("someone_elses_plugin=x@1",), ()),
         )  # fmt: skip
 
@@ -212,8 +212,8 @@ def test_the_command_gives_the_same_records_with_every_runner(
     }
     for name, options in runs.items():
         out, rejects = tmp_path / name, tmp_path / f"{name}-rejects.jsonl"
-        result = run("--log-level", "info", "--log-format", "json", "ingest", *inputs, "-o", str(out),
-                     "--rejects", str(rejects), *options)  # fmt: skip
+        result = run("--log-level", "info", "--log-format", "json", "ingest", *inputs, "--keep-duplicates",
+                     "-o", str(out), "--rejects", str(rejects), *options)  # fmt: skip
         assert result.returncode == 1, result.stderr  # the bad inputs are rejected
         events = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
         assert [e["runner"] for e in events if e["event"] == "run_started"] == [name]
@@ -231,7 +231,8 @@ def test_deterministic_dask_run_on_its_own_local_cluster_matches_in_process_orde
     tmp_path: Path, inputs: list[str], reference: Output
 ) -> None:
     out, rejects = tmp_path / "parts", tmp_path / "rejects.jsonl"
-    result = run("ingest", *inputs, "-o", str(out), "--rejects", str(rejects), "--engine", "dask", "--workers", "2",
+    result = run("ingest", *inputs, "--keep-duplicates", "-o", str(out), "--rejects", str(rejects),
+                 "--engine", "dask", "--workers", "2",
                  "--deterministic", "--part-size", "7")  # fmt: skip
     assert result.returncode == 1, result.stderr
     assert cli_output(out, rejects) == reference
@@ -293,7 +294,9 @@ def test_hangs_crashes_and_memory_blowups_cost_one_document_each() -> None:
     sinks = ListSink(), ListSink()
     summary = Summary()
     expected = fingerprint(FAULTY.build())
-    run_in_processes(documents, FAULTY, *sinks, summary, workers=2, timeout=2.0, memory_limit_mb=512, expected=expected)
+    run_in_processes(
+        documents, FAULTY, Outlet(*sinks, summary), workers=2, timeout=2.0, memory_limit_mb=512, expected=expected
+    )
     assert summary.read == len(documents) and summary.balanced
     assert sorted(a.provenance.input for a in sinks[0].records) == sorted(d.uri for d in documents if "ok" in d.uri)
     rejected = {r.input: r for r in sinks[1].records if isinstance(r, Rejection)}
@@ -309,7 +312,9 @@ def test_hangs_crashes_and_memory_blowups_cost_one_document_each() -> None:
 
 def test_a_worker_that_loads_other_plugins_stops_the_run() -> None:
     with pytest.raises(WorkerSetupError, match="different plugins"):
-        run_in_processes([doc("a")], FAULTY, ListSink(), None, Summary(), workers=1, expected=(("other=x@1",), ()))
+        run_in_processes(
+            [doc("a")], FAULTY, Outlet(ListSink(), None, Summary()), workers=1, expected=(("other=x@1",), ())
+        )
 
 
 def test_reorder_restores_input_order() -> None:
@@ -344,7 +349,7 @@ def test_a_document_that_kills_dask_workers_is_rejected_alone(tmp_path: Path) ->
         host="127.0.0.1", processes=True, n_workers=2, threads_per_worker=1, dashboard_address="127.0.0.1:0",
         silence_logs=logging.ERROR,
     ) as local, distributed.Client(local) as client:  # fmt: skip
-        run_on_dask(documents, FAULTY, *sinks, summary, client=client, batch_size=5, deterministic=True)
+        run_on_dask(documents, FAULTY, Outlet(*sinks, summary), client=client, batch_size=5, deterministic=True)
     assert [a.provenance.input for a in sinks[0].records] == [d.uri for d in documents if d.uri != "exit"]
     [died] = sinks[1].records
     assert isinstance(died, Rejection) and (died.input, died.reason) == ("exit", "worker_died")
@@ -399,10 +404,10 @@ def test_runners_stream_with_bounded_work_in_flight(cluster: Any) -> None:
     """Memory stays flat: no runner reads far ahead of what it has written."""
     documents = [doc(f"page-{n}") for n in range(300)]
     source = Counted(documents)
-    run_in_processes(source, FAULTY, WatchingSink(source), None, Summary(), workers=2)
+    run_in_processes(source, FAULTY, Outlet(WatchingSink(source), None, Summary()), workers=2)
     assert source.read == 300 and source.most_ahead <= 2 + 1
     source = Counted(documents)
     with distributed.Client(cluster) as client:
-        run_on_dask(source, FAULTY, WatchingSink(source), None, Summary(), client=client, batch_size=10)
+        run_on_dask(source, FAULTY, Outlet(WatchingSink(source), None, Summary()), client=client, batch_size=10)
     window = 2 * 2  # batches in flight: twice the cluster's two worker threads
     assert source.read == 300 and source.most_ahead <= (window + 1) * 10

@@ -74,7 +74,7 @@ class Checkpoint:
     done: int
     offsets: dict[str, int]
     inputs: tuple[str, ...]
-    duplicates: int = 0
+    counts: dict[str, Any] = attrs.field(factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -82,7 +82,7 @@ class Checkpoint:
             "done": self.done,
             "offsets": self.offsets,
             "inputs": list(self.inputs),
-            "duplicates": self.duplicates,
+            "counts": self.counts,
         }
 
 
@@ -111,7 +111,7 @@ class StateFile:
             done=int(data["done"]),
             offsets={k: int(v) for k, v in data["offsets"].items()},
             inputs=tuple(data["inputs"]),
-            duplicates=int(data.get("duplicates", 0)),
+            counts=dict(data.get("counts", {})),
         )
 
     def save(self, checkpoint: Checkpoint) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any, NoReturn
 
 import attrs
@@ -28,13 +28,10 @@ from masthead.errors import InputError, PluginError
 from masthead.manager import Plugins
 from masthead.models import Article, Rejection
 from masthead.pipeline import Pipeline
-from masthead.progress import Progress
-from masthead.readers import ReadResult, iter_documents
+from masthead.readers import iter_documents
 from masthead.router import Router
-from masthead.runconfig import PipelineConfig, WorkerSetupError, fingerprint
+from masthead.runconfig import PipelineConfig, WorkerSetupError
 from masthead.serialize import unstructure
-from masthead.sinks import JsonlSink, Sink
-from masthead.summary import Summary
 from masthead.validate import validate_lines
 
 EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_PLUGIN, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
@@ -163,6 +160,24 @@ def main(log_format: str, log_level: str) -> None:
     metavar="N",
     help="With --engine dask: articles per part file.",
 )
+@click.option(
+    "--keep-duplicates",
+    is_flag=True,
+    help="Write every article, even one whose id was already written in this run.",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Continue the interrupted run that was writing OUT (same PATHS and --rejects).",
+)
+@click.option(
+    "--checkpoint-every",
+    type=click.IntRange(min=1),
+    default=500,
+    show_default=True,
+    metavar="N",
+    help="Records between checkpoints: the most an interrupted run has to redo on --resume.",
+)
 @plugin_options
 def ingest(
     paths: tuple[str, ...],
@@ -179,6 +194,9 @@ def ingest(
     timeout: float,
     memory_limit: int | None,
     part_size: int,
+    keep_duplicates: bool,
+    resume: bool,
+    checkpoint_every: int,
     disable: tuple[str, ...],
     only: str | None,
     strict: bool,
@@ -195,10 +213,15 @@ def ingest(
     document costs that document, recorded in the rejects, not the run.
     With --engine dask they run on a Dask cluster and OUT is a directory
     of part-NNNNN.jsonl files plus manifest.json.
+
+    The same article read twice (same URL, or same text) is written once.
+    OUT appears only when the run completes; after Ctrl-C or a kill,
+    --resume continues where the run stopped.
     """
     from masthead.dask_engine import EngineUnavailable, import_distributed
-    from masthead.partitioned import PartitionedJsonlSink
     from masthead.runners import cpu_count
+    from masthead.session import IngestOptions, Interrupted, SessionError
+    from masthead.session import ingest as run_ingest
 
     plugins = load_plugins(disable, only, strict)
     pipeline = make_pipeline(plugins, source, fallback)
@@ -212,53 +235,40 @@ def ingest(
             _fail(str(exc))
     elif sink_name not in plugins.sinks:
         _fail(f"--sink: no sink named {sink_name!r} (known: {', '.join(sorted(plugins.sinks))})")
-    workers = workers or cpu_count()
-    summary = Summary()
-    skipped: list[str] = []
-    sinks: list[Sink] = []
-
-    def manifest() -> dict[str, Any]:
-        where = {"engine": "dask", "scheduler": scheduler or "local cluster", "workers": workers}
-        return {**where, "deterministic": deterministic, "inputs": list(paths), "counts": summary.to_dict()}
-
+    options = IngestOptions(
+        paths=paths,
+        output=output,
+        rejects=rejects,
+        sink=sink_name,
+        engine=engine,
+        workers=workers or cpu_count(),
+        scheduler=scheduler,
+        deterministic=deterministic,
+        timeout=timeout or None,
+        memory_limit_mb=memory_limit,
+        part_size=part_size,
+        keep_duplicates=keep_duplicates,
+        resume=resume,
+        checkpoint_every=checkpoint_every,
+        log=_worker_log_settings(),
+    )
+    config = PipelineConfig.of(plugins, source=source, fallback=fallback)
     try:
-        if engine == "dask":
-            sink: Sink = PartitionedJsonlSink(output, records_per_part=part_size, manifest=manifest)
+        summary = run_ingest(options, plugins, pipeline, config)
+    except SessionError as exc:
+        _fail(str(exc))
+    except Interrupted as stop:
+        if stop.resumable:
+            click.echo(
+                f"masthead: interrupted after {stop.summary.read} document(s); "
+                f"{output} was not written. Continue with the same command and --resume.",
+                err=True,
+            )
         else:
-            sink = plugins.sinks[sink_name](output)
-        sinks.append(sink)
-        reject_sink = JsonlSink(rejects) if rejects else None
-        if reject_sink is not None:
-            sinks.append(reject_sink)
-    except OSError as exc:
-        for opened in sinks:
-            opened.abort()
-        _fail(f"cannot write output: {exc}")
-    progress = Progress(summary)
-    documents = iter_documents(paths, plugins.readers, skipped)
-    run = RunOptions(engine, workers, scheduler, deterministic, timeout or None, memory_limit)
-    try:
-        run_documents(documents, plugins, pipeline, sink, reject_sink, summary, progress, run, source, fallback)
-        summary.skipped = len(skipped)
-        summary.finish()
-        for opened in sinks:
-            opened.close()
-    except KeyboardInterrupt:
-        for opened in sinks:
-            opened.abort()
-        progress.close()
-        click.echo("masthead: interrupted; no output file was written", err=True)
+            click.echo("masthead: interrupted; no output file was written", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except (EngineUnavailable, WorkerSetupError) as exc:
-        for opened in sinks:
-            opened.abort()
-        progress.close()
         _fail(f"{exc}; no output file was written", EXIT_USAGE if isinstance(exc, EngineUnavailable) else EXIT_PLUGIN)
-    except BaseException:
-        for opened in sinks:
-            opened.abort()
-        raise
-    progress.close()
     click.echo(summary.render(), err=True)
     if summary_json:
         with open(summary_json, "w", encoding="utf-8") as handle:
@@ -267,69 +277,13 @@ def ingest(
     sys.exit(EXIT_REJECTS if summary.rejected else EXIT_OK)
 
 
-@attrs.define(frozen=True)
-class RunOptions:
-    """How ``ingest`` was asked to run: engine, parallelism, limits."""
-
-    engine: str
-    workers: int
-    scheduler: str | None
-    deterministic: bool
-    timeout: float | None
-    memory_limit_mb: int | None
-
-
-def run_documents(
-    documents: Iterator[ReadResult],
-    plugins: Plugins,
-    pipeline: Pipeline,
-    sink: Sink,
-    rejects: Sink | None,
-    summary: Summary,
-    progress: Progress,
-    run: RunOptions,
-    source: str | None,
-    fallback: str | None,
-) -> None:
-    """Pick the runner for ``run`` and drive ``documents`` through it.
-
-    Local runs use worker processes only when they pay off
-    (:func:`masthead.runners.plan`); workers rebuild the pipeline from a
-    :class:`~masthead.runconfig.PipelineConfig` and must load the same
-    plugins as this process.
-    """
-    from masthead import runners
-
+def _worker_log_settings() -> tuple[str, str]:
+    """The root command's log format and level, for worker processes."""
     root = click.get_current_context().find_root().params
     log_format = root.get("log_format", "auto")
     if log_format == "auto":
         log_format = "console" if sys.stderr.isatty() else "json"
-    config = attrs.evolve(
-        PipelineConfig.of(plugins, source=source, fallback=fallback), log=(log_format, root.get("log_level", "warning"))
-    )
-    expected = fingerprint(pipeline)
-    if run.engine == "dask":
-        from masthead.dask_engine import open_client, run_on_dask
-
-        with open_client(run.scheduler, run.workers) as client:
-            log.info("run_started", runner="dask", scheduler=client.scheduler.address, workers=len(client.nthreads()))
-            run_on_dask(
-                documents, config, sink, rejects, summary, progress,
-                client=client, deterministic=run.deterministic, expected=expected,
-            )  # fmt: skip
-        return
-    documents, parallel = runners.plan(documents, run.workers)
-    if not parallel:
-        log.info("run_started", runner="in_process", workers=1)
-        runners.run_in_process(documents, pipeline, sink, rejects, summary, progress)
-        return
-    memory = run.memory_limit_mb if run.memory_limit_mb is not None else runners.default_memory_limit_mb(run.workers)
-    log.info("run_started", runner="processes", workers=run.workers, timeout=run.timeout, memory_limit_mb=memory)
-    runners.run_in_processes(
-        documents, config, sink, rejects, summary, progress,
-        workers=run.workers, timeout=run.timeout, memory_limit_mb=memory or None,
-        deterministic=run.deterministic, expected=expected,
-    )  # fmt: skip
+    return log_format, root.get("log_level", "warning")
 
 
 @main.command(name="plugins")
@@ -356,7 +310,6 @@ def list_plugins(as_json: bool, disable: tuple[str, ...], only: str | None, stri
 
 
 def unstructure_info(info: Any) -> dict[str, Any]:
-    import attrs
 
     return attrs.asdict(info)
 

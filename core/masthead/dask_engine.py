@@ -38,11 +38,9 @@ from typing import Any
 import attrs
 
 from masthead.models import Article, Rejection
-from masthead.progress import Progress
 from masthead.readers import ReadResult
 from masthead.runconfig import PipelineConfig, cached_pipeline, check_fingerprint, fingerprint
-from masthead.runners import Reorder, deliver
-from masthead.sinks import Sink
+from masthead.runners import Outlet, Reorder
 from masthead.summary import Summary
 
 Record = Article | Rejection
@@ -144,10 +142,7 @@ def _died(item: ReadResult, error: str) -> Record:
 def run_on_dask(
     documents: Iterable[ReadResult],
     config: PipelineConfig,
-    sink: Sink,
-    rejects: Sink | None,
-    summary: Summary,
-    progress: Progress | None = None,
+    outlet: Outlet,
     *,
     client: Any,
     deterministic: bool = False,
@@ -167,10 +162,10 @@ def run_on_dask(
 
     def write(records: list[Record]) -> None:
         for record in records:
-            deliver(record, sink, rejects, summary, progress)
+            outlet.deliver(record)
 
     _DaskRun(client, distributed, config, batches(documents, batch_size), write, deterministic, expected).run()
-    return summary
+    return outlet.summary
 
 
 class _DaskRun:

@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
+from masthead.dedup import Deduplicator
 from masthead.models import Article, Rejection
 from masthead.pipeline import Pipeline
 from masthead.pool import WorkerPool
@@ -48,28 +49,58 @@ ORDER_WINDOW_PER_WORKER = 64
 T = TypeVar("T")
 
 
-def run_in_process(
-    documents: Iterable[ReadResult],
-    pipeline: Pipeline,
-    sink: Sink,
-    rejects: Sink | None,
-    summary: Summary,
-    progress: Progress | None = None,
-) -> Summary:
+class Outlet:
+    """Where every record of a run goes, whatever the runner.
+
+    A record is counted, then written to the output or the rejects sink. An
+    article whose id was seen before is counted as a duplicate and not
+    written (unless ``dedup`` is ``None``). ``after_each`` runs once per
+    record, after it is written: the hook for progress and checkpoints.
+    """
+
+    def __init__(
+        self,
+        sink: Sink,
+        rejects: Sink | None,
+        summary: Summary,
+        progress: Progress | None = None,
+        *,
+        dedup: Deduplicator | None = None,
+        after_each: Callable[[], None] | None = None,
+    ) -> None:
+        self.sink = sink
+        self.rejects = rejects
+        self.summary = summary
+        self.progress = progress
+        self.dedup = dedup
+        self.after_each = after_each
+
+    def deliver(self, record: Article | Rejection) -> None:
+        if isinstance(record, Article) and self.dedup is not None and self.dedup.is_duplicate(record):
+            self.summary.count_duplicate()
+        else:
+            self.summary.count(record)
+            if isinstance(record, Article):
+                self.sink.write(record)
+            elif self.rejects is not None:
+                self.rejects.write(record)
+        if self.after_each is not None:
+            self.after_each()
+        if self.progress is not None:
+            self.progress.update()
+
+
+def run_in_process(documents: Iterable[ReadResult], pipeline: Pipeline, outlet: Outlet) -> Summary:
     """Process ``documents`` one at a time in this process, streaming."""
     for item in documents:
-        record = item if isinstance(item, Rejection) else pipeline.process(item)
-        deliver(record, sink, rejects, summary, progress)
-    return summary
+        outlet.deliver(item if isinstance(item, Rejection) else pipeline.process(item))
+    return outlet.summary
 
 
 def run_in_processes(
     documents: Iterable[ReadResult],
     config: PipelineConfig,
-    sink: Sink,
-    rejects: Sink | None,
-    summary: Summary,
-    progress: Progress | None = None,
+    outlet: Outlet,
     *,
     workers: int,
     timeout: float | None = 30.0,
@@ -95,27 +126,10 @@ def run_in_processes(
     try:
         for seq, record in results:
             for ready in order.push(seq, record) if deterministic else (record,):
-                deliver(ready, sink, rejects, summary, progress)
+                outlet.deliver(ready)
     finally:
         results.close()  # stops the workers now, also on Ctrl-C or a sink error
-    return summary
-
-
-def deliver(
-    record: Article | Rejection,
-    sink: Sink,
-    rejects: Sink | None,
-    summary: Summary,
-    progress: Progress | None = None,
-) -> None:
-    """Count ``record``, hand it to the sink it belongs to, tick the progress."""
-    summary.count(record)
-    if isinstance(record, Article):
-        sink.write(record)
-    elif rejects is not None:
-        rejects.write(record)
-    if progress is not None:
-        progress.update()
+    return outlet.summary
 
 
 class Reorder(Generic[T]):

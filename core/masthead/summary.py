@@ -37,6 +37,24 @@ class Summary:
             if record.plugin:
                 self.rejected_by_plugin[record.plugin] += 1
 
+    @classmethod
+    def restore(cls, counts: dict[str, Any]) -> Summary:
+        """A summary that goes on from the counts of :meth:`to_dict` (a resumed run)."""
+        return cls(
+            read=int(counts.get("read", 0)),
+            ingested=int(counts.get("ingested", 0)),
+            rejected=int(counts.get("rejected", 0)),
+            duplicates=int(counts.get("duplicates", 0)),
+            rejected_by_reason=Counter(counts.get("rejected_by_reason", {})),
+            ingested_by_plugin=Counter(counts.get("ingested_by_plugin", {})),
+            rejected_by_plugin=Counter(counts.get("rejected_by_plugin", {})),
+        )
+
+    def count_duplicate(self) -> None:
+        """A document whose article was already written in this run."""
+        self.read += 1
+        self.duplicates += 1
+
     def finish(self) -> None:
         self.elapsed = time.monotonic() - self.started
 
