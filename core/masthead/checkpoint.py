@@ -42,15 +42,26 @@ class OutputLock:
         self._handle: IO[str] | None = None
 
     def acquire(self) -> None:
+        """Take the lock or raise :class:`OutputLocked` at once (never waits)."""
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            handle.seek(0)
-            holder = handle.read().strip() or "unknown"
+        while True:
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held until release()
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.seek(0)
+                holder = handle.read().strip() or "unknown"
+                handle.close()
+                raise OutputLocked(f"another masthead run (pid {holder}) is writing this output") from None
+            # The holder before us may have unlinked the file between our open and
+            # our flock: then we locked an orphan inode, and must lock the new file.
+            try:
+                same = os.fstat(handle.fileno()).st_ino == os.stat(self.path).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
             handle.close()
-            raise OutputLocked(f"another masthead run (pid {holder}) is writing this output") from None
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))

@@ -24,7 +24,7 @@ import structlog
 
 from masthead import __version__, logconfig
 from masthead.document import Page
-from masthead.errors import InputError, PluginError
+from masthead.errors import MastheadError, PluginError
 from masthead.manager import Plugins
 from masthead.models import Article, Rejection
 from masthead.pipeline import Pipeline
@@ -292,7 +292,7 @@ def _worker_log_settings() -> tuple[str, str]:
 def list_plugins(as_json: bool, disable: tuple[str, ...], only: str | None, strict: bool) -> None:
     """List plugins: name, version, distribution, status, domains and hooks."""
     plugins = load_plugins(disable, only, strict)
-    infos = [unstructure_info(info) for info in plugins.infos.values()]
+    infos = [attrs.asdict(info) for info in plugins.infos.values()]
     if as_json:
         click.echo(json.dumps(infos, indent=2))
         return
@@ -309,49 +309,35 @@ def list_plugins(as_json: bool, disable: tuple[str, ...], only: str | None, stri
             click.echo(f"    error:   {info['error']}")
 
 
-def unstructure_info(info: Any) -> dict[str, Any]:
-
-    return attrs.asdict(info)
-
-
-def _first_document(path: str, plugins: Plugins) -> Page:
-    for item in iter_documents([path], plugins.readers):
-        if isinstance(item, Rejection):
-            _fail(f"{item.input}: {item.error}", EXIT_REJECTS)
-        try:
-            return Page.from_raw(item)
-        except InputError as exc:
-            _fail(f"{item.uri}: {exc}", EXIT_REJECTS)
-    _fail(f"{path}: no document found", EXIT_REJECTS)
-
-
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @plugin_options
 def detect(paths: tuple[str, ...], disable: tuple[str, ...], only: str | None, strict: bool) -> None:
-    """Show which source plugin would take each document, and every score."""
+    """Show which source plugin would take each document, and every score.
+
+    Exits 1 if any document would be rejected (unreadable or unclaimed).
+    """
     plugins = load_plugins(disable, only, strict)
     router = Router(plugins.sources, plugins.domains)
+    unclaimed = 0
     for item in iter_documents(paths, plugins.readers):
         if isinstance(item, Rejection):
+            unclaimed += 1
             click.echo(f"{item.input}: rejected ({item.reason}): {item.error}")
             continue
         try:
             page = Page.from_raw(item)
-        except InputError as exc:
-            click.echo(f"{item.uri}: rejected ({exc.reason}): {exc}")
-            continue
-        owner = router.by_domain(page.url)
-        scores = router.scores(page)
-        try:
             decision = router.route(page)
-            verdict = f"{decision.source} (by {decision.method})"
-        except Exception as exc:  # noqa: BLE001 - shown, not raised
-            verdict = f"none: {exc}"
-        click.echo(f"{item.uri}: {verdict}")
-        if owner is None:
-            for name, score in scores.items():
+        except MastheadError as exc:
+            unclaimed += 1
+            click.echo(f"{item.uri}: rejected ({exc.reason}): {exc}")
+            for name, score in getattr(exc, "scores", {}).items():
                 click.echo(f"    {score:.2f}  {name}")
+            continue
+        click.echo(f"{item.uri}: {decision.source} (by {decision.method})")
+        for name, score in decision.scores.items():
+            click.echo(f"    {score:.2f}  {name}")
+    sys.exit(EXIT_REJECTS if unclaimed else EXIT_OK)
 
 
 @main.command()
@@ -362,14 +348,18 @@ def detect(paths: tuple[str, ...], disable: tuple[str, ...], only: str | None, s
 def parse(
     path: str, source: str | None, fallback: str | None, disable: tuple[str, ...], only: str | None, strict: bool
 ) -> None:
-    """Parse one document and print its Article as pretty JSON."""
+    """Parse one document and print its Article (or rejection) as pretty JSON."""
     plugins = load_plugins(disable, only, strict)
     pipeline = make_pipeline(plugins, source, fallback)
-    for item in iter_documents([path], plugins.readers):
-        record: Article | Rejection = item if isinstance(item, Rejection) else pipeline.process(item)
-        click.echo(json.dumps(unstructure(record), indent=2, ensure_ascii=False))
-        sys.exit(EXIT_OK if isinstance(record, Article) else EXIT_REJECTS)
-    _fail(f"{path}: no document found", EXIT_REJECTS)
+    documents = iter_documents([path], plugins.readers)
+    first = next(documents, None)
+    if first is None:
+        _fail(f"{path}: no document found", EXIT_REJECTS)
+    if next(documents, None) is not None:
+        _fail(f"{path} holds more than one document; parse takes one (use ingest for many)")
+    record: Article | Rejection = first if isinstance(first, Rejection) else pipeline.process(first)
+    click.echo(json.dumps(unstructure(record), indent=2, ensure_ascii=False))
+    sys.exit(EXIT_OK if isinstance(record, Article) else EXIT_REJECTS)
 
 
 @main.command()

@@ -17,13 +17,13 @@ from __future__ import annotations
 import warnings
 from typing import Any
 
-from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from bs4.builder._lxml import LXMLTreeBuilder
 
-# XHTML pages start with an XML declaration; reading them as HTML is what a
-# browser does and what is meant here, so Beautiful Soup's advice to switch
-# to an XML parser is noise (filtered for calls from this module only).
-warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning, module=__name__)
+#: Beautiful Soup's advice for the user of an interactive session: to parse
+#: XHTML as XML, or that a short page "looks like a URL". A crawl holds such
+#: pages; reading them as HTML is what a browser does and what is meant here.
+_ADVICE = (XMLParsedAsHTMLWarning, MarkupResemblesLocatorWarning)
 
 
 class HtmlTreeBuilder(LXMLTreeBuilder):
@@ -48,5 +48,16 @@ class HtmlTreeBuilder(LXMLTreeBuilder):
 
 
 def parse_html(markup: str) -> BeautifulSoup:
-    """The BeautifulSoup tree of ``markup`` (lxml parser, as ``BeautifulSoup(markup, "lxml")``)."""
-    return BeautifulSoup(markup, builder=HtmlTreeBuilder())
+    """The BeautifulSoup tree of ``markup`` (lxml parser, as ``BeautifulSoup(markup, "lxml")``).
+
+    The fast builder relies on Beautiful Soup's tree-building callbacks; if a
+    future release changes them, the page is parsed by the stock builder
+    rather than failing (tests/test_htmlparse.py compares both trees).
+    """
+    with warnings.catch_warnings():
+        for category in _ADVICE:
+            warnings.simplefilter("ignore", category)
+        try:
+            return BeautifulSoup(markup, builder=HtmlTreeBuilder())
+        except (TypeError, AttributeError):
+            return BeautifulSoup(markup, "lxml")

@@ -27,6 +27,14 @@ TIE_MARGIN = 0.2
 log = structlog.get_logger("masthead.router")
 
 
+class ScoredRoutingError(RoutingError):
+    """A :class:`RoutingError` carrying every source's score for the page."""
+
+    def __init__(self, message: str, *, reason: str, scores: Mapping[str, float]) -> None:
+        super().__init__(message, reason=reason)
+        self.scores = dict(scores)
+
+
 @attrs.define(frozen=True)
 class Route:
     """The routing decision for one page and how it was reached."""
@@ -107,12 +115,15 @@ class Router:
             if len(ranked) > 1 and ranked[1][1] >= CLAIM_THRESHOLD and best_score - ranked[1][1] < TIE_MARGIN:
                 if self.fallback:
                     return Route(self.fallback, "fallback", scores)
-                raise RoutingError(
+                raise ScoredRoutingError(
                     f"ambiguous: {best} ({best_score}) and {ranked[1][0]} ({ranked[1][1]}) both claim this page",
                     reason="ambiguous",
+                    scores=scores,
                 )
             return Route(best, "detect", scores)
         if self.fallback:
             return Route(self.fallback, "fallback", scores)
         shown = ", ".join(f"{n} {s}" for n, s in ranked[:4]) or "no source plugins loaded"
-        raise RoutingError(f"no source plugin claims this page (scores: {shown})", reason="unclaimed")
+        raise ScoredRoutingError(
+            f"no source plugin claims this page (scores: {shown})", reason="unclaimed", scores=scores
+        )

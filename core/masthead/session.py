@@ -19,6 +19,7 @@ The CLI parses options; this module owns what must hold for the whole run:
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,6 +29,7 @@ import structlog
 from masthead import runners
 from masthead.checkpoint import Checkpoint, OutputLock, OutputLocked, StateFile
 from masthead.dedup import Deduplicator
+from masthead.document import RawDocument
 from masthead.manager import Plugins
 from masthead.pipeline import Pipeline
 from masthead.progress import Progress
@@ -98,6 +100,7 @@ class _Checkpointer:
 
 def ingest(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config: PipelineConfig) -> Summary:
     """Run ``options`` to completion; raises :class:`SessionError` or :class:`Interrupted`."""
+    _check_paths(options)
     file_output = options.output != STDOUT and options.engine != "dask"
     lock = OutputLock(options.output) if options.output != STDOUT else None
     if lock is not None:
@@ -137,7 +140,7 @@ def _run(
         output_sink, reject_sink, summary, progress, dedup=dedup, after_each=checkpointer.tick if checkpointer else None
     )
     skipped: list[str] = []
-    documents: Iterator[ReadResult] = iter_documents(options.paths, plugins.readers, skipped)
+    documents = _without_own_files(iter_documents(options.paths, plugins.readers, skipped), options)
     if checkpoint:
         documents = itertools.islice(documents, checkpoint.done, None)
         log.info("run_resumed", done=checkpoint.done, output=options.output)
@@ -165,6 +168,27 @@ def _run(
         sink.close()
     state.remove()
     return summary
+
+
+def _check_paths(options: IngestOptions) -> None:
+    """Refuse, before any work, outputs that would clobber each other or cannot be written."""
+    if options.output == STDOUT:
+        return
+    if options.rejects and os.path.abspath(options.rejects) == os.path.abspath(options.output):
+        raise SessionError("the output and --rejects must be different files")
+    if options.engine != "dask" and os.path.isdir(options.output):
+        raise SessionError(f"{options.output} is a directory; give a file name for -o")
+
+
+def _without_own_files(documents: Iterator[ReadResult], options: IngestOptions) -> Iterator[ReadResult]:
+    """Leave out the run's own output and rejects files when they lie among its inputs
+    (re-running ``masthead ingest pages/ -o pages/out.jsonl``)."""
+    own = {os.path.realpath(p) for p in (options.output, options.rejects) if p and p != STDOUT}
+    for item in documents:
+        uri = item.uri if isinstance(item, RawDocument) else item.input
+        if os.path.realpath(uri.split("#L", 1)[0]) in own:
+            continue
+        yield item
 
 
 def _load_checkpoint(options: IngestOptions, state: StateFile, file_output: bool) -> Checkpoint | None:

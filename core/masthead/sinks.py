@@ -96,7 +96,6 @@ class JsonlSink:
         if self._tmp is None:
             return
         self._handle.close()
-        os.chmod(self._tmp, 0o666 & ~_umask())
         os.replace(self._tmp, self.path)
         self._tmp = None
 
@@ -120,12 +119,6 @@ class JsonlSink:
 def partial_path(path: str) -> str:
     """Where a sink writes ``path`` until the run completes."""
     return sidecar(path, ".partial")
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 @hookimpl
