@@ -8,6 +8,7 @@ characters in their output but compare against boilerplate through
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -60,12 +61,14 @@ def collapse(text: str) -> str:
     return " ".join(normalize(text).split())
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """A comparison key: case, quote style, dashes, width and spacing folded.
 
     ``fold("Support The Moscow Times!")`` equals
     ``fold("SUPPORT  the moscow times!")``; use it to recognise boilerplate,
-    never as output.
+    never as output. Cached: every source folds the same lines of a page
+    while scoring it, and boilerplate lines recur across pages.
     """
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     return " ".join(text.casefold().split())
