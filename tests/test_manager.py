@@ -4,6 +4,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from structlog.testing import capture_logs
 
 import masthead
 from masthead.errors import PluginError
@@ -85,3 +86,158 @@ def test_installed_first_party_plugins_are_found_through_entry_points() -> None:
         assert info.distribution == "masthead" and not info.builtin
         assert info.sources == [name] and info.domains
         assert "masthead_register_sources" in info.hooks
+
+
+class MisspelledHookPlugin:
+    @masthead.hookimpl
+    def masthead_register_source(self, register: Callable[[Any], None]) -> None:
+        register(KeywordSource("typo", "T"))
+
+
+class MisspelledProcessorPlugin:
+    @masthead.hookimpl
+    def masthead_process_articles(self, article: Any) -> None:
+        return None
+
+
+@pytest.mark.parametrize(
+    ("plugin", "hook"),
+    [(MisspelledHookPlugin(), "masthead_register_source"), (MisspelledProcessorPlugin(), "masthead_process_articles")],
+)
+def test_a_misspelled_hook_fails_the_plugin_naming_the_hook(plugin: object, hook: str) -> None:
+    plugins = make_plugins(("typo", plugin))
+    info = plugins.infos["typo"]
+    assert info.status == "failed"
+    [error] = plugins.errors
+    assert error.plugin == "typo" and f"unknown hook {hook!r}" in str(error) and "did you mean" in str(error)
+    assert "typo" not in plugins.sources and plugins.processors() == []
+    with pytest.raises(PluginError, match="unknown hook"):
+        make_plugins(("typo", plugin), strict=True)
+
+
+class NewStyleWrapper:
+    @masthead.hookimpl(wrapper=True)
+    def masthead_process_article(self, article: Any) -> Any:
+        return (yield)
+
+
+class OldStyleWrapper:
+    @masthead.hookimpl(hookwrapper=True)
+    def masthead_process_article(self, article: Any) -> Any:
+        yield
+
+
+@pytest.mark.parametrize("plugin", [NewStyleWrapper(), OldStyleWrapper()])
+def test_a_wrapper_processor_is_refused_at_load(plugin: object) -> None:
+    plugins = make_plugins(("wrap", plugin))
+    assert plugins.infos["wrap"].status == "failed"
+    [error] = plugins.errors
+    assert "masthead_process_article does not support wrapper implementations" in str(error)
+    assert plugins.processors() == []
+
+
+def test_unknown_names_in_disable_and_only_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = (("moscow_times", SourcesPlugin(KeywordSource("moscow_times", "A"))),)
+    monkeypatch.setenv("MASTHEAD_DISABLE", "genric")
+    with capture_logs() as logs:
+        plugins = make_plugins(*extra, only=["moscowtimes"], disable=["moscow_times"])
+    assert plugins.unknown_names == ["genric", "moscowtimes"]
+    [warning] = plugins.warnings
+    assert "'genric', 'moscowtimes'" in warning and "moscow_times" in warning.split("available:")[1]
+    [event] = [e for e in logs if e["event"] == "unknown_plugin_name"]
+    assert event["log_level"] == "warning" and event["names"] == ["genric", "moscowtimes"]
+    assert "moscow_times" in event["available"]
+    monkeypatch.delenv("MASTHEAD_DISABLE")
+    assert make_plugins(*extra, only=["moscow_times"], disable=["generic"]).unknown_names == []
+
+
+class HalfRegisteringPlugin:
+    @masthead.hookimpl
+    def masthead_register_sources(self, register: Callable[[Any], None]) -> None:
+        register(KeywordSource("half_good", "H", ("half.example",)))
+        raise RuntimeError("then it broke")
+
+    @masthead.hookimpl
+    def masthead_register_sinks(self, register: Callable[..., None]) -> None:
+        register("half_sink", lambda path: None)
+        register("jsonl", 42)
+
+
+def test_a_failing_registration_hook_keeps_nothing_it_registered() -> None:
+    plugins = make_plugins(("half", HalfRegisteringPlugin()))
+    info = plugins.infos["half"]
+    assert info.status == "failed"
+    assert "half_good" not in plugins.sources and "half.example" not in plugins.domains
+    assert "half_sink" not in plugins.sinks and plugins.sinks["jsonl"] is make_plugins().sinks["jsonl"]
+    assert (info.sources, info.domains, info.sinks, info.overrides) == ([], [], [], [])
+    assert [e.hook for e in plugins.errors] == ["masthead_register_sinks", "masthead_register_sources"]
+
+
+class Declared(KeywordSource):
+    def __init__(self, name: str, domains: tuple[str, ...] = (), version: object = "", language: object = None):
+        super().__init__(name, "D", domains)
+        self.version = version  # type: ignore[misc,assignment]
+        self.language = language  # type: ignore[misc,assignment]
+
+
+@pytest.mark.parametrize(
+    ("source", "bad"),
+    [
+        (Declared("d", ("com",)), "domain 'com'"),
+        (Declared("d", ("https://x.example/",)), "domain 'https://x.example/'"),
+        (Declared("d", ("x.example/news",)), "domain 'x.example/news'"),
+        (Declared("d", ("x.example:8080",)), "domain 'x.example:8080'"),
+        (Declared("d", ("X.Example",)), "domain 'X.Example'"),
+        (Declared("d", ("ok.example", 7)), "domain 7"),  # type: ignore[arg-type]
+        (Declared("d", ("ok.example",), version=2), "`version` must be a string, got 2"),
+        (Declared("d", ("ok.example",), language="English"), "`language` must be None or a language code"),
+    ],
+)
+def test_a_source_with_a_bad_declaration_is_refused(source: Declared, bad: str) -> None:
+    plugins = make_plugins(("decl", SourcesPlugin(source)))
+    [error] = plugins.errors
+    assert error.plugin == "decl" and error.hook == "masthead_register_sources"
+    assert bad in str(error)
+    assert "d" not in plugins.sources
+
+
+def test_good_declarations_are_accepted() -> None:
+    source = Declared("d", ("news.ok.example", "x-1.example"), version="2.1", language="pt-br")
+    plugins = make_plugins(("decl", SourcesPlugin(source)))
+    assert plugins.errors == [] and plugins.sources["d"].version == "2.1"
+
+
+class TxtReader:
+    name = "my_txt"
+    suffixes = (".txt",)
+
+    def read(self, path: str) -> Any:
+        return iter(())
+
+
+class OverridingPlugin:
+    @masthead.hookimpl
+    def masthead_register_readers(self, register: Callable[[Any], None]) -> None:
+        register(TxtReader())
+
+    @masthead.hookimpl
+    def masthead_register_sinks(self, register: Callable[..., None]) -> None:
+        register("jsonl", lambda path: None)
+        register("mine", lambda path: None)
+
+
+def test_overriding_a_builtin_reader_or_sink_is_logged_and_listed() -> None:
+    with capture_logs() as logs:
+        plugins = make_plugins(("over", OverridingPlugin()))
+    assert plugins.readers[".txt"].name == "my_txt"
+    info = plugins.infos["over"]
+    assert (info.readers, info.sinks) == ([".txt"], ["jsonl", "mine"])
+    assert info.overrides == ["reader '.txt' of plugin 'readers'", "sink 'jsonl' of plugin 'sinks'"]
+    assert ".txt" in plugins.infos["readers"].readers and plugins.infos["sinks"].sinks == ["jsonl"]
+    events = {e["event"]: e for e in logs if e["event"].endswith("_overridden")}
+    assert events["reader_overridden"]["reader"] == ".txt"
+    assert (events["reader_overridden"]["plugin"], events["reader_overridden"]["overridden_plugin"]) == (
+        "over",
+        "readers",
+    )
+    assert (events["sink_overridden"]["sink"], events["sink_overridden"]["overridden_plugin"]) == ("jsonl", "sinks")

@@ -70,6 +70,8 @@ def load_plugins(disable: Sequence[str], only: str | None, strict: bool) -> Plug
         _fail(str(exc), EXIT_PLUGIN)
     for error in plugins.errors:
         click.echo(f"masthead: warning: {error}", err=True)
+    for warning in plugins.warnings:
+        click.echo(f"masthead: warning: {warning}", err=True)
     return plugins
 
 
@@ -305,6 +307,9 @@ def list_plugins(as_json: bool, disable: tuple[str, ...], only: str | None, stri
             click.echo(f"    domains: {', '.join(info['domains'])}")
         if info["hooks"]:
             click.echo(f"    hooks:   {', '.join(info['hooks'])}")
+        for kind in ("readers", "sinks", "overrides"):
+            if info.get(kind):
+                click.echo(f"    {kind + ':':<8} {', '.join(info[kind])}")
         if info["error"]:
             click.echo(f"    error:   {info['error']}")
 

@@ -6,6 +6,11 @@ plugins through the ``masthead`` entry-point group. Registration hooks hand
 the plugin a ``register`` callback, so a plugin contributes objects with a
 clear contract instead of being called for every document. Specs only ever
 grow by new parameters; an implementation may accept fewer than offered.
+A plugin whose hook implementation has a name that is no spec below (a
+typo such as ``masthead_register_source``) fails to load with an error
+naming the unknown hook, instead of silently doing nothing. masthead calls
+every hook implementation as a plain function, so wrapper implementations
+(``wrapper=True``, ``hookwrapper=True``) are refused the same way.
 
 The built-in readers, sinks and the generic fallback source are themselves
 plugins implementing these hooks: the core has no private shortcut.
@@ -37,7 +42,11 @@ def masthead_register_sources(register: Callable[[Source], None]) -> None:
     Call ``register(source)`` once per :class:`masthead.Source` instance.
     Called once per run, at start-up, before any document is read. A source
     whose ``name`` or one of whose ``domains`` is already registered by
-    another plugin is refused with an error naming both plugins.
+    another plugin is refused with an error naming both plugins. So is one
+    whose ``domains`` are not lower-case host names with a dot (no scheme,
+    path or port), whose ``version`` is not a string or whose ``language``
+    is not ``None`` or a code like ``"en"``. If the hook raises, nothing it
+    registered in that call is kept.
     """
 
 
@@ -49,7 +58,8 @@ def masthead_register_readers(register: Callable[[Reader], None]) -> None:
     :class:`masthead.readers.Reader`: a ``name``, the file ``suffixes`` it
     takes (".warc.gz") and ``read(path)`` yielding documents. A later
     registration for the same suffix replaces an earlier one, so a plugin can
-    override a built-in reader. Called once per run, at start-up.
+    override a built-in reader; that is logged (``reader_overridden``) and
+    listed in the plugin's ``overrides``. Called once per run, at start-up.
     """
 
 
@@ -59,7 +69,9 @@ def masthead_register_sinks(register: Callable[[str, SinkFactory], None]) -> Non
 
     Call ``register(name, factory)``; ``factory(path)`` must return a
     :class:`masthead.sinks.Sink`. The user picks one with
-    ``masthead ingest --sink NAME``. Called once per run, at start-up.
+    ``masthead ingest --sink NAME``. A later registration of a name replaces
+    an earlier one (logged as ``sink_overridden``). Called once per run, at
+    start-up.
     """
 
 
@@ -74,4 +86,8 @@ def masthead_process_article(article: Article, page: Page) -> Article | None:
     :class:`masthead.errors.Filtered` to drop it: the document is then
     recorded in the rejects with that reason. Any other exception rejects
     the document with reason ``plugin_error`` naming the plugin.
+
+    masthead_process_article does not support wrapper implementations
+    (``@hookimpl(wrapper=True)`` or ``hookwrapper=True``): a plugin with
+    one fails to load. Use ``tryfirst``/``trylast`` to order processors.
     """

@@ -10,11 +10,12 @@ attach that context.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import importlib
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
@@ -32,7 +33,12 @@ ENTRY_POINT_GROUP = "masthead"
 BUILTIN_MODULES = ("masthead.readers", "masthead.warc", "masthead.sinks", "masthead.generic")
 DISABLE_ENV = "MASTHEAD_DISABLE"
 ONLY_ENV = "MASTHEAD_PLUGINS"
-_OUTLET_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+#: What a source's ``name`` (the outlet key) must look like; also a plugin package's key.
+OUTLET_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+#: A declared domain: a lower-case host name with at least one dot; no scheme, path or port.
+DOMAIN = re.compile(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$")
+#: A source's default ``language``: the same rule as ``Article.language``.
+LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")
 
 log = structlog.get_logger("masthead.plugins")
 
@@ -51,6 +57,9 @@ class PluginInfo:
     hooks: list[str] = attrs.field(factory=list)
     sources: list[str] = attrs.field(factory=list)
     domains: list[str] = attrs.field(factory=list)
+    readers: list[str] = attrs.field(factory=list)  # file suffixes this plugin registered readers for
+    sinks: list[str] = attrs.field(factory=list)
+    overrides: list[str] = attrs.field(factory=list)  # e.g. "reader '.txt' of plugin 'readers'"
 
 
 @attrs.define(frozen=True)
@@ -76,6 +85,35 @@ def _accepting(function: Processor, argnames: tuple[str, ...]) -> Processor:
     return call
 
 
+def source_problems(source: object) -> list[str]:
+    """How ``source`` breaks the declared part of the source contract: its
+    ``name``, ``domains``, ``version``, ``language`` and ``detect``/``parse``
+    methods. Shared by registration and :func:`masthead.testing.conformance_problems`."""
+    problems = []
+    name = getattr(source, "name", None)
+    if not isinstance(name, str) or not OUTLET_NAME.match(name):
+        problems.append(f"`name` must be a snake_case string like 'daily_planet', got {name!r}")
+    domains = getattr(source, "domains", None)
+    if not isinstance(domains, (list, tuple)):
+        problems.append(f"`domains` must be a tuple of domain names, got {domains!r}")
+    else:
+        problems.extend(
+            f"domain {domain!r} is not a lower-case host name like 'dailyplanet.example' (no scheme, path or port)"
+            for domain in domains
+            if not isinstance(domain, str) or not DOMAIN.match(domain)
+        )
+    version = getattr(source, "version", "")
+    if not isinstance(version, str):
+        problems.append(f"`version` must be a string, got {version!r}")
+    language = getattr(source, "language", None)
+    if language is not None and not (isinstance(language, str) and LANGUAGE.match(language)):
+        problems.append(f"`language` must be None or a language code like 'en', got {language!r}")
+    for method in ("detect", "parse"):
+        if not callable(getattr(source, method, None)):
+            problems.append(f"`{method}(page)` must be a method")
+    return problems
+
+
 def _split_env(name: str) -> list[str]:
     return [p.strip() for p in os.environ.get(name, "").split(",") if p.strip()]
 
@@ -86,7 +124,9 @@ class Plugins:
     ``disable`` names plugins not to load (also read from ``MASTHEAD_DISABLE``,
     comma-separated); ``only``, when given, is an allow-list of entry-point
     plugins to load (also ``MASTHEAD_PLUGINS``). ``strict`` turns a plugin
-    failure into an exception instead of a logged error.
+    failure into an exception instead of a logged error. Names in either that
+    match no plugin are kept in ``unknown_names`` and described, with the
+    available names, in ``warnings`` (logged as ``unknown_plugin_name``).
     """
 
     def __init__(
@@ -112,6 +152,11 @@ class Plugins:
         self.domains: dict[str, str] = {}
         self.readers: dict[str, Reader] = {}
         self.sinks: dict[str, SinkFactory] = {}
+        self.unknown_names: list[str] = []
+        self.warnings: list[str] = []
+        self._reader_owners: dict[str, str] = {}
+        self._sink_owners: dict[str, str] = {}
+        self._pending_logs: list[tuple[str, dict[str, Any]]] = []
 
         for module in BUILTIN_MODULES:
             name = module.rsplit(".", 1)[-1]
@@ -122,7 +167,18 @@ class Plugins:
                 self._register(self._info_for(ep), ep.load)
         for name, obj in extra:
             self._register(PluginInfo(name=name, module=getattr(obj, "__name__", name)), functools.partial(_same, obj))
+        self._check_names()
         self._collect()
+
+    def _check_names(self) -> None:
+        requested = self.disabled | (self.only or set())
+        self.unknown_names = sorted(requested - set(self.infos))
+        if self.unknown_names:
+            available = sorted(self.infos)
+            log.warning("unknown_plugin_name", names=self.unknown_names, available=available)
+            self.warnings.append(
+                f"no plugin named {', '.join(map(repr, self.unknown_names))} (available: {', '.join(available)})"
+            )
 
     @staticmethod
     def _info_for(ep: EntryPoint) -> PluginInfo:
@@ -150,7 +206,30 @@ class Plugins:
         except Exception as exc:  # noqa: BLE001 - any import error is the plugin's
             self._fail(info, "load", f"{type(exc).__name__}: {exc}")
             return
-        info.hooks = sorted(h.name for h in self.pm.get_hookcallers(plugin) or [])
+        callers = self.pm.get_hookcallers(plugin) or []
+        info.hooks = sorted(h.name for h in callers)
+        problem = self._hookimpl_problem(plugin, callers)
+        if problem is not None:
+            self.pm.unregister(plugin)
+            self._fail(info, "load", problem)
+
+    @staticmethod
+    def _hookimpl_problem(plugin: object, callers: Iterable[pluggy.HookCaller]) -> str | None:
+        """Why the plugin's hook implementations cannot be used, if they cannot:
+        a name that is no masthead hook (a typo would otherwise do nothing, silently)
+        or a wrapper, which masthead calls as a plain function."""
+        for caller in callers:
+            for impl in caller.get_hookimpls():
+                if impl.plugin is not plugin:
+                    continue
+                if not caller.has_spec() and not impl.optionalhook:
+                    known = [n for n in vars(hookspecs) if n.startswith("masthead_")]
+                    close = difflib.get_close_matches(caller.name, known, n=1)
+                    hint = f"; did you mean {close[0]!r}?" if close else f"; masthead hooks are {', '.join(known)}"
+                    return f"unknown hook {caller.name!r}{hint}"
+                if impl.wrapper or impl.hookwrapper:
+                    return f"{caller.name} does not support wrapper implementations"
+        return None
 
     def _fail(self, info: PluginInfo, hook: str, problem: str) -> None:
         error = PluginError(info.name, hook, problem)
@@ -160,15 +239,32 @@ class Plugins:
         if self.strict:
             raise error
 
+    _STATE = ("sources", "domains", "readers", "sinks", "_reader_owners", "_sink_owners")
+    _INFO_STATE = ("sources", "domains", "readers", "sinks", "overrides")
+
     def _call_each(self, hook_name: str, make_register: Callable[[str], Callable[..., None]]) -> None:
+        """Call each implementation of a registration hook on its own; what one
+        call registered is kept only if the whole call succeeds."""
         caller = getattr(self.pm.hook, hook_name)
         for impl in caller.get_hookimpls():
+            info = self.infos[impl.plugin_name]
+            saved = {n: dict(getattr(self, n)) for n in self._STATE}
+            saved_info = {n: list(getattr(info, n)) for n in self._INFO_STATE}
+            self._pending_logs.clear()
             try:
                 impl.function(register=make_register(impl.plugin_name))
-            except PluginError as exc:
-                self._fail(self.infos[impl.plugin_name], hook_name, str(exc).split(": ", 1)[-1])
             except Exception as exc:  # noqa: BLE001 - reported with the plugin's name
-                self._fail(self.infos[impl.plugin_name], hook_name, f"{type(exc).__name__}: {exc}")
+                for name, state in saved.items():  # nothing of a failed call stays registered
+                    setattr(self, name, state)
+                for name, values in saved_info.items():
+                    setattr(info, name, values)
+                if isinstance(exc, PluginError):
+                    self._fail(info, hook_name, str(exc).split(": ", 1)[-1])
+                else:
+                    self._fail(info, hook_name, f"{type(exc).__name__}: {exc}")
+            else:
+                for event, fields in self._pending_logs:
+                    log.info(event, **fields)
 
     def _collect(self) -> None:
         self._call_each("masthead_register_readers", lambda p: lambda reader: self._add_reader(p, reader))
@@ -181,47 +277,60 @@ class Plugins:
             raise PluginError(
                 plugin, hook, f"expected a Reader (name, suffixes like '.txt', read(path)), got {reader!r}"
             )
-        for suffix in reader.suffixes:
-            self.readers[suffix.lower()] = reader
+        info = self.infos[plugin]
+        for suffix in (s.lower() for s in reader.suffixes):
+            self._note_override("reader", suffix, plugin, self._reader_owners.get(suffix))
+            self.readers[suffix] = reader
+            self._reader_owners[suffix] = plugin
+            if suffix not in info.readers:
+                info.readers.append(suffix)
 
     def _add_sink(self, plugin: str, name: object, factory: object) -> None:
         if not isinstance(name, str) or not callable(factory):
             raise PluginError(
                 plugin, "masthead_register_sinks", f"expected register(name: str, factory), got {name!r}, {factory!r}"
             )
+        self._note_override("sink", name, plugin, self._sink_owners.get(name))
         self.sinks[name] = factory
+        self._sink_owners[name] = plugin
+        if name not in self.infos[plugin].sinks:
+            self.infos[plugin].sinks.append(name)
+
+    def _note_override(self, kind: str, key: str, plugin: str, previous: str | None) -> None:
+        """Record that ``plugin`` replaces another plugin's reader or sink."""
+        if previous is None or previous == plugin:
+            return
+        self.infos[plugin].overrides.append(f"{kind} {key!r} of plugin {previous!r}")
+        self._pending_logs.append((f"{kind}_overridden", {kind: key, "plugin": plugin, "overridden_plugin": previous}))
 
     def _add_source(self, plugin: str, source: object) -> None:
         hook = "masthead_register_sources"
+        problems = source_problems(source)
         name = getattr(source, "name", None)
-        domains = getattr(source, "domains", None)
-        if not (
-            isinstance(name, str)
-            and _OUTLET_NAME.match(name)
-            and isinstance(domains, (list, tuple))
-            and all(isinstance(d, str) for d in domains)
-            and callable(getattr(source, "detect", None))
-            and callable(getattr(source, "parse", None))
-        ):
+        if problems and not (isinstance(name, str) and isinstance(getattr(source, "domains", None), (list, tuple))):
             raise PluginError(
                 plugin,
                 hook,
                 "expected a masthead.Source instance with a snake_case `name`, a tuple of "
-                f"`domains`, `detect(page)` and `parse(page)`; got {source!r}",
+                f"`domains`, `detect(page)` and `parse(page)`; got {source!r} (" + "; ".join(problems) + ")",
             )
+        if problems:
+            raise PluginError(plugin, hook, f"source {name!r}: " + "; ".join(problems))
+        assert isinstance(name, str)
+        domains: Sequence[str] = source.domains  # type: ignore[attr-defined]
         if name in self.sources:
             raise PluginError(
                 plugin, hook, f"source {name!r} is already registered by plugin {self.sources[name].plugin!r}"
             )
         for domain in domains:
-            owner = self.domains.get(domain.lower())
+            owner = self.domains.get(domain)
             if owner is not None:
                 raise PluginError(plugin, hook, f"domain {domain!r} is already owned by source {owner!r}")
         info = self.infos[plugin]
         version = getattr(source, "version", "") or info.version or "0"
         self.sources[name] = SourceEntry(source=source, plugin=plugin, version=version)  # type: ignore[arg-type]
         for domain in domains:
-            self.domains[domain.lower()] = name
+            self.domains[domain] = name
         info.sources.append(name)
         info.domains.extend(domains)
 

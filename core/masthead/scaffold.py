@@ -8,14 +8,17 @@ masthead's test kit and a README. It installs and is listed at once.
 
 from __future__ import annotations
 
-import re
+import json
+import unicodedata
 from importlib.resources import files
 from pathlib import Path
 from string import Template
 
 from masthead import __version__
+from masthead.manager import BUILTIN_MODULES, DOMAIN, OUTLET_NAME
 
-_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+#: Names of the built-in plugins; a new plugin cannot take one.
+RESERVED = tuple(module.rsplit(".", 1)[-1] for module in BUILTIN_MODULES)
 
 #: template file -> path in the new package ({package} and {key} filled in).
 _LAYOUT = {
@@ -30,11 +33,23 @@ _LAYOUT = {
 def create_plugin(key: str, directory: Path, *, title: str | None = None, domain: str | None = None) -> list[Path]:
     """Write a new plugin package for outlet ``key`` into ``directory``.
 
-    Raises ``ValueError`` for a key that is not snake_case and
-    ``FileExistsError`` if ``directory`` exists and is not empty.
+    Raises ``ValueError`` for a key that is not snake_case or is a built-in
+    plugin's name, a domain that is not a lower-case host name, or a title
+    with control characters; ``FileExistsError`` if ``directory`` exists and
+    is not empty.
     """
-    if not _KEY.match(key):
+    if not OUTLET_NAME.match(key):
         raise ValueError(f"plugin name must be snake_case like 'daily_planet', got {key!r}")
+    if key in RESERVED:
+        raise ValueError(f"{key!r} is the name of a built-in plugin; reserved: {', '.join(RESERVED)}")
+    domain = domain or f"{key.replace('_', '')}.example"
+    if not DOMAIN.match(domain):
+        raise ValueError(
+            f"domain must be a lower-case host name like 'dailyplanet.com' (no scheme, path or port), got {domain!r}"
+        )
+    title = title or key.replace("_", " ").title()
+    if not title.strip() or any(unicodedata.category(c) in ("Cc", "Cs") for c in title):
+        raise ValueError(f"title must be one line of printable text, got {title!r}")
     if directory.exists() and any(directory.iterdir()):
         raise FileExistsError(f"{directory} exists and is not empty")
     package = f"masthead_{key}"
@@ -42,8 +57,12 @@ def create_plugin(key: str, directory: Path, *, title: str | None = None, domain
         "key": key,
         "package": package,
         "distribution": f"masthead-{key.replace('_', '-')}",
-        "title": title or key.replace("_", " ").title(),
-        "domain": domain or f"{key.replace('_', '')}.example",
+        "title": title,
+        # The title inside a TOML basic string (JSON string syntax is valid there
+        # once control characters are excluded) and inside a Python docstring.
+        "description_toml": json.dumps(f"masthead source plugin for {title}", ensure_ascii=False),
+        "title_docstring": title.replace("\\", "\\\\").replace('"', '\\"'),
+        "domain": domain,
         "class_name": "".join(part.title() for part in key.split("_")) + "Source",
         "masthead_version": __version__,
     }

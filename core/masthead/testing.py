@@ -21,9 +21,9 @@ import pytest
 
 from masthead.document import HTML, TEXT, Page, RawDocument
 from masthead.errors import MastheadError
-from masthead.manager import Plugins
+from masthead.manager import Plugins, SourceEntry, source_problems
 from masthead.models import Article, Rejection
-from masthead.pipeline import Pipeline
+from masthead.pipeline import Pipeline, build_article, draft_problems, now_iso
 from masthead.router import Router
 from masthead.serialize import unstructure
 from masthead.source import Draft, Source
@@ -82,7 +82,12 @@ def comparable(article: Article) -> dict[str, Any]:
 
 
 def golden_path_for(document_path: str | Path) -> Path:
-    """``corpus/x.txt`` -> ``corpus/x.expected.json``."""
+    """``corpus/x.txt`` -> ``corpus/x.expected.json``.
+
+    The golden file is keyed on the file's stem, so ``x.txt`` and ``x.html``
+    would share one: keep one fixture per stem (name a saved HTML version of a
+    text fixture differently, e.g. ``x-page.html``).
+    """
     path = Path(document_path)
     return path.with_name(path.stem + GOLDEN_SUFFIX)
 
@@ -132,43 +137,55 @@ def assert_golden(article: Article, golden: str | Path, *, update: bool = False)
 def conformance_problems(source: Source, pages: Iterable[Page]) -> list[str]:
     """Ways ``source`` breaks the source contract on ``pages`` (empty: none).
 
-    Checks the declared name and domains, that ``detect`` returns a number in
-    [0, 1] without raising, and that ``parse`` returns a :class:`Draft` that
-    validates into a schema-valid Article or raises only masthead's errors.
+    Checks the declared name, domains (at least one), version and language
+    with the rules registration applies, that ``detect`` returns a number in
+    [0, 1] without raising, and that ``parse`` either raises only masthead's
+    errors or returns a :class:`Draft` that validates into a schema-valid
+    Article with a body. ``source`` itself is checked, not an installed source
+    of the same name: pages are parsed by it, outside routing.
     """
-    problems: list[str] = []
-    name = getattr(source, "name", None)
-    if not isinstance(name, str) or not name.isidentifier() or name.lower() != name:
-        problems.append(f"name must be a snake_case string, got {name!r}")
+    problems = source_problems(source)
     domains = getattr(source, "domains", None)
-    if (
-        not isinstance(domains, (tuple, list))
-        or not domains
-        or not all(isinstance(d, str) and "." in d for d in domains)
-    ):
-        problems.append(f"domains must be a non-empty tuple of domain names, got {domains!r}")
-    plugins = installed_plugins()
+    if isinstance(domains, (tuple, list)) and not domains:
+        problems.append("`domains` must name at least one domain the outlet owns")
+    name = getattr(source, "name", None)
+    version = getattr(source, "version", "")
+    entry = SourceEntry(
+        source=source,
+        plugin=name if isinstance(name, str) else type(source).__name__,
+        version=version if isinstance(version, str) and version else "0",
+    )
     for page in pages:
+        uri = page.raw.uri
         try:
             score = source.detect(page)
         except Exception as exc:  # noqa: BLE001 - reported as a problem
-            problems.append(f"{page.raw.uri}: detect raised {type(exc).__name__}: {exc}")
+            problems.append(f"{uri}: detect raised {type(exc).__name__}: {exc}")
         else:
             if isinstance(score, bool) or not isinstance(score, (int, float)) or not 0 <= score <= 1:
-                problems.append(f"{page.raw.uri}: detect returned {score!r}, expected a float in [0, 1]")
+                problems.append(f"{uri}: detect returned {score!r}, expected a float in [0, 1]")
         try:
             draft: object = source.parse(page)
         except MastheadError:
             continue
         except Exception as exc:  # noqa: BLE001
-            problems.append(f"{page.raw.uri}: parse raised {type(exc).__name__}: {exc} (only masthead errors allowed)")
+            problems.append(f"{uri}: parse raised {type(exc).__name__}: {exc} (only masthead errors allowed)")
             continue
         if not isinstance(draft, Draft):
-            problems.append(f"{page.raw.uri}: parse returned {type(draft).__name__}, expected masthead.Draft")
+            problems.append(f"{uri}: parse returned {type(draft).__name__}, expected masthead.Draft")
             continue
-        record = pipeline(name if isinstance(name, str) and name in plugins.sources else None).process(page.raw)
-        if isinstance(record, Article):
-            problems.extend(f"{page.raw.uri}: {e}" for e in errors_in(unstructure(record)))
+        invalid = draft_problems(draft)
+        if invalid:
+            problems.extend(f"{uri}: {problem}" for problem in invalid)
+            continue
+        try:
+            article = build_article(draft, page, entry, now_iso())
+        except (TypeError, ValueError) as exc:
+            problems.append(f"{uri}: the Draft does not validate into an Article: {exc}")
+            continue
+        if not article.body:
+            problems.append(f"{uri}: parse returned a Draft with no body paragraphs (raise NotAnArticle instead)")
+        problems.extend(f"{uri}: {error}" for error in errors_in(unstructure(article)))
     return problems
 
 
