@@ -110,3 +110,28 @@ def test_hostile_nesting_is_cut_to_the_depth_limit_keeping_the_text() -> None:
     assert page.lines[-2:] == ("deeppara", "after")
     assert shallow_markup("<a><b><i>x</i></b>y</a>", 1) == "<a>xy</a>"
     assert shallow_markup("<p>ok<br><img src=x></p>", 1) == "<p>ok<br><img src=x></p>"
+
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ("text/html; charset=utf-8", HTML),
+        (" Text/HTML ", HTML),
+        ("application/xhtml+xml; charset=windows-1251", HTML),
+        ("text/plain; charset=utf-8", "text/plain"),
+        ("", "text/plain"),
+    ],
+)
+def test_content_type_is_reduced_to_its_media_type(given: str, expected: str) -> None:
+    raw = RawDocument(uri="x", data=b"<p>x</p>", content_type=given)
+    assert raw.content_type == expected and raw.is_html == (expected == HTML)
+
+
+def test_generic_fallback_survives_a_malformed_canonical_url() -> None:
+    from masthead.generic import GenericSource
+
+    body = "<p>" + "A sentence of running text long enough to count as a paragraph. " * 3 + "</p>"
+    html = f'<html><head><link rel="canonical" href="http://[broken/a"></head><body>{body}</body></html>'
+    page = Page.from_raw(RawDocument(uri="a.html", data=html.encode(), content_type=HTML))
+    draft = GenericSource().parse(page)
+    assert list(draft.warnings) == ["generic_fallback: no outlet plugin claimed this page"]

@@ -3,12 +3,13 @@ from __future__ import annotations
 import io
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from masthead.document import HTML, TEXT, RawDocument
 from masthead.manager import Plugins
 from masthead.models import Rejection
-from masthead.readers import expand, iter_documents, read_stdin
+from masthead.readers import JsonlReader, expand, iter_documents, read_stdin
 
 
 def readers() -> dict[str, object]:
@@ -104,3 +105,62 @@ def test_unreadable_file_is_rejected(tmp_path: Path) -> None:
         results = list(iter_documents([str(target)], readers()))  # type: ignore[arg-type]
     [rejection] = results
     assert isinstance(rejection, Rejection) and rejection.reason in {"permission_denied", "is_directory"}
+
+
+class _BrokenReader:
+    name = "broken"
+    suffixes = (".boom",)
+
+    def read(self, path: str) -> Iterator[object]:
+        yield RawDocument(uri=path + "#1", data=b"first")
+        if path.endswith("odd.boom"):
+            yield "not a document"
+            return
+        raise RuntimeError("reader bug")
+
+
+def test_a_reader_that_raises_costs_only_its_file(tmp_path: Path) -> None:
+    for name in ("a.boom", "b.txt", "odd.boom"):
+        (tmp_path / name).write_text("x")
+    table = {**readers(), ".boom": _BrokenReader()}
+    results = list(iter_documents([str(tmp_path)], table))  # type: ignore[arg-type]
+    assert [u.replace(f"{tmp_path}{os.sep}", "") for u in uris(results)] == [
+        "a.boom#1",
+        "REJECT plugin_error a.boom",
+        "b.txt",
+        "odd.boom#1",
+        "REJECT plugin_error odd.boom",
+    ]
+    crash, odd = (r for r in results if isinstance(r, Rejection))
+    assert (crash.stage, crash.plugin, crash.error) == ("read", "broken", "RuntimeError: reader bug")
+    assert odd.plugin == "broken" and "str" in odd.error
+
+
+def test_stdin_text_starting_with_a_brace_is_a_page_not_jsonl() -> None:
+    data = b"{Breaking} Minister resigns\n\nThe minister resigned on Monday.\n"
+    [page] = read_stdin(io.BytesIO(data))
+    assert isinstance(page, RawDocument) and page.uri == "<stdin>" and page.data == data
+    # a first line that is JSON but not an object is no JSONL either
+    [page] = read_stdin(io.BytesIO(b'{"a": 1\n{"b": 2}\n'))
+    assert isinstance(page, RawDocument) and page.uri == "<stdin>"
+    records = list(read_stdin(io.BytesIO(b'\n  {"text": "a"}\n{broken\n')))
+    assert uris(records) == ["<stdin>#L2", "REJECT bad_jsonl <stdin>#L3"]
+
+
+def test_an_oversized_jsonl_line_is_rejected_and_reading_goes_on() -> None:
+    big = json.dumps({"text": "x" * 500}).encode()
+    small = json.dumps({"text": "ok"}).encode()
+    stream = io.BytesIO(small + b"\n" + big + b"\n" + small + b"\n" + big)
+    results = list(JsonlReader().read_stream(stream, "f.jsonl", limit=100))
+    assert uris(results) == ["f.jsonl#L1", "REJECT too_large f.jsonl#L2", "f.jsonl#L3", "REJECT too_large f.jsonl#L4"]
+    # a line of exactly the limit, newline aside, is accepted
+    exact = json.dumps({"text": "y" * 40}).encode()
+    [doc] = JsonlReader().read_stream(io.BytesIO(exact + b"\n"), "g.jsonl", limit=len(exact))
+    assert isinstance(doc, RawDocument) and doc.data == b"y" * 40
+
+
+def test_an_xhtml_page_reads_its_sidecar(tmp_path: Path) -> None:
+    (tmp_path / "a.xhtml").write_text("<p>A</p>")
+    (tmp_path / "a.meta.json").write_text('{"url": "https://x.example/a"}')
+    [doc] = iter_documents([str(tmp_path / "a.xhtml")], readers())  # type: ignore[arg-type]
+    assert isinstance(doc, RawDocument) and doc.url == "https://x.example/a" and doc.is_html

@@ -68,3 +68,33 @@ def test_draft_dates_in_written_out_form_keep_the_afternoon() -> None:
 
     assert to_iso8601("Wednesday, May 4, 2016 1:12 PM UTC") == "2016-05-04T13:12:00+00:00"
     assert to_iso8601("July 1, 2019") == "2019-07-01"
+
+
+def test_find_date_respects_word_boundaries() -> None:
+    from masthead.dates import find_date
+
+    assert find_date("By Josep 12, 2021") is None
+    assert find_date("Dismay 5, 2020") is None
+    assert find_date("version 2023.10.4") is None
+    assert find_date("release 1.07.04.2025.3") is None
+    assert find_date("in 20204 July 1, 20234") is None
+    assert find_date("Posted 2023.10.04").iso == "2023-10-04"  # type: ignore[union-attr]
+    assert find_date("Updated:2024-03-03T10:00").iso == "2024-03-03"  # type: ignore[union-attr]
+    assert find_date("By Jo (Sep 12, 2021)").iso == "2021-09-12"  # type: ignore[union-attr]
+
+
+def test_iso_offsets_may_omit_the_minutes() -> None:
+    from masthead.dates import parse_date
+
+    assert parse_date("2024-03-03T10:00:00+05") == "2024-03-03T10:00:00+05:00"
+    assert parse_date("2024-03-03T10:00:00-0330") == "2024-03-03T10:00:00-03:30"
+
+
+def test_written_out_times_keep_common_zone_abbreviations() -> None:
+    from masthead.dates import find_date, parse_date
+
+    assert parse_date("April 25, 2020, 10:30 a.m. EST") == "2020-04-25T10:30:00-05:00"
+    assert parse_date("April 25, 2020 10:30 MSK") == "2020-04-25T10:30:00+03:00"
+    assert parse_date("May 4, 2016 1:12 PM GMT") == "2016-05-04T13:12:00+00:00"
+    # an unknown or seasonal zone is not guessed: the time stays naive
+    assert find_date("April 25, 2020 10:30 am ET").iso == "2020-04-25T10:30:00"  # type: ignore[union-attr]

@@ -15,7 +15,7 @@ import attrs
 
 _RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}")
 _ISO_LIKE = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$"
+    r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$"
 )
 
 
@@ -54,7 +54,7 @@ def _from_iso_match(match: re.Match[str]) -> str | None:
         elif zone:
             sign = 1 if zone[0] == "+" else -1
             digits = zone[1:].replace(":", "")
-            tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+            tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)))
         micro = int((fraction or "0")[:6].ljust(6, "0"))
         moment = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro, tz)
     except ValueError:
@@ -83,22 +83,59 @@ _MONTHS = {
     )
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
+#: Zone abbreviations read after a time, as fixed UTC offsets in hours. Only
+#: these: "CST" is taken as US Central (not China), and a zone not listed
+#: (or "ET", which is EST or EDT by season) is left off, the time naive.
+_ZONES = {
+    **{"utc": 0, "gmt": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5},
+    **{"mst": -7, "mdt": -6, "pst": -8, "pdt": -7, "cet": 1, "cest": 2, "msk": 3},
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+_YEAR = r"(?P<year>(?:19|20)\d{2})\b"
 _TIME = (
     r"(?:,?\s+(?:(?:at|[|\u2013-])\s+)?(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?"
-    r"\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?P<utc>utc|gmt))?)?"
+    r"\s*(?P<ampm>[ap]\.?m\b\.?)?(?:\s*(?P<zone>" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b)?)?"
 )
-_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+#: Every form starts at a word boundary ("Josep 12" holds no "Sep 12").
+_WEEKDAY = r"\b(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+#: All-digit dates are not read out of longer runs of digits and dots
+#: ("version 2023.10.4.1", "1.07.04.2025").
+_NOT_AFTER_NUMBER = r"(?<![\d.\-/])"
+_NOT_BEFORE_NUMBER = r"(?![.\-/]\d)"
+#: The day of an all-digit year-first date: "2024-03-03T10:00" still holds one.
+_NUM_DAY = r"(?P<day>\d{1,2})(?:(?=T\d)|\b)"
+_NUM_DAY_2 = r"(?P<day>\d{2})(?:(?=T\d)|\b)"
 _HUMAN_FORMS = (
     re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
     re.compile(_WEEKDAY + _DAY + r"\s+" + _MONTH + r",?\s+" + _YEAR + _TIME, re.IGNORECASE),
-    re.compile(_WEEKDAY + _YEAR + r"[-/.](?P<mnum>\d{1,2})[-/.]" + _DAY + _TIME, re.IGNORECASE),
+    # Year first: one separator throughout; with dots only two-digit month
+    # and day ("2023.10.04"), as "2023.10.4" is a version number.
+    re.compile(
+        _WEEKDAY
+        + _NOT_AFTER_NUMBER
+        + _YEAR
+        + r"(?P<sep>[-/])(?P<mnum>\d{1,2})(?P=sep)"
+        + _NUM_DAY
+        + _NOT_BEFORE_NUMBER
+        + _TIME,
+        re.IGNORECASE,
+    ),
+    re.compile(
+        _WEEKDAY + _NOT_AFTER_NUMBER + _YEAR + r"\.(?P<mnum>\d{2})\." + _NUM_DAY_2 + _NOT_BEFORE_NUMBER + _TIME,
+        re.IGNORECASE,
+    ),
 )
 #: "07.04.2025" is 7 April: day first, as Europe and Russia write it. Slashes
 #: are left alone: "04/07/2025" means 7 April or 4 July depending on the site.
-_DOTTED = re.compile(_WEEKDAY + r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d{2})" + _TIME, re.IGNORECASE)
+_DOTTED = re.compile(
+    _WEEKDAY
+    + _NOT_AFTER_NUMBER
+    + r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b"
+    + _NOT_BEFORE_NUMBER
+    + _TIME,
+    re.IGNORECASE,
+)
 
 
 @attrs.define(frozen=True)
@@ -113,7 +150,10 @@ class DateMatch:
 def find_date(text: str) -> DateMatch | None:
     """The first written-out date in ``text`` ("July 1, 2019", "1 July 2019
     3:12 pm", "Wednesday, May 4, 2016 1:12 PM UTC", "2019-07-01",
-    "07.04.2025"), as ISO 8601 with the time when one is given.
+    "07.04.2025"), as ISO 8601 with the time when one is given. A zone
+    after the time is kept if it is UTC, GMT or one of the fixed-offset
+    abbreviations of :data:`_ZONES` ("10:30 a.m. EST" is -05:00); a date
+    is found only at word boundaries ("Josep 12, 2021" holds none).
 
     For bylines and datelines of text dumps; impossible dates are skipped.
     """
@@ -156,7 +196,8 @@ def _from_human(match: re.Match[str]) -> str | None:
             hour += 12
         elif ampm == "am" and hour == 12:
             hour = 0
-        tz = timezone.utc if parts.get("utc") else None
+        zone = parts.get("zone")
+        tz = timezone(timedelta(hours=_ZONES[zone.lower()])) if zone else None
         moment = datetime(day.year, day.month, day.day, hour, int(parts["minute"]), int(parts["second"] or 0), 0, tz)
     except ValueError:
         return None

@@ -61,19 +61,34 @@ SKIP_TAGS = frozenset(
 _NON_TEXT = (HtmlComment, Declaration, Doctype, ProcessingInstruction)
 
 
+#: Media types read as HTML besides ``text/html`` itself.
+_HTML_ALIASES = frozenset({"application/xhtml+xml"})
+
+
+def media_type(value: str | None) -> str:
+    """The bare media type of a Content-Type value: lower case, parameters
+    dropped, XHTML read as HTML (``"Text/HTML; charset=utf-8"`` gives
+    ``"text/html"``); empty means :data:`TEXT`."""
+    media = (value or "").partition(";")[0].strip().lower()
+    if not media:
+        return TEXT
+    return HTML if media in _HTML_ALIASES else media
+
+
 @attrs.define(frozen=True, kw_only=True)
 class RawDocument:
     """One input document, exactly as read.
 
     ``url`` is the page's address when the input knows it (a WARC target URI,
     a JSONL field, a sidecar file); ``encoding`` is what the transport
-    declared, if anything; ``meta`` holds any further fields the reader found
+    declared, if anything; ``content_type`` is reduced to its bare media type
+    (see :func:`media_type`); ``meta`` holds any further fields the reader found
     (for instance ``captured_at`` or ``published`` from a sidecar).
     """
 
     uri: str
     data: bytes = attrs.field(repr=False)
-    content_type: str = TEXT
+    content_type: str = attrs.field(default=TEXT, converter=media_type)
     url: str | None = None
     encoding: str | None = None
     meta: Mapping[str, Any] = attrs.field(factory=dict, eq=False, hash=False)
@@ -91,9 +106,16 @@ class RawDocument:
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode a page's bytes; return ``(text, encoding)``.
 
-    Order of trust: a byte-order mark, then strict UTF-8 (valid UTF-8 is
-    almost never an accident), then the declared charset if it decodes
-    cleanly and detection agrees it is plausible, then statistical detection.
+    Order of trust: a byte-order mark; then strict UTF-8 (valid UTF-8 is
+    almost never an accident); then UTF-8 with replacement when the bytes are
+    overwhelmingly UTF-8 with a few damaged bytes (see :func:`_mostly_utf8`;
+    each bad byte becomes U+FFFD, kept so the damage stays visible and words
+    are not silently joined). Otherwise a contest among legacy encodings: the
+    declared charset (if Python knows it), cp1252, the detector's top guesses
+    that are on the :data:`_ALLOWED` list, cp1251 and latin-1; the candidate
+    whose decoding of the first 64 KiB reads least like mojibake wins, ties
+    going in that order (see :func:`_best_legacy_encoding`). The declared
+    charset is thus preferred, not trusted blindly.
     Raises :class:`InputError` for empty, binary and undecodable input.
     """
     if not data.strip():
@@ -120,6 +142,8 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return _checked(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return _checked(data.decode("utf-8", errors="replace")), "utf-8"
     legacy = _best_legacy_encoding(sample, declared)
     if legacy is None:
         raise InputError("bytes are not valid UTF-8 and no other encoding fits", reason="undecodable")
@@ -136,7 +160,32 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
 #: from cp1252 only in letters no word test can judge.
 _PREFERRED = "cp1252"
 _LEGACY = ("cp1251", "latin-1")
+#: The detector's guesses are considered only if they are one of these
+#: (canonical codec names); left free it offers mac-iceland, cp775 and other
+#: codecs no news page is saved in, whose decodings happen to score well.
+_ALLOWED = frozenset(
+    codecs.lookup(name).name
+    for name in ("cp1252", "cp1251", "koi8-r", "iso-8859-2", "iso-8859-5", "iso-8859-15", "latin-1")
+)
 _WORD = re.compile(r"[^\W\d_]{3,}")
+#: Bytes that ``surrogateescape`` turned into lone surrogates.
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+#: At most this share of characters may be damaged bytes in "mostly UTF-8".
+_MAX_DAMAGE = 0.005
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8 with a few stray bytes, not a legacy encoding.
+
+    True when the invalid bytes are under 0.5% of the characters and most
+    non-ASCII bytes form valid multibyte sequences. A legacy page fails the
+    second test: its accented letters are lone high bytes, invalid as UTF-8.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    invalid = len(_ESCAPED.findall(text))
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    return invalid <= len(text) * _MAX_DAMAGE and invalid * 2 < high
 
 
 def _best_legacy_encoding(sample: bytes, declared: str | None) -> str | None:
@@ -145,9 +194,11 @@ def _best_legacy_encoding(sample: bytes, declared: str | None) -> str | None:
     Statistical detection alone misjudges mostly-English pages with a few
     Cyrillic words (cp1250 instead of cp1251), so each candidate's decoding
     is scored by how many words look like mis-decoded bytes; ties go to the
-    declared charset, then the detector's guesses, then common legacy codecs.
+    declared charset, then cp1252, then the detector's allowed guesses, then
+    common legacy codecs.
     """
     guesses = [m.encoding for m in list(charset_normalizer.from_bytes(sample))[:3]]
+    guesses = [g for g in guesses if _canonical(g) in _ALLOWED]
     scored = []
     seen = set()
     for rank, name in enumerate([declared, _PREFERRED, *guesses, *_LEGACY]):
@@ -161,6 +212,13 @@ def _best_legacy_encoding(sample: bytes, declared: str | None) -> str | None:
         seen.add(canonical)
         scored.append((_oddity(text), rank, canonical))
     return min(scored)[2] if scored else None
+
+
+def _canonical(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def _oddity(text: str) -> int:

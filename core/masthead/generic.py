@@ -9,11 +9,11 @@ container. Records it writes carry a warning that no outlet parser ran.
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 from masthead.document import Page
 from masthead.errors import NotAnArticle
 from masthead.hookspecs import hookimpl
+from masthead.router import host_of
 from masthead.source import Draft, Source
 
 #: Lines shorter than this (in words) are menu items, buttons, labels.
@@ -55,7 +55,7 @@ class GenericSource(Source):
 
 
 def _host(url: str | None) -> str:
-    host = urlsplit(url).hostname if url else None
+    host = host_of(url)
     return f" ({host})" if host else ""
 
 

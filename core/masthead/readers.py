@@ -71,17 +71,17 @@ def read_bytes(path: str, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
     return data
 
 
-def load_sidecar(path: str) -> dict[str, object]:
+def load_sidecar(path: str, suffixes: Iterable[str] = (".html", ".htm", ".xhtml", ".txt")) -> dict[str, object]:
     """Metadata from ``<name>.meta.json`` beside a page, if present.
 
-    The sidecar is how a saved page keeps its URL and capture date; a broken
-    sidecar is ignored rather than losing the page.
+    ``<name>`` is ``path`` without the longest of ``suffixes`` it ends with
+    (a reader passes its own). The sidecar is how a saved page keeps its URL
+    and capture date; a broken sidecar is ignored rather than losing the page.
     """
     base = path
-    for suffix in (".html", ".htm", ".txt"):
-        if base.lower().endswith(suffix):
-            base = base[: -len(suffix)]
-            break
+    suffix = suffix_of(path, suffixes)
+    if suffix is not None:
+        base = path[: -len(suffix)]
     try:
         with open(base + SIDECAR_SUFFIX, encoding="utf-8") as handle:
             data = json.load(handle)
@@ -107,7 +107,7 @@ class _SingleFileReader:
         except OverflowError as exc:
             yield reject(path, "too_large", str(exc))
             return
-        meta = load_sidecar(path)
+        meta = load_sidecar(path, self.suffixes)
         url = meta.get("url")
         yield RawDocument(
             uri=path,
@@ -137,9 +137,18 @@ class JsonlReader:
         with handle:
             yield from self.read_stream(handle, path)
 
-    def read_stream(self, handle: BinaryIO, path: str) -> Iterator[ReadResult]:
-        for number, line in enumerate(handle, start=1):
+    def read_stream(self, handle: BinaryIO, path: str, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[ReadResult]:
+        """Records of ``handle``; a line over ``limit`` bytes is rejected as
+        ``too_large`` without being held in memory, and reading goes on."""
+        number = 0
+        while line := handle.readline(limit + 1):
+            number += 1
             uri = f"{path}#L{number}"
+            if len(line) > limit and not line.endswith(b"\n"):
+                while (rest := handle.readline(limit + 1)) and not rest.endswith(b"\n"):
+                    pass  # skip the rest of the oversized line, a chunk at a time
+                yield reject(uri, "too_large", f"line is longer than the {limit}-byte document limit")
+                continue
             if not line.strip():
                 continue
             yield self._record(line, uri)
@@ -197,12 +206,21 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[ReadResult]:
     if len(data) > MAX_DOCUMENT_BYTES:
         yield reject("<stdin>", "too_large", f"more than the {MAX_DOCUMENT_BYTES}-byte document limit")
         return
-    if data.lstrip().startswith(b"{"):
+    if _is_jsonl(data):
         for number, line in enumerate(data.splitlines(), start=1):
             if line.strip():
                 yield JsonlReader._record(line, f"<stdin>#L{number}")
         return
     yield RawDocument(uri="<stdin>", data=data, content_type=sniff_content_type(data))
+
+
+def _is_jsonl(data: bytes) -> bool:
+    """Whether ``data`` reads as JSONL: its first non-blank line is a JSON object."""
+    first = data.lstrip().split(b"\n", 1)[0]
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
 
 
 def suffix_of(path: str, suffixes: Iterable[str]) -> str | None:
@@ -300,4 +318,31 @@ def iter_documents(
             elif skipped is not None:
                 skipped.append(path)
             continue
-        yield from readers[suffix].read(path)
+        yield from _guarded(readers[suffix], path)
+
+
+def _guarded(reader: Reader, path: str) -> Iterator[ReadResult]:
+    """``reader.read(path)``, with a reader that fails turned into a record.
+
+    A reader that raises costs the rest of that file, not the run: the error
+    becomes a ``plugin_error`` rejection and the next file is read. Anything
+    it yields that is neither a document nor a rejection is rejected too.
+    """
+    name = getattr(reader, "name", type(reader).__name__)
+    try:
+        items: Iterable[object] = reader.read(path)  # a plugin may break its contract
+        for item in items:
+            if isinstance(item, RawDocument | Rejection):
+                yield item
+            else:
+                yield Rejection(
+                    input=path,
+                    stage="read",
+                    reason="plugin_error",
+                    plugin=name,
+                    error=f"reader yielded {type(item).__name__}, not a RawDocument or Rejection",
+                )
+    except Exception as exc:  # noqa: BLE001 - any failure of a third-party reader
+        yield Rejection(
+            input=path, stage="read", reason="plugin_error", plugin=name, error=f"{type(exc).__name__}: {exc}"
+        )
