@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import pytest
 
-from masthead.models import Article, Comment, Rejection, Related
+from masthead.models import Article, Comment, Provenance, Rejection, Related
 from masthead.serialize import article_from_dict, to_json_line, unstructure
-from support import article
+from masthead.validate import errors_in
+from support import PROV, article
 
 
 def test_blank_strings_become_null_and_lists_drop_blanks() -> None:
@@ -71,3 +74,56 @@ def test_rejection_stage_and_reason_are_checked() -> None:
         Rejection(input="x", stage="nowhere", reason="not_found", error="gone")
     with pytest.raises(ValueError):
         Rejection(input="x", stage="read", reason="Not Found", error="gone")
+
+
+@pytest.mark.parametrize(
+    "value", ["2024-13-01", "2024-02-30", "2024-02-30T25:61:00", "2024-01-01T10:00:00+99:00", "2024-01-01T24:00"]
+)
+def test_impossible_dates_are_refused(value: str) -> None:
+    with pytest.raises(ValueError, match="ISO 8601"):
+        article(published=value)
+    with pytest.raises(ValueError, match="ISO 8601"):
+        Comment(text="hi", published=value)
+
+
+def test_real_dates_are_accepted() -> None:
+    for value in ("2024-02-29", "2024-05-01 10:00", "2024-05-01T10:00:00.123Z", "2024-05-01T10:00:00+0300"):
+        assert article(published=value).published == value
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: article(title=5),
+        lambda: article(url=["https://x.example"]),
+        lambda: article(language=5),
+        lambda: article(authors="Ann Lee"),
+        lambda: article(body=b"bytes"),
+        lambda: Related(title=5),  # type: ignore[arg-type]
+        lambda: Comment(text=None),  # type: ignore[arg-type]
+    ],
+)
+def test_non_strings_are_type_errors_saying_what_was_expected(make: Any) -> None:
+    with pytest.raises(TypeError, match=r"expected a (string|list)"):
+        make()
+
+
+def test_comment_parent_is_an_earlier_index_not_a_bool() -> None:
+    with pytest.raises(TypeError, match="parent must be an index"):
+        Comment(text="hi", parent=True)
+    with pytest.raises(ValueError, match=r"comments\[0\].parent must point at an earlier comment"):
+        article(comments=[Comment(text="a", parent=0)])
+    with pytest.raises(ValueError, match=r"comments\[1\].parent"):
+        article(comments=[Comment(text="a"), Comment(text="b", parent=2), Comment(text="c")])
+    assert article(comments=[Comment(text="a"), Comment(text="b", parent=0)]).comments[1].parent == 0
+
+
+def test_provenance_needs_an_extraction_time() -> None:
+    fields = attrs.asdict(PROV)
+    with pytest.raises(TypeError, match="extracted_at"):
+        Provenance(**{**fields, "extracted_at": None})
+    with pytest.raises(ValueError, match="extracted_at"):
+        Provenance(**{**fields, "extracted_at": "2024-02-30T00:00:00"})
+    data = unstructure(article())
+    data["provenance"]["extracted_at"] = None
+    assert errors_in(data) != []

@@ -6,16 +6,40 @@ so a run over a million pages can be summarised by reason.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
+_REASON = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def normalise_reason(reason: object) -> str | None:
+    """``reason`` as the snake_case word the rejects file needs, or ``None``.
+
+    "Paywall" becomes ``paywall``, "paywall-hit" ``paywall_hit``, "Too Short"
+    ``too_short``; what cannot be made one (a number, punctuation only) is
+    ``None``.
+    """
+    if not isinstance(reason, str):
+        return None
+    if _REASON.match(reason):
+        return reason
+    word = re.sub(r"[^a-z0-9_]+", "_", reason.strip().lower()).strip("_")
+    return word if _REASON.match(word) else None
+
 
 class MastheadError(Exception):
-    """Base of every error masthead raises on purpose."""
+    """Base of every error masthead raises on purpose.
+
+    ``reason`` is normalised to snake_case ("Too Short" becomes
+    ``too_short``); one that cannot be keeps the class's default.
+    """
 
     reason = "error"
 
     def __init__(self, message: str, *, reason: str | None = None) -> None:
         super().__init__(message)
         if reason is not None:
-            self.reason = reason
+            self.reason = normalise_reason(reason) or type(self).reason
 
 
 class InputError(MastheadError):
@@ -57,6 +81,12 @@ class PluginError(MastheadError):
         super().__init__(f"plugin {plugin!r} in {hook}: {problem}", reason=reason)
         self.plugin = plugin
         self.hook = hook
+        self.problem = problem
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception pickles as ``cls(*self.args)``: one message, which this
+        # signature refuses; rebuild from the parts (reason rides in __dict__).
+        return (type(self), (self.plugin, self.hook, self.problem), self.__dict__)
 
 
 class Filtered(MastheadError):

@@ -14,6 +14,8 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
+from masthead.dates import parse_date
+
 #: Version of the JSONL record layout. Bumped whenever a field is added,
 #: removed or changes meaning; the JSON Schema carries the same number.
 SCHEMA_VERSION = "1.0"
@@ -21,27 +23,39 @@ SCHEMA_VERSION = "1.0"
 _ISO_8601 = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
+def _require_str(value: object, expected: str) -> str:
+    if isinstance(value, str):
+        return value
+    raise TypeError(f"expected {expected}, got {type(value).__name__} {value!r}")
+
+
 def _strip(value: str | None) -> str | None:
     """Empty or blank strings become ``None``: unknown is null, never ``""``."""
     if value is None:
         return None
-    value = value.strip()
-    return value or None
+    return _require_str(value, "a string or None").strip() or None
 
 
 def _stripped(value: str) -> str:
-    return value.strip()
+    return _require_str(value, "a string").strip()
 
 
-def _to_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
+def as_tuple(values: Iterable[Any] | None) -> tuple[Any, ...]:
+    """A list field's value as a tuple; ``None`` is empty.
+
+    A lone string (or bytes) is refused rather than split into characters:
+    ``authors="Ann Lee"`` is a mistake for ``authors=["Ann Lee"]``.
+    """
+    if values is None:
+        return ()
+    if isinstance(values, (str, bytes)):
+        raise TypeError(f"expected a list, got the {type(values).__name__} {values!r}")
     return tuple(values)
 
 
 def _clean_strings(values: Any) -> tuple[str, ...]:
     """Drop blank entries and surrounding whitespace from a list of strings."""
-    if isinstance(values, str):
-        raise TypeError(f"expected a list of strings, got the string {values!r}")
-    values = list(values)
+    values = as_tuple(values)
     for item in values:
         if not isinstance(item, str):
             raise TypeError(f"expected strings, got {type(item).__name__} {item!r}")
@@ -49,8 +63,26 @@ def _clean_strings(values: Any) -> tuple[str, ...]:
 
 
 def _iso_8601(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not _ISO_8601.match(value):
+    """ISO 8601 or null, and a real moment: no 13th month, no 25th hour."""
+    if value is not None and not (_ISO_8601.match(value) and parse_date(value)):
         raise ValueError(f"{attribute.name} must be ISO 8601 or null, got {value!r}")
+
+
+def _iso_8601_required(inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is None:
+        raise TypeError(f"{attribute.name} must be an ISO 8601 string, got None")
+    _iso_8601(inst, attribute, value)
+
+
+def _not_bool(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool):
+        raise TypeError(f"{attribute.name} must be an index, got {value!r}")
+
+
+def _replies_point_back(_inst: object, attribute: attrs.Attribute[Any], value: tuple[Comment, ...]) -> None:
+    for index, comment in enumerate(value):
+        if comment.parent is not None and comment.parent >= index:
+            raise ValueError(f"{attribute.name}[{index}].parent must point at an earlier comment, got {comment.parent}")
 
 
 _opt_str = v.optional(v.instance_of(str))
@@ -72,7 +104,7 @@ class Comment:
     text: str = attrs.field(converter=_stripped)
     author: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
     published: str | None = attrs.field(default=None, converter=_strip, validator=_iso_8601)
-    parent: int | None = attrs.field(default=None, validator=v.optional(v.and_(v.instance_of(int), v.ge(0))))
+    parent: int | None = attrs.field(default=None, validator=v.optional(v.and_(_not_bool, v.instance_of(int), v.ge(0))))
 
 
 @attrs.define(frozen=True)
@@ -83,7 +115,7 @@ class Provenance:
     sha256: str = attrs.field(validator=v.matches_re(r"^[0-9a-f]{64}$"))
     plugin: str = attrs.field(validator=v.min_len(1))
     plugin_version: str = attrs.field(validator=v.instance_of(str))
-    extracted_at: str = attrs.field(validator=_iso_8601)
+    extracted_at: str = attrs.field(validator=_iso_8601_required)
     layout: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
 
 
@@ -106,10 +138,12 @@ class Article:
     body: tuple[str, ...] = attrs.field(factory=tuple, converter=_clean_strings)
     captions: tuple[str, ...] = attrs.field(factory=tuple, converter=_clean_strings)
     related: tuple[Related, ...] = attrs.field(
-        factory=tuple, converter=_to_tuple, validator=v.deep_iterable(v.instance_of(Related))
+        factory=tuple, converter=as_tuple, validator=v.deep_iterable(v.instance_of(Related))
     )
     comments: tuple[Comment, ...] = attrs.field(
-        factory=tuple, converter=_to_tuple, validator=v.deep_iterable(v.instance_of(Comment))
+        factory=tuple,
+        converter=as_tuple,
+        validator=[v.deep_iterable(v.instance_of(Comment)), _replies_point_back],
     )
     attributions: tuple[str, ...] = attrs.field(factory=tuple, converter=_clean_strings)
     language: str | None = attrs.field(

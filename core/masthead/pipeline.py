@@ -9,6 +9,7 @@ the stage, the reason and the plugin. That is what lets every runner keep
 from __future__ import annotations
 
 import hashlib
+import inspect
 from datetime import datetime, timezone
 from typing import Any
 
@@ -16,12 +17,14 @@ import attrs
 import structlog
 
 from masthead.document import Page, RawDocument
-from masthead.errors import Filtered, InputError, ParseError, RoutingError
+from masthead.errors import Filtered, InputError, ParseError, RoutingError, normalise_reason
 from masthead.manager import Plugins, SourceEntry
 from masthead.models import Article, Comment, Provenance, Rejection, Related
 from masthead.router import Router
+from masthead.serialize import unstructure
 from masthead.source import Draft
 from masthead.text import fold
+from masthead.validate import errors_in
 
 log = structlog.get_logger("masthead.pipeline")
 
@@ -41,12 +44,29 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+_STRINGS = ("url", "title", "subtitle", "language", "layout")
 _STRING_LISTS = ("authors", "body", "captions", "attributions", "warnings")
+
+
+def describe(exc: BaseException) -> str:
+    """An exception's message for the rejects file.
+
+    attrs validators raise ``(message, attribute, expected, value)``, whose
+    ``str`` is a tuple repr with memory addresses; keep the message only.
+    """
+    args = exc.args
+    if len(args) > 1 and isinstance(args[0], str) and isinstance(args[1], attrs.Attribute):
+        return args[0]
+    return str(exc)
 
 
 def draft_problems(draft: Draft) -> list[str]:
     """What is wrong with a plugin's draft, field by field, before validation."""
     problems = []
+    for name in _STRINGS:
+        value = getattr(draft, name)
+        if value is not None and not isinstance(value, str):
+            problems.append(f"Draft.{name} must be a string or None, got {type(value).__name__} {value!r}")
     for name in _STRING_LISTS:
         for item in getattr(draft, name):
             if not isinstance(item, str):
@@ -105,13 +125,23 @@ class Pipeline:
         for bad input or plugin faults (``KeyboardInterrupt`` passes)."""
 
         def reject(stage: str, reason: str, error: str, plugin: str | None = None) -> Rejection:
-            log.warning("document_rejected", uri=raw.uri, plugin=plugin, stage=stage, reason=reason, error=error)
-            return Rejection(input=raw.uri, stage=stage, reason=reason, error=error, plugin=plugin, sha256=raw.sha256)
+            word = normalise_reason(reason)
+            if word is None:  # e.g. a plugin's error class with ``reason = "Paywall!"``
+                word = "plugin_error"
+                error = f"{error} (reason {reason!r} is not snake_case)"
+            log.warning("document_rejected", uri=raw.uri, plugin=plugin, stage=stage, reason=word, error=error)
+            sha256 = raw.sha256 if isinstance(data, bytes) else None
+            return Rejection(input=raw.uri, stage=stage, reason=word, error=error, plugin=plugin, sha256=sha256)
 
+        data: object = raw.data  # a reader plugin may hand over str
+        if not isinstance(data, bytes):
+            return reject("read", "invalid_document", f"RawDocument.data must be bytes, got {type(data).__name__}")
         try:
             page = Page.from_raw(raw)
         except InputError as exc:
             return reject("decode", exc.reason, str(exc))
+        except Exception as exc:  # noqa: BLE001 - e.g. a reader's non-str encoding
+            return reject("decode", "undecodable", f"{type(exc).__name__}: {describe(exc)}")
         try:
             route = self.router.route(page)
         except RoutingError as exc:
@@ -125,7 +155,8 @@ class Pipeline:
         except ParseError as exc:
             return reject("parse", exc.reason, str(exc), plugin)
         except Exception as exc:  # noqa: BLE001 - a plugin bug must not end the run
-            return reject("parse", "plugin_error", f"{plugin}: Source.parse raised {type(exc).__name__}: {exc}", plugin)
+            error = f"{plugin}: Source.parse raised {type(exc).__name__}: {describe(exc)}"
+            return reject("parse", "plugin_error", error, plugin)
         if not isinstance(draft, Draft):
             return reject(
                 "parse",
@@ -138,10 +169,11 @@ class Pipeline:
             return reject("validate", "invalid_article", f"{plugin}: " + "; ".join(problems), plugin)
         try:
             article = build_article(draft, page, entry, now_iso())
-        except (TypeError, ValueError) as exc:
-            return reject("validate", "invalid_article", f"{plugin}: {exc}", plugin)
+        except Exception as exc:  # noqa: BLE001 - whatever the draft holds, reject it
+            return reject("validate", "invalid_article", f"{plugin}: {describe(exc)}", plugin)
         if not article.body:
             return reject("validate", "empty_body", f"{plugin} found no body paragraphs", plugin)
+        changed_by = None
         for name, function in self.plugins.processors():
             try:
                 result = function(article=article, page=page)
@@ -151,7 +183,15 @@ class Pipeline:
                 return reject(
                     "process",
                     "plugin_error",
-                    f"{name}: masthead_process_article raised {type(exc).__name__}: {exc}",
+                    f"{name}: masthead_process_article raised {type(exc).__name__}: {describe(exc)}",
+                    name,
+                )
+            if inspect.isgenerator(result):
+                result.close()
+                return reject(
+                    "process",
+                    "plugin_error",
+                    f"{name}: wrapper hooks are not supported for masthead_process_article",
                     name,
                 )
             if result is not None:
@@ -162,6 +202,28 @@ class Pipeline:
                         f"{name}: masthead_process_article returned {type(result).__name__}, expected Article or None",
                         name,
                     )
+                if not result.body:
+                    return reject("process", "empty_body", f"{name}: masthead_process_article removed the body", name)
+                if result is not article:
+                    changed_by = name
                 article = result
+        if changed_by is not None:
+            try:
+                article = self._after_processors(article)
+            except Exception as exc:  # noqa: BLE001
+                error = f"{changed_by}: masthead_process_article made the article invalid: {describe(exc)}"
+                return reject("process", "invalid_article", error, changed_by)
         log.debug("document_ingested", uri=raw.uri, plugin=plugin, route=route.method, id=article.id)
+        return article
+
+    @staticmethod
+    def _after_processors(article: Article) -> Article:
+        """Re-check an article a processor replaced: the id follows the final
+        url, title and body, and the record must satisfy the JSON Schema."""
+        new_id = article_id(article.outlet, article.url, article.title, article.body)
+        if new_id != article.id:
+            article = attrs.evolve(article, id=new_id)
+        problems = errors_in(unstructure(article))
+        if problems:
+            raise ValueError("; ".join(problems))
         return article

@@ -10,20 +10,16 @@ validates the result into an :class:`~masthead.models.Article`.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from masthead.dates import to_iso8601
-from masthead.models import Comment, Related
+from masthead.models import Comment, Related, as_tuple
 
 if TYPE_CHECKING:
     from masthead.document import Page
-
-
-def _tuple(value: Iterable[Any] | None) -> tuple[Any, ...]:
-    return tuple(value) if value is not None else ()
 
 
 @attrs.define(frozen=True, kw_only=True)
@@ -40,15 +36,15 @@ class Draft:
     url: str | None = None
     title: str | None = None
     subtitle: str | None = None
-    authors: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
+    authors: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     published: Any = None
-    body: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
-    captions: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
-    related: tuple[Related, ...] = attrs.field(factory=tuple, converter=_tuple)
-    comments: tuple[Comment, ...] = attrs.field(factory=tuple, converter=_tuple)
-    attributions: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
+    body: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    captions: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    related: tuple[Related, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    comments: tuple[Comment, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    attributions: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     language: str | None = None
-    warnings: tuple[str, ...] = attrs.field(factory=tuple, converter=_tuple)
+    warnings: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
     layout: str | None = None
 
     def published_iso(self) -> str | None:

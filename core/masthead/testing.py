@@ -23,7 +23,7 @@ from masthead.document import HTML, TEXT, Page, RawDocument
 from masthead.errors import MastheadError
 from masthead.manager import Plugins, SourceEntry, source_problems
 from masthead.models import Article, Rejection
-from masthead.pipeline import Pipeline, build_article, draft_problems, now_iso
+from masthead.pipeline import Pipeline, build_article, describe, draft_problems, now_iso
 from masthead.router import Router
 from masthead.serialize import unstructure
 from masthead.source import Draft, Source
@@ -180,8 +180,8 @@ def conformance_problems(source: Source, pages: Iterable[Page]) -> list[str]:
             continue
         try:
             article = build_article(draft, page, entry, now_iso())
-        except (TypeError, ValueError) as exc:
-            problems.append(f"{uri}: the Draft does not validate into an Article: {exc}")
+        except Exception as exc:  # noqa: BLE001 - reported as a problem
+            problems.append(f"{uri}: the Draft does not validate into an Article: {describe(exc)}")
             continue
         if not article.body:
             problems.append(f"{uri}: parse returned a Draft with no body paragraphs (raise NotAnArticle instead)")
