@@ -118,15 +118,15 @@ class _SingleFileReader:
         )
 
 
-class JsonlReader:
-    """A JSONL file of raw records: ``{"url", "html" | "text", ...}`` per line.
+class StreamReader:
+    """Base for readers of container files (JSONL, WARC, ...) read as a stream.
 
-    Streams line by line; a malformed line is rejected with its line number
-    and the rest of the file is read.
+    :meth:`read` opens the file, turning an unreadable one into a rejection;
+    subclasses implement :meth:`read_stream`, which also serves stdin.
     """
 
-    name = "jsonl"
-    suffixes = (".jsonl", ".ndjson")
+    name: str
+    suffixes: tuple[str, ...]
 
     def read(self, path: str) -> Iterator[ReadResult]:
         try:
@@ -136,6 +136,21 @@ class JsonlReader:
             return
         with handle:
             yield from self.read_stream(handle, path)
+
+    def read_stream(self, handle: BinaryIO, path: str) -> Iterator[ReadResult]:
+        """Every document of the open binary stream ``handle`` named ``path``."""
+        raise NotImplementedError(f"{type(self).__name__} must implement read_stream")
+
+
+class JsonlReader(StreamReader):
+    """A JSONL file of raw records: ``{"url", "html" | "text", ...}`` per line.
+
+    Streams line by line; a malformed line is rejected with its line number
+    and the rest of the file is read.
+    """
+
+    name = "jsonl"
+    suffixes = (".jsonl", ".ndjson")
 
     def read_stream(self, handle: BinaryIO, path: str, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[ReadResult]:
         """Records of ``handle``; a line over ``limit`` bytes is rejected as

@@ -30,7 +30,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from masthead.document import HTML, TEXT, RawDocument
 from masthead.hookspecs import hookimpl
-from masthead.readers import MAX_DOCUMENT_BYTES, ReadResult, os_error_reason, reject
+from masthead.readers import MAX_DOCUMENT_BYTES, ReadResult, StreamReader, reject
 
 log = structlog.get_logger("masthead.warc")
 
@@ -68,7 +68,7 @@ def parse_content_type(value: str | None) -> tuple[str, str | None]:
     return media.strip().lower(), charset
 
 
-class WarcReader:
+class WarcReader(StreamReader):
     """Reads ``.warc`` and ``.warc.gz`` files record by record."""
 
     name = "warc"
@@ -76,15 +76,6 @@ class WarcReader:
 
     def __init__(self, limit: int = MAX_DOCUMENT_BYTES) -> None:
         self.limit = limit
-
-    def read(self, path: str) -> Iterator[ReadResult]:
-        try:
-            handle = open(path, "rb")  # noqa: SIM115 - closed below, generator
-        except OSError as exc:
-            yield reject(path, os_error_reason(exc), f"{exc.strerror or exc}")
-            return
-        with handle:
-            yield from self.read_stream(handle, path)
 
     def read_stream(self, handle: BinaryIO, path: str) -> Iterator[ReadResult]:
         """Every page of the seekable WARC stream ``handle``, resyncing after damage."""
