@@ -411,3 +411,14 @@ def test_runners_stream_with_bounded_work_in_flight(cluster: Any) -> None:
         run_on_dask(source, FAULTY, Outlet(WatchingSink(source), None, Summary()), client=client, batch_size=10)
     window = 2 * 2  # batches in flight: twice the cluster's two worker threads
     assert source.read == 300 and source.most_ahead <= (window + 1) * 10
+
+
+def test_the_in_process_runner_stops_a_hanging_plugin_at_its_time_budget() -> None:
+    documents = [doc("before"), doc("hang", "FAULT:hang"), doc("stall", "STALL"), doc("after")]
+    sinks = ListSink(), ListSink()
+    summary = Summary()
+    run_in_process(documents, FAULTY.build(), Outlet(*sinks, summary), timeout=0.5)
+    assert [a.provenance.input for a in sinks[0].records] == ["before", "after"]
+    rejected = {r.input: (r.reason, r.stage, r.plugin) for r in sinks[1].records if isinstance(r, Rejection)}
+    assert rejected == {"hang": ("timeout", "parse", "misbehaving"), "stall": ("timeout", "process", "stalling")}
+    assert summary.read == 4 and summary.balanced

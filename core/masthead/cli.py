@@ -146,7 +146,7 @@ def main(log_format: str, log_level: str) -> None:
     default=30.0,
     show_default=True,
     metavar="SECONDS",
-    help="Time limit per document in worker processes (0: none); a document over it is rejected as 'timeout'.",
+    help="Time limit per document (0: none); a document over it is rejected as 'timeout'.",
 )
 @click.option(
     "--memory-limit",

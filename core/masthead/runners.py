@@ -20,26 +20,32 @@ Which local runner: :func:`plan` picks worker processes only when they pay
 off: more than one worker asked for, and at least :data:`SMALL_INPUT`
 documents (found by reading that many ahead, a bounded peek). Below that,
 starting processes costs more than the work, and an in-process run is
-simpler to debug. The in-process runner has no time limit: a plugin that
-hangs there can only be stopped with Ctrl-C.
+simpler to debug. There a plugin that hangs is stopped by a ``SIGALRM``
+deadline (``timeout``); a crash or memory blow-up, though, takes the run
+with it: only worker processes isolate those.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
 from masthead.dedup import Deduplicator
+from masthead.document import RawDocument
 from masthead.models import Article, Rejection
 from masthead.pipeline import Pipeline
 from masthead.pool import WorkerPool
 from masthead.progress import Progress
 from masthead.readers import ReadResult
+from masthead.router import Router
 from masthead.runconfig import PipelineConfig
 from masthead.sinks import Sink
 from masthead.summary import Summary
+from masthead.tracing import traced
 
 #: Inputs with fewer documents than this run in process (see the module docstring).
 SMALL_INPUT = 50
@@ -90,11 +96,80 @@ class Outlet:
             self.progress.update()
 
 
-def run_in_process(documents: Iterable[ReadResult], pipeline: Pipeline, outlet: Outlet) -> Summary:
-    """Process ``documents`` one at a time in this process, streaming."""
+def run_in_process(
+    documents: Iterable[ReadResult], pipeline: Pipeline, outlet: Outlet, *, timeout: float | None = None
+) -> Summary:
+    """Process ``documents`` one at a time in this process, streaming.
+
+    With ``timeout`` (seconds), a document whose plugins run longer is
+    rejected as ``timeout`` naming the plugin that was running, and the run
+    goes on. The budget uses ``SIGALRM``, so it applies on the main thread
+    of a POSIX process; elsewhere documents run without one.
+    """
+    budget = _Budget(pipeline, timeout) if timeout and _Budget.available() else None
     for item in documents:
-        outlet.deliver(item if isinstance(item, Rejection) else pipeline.process(item))
+        if isinstance(item, Rejection):
+            outlet.deliver(item)
+        elif budget is not None:
+            outlet.deliver(budget.process(item))
+        else:
+            outlet.deliver(pipeline.process(item))
     return outlet.summary
+
+
+class _Overtime(BaseException):
+    """Raised by the alarm inside a plugin; not an ``Exception``, so the
+    pipeline's guard against plugin errors does not swallow it. Carries the
+    plugin running when the alarm rang (tracing forgets it while unwinding)."""
+
+    def __init__(self, stage: str, plugin: str | None) -> None:
+        super().__init__(stage, plugin)
+        self.stage = stage
+        self.plugin = plugin
+
+
+class _Budget:
+    """Runs one document under a ``SIGALRM`` deadline, tracing which plugin runs."""
+
+    def __init__(self, pipeline: Pipeline, seconds: float) -> None:
+        self.seconds = seconds
+        self.running: tuple[str, str | None] = ("decode", None)
+        plugins = traced(pipeline.plugins, self._announce)
+        router = pipeline.router
+        self.pipeline = Pipeline(
+            plugins, Router(plugins.sources, plugins.domains, forced=router.forced, fallback=router.fallback)
+        )
+
+    @staticmethod
+    def available() -> bool:
+        return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+    def _announce(self, stage: str, plugin: str | None) -> None:
+        self.running = (stage, plugin)
+
+    def _alarm(self, signum: int, frame: object) -> None:
+        raise _Overtime(*self.running)
+
+    def process(self, raw: RawDocument) -> Article | Rejection:
+        self.running = ("decode", None)
+        previous = signal.signal(signal.SIGALRM, self._alarm)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        try:
+            return self.pipeline.process(raw)
+        except _Overtime as overtime:
+            stage, plugin = overtime.stage, overtime.plugin
+            who = plugin or "masthead"
+            return Rejection(
+                input=raw.uri,
+                stage=stage,
+                reason="timeout",
+                error=f"{who}: over the {self.seconds:g} s budget of one document (during {stage})",
+                plugin=plugin,
+                sha256=raw.sha256,
+            )
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def run_in_processes(

@@ -280,7 +280,7 @@ def _drive(
     documents, parallel = runners.plan(documents, options.workers)
     if not parallel:
         log.info("run_started", runner="in_process", workers=1)
-        runners.run_in_process(documents, pipeline, outlet)
+        runners.run_in_process(documents, pipeline, outlet, timeout=options.timeout)
         return
     memory = options.memory_limit_mb
     if memory is None:
