@@ -41,11 +41,10 @@ from masthead.pipeline import Pipeline
 from masthead.pool import WorkerPool
 from masthead.progress import Progress
 from masthead.readers import ReadResult
-from masthead.router import Router
 from masthead.runconfig import PipelineConfig
 from masthead.sinks import Sink
 from masthead.summary import Summary
-from masthead.tracing import traced
+from masthead.tracing import traced_pipeline
 
 #: Inputs with fewer documents than this run in process (see the module docstring).
 SMALL_INPUT = 50
@@ -134,11 +133,7 @@ class _Budget:
     def __init__(self, pipeline: Pipeline, seconds: float) -> None:
         self.seconds = seconds
         self.running: tuple[str, str | None] = ("decode", None)
-        plugins = traced(pipeline.plugins, self._announce)
-        router = pipeline.router
-        self.pipeline = Pipeline(
-            plugins, Router(plugins.sources, plugins.domains, forced=router.forced, fallback=router.fallback)
-        )
+        self.pipeline = traced_pipeline(pipeline, self._announce)
 
     @staticmethod
     def available() -> bool:

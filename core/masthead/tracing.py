@@ -25,6 +25,8 @@ import attrs
 
 from masthead.document import Page
 from masthead.manager import Plugins, Processor
+from masthead.pipeline import Pipeline
+from masthead.router import Router
 
 Tracer = Callable[[str, "str | None"], None]
 
@@ -92,3 +94,10 @@ def _traced_processor(name: str, function: Processor, tracer: Tracer) -> Process
 def traced(plugins: Plugins, tracer: Tracer) -> TracedPlugins:
     """``plugins`` with every plugin call announced to ``tracer``."""
     return TracedPlugins(plugins, tracer)
+
+
+def traced_pipeline(pipeline: Pipeline, tracer: Tracer) -> Pipeline:
+    """``pipeline`` with the same routing, every plugin call announced to ``tracer``."""
+    plugins = traced(pipeline.plugins, tracer)
+    router = pipeline.router
+    return Pipeline(plugins, Router(plugins.sources, plugins.domains, forced=router.forced, fallback=router.fallback))

@@ -24,9 +24,8 @@ from typing import Any
 from masthead.document import RawDocument
 from masthead.models import Article, Rejection
 from masthead.pipeline import Pipeline
-from masthead.router import Router
 from masthead.runconfig import PipelineConfig, fingerprint
-from masthead.tracing import PluginOutOfMemory, traced
+from masthead.tracing import PluginOutOfMemory, traced_pipeline
 
 SLOT_SIZE = 256
 _SEP = "\x1f"
@@ -72,7 +71,7 @@ def main(conn: Connection, config: PipelineConfig, array: Any, memory_limit_mb: 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     slot = Slot(array)
     try:
-        pipeline = _traced_pipeline(config.build(), slot)
+        pipeline = traced_pipeline(config.build(), slot.set)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops the run
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
@@ -90,12 +89,6 @@ def main(conn: Connection, config: PipelineConfig, array: Any, memory_limit_mb: 
         conn.send(("done", seq, record, retire))
         if retire:
             os._exit(0)  # a fresh process replaces this one after a memory blow-up
-
-
-def _traced_pipeline(pipeline: Pipeline, slot: Slot) -> Pipeline:
-    plugins = traced(pipeline.plugins, slot.set)
-    router = pipeline.router
-    return Pipeline(plugins, Router(plugins.sources, plugins.domains, forced=router.forced, fallback=router.fallback))
 
 
 def process(pipeline: Pipeline, raw: RawDocument, slot: Slot) -> tuple[Article | Rejection, bool]:
