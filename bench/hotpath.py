@@ -44,10 +44,10 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     from masthead import logconfig
-    from masthead.document import HTML, RawDocument, blocks_of, decode
-    from masthead.htmlmeta import harvest
-    from masthead.htmlparse import parse_html
-    from masthead.runconfig import PipelineConfig
+    from masthead.extract.document import HTML, RawDocument, blocks_of, decode
+    from masthead.extract.htmlmeta import harvest
+    from masthead.extract.htmlparse import parse_html
+    from masthead.run.runconfig import PipelineConfig
     from masthead.serialize import to_json_line
 
     logconfig.configure("json", "error")

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from masthead import Article, Rejection
-from masthead.document import HTML, TEXT, RawDocument
+from masthead.extract.document import HTML, TEXT, RawDocument
+from masthead.io.readers import iter_documents
 from masthead.manager import Plugins
-from masthead.readers import iter_documents
 from masthead.testing import comparable, golden_path_for, ingest
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from masthead.checkpoint import Checkpoint, OutputLock, OutputLocked, StateFile
-from masthead.dedup import Deduplicator
-from masthead.sinks import JsonlSink, partial_path
+from masthead.io.checkpoint import Checkpoint, OutputLock, OutputLocked, StateFile
+from masthead.io.dedup import Deduplicator
+from masthead.io.sinks import JsonlSink, partial_path
 from support import article
 
 
@@ -17,7 +17,7 @@ def test_a_second_writer_of_the_same_output_is_refused(tmp_path: Path) -> None:
     out = str(tmp_path / "out.jsonl")
     first = OutputLock(out)
     first.acquire()
-    code = "import sys; from masthead.checkpoint import OutputLock; OutputLock(sys.argv[1]).acquire()"
+    code = "import sys; from masthead.io.checkpoint import OutputLock; OutputLock(sys.argv[1]).acquire()"
     other = subprocess.run([sys.executable, "-c", code, out], capture_output=True, text=True, check=False)
     assert other.returncode != 0 and "OutputLocked" in other.stderr
     first.release()
@@ -28,7 +28,9 @@ def test_a_second_writer_of_the_same_output_is_refused(tmp_path: Path) -> None:
 
 def test_the_lock_of_a_killed_process_is_not_stale(tmp_path: Path) -> None:
     out = str(tmp_path / "out.jsonl")
-    code = "import os, sys; from masthead.checkpoint import OutputLock; OutputLock(sys.argv[1]).acquire(); os._exit(9)"
+    code = (
+        "import os, sys; from masthead.io.checkpoint import OutputLock; OutputLock(sys.argv[1]).acquire(); os._exit(9)"
+    )
     subprocess.run([sys.executable, "-c", code, out], check=False)
     lock = OutputLock(out)
     lock.acquire()

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from masthead import Article, Page
+from masthead.extract.text import fold
 from masthead.router import CLAIM_THRESHOLD
 from masthead.testing import document_from_file, golden_path_for, ingest_article, installed_plugins
-from masthead.text import fold
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SEEDS = sorted(CORPUS.glob("*.txt"))

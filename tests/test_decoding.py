@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from masthead.document import decode
+from masthead.extract.document import decode
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 RUSSIAN = "Президент заявил, что переговоры продолжатся на следующей неделе в Москве.\n" * 20

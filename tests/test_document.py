@@ -5,8 +5,8 @@ import codecs
 import pytest
 from bs4 import BeautifulSoup
 
-from masthead.document import HTML, Page, RawDocument, blocks_of, decode
 from masthead.errors import InputError
+from masthead.extract.document import HTML, Page, RawDocument, blocks_of, decode
 
 RUSSIAN = "Президент заявил, что переговоры продолжатся на следующей неделе в Москве."
 
@@ -94,7 +94,7 @@ def test_raw_document_hash_is_of_the_bytes() -> None:
 
 
 def test_hostile_nesting_is_cut_to_the_depth_limit_keeping_the_text() -> None:
-    from masthead.document import MAX_DEPTH, nesting_exceeds, shallow_markup
+    from masthead.extract.document import MAX_DEPTH, nesting_exceeds, shallow_markup
 
     depth = 50_000
     html = (
@@ -128,7 +128,7 @@ def test_content_type_is_reduced_to_its_media_type(given: str, expected: str) ->
 
 
 def test_generic_fallback_survives_a_malformed_canonical_url() -> None:
-    from masthead.generic import GenericSource
+    from masthead.extract.generic import GenericSource
 
     body = "<p>" + "A sentence of running text long enough to count as a paragraph. " * 3 + "</p>"
     html = f'<html><head><link rel="canonical" href="http://[broken/a"></head><body>{body}</body></html>'

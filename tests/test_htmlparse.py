@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from masthead.htmlparse import parse_html
+from masthead.extract.htmlparse import parse_html
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = sorted(ROOT.glob("plugins/*/tests/fixtures/*.html"))

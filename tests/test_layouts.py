@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from masthead import Draft, Page, RawDocument
-from masthead.document import HTML
+from masthead.extract.document import HTML
 from masthead.layouts import Layout, VersionedSource, page_date, select_layout
 
 

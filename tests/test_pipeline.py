@@ -8,7 +8,7 @@ import pytest
 
 import masthead
 from masthead import Article, Draft, Filtered, NotAnArticle, Page, Rejection
-from masthead.document import RawDocument
+from masthead.extract.document import RawDocument
 from masthead.pipeline import article_id
 from support import KeywordSource, SourcesPlugin, make_pipeline, make_plugins
 

@@ -11,8 +11,8 @@ import pytest
 
 import masthead
 from masthead import Article, Draft, Filtered, Page, ParseError, Rejection
-from masthead.document import RawDocument
 from masthead.errors import MastheadError, PluginError
+from masthead.extract.document import RawDocument
 from masthead.pipeline import article_id
 from masthead.serialize import unstructure
 from masthead.validate import errors_in

@@ -16,9 +16,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from masthead import Article, Comment, Draft, MastheadError, Page, Provenance, Related
-from masthead.document import HTML, TEXT, RawDocument
 from masthead.errors import InputError
-from masthead.readers import read_stdin
+from masthead.extract.document import HTML, TEXT, RawDocument
+from masthead.io.readers import read_stdin
 from masthead.serialize import article_from_dict, to_json_line, unstructure
 from masthead.testing import installed_plugins, pipeline
 from masthead.validate import errors_in

@@ -6,10 +6,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from masthead.document import HTML, TEXT, RawDocument
+from masthead.extract.document import HTML, TEXT, RawDocument
+from masthead.io.readers import JsonlReader, expand, iter_documents, read_stdin
 from masthead.manager import Plugins
 from masthead.models import Rejection
-from masthead.readers import JsonlReader, expand, iter_documents, read_stdin
 
 
 def readers() -> dict[str, object]:

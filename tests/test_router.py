@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from masthead.document import HTML, Page, RawDocument
 from masthead.errors import RoutingError
+from masthead.extract.document import HTML, Page, RawDocument
 from masthead.manager import Plugins
 from masthead.router import Router, host_of
 from support import KeywordSource, SourcesPlugin, make_plugins

@@ -20,17 +20,17 @@ import dask
 import distributed
 import pytest
 
-from masthead.dask_engine import batches, run_on_dask
-from masthead.document import RawDocument
+from masthead.extract.document import RawDocument
+from masthead.io.partitioned import read_manifest
+from masthead.io.readers import expand, iter_documents
 from masthead.manager import Plugins
 from masthead.models import Article, Rejection
-from masthead.partitioned import read_manifest
-from masthead.progress import Progress
-from masthead.readers import expand, iter_documents
-from masthead.runconfig import PipelineConfig, WorkerSetupError, fingerprint
-from masthead.runners import Outlet, Reorder, plan, run_in_process, run_in_processes
+from masthead.run.dask_engine import batches, run_on_dask
+from masthead.run.progress import Progress
+from masthead.run.runconfig import PipelineConfig, WorkerSetupError, fingerprint
+from masthead.run.runners import Outlet, Reorder, plan, run_in_process, run_in_processes
+from masthead.run.summary import Summary
 from masthead.serialize import unstructure
-from masthead.summary import Summary
 from test_cli import CORPUS, SEEDS, read_jsonl, run
 
 Line = dict[str, Any]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from masthead.document import Page
+from masthead.extract.document import Page
 from masthead.scaffold import create_plugin
 from masthead.testing import document
 

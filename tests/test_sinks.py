@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from masthead.sinks import JsonlSink
+from masthead.io.sinks import JsonlSink
 from support import article
 
 

@@ -1,5 +1,5 @@
-from masthead.dates import to_iso8601
-from masthead.text import collapse, fold, lines, normalize, starts_with_any
+from masthead.extract.dates import to_iso8601
+from masthead.extract.text import collapse, fold, lines, normalize, starts_with_any
 
 
 def test_normalize_unifies_line_endings_and_spaces_but_keeps_quotes() -> None:
@@ -35,7 +35,7 @@ def test_dates_normalize_to_iso_8601_or_none() -> None:
 
 
 def test_find_date_in_bylines_and_datelines() -> None:
-    from masthead.dates import find_date, parse_date
+    from masthead.extract.dates import find_date, parse_date
 
     assert find_date("Posted by Chris | July 1, 2019 | 3 Comments").iso == "2019-07-01"  # type: ignore[union-attr]
     assert find_date("Wednesday, May 4, 2016 1:12 PM UTC").iso == "2016-05-04T13:12:00+00:00"  # type: ignore[union-attr]
@@ -54,7 +54,7 @@ def test_find_date_in_bylines_and_datelines() -> None:
 
 
 def test_parse_date_keeps_the_afternoon_and_the_zone() -> None:
-    from masthead.dates import find_date, parse_date
+    from masthead.extract.dates import find_date, parse_date
 
     assert parse_date("May 21, 2019 4:15 pm") == "2019-05-21T16:15:00"
     assert parse_date("Wednesday, May 4, 2016 1:12 PM UTC") == "2016-05-04T13:12:00+00:00"
@@ -64,14 +64,14 @@ def test_parse_date_keeps_the_afternoon_and_the_zone() -> None:
 
 
 def test_draft_dates_in_written_out_form_keep_the_afternoon() -> None:
-    from masthead.dates import to_iso8601
+    from masthead.extract.dates import to_iso8601
 
     assert to_iso8601("Wednesday, May 4, 2016 1:12 PM UTC") == "2016-05-04T13:12:00+00:00"
     assert to_iso8601("July 1, 2019") == "2019-07-01"
 
 
 def test_find_date_respects_word_boundaries() -> None:
-    from masthead.dates import find_date
+    from masthead.extract.dates import find_date
 
     assert find_date("By Josep 12, 2021") is None
     assert find_date("Dismay 5, 2020") is None
@@ -84,14 +84,14 @@ def test_find_date_respects_word_boundaries() -> None:
 
 
 def test_iso_offsets_may_omit_the_minutes() -> None:
-    from masthead.dates import parse_date
+    from masthead.extract.dates import parse_date
 
     assert parse_date("2024-03-03T10:00:00+05") == "2024-03-03T10:00:00+05:00"
     assert parse_date("2024-03-03T10:00:00-0330") == "2024-03-03T10:00:00-03:30"
 
 
 def test_written_out_times_keep_common_zone_abbreviations() -> None:
-    from masthead.dates import find_date, parse_date
+    from masthead.extract.dates import find_date, parse_date
 
     assert parse_date("April 25, 2020, 10:30 a.m. EST") == "2020-04-25T10:30:00-05:00"
     assert parse_date("April 25, 2020 10:30 MSK") == "2020-04-25T10:30:00+03:00"

@@ -11,11 +11,11 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from masthead.document import HTML, TEXT, RawDocument
+from masthead.extract.document import HTML, TEXT, RawDocument
+from masthead.io.readers import iter_documents
+from masthead.io.warc import WarcReader, parse_content_type
 from masthead.manager import Plugins
 from masthead.models import Article, Rejection
-from masthead.readers import iter_documents
-from masthead.warc import WarcReader, parse_content_type
 from support import KeywordSource, SourcesPlugin, make_pipeline, make_plugins
 from test_cli import run
 

@@ -5,8 +5,8 @@ source base class and its :class:`Draft`, the page view, the models and the
 errors a plugin may raise.
 """
 
-from masthead.document import Page, RawDocument
 from masthead.errors import Filtered, MastheadError, NotAnArticle, ParseError, PluginError
+from masthead.extract.document import Page, RawDocument
 from masthead.hookspecs import hookimpl
 from masthead.layouts import Layout, VersionedSource
 from masthead.models import SCHEMA_VERSION, Article, Comment, Provenance, Rejection, Related

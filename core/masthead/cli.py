@@ -23,14 +23,14 @@ import click
 import structlog
 
 from masthead import __version__, logconfig
-from masthead.document import Page
 from masthead.errors import MastheadError, PluginError
+from masthead.extract.document import Page
+from masthead.io.readers import iter_documents
 from masthead.manager import Plugins
 from masthead.models import Article, Rejection
 from masthead.pipeline import Pipeline
-from masthead.readers import iter_documents
 from masthead.router import Router
-from masthead.runconfig import PipelineConfig, WorkerSetupError
+from masthead.run.runconfig import PipelineConfig, WorkerSetupError
 from masthead.serialize import unstructure
 from masthead.validate import validate_lines
 
@@ -220,10 +220,10 @@ def ingest(
     OUT appears only when the run completes; after Ctrl-C or a kill,
     --resume continues where the run stopped.
     """
-    from masthead.dask_engine import EngineUnavailable, import_distributed
-    from masthead.runners import cpu_count
-    from masthead.session import IngestOptions, Interrupted, SessionError
-    from masthead.session import ingest as run_ingest
+    from masthead.run.dask_engine import EngineUnavailable, import_distributed
+    from masthead.run.runners import cpu_count
+    from masthead.run.session import IngestOptions, Interrupted, SessionError
+    from masthead.run.session import ingest as run_ingest
 
     plugins = load_plugins(disable, only, strict)
     pipeline = make_pipeline(plugins, source, fallback)

@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from masthead.document import Page
+    from masthead.extract.document import Page
+    from masthead.io.readers import Reader
+    from masthead.io.sinks import SinkFactory
     from masthead.models import Article
-    from masthead.readers import Reader
-    from masthead.sinks import SinkFactory
     from masthead.source import Source
 
 PROJECT = "masthead"
@@ -55,7 +55,7 @@ def masthead_register_readers(register: Callable[[Reader], None]) -> None:
     """Register readers: input formats that turn files into raw documents.
 
     Call ``register(reader)`` with an object following
-    :class:`masthead.readers.Reader`: a ``name``, the file ``suffixes`` it
+    :class:`masthead.io.readers.Reader`: a ``name``, the file ``suffixes`` it
     takes (".warc.gz") and ``read(path)`` yielding documents. A later
     registration for the same suffix replaces an earlier one, so a plugin can
     override a built-in reader; that is logged (``reader_overridden``) and
@@ -68,7 +68,7 @@ def masthead_register_sinks(register: Callable[[str, SinkFactory], None]) -> Non
     """Register sinks: where ingested articles are written.
 
     Call ``register(name, factory)``; ``factory(path)`` must return a
-    :class:`masthead.sinks.Sink`. The user picks one with
+    :class:`masthead.io.sinks.Sink`. The user picks one with
     ``masthead ingest --sink NAME``. A later registration of a name replaces
     an earlier one (logged as ``sink_overridden``). Called once per run, at
     start-up.

@@ -16,8 +16,8 @@ from typing import Any, ClassVar
 
 import attrs
 
-from masthead.dates import to_iso8601
-from masthead.document import Page
+from masthead.extract.dates import to_iso8601
+from masthead.extract.document import Page
 from masthead.source import Draft, Source
 
 #: Keys of ``RawDocument.meta`` read for the capture date, in order of trust.

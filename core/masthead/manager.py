@@ -25,12 +25,12 @@ import structlog
 
 from masthead import hookspecs
 from masthead.errors import PluginError
-from masthead.readers import Reader
-from masthead.sinks import SinkFactory
+from masthead.io.readers import Reader
+from masthead.io.sinks import SinkFactory
 from masthead.source import Source
 
 ENTRY_POINT_GROUP = "masthead"
-BUILTIN_MODULES = ("masthead.readers", "masthead.warc", "masthead.sinks", "masthead.generic")
+BUILTIN_MODULES = ("masthead.io.readers", "masthead.io.warc", "masthead.io.sinks", "masthead.extract.generic")
 DISABLE_ENV = "MASTHEAD_DISABLE"
 ONLY_ENV = "MASTHEAD_PLUGINS"
 #: What a source's ``name`` (the outlet key) must look like; also a plugin package's key.

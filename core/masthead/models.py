@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 from attrs import validators as v
 
-from masthead.dates import parse_date
+from masthead.extract.dates import parse_date
 
 #: Version of the JSONL record layout. Bumped whenever a field is added,
 #: removed or changes meaning; the JSON Schema carries the same number.

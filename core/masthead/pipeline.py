@@ -16,14 +16,14 @@ from typing import Any
 import attrs
 import structlog
 
-from masthead.document import Page, RawDocument
 from masthead.errors import Filtered, InputError, ParseError, RoutingError, normalise_reason
+from masthead.extract.document import Page, RawDocument
+from masthead.extract.text import fold
 from masthead.manager import Plugins, SourceEntry
 from masthead.models import Article, Comment, Provenance, Rejection, Related
 from masthead.router import Router
 from masthead.serialize import unstructure
 from masthead.source import Draft
-from masthead.text import fold
 from masthead.validate import errors_in
 
 log = structlog.get_logger("masthead.pipeline")

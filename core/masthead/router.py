@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 import attrs
 import structlog
 
-from masthead.document import Page
 from masthead.errors import PluginError, RoutingError
+from masthead.extract.document import Page
 from masthead.manager import SourceEntry
 
 #: A score at or above this claims a page.

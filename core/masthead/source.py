@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from masthead.dates import to_iso8601
+from masthead.extract.dates import to_iso8601
 from masthead.models import Comment, Related, as_tuple
 
 if TYPE_CHECKING:
-    from masthead.document import Page
+    from masthead.extract.document import Page
 
 
 @attrs.define(frozen=True, kw_only=True)

@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from masthead.document import HTML, TEXT, Page, RawDocument
 from masthead.errors import MastheadError
+from masthead.extract.document import HTML, TEXT, Page, RawDocument
 from masthead.manager import Plugins, SourceEntry, source_problems
 from masthead.models import Article, Rejection
 from masthead.pipeline import Pipeline, build_article, describe, draft_problems, now_iso

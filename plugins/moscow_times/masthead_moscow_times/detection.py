@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from masthead import Page
-from masthead.text import fold
+from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import key_of
 from masthead_moscow_times.parsing import split_glued_lines

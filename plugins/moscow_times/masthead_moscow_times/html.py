@@ -22,7 +22,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, Tag
 
 from masthead import NotAnArticle, Page, Related
-from masthead.text import collapse, fold
+from masthead.extract.text import collapse, fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import split_people
 from masthead_moscow_times.parsing import Hints, Parsed, parse_lines

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from masthead.dates import find_date, parse_date
-from masthead.text import fold
+from masthead.extract.dates import find_date, parse_date
+from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 
 _WORD_EDGE = "\"'“”‘’«»()[]{}*–—-:;,.!?…"

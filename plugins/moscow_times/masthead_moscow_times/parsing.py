@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from masthead import NotAnArticle, Related
-from masthead.text import fold
+from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import (
     attribution_names,

@@ -1,6 +1,6 @@
 """The Moscow Times' own boilerplate, as the site has printed it over the years.
 
-Every phrase here is compared through :func:`masthead.text.fold`, so curly or
+Every phrase here is compared through :func:`masthead.extract.text.fold`, so curly or
 straight quotes, case, dashes and spacing never matter. The lists are grouped
 by what the parser does with a match: drop the line, end the article, or
 remove a whole box. Sources for the wordings: the site's own templates
@@ -10,7 +10,7 @@ remove a whole box. Sources for the wordings: the site's own templates
 
 from __future__ import annotations
 
-from masthead.text import fold
+from masthead.extract.text import fold
 
 
 def folded(*phrases: str) -> tuple[str, ...]:

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from masthead import Article
+from masthead.extract.text import fold
 from masthead.testing import document, golden_path_for, ingest_article
-from masthead.text import fold
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"

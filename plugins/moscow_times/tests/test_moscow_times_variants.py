@@ -13,8 +13,8 @@ import pytest
 from moscow_times_support import SEED_BARE, SEED_FULL, article_from_text, folded, golden_of, leaks
 
 from masthead import Rejection
+from masthead.extract.text import fold
 from masthead.testing import document, ingest
-from masthead.text import fold
 
 FULL = SEED_FULL.read_text(encoding="utf-8")
 BARE = SEED_BARE.read_text(encoding="utf-8")

@@ -1,6 +1,6 @@
 """What SouthFront prints around an article, as line-level predicates.
 
-Every comparison goes through :func:`masthead.text.fold`, so one rule
+Every comparison goes through :func:`masthead.extract.text.fold`, so one rule
 matches every spelling (case, curly or straight quotes, dashes, spacing) of
 the same phrase. The tables list the site's own texts as seen on
 southfront.org (2015-2023) and southfront.press (2023-): the donation
@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 
-from masthead.text import fold
+from masthead.extract.text import fold
 
 # --------------------------------------------------------------------------
 # The "MORE ON THE TOPIC:" marker that ends the body.

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from masthead import Comment
-from masthead.text import fold
+from masthead.extract.text import fold
 from masthead_opinion_site import boilerplate as bp
 from masthead_opinion_site import shapes
 

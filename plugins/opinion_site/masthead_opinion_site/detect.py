@@ -15,7 +15,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from masthead import Page
-from masthead.text import fold
+from masthead.extract.text import fold
 from masthead_opinion_site import boilerplate as bp
 from masthead_opinion_site import comments, shapes
 

@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 
 from masthead import Comment, Page, Related
-from masthead.text import collapse, fold
+from masthead.extract.text import collapse, fold
 from masthead_opinion_site import boilerplate as bp
 from masthead_opinion_site import shapes
 

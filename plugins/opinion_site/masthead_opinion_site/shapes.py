@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from masthead import dates
-from masthead.text import fold
+from masthead.extract import dates
+from masthead.extract.text import fold
 
 _SMALL_WORDS = frozenset(
     (
@@ -265,7 +265,7 @@ def parse_date(text: str | None) -> str | None:
     thermometer's "APRIL 2025" stay ``None``: unknown, not guessed.
 
     A written-out date that fills the whole line is read with
-    :func:`masthead.dates.find_date` first: ``masthead.dates.parse_date``
+    :func:`masthead.extract.dates.find_date` first: ``masthead.extract.dates.parse_date``
     tries RFC 2822 before it, which reads "April 7, 2025 1:15 pm" as 01:15.
     """
     if not text:

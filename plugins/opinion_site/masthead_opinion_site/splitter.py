@@ -23,8 +23,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from masthead import Comment, Related, dates
-from masthead.text import fold
+from masthead import Comment, Related
+from masthead.extract import dates
+from masthead.extract.text import fold
 from masthead_opinion_site import boilerplate as bp
 from masthead_opinion_site import comments, shapes
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from masthead import Article
-from masthead.text import fold
+from masthead.extract.text import fold
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"

@@ -13,8 +13,8 @@ import pytest
 from opinion_site_helpers import leaks, marker_index, seed_lines, seed_text
 
 from masthead import Article
+from masthead.extract.text import fold
 from masthead.testing import document, ingest, ingest_article
-from masthead.text import fold
 
 TITLE = "Kremlin Envoy Brings Business Offer To Washington"
 SEED_BODY = seed_lines()[: marker_index(seed_lines())]

@@ -1,6 +1,6 @@
 """What Russia Briefing prints around an article, recognised line by line.
 
-Every rule compares through :func:`masthead.text.fold`, so one rule matches
+Every rule compares through :func:`masthead.extract.text.fold`, so one rule matches
 the page whatever its quotes, dashes, case or spacing. Rules are written for
 the outlet's templates (the Dezan Shira & Associates WordPress theme shared by
 the *Briefing* sites), not for one page: they must also hold when a dump cuts
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from masthead.text import fold
+from masthead.extract.text import fold
 
 #: The icon the theme puts before "Related Reading" and before every item,
 #: rendered by text dumps as its file name glued to the text

@@ -13,8 +13,8 @@ import re
 
 import attrs
 
-from masthead.dates import find_date
-from masthead.text import collapse, fold
+from masthead.extract.dates import find_date
+from masthead.extract.text import collapse, fold
 
 from . import boilerplate
 

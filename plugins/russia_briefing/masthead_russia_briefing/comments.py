@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from masthead import Comment
-from masthead.text import fold
+from masthead.extract.text import fold
 
 from . import boilerplate, byline
 

@@ -24,8 +24,8 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 
 from masthead import Comment, NotAnArticle, Page
-from masthead.dates import parse_date
-from masthead.text import collapse, fold
+from masthead.extract.dates import parse_date
+from masthead.extract.text import collapse, fold
 
 from . import boilerplate
 

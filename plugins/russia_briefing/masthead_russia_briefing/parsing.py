@@ -18,7 +18,7 @@ from collections.abc import Collection, Sequence
 import attrs
 
 from masthead import NotAnArticle
-from masthead.text import fold
+from masthead.extract.text import fold
 
 from . import boilerplate, byline
 

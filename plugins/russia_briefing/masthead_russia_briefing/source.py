@@ -12,7 +12,7 @@ import re
 from typing import ClassVar
 
 from masthead import Draft, NotAnArticle, Page, ParseError, Related, Source
-from masthead.text import fold
+from masthead.extract.text import fold
 
 from . import boilerplate, byline, comments, html
 from .parsing import Extract, parse_lines

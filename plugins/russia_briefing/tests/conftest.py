@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from masthead import Article, Page
+from masthead.extract.text import fold
 from masthead.testing import document
-from masthead.text import fold
 from masthead_russia_briefing import RussiaBriefingSource
 
 #: Phrases of the outlet's chrome that must never reach a body paragraph.

@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from masthead import Article, Page
+from masthead.extract.text import fold
 from masthead.testing import document, document_from_file, ingest_article, installed_plugins
-from masthead.text import fold
 
 DUMPS = Path(__file__).resolve().parent / "fixtures" / "dumps"
 LISTINGS = tuple(sorted(DUMPS.glob("listing_*.txt")))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from masthead import Article, Rejection
+from masthead.extract.text import fold
 from masthead.testing import document_from_file, golden_path_for, ingest, ingest_article
-from masthead.text import fold
 
 Golden = Callable[[Article, Path], None]
 Leaks = Callable[[Article], list[str]]

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from masthead import Article, Rejection
+from masthead.extract.text import fold
 from masthead.testing import document, ingest, ingest_article
-from masthead.text import fold
 
 Leaks = Callable[[Article], list[str]]
 

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from masthead.text import fold
+from masthead.extract.text import fold
 from masthead_wire_aggregator import shapes
 from masthead_wire_aggregator.agencies import agency_named
 

@@ -21,7 +21,7 @@ import attrs
 from bs4 import BeautifulSoup, Tag
 
 from masthead import Page
-from masthead.text import collapse, fold
+from masthead.extract.text import collapse, fold
 from masthead_wire_aggregator import vocabulary as voc
 
 #: The article container, most specific first; the last ones are fallbacks

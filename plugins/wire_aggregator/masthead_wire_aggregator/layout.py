@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from masthead.text import fold, normalize
+from masthead.extract.text import fold, normalize
 from masthead_wire_aggregator import shapes
 from masthead_wire_aggregator import vocabulary as voc
 

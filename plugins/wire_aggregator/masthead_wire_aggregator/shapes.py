@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from masthead.dates import find_date
-from masthead.text import fold
+from masthead.extract.dates import find_date
+from masthead.extract.text import fold
 from masthead_wire_aggregator import vocabulary as voc
 
 #: Words title case leaves in lower case; they neither count for nor against.
@@ -244,7 +244,7 @@ def is_caption(line: str) -> bool:
 def parse_dateline(line: str) -> str | None:
     """EconoTimes' article date as ISO 8601, e.g. ``Wednesday, May 4, 2016 1:12 PM UTC``.
 
-    The line must be a date and nothing else (:func:`masthead.dates.find_date`
+    The line must be a date and nothing else (:func:`masthead.extract.dates.find_date`
     over the whole line; ``parse_date`` is not used because it hands such
     lines to the RFC 2822 parser first, which drops "PM" and "UTC"). The site
     prints its times in UTC ("All times are UTC" says its header), so a time

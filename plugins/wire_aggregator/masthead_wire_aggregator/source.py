@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from masthead import Draft, NotAnArticle, Page, Source
-from masthead.text import fold
+from masthead.extract.text import fold
 from masthead_wire_aggregator import html, layout, shapes
 from masthead_wire_aggregator import vocabulary as voc
 from masthead_wire_aggregator.agencies import credited_agencies

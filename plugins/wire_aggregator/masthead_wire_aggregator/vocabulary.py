@@ -4,13 +4,13 @@ Collected from the outlet's real article and index markup (2016-2020
 layouts: ``#view.articleView``, ``.articleViewWrap``, ``.articleInfo``,
 ``.articleContent``, ``.commentPlugIn``, ``.editorPick``,
 ``#promotionBannerv2``, the navigation drawer) and from its text dumps.
-Everything here is compared through :func:`masthead.text.fold`, so case,
+Everything here is compared through :func:`masthead.extract.text.fold`, so case,
 quote style and spacing never matter.
 """
 
 from __future__ import annotations
 
-from masthead.text import fold
+from masthead.extract.text import fold
 
 #: The outlet's name as it appears in boilerplate; a strong detection marker.
 SITE_NAMES = ("EconoTimes", "Econotimes", "econotimes.com", "FxWirePro", "Elmin Media")

@@ -16,7 +16,7 @@ from wire_aggregator_helpers import (
     seed_parts,
 )
 
-from masthead.text import fold
+from masthead.extract.text import fold
 from masthead_wire_aggregator import EconoTimesSource
 from masthead_wire_aggregator import vocabulary as voc
 

@@ -16,8 +16,8 @@ import pytest
 from wire_aggregator_helpers import SEED, SEED_BODY_STARTS, SEED_TICKER_LAST, leaked, seed_parts
 
 from masthead import Article
+from masthead.extract.text import fold
 from masthead.testing import document, ingest_article
-from masthead.text import fold
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 BODY, TICKER = seed_parts(SEED_TEXT)

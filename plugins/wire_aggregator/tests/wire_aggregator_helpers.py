@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from masthead import Page
+from masthead.extract.text import fold
 from masthead.testing import document, document_from_file
-from masthead.text import fold
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"

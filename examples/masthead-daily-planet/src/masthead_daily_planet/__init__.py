@@ -8,7 +8,7 @@ from datetime import datetime
 
 import masthead
 from masthead import Draft, NotAnArticle, Page, Source
-from masthead.text import fold
+from masthead.extract.text import fold
 
 __version__ = "0.1.0"
 

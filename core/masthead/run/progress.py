@@ -8,9 +8,9 @@ from typing import TextIO
 
 import structlog
 
-from masthead.summary import Summary
+from masthead.run.summary import Summary
 
-log = structlog.get_logger("masthead.progress")
+log = structlog.get_logger("masthead.run.progress")
 
 
 class Progress:

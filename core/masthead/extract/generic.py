@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from masthead.document import Page
 from masthead.errors import NotAnArticle
+from masthead.extract.document import Page
 from masthead.hookspecs import hookimpl
 from masthead.router import host_of
 from masthead.source import Draft, Source

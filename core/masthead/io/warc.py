@@ -28,11 +28,11 @@ import structlog
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from masthead.document import HTML, TEXT, RawDocument
+from masthead.extract.document import HTML, TEXT, RawDocument
 from masthead.hookspecs import hookimpl
-from masthead.readers import MAX_DOCUMENT_BYTES, ReadResult, StreamReader, reject
+from masthead.io.readers import MAX_DOCUMENT_BYTES, ReadResult, StreamReader, reject
 
-log = structlog.get_logger("masthead.warc")
+log = structlog.get_logger("masthead.io.warc")
 
 #: HTTP media types read as HTML pages or as text dumps; others are skipped.
 PAGE_TYPES = {

@@ -14,8 +14,8 @@ import sys
 from collections.abc import Callable
 from typing import IO, Protocol, runtime_checkable
 
-from masthead.checkpoint import sidecar
 from masthead.hookspecs import hookimpl
+from masthead.io.checkpoint import sidecar
 from masthead.models import Article, Rejection
 from masthead.serialize import to_json_line
 

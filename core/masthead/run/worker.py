@@ -5,7 +5,7 @@ ready (with the fingerprint of the plugins it loaded), then processes one
 document per message until told to stop. It writes ``stage`` and ``plugin``
 of every plugin call into a small shared-memory :class:`Slot` the parent can
 read, which is how a hang or a crash gets blamed on the right plugin (see
-:mod:`masthead.tracing`). It ignores Ctrl-C: the parent decides when
+:mod:`masthead.run.tracing`). It ignores Ctrl-C: the parent decides when
 workers stop, so an interrupted run never loses a result half-sent.
 
 Its address space is capped (``RLIMIT_AS``) when asked, so a plugin that
@@ -21,11 +21,11 @@ import signal
 from multiprocessing.connection import Connection
 from typing import Any
 
-from masthead.document import RawDocument
+from masthead.extract.document import RawDocument
 from masthead.models import Article, Rejection
 from masthead.pipeline import Pipeline
-from masthead.runconfig import PipelineConfig, fingerprint
-from masthead.tracing import PluginOutOfMemory, traced_pipeline
+from masthead.run.runconfig import PipelineConfig, fingerprint
+from masthead.run.tracing import PluginOutOfMemory, traced_pipeline
 
 SLOT_SIZE = 256
 _SEP = "\x1f"

@@ -5,7 +5,7 @@ layout Spark, Dask and most data tools read natively (one glob, files read in
 parallel), with a manifest saying what the run was: masthead and schema
 versions, the inputs, every part with its record count, and the run's counts.
 
-Like :class:`~masthead.sinks.JsonlSink`, nothing appears under a final name
+Like :class:`~masthead.io.sinks.JsonlSink`, nothing appears under a final name
 until the run closes cleanly: parts are written as hidden ``.partial``
 files, renamed when the run ends, and the manifest is written last, so a
 directory with a manifest is a complete output. Part files of an earlier run
@@ -114,7 +114,7 @@ class PartitionedJsonlSink:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(os.path.join(self.directory, name))
         document: dict[str, Any] = {
-            "format": "masthead.partitioned-jsonl/1",
+            "format": "masthead.io.partitioned-jsonl/1",
             "masthead_version": _version(),
             "schema_version": SCHEMA_VERSION,
             "created_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),

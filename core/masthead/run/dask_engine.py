@@ -4,7 +4,7 @@ Same pipeline, same records as the local runners; only where
 :meth:`~masthead.pipeline.Pipeline.process` runs changes. The client (the
 ``masthead ingest`` process) reads the inputs, ships documents in batches to
 the cluster, and writes what comes back: partitioned JSONL
-(:mod:`masthead.partitioned`) and the rejects file. So inputs and output
+(:mod:`masthead.io.partitioned`) and the rejects file. So inputs and output
 need to be visible to the client only, not to every worker (no shared
 filesystem), and the per-document work left on the client is I/O and JSON
 encoding, a small fraction of parsing.
@@ -13,7 +13,7 @@ Streaming with a bounded footprint: at most ``2 x`` the cluster's worker
 threads batches are in flight (plus, in ``deterministic`` mode, as many
 finished batches waiting for an earlier one), whatever the corpus size.
 Each worker builds its pipeline once from the run's
-:class:`~masthead.runconfig.PipelineConfig` (cached per worker thread) and
+:class:`~masthead.run.runconfig.PipelineConfig` (cached per worker thread) and
 reports the fingerprint of its plugins with every batch: a worker with other
 plugins stops the run instead of writing different records.
 
@@ -37,11 +37,11 @@ from typing import Any
 
 import attrs
 
+from masthead.io.readers import ReadResult
 from masthead.models import Article, Rejection
-from masthead.readers import ReadResult
-from masthead.runconfig import PipelineConfig, cached_pipeline, check_fingerprint, fingerprint
-from masthead.runners import Outlet, Reorder
-from masthead.summary import Summary
+from masthead.run.runconfig import PipelineConfig, cached_pipeline, check_fingerprint, fingerprint
+from masthead.run.runners import Outlet, Reorder
+from masthead.run.summary import Summary
 
 Record = Article | Rejection
 #: Documents per task: large enough that Dask's per-task overhead (about a

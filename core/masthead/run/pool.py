@@ -12,7 +12,7 @@ pool keeps exactly one document in flight per worker and watches each:
   document into a ``worker_died`` rejection;
 
 both naming the plugin that was running (read from the worker's
-:class:`~masthead.worker.Slot`), and a fresh worker takes the dead one's
+:class:`~masthead.run.worker.Slot`), and a fresh worker takes the dead one's
 place. The run goes on. One document per worker also bounds memory: at most
 ``workers`` documents are in flight, whatever the input size.
 
@@ -34,14 +34,14 @@ from typing import Any
 
 import structlog
 
-from masthead.document import RawDocument
+from masthead.extract.document import RawDocument
+from masthead.io.readers import ReadResult
 from masthead.models import Article, Rejection
-from masthead.readers import ReadResult
-from masthead.runconfig import PipelineConfig, WorkerSetupError, check_fingerprint
-from masthead.worker import SLOT_SIZE, Slot
-from masthead.worker import main as worker_main
+from masthead.run.runconfig import PipelineConfig, WorkerSetupError, check_fingerprint
+from masthead.run.worker import SLOT_SIZE, Slot
+from masthead.run.worker import main as worker_main
 
-log = structlog.get_logger("masthead.pool")
+log = structlog.get_logger("masthead.run.pool")
 
 Record = Article | Rejection
 #: A worker that dies this many times in a row before it is ready stops the run.
@@ -54,7 +54,7 @@ def context() -> Any:
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["masthead.worker"])
+        ctx.set_forkserver_preload(["masthead.run.worker"])
     return ctx
 
 
@@ -101,7 +101,7 @@ class WorkerPool:
     """``workers`` supervised processes running one :class:`PipelineConfig`.
 
     ``expected`` is the fingerprint of the pipeline the run was planned with
-    (:func:`masthead.runconfig.fingerprint`); a worker that loads anything
+    (:func:`masthead.run.runconfig.fingerprint`); a worker that loads anything
     else stops the run with :class:`WorkerSetupError` rather than writing
     different records.
     """

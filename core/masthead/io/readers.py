@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO, Protocol, runtime_checkable
 
-from masthead.document import HTML, TEXT, RawDocument
+from masthead.extract.document import HTML, TEXT, RawDocument
 from masthead.hookspecs import hookimpl
 from masthead.models import Rejection
 

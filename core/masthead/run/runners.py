@@ -7,14 +7,14 @@ and the summary counts both. They differ only in where
 
 * :func:`run_in_process` — here, one document at a time;
 * :func:`run_in_processes` — in supervised local worker processes
-  (:mod:`masthead.pool`): a per-document time limit, and a plugin that hangs,
+  (:mod:`masthead.run.pool`): a per-document time limit, and a plugin that hangs,
   crashes or exhausts memory costs one document, not the run;
-* :func:`masthead.dask_engine.run_on_dask` — on a Dask distributed cluster.
+* :func:`masthead.run.dask_engine.run_on_dask` — on a Dask distributed cluster.
 
 Reading, counting, progress and writing always happen in the calling
-process, so :class:`~masthead.progress.Progress` and the summary work the
+process, so :class:`~masthead.run.progress.Progress` and the summary work the
 same with every runner. Workers rebuild the pipeline from a picklable
-:class:`~masthead.runconfig.PipelineConfig`, once per worker.
+:class:`~masthead.run.runconfig.PipelineConfig`, once per worker.
 
 Which local runner: :func:`plan` picks worker processes only when they pay
 off: more than one worker asked for, and at least :data:`SMALL_INPUT`
@@ -34,17 +34,17 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
-from masthead.dedup import Deduplicator
-from masthead.document import RawDocument
+from masthead.extract.document import RawDocument
+from masthead.io.dedup import Deduplicator
+from masthead.io.readers import ReadResult
+from masthead.io.sinks import Sink
 from masthead.models import Article, Rejection
 from masthead.pipeline import Pipeline
-from masthead.pool import WorkerPool
-from masthead.progress import Progress
-from masthead.readers import ReadResult
-from masthead.runconfig import PipelineConfig
-from masthead.sinks import Sink
-from masthead.summary import Summary
-from masthead.tracing import traced_pipeline
+from masthead.run.pool import WorkerPool
+from masthead.run.progress import Progress
+from masthead.run.runconfig import PipelineConfig
+from masthead.run.summary import Summary
+from masthead.run.tracing import traced_pipeline
 
 #: Inputs with fewer documents than this run in process (see the module docstring).
 SMALL_INPUT = 50

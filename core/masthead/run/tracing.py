@@ -23,7 +23,7 @@ from typing import Any
 
 import attrs
 
-from masthead.document import Page
+from masthead.extract.document import Page
 from masthead.manager import Plugins, Processor
 from masthead.pipeline import Pipeline
 from masthead.router import Router

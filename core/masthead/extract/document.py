@@ -22,10 +22,10 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment as HtmlComment
 from bs4.element import Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
-from masthead import text as textmod
 from masthead.errors import InputError
-from masthead.htmlmeta import PageMeta, harvest
-from masthead.htmlparse import parse_html
+from masthead.extract import text as textmod
+from masthead.extract.htmlmeta import PageMeta, harvest
+from masthead.extract.htmlparse import parse_html
 
 TEXT = "text/plain"
 HTML = "text/html"

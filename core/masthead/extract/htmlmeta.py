@@ -16,8 +16,8 @@ from typing import Any
 import attrs
 from bs4 import BeautifulSoup, Tag
 
-from masthead.dates import to_iso8601
-from masthead.text import collapse
+from masthead.extract.dates import to_iso8601
+from masthead.extract.text import collapse
 
 _ARTICLE_TYPES = {
     "article",

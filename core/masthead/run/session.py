@@ -3,7 +3,7 @@
 The CLI parses options; this module owns what must hold for the whole run:
 
 * the output is locked, so two runs never write the same file;
-* records go through one :class:`~masthead.runners.Outlet` — counted,
+* records go through one :class:`~masthead.run.runners.Outlet` — counted,
   deduplicated by article id (unless ``keep_duplicates``), written;
 * for JSONL file output, every :data:`CHECKPOINT_EVERY` records the sinks
   are made durable and a checkpoint is saved; records are then delivered in
@@ -26,22 +26,22 @@ from typing import Any
 import attrs
 import structlog
 
-from masthead import runners
-from masthead.checkpoint import Checkpoint, OutputLock, OutputLocked, StateFile
-from masthead.dedup import Deduplicator
-from masthead.document import RawDocument
+from masthead.extract.document import RawDocument
+from masthead.io.checkpoint import Checkpoint, OutputLock, OutputLocked, StateFile
+from masthead.io.dedup import Deduplicator
+from masthead.io.readers import ReadResult, iter_documents
+from masthead.io.sinks import STDOUT, JsonlSink, Sink, partial_path
 from masthead.manager import Plugins
 from masthead.pipeline import Pipeline
-from masthead.progress import Progress
-from masthead.readers import ReadResult, iter_documents
-from masthead.runconfig import PipelineConfig, fingerprint
-from masthead.sinks import STDOUT, JsonlSink, Sink, partial_path
-from masthead.summary import Summary
+from masthead.run import runners
+from masthead.run.progress import Progress
+from masthead.run.runconfig import PipelineConfig, fingerprint
+from masthead.run.summary import Summary
 
 #: Records between two checkpoints: the most a killed run has to redo.
 CHECKPOINT_EVERY = 500
 
-log = structlog.get_logger("masthead.session")
+log = structlog.get_logger("masthead.run.session")
 
 
 class SessionError(Exception):
@@ -210,7 +210,7 @@ def _load_checkpoint(options: IngestOptions, state: StateFile, file_output: bool
 def _open_sinks(
     options: IngestOptions, plugins: Plugins, summary: Summary, checkpoint: Checkpoint | None
 ) -> dict[str, Sink]:
-    from masthead.partitioned import PartitionedJsonlSink
+    from masthead.io.partitioned import PartitionedJsonlSink
 
     offsets = checkpoint.offsets if checkpoint else {}
     sinks: dict[str, Sink] = {}
@@ -262,14 +262,14 @@ def _drive(
     """Pick the runner and drive ``documents`` through it.
 
     Local runs use worker processes only when they pay off
-    (:func:`masthead.runners.plan`); workers rebuild the pipeline from
+    (:func:`masthead.run.runners.plan`); workers rebuild the pipeline from
     ``config`` and must load the same plugins as this process. ``ordered``
     (checkpointed runs) delivers records in input order.
     """
     config = attrs.evolve(config, log=options.log)
     expected = fingerprint(pipeline)
     if options.engine == "dask":
-        from masthead.dask_engine import open_client, run_on_dask
+        from masthead.run.dask_engine import open_client, run_on_dask
 
         with open_client(options.scheduler, options.workers) as client:
             log.info("run_started", runner="dask", scheduler=client.scheduler.address, workers=len(client.nthreads()))
