@@ -8,7 +8,7 @@ from structlog.testing import capture_logs
 
 import masthead
 from masthead.errors import PluginError
-from masthead.manager import Plugins
+from masthead.manager import PluginNameError, Plugins
 from support import KeywordSource, SourcesPlugin, make_plugins
 
 
@@ -66,10 +66,19 @@ def test_a_domain_owned_by_another_source_is_refused() -> None:
 def test_disable_by_argument_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     extra = (("one", SourcesPlugin(KeywordSource("one", "A"))), ("two", SourcesPlugin(KeywordSource("two", "B"))))
     assert make_plugins(*extra, disable=["one"]).infos["one"].status == "disabled"
-    monkeypatch.setenv("MASTHEAD_DISABLE", "two, generic")
+    monkeypatch.setenv("MASTHEAD_DISABLE", "two")
     plugins = make_plugins(*extra)
-    assert set(plugins.sources) == {"one"}
+    assert set(plugins.sources) == {"one", "generic"}
     assert plugins.infos["two"].status == "disabled"
+
+
+@pytest.mark.parametrize("name", ["readers", "sinks", "warc", "generic"])
+def test_builtins_cannot_be_disabled(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    with pytest.raises(PluginNameError, match=f"'{name}': built into masthead and always loaded"):
+        make_plugins(disable=[name])
+    monkeypatch.setenv("MASTHEAD_DISABLE", name)
+    with pytest.raises(PluginNameError, match="built into masthead"):
+        make_plugins()
 
 
 def test_allow_list_loads_only_named_plugins_but_keeps_builtins() -> None:
@@ -136,19 +145,21 @@ def test_a_wrapper_processor_is_refused_at_load(plugin: object) -> None:
     assert plugins.processors() == []
 
 
-def test_unknown_names_in_disable_and_only_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unknown_names_in_disable_and_only_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     extra = (("moscow_times", SourcesPlugin(KeywordSource("moscow_times", "A"))),)
-    monkeypatch.setenv("MASTHEAD_DISABLE", "genric")
-    with capture_logs() as logs:
-        plugins = make_plugins(*extra, only=["moscowtimes"], disable=["moscow_times"])
-    assert plugins.unknown_names == ["genric", "moscowtimes"]
-    [warning] = plugins.warnings
-    assert "'genric', 'moscowtimes'" in warning and "moscow_times" in warning.split("available:")[1]
-    [event] = [e for e in logs if e["event"] == "unknown_plugin_name"]
-    assert event["log_level"] == "warning" and event["names"] == ["genric", "moscowtimes"]
-    assert "moscow_times" in event["available"]
-    monkeypatch.delenv("MASTHEAD_DISABLE")
-    assert make_plugins(*extra, only=["moscow_times"], disable=["generic"]).unknown_names == []
+    with pytest.raises(PluginNameError, match=r"no plugin named 'moscowtimes'; did you mean 'moscow_times'\?"):
+        make_plugins(*extra, only=["moscowtimes"])
+    monkeypatch.setenv("MASTHEAD_DISABLE", "nope")
+    with pytest.raises(PluginNameError, match=r"no plugin named 'nope' \(installed: moscow_times\)"):
+        make_plugins(*extra)
+    monkeypatch.setenv("MASTHEAD_DISABLE", "")
+    monkeypatch.setenv("MASTHEAD_PLUGINS", "moscow_time")
+    with pytest.raises(PluginNameError, match="'moscow_time'"):
+        make_plugins(*extra)
+    monkeypatch.delenv("MASTHEAD_PLUGINS")
+    assert make_plugins(*extra, only=["moscow_times"], disable=["moscow_times"]).infos["moscow_times"].status == (
+        "disabled"
+    )
 
 
 class HalfRegisteringPlugin:

@@ -7,7 +7,7 @@ Exit codes:
   1  the run completed, but some documents were rejected
   2  usage error: bad option, unknown source, sink or plugin
   3  a plugin failed to load or register and --strict was given
-  4  ``validate`` found invalid lines
+  4  validate found invalid lines
   130 interrupted (Ctrl-C); no output file was replaced
 """
 
@@ -20,13 +20,15 @@ from typing import Any, NoReturn
 
 import attrs
 import click
+import cloup
 import structlog
+from cloup import option, option_group
 
 from masthead import __version__, logconfig
 from masthead.errors import MastheadError, PluginError
 from masthead.extract.document import Page
 from masthead.io.readers import iter_documents
-from masthead.manager import Plugins
+from masthead.manager import PluginNameError, Plugins
 from masthead.models import Article, Rejection
 from masthead.pipeline import Pipeline
 from masthead.router import Router
@@ -44,143 +46,248 @@ def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     sys.exit(code)
 
 
-def plugin_options(func: Any) -> Any:
-    """Options every command that loads plugins shares."""
-    func = click.option("--strict", is_flag=True, help="Fail (exit 3) if any plugin fails to load or register.")(func)
-    func = click.option(
+PLUGIN_OPTIONS = (
+    option(
         "--plugins",
         "only",
         metavar="NAMES",
-        help="Load only these entry-point plugins (comma-separated); env MASTHEAD_PLUGINS.",
-    )(func)
-    func = click.option(
+        help="Load only these installed plugins (comma-separated; built-ins always load); env MASTHEAD_PLUGINS.",
+    ),
+    option(
         "--disable",
         multiple=True,
         metavar="NAME",
-        help="Do not load plugin NAME (repeatable); env MASTHEAD_DISABLE (comma-separated).",
-    )(func)
+        help="Do not load the installed plugin NAME (repeatable); env MASTHEAD_DISABLE (comma-separated).",
+    ),
+)
+STRICT_OPTION = option("--strict", is_flag=True, help="Fail (exit 3) if any plugin fails to load or register.")
+
+
+def plugin_options(func: Any) -> Any:
+    """Options every command that loads plugins shares."""
+    for decorator in (STRICT_OPTION, *reversed(PLUGIN_OPTIONS)):
+        func = decorator(func)
     return func
 
 
 def load_plugins(disable: Sequence[str], only: str | None, strict: bool) -> Plugins:
+    """The plugins of this run; a bad plugin name is a usage error (exit 2),
+    a plugin that fails under ``strict`` exit 3. Load failures are logged by
+    the manager (``plugin_failed``), once."""
     names = [n.strip() for n in only.split(",") if n.strip()] if only else None
     try:
         plugins = Plugins(disable=disable, only=names, strict=strict)
+    except PluginNameError as exc:
+        _fail(f"--plugins/--disable (or MASTHEAD_PLUGINS/MASTHEAD_DISABLE): {exc}")
     except PluginError as exc:
         _fail(str(exc), EXIT_PLUGIN)
-    for error in plugins.errors:
-        click.echo(f"masthead: warning: {error}", err=True)
-    for warning in plugins.warnings:
-        click.echo(f"masthead: warning: {warning}", err=True)
     return plugins
 
 
 def make_pipeline(plugins: Plugins, source: str | None, fallback: str | None) -> Pipeline:
     known = ", ".join(sorted(plugins.sources)) or "none"
-    for option, name in (("--source", source), ("--fallback", fallback)):
+    for flag, name in (("--source", source), ("--fallback", fallback)):
         if name is not None and name not in plugins.sources:
-            _fail(f"{option}: no source plugin named {name!r} (loaded: {known})")
+            _fail(f"{flag}: no source plugin named {name!r} (loaded: {known})")
     return Pipeline(plugins, Router(plugins.sources, plugins.domains, forced=source, fallback=fallback))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=__doc__.split("\n", 2)[2])
+_LOG = "masthead.log"
+
+
+def _log_option(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Record an explicitly given log option (on the root command or a
+    subcommand) and reconfigure logging with everything given so far."""
+    given = ctx.find_root().meta.setdefault(_LOG, {})
+    if param.name and ctx.get_parameter_source(param.name) not in (None, click.core.ParameterSource.DEFAULT):
+        given[param.name] = value
+    _configure_logging(given)
+    return value
+
+
+def _configure_logging(given: dict[str, Any]) -> logconfig.Settings:
+    verbose = min(int(given.get("verbose") or 0), 2)
+    level = given.get("log_level") or ("error" if given.get("quiet") else ("warning", "info", "debug")[verbose])
+    once = level in ("warning", "error") and not verbose
+    return logconfig.configure(given.get("log_format", "auto"), level, once_per_kind=once)
+
+
+LOG_OPTIONS = (
+    option(
+        "-q",
+        "--quiet",
+        is_flag=True,
+        expose_value=False,
+        callback=_log_option,
+        help="Show only errors and the summary at the end (no progress bar).",
+    ),
+    option(
+        "-v",
+        "--verbose",
+        count=True,
+        expose_value=False,
+        callback=_log_option,
+        help="Show every per-document event (-vv: debug events too).",
+    ),
+    option(
+        "--log-format",
+        type=click.Choice(["auto", "console", "json"]),
+        expose_value=False,
+        callback=_log_option,
+        help="Events as readable lines (console) or JSON lines; auto: console on a terminal.  [default: auto]",
+    ),
+    option(
+        "--log-level",
+        type=click.Choice(logconfig.LEVELS),
+        expose_value=False,
+        callback=_log_option,
+        help="Lowest level of event shown (overrides -q and -v).  [default: warning]",
+    ),
+)
+
+
+def log_options(func: Any) -> Any:
+    for decorator in reversed(LOG_OPTIONS):
+        func = decorator(func)
+    return func
+
+
+CONTEXT = cloup.Context.settings(help_option_names=["-h", "--help"], max_content_width=100)
+
+
+@cloup.group(context_settings=CONTEXT, epilog=__doc__.split("\n", 2)[2])
 @click.version_option(__version__, prog_name="masthead")
-@click.option(
-    "--log-format",
-    type=click.Choice(["auto", "console", "json"]),
-    default="auto",
-    show_default=True,
-    help="Log events readable (console) or as JSON lines; auto picks console on a terminal.",
-)
-@click.option(
-    "--log-level",
-    type=click.Choice(["debug", "info", "warning", "error"]),
-    default="warning",
-    show_default=True,
-)
-def main(log_format: str, log_level: str) -> None:
+@log_options
+def main() -> None:
     """masthead turns raw news pages into clean, structured article records."""
-    logconfig.configure(log_format, log_level)
+    _configure_logging(click.get_current_context().meta.setdefault(_LOG, {}))
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output",
-    required=True,
-    metavar="OUT",
-    help="Output file; '-' for stdout. With --engine dask: a directory of JSONL parts and a manifest.",
+class SinkName(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # generic from click 8.2
+    """A sink name; the help lists the sinks installed plugins register."""
+
+    name = "sink"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        try:
+            names = sorted(Plugins(disable=(), only=None).sinks)
+        except (PluginError, PluginNameError):
+            return "NAME"
+        return "[" + "|".join(names) + "]"
+
+
+INGEST_EXAMPLES = """\b
+Examples:
+  masthead ingest corpus/ -o out.jsonl --rejects rejects.jsonl
+  masthead ingest 'crawl/**/*.warc.gz' -o out.jsonl --fallback generic --workers 8
+  masthead ingest shards/ -o parts/ --engine dask --scheduler tcp://10.0.0.5:8786
+"""
+
+# The ingest options, one block per help section: adding an option is adding it to its block.
+INPUT_OPTIONS = option_group(
+    "Input",
+    option(
+        "--resume",
+        is_flag=True,
+        help="Continue the interrupted run that was writing OUT (same PATHS and --rejects).",
+    ),
 )
-@click.option("--rejects", metavar="FILE", help="Write one JSONL line per document not ingested.")
-@click.option("--source", metavar="NAME", help="Route every document to this source plugin.")
-@click.option(
-    "--fallback",
-    metavar="NAME",
-    help="Source for documents no plugin claims (e.g. 'generic'); default: reject them.",
+OUTPUT_OPTIONS = option_group(
+    "Output",
+    option(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUT",
+        help="Output file; '-' for stdout. With --engine dask: a directory of JSONL parts and a manifest.",
+    ),
+    option("--rejects", metavar="FILE", help="Write one JSONL line per document not ingested."),
+    option("--sink", "sink_name", type=SinkName(), default="jsonl", show_default=True, help="Sink for the articles."),
+    option("--summary-json", metavar="FILE", help="Write the run summary as JSON."),
+    option(
+        "--keep-duplicates",
+        is_flag=True,
+        help="Write every article, even one whose id was already written in this run.",
+    ),
 )
-@click.option("--sink", "sink_name", default="jsonl", show_default=True, help="Sink for the articles.")
-@click.option("--summary-json", metavar="FILE", help="Write the run summary as JSON.")
-@click.option(
-    "--workers",
-    type=click.IntRange(min=1),
-    metavar="N",
-    help="Worker processes (default: the CPU count); 1, or an input under 50 documents, runs in this process.",
+ROUTING_OPTIONS = option_group(
+    "Routing",
+    option("--source", metavar="NAME", help="Route every document to this source plugin."),
+    option(
+        "--fallback",
+        metavar="NAME",
+        help="Source for documents no plugin claims (e.g. 'generic'); default: reject them.",
+    ),
+    *PLUGIN_OPTIONS,
 )
-@click.option(
-    "--engine",
-    type=click.Choice(["local", "dask"]),
-    default="local",
-    show_default=True,
-    help="local: processes on this machine; dask: a Dask distributed cluster (pip install 'masthead[dask]').",
+RUNNER_OPTIONS = option_group(
+    "Runners",
+    option(
+        "--workers",
+        type=click.IntRange(min=1),
+        metavar="N",
+        help="Worker processes (default: the CPU count); 1, or an input under 50 documents, runs in this process.",
+    ),
+    option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="local: processes on this machine; dask: a Dask distributed cluster (pip install 'masthead[dask]').",
+    ),
+    option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Run on the Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786), not a new local one; "
+        "implies --engine dask.",
+    ),
+    option("--deterministic", is_flag=True, help="Write records in input order, exactly as a one-process run does."),
+    option(
+        "--part-size",
+        type=click.IntRange(min=1),
+        default=10_000,
+        show_default=True,
+        metavar="N",
+        help="With --engine dask: articles per part file.",
+    ),
 )
-@click.option(
-    "--scheduler",
-    metavar="ADDRESS",
-    help="Run on the Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786), not a new local one; implies --engine dask.",
+SAFETY_OPTIONS = option_group(
+    "Safety",
+    option(
+        "--timeout",
+        type=click.FloatRange(min=0),
+        default=30.0,
+        show_default=True,
+        metavar="SECONDS",
+        help="Time limit per document (0: none); a document over it is rejected as 'timeout'.",
+    ),
+    option(
+        "--memory-limit",
+        type=click.IntRange(min=0),
+        metavar="MB",
+        help="Address-space cap per worker process (default: 80% of RAM split across workers; 0: none).",
+    ),
+    option(
+        "--checkpoint-every",
+        type=click.IntRange(min=1),
+        default=500,
+        show_default=True,
+        metavar="N",
+        help="Records between checkpoints: the most an interrupted run has to redo on --resume.",
+    ),
+    STRICT_OPTION,
 )
-@click.option("--deterministic", is_flag=True, help="Write records in input order, exactly as a one-process run does.")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0),
-    default=30.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="Time limit per document (0: none); a document over it is rejected as 'timeout'.",
-)
-@click.option(
-    "--memory-limit",
-    type=click.IntRange(min=0),
-    metavar="MB",
-    help="Address-space cap per worker process (default: 80% of RAM split across workers; 0: none).",
-)
-@click.option(
-    "--part-size",
-    type=click.IntRange(min=1),
-    default=10_000,
-    show_default=True,
-    metavar="N",
-    help="With --engine dask: articles per part file.",
-)
-@click.option(
-    "--keep-duplicates",
-    is_flag=True,
-    help="Write every article, even one whose id was already written in this run.",
-)
-@click.option(
-    "--resume",
-    is_flag=True,
-    help="Continue the interrupted run that was writing OUT (same PATHS and --rejects).",
-)
-@click.option(
-    "--checkpoint-every",
-    type=click.IntRange(min=1),
-    default=500,
-    show_default=True,
-    metavar="N",
-    help="Records between checkpoints: the most an interrupted run has to redo on --resume.",
-)
-@plugin_options
+TERMINAL_OPTIONS = option_group("Terminal output", *LOG_OPTIONS)
+
+
+@main.command(epilog=INGEST_EXAMPLES)
+@cloup.argument("paths", nargs=-1, required=True)
+@INPUT_OPTIONS
+@OUTPUT_OPTIONS
+@ROUTING_OPTIONS
+@RUNNER_OPTIONS
+@SAFETY_OPTIONS
+@TERMINAL_OPTIONS
 def ingest(
     paths: tuple[str, ...],
     output: str,
@@ -271,7 +378,7 @@ def ingest(
         sys.exit(EXIT_INTERRUPTED)
     except (EngineUnavailable, WorkerSetupError) as exc:
         _fail(f"{exc}; no output file was written", EXIT_USAGE if isinstance(exc, EngineUnavailable) else EXIT_PLUGIN)
-    click.echo(summary.render(), err=True)
+    _report(summary)
     if summary_json:
         with open(summary_json, "w", encoding="utf-8") as handle:
             json.dump(summary.to_dict(), handle, indent=2)
@@ -279,13 +386,21 @@ def ingest(
     sys.exit(EXIT_REJECTS if summary.rejected else EXIT_OK)
 
 
+def _report(summary: Any) -> None:
+    """The end of a run: a few readable lines, or with JSON logs one
+    ``run_finished`` event carrying the counts (and nothing else)."""
+    if logconfig.current().format == "json":
+        logconfig.emit("run_finished", **summary.to_dict())
+    else:
+        click.echo(summary.render(), err=True)
+
+
 def _worker_log_settings() -> tuple[str, str]:
-    """The root command's log format and level, for worker processes."""
-    root = click.get_current_context().find_root().params
-    log_format = root.get("log_format", "auto")
-    if log_format == "auto":
-        log_format = "console" if sys.stderr.isatty() else "json"
-    return log_format, root.get("log_level", "warning")
+    """Log format and level for worker processes: they write straight to
+    stderr, past the progress bar and the once-per-kind filter, so they show
+    only errors unless every event was asked for (-v)."""
+    settings = logconfig.current()
+    return settings.format, settings.level if not settings.once_per_kind else "error"
 
 
 @main.command(name="plugins")
@@ -360,9 +475,11 @@ def parse(
     first = next(documents, None)
     if first is None:
         _fail(f"{path}: no document found", EXIT_REJECTS)
+    if isinstance(first, Rejection):
+        _fail(f"{path}: {first.error} ({first.reason})")
     if next(documents, None) is not None:
         _fail(f"{path} holds more than one document; parse takes one (use ingest for many)")
-    record: Article | Rejection = first if isinstance(first, Rejection) else pipeline.process(first)
+    record: Article | Rejection = pipeline.process(first)
     click.echo(json.dumps(unstructure(record), indent=2, ensure_ascii=False))
     sys.exit(EXIT_OK if isinstance(record, Article) else EXIT_REJECTS)
 

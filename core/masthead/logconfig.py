@@ -1,36 +1,167 @@
 """structlog configuration, called only by the command-line entry point.
 
 Library modules just call ``structlog.get_logger()`` and pass context; how
-events look is decided here once: a readable console renderer on a
-terminal, one JSON object per line for machines.
+events look is decided here once: short readable lines on a terminal, one
+JSON object per line for machines.
+
+A run over a million pages can meet the same problem a million times, so by
+default an event about one document (it carries a ``uri``) is shown once per
+kind (event and reason) and the rest are only counted in the run's summary;
+``verbose`` shows every one. Events are written to whatever ``sys.stderr`` is
+at that moment, so a live progress display that takes stderr over prints
+them above itself.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import shutil
 import sys
+from typing import Any, TextIO
 
+import attrs
 import structlog
+from structlog.types import EventDict, WrappedLogger
+
+LEVELS = ("debug", "info", "warning", "error")
 
 
-def configure(fmt: str = "auto", level: str = "warning") -> None:
-    """Configure structlog to write to stderr in ``fmt`` (auto|console|json)."""
+@attrs.define(frozen=True)
+class Settings:
+    """How events are shown; :func:`current` is what :func:`configure` set last."""
+
+    format: str = "console"  # console | json
+    level: str = "warning"
+    once_per_kind: bool = False
+
+    @property
+    def quiet(self) -> bool:
+        return self.level == "error"
+
+
+_current = Settings()
+
+
+def current() -> Settings:
+    return _current
+
+
+class _Stderr:
+    """A file that is ``sys.stderr`` at the moment of each write."""
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+
+class OncePerKind:
+    """Drop a per-document event (one with a ``uri``) after the first of its kind.
+
+    The kind is the event name plus its ``reason`` (or ``error`` class), so
+    the first ``unclaimed`` and the first ``timeout`` rejection both show,
+    each once, with a note that further ones are only counted.
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[tuple[str, str]] = set()
+
+    def __call__(self, logger: WrappedLogger, method: str, event: EventDict) -> EventDict:
+        if "uri" not in event or method in ("error", "critical"):
+            return event
+        kind = (str(event.get("event")), str(event.get("reason", "")))
+        if kind in self.seen:
+            raise structlog.DropEvent
+        self.seen.add(kind)
+        event["note"] = "further ones only counted (-v shows each)"
+        return event
+
+
+#: Keys shown first, in this order, by the console renderer.
+_FIRST = ("reason", "uri", "plugin", "stage")
+
+
+class LineRenderer:
+    """One line per event: ``level: event key=value ...``.
+
+    On a terminal the line is cut to its width (``fit``), so a long error
+    message never wraps into a second line; elsewhere it is kept whole.
+    """
+
+    def __init__(self, fit: bool) -> None:
+        self.fit = fit
+
+    def __call__(self, logger: WrappedLogger, method: str, event: EventDict) -> str:
+        event.pop("timestamp", None)
+        level = event.pop("level", method)
+        name = event.pop("event", "")
+        more = event.pop("note", None)
+        keys = [k for k in _FIRST if k in event] + sorted(k for k in event if k not in _FIRST)
+        fields = " ".join(f"{key}={_value(event[key])}" for key in keys if event[key] is not None)
+        line = " ".join(part for part in (f"{level}:", str(name), fields) if part)
+        if more:
+            line = f"{line} [{more}]"
+        if self.fit:
+            width = shutil.get_terminal_size().columns
+            if len(line) > width:
+                line = line[: max(width - 1, 10)] + "…"
+        return line
+
+
+def _value(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+    text = " ".join(text.split())
+    return json.dumps(text, ensure_ascii=False) if (" " in text or not text) else text
+
+
+def configure(fmt: str = "auto", level: str = "warning", *, once_per_kind: bool = False) -> Settings:
+    """Configure structlog to write to stderr in ``fmt`` (auto|console|json).
+
+    ``auto`` is console on a terminal and JSON otherwise. With
+    ``once_per_kind`` only the first per-document event of each kind is
+    shown (see :class:`OncePerKind`).
+    """
+    global _current
+    stream: TextIO = sys.stderr
     if fmt == "auto":
-        fmt = "console" if sys.stderr.isatty() else "json"
-    renderer: structlog.types.Processor
-    if fmt == "json":
-        renderer = structlog.processors.JSONRenderer()
-    else:
-        renderer = structlog.dev.ConsoleRenderer(colors=sys.stderr.isatty())
+        fmt = "console" if stream.isatty() else "json"
+    renderer: structlog.types.Processor = (
+        structlog.processors.JSONRenderer() if fmt == "json" else LineRenderer(fit=stream.isatty())
+    )
+    processors: list[structlog.types.Processor] = [structlog.contextvars.merge_contextvars]
+    if once_per_kind:
+        processors.append(OncePerKind())
+    processors += [
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+        structlog.processors.format_exc_info,
+        renderer,
+    ]
     structlog.configure(
-        processors=[
-            structlog.contextvars.merge_contextvars,
-            structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
-            structlog.processors.format_exc_info,
-            renderer,
-        ],
+        processors=processors,
         wrapper_class=structlog.make_filtering_bound_logger(getattr(logging, level.upper())),
-        logger_factory=structlog.PrintLoggerFactory(file=sys.stderr),
+        logger_factory=structlog.PrintLoggerFactory(file=_Stderr()),  # type: ignore[arg-type]
         cache_logger_on_first_use=False,
     )
+    _current = Settings(format=fmt, level=level, once_per_kind=once_per_kind)
+    return _current
+
+
+def emit(event: str, **fields: Any) -> None:
+    """Write one event whatever the level filter: the run's closing record
+    (``run_finished``) must reach a machine reader even under ``-q``."""
+    renderer: structlog.types.Processor = (
+        structlog.processors.JSONRenderer() if _current.format == "json" else LineRenderer(fit=False)
+    )
+    logger = structlog.wrap_logger(
+        structlog.PrintLogger(file=_Stderr()),  # type: ignore[arg-type]
+        processors=[
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            renderer,
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(logging.NOTSET),
+    )
+    logger.info(event, **fields)

@@ -118,15 +118,30 @@ def _split_env(name: str) -> list[str]:
     return [p.strip() for p in os.environ.get(name, "").split(",") if p.strip()]
 
 
+class PluginNameError(ValueError):
+    """``disable`` or ``only`` names no installed plugin, or a built-in one.
+
+    A typo there would otherwise load the wrong set of plugins and reject
+    every document for a reason that hides the cause; callers report it as
+    a usage error.
+    """
+
+
 class Plugins:
     """Every plugin of one run and what they registered.
 
     ``disable`` names plugins not to load (also read from ``MASTHEAD_DISABLE``,
     comma-separated); ``only``, when given, is an allow-list of entry-point
-    plugins to load (also ``MASTHEAD_PLUGINS``). ``strict`` turns a plugin
-    failure into an exception instead of a logged error. Names in either that
-    match no plugin are kept in ``unknown_names`` and described, with the
-    available names, in ``warnings`` (logged as ``unknown_plugin_name``).
+    plugins to load (also ``MASTHEAD_PLUGINS``). Built-in plugins are part of
+    masthead and always load. A name in either that matches no installed
+    plugin, or names a built-in one, raises :class:`PluginNameError`.
+    ``strict`` turns a plugin failure into an exception instead of a logged
+    error.
+
+    When two plugins register sources of the same name or domain, the one
+    registered first keeps it and the other fails, named. masthead's own
+    plugins register first, so an installed package can never push a
+    first-party outlet out and leave it with the blame.
     """
 
     def __init__(
@@ -152,8 +167,6 @@ class Plugins:
         self.domains: dict[str, str] = {}
         self.readers: dict[str, Reader] = {}
         self.sinks: dict[str, SinkFactory] = {}
-        self.unknown_names: list[str] = []
-        self.warnings: list[str] = []
         self._reader_owners: dict[str, str] = {}
         self._sink_owners: dict[str, str] = {}
         self._pending_logs: list[tuple[str, dict[str, Any]]] = []
@@ -171,14 +184,24 @@ class Plugins:
         self._collect()
 
     def _check_names(self) -> None:
-        requested = self.disabled | (self.only or set())
-        self.unknown_names = sorted(requested - set(self.infos))
-        if self.unknown_names:
-            available = sorted(self.infos)
-            log.warning("unknown_plugin_name", names=self.unknown_names, available=available)
-            self.warnings.append(
-                f"no plugin named {', '.join(map(repr, self.unknown_names))} (available: {', '.join(available)})"
+        selectable = sorted(name for name, info in self.infos.items() if not info.builtin)
+        builtin = sorted(self.disabled & {name for name, info in self.infos.items() if info.builtin})
+        if builtin:
+            raise PluginNameError(
+                f"{', '.join(map(repr, builtin))}: built into masthead and always loaded; "
+                f"plugins that can be disabled: {', '.join(selectable) or 'none'}"
             )
+        unknown = sorted((self.disabled | (self.only or set())) - set(self.infos))
+        if unknown:
+            close = [m for name in unknown for m in difflib.get_close_matches(name, selectable, n=1)]
+            hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
+            raise PluginNameError(
+                f"no plugin named {', '.join(map(repr, unknown))}{hint} (installed: {', '.join(selectable) or 'none'})"
+            )
+
+    def _first_party(self, name: str) -> bool:
+        info = self.infos[name]
+        return info.builtin or info.distribution == "masthead"
 
     @staticmethod
     def _info_for(ep: EntryPoint) -> PluginInfo:
@@ -246,7 +269,8 @@ class Plugins:
         """Call each implementation of a registration hook on its own; what one
         call registered is kept only if the whole call succeeds."""
         caller = getattr(self.pm.hook, hook_name)
-        for impl in caller.get_hookimpls():
+        # Stable: masthead's own plugins first, the rest in load order.
+        for impl in sorted(caller.get_hookimpls(), key=lambda impl: not self._first_party(impl.plugin_name)):
             info = self.infos[impl.plugin_name]
             saved = {n: dict(getattr(self, n)) for n in self._STATE}
             saved_info = {n: list(getattr(info, n)) for n in self._INFO_STATE}

@@ -129,7 +129,6 @@ class Pipeline:
             if word is None:  # e.g. a plugin's error class with ``reason = "Paywall!"``
                 word = "plugin_error"
                 error = f"{error} (reason {reason!r} is not snake_case)"
-            log.warning("document_rejected", uri=raw.uri, plugin=plugin, stage=stage, reason=word, error=error)
             sha256 = raw.sha256 if isinstance(data, bytes) else None
             return Rejection(input=raw.uri, stage=stage, reason=word, error=error, plugin=plugin, sha256=sha256)
 

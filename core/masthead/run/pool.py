@@ -232,7 +232,6 @@ class WorkerPool:
         _, raw = worker.task
         worker.task = None
         who = plugin or "masthead"
-        log.warning("document_rejected", uri=raw.uri, plugin=plugin, stage=stage, reason=reason, error=detail)
         return Rejection(
             input=raw.uri,
             stage=stage,

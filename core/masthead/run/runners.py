@@ -34,6 +34,8 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
+import structlog
+
 from masthead.extract.document import RawDocument
 from masthead.io.dedup import Deduplicator
 from masthead.io.readers import ReadResult
@@ -52,6 +54,7 @@ SMALL_INPUT = 50
 ORDER_WINDOW_PER_WORKER = 64
 
 T = TypeVar("T")
+log = structlog.get_logger("masthead.run")
 
 
 class Outlet:
@@ -83,7 +86,9 @@ class Outlet:
     def deliver(self, record: Article | Rejection) -> None:
         if isinstance(record, Article) and self.dedup is not None and self.dedup.is_duplicate(record):
             self.summary.count_duplicate()
+            log.info("document_duplicate", uri=record.provenance.input, plugin=record.provenance.plugin, id=record.id)
         else:
+            _log_record(record)
             self.summary.count(record)
             if isinstance(record, Article):
                 self.sink.write(record)
@@ -93,6 +98,22 @@ class Outlet:
             self.after_each()
         if self.progress is not None:
             self.progress.update()
+
+
+def _log_record(record: Article | Rejection) -> None:
+    """The per-document event: every rejection, whatever its stage or runner,
+    is logged here, once, in the process that writes the records."""
+    if isinstance(record, Article):
+        log.info("document_ingested", uri=record.provenance.input, plugin=record.provenance.plugin)
+    else:
+        log.warning(
+            "document_rejected",
+            uri=record.input,
+            plugin=record.plugin,
+            stage=record.stage,
+            reason=record.reason,
+            error=record.error,
+        )
 
 
 def run_in_process(

@@ -34,7 +34,7 @@ from masthead.io.sinks import STDOUT, JsonlSink, Sink, partial_path
 from masthead.manager import Plugins
 from masthead.pipeline import Pipeline
 from masthead.run import runners
-from masthead.run.progress import Progress
+from masthead.run.progress import Progress, count_documents
 from masthead.run.runconfig import PipelineConfig, fingerprint
 from masthead.run.summary import Summary
 
@@ -135,7 +135,7 @@ def _run(
             if checkpoint
             else Deduplicator()
         )
-    progress = Progress(summary)
+    progress = Progress(summary, total=lambda: count_documents(options.paths, plugins.readers))
     outlet = runners.Outlet(
         output_sink, reject_sink, summary, progress, dedup=dedup, after_each=checkpointer.tick if checkpointer else None
     )
