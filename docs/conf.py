@@ -23,6 +23,9 @@ autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "undoc-members": False}
 nitpicky = False
-html_theme = "alabaster"
+html_theme = "furo"
+html_title = f"masthead {release}"
+# Option names must be copied as typed: no "--" turned into an en dash, no curly quotes.
+smartquotes = False
 html_static_path: list[str] = []
 suppress_warnings = ["myst.xref_missing"]

@@ -13,6 +13,7 @@ Exit codes:
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from collections.abc import Sequence
@@ -179,7 +180,7 @@ class SinkName(click.ParamType):  # type: ignore[type-arg,unused-ignore]  # gene
 INGEST_EXAMPLES = """\b
 Examples:
   masthead ingest corpus/ -o out.jsonl --rejects rejects.jsonl
-  masthead ingest 'crawl/**/*.warc.gz' -o out.jsonl --fallback generic --workers 8
+  masthead ingest crawl/ -o out.jsonl --fallback generic --workers 8 -q
   masthead ingest shards/ -o parts/ --engine dask --scheduler tcp://10.0.0.5:8786
 """
 
@@ -502,7 +503,17 @@ def validate(file: str) -> None:
             yield line
 
     with handle:
-        for error in validate_lines(counted(handle)):
+        stream = counted(handle)
+        first = next(stream, b"")
+        shape = {b"{": "one pretty-printed JSON object", b"[": "a pretty-printed JSON array"}.get(first.strip())
+        if shape:
+            # No JSONL line is a lone bracket: this is JSON spread over lines, e.g. what `parse` prints.
+            _fail(
+                f"{file} looks like {shape}, not JSONL (one JSON record per line); "
+                "validate checks the output of masthead ingest",
+                EXIT_INVALID,
+            )
+        for error in validate_lines(itertools.chain([first] if first else [], stream)):
             bad += 1
             click.echo(f"{file}:{error.line}: {error.message}")
     if bad:
