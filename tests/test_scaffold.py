@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -63,3 +65,82 @@ def test_builtin_plugin_names_are_reserved(tmp_path: Path, name: str) -> None:
 def test_a_title_with_a_line_break_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="title must be one line"):
         create_plugin("gotham_gazette", tmp_path / "p", title='The Gazette\n"""')
+
+
+@pytest.mark.parametrize("name", ["x_", "_x", "daily__planet", "Daily", "daily-planet"])
+def test_a_name_that_makes_no_installable_distribution_is_refused(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ValueError, match="snake_case words"):
+        create_plugin(name, tmp_path / "p")
+
+
+@pytest.mark.parametrize("name", ["moscow_times", "russia_briefing"])
+def test_the_name_of_an_installed_plugin_is_refused(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ValueError, match="already taken by the installed plugin of masthead"):
+        create_plugin(name, tmp_path / "p")
+
+
+def test_the_package_has_fixtures_of_every_kind_and_a_gitignore(tmp_path: Path) -> None:
+    create_plugin("gotham_gazette", tmp_path / "p")
+    fixtures = tmp_path / "p" / "tests" / "fixtures"
+    assert {p.suffix for p in fixtures.glob("*.*")} == {".txt", ".html"}
+    assert [p.name for p in (fixtures / "not_articles").iterdir()] == ["section-front.html"]
+    ignored = (tmp_path / "p" / ".gitignore").read_text().split()
+    assert {"__pycache__/", "*.egg-info/", "build/", "dist/"} <= set(ignored)
+
+
+WRITTEN = """
+    def parse(self, page: Page) -> Draft:
+        if "no article" in page.text:
+            raise masthead.NotAnArticle("a list of headlines")
+        return Draft(title=page.lines[0], body=list(page.lines[1:]))
+"""
+
+
+def pytest_in(package: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The generated package's own tests, run by pytest as its author runs
+    them, the package installed the way pip installs it (module on the path,
+    entry point in a dist-info)."""
+    site = package / "site"
+    dist_info = site / "masthead_gotham_gazette-0.1.0.dist-info"
+    dist_info.mkdir(parents=True, exist_ok=True)
+    (dist_info / "METADATA").write_text("Metadata-Version: 2.1\nName: masthead-gotham-gazette\nVersion: 0.1.0\n")
+    (dist_info / "entry_points.txt").write_text("[masthead]\ngotham_gazette = masthead_gotham_gazette\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(package / "src"), str(site)])}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rfE", *args],
+        cwd=package,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_generated_tests_lead_the_author_step_by_step_to_a_passing_suite(tmp_path: Path) -> None:
+    package = tmp_path / "p"
+    create_plugin("gotham_gazette", package)
+    first = pytest_in(package)
+    assert first.returncode == 1, first.stdout
+    assert "xfail" not in first.stdout.lower() and "xpass" not in first.stdout.lower()
+    assert "3 failed, 2 passed" in first.stdout, first.stdout
+    for fixture in ("example.txt", "example-page.html"):
+        assert f"next step: make parse() extract {fixture}; it was rejected" in first.stdout
+    assert "next step: make parse() raise masthead.NotAnArticle for section-front.html" in first.stdout
+
+    source = package / "src" / "masthead_gotham_gazette" / "__init__.py"
+    text = source.read_text()
+    stub = text[text.index("    def parse(") : text.index("@masthead.hookimpl")]
+    source.write_text(text.replace(stub, WRITTEN + "\n\n"))
+    second = pytest_in(package)
+    assert "2 failed, 3 passed" in second.stdout, second.stdout
+    assert second.stdout.count("next step: run `pytest --update-golden` to write") == 2
+
+    assert pytest_in(package, "--update-golden").returncode == 0
+    fixtures = package / "tests" / "fixtures"
+    assert sorted(p.name for p in fixtures.glob("*.expected.json")) == [
+        "example-page.expected.json",
+        "example.expected.json",
+    ]
+    final = pytest_in(package)
+    assert final.returncode == 0 and "5 passed" in final.stdout, final.stdout
+    assert "xpass" not in final.stdout.lower()

@@ -21,6 +21,7 @@ from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
+    ProgressColumn,
     TaskProgressColumn,
     TextColumn,
     TimeElapsedColumn,
@@ -76,7 +77,13 @@ def count_documents(
     return total
 
 
-def _counts(summary: Summary) -> str:
+#: Below this many columns the bar drops its label and rate and abbreviates the counts.
+NARROW = 80
+
+
+def _counts(summary: Summary, short: bool) -> str:
+    if short:
+        return f"[green]{summary.ingested}✓[/] [red]{summary.rejected}✗[/] [yellow]{summary.duplicates}=[/]"
     parts = [f"[green]{summary.ingested} ingested[/]", f"[red]{summary.rejected} rejected[/]"]
     if summary.duplicates:
         parts.append(f"[yellow]{summary.duplicates} duplicates[/]")
@@ -107,18 +114,28 @@ class Progress:
         self.interval = interval if self.live else log_interval
         self._next = time.monotonic() + self.interval
         self._bar: RichProgress | None = None
+        self._short = False
         if self.live:
             self._start(total() if callable(total) else total)
 
     def _start(self, total: int | None) -> None:
         console = Console(file=self.stream, stderr=self.stream is sys.stderr)
+        self._short = console.width < NARROW
+        time_column = TimeRemainingColumn(compact=True) if total is not None else TimeElapsedColumn()
+        columns: list[ProgressColumn] = (
+            [BarColumn(bar_width=8), MofNCompleteColumn(), TaskProgressColumn(), time_column]
+            if self._short
+            else [
+                TextColumn("[bold]ingest"),
+                BarColumn(bar_width=None),
+                MofNCompleteColumn(),
+                TaskProgressColumn(),
+                TextColumn("{task.fields[rate]}"),
+                time_column,
+            ]
+        )
         self._bar = RichProgress(
-            TextColumn("[bold]ingest"),
-            BarColumn(bar_width=None),
-            MofNCompleteColumn(),
-            TaskProgressColumn(),
-            TextColumn("{task.fields[rate]}"),
-            TimeRemainingColumn(compact=True) if total is not None else TimeElapsedColumn(),
+            *columns,
             TextColumn("{task.fields[counts]}"),
             console=console,
             transient=True,
@@ -135,10 +152,10 @@ class Progress:
         if now < self._next:
             return
         self._next = now + self.interval
-        s = self.summary
         if self._bar is not None:
-            self._bar.update(self._task, completed=s.read, rate=f"{s.docs_per_second:,.0f} docs/s", counts=_counts(s))
+            self._draw()
         else:
+            s = self.summary
             log.info(
                 "progress",
                 read=s.read,
@@ -148,8 +165,15 @@ class Progress:
                 docs_per_second=round(s.docs_per_second, 1),
             )
 
+    def _draw(self) -> None:
+        assert self._bar is not None
+        s = self.summary
+        rate = f"{s.docs_per_second:,.0f} docs/s"
+        self._bar.update(self._task, completed=s.read, rate=rate, counts=_counts(s, self._short))
+
     def close(self) -> None:
-        """Remove the bar (the summary is printed in its place)."""
+        """Draw the final counts, then remove the bar (the summary follows)."""
         if self._bar is not None:
+            self._draw()
             self._bar.stop()
             self._bar = None
