@@ -541,3 +541,4 @@ def new_plugin(name: str, directory: str | None, title: str | None, domain: str 
     for path in written:
         click.echo(f"created {path}")
     click.echo(f"next: pip install -e '{target}[test]' && masthead plugins && pytest {target}")
+    click.echo("each failing test names the next step, until the parser and its golden files are written")

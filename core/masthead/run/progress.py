@@ -142,6 +142,7 @@ class Progress:
             redirect_stdout=False,
             redirect_stderr=self.stream is sys.stderr,
             refresh_per_second=8,
+            speed_estimate_period=60,
             expand=True,
         )
         self._task = self._bar.add_task("ingest", total=total, completed=self.summary.read, rate="", counts="")
