@@ -8,9 +8,11 @@ import os
 import re
 import shlex
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import structlog
 
 from masthead import hookspecs
 from masthead.manager import Plugins
@@ -103,6 +105,15 @@ def test_there_are_documented_commands() -> None:
     assert len(_documented_commands()) > 20
 
 
+@pytest.fixture
+def keep_logging() -> Iterator[None]:
+    """Parsing the log options configures structlog; leave it as it was."""
+    saved = structlog.get_config()
+    yield
+    structlog.configure(**saved)
+
+
+@pytest.mark.usefixtures("keep_logging")
 @pytest.mark.parametrize("command", _documented_commands())
 def test_every_documented_command_is_valid(command: str) -> None:
     """Each documented command names a real subcommand, with root options before
