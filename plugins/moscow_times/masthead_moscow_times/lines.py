@@ -172,6 +172,12 @@ _CREDIT_LAST_WORDS = frozenset(
 #: is at most this long (a cut-off paragraph is longer).
 _BARE_CREDIT_WORDS = 4
 _CAPTION_TEXT_WORDS = 45
+#: "Press Service of the Moscow Region Government": a credit alone on its
+#: line or after the caption's last sentence.
+_PRESS_SERVICE = re.compile(
+    r"(?:^|(?<=[.!?\"”’])\s+)(?:The\s+)?Press\s+[Ss]ervice\s+of\s+(?:the\s+)?[A-Z][\w.'’&-]*"
+    r"(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|for)){0,8}$"
+)
 _COURTESY = re.compile(r"(?:^|[.!?\"”’]\s+)(?:Courtesy(?: of)?|Photo(?:s)?(?: by)?:?)\s+\S.{0,60}$", re.IGNORECASE)
 
 
@@ -191,6 +197,9 @@ def credit_of(line: str) -> str | None:
     match = _SLASH_CREDIT.search(text)
     if match:
         return _INNER_BREAK.split(match.group(0).strip())[-1]
+    press = _PRESS_SERVICE.search(text)
+    if press:
+        return press.group(0).strip()
     institutional = _institutional_credit(text)
     if institutional:
         return institutional

@@ -40,7 +40,9 @@ from masthead_moscow_times.lines import (
 )
 
 _READ_MORE = fold("Read more")
-_SEE_ALSO = re.compile(r"^(?:see also|read also|also read|related)\s*:\s*(?P<title>\S.{2,200})$", re.IGNORECASE)
+_SEE_ALSO = re.compile(
+    r"^(?:see also|read also|also read|read more|related)\s*:\s*(?P<title>\S.{2,200})$", re.IGNORECASE
+)
 #: Lines only listing pages (sections, tags, print issues) carry: whole
 #: lines, and line starts ("Articles with tag: Ukraine", "#5800 — Apr 20").
 _LISTING_LINES = frozenset(fold(p) for p in ("View more articles", "Print Edition", "Load more", "Show more"))
@@ -83,6 +85,21 @@ _NEWSLETTER_STRAY = tuple(
 )
 
 
+#: The 2016-2017 site: "Mar 14, 2017 — 16:40" under the headline, "— Update:
+#: 18:05" under that, and a ticker of "2 hours ago <headline>" lines above.
+_STAMP = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s*[—–-]\s*\d{1,2}:\d{2}$")
+_UPDATE_STAMP = re.compile(r"^[—–-]\s*Updated?:?\s*\d{1,2}:\d{2}$", re.IGNORECASE)
+_TICKER = re.compile(r"^(?:\d{1,3}|an?)\s+(?:minute|hour|day)s?\s+ago\s+\S", re.IGNORECASE)
+#: Lines of the head the 2016-2017 layout is looked for in.
+_STAMP_HEAD_LINES = 80
+#: Editors' notes on a changed story ("Updated with comments from ..."):
+#: article text, never standfirst or caption.
+_EDITOR_NOTE = re.compile(
+    r"^(?:\(?(?:this (?:article|story) (?:has been|was) )?updated (?:with|to)\b|correction:|editor['’]s note:)",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class Hints:
     """What the caller already knows about the page's head.
@@ -115,13 +132,13 @@ class Parsed:
 def parse_lines(lines: Sequence[str], hints: Hints | None = None) -> Parsed:
     """Read a page's lines into fields; raises :class:`NotAnArticle` for listings."""
     hints = hints or Hints()
-    lines = split_glued_lines(lines)
+    lines = drop_stamped_head(split_glued_lines(lines))
     kept = [line for line in drop_cut_last_line(lines) if key_of(line) not in _DROPPED_EVERYWHERE]
     cut = trailer_start(kept)
     main, trailer = kept[:cut], kept[cut:]
     main = remove_newsletter_box(main)
     parsed = Parsed(trailer_found=bool(trailer))
-    main = take_inline_related([line for line in main if not is_chrome(line)], parsed.related)
+    main = take_inline_related(drop_chrome(main), parsed.related)
     if not has_article_furniture(lines) and looks_like_listing(main, lines):
         raise NotAnArticle("a Moscow Times listing page (headlines and teasers), not an article")
     start = read_head(main, hints, parsed)
@@ -150,6 +167,22 @@ def split_glued_lines(lines: Sequence[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def drop_stamped_head(lines: list[str]) -> list[str]:
+    """Cut the 2016-2017 site's head: menus, ticker, featured headlines.
+
+    That layout printed the section menu and a "2 hours ago <headline>"
+    ticker (twice each), featured headlines under section labels, then the
+    headline over a "Mar 14, 2017 — 16:40" stamp. With a ticker or the
+    update stamp present, the headline is the line over the first stamp and
+    nothing above it is the article's.
+    """
+    for index, line in enumerate(lines[:_STAMP_HEAD_LINES]):
+        if _STAMP.match(line.strip()):
+            stamped = any(_TICKER.match(other) or _UPDATE_STAMP.match(other.strip()) for other in lines[: index + 4])
+            return lines[index - 1 :] if stamped and index and is_headline(lines[index - 1]) else lines
+    return lines
 
 
 def drop_cut_last_line(lines: Sequence[str]) -> list[str]:
@@ -261,7 +294,30 @@ def take_inline_related(lines: Sequence[str], related: list[Related]) -> list[st
 def is_chrome(line: str) -> bool:
     """Menu items, labels and per-line clutter that never carry article text."""
     key = key_of(line)
-    return key in phrases.CHROME_LINES or key.startswith(phrases.BODY_CLUTTER_PREFIXES) or is_time_note(line)
+    stripped = line.strip()
+    return (
+        key in phrases.CHROME_LINES
+        or key.startswith(phrases.BODY_CLUTTER_PREFIXES)
+        or is_time_note(line)
+        or bool(_TICKER.match(stripped) or _UPDATE_STAMP.match(stripped))
+    )
+
+
+def drop_chrome(lines: Sequence[str]) -> list[str]:
+    """Lines without the chrome, except a section word standing between a
+    finished sentence and a paragraph: there it is a subhead of the article ("Opposition",
+    "Business"), as archive pages print them, and is kept."""
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if not is_chrome(line):
+            out.append(line)
+        elif key_of(line) in phrases.CHROME_LINES and _between_paragraphs(lines, index):
+            out.append(line)
+    return out
+
+
+def _between_paragraphs(lines: Sequence[str], index: int) -> bool:
+    return 0 < index < len(lines) - 1 and ends_sentence(lines[index - 1]) and is_paragraph(lines[index + 1])
 
 
 def has_article_furniture(lines: Sequence[str]) -> bool:
@@ -302,6 +358,8 @@ def read_head(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
     after_byline = False
     while index < len(lines):
         line = lines[index]
+        if _EDITOR_NOTE.match(line):
+            break
         if _repeats(line, parsed.title) or _repeats(line, parsed.subtitle):
             index += 1
             continue

@@ -113,6 +113,13 @@ CHROME_LINES = folded(
     "Print Edition",
     "TMT Offline",
     "Multimedia projects",
+    # The 2016-2017 site's section menu, printed twice above the article.
+    "Russia",
+    "World",
+    "Moscow",
+    "Meanwhile...",
+    "City Lifehack",
+    "City Listings & Guide",
 )
 
 #: Labels that precede a headline in an in-article "related article" box.
@@ -283,6 +290,8 @@ SITE_MENU = folded(
     "Mothers & Daughters",
     "Generation P",
     "Multimedia projects",
+    "City Lifehack",
+    "City Listings & Guide",
 )
 
 #: Phrases the outlet uses but that other sites could print too; each one

@@ -1,0 +1,63 @@
+"""The 2016-2017 layout, photo credits on their own line, archive pages with editors' notes."""
+
+from __future__ import annotations
+
+from moscow_times_support import DUMPS, article_from_text
+
+from masthead.testing import document_from_file, ingest_article
+
+RELAUNCH = DUMPS / "news_2017_relaunch_ticker_update_pair.txt"
+ARCHIVE = DUMPS / "archive_2012_updated_note_short_paragraphs.txt"
+
+
+def test_relaunch_layout_keeps_only_the_article() -> None:
+    article = ingest_article(document_from_file(RELAUNCH))
+    assert article.outlet == "moscow_times"
+    assert article.title == "Moscow Region Opens Its First Waste Sorting Plant"
+    assert article.published == "2017-03-14T16:40:00"
+    text = "\n".join(article.body)
+    for chrome in (
+        "hours ago",
+        "Update:",
+        "Aeroflot Posts Record",
+        "Siberian Village Elects",
+        "City Lifehack",
+        "Read More",
+    ):
+        assert chrome not in text
+    assert [r.title for r in article.related] == [
+        "Residents Protest Against Landfill Expansion in Balashikha",
+        "Greenpeace Warns of Toxic Leaks at Moscow Landfills",
+    ]
+
+
+def test_photo_credits_alone_on_a_line_are_captions() -> None:
+    article = ingest_article(document_from_file(RELAUNCH))
+    assert "Andrei Vorobyov / Moskva News Agency" in article.captions
+    assert any(c.endswith("Press Service of the Moscow Region Government") for c in article.captions)
+    assert not any("Press Service" in p or " / Moskva" in p for p in article.body)
+
+
+def test_editor_note_after_the_date_is_body_not_standfirst() -> None:
+    article = ingest_article(document_from_file(ARCHIVE))
+    assert article.subtitle is None
+    assert article.body[0] == "Updated with a statement from the Interior Ministry."
+
+
+def test_section_word_between_paragraphs_is_a_subhead_not_chrome() -> None:
+    article = ingest_article(document_from_file(ARCHIVE))
+    assert "Moscow" in article.body
+    assert article.body.index("Moscow") < article.body.index("St. Petersburg")
+
+
+def test_menu_words_above_the_headline_stay_chrome() -> None:
+    text = (
+        "Support The Moscow Times!\nRussia\nWorld\nMoscow\nBusiness\n"
+        "Kremlin Names New Envoy to the Arctic Council\n"
+        "The Kremlin on Friday named a career diplomat as its envoy to the Arctic Council, "
+        "the foreign ministry said in a statement.\n"
+        "The post had been vacant since the spring, when the previous envoy retired after ten years.\n"
+    )
+    article = article_from_text(text)
+    assert article.title == "Kremlin Names New Envoy to the Arctic Council"
+    assert not {"Russia", "World", "Moscow", "Business"} & set(article.body)
