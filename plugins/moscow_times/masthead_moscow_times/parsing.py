@@ -307,13 +307,11 @@ def drop_chrome(lines: Sequence[str]) -> list[str]:
     """Lines without the chrome, except a section word standing between a
     finished sentence and a paragraph: there it is a subhead of the article ("Opposition",
     "Business"), as archive pages print them, and is kept."""
-    out: list[str] = []
-    for index, line in enumerate(lines):
-        if not is_chrome(line):
-            out.append(line)
-        elif key_of(line) in phrases.CHROME_LINES and _between_paragraphs(lines, index):
-            out.append(line)
-    return out
+    return [
+        line
+        for index, line in enumerate(lines)
+        if not is_chrome(line) or (key_of(line) in phrases.CHROME_LINES and _between_paragraphs(lines, index))
+    ]
 
 
 def _between_paragraphs(lines: Sequence[str], index: int) -> bool:
