@@ -102,7 +102,7 @@ _WIDGETS = _SOCIAL | {
     "like loading...", "loading...", "tweet", "print", "email", "more", "previous post", "next post",
     "back to top", "print this article", "print friendly",
 }  # fmt: skip
-_WIDGET_PREFIX = re.compile(r"^(tags?|categories|category|filed under|posted in)\s*:")
+_WIDGET_PREFIX = re.compile(r"^(tags?|categories|category|filed under|posted in)\s*:|^posted in\b[^.]{0,80}\|")
 _NAV = re.compile(r"^(«|‹|<|previous post|next post|older post|newer post)|(»|›)$")
 
 _READING_TIME = re.compile(r"reading time\s*:?\s*(<\s*)?\d*\s*(minutes?|mins?)?", re.IGNORECASE)
@@ -287,6 +287,7 @@ _CAPTION = re.compile(
 )
 _CAPTION_MAX_WORDS = 40
 _READ_MORE = ("read more", "continue reading", "more", "read full article", "read the full article")
+_TEASER_ENDS = (" continue reading", "[...] read more", "[…] read more")
 #: Headings and pagers of archive pages. "Category: Tax" alone is not one:
 #: an article page may print its category that way.
 _ARCHIVE = re.compile(
@@ -301,8 +302,10 @@ def is_caption(line: str) -> bool:
 
 
 def is_read_more(line: str) -> bool:
-    """A teaser's "Read More" link of a listing page."""
-    return fold(line).rstrip(" .»›>→…") in _READ_MORE
+    """A teaser's "Read More" link of a listing page, alone or ending the
+    teaser ("... Continue reading…")."""
+    key = fold(line).rstrip(" .»›>→…")
+    return key in _READ_MORE or key.endswith(_TEASER_ENDS)
 
 
 def is_archive_marker(line: str) -> bool:
