@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from masthead import Draft, NotAnArticle, Page, Source
+from masthead import Draft, NotAnArticle, Page, Related, Source
 from masthead.extract.text import fold
 from masthead_wire_aggregator import html, layout, shapes
 from masthead_wire_aggregator import vocabulary as voc
@@ -108,10 +108,11 @@ class EconoTimesSource(Source):
         assert soup is not None
         if html.is_listing(soup):
             raise NotAnArticle("EconoTimes index or section page, not an article")
-        container = html.find_container(soup)
+        container = html.find_container(soup, page.url)
         meta_title = html.clean_title(page.meta.title)
         captions: tuple[str, ...] = ()
         contributors: tuple[str, ...] = ()
+        related: tuple[Related, ...] = ()
         if container is None:
             # a layout without any known container: the page's own blocks,
             # through the same line rules (menus, furniture and ticker go)
@@ -119,7 +120,7 @@ class EconoTimesSource(Source):
             page_layout = "page-blocks"
         else:
             found = extract(page.blocks_of(container.element), known_title=meta_title)
-            captions, contributors = container.captions, container.contributors
+            captions, contributors, related = container.captions, container.contributors, container.related
             page_layout = "article-view" if "articleView" in container.selector else "fallback-container"
         self._check_article(found)
         authors = dict.fromkeys(html.meta_authors(page) + contributors + found.authors)
@@ -130,6 +131,7 @@ class EconoTimesSource(Source):
             published=page.meta.published or found.published,
             body=found.body,
             captions=tuple(dict.fromkeys(captions + found.captions)),
+            related=related,
             attributions=self._attributions(found),
             language=page.meta.language or self.language,
             warnings=self._warnings(found, title=meta_title or found.title),
