@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from moscow_times_support import DUMPS, article_from_text
+from moscow_times_support import DUMPS, FIXTURES, article_from_text
 
 from masthead.testing import document_from_file, ingest_article
 
@@ -61,3 +61,20 @@ def test_menu_words_above_the_headline_stay_chrome() -> None:
     article = article_from_text(text)
     assert article.title == "Kremlin Names New Envoy to the Arctic Council"
     assert not {"Russia", "World", "Moscow", "Business"} & set(article.body)
+
+
+def test_template_link_block_is_related_not_body() -> None:
+    article = ingest_article(document_from_file(FIXTURES / "opinion_2023_template_blocks.html"))
+    assert "Subscribe to The Moscow Times newsletters" not in article.body
+    assert not any("inbox" in p for p in article.body)
+    assert ("Subscribe to The Moscow Times newsletters", "https://www.themoscowtimes.com/newsletters") in [
+        (r.title, r.url) for r in article.related
+    ]
+
+
+def test_archive_template_keeps_editor_note_and_section_word_subhead() -> None:
+    article = ingest_article(document_from_file(FIXTURES / "archive_2011_template_archive_byline.html"))
+    assert article.authors == ("Natalya Krainova",)
+    assert article.body[0] == "Updated with comments from the Transportation Department."
+    assert "Business" in article.body
+    assert len(article.body) == 7
