@@ -2,6 +2,12 @@
 
 The page view (:mod:`~masthead.extract.document`), text folding and blocks
 (:mod:`~masthead.extract.text`), written-out dates (:mod:`~masthead.extract.dates`),
-head metadata (:mod:`~masthead.extract.htmlmeta`) and the fast tree builder
-(:mod:`~masthead.extract.htmlparse`). Everything here is public API for plugin authors.
+head metadata (:mod:`~masthead.extract.htmlmeta`), the fast tree builder
+(:mod:`~masthead.extract.htmlparse`), and the toolkit every outlet shares:
+boilerplate as data (:mod:`~masthead.extract.boilerplate`), comment threads
+(:mod:`~masthead.extract.comments`), captions and credits
+(:mod:`~masthead.extract.captions`), bylines and datelines
+(:mod:`~masthead.extract.bylines`), line shapes (:mod:`~masthead.extract.shapes`)
+and listing pages (:mod:`~masthead.extract.listing`). Everything here is
+public API for plugin authors.
 """

@@ -1,0 +1,197 @@
+"""Boilerplate as data: families of phrases, and blocks with start and end markers.
+
+An outlet states what it prints around its articles (donation appeals,
+newsletter boxes, comment forms, menus) as :class:`Phrases` families; this
+module does the matching, the same way for every outlet:
+
+* tolerantly: every comparison goes through :func:`masthead.extract.text.fold`,
+  so case, curly or straight quotes, dashes, ellipses and non-breaking or
+  repeated spaces never matter;
+* on a line cut short: dumps end wherever a capture stopped, so a line that
+  is only the *beginning* of a known phrase counts as that phrase
+  (:meth:`Phrases.matches_cut`);
+* as blocks: a :class:`BlockRule` opens at a start phrase and runs to its end
+  phrase, or, when the end never comes (the page was truncated, the block
+  has another form that year), over the short lines that follow it.
+
+A :class:`Boilerplate` bundles an outlet's families and block rules and
+answers, for each line of a page, whether and why it is not article text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from masthead.extract.text import fold
+
+__all__ = ["Boilerplate", "BlockRule", "Phrases", "Span", "folded"]
+
+#: A cut-off line must be at least this long to stand for a phrase...
+CUT_MIN_CHARS = 12
+#: ...unless it is the very last line of the page, where the capture stopped.
+CUT_MIN_CHARS_LAST = 4
+
+
+def folded(phrases: Iterable[str]) -> tuple[str, ...]:
+    """``phrases`` folded once, duplicates removed, order kept."""
+    return tuple(dict.fromkeys(fold(p) for p in phrases if fold(p)))
+
+
+def _folded_set(phrases: Iterable[str]) -> frozenset[str]:
+    return frozenset(folded(phrases))
+
+
+def _compiled(patterns: Iterable[str | re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
+    return tuple(p if isinstance(p, re.Pattern) else re.compile(p) for p in patterns)
+
+
+@attrs.define(frozen=True)
+class Phrases:
+    """One family of boilerplate phrases (a donation appeal, a comment form).
+
+    ``exact`` phrases match a whole line; ``prefixes`` a line that starts
+    with them (only in a line of at most ``prefix_words`` words, when set,
+    so that a heading such as "Support us" does not swallow a sentence);
+    ``contains`` anywhere in a line of any length (use only phrases no
+    article would print); ``patterns`` are regular expressions searched in
+    the folded line (anchor them yourself). All text is folded on creation.
+    """
+
+    name: str
+    exact: frozenset[str] = attrs.field(factory=frozenset, converter=_folded_set)
+    prefixes: tuple[str, ...] = attrs.field(default=(), converter=folded)
+    contains: tuple[str, ...] = attrs.field(default=(), converter=folded)
+    patterns: tuple[re.Pattern[str], ...] = attrs.field(default=(), converter=_compiled)
+    prefix_words: int | None = None
+
+    def matches(self, line: str) -> bool:
+        """Whether ``line`` is one of these phrases (any spelling)."""
+        key = fold(line)
+        if not key:
+            return False
+        if key in self.exact or key.rstrip(" :.!") in self.exact:
+            return True
+        if any(p in key for p in self.contains):
+            return True
+        short = self.prefix_words is None or len(key.split()) <= self.prefix_words
+        if self.prefixes and short and key.startswith(self.prefixes):
+            return True
+        return any(p.search(key) for p in self.patterns)
+
+    def matches_cut(self, line: str, *, last: bool = False) -> bool:
+        """Whether ``line`` is a known phrase cut short (the start of one).
+
+        A long enough start of a phrase counts anywhere; on the very last
+        line of a page (``last``) even a short one does.
+        """
+        key = fold(line).rstrip(" .…")
+        if len(key) < (CUT_MIN_CHARS_LAST if last else CUT_MIN_CHARS):
+            return False
+        return any(p.startswith(key) and p != key for p in (*self.exact, *self.prefixes, *self.contains))
+
+
+@attrs.define(frozen=True)
+class Span:
+    """Lines ``start`` to ``end`` (exclusive) form one block of kind ``name``."""
+
+    name: str
+    start: int
+    end: int
+
+
+def _has_link(line: str) -> bool:
+    return "http" in line or "www." in line or "@" in line
+
+
+@attrs.define(frozen=True)
+class BlockRule:
+    """A boilerplate block of several lines, such as a donation appeal.
+
+    The block opens at a line matching ``start`` and closes after a line
+    matching ``end`` when one comes within ``max_lines``. Without an end
+    phrase (or when it never comes: truncated page, another year's form),
+    the block goes on over lines matching ``inside`` and over short lines
+    (at most ``tail_words`` words, or a link or an address), and stops at
+    the first line of running text.
+    """
+
+    name: str
+    start: Phrases
+    end: Phrases | None = None
+    inside: Phrases | None = None
+    tail_words: int = 0
+    max_lines: int = 40
+
+    def span_at(self, lines: Sequence[str], index: int) -> Span | None:
+        """The block opening at ``lines[index]``, or ``None``."""
+        if not self.start.matches(lines[index]):
+            return None
+        stop = min(len(lines), index + 1 + self.max_lines)
+        if self.end is not None:
+            for at in range(index, stop):
+                if self.end.matches(lines[at]):
+                    return Span(self.name, index, self._continue(lines, at + 1, stop))
+        return Span(self.name, index, self._continue(lines, index + 1, stop))
+
+    def _continue(self, lines: Sequence[str], at: int, stop: int) -> int:
+        while at < stop:
+            line = lines[at]
+            inside = self.inside is not None and (self.inside.matches(line) or self.inside.matches_cut(line))
+            if not (inside or self.start.matches(line) or self._short(line)):
+                break
+            at += 1
+        return at
+
+    def _short(self, line: str) -> bool:
+        return self.tail_words > 0 and (len(line.split()) <= self.tail_words or _has_link(line))
+
+
+class Boilerplate:
+    """An outlet's boilerplate: phrase families and block rules together.
+
+    Built once per plugin (module level) and shared; matching is pure.
+    """
+
+    def __init__(self, *families: Phrases, blocks: Sequence[BlockRule] = ()) -> None:
+        self.families = families
+        self.blocks = tuple(blocks)
+
+    def kind_of(self, line: str, *, last: bool = False) -> str | None:
+        """The name of the family ``line`` belongs to, whole or cut short."""
+        for family in (*self.families, *(b.start for b in self.blocks)):
+            if family.matches(line):
+                return family.name
+        for family in (*self.families, *(b.start for b in self.blocks)):
+            if family.matches_cut(line, last=last):
+                return family.name
+        return None
+
+    def is_boilerplate(self, line: str, *, last: bool = False) -> bool:
+        """Whether ``line`` is any of the families' phrases (never article text)."""
+        return self.kind_of(line, last=last) is not None
+
+    def spans(self, lines: Sequence[str]) -> list[Span]:
+        """Every block in ``lines``, in page order, never overlapping."""
+        found: list[Span] = []
+        index = 0
+        while index < len(lines):
+            span = next((s for rule in self.blocks if (s := rule.span_at(lines, index)) is not None), None)
+            if span is None:
+                index += 1
+                continue
+            found.append(span)
+            index = max(span.end, index + 1)
+        return found
+
+    def strip(self, lines: Sequence[str]) -> list[str]:
+        """``lines`` without blocks and without single boilerplate lines."""
+        inside = {i for span in self.spans(lines) for i in range(span.start, span.end)}
+        last = len(lines) - 1
+        return [
+            line
+            for index, line in enumerate(lines)
+            if index not in inside and not self.is_boilerplate(line, last=index == last)
+        ]

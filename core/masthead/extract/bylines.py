@@ -1,0 +1,157 @@
+"""Bylines, datelines and source notes, read from one line of text.
+
+"Written by Lucas Leiroz exclusively for the site", "By Anna Smith and
+John Doe, April 7, 2025", "Published: 07.04.2025", "Source: RT": every
+outlet prints these, and every outlet must keep sentences that merely look
+like them ("By 2025, the army ...") in the body. The readers here return
+``None`` for anything that is not clearly one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from masthead.extract import dates
+from masthead.extract.text import collapse, fold
+
+__all__ = [
+    "byline_names",
+    "date_line",
+    "dateline",
+    "source_note",
+    "split_names",
+    "take_date",
+    "without_date",
+]
+
+_BYLINE = re.compile(
+    r"^(?:written and produced by|written by|produced by|authored by|article by|op-?ed by|"
+    r"text by|posted by|by|author|authors)\s*:?\s+(?P<names>.+)$",
+    re.IGNORECASE,
+)
+#: What follows the names and is not one: "exclusively for X", ", editor".
+_NAME_CUT = re.compile(
+    r"\s+(?:exclusively|especially|specially|specifically|originally|for)\b.*$"
+    r"|\s*[,;|(\u2013\u2014]\s*.*$|\s+-\s+.*$",
+    re.IGNORECASE,
+)
+#: A bare "By ..." line longer than this is a sentence.
+_BARE_BY_WORDS = 8
+_MAX_BYLINE_WORDS = 25
+_NAME_SPLIT = re.compile(r"\s+(?:and|&)\s+|\s*,\s*", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de\u0400-\u042f][\w'’.\-]*|[a-z]{1,3})$")
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    """``"A and B"``, ``"A, B & C"`` -> the names, duplicates removed."""
+    return tuple(dict.fromkeys(n.strip(" .") for n in _NAME_SPLIT.split(collapse(text)) if n.strip(" .")))
+
+
+def _is_person(name: str) -> bool:
+    parts = name.split()
+    if not 1 <= len(parts) <= 5 or not parts[0][:1].isupper() or any(ch.isdigit() for ch in name):
+        return False
+    return all(_NAME_WORD.match(p) for p in parts)
+
+
+def byline_names(line: str, *, credits: Iterable[str] = ()) -> tuple[str, ...] | None:
+    """The names of a byline, or ``None`` when ``line`` is not one.
+
+    Recognises "By X", "Written by X and Y", "Author: X", "Posted by X on
+    <date>"; the date and anything after the names ("exclusively for ...",
+    ", correspondent") are cut. Every name must be 1-5 capitalised words,
+    so "By 2025, the army ..." and "Written by a former officer, ..." stay
+    body. ``credits`` are an outlet's collective sign-offs ("SF Team")
+    taken as a name when they are the whole line.
+    """
+    if len(line.split()) > _MAX_BYLINE_WORDS:
+        return None
+    if fold(line).rstrip(".") in {fold(c) for c in credits}:
+        return (line.strip().rstrip("."),)
+    line = without_date(line)
+    match = _BYLINE.match(line.strip())
+    if match is None:
+        return None
+    if fold(line).startswith("by ") and (len(line.split()) > _BARE_BY_WORDS or line.rstrip().endswith((".", "!", "?"))):
+        return None
+    names = split_names(_NAME_CUT.sub("", match.group("names")).strip().rstrip("."))
+    if not names or not all(_is_person(n) for n in names):
+        return None
+    return names
+
+
+_DATE_JOINERS = " |,;:-\u2013\u2014\u00b7\u2022/"
+_TRAILING_ON = re.compile(r"\s+(?:on|at|published|posted|updated)\s*$", re.IGNORECASE)
+
+
+def take_date(text: str) -> tuple[str | None, str]:
+    """The first written-out date in ``text`` (ISO 8601) and ``text`` without it."""
+    found = dates.find_date(text)
+    if found is None:
+        return None, text
+    before = _TRAILING_ON.sub("", text[: found.start].rstrip(_DATE_JOINERS))
+    after = text[found.end :].lstrip(_DATE_JOINERS)
+    return found.iso, f"{before} {after}".strip()
+
+
+def without_date(line: str) -> str:
+    """``line`` with its first date and the joiners around it cut
+    ("Written by X on April 7, 2025" -> "Written by X")."""
+    return take_date(line)[1]
+
+
+#: Words a date line may start with ("Published: 07.04.2025", "Posted on ...").
+_DATE_LEAD = re.compile(
+    r"^(?:(?:last\s+)?(?:published|posted|updated|edited|date)(?:\s+on)?|on)\s*:?\s+", re.IGNORECASE
+)
+
+
+def date_line(text: str | None) -> str | None:
+    """ISO 8601 when ``text`` is a date and nothing else, else ``None``.
+
+    Lead words ("Published:", "Posted on", "Updated") are dropped first.
+    Relative ages ("2 years ago") and a bare month ("APRIL 2025") stay
+    ``None``: unknown, not guessed. A written-out date that fills the line
+    is read with :func:`masthead.extract.dates.find_date` first, which reads
+    "April 7, 2025 1:15 pm" as 13:15.
+    """
+    if not text:
+        return None
+    line = _DATE_LEAD.sub("", text.strip()).strip(" .,|")
+    found = dates.find_date(line)
+    if found is not None and found.start == 0 and found.end == len(line):
+        return found.iso
+    return dates.parse_date(line)
+
+
+def dateline(line: str, *, other_words: int = 3) -> str | None:
+    """The date of a short head line that holds one ("07.04.2025 | Analysis").
+
+    At most ``other_words`` words besides the date, and not a sentence:
+    "On April 3, 2025, talks resumed." stays body. Use in a page's head only.
+    """
+    found, rest = take_date(line)
+    if found is None or len(rest.split()) > other_words or rest.rstrip().endswith((".", "!", "?")):
+        return None
+    return found
+
+
+#: "Source: RT" needs its colon: "Source said the talks failed." is a sentence.
+_SOURCE_NOTE = re.compile(
+    r"^(?:sources?\s*:|(?:originally published (?:on|by|at|in)|first published (?:on|by|at|in)|"
+    r"this article was (?:originally|first) published (?:on|by|at|in)|republished from|"
+    r"reprinted from|article originally published (?:on|by|at|in))\s*:?)\s+(?P<what>.+)$",
+    re.IGNORECASE,
+)
+_SOURCE_WORDS = 15
+
+
+def source_note(line: str) -> str | None:
+    """The credited source of a republished piece ("Source: RT" -> "RT")."""
+    if len(line.split()) > _SOURCE_WORDS:
+        return None
+    match = _SOURCE_NOTE.match(line.strip())
+    if match is None:
+        return None
+    return match.group("what").strip().rstrip(".") or None

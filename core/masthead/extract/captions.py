@@ -1,0 +1,102 @@
+"""Picture captions and photo credits, recognised in a line of text.
+
+A caption is kept in ``captions``, never in ``body``. Text dumps lose the
+``<figcaption>``, so a caption is known by what only captions carry: a
+label ("Photo:", "Illustrative image", "Screenshot from ..."), a credit in
+brackets at the end ("(Photo: Reuters)"), or a credit that closes the line
+the way agencies sign pictures ("Sergei Karpukhin / TASS", "Press Service
+of the Ministry of Defence", "© Rosatom"). A line that merely mentions an
+agency inside a sentence is not a caption.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from masthead.extract.text import fold
+
+__all__ = ["CAPTION_LABELS", "credit_of", "is_caption", "is_photo_credit"]
+
+#: Labels that open a caption or a credit line (folded).
+CAPTION_LABELS = (
+    *("photo:", "photos:", "image:", "picture:", "pictured:", "illustration:", "credit:", "credits:"),
+    *("photo credit", "image credit", "image source", "photo source", "screenshot:", "screenshot from"),
+    *("illustrative image", "illustrative photo", "illustrative picture", "featured image", "cover image"),
+    *("map:", "infographic:", "map by ", "photo by ", "photos by ", "image by ", "infographic by "),
+    *("courtesy of ", "file photo", "©"),
+)
+_CREDIT_WORD = r"(?:photo(?:graph)?s?|image|picture|credit|illustration|screenshot|screen shot|footage|file photo)"
+_CREDIT_PAREN = re.compile(r"\((?:[^()]*\b" + _CREDIT_WORD + r"\b[^()]*)\)\s*\.?$", re.IGNORECASE)
+_LABELLED_TAIL = re.compile(
+    r"(?:^|[.!?\"”’|]\s+|\s[|–—-]\s)(?:" + _CREDIT_WORD + r"\s*(?::|by\b)|courtesy of\b|©)\s*(?P<who>\S.{0,60})$",
+    re.IGNORECASE,
+)
+_DOMAIN = r"[a-z][\w-]*(?:\.[\w-]+)*\.(?:ru|com|org|net|ua|by|kz|gov|mil|tv|io|info|press)"
+_TOKEN = rf"(?:[A-Z][\w.'’&-]*|@[\w.]+|{_DOMAIN})"
+_CONNECTOR = r"(?:via|of|the|and|for|press|service|photo|pool|de)"
+_SEGMENT = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|{_CONNECTOR})){{0,4}}"
+#: "Sergei Karpukhin / TASS", "Kremlin.ru / TASS / Pool" closing a line.
+_SLASH_CREDIT = re.compile(rf"(?:^|(?<=\s)){_SEGMENT}(?:\s*/\s*{_SEGMENT})+$")
+#: "Press Service of the Ministry of Defence", "Russian Defence Ministry press service".
+_INSTITUTION = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){0,5}(?:press service|press office|pool|handout)(?:\s+(?:of|of the)\s+.{2,60})?$"
+    r"|^(?:press service|press office)\s+(?:of\s+)?.{2,60}$",
+    re.IGNORECASE,
+)
+#: A sentence end inside a matched credit ("Vladimir Putin. Sergei Karpukhin"), never after an initial.
+_INNER_BREAK = re.compile(r"(?<=[a-z][.!?])(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)\s+|(?<=[.!?][\"”’])\s+")
+_MAX_CAPTION_WORDS = 70
+_MAX_CREDIT_CHARS = 120
+_SENTENCE_END = (".", "!", "?", "\u201d", '"')
+
+
+def credit_of(line: str, *, agencies: Iterable[str] = ()) -> str | None:
+    """The photo credit that closes ``line``, if it closes with one.
+
+    ``agencies`` are names an outlet credits often ("TASS", "Pixabay"); they
+    count only alone on a line or right after a finished sentence.
+    """
+    text = line.strip()
+    labelled = _LABELLED_TAIL.search(text)
+    if labelled is not None:
+        return labelled.group("who").strip(" )")
+    slash = _SLASH_CREDIT.search(text[-_MAX_CREDIT_CHARS:])
+    if slash is not None:
+        return _INNER_BREAK.split(slash.group(0).strip())[-1]
+    if len(text) <= _MAX_CREDIT_CHARS and _INSTITUTION.match(text):
+        return text
+    for agency in agencies:
+        if fold(text).endswith(fold(agency)):
+            before = text[: len(text) - len(agency)].rstrip()
+            if not before or before.endswith((".", "!", "?")):
+                return text[len(before) :].strip()
+    return None
+
+
+def is_photo_credit(line: str, *, agencies: Iterable[str] = ()) -> bool:
+    """A credit alone on its line ("Name / Agency", "Press Service of ...", "Photo: X")."""
+    text = line.strip()
+    if not text or len(text) > _MAX_CREDIT_CHARS or text.endswith(_SENTENCE_END):
+        return False
+    credit = credit_of(text, agencies=agencies)
+    if credit is None:
+        return False
+    return credit == text or fold(text).startswith(CAPTION_LABELS) or len(text.split()) <= len(credit.split()) + 2
+
+
+def is_caption(line: str, *, agencies: Iterable[str] = ()) -> bool:
+    """A picture caption, with or without its credit, or a bare credit.
+
+    True for a line opening with a caption label, or closing with a credit
+    in brackets, or closing with an agency-style credit and no full stop
+    (captions end with the credit, paragraphs with punctuation).
+    """
+    if len(line.split()) > _MAX_CAPTION_WORDS:
+        return False
+    key = fold(line)
+    if key.startswith(CAPTION_LABELS) or _CREDIT_PAREN.search(line):
+        return True
+    if line.rstrip().endswith(_SENTENCE_END):
+        return False
+    return credit_of(line, agencies=agencies) is not None

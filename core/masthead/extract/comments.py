@@ -1,0 +1,514 @@
+"""Reader comments read from the lines of a page, in the shapes threads take.
+
+Text dumps show a comment thread in one of a few shapes, whatever the outlet:
+
+* **dated** (WordPress, wpDiscuz, rendered): each comment has a timestamp
+  line ("1 year ago", "May 21, 2016 at 7:05 pm"), its author on the line
+  before it ("Name" or "Name says:") and its text after it;
+* **bulleted** (a Disqus export): "• NAME" lines, each followed by the
+  comment's text, replies indented deeper; the first comment may have no
+  author line at all;
+* **numbered**: "1. NAME" (or "#1 NAME") then the text, or "1. text";
+* **named**: NAME, ["Reply to NAME"], text, ["Reply"]; the "Reply" button
+  closes each comment;
+* **flat**: one comment per line, nothing else.
+
+:func:`read_thread` reads any of them into :class:`masthead.Comment` records,
+replies pointing at their parent where the page shows it ("Reply to NAME",
+Disqus indentation). :func:`thread_start` finds a thread that follows the
+body with no heading or marker before it. Comment chrome (buttons, sort
+orders, vote counts, login prompts) is never comment text:
+:data:`COMMENT_CHROME` lists the common platforms' own words, and an outlet
+adds its own through ``chrome``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from masthead.extract import shapes, text
+from masthead.extract.boilerplate import Phrases
+from masthead.extract.bylines import date_line
+from masthead.extract.text import fold
+from masthead.models import Comment
+
+__all__ = [
+    "COMMENT_CHROME",
+    "COMMENT_OPENERS",
+    "bullet_depths",
+    "bullet_thread_start",
+    "is_comment_chrome",
+    "is_relative_time",
+    "is_stamp",
+    "line_indents",
+    "opens_comments",
+    "read_thread",
+    "reply_to",
+    "thread_start",
+]
+
+#: Lines that open a comments section: everything after them is comments.
+COMMENT_OPENERS = Phrases(
+    "comment_section",
+    exact=(
+        *("Notify of", "Inline Feedbacks", "View all comments", "newest oldest most voted"),
+        *("Please login to comment", "Please log in to comment", "Leave a Reply", "Leave a comment"),
+        *("Leave a Reply Cancel reply", "Join the discussion", "Would love your thoughts, please comment."),
+        *("Comments", "Reader comments", "Discussion"),
+    ),
+    patterns=(
+        r"^\d[\d,]*\s+(?:comments?|replies|responses?)$",
+        r"^\d[\d,]*\s+(?:thoughts?|responses?|comments?)\s+(?:on|to)\s+\"",
+    ),
+)
+
+#: Buttons, labels and notices of WordPress, wpDiscuz and Disqus threads.
+COMMENT_CHROME = Phrases(
+    "comment_chrome",
+    exact=(
+        *("Notify of", "Subscribe", "Login", "Log in", "Login with", "Connect with", "Register"),
+        *("Please login to comment", "Please log in to comment", "Login to comment", "newest oldest most voted"),
+        *("Newest", "Oldest", "Most Voted", "Newest first", "Oldest first", "Inline Feedbacks"),
+        *("View all comments", "Reply", "Load more comments", "Load more", "Leave a Reply", "Leave a comment"),
+        *("Leave a Reply Cancel reply", "Cancel reply", "guest", "Comments", "Comment", "Post Comment"),
+        *("Submit", "Name", "Name*", "Name *", "Email", "Email*", "Email *", "Website", "Share", "Report"),
+        *("Edit", "Delete", "Copy link", "Show replies", "Hide replies", "Show more replies", "View replies"),
+        *("Would love your thoughts, please comment.", "Join the discussion", "Join the discussion..."),
+        *("I allow to create an account", "Notify of new replies to this comment", "Just now", "Yesterday"),
+        *("Notify of new follow-up comments", "Anonymous", "Comments are closed.", "Share ›", "Reply • Share ›"),
+        *("Powered by Disqus", "Disqus", "Recommend", "see more", "Avatar", "Edited", "Hide", "− Hide"),
+        *("Show more", "Upvote", "Downvote", "Flag", "Like", "Dislike"),
+    ),
+    prefixes=(
+        *("reply to ", "in reply to ", "reply •", "add disqus to your site", "this comment was deleted"),
+        *("when you login first time using a social login button", "this site uses akismet to reduce spam"),
+        *("you must be logged in to post a comment", "your email address will not be published", "last edited"),
+        *("you are going to send email to", "move comment", "notify of new replies", "please login to comment"),
+        *("please log in to comment", "i allow to create an account", "would love your thoughts"),
+        *("save my name, email", "required fields are marked", "notify me of follow-up comments"),
+        "notify me of new posts",
+    ),
+    patterns=(
+        r"^\d[\d,]*\s+(?:comments?|replies|responses?)$",
+        r"^\d[\d,]*\s+(?:thoughts?|responses?|comments?)\s+(?:on|to)\s+\"",
+        r"^(?:sort by\s*)?(?:(?:newest|oldest|most\s*voted|most\s*reacted|best|hottest)\s*){2,4}$",
+        r"^sort by\s+\w+$",
+        r"^[+\-]?\s*\d+$",
+        r"^(?:about\s+|an?\s+|\d+\s+)(?:second|minute|hour|day|week|month|year)s?\s+ago$",
+    ),
+)
+_RELATIVE = re.compile(r"^(?:about\s+|an?\s+|\d+\s+)(?:second|minute|hour|day|week|month|year)s?\s+ago$")
+_NUMBERED = re.compile(r"^(?:#\s?(?P<hash>\d{1,4})|(?P<num>\d{1,4})[.)])(?:\s+(?P<rest>\S.*))?$")
+#: A named thread without comment chrome before it needs this many names.
+MIN_NAMES_WITHOUT_CHROME = 2
+#: Comments found by shape alone run at most this many lines each.
+_MAX_UNMARKED_LINES = 4
+
+Chrome = Callable[[str], bool]
+
+
+def is_comment_chrome(line: str) -> bool:
+    """Chrome of a comment form or thread, never a comment's own text."""
+    return COMMENT_CHROME.matches(line)
+
+
+def opens_comments(line: str) -> bool:
+    """Whether ``line`` starts the comment section (form heading or counter)."""
+    return COMMENT_OPENERS.matches(line)
+
+
+def is_relative_time(line: str) -> bool:
+    """A comment's age ("1 year ago", "just now")."""
+    key = fold(line)
+    return bool(_RELATIVE.match(key)) or key in {"just now", "yesterday"}
+
+
+def is_stamp(line: str) -> bool:
+    """A comment's timestamp line: an age or a full date, nothing else."""
+    return is_relative_time(line) or date_line(line) is not None
+
+
+def reply_to(line: str) -> str | None:
+    """The name in a "Reply to NAME" line, else ``None``."""
+    key = fold(line)
+    for prefix in ("reply to ", "in reply to "):
+        if key.startswith(prefix):
+            return line.strip()[len(prefix) :].strip() or None
+    return None
+
+
+def _numbered(line: str) -> tuple[int, str] | None:
+    match = _NUMBERED.match(line.strip())
+    if match is None:
+        return None
+    return int(match.group("hash") or match.group("num")), (match.group("rest") or "").strip()
+
+
+def line_indents(source_text: str) -> list[int]:
+    """The indent of every line of a raw dump that :func:`masthead.extract.text.lines` keeps.
+
+    Normalized lines lose their indent; exported threads show nesting (and
+    set comments apart from the article) by indent alone, so it is measured
+    here, one entry per kept line, in the same order.
+    """
+    indents = []
+    for raw in source_text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if text.normalize(raw):
+            line = raw.replace("\t", "    ").replace("\u00a0", " ")
+            indents.append(len(line) - len(line.lstrip()))
+    return indents
+
+
+def bullet_depths(source_text: str) -> list[int]:
+    """The indent of every bullet line of a raw dump, in page order (Disqus nesting)."""
+    return [
+        d for d, line in zip(line_indents(source_text), text.lines(source_text), strict=True) if shapes.has_bullet(line)
+    ]
+
+
+@dataclass
+class _Block:
+    author: str | None = None
+    published: str | None = None
+    target: str | None = None
+    depth: int | None = None
+    text: list[str] = field(default_factory=list)
+
+
+class _Reader:
+    """The shape readers, sharing one idea of what is chrome."""
+
+    def __init__(self, chrome: Chrome | None) -> None:
+        self.extra = chrome
+
+    def chrome(self, line: str, *, last: bool = False) -> bool:
+        if is_comment_chrome(line) or COMMENT_CHROME.matches_cut(line, last=last):
+            return True
+        return self.extra is not None and self.extra(line)
+
+    def name_line(self, line: str) -> bool:
+        return shapes.is_name(line) and not self.chrome(line) and not is_stamp(line)
+
+    def bullet_name(self, line: str) -> bool:
+        return shapes.has_bullet(line) and self.name_line(shapes.strip_bullet(line))
+
+    def content(self, lines: Sequence[str]) -> list[str]:
+        """``lines`` without chrome; "Reply to NAME" lines are kept (threading)."""
+        last = len(lines) - 1
+        return [
+            line
+            for index, line in enumerate(lines)
+            if reply_to(line) is not None or not self.chrome(line, last=index == last)
+        ]
+
+    # -- shapes ---------------------------------------------------------
+
+    def dated(self, lines: list[str]) -> list[_Block]:
+        stamps = [i for i, line in enumerate(lines) if is_stamp(line)]
+        heads = [self._head_start(lines, stamp) for stamp in stamps]
+        blocks = [_Block(text=[line]) for line in self.content(lines[: heads[0]]) if reply_to(line) is None]
+        for number, stamp in enumerate(stamps):
+            head = heads[number]
+            stop = heads[number + 1] if number + 1 < len(stamps) else len(lines)
+            block = _Block(published=date_line(lines[stamp]))
+            if head < stamp and reply_to(lines[head]) is None:
+                block.author = shapes.clean_name(lines[head])
+                head += 1
+            for line in self.content(lines[head:stop]):
+                _take(block, line)
+            blocks.append(block)
+        return blocks
+
+    def _head_start(self, lines: Sequence[str], stamp: int) -> int:
+        head = stamp
+        if head > 0 and reply_to(lines[head - 1]) is not None:
+            head -= 1
+        if head > 0 and self.name_line(lines[head - 1]):
+            head -= 1
+        return head
+
+    def bulleted(self, lines: list[str], depths: Sequence[int]) -> list[_Block]:
+        bullets = [i for i, line in enumerate(lines) if shapes.has_bullet(line)]
+        offset = len(depths) - len(bullets)
+        depth_of = {index: depths[offset + n] for n, index in enumerate(bullets)} if offset >= 0 else {}
+        blocks: list[_Block] = []
+        current: _Block | None = None
+        for index, line in enumerate(lines):
+            if self.bullet_name(line):
+                current = _Block(author=shapes.clean_name(line), depth=depth_of.get(index))
+                blocks.append(current)
+                continue
+            for kept in self.content([line]):
+                if current is None:
+                    current = _Block()
+                    blocks.append(current)
+                _take(current, kept)
+        return blocks
+
+    def numbered(self, lines: list[str]) -> list[_Block]:
+        blocks: list[_Block] = []
+        current: _Block | None = None
+        expected = None
+        for line in self.content(lines):
+            item = _numbered(line)
+            if item is not None and (expected is None or item[0] == expected):
+                expected = item[0] + 1
+                number_rest = item[1]
+                if number_rest and self.name_line(number_rest):
+                    current = _Block(author=shapes.clean_name(number_rest))
+                else:
+                    current = _Block(text=[number_rest] if number_rest else [])
+                blocks.append(current)
+                continue
+            if current is None:
+                current = _Block()
+                blocks.append(current)
+            _take(current, line)
+        return blocks
+
+    def is_named(self, lines: Sequence[str], *, chrome_seen: bool) -> bool:
+        content = [line for line in self.content(lines) if reply_to(line) is None]
+        if len(content) < 2 or not self.name_line(content[0]):
+            return False
+        if self.name_line(content[1]) and not any(fold(line) == "reply" for line in lines):
+            return False
+        if chrome_seen:
+            return True
+        return sum(1 for block in self.named(list(lines)) if block.author) >= MIN_NAMES_WITHOUT_CHROME
+
+    def named(self, lines: list[str]) -> list[_Block]:
+        blocks: list[_Block] = []
+        for segment in _segments(lines):
+            content = self.content(segment)
+            current: _Block | None = None
+            for index, line in enumerate(content):
+                if reply_to(line) is None and self.name_line(line) and self._opens(current, content, index):
+                    current = _Block(author=shapes.clean_name(line))
+                    blocks.append(current)
+                    continue
+                if current is None:
+                    current = _Block()
+                    blocks.append(current)
+                _take(current, line)
+        return blocks
+
+    def _opens(self, current: _Block | None, content: Sequence[str], index: int) -> bool:
+        if current is None:
+            return True
+        if not current.text:
+            return False
+        following = content[index + 1] if index + 1 < len(content) else None
+        return following is not None and (reply_to(following) is not None or not self.name_line(following))
+
+
+def _segments(lines: Sequence[str]) -> list[list[str]]:
+    """``lines`` cut after every "Reply" button."""
+    segments: list[list[str]] = [[]]
+    for line in lines:
+        segments[-1].append(line)
+        if fold(line) == "reply":
+            segments.append([])
+    return [segment for segment in segments if segment]
+
+
+def _take(block: _Block, line: str) -> None:
+    target = reply_to(line)
+    if target is not None:
+        block.target = block.target or target
+    elif not is_stamp(line):
+        block.text.append(line)
+
+
+def _is_numbered_thread(lines: Sequence[str]) -> bool:
+    """Items numbered 1, 2, 3... (two at least), the first one first."""
+    numbers = [item[0] for line in lines if (item := _numbered(line)) is not None]
+    return len(numbers) >= 2 and numbers[0] == 1 and numbers[:2] == [1, 2]
+
+
+def read_thread(
+    lines: Sequence[str],
+    *,
+    chrome: Chrome | None = None,
+    chrome_seen: bool = False,
+    depths: Sequence[int] = (),
+) -> list[Comment]:
+    """Every comment in ``lines`` (the part of the page holding the thread).
+
+    ``chrome`` tells the outlet's own non-comment lines (added to
+    :data:`COMMENT_CHROME`); ``chrome_seen`` says a comment form or counter
+    opened the section, which makes a thread of bare names plausible;
+    ``depths`` are the indents of the page's bullet lines, in page order
+    (from :func:`line_indents`), for Disqus reply nesting. Empty comments
+    (an image, a deleted text) are kept so that replies keep their parent.
+    """
+    reader = _Reader(chrome)
+    lines = list(lines)
+    if any(is_stamp(line) for line in lines):
+        blocks = reader.dated(lines)
+    elif any(reader.bullet_name(line) for line in lines):
+        blocks = reader.bulleted(lines, depths)
+    elif _is_numbered_thread(reader.content(lines)):
+        blocks = reader.numbered(lines)
+    elif reader.is_named(lines, chrome_seen=chrome_seen):
+        blocks = reader.named(lines)
+    else:
+        blocks = [_Block(text=[line]) for line in reader.content(lines)]
+    return _comments(blocks)
+
+
+def bullet_thread_start(
+    lines: Sequence[str], start: int = 0, stop: int | None = None, *, chrome: Chrome | None = None
+) -> int | None:
+    """Where a Disqus-style thread ("• NAME", text, "• NAME", ...) starts, if any.
+
+    The first "• NAME" line in ``lines[start:stop]`` that is followed by
+    unbulleted text and from which on every bullet line is a name, two at
+    least. A bulleted list of the article ends differently: its items are
+    not names, or not followed by unbulleted text, or there is only one.
+    One pass from the end, so hostile pages cannot make it slow.
+    """
+    reader = _Reader(chrome)
+    stop = len(lines) if stop is None else stop
+    names_after = [0] * (len(lines) + 1)
+    only_names = [True] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        bulleted = shapes.has_bullet(lines[index])
+        named = bulleted and reader.bullet_name(lines[index])
+        names_after[index] = names_after[index + 1] + named
+        only_names[index] = only_names[index + 1] and (named or not bulleted)
+    for index in range(start, min(stop, len(lines) - 1)):
+        following = lines[index + 1]
+        if (
+            names_after[index] >= 2
+            and only_names[index]
+            and reader.bullet_name(lines[index])
+            and not shapes.has_bullet(following)
+            and not reader.chrome(following)
+        ):
+            return index
+    return None
+
+
+def thread_start(
+    lines: Sequence[str], start: int = 0, stop: int | None = None, *, chrome: Chrome | None = None
+) -> int | None:
+    """Where a comment thread with no heading before it starts in ``lines[start:stop]``.
+
+    For a thread that follows the article's last paragraph directly. In
+    order: a Disqus-style bulleted thread; the first timestamped comment
+    (NAME, then a date or an age); a numbered thread of names ("1. NAME");
+    a run of named comments that goes on to ``stop`` (NAME, then at most a
+    few lines of text, two names at least, and at least one of them
+    unlike a heading: a handle, a lower-case or one-word name, or a reply
+    button). Returns ``None`` when nothing there is clearly a thread, so
+    that an article's last section stays body.
+    """
+    stop = len(lines) if stop is None else stop
+    reader = _Reader(chrome)
+    found = bullet_thread_start(lines, start, stop, chrome=chrome)
+    if found is not None:
+        return found
+    for index in range(max(start, 1), stop):
+        if is_stamp(lines[index]) and reader.name_line(lines[index - 1]) and _texts_after(reader, lines, index, stop):
+            return index - 1
+    for index in range(start, stop - 1):
+        item = _numbered(lines[index])
+        if item is not None and item[0] == 1 and item[1] and reader.name_line(item[1]):
+            rest = lines[index:stop]
+            if _is_numbered_thread(rest) and all(
+                reader.name_line(i[1]) for line in rest if (i := _numbered(line)) is not None
+            ):
+                return index
+    return _named_run_start(reader, lines, start, stop)
+
+
+def _texts_after(reader: _Reader, lines: Sequence[str], index: int, stop: int) -> bool:
+    return index + 1 < stop and not reader.name_line(lines[index + 1]) and not is_stamp(lines[index + 1])
+
+
+def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: int) -> int | None:
+    """The earliest NAME line from which on ``lines[:stop]`` is named comments only."""
+    best: int | None = None
+    names = 0
+    informal = False
+    run = 0  # text lines since the last name, read backwards
+    for index in range(stop - 1, start - 1, -1):
+        line = lines[index]
+        if reader.chrome(line):
+            informal = informal or fold(line) == "reply"
+            continue
+        following = lines[index + 1] if index + 1 < stop else None
+        if reader.name_line(line) and run > 0 and following is not None and not reader.name_line(following):
+            names += 1
+            informal = informal or _handle_like(line)
+            run = 0
+            if names >= MIN_NAMES_WITHOUT_CHROME and informal:
+                best = index
+            continue
+        if shapes.is_headline(line) and not reader.name_line(line):
+            break
+        run += 1
+        if run > _MAX_UNMARKED_LINES:
+            break
+    return best
+
+
+def _handle_like(line: str) -> bool:
+    """A screen name rather than a heading: lower case, a digit, an underscore, one word."""
+    name = shapes.clean_name(line)
+    return (
+        not name[:1].isupper()
+        or any(ch.isdigit() or ch in "_@[]" for ch in name)
+        or len(name.split()) == 1
+        or shapes.has_bullet(line)
+    )
+
+
+def _comments(blocks: Sequence[_Block]) -> list[Comment]:
+    """Comments in page order, each reply pointing at its parent.
+
+    One pass: the latest comment of every author and the chain of open
+    Disqus levels are kept as we go, so long threads stay fast.
+    """
+    out: list[Comment] = []
+    latest_by: dict[str, int] = {}
+    levels: list[tuple[int, int]] = []
+    for index, block in enumerate(blocks):
+        if block.target:
+            parent = _by_name(blocks, latest_by, fold(block.target), index)
+        else:
+            parent = _by_depth(levels, block.depth)
+        if block.depth is not None:
+            while levels and levels[-1][0] >= block.depth:
+                levels.pop()
+            levels.append((block.depth, index))
+        if block.author:
+            latest_by[fold(block.author)] = index
+        out.append(Comment("\n".join(block.text), author=block.author, published=block.published, parent=parent))
+    return out
+
+
+#: How far back a "Reply to NAME" whose NAME is shortened is looked for.
+_NAME_LOOKBACK = 200
+
+
+def _by_name(blocks: Sequence[_Block], latest_by: dict[str, int], key: str, index: int) -> int | None:
+    """The latest earlier comment by ``key``; a shortened name matches by prefix."""
+    if key in latest_by:
+        return latest_by[key]
+    for earlier in range(index - 1, max(-1, index - 1 - _NAME_LOOKBACK), -1):
+        author = fold(blocks[earlier].author or "")
+        if author and (author.startswith(key) or key.startswith(author)):
+            return earlier
+    return None
+
+
+def _by_depth(levels: list[tuple[int, int]], depth: int | None) -> int | None:
+    if depth is None:
+        return None
+    for indent, index in reversed(levels):
+        if indent < depth:
+            return index
+    return None

@@ -1,0 +1,129 @@
+"""One way to say "this page is a listing, not an article".
+
+Category, tag, archive, search and home pages belong to an outlet but hold
+teasers, not an article. Their evidence is the same on every site: the body
+classes of a WordPress-like theme ("archive", "category"), "Read more"
+links under every teaser, a pager ("1 2 3 … 214", "Older posts"), an
+archive heading ("Category: Analysis"), and a date under every teaser
+where an article shows one. :func:`listing_reason` weighs that evidence;
+:func:`reject_listing` turns it into :class:`masthead.NotAnArticle`, which
+the pipeline records as a rejection with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from bs4 import BeautifulSoup
+
+from masthead.errors import NotAnArticle
+from masthead.extract.boilerplate import Phrases
+from masthead.extract.text import fold
+
+__all__ = ["LISTING_PHRASES", "html_says_listing", "listing_reason", "listing_signals", "reject_listing"]
+
+#: Teaser links, pager words and archive headings of listing pages.
+LISTING_PHRASES = Phrases(
+    "listing",
+    exact=(
+        *("Read more", "Read More »", "Read more »", "Continue reading", "Continue reading →", "Continue reading…"),
+        *("Older posts", "Newer posts", "Older Entries", "Newer Entries", "Next page", "Previous page"),
+        *("Load more posts", "« Previous", "Next »", "View more articles", "Load more", "Show more"),
+    ),
+    patterns=(
+        r"^(?:(?:category|tag|author|monthly|yearly|daily) archives?\s*:|archives?\s*:\s|archive for\b)",
+        r"^(?:category|tag|search results? for|you searched for|articles with tag)\s*:?\s",
+        r"^(?:page\s+\d+\s+of\s+\d+|(?:\d+\s+){2,}(?:…\s+|\.\.\.\s+)?\d+(?:\s+next\b.*)?)$",
+    ),
+)
+
+#: One piece of a pager printed one item a line: "1", "2", "…", "214", "Next »".
+_PAGER_PIECE = re.compile(r"^(?:\d{1,4}|…|\.\.\.|next|next\s*[›»]|[›»«‹]|prev(?:ious)?|[‹«]\s*prev(?:ious)?)$")
+#: A pager counts as this many signals: article pages have none.
+PAGER_WEIGHT = 2
+_MIN_PAGER_PIECES = 3
+#: This many signals make a listing.
+THRESHOLD = 2
+
+_LISTING_BODY_CLASSES = frozenset(
+    ("archive", "category", "tag", "search", "search-results", "blog", "home", "paged", "author", "date")
+)
+_ARTICLE_BODY_CLASSES = frozenset(("single", "single-post", "postid", "article", "page-article"))
+
+
+def listing_signals(lines: Sequence[str], *, phrases: Phrases = LISTING_PHRASES) -> int:
+    """How many lines look like teaser links, pager or archive headings."""
+    return sum(1 for line in lines if phrases.matches(line)) + PAGER_WEIGHT * _pager_runs(lines)
+
+
+def _pager_runs(lines: Sequence[str]) -> int:
+    """Runs of pager pieces, one a line, page numbers going up ("1 2 3 … 214").
+
+    Vote counts in a comment thread are digit lines too, but never three in
+    a row counting upwards.
+    """
+    runs = 0
+    run: list[str] = []
+    for line in (*lines, ""):
+        key = fold(line)
+        if key and _PAGER_PIECE.match(key):
+            run.append(key)
+            continue
+        numbers = [int(k) for k in run if k.isdigit()]
+        if len(run) >= _MIN_PAGER_PIECES and len(numbers) >= 2 and numbers == sorted(set(numbers)):
+            runs += 1
+        run = []
+    return runs
+
+
+def html_says_listing(soup: BeautifulSoup | None) -> bool | None:
+    """What the ``<body>`` classes say: ``True`` a listing, ``False`` one post, ``None`` nothing."""
+    body = soup.body if soup is not None else None
+    if body is None:
+        return None
+    classes = {str(c) for c in body.get("class") or []}
+    if classes & _ARTICLE_BODY_CLASSES or any(c.startswith("postid-") for c in classes):
+        return False
+    if classes & _LISTING_BODY_CLASSES:
+        return True
+    return None
+
+
+def listing_reason(
+    lines: Sequence[str],
+    *,
+    soup: BeautifulSoup | None = None,
+    phrases: Phrases = LISTING_PHRASES,
+    is_date: Callable[[str], bool] | None = None,
+    threshold: int = THRESHOLD,
+) -> str | None:
+    """Why the page is a listing, or ``None`` when it reads as an article.
+
+    ``is_date``, when given, counts every dated line after the first as a
+    teaser's date (pass it only for the part of the page without comments:
+    comment stamps are dates too).
+    """
+    says = html_says_listing(soup)
+    if says is not None:
+        return "listing page (body classes)" if says else None
+    signals = listing_signals(lines, phrases=phrases)
+    if is_date is not None:
+        signals += max(0, sum(1 for line in lines if is_date(line)) - 1)
+    if signals >= threshold:
+        return f"listing page: {signals} teaser links, pager lines or teaser dates"
+    return None
+
+
+def reject_listing(
+    lines: Sequence[str],
+    *,
+    soup: BeautifulSoup | None = None,
+    phrases: Phrases = LISTING_PHRASES,
+    is_date: Callable[[str], bool] | None = None,
+    threshold: int = THRESHOLD,
+) -> None:
+    """Raise :class:`masthead.NotAnArticle` when :func:`listing_reason` finds a listing."""
+    reason = listing_reason(lines, soup=soup, phrases=phrases, is_date=is_date, threshold=threshold)
+    if reason is not None:
+        raise NotAnArticle(reason)

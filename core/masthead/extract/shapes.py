@@ -1,0 +1,106 @@
+"""The shape of a line: headline, running text, a commenter's name, a bullet.
+
+Text dumps carry no markup, so a plugin tells a title from a paragraph, and
+a related-article link from a reader comment, by shape alone. The rules are
+deliberately strict: a line that is not clearly a headline is text, so an
+article sentence is never lost to a shape rule.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Words a Title Case headline leaves in lower case.
+SMALL_WORDS = frozenset(
+    (
+        *("a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of"),
+        *("off", "on", "per", "to", "up", "via", "vs", "vs.", "with", "from", "into", "over", "than"),
+        *("amid", "after", "upon", "out", "is", "are", "was", "be"),
+        *("de", "la", "del", "el", "al", "von", "van", "der", "den", "du", "des", "le"),
+    )
+)
+_SENTENCE_END = (".", "!", "?", "…", ":", ";", ",", '"', "'", "\u201d", "\u2019", ")", "»")
+_MID_SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")
+_ABBREV_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_WORD_EDGE = "\"'“”‘’«»()[]{}-–—:,;!?."
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends like a finished sentence (for truncation checks)."""
+    return line.rstrip().endswith(_SENTENCE_END)
+
+
+def is_headline(line: str, *, strict: bool = True) -> bool:
+    """Whether ``line`` is a Title Case headline.
+
+    At least 80 % of the significant words capitalised (two at least),
+    2-30 words, no full stop at the end (unless the last word is an
+    abbreviation like "U.S."), no sentence break inside and not shouted in
+    capitals. Comments and paragraphs fail at least one rule.
+
+    ``strict=False`` allows a sentence break ("Revealed! Who Runs It"): only
+    for a line that other evidence already marks as a title.
+    """
+    words = line.split()
+    if not 2 <= len(words) <= 30 or len(line) > 250:
+        return False
+    stripped = line.rstrip()
+    if stripped.endswith((".", ",", ";", ":")) and not _ABBREV_END.search(stripped):
+        return False
+    if stripped.endswith("...") or (strict and _MID_SENTENCE_BREAK.search(line)):
+        return False
+    letters = [ch for ch in line if ch.isalpha()]
+    if len(words) >= 3 and letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.85:
+        return False
+    significant = capitalised = 0
+    for word in words:
+        core = word.strip(_WORD_EDGE)
+        if not core or not core[0].isalpha() or core.lower() in SMALL_WORDS:
+            continue
+        significant += 1
+        capitalised += core[0].isupper()
+    return capitalised >= 2 and capitalised / max(significant, 1) >= 0.8
+
+
+def is_prose(line: str, *, min_words: int = 8) -> bool:
+    """A paragraph of running text: ``min_words`` words or more and not a headline."""
+    return len(line.split()) >= min_words and not is_headline(line)
+
+
+_BULLET = re.compile(r"^[•·◦▪‣●]\s*")
+_SAYS = re.compile(r"\s+(?:says|wrote|writes)\s*:?$", re.IGNORECASE)
+#: Commenter names are short: "leon mc pilibin", "Ivan_the_Pragmatist".
+_MAX_NAME_WORDS = 4
+_MAX_NAME_CHARS = 40
+_NAME_END = (".", "!", "?", ",", ";", ":", "\u201d", '"', "…", ")")
+
+
+def strip_bullet(line: str) -> str:
+    """``line`` without a leading list bullet ("• Rob" -> "Rob")."""
+    return _BULLET.sub("", line, count=1)
+
+
+def has_bullet(line: str) -> bool:
+    """Whether ``line`` starts with a list bullet."""
+    return bool(_BULLET.match(line))
+
+
+def is_name(line: str) -> bool:
+    """A commenter's display name as comment threads print it.
+
+    At most four words and forty characters, no sentence punctuation at
+    the end, no URL, not a number: "Rob", "[deleted] x_X", "Mr. Reality",
+    "Voice of Reason says:". A short comment ("lol") has the same shape;
+    callers decide by position.
+    """
+    name = clean_name(line)
+    if not name or len(name) > _MAX_NAME_CHARS or len(name.split()) > _MAX_NAME_WORDS:
+        return False
+    if name.endswith(_NAME_END) or "://" in name or "www." in name:
+        return False
+    return not name.replace(" ", "").isdigit() and not name.startswith(('"', "\u201c", "'", "\u2018", "(", "-"))
+
+
+def clean_name(line: str) -> str:
+    """The display name of a name line: bullet and "says:" removed."""
+    return strip_bullet(_SAYS.sub("", line.strip())).strip()

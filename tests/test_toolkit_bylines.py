@@ -1,0 +1,60 @@
+"""Bylines, datelines and source notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from masthead.extract.bylines import byline_names, date_line, dateline, source_note, split_names, take_date
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Anna Smith", ("Anna Smith",)),
+        ("Written by Lucas Leiroz exclusively for the outlet", ("Lucas Leiroz",)),
+        ("By Anna Smith and John Doe, April 7, 2025", ("Anna Smith", "John Doe")),
+        ("Author: Drago Bosnic", ("Drago Bosnic",)),
+        ("Posted by Maria Kotova on July 1, 2019", ("Maria Kotova",)),
+    ],
+)
+def test_byline_names(line: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By 2025, the army will have new tanks.",
+        "Written by a former officer, the memo says otherwise.",
+        "By Tuesday, it was over.",
+        "The talks failed.",
+    ],
+)
+def test_sentences_are_no_bylines(line: str) -> None:
+    assert byline_names(line) is None
+
+
+def test_collective_credit_counts_only_as_the_whole_line() -> None:
+    assert byline_names("SF Team", credits=("SF Team",)) == ("SF Team",)
+    assert byline_names("SF Team", credits=()) is None
+
+
+def test_date_line_and_dateline() -> None:
+    assert date_line("Published: April 7, 2025") == "2025-04-07"
+    assert date_line("April 7, 2025 1:15 pm") == "2025-04-07T13:15:00"
+    assert date_line("2 years ago") is None
+    assert date_line("The talks resumed on April 7, 2025.") is None
+    assert dateline("07.04.2025 | Analysis") == "2025-04-07"
+    assert dateline("On April 3, 2025, talks resumed after a long pause.") is None
+
+
+def test_take_date_and_split_names() -> None:
+    assert take_date("Written by X on April 7, 2025") == ("2025-04-07", "Written by X")
+    assert take_date("no date") == (None, "no date")
+    assert split_names("A, B & C and A") == ("A", "B", "C")
+
+
+def test_source_note() -> None:
+    assert source_note("Source: RT") == "RT"
+    assert source_note("Originally published by Strategic Culture.") == "Strategic Culture"
+    assert source_note("Source said the talks failed.") is None

@@ -1,0 +1,50 @@
+"""Captions and photo credits."""
+
+from __future__ import annotations
+
+import pytest
+
+from masthead.extract.captions import credit_of, is_caption, is_photo_credit
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: Reuters",
+        "Illustrative image",
+        "Screenshot from a video of the ministry",
+        "Tanks near the river (Photo: Ministry of Defence)",
+        "Vladimir Putin at the summit. Sergei Karpukhin / TASS",
+        "Press Service of the Ministry of Defence",
+        "Sergei Kiselev / Moskva News Agency",
+    ],
+)
+def test_captions_and_credits(line: str) -> None:
+    assert is_caption(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "TASS reported that the talks failed on Tuesday.",
+        "The photo shows the damage to the bridge, the ministry said.",
+        "Russia and Ukraine exchanged prisoners.",
+    ],
+)
+def test_sentences_are_no_captions(line: str) -> None:
+    assert not is_caption(line)
+
+
+def test_photo_credit_alone_on_a_line() -> None:
+    assert is_photo_credit("Sergei Karpukhin / TASS")
+    assert is_photo_credit("Press Service of the Ministry of Defence")
+    assert is_photo_credit("Pixabay", agencies=("Pixabay",))
+    assert not is_photo_credit("Pixabay")
+    assert not is_photo_credit("Vladimir Putin met the press on Monday.")
+
+
+def test_credit_of_names_the_credit() -> None:
+    assert credit_of("Vladimir Putin. Sergei Karpukhin / TASS") == "Sergei Karpukhin / TASS"
+    assert credit_of("Tanks. Photo: Ivan Petrov") == "Ivan Petrov"
+    assert credit_of("After a sentence. TASS", agencies=("TASS",)) == "TASS"
+    assert credit_of("Reports by TASS", agencies=("TASS",)) is None
