@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from masthead.extract import shapes
 from masthead.extract.dates import find_date, parse_date
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
@@ -61,33 +62,13 @@ def is_paragraph(line: str) -> bool:
 
 
 def is_headline(line: str) -> bool:
-    """Whether ``line`` is set like a Moscow Times headline.
+    """Whether ``line`` is set like a headline (:func:`masthead.extract.shapes.is_headline`).
 
-    Title Case (most significant words capitalised), 2-25 words, one
-    sentence at most, and no closing full stop unless an abbreviation such
-    as "U.S." ends it. Running text and captions fail on case alone.
+    A sentence break needs a word of two letters before the stop, so "St.
+    Petersburg Bans ..." is one sentence; a photo credit ("Moskva News
+    Agency") is Title Case too but no headline.
     """
-    if len(line) > 220:
-        return False
-    tokens = words(line)
-    if not 2 <= len(tokens) <= 25:
-        return False
-    stripped = line.rstrip()
-    if stripped.endswith((",", ";", ":", "...", "…")):
-        return False
-    if stripped.endswith(".") and not _ABBREVIATION_END.search(stripped):
-        return False
-    if _SENTENCE_BREAK.search(line) or is_caption(line):
-        return False
-    counted = capitalised = 0
-    for token in tokens:
-        core = token.strip(_WORD_EDGE)
-        if not core or not any(ch.isalpha() for ch in core) or core.lower() in _SMALL_WORDS:
-            continue
-        first = next(ch for ch in core if ch.isalpha())
-        counted += 1
-        capitalised += first.isupper()
-    return counted > 0 and capitalised / counted >= 0.75
+    return shapes.is_headline(line, strict=False) and not _SENTENCE_BREAK.search(line) and not is_caption(line)
 
 
 # --- photo captions -------------------------------------------------------
