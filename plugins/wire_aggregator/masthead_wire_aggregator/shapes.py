@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from masthead.extract import captions
 from masthead.extract.bylines import byline_names
 from masthead.extract.dates import find_date
 from masthead.extract.text import fold
@@ -75,7 +76,6 @@ _WEEKDAY = re.compile(r"\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re
 _MAX_SENTENCE_CASE_TITLE_WORDS = 16
 #: Bullets, pipes and arrows around a menu or widget label ("  |   Politics", "• Market Data").
 _LABEL_DECORATION = " :>»|•·*▪►-"
-_CAPTION_KEYS = tuple(fold(p) for p in voc.CAPTION_PREFIXES)
 _COMMENT_COUNT = re.compile(r"^\d+\s+comments?$", re.IGNORECASE)
 _HAS_ZONE = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 _BYLINE = re.compile(r"^by\s+(?P<names>.+?)\s*$", re.IGNORECASE)
@@ -234,10 +234,12 @@ def is_stop(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption or credit line (never a paragraph of the story)."""
+    """A photo caption or credit line (never a paragraph of the story):
+    :func:`masthead.extract.captions.is_caption`, a "Source:" credit, or a picture licence or
+    library that only ever closes a caption ("CC BY 4.0, via Wikimedia Commons")."""
     if len(line) > _CAPTION_CHARS or len(words(line)) > 40:
         return False
-    if _key(line).startswith(_CAPTION_KEYS) or _TRAILING_CREDIT.search(line):
+    if captions.is_caption(line) or _TRAILING_CREDIT.search(line):
         return True
     return not ends_sentence(line) and bool(_LICENCE.search(line))
 
