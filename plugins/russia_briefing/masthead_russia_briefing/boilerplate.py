@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from masthead.extract import captions
 from masthead.extract.text import fold
 
 #: The icon the theme puts before "Related Reading" and before every item,
@@ -275,16 +276,6 @@ def is_boilerplate(line: str) -> bool:
     )
 
 
-#: An image caption with its credit: "Moscow City at dusk. Photo: Shutterstock",
-#: "Photo by Jane Doe", "(Image: Kremlin.ru)", "© Rosatom". A caption
-#: without a credit cannot be told from a short paragraph and stays in body.
-_CREDIT_WORD = r"(?:photo(?:graph)?|image|picture|illustration|graphic)s?(?: credit| source| courtesy)?"
-_CAPTION = re.compile(
-    r"^" + _CREDIT_WORD + r"\s*(?::|©|by\b|courtesy of\b)"
-    r"|(?:[.|–—-]\s|\s[|–—-]\s)" + _CREDIT_WORD + r"\s*:\s*(?:(?!\.\s).){1,60}$"
-    r"|\(" + _CREDIT_WORD + r"\s*(?::|by\b)[^)]{1,60}\)$"
-    r"|©"
-)
 _CAPTION_MAX_WORDS = 40
 _READ_MORE = ("read more", "continue reading", "more", "read full article", "read the full article")
 _TEASER_ENDS = (" continue reading", "[...] read more", "[…] read more")
@@ -297,8 +288,12 @@ _ARCHIVE = re.compile(
 
 
 def is_caption(line: str) -> bool:
-    """An image caption that carries a photo credit."""
-    return len(line.split()) <= _CAPTION_MAX_WORDS and bool(_CAPTION.search(fold(line)))
+    """An image caption that carries a photo credit (:func:`masthead.extract.captions.is_caption`).
+
+    A caption without a credit cannot be told from a short paragraph and
+    stays in body.
+    """
+    return len(line.split()) <= _CAPTION_MAX_WORDS and captions.is_caption(line)
 
 
 def is_read_more(line: str) -> bool:
