@@ -178,11 +178,17 @@ def drop_stamped_head(lines: list[str]) -> list[str]:
     update stamp present, the headline is the line over the first stamp and
     nothing above it is the article's.
     """
+    at = stamped_title_index(lines)
+    return lines if at is None else lines[at:]
+
+
+def stamped_title_index(lines: Sequence[str]) -> int | None:
+    """Where the headline of a 2016-2017 page is (see :func:`drop_stamped_head`), if it is one."""
     for index, line in enumerate(lines[:_STAMP_HEAD_LINES]):
         if _STAMP.match(line.strip()):
             stamped = any(_TICKER.match(other) or _UPDATE_STAMP.match(other.strip()) for other in lines[: index + 4])
-            return lines[index - 1 :] if stamped and index and is_headline(lines[index - 1]) else lines
-    return lines
+            return index - 1 if stamped and index and is_headline(lines[index - 1]) else None
+    return None
 
 
 def drop_cut_last_line(lines: Sequence[str]) -> list[str]:

@@ -290,6 +290,7 @@ SITE_MENU = folded(
     "Mothers & Daughters",
     "Generation P",
     "Multimedia projects",
+    "Meanwhile...",
     "City Lifehack",
     "City Listings & Guide",
 )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from moscow_times_support import DUMPS, FIXTURES, article_from_text
 
-from masthead.testing import document_from_file, ingest_article
+from masthead import Page
+from masthead.testing import document, document_from_file, ingest_article, installed_plugins
 
 RELAUNCH = DUMPS / "news_2017_relaunch_ticker_update_pair.txt"
 ARCHIVE = DUMPS / "archive_2012_updated_note_short_paragraphs.txt"
@@ -78,3 +80,36 @@ def test_archive_template_keeps_editor_note_and_section_word_subhead() -> None:
     assert article.body[0] == "Updated with comments from the Transportation Department."
     assert "Business" in article.body
     assert len(article.body) == 7
+
+
+_MENU_WORDS = (
+    "Russia",
+    "World",
+    "Moscow",
+    "Business",
+    "Opinion",
+    "Meanwhile",
+    "City Lifehack",
+    "City Listings & Guide",
+)
+
+
+def _relaunch_variant(name: str) -> str:
+    text = RELAUNCH.read_text(encoding="utf-8")
+    if name == "ellipsis_menu":
+        return text.replace("Meanwhile\n", "Meanwhile…\n").replace("City Listings & Guide\n", "")
+    if name == "no_menu":
+        return "\n".join(line for line in text.split("\n") if line not in _MENU_WORDS)
+    return text.replace("\n", "\r\n")
+
+
+@pytest.mark.parametrize("variant", ["ellipsis_menu", "no_menu", "crlf"])
+def test_relaunch_layout_is_detected_without_url_in_its_variants(variant: str) -> None:
+    """Menu names of the period, or the stamp pair under a ticker, carry the page."""
+    page = Page.from_raw(document(_relaunch_variant(variant), uri=f"{variant}.txt"))
+    scores = {name: entry.source.detect(page) for name, entry in installed_plugins().sources.items()}
+    assert scores.pop("moscow_times") >= 0.5
+    assert all(score <= 0.2 for score in scores.values()), scores
+    article = article_from_text(_relaunch_variant(variant), uri=f"{variant}.txt")
+    assert article.title == "Moscow Region Opens Its First Waste Sorting Plant"
+    assert len(article.body) == 6
