@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from masthead import NotAnArticle, Related
+from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import (
@@ -75,13 +76,23 @@ _LEDE_MIN_WORDS = 20
 #: Quotation or reporting: a sentence of the article, not a photo caption.
 _QUOTED_OR_REPORTED = re.compile(r"[\"“”«»]|\b(?:said|says|told|according to|reported|announced)\b", re.IGNORECASE)
 _DROPPED_EVERYWHERE = frozenset(phrases.HEADER_LINES + phrases.WIDGET_LINES)
-_NEWSLETTER_STRAY = tuple(
-    fold(p)
-    for p in (
-        "Our weekly newsletter contains",
-        "Subscribers agree to the Privacy Policy",
-        "Never miss the latest news from Russia",
-    )
+#: The newsletter box, from its heading to "Subscribers agree to the Privacy
+#: Policy" (or over its own lines when a dump lost that), and stray lines of
+#: it wherever they stand.
+_NEWSLETTER = Boilerplate(
+    Phrases(
+        "newsletter",
+        prefixes=("Our weekly newsletter contains", phrases.NEWSLETTER_END, "Never miss the latest news from Russia"),
+    ),
+    blocks=[
+        BlockRule(
+            "newsletter_box",
+            start=Phrases("newsletter_heading", prefixes=phrases.NEWSLETTER_HEADINGS),
+            end=Phrases("newsletter_end", prefixes=(phrases.NEWSLETTER_END,)),
+            inside=Phrases("newsletter_lines", prefixes=phrases.NEWSLETTER_LINES),
+            max_lines=5,
+        )
+    ],
 )
 
 
@@ -256,27 +267,7 @@ def remove_newsletter_box(lines: Sequence[str]) -> list[str]:
     The site's script puts it before the last paragraph, so it is cut out
     rather than treated as the end of the article.
     """
-    out: list[str] = []
-    index = 0
-    while index < len(lines):
-        key = key_of(lines[index])
-        if key.startswith(phrases.NEWSLETTER_HEADINGS):
-            index = _newsletter_box_end(lines, index)
-            continue
-        if not key.startswith(_NEWSLETTER_STRAY):
-            out.append(lines[index])
-        index += 1
-    return out
-
-
-def _newsletter_box_end(lines: Sequence[str], start: int) -> int:
-    for index in range(start + 1, min(len(lines), start + 6)):
-        if key_of(lines[index]).startswith(phrases.NEWSLETTER_END):
-            return index + 1
-    index = start + 1
-    while index < len(lines) and key_of(lines[index]).startswith(phrases.NEWSLETTER_LINES):
-        index += 1
-    return index
+    return _NEWSLETTER.strip(lines)
 
 
 def take_inline_related(lines: Sequence[str], related: list[Related]) -> list[str]:
