@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from masthead.extract import shapes
-from masthead.extract.dates import find_date, parse_date
+from masthead.extract.bylines import date_line
+from masthead.extract.dates import parse_date
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 
@@ -316,24 +317,18 @@ def split_people(names: list[str]) -> tuple[list[str], list[str]]:
 
 # --- dates ----------------------------------------------------------------
 
-#: What the outlet prints around a date: "Updated:" before it, " - " or "|"
-#: between date and time, "Last edited 18:22" after it (the pre-2017 site).
-_DATE_PREFIX = re.compile(r"^(?:(?:last\s+)?(?:updated|published|posted|edited)\s*:?\s*)", re.IGNORECASE)
+#: What the outlet prints around a date beyond what the toolkit strips:
+#: " - " or "|" between date and time, "Last edited 18:22" after it (the
+#: pre-2017 site).
 _DATE_TIME_SEPARATOR = re.compile(r"\s*[-–—|]\s*(?=\d{1,2}:\d{2})")
 _LAST_EDITED = re.compile(r"\s+last edited.*$", re.IGNORECASE)
 
 
 def date_of_line(line: str) -> str | None:
-    """The date (ISO 8601) a date line such as "Updated: April 25, 2020" states.
-
-    The line must be nothing but the date: a paragraph that mentions one is
-    no date line. The reading itself is the core's; this only strips what
-    the outlet prints around it.
-    """
-    text = _LAST_EDITED.sub("", _DATE_PREFIX.sub("", line.strip()))
-    text = _DATE_TIME_SEPARATOR.sub(" ", text).strip(" .,|")
-    found = find_date(text)
-    return found.iso if found is not None and found.start == 0 and found.end == len(text) else None
+    """The date (ISO 8601) a date line such as "Updated: April 25, 2020" states
+    (:func:`masthead.extract.bylines.date_line`): a paragraph that mentions
+    one is no date line."""
+    return date_line(_DATE_TIME_SEPARATOR.sub(" ", _LAST_EDITED.sub("", line.strip())))
 
 
 #: Relative or bare time notes of the byline ("2 hours ago", "Updated:",
