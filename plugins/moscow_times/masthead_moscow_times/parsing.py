@@ -101,6 +101,8 @@ _NEWSLETTER = Boilerplate(
 _STAMP = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s*[—–-]\s*\d{1,2}:\d{2}$")
 _UPDATE_STAMP = re.compile(r"^[—–-]\s*Updated?:?\s*\d{1,2}:\d{2}$", re.IGNORECASE)
 _TICKER = re.compile(r"^(?:\d{1,3}|an?)\s+(?:minute|hour|day)s?\s+ago\s+\S", re.IGNORECASE)
+#: A headline over the stamp is at most this long.
+_HEADLINE_MAX_WORDS = 25
 #: Lines of the head the 2016-2017 layout is looked for in.
 _STAMP_HEAD_LINES = 80
 #: Editors' notes on a changed story ("Updated with comments from ..."):
@@ -197,9 +199,17 @@ def stamped_title_index(lines: Sequence[str]) -> int | None:
     """Where the headline of a 2016-2017 page is (see :func:`drop_stamped_head`), if it is one."""
     for index, line in enumerate(lines[:_STAMP_HEAD_LINES]):
         if _STAMP.match(line.strip()):
-            stamped = any(_TICKER.match(other) or _UPDATE_STAMP.match(other.strip()) for other in lines[: index + 4])
-            return index - 1 if stamped and index and is_headline(lines[index - 1]) else None
+            if not any(_TICKER.match(other) or _UPDATE_STAMP.match(other.strip()) for other in lines[: index + 4]):
+                return None
+            # the headline, or the headline over a one-sentence standfirst
+            above = [i for i in (index - 1, index - 2) if i >= 0 and _titled(lines[i])]
+            return above[0] if above else None
     return None
+
+
+def _titled(line: str) -> bool:
+    """A line that can be a headline over the stamp: short, no closing full stop."""
+    return len(words(line)) <= _HEADLINE_MAX_WORDS and not line.rstrip().endswith((".", ",", ";", ":"))
 
 
 def drop_cut_last_line(lines: Sequence[str]) -> list[str]:

@@ -113,3 +113,26 @@ def test_relaunch_layout_is_detected_without_url_in_its_variants(variant: str) -
     article = article_from_text(_relaunch_variant(variant), uri=f"{variant}.txt")
     assert article.title == "Moscow Region Opens Its First Waste Sorting Plant"
     assert len(article.body) == 6
+
+
+@pytest.mark.parametrize(
+    ("over_stamp", "title", "subtitle"),
+    [
+        (
+            "Moscow Region Opens Its First Waste Sorting Plant\n"
+            "The plant is the first of six the region has promised to build.",
+            "Moscow Region Opens Its First Waste Sorting Plant",
+            "The plant is the first of six the region has promised to build.",
+        ),
+        ("Is Moscow Ready to Sort Its Rubbish?", "Is Moscow Ready to Sort Its Rubbish?", None),
+    ],
+)
+def test_relaunch_headline_over_a_standfirst_or_with_a_question_mark(
+    over_stamp: str, title: str, subtitle: str | None
+) -> None:
+    text = RELAUNCH.read_text(encoding="utf-8").replace(
+        "Moscow Region Opens Its First Waste Sorting Plant\nMar 14", over_stamp + "\nMar 14"
+    )
+    article = article_from_text(text)
+    assert (article.title, article.subtitle) == (title, subtitle)
+    assert len(article.body) == 6
