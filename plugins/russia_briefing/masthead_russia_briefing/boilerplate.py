@@ -300,7 +300,13 @@ def is_read_more(line: str) -> bool:
     """A teaser's "Read More" link of a listing page, alone or ending the
     teaser ("... Continue reading…")."""
     key = fold(line).rstrip(" .»›>→…")
-    return key in _READ_MORE or key.endswith(_TEASER_ENDS)
+    return key in _READ_MORE or is_teaser(line)
+
+
+def is_teaser(line: str) -> bool:
+    """A teaser cut by its "Continue reading…" link: an article never links
+    to the rest of itself, so one such line is a listing."""
+    return len(line.split()) > 3 and fold(line).rstrip(" .»›>→…").endswith(_TEASER_ENDS)
 
 
 def is_archive_marker(line: str) -> bool:
