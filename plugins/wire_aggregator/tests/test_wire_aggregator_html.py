@@ -8,7 +8,7 @@ import pytest
 from wire_aggregator_helpers import FIXTURES, leaked, page_of
 
 from masthead import NotAnArticle
-from masthead.testing import document, ingest_article
+from masthead.testing import document, document_from_file, ingest_article
 from masthead_wire_aggregator import EconoTimesSource
 
 STORY = (FIXTURES / "wire_story_2025.html").read_text(encoding="utf-8")
@@ -165,3 +165,11 @@ def test_date_from_the_info_line_and_placeholder_comment_box(source: EconoTimesS
     assert draft.published_iso() == "2024-04-17T09:05:00+00:00"
     assert draft.comments == ()
     assert not draft.warnings
+
+
+def test_related_stories_in_a_dump_are_related_and_never_the_title() -> None:
+    """The list under the title: its last headline is not taken for the page's title."""
+    article = ingest_article(document_from_file(FIXTURES / "dumps" / "www_2024_related_stories_above_text.txt"))
+    assert article.title == "Kazakhstan Raises Oil Output Target Despite OPEC+ Quota"
+    assert [r.title for r in article.related] == RELATED_TITLES
+    assert not leaked(article.body, (*RELATED_TITLES, "Related Stories"))
