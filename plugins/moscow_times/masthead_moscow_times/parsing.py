@@ -356,11 +356,16 @@ def _is_listing_marker(line: str) -> bool:
 
 
 def read_head(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
-    """Read headline, standfirst, byline, date and lead caption; return where the body starts."""
+    """Read headline, standfirst, byline, date and lead caption; return where the body starts.
+
+    The standfirst is printed above the byline and date: a line after them
+    is the first paragraph (archive pages have no standfirst), never taken
+    for one.
+    """
     parsed.title = hints.title
     parsed.subtitle = hints.subtitle
     index = _skip_to_title(lines, hints, parsed)
-    after_byline = False
+    after_byline = dated = False
     while index < len(lines):
         line = lines[index]
         if _EDITOR_NOTE.match(line):
@@ -371,18 +376,21 @@ def read_head(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
         names = byline_names(line)
         role = byline_role(line) if after_byline else None
         after_byline = names is not None
+        dated = dated or names is not None
         if names is not None:
             _add_byline(parsed, names)
         elif role is not None:
             parsed.attributions.extend(role)
         elif (when := date_of_line(line)) is not None:
             parsed.published = parsed.published or when
+            dated = True
         elif is_caption(line):
             parsed.captions.append(line)
         elif (
             hints.guess_head
             and parsed.subtitle is None
             and not parsed.captions
+            and not dated
             and _standfirst_fits(lines, index, parsed.title)
         ):
             parsed.subtitle = line

@@ -136,3 +136,16 @@ def test_relaunch_headline_over_a_standfirst_or_with_a_question_mark(
     article = article_from_text(text)
     assert (article.title, article.subtitle) == (title, subtitle)
     assert len(article.body) == 6
+
+
+def test_archive_first_paragraphs_after_the_date_are_never_standfirst_or_caption() -> None:
+    """Archive pages have no standfirst: the short first paragraphs under the date are body."""
+    text = ARCHIVE.read_text(encoding="utf-8").replace("Updated with a statement from the Interior Ministry.\n", "")
+    article = article_from_text(text)
+    assert article.subtitle is None
+    assert article.captions == ()
+    assert article.body[:2] == (
+        "Police detained about 60 people who tried to hold unsanctioned rallies in Moscow and St. Petersburg "
+        "on Sunday evening, a day before the presidential inauguration.",
+        "Most were released within hours.",
+    )
