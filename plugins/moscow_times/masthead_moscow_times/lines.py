@@ -17,16 +17,8 @@ from masthead.extract.dates import parse_date
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 
-_WORD_EDGE = "\"'“”‘’«»()[]{}*–—-:;,.!?…"
-#: Words a Title Case headline leaves in lower case.
-_SMALL_WORDS_TEXT = (
-    "a an the and or nor but of in on at to for with from by as vs vs. via per into over amid "
-    "after than up off out en de del der von van la le da di du y"
-)
-_SMALL_WORDS = frozenset(_SMALL_WORDS_TEXT.split())
 #: A sentence boundary inside a line: a lower-case word, a stop, a capital.
 _SENTENCE_BREAK = re.compile(r"[a-z]{2,}[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
-_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 #: Characters a finished paragraph ends with.
 _TERMINAL = tuple(".!?…\"”’')]:;")
 
