@@ -25,6 +25,7 @@ from bs4.element import NavigableString
 
 from masthead import Comment, NotAnArticle, Page
 from masthead.extract.dates import parse_date
+from masthead.extract.listing import html_says_listing
 from masthead.extract.text import collapse, fold
 
 from . import boilerplate
@@ -70,17 +71,17 @@ NOISE = (
     ".comment-respond",
 )
 CAPTIONS = ("figcaption", ".wp-caption-text", ".wp-element-caption")
-_LISTING_CLASSES = {"archive", "category", "tag", "search", "search-results", "blog", "home", "paged", "author"}
 _SITE_SUFFIX = re.compile(r"\s+[-–—|:·»]\s+russia briefing(?: news)?\s*$", re.IGNORECASE)
 
 
 def reject_listing(soup: BeautifulSoup) -> None:
-    """Raise :class:`NotAnArticle` for category, archive, search and home pages."""
-    body = soup.body
-    classes = set(_classes(body)) if body is not None else set()
-    if classes & _LISTING_CLASSES and not classes & {"single", "single-post"}:
-        raise NotAnArticle(f"listing page (body class {' '.join(sorted(classes & _LISTING_CLASSES))})")
-    if "single" not in classes and len(soup.select("article")) >= 3:
+    """Raise :class:`NotAnArticle` for category, archive, search and home pages:
+    the theme's body classes say so (:func:`masthead.extract.listing.html_says_listing`),
+    or, without a verdict from them, three post teasers or more do."""
+    says = html_says_listing(soup)
+    if says:
+        raise NotAnArticle("listing page (body classes)")
+    if says is None and len(soup.select("article")) >= 3:
         raise NotAnArticle(f"listing page ({len(soup.select('article'))} post teasers)")
 
 
