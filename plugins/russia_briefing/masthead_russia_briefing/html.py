@@ -198,7 +198,3 @@ def _reveal_icons(root: Tag) -> None:
         elif boilerplate.has_artifact(name):
             img.replace_with(NavigableString(name))
 
-
-def _classes(tag: Tag) -> list[str]:
-    value: str | list[str] = tag.get("class") or []
-    return [value] if isinstance(value, str) else [str(v) for v in value]
