@@ -197,4 +197,3 @@ def _reveal_icons(root: Tag) -> None:
             img.replace_with(NavigableString(alt))
         elif boilerplate.has_artifact(name):
             img.replace_with(NavigableString(name))
-
