@@ -43,9 +43,6 @@ FURNITURE_SELECTORS = (
     ".commentCount",
     "[id^=promotionBanner]",
     ".editorPick",
-    ".relatedArticle",
-    ".relatedArticles",
-    ".relatedNews",
     ".latestNews",
     ".mostPopular",
     ".viewArticleSlide",
@@ -74,7 +71,14 @@ CAPTION_SELECTORS = (
 LISTING_SELECTORS = ("#index", "#archivePage", "#sectionPage", ".sectionPage", ".archiveList", "#searchResult")
 #: The "Related Stories" list the site prints inside the content, above the
 #: text: its links are the article's related links.
-RELATED_SELECTORS = (".relatedStories", ".relatedStory", ".related-stories")
+RELATED_SELECTORS = (
+    ".relatedStories",
+    ".relatedStory",
+    ".related-stories",
+    ".relatedArticle",
+    ".relatedArticles",
+    ".relatedNews",
+)
 RELATED_HEADINGS = frozenset(fold(h) for h in ("Related Stories", "Related Articles", "Related News", "Related"))
 #: Headings of the site's own link lists: neither body nor related.
 FURNITURE_HEADINGS = frozenset(fold(h) for h in ("Slider", "Editor's Picks", "Editors' Picks", "Most Popular"))

@@ -124,7 +124,7 @@ SITE_LISTS = (
 )
 
 
-@pytest.mark.parametrize("box_class", ["relatedStories", "storyLinks"])
+@pytest.mark.parametrize("box_class", ["relatedStories", "relatedNews", "storyLinks"])
 def test_related_stories_above_the_text_go_to_related(box_class: str, source: EconoTimesSource) -> None:
     """Found by its class, or by its own "Related Stories" heading when the class is another."""
     html = RELATED_PAGE.replace('class="relatedStories"', f'class="{box_class}"')
