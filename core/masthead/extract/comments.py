@@ -56,7 +56,7 @@ COMMENT_OPENERS = Phrases(
         *("Notify of", "Inline Feedbacks", "View all comments", "newest oldest most voted"),
         *("Please login to comment", "Please log in to comment", "Leave a Reply", "Leave a comment"),
         *("Leave a Reply Cancel reply", "Join the discussion", "Would love your thoughts, please comment."),
-        *("Comments", "Reader comments", "Discussion"),
+        *("Comments", "Reader comments"),
     ),
     patterns=(
         r"^\d[\d,]*\s+(?:comments?|replies|responses?)$",
@@ -241,10 +241,7 @@ class _Reader:
                 blocks.append(current)
                 continue
             for kept in self.content([line]):
-                if current is None:
-                    current = _Block()
-                    blocks.append(current)
-                _take(current, kept)
+                current = _append(blocks, current, kept)
         return blocks
 
     def numbered(self, lines: list[str]) -> list[_Block]:
@@ -262,10 +259,7 @@ class _Reader:
                     current = _Block(text=[number_rest] if number_rest else [])
                 blocks.append(current)
                 continue
-            if current is None:
-                current = _Block()
-                blocks.append(current)
-            _take(current, line)
+            current = _append(blocks, current, line)
         return blocks
 
     def is_named(self, lines: Sequence[str], *, chrome_seen: bool) -> bool:
@@ -288,10 +282,7 @@ class _Reader:
                     current = _Block(author=shapes.clean_name(line))
                     blocks.append(current)
                     continue
-                if current is None:
-                    current = _Block()
-                    blocks.append(current)
-                _take(current, line)
+                current = _append(blocks, current, line)
         return blocks
 
     def _opens(self, current: _Block | None, content: Sequence[str], index: int) -> bool:
@@ -311,6 +302,15 @@ def _segments(lines: Sequence[str]) -> list[list[str]]:
         if fold(line) == "reply":
             segments.append([])
     return [segment for segment in segments if segment]
+
+
+def _append(blocks: list[_Block], current: _Block | None, line: str) -> _Block:
+    """Add ``line`` to the comment being read, opening an authorless one if none is."""
+    if current is None:
+        current = _Block()
+        blocks.append(current)
+    _take(current, line)
+    return current
 
 
 def _take(block: _Block, line: str) -> None:

@@ -15,9 +15,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from masthead import Page
+from masthead.extract import comments as thread
+from masthead.extract import shapes
 from masthead.extract.text import fold
 from masthead_opinion_site import boilerplate as bp
-from masthead_opinion_site import comments, shapes
 
 DOMAINS = ("southfront.press", "southfront.org")
 _NAMES = ("southfront", "south front")
@@ -64,7 +65,7 @@ def _marker_score(lines: tuple[str, ...]) -> float:
         return _cut_marker_score(lines)
     found = 0.85 if lines[at].strip().startswith("MORE ON THE TOPIC") else 0.45
     following = lines[at + 1] if at + 1 < len(lines) else ""
-    if shapes.is_headline(following) or len(following.split()) >= 4 or bp.opens_comments(following):
+    if shapes.is_headline(following) or len(following.split()) >= 4 or thread.opens_comments(following):
         found += 0.1
     return found
 
@@ -94,7 +95,10 @@ def _helper_score(lines: tuple[str, ...]) -> float:
 
 def _has_comment_thread(lines: tuple[str, ...]) -> bool:
     """Comment chrome or a Disqus-style thread (only with other evidence)."""
-    return any(bp.opens_comments(line) for line in lines) or comments.bullet_thread_start(lines) is not None
+    return (
+        any(thread.opens_comments(line) for line in lines)
+        or thread.bullet_thread_start(lines, chrome=bp.is_boilerplate) is not None
+    )
 
 
 def _head_says_southfront(page: Page) -> bool:

@@ -22,9 +22,11 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 
 from masthead import Comment, Page, Related
+from masthead.extract import comments as thread
+from masthead.extract import listing, shapes
+from masthead.extract.bylines import date_line
 from masthead.extract.text import collapse, fold
 from masthead_opinion_site import boilerplate as bp
-from masthead_opinion_site import shapes
 
 #: Post content containers, most specific first.
 CONTAINERS = (
@@ -54,9 +56,6 @@ _SITE_SUFFIX = re.compile(
 )
 #: Author values that name the outlet or a WordPress account, not a writer.
 _NOT_AUTHORS = frozenset(fold(n) for n in ("SouthFront", "South Front", "southfront.press", "admin", "editor", "SF"))
-_LISTING_BODY_CLASSES = frozenset(
-    ("archive", "category", "tag", "search", "search-results", "blog", "home", "paged", "author", "date")
-)
 _MAX_RELATED = 20
 
 
@@ -129,20 +128,15 @@ def published_of(page: Page) -> str | None:
     if stamp is None:
         return None
     value = stamp.get("datetime")
-    return shapes.parse_date(value if isinstance(value, str) else None)
+    return date_line(value if isinstance(value, str) else None)
 
 
 def is_listing(page: Page) -> bool:
     """A category, tag, archive, search or home page (not one post)."""
     soup = page.soup
-    if soup is None:
-        return False
-    body = soup.body
-    classes = set(body.get("class") or []) if body is not None else set()
-    if classes & {"single", "single-post", "postid"} or any(c.startswith("postid-") for c in classes):
-        return False
-    if classes & _LISTING_BODY_CLASSES:
-        return True
+    says = listing.html_says_listing(soup)
+    if says is not None or soup is None:
+        return bool(says)
     og_type = fold(page.meta.og_type or "")
     return og_type not in {"article", ""} and len(soup.select("article")) >= 3
 
@@ -308,9 +302,9 @@ class _Fields:
             return None
         for key in ("datetime", "title"):
             value = stamp.get(key)
-            if isinstance(value, str) and shapes.parse_date(value):
-                return shapes.parse_date(value)
-        return shapes.parse_date(collapse(stamp.get_text(" ")))
+            if isinstance(value, str) and date_line(value):
+                return date_line(value)
+        return date_line(collapse(stamp.get_text(" ")))
 
 
 class _WpdFields(_Fields):
@@ -330,4 +324,4 @@ def _comment_blocks(page: Page, element: Tag) -> list[str]:
     scope = copy.copy(element)
     for nested in scope.select(".wpd-comment, li.comment, .reply, .comment-reply-link, .wpd-comment-footer"):
         nested.decompose()
-    return [line for line in page.blocks_of(scope) if not bp.is_comment_ui(line)]
+    return [line for line in page.blocks_of(scope) if not thread.is_comment_chrome(line)]

@@ -24,10 +24,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from masthead import Comment, Related
-from masthead.extract import dates
+from masthead.extract import bylines, captions, dates, shapes
+from masthead.extract import comments as thread
+from masthead.extract.bylines import date_line
 from masthead.extract.text import fold
 from masthead_opinion_site import boilerplate as bp
-from masthead_opinion_site import comments, shapes
 
 #: Short lines at most this long after a donation appeal belong to it.
 _APPEAL_TAIL_WORDS = 12
@@ -70,7 +71,7 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, depths:
     parts.has_marker = marker < len(lines)
     start = _first_prose(lines, marker)
     end = _comment_opener(lines, start, marker)
-    parts.has_comment_section = end < marker or any(bp.opens_comments(line) for line in lines[marker:])
+    parts.has_comment_section = end < marker or any(thread.opens_comments(line) for line in lines[marker:])
 
     title_at = _title_index(lines[:start], known_title)
     parts.title = known_title or (lines[title_at] if title_at >= 0 else None)
@@ -82,21 +83,6 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, depths:
         tail = ([tail_first] if tail_first else []) + lines[marker + 1 :]
     _read_tail(tail, parts, related_allowed=parts.has_marker and end == marker, depths=depths)
     return parts
-
-
-def bullet_depths(source_text: str) -> list[int]:
-    """Indent of every bullet line of a raw dump, in page order.
-
-    Disqus threads were captured as indented "• NAME" lines, replies one
-    level deeper; normalized lines lose the indent, so it is measured here.
-    """
-    depths = []
-    for raw in source_text.splitlines():
-        line = raw.replace("\t", "    ").replace("\u00a0", " ")
-        stripped = line.lstrip()
-        if stripped and shapes.has_bullet(stripped):
-            depths.append(len(line) - len(stripped))
-    return depths
 
 
 # --------------------------------------------------------------------------
@@ -135,9 +121,9 @@ def _is_text(line: str) -> bool:
     """Neither boilerplate nor a caption, byline or date line."""
     return not (
         bp.is_boilerplate(line)
-        or shapes.is_caption(line)
-        or shapes.byline_names(line) is not None
-        or shapes.parse_date(line) is not None
+        or captions.is_caption(line)
+        or bp.byline_names(line) is not None
+        or date_line(line) is not None
     )
 
 
@@ -158,11 +144,11 @@ def _repeated_nearby(lines: Sequence[str], index: int) -> bool:
 
 def _comment_opener(lines: Sequence[str], start: int, stop: int) -> int:
     """First line opening the comment section between ``start`` and ``stop``."""
-    thread = comments.bullet_thread_start(lines, start, stop)
-    for index in range(start, stop if thread is None else thread):
-        if bp.opens_comments(lines[index]):
+    disqus = thread.bullet_thread_start(lines, start, stop, chrome=bp.is_boilerplate)
+    for index in range(start, stop if disqus is None else disqus):
+        if thread.opens_comments(lines[index]):
             return index
-    return stop if thread is None else thread
+    return stop if disqus is None else disqus
 
 
 def _title_candidate(line: str, *, strict: bool = True) -> bool:
@@ -225,7 +211,7 @@ def _read_head(lines: Sequence[str], start: int, title_at: int, parts: Parts) ->
             continue
         if _read_meta_line(line, parts) or _read_dateline(line, parts):
             continue
-        if shapes.is_caption(line):
+        if captions.is_caption(line):
             parts.captions.append(line)
         elif index > title_at and shapes.ends_sentence(line) and len(line.split()) >= 2:
             parts.body.append(line)
@@ -236,19 +222,19 @@ def _read_meta_line(line: str, parts: Parts) -> bool:
 
     A byline may carry the date too ("By Drago Bosnic, 21.11.2025").
     """
-    names = shapes.byline_names(line)
+    names = bp.byline_names(line)
     if names is not None:
         parts.add_authors(names)
         found = dates.find_date(line)
         if found is not None and parts.published is None:
             parts.published = found.iso
         return True
-    when = shapes.parse_date(line)
+    when = date_line(line)
     if when is not None:
         if parts.published is None:
             parts.published = when
         return True
-    source = shapes.source_note(line)
+    source = bylines.source_note(line)
     if source is not None:
         parts.attributions.append(source)
         return True
@@ -267,7 +253,7 @@ def _read_dateline(line: str, parts: Parts) -> bool:
     no "By" before them they are not taken as the author.
     """
     found = dates.find_date(line)
-    rest = shapes.without_date(line)
+    rest = bylines.without_date(line)
     if found is None or len(rest.split()) > _DATELINE_WORDS or shapes.ends_sentence(rest):
         return False
     if parts.published is None:
@@ -297,7 +283,7 @@ def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts) -> None
         in_appeal = False
         if title_key and fold(line) == title_key:
             continue
-        if shapes.is_caption(line):
+        if captions.is_caption(line):
             parts.captions.append(line)
             continue
         if _read_meta_line(line, parts):
@@ -314,19 +300,21 @@ def _read_tail(tail: Sequence[str], parts: Parts, *, related_allowed: bool, dept
     everything after it belongs to the comments.
     """
     rest_at = len(tail)
-    thread = comments.bullet_thread_start(tail)
+    disqus = thread.bullet_thread_start(tail, chrome=bp.is_boilerplate)
     for index, line in enumerate(tail):
         if bp.is_boilerplate(line, last=index == len(tail) - 1):
-            if bp.is_comment_ui(line) and not bp.is_relative_time(line):
+            if thread.is_comment_chrome(line) and not thread.is_relative_time(line):
                 related_allowed = False
             continue
         title = shapes.strip_bullet(line)
-        if related_allowed and _related_title(title) and index != thread:
+        if related_allowed and _related_title(title) and index != disqus:
             parts.related.append(Related(title))
             continue
         rest_at = index
         break
-    parts.comments = comments.read_comments(tail[rest_at:], chrome_seen=parts.has_comment_section, depths=depths)
+    parts.comments = thread.read_thread(
+        tail[rest_at:], chrome=bp.is_boilerplate, chrome_seen=parts.has_comment_section, depths=depths
+    )
 
 
 def _related_title(line: str) -> bool:
