@@ -142,3 +142,9 @@ def test_bullet_thread_needs_two_names_followed_by_text() -> None:
     assert bullet_thread_start(article_list) is None
     thread = [*BODY, "• Rob", "Finally.", "• Ronald", "Why?"]
     assert bullet_thread_start(thread) == 2
+
+
+def test_an_ordered_list_of_dated_comments_loses_its_numbers() -> None:
+    lines = ["1. Rob says:", "May 21, 2016 at 7:05 pm", "First.", "2. Ann says:", "May 22, 2016 at 8:00 am", "Second."]
+    assert triples(lines) == [("Rob", "First.", None), ("Ann", "Second.", None)]
+    assert thread_start([*BODY, *lines]) == len(BODY)

@@ -208,7 +208,11 @@ class _Reader:
     def dated(self, lines: list[str]) -> list[_Block]:
         stamps = [i for i, line in enumerate(lines) if is_stamp(line)]
         heads = [self._head_start(lines, stamp) for stamp in stamps]
-        blocks = [_Block(text=[line]) for line in self.content(lines[: heads[0]]) if reply_to(line) is None]
+        lead = lines[: heads[0]]
+        if self.is_named(lead, chrome_seen=True):
+            blocks = self.named(lead)  # undated comments before the first dated one
+        else:
+            blocks = [_Block(text=[line]) for line in self.content(lead) if reply_to(line) is None]
         for number, stamp in enumerate(stamps):
             head = heads[number]
             stop = heads[number + 1] if number + 1 < len(stamps) else len(lines)
@@ -241,6 +245,9 @@ class _Reader:
                 blocks.append(current)
                 continue
             for kept in self.content([line]):
+                if current is None:
+                    current = _Block(depth=min(depths) if depths else None)
+                    blocks.append(current)
                 current = _append(blocks, current, kept)
         return blocks
 
@@ -359,7 +366,12 @@ def read_thread(
 
 
 def bullet_thread_start(
-    lines: Sequence[str], start: int = 0, stop: int | None = None, *, chrome: Chrome | None = None
+    lines: Sequence[str],
+    start: int = 0,
+    stop: int | None = None,
+    *,
+    chrome: Chrome | None = None,
+    indents: Sequence[int] = (),
 ) -> int | None:
     """Where a Disqus-style thread ("• NAME", text, "• NAME", ...) starts, if any.
 
@@ -368,6 +380,11 @@ def bullet_thread_start(
     least. A bulleted list of the article ends differently: its items are
     not names, or not followed by unbulleted text, or there is only one.
     One pass from the end, so hostile pages cannot make it slow.
+
+    With ``indents`` (from :func:`line_indents`, one per line), the thread
+    also takes the indented lines right before its first bullet: an export
+    whose first comment lost its author line still sets it apart from the
+    article by its indent.
     """
     reader = _Reader(chrome)
     stop = len(lines) if stop is None else stop
@@ -387,41 +404,69 @@ def bullet_thread_start(
             and not shapes.has_bullet(following)
             and not reader.chrome(following)
         ):
-            return index
+            return _indented_lead(indents, start, index)
     return None
 
 
+def _indented_lead(indents: Sequence[int], start: int, index: int) -> int:
+    """``index`` moved back over lines indented deeper than the article's text."""
+    if len(indents) <= index or start >= index:
+        return index
+    body_indent = min(indents[start:index])
+    while index > start and indents[index - 1] > body_indent:
+        index -= 1
+    return index
+
+
 def thread_start(
-    lines: Sequence[str], start: int = 0, stop: int | None = None, *, chrome: Chrome | None = None
+    lines: Sequence[str],
+    start: int = 0,
+    stop: int | None = None,
+    *,
+    chrome: Chrome | None = None,
+    indents: Sequence[int] = (),
 ) -> int | None:
     """Where a comment thread with no heading before it starts in ``lines[start:stop]``.
 
-    For a thread that follows the article's last paragraph directly. In
-    order: a Disqus-style bulleted thread; the first timestamped comment
-    (NAME, then a date or an age); a numbered thread of names ("1. NAME");
-    a run of named comments that goes on to ``stop`` (NAME, then at most a
-    few lines of text, two names at least, and at least one of them
-    unlike a heading: a handle, a lower-case or one-word name, or a reply
-    button). Returns ``None`` when nothing there is clearly a thread, so
-    that an article's last section stays body.
+    For a thread that follows the article's last paragraph directly.
+    Whichever starts first: a Disqus-style bulleted thread; the first
+    timestamped comment (NAME, then a date or an age); a numbered thread of
+    names ("1. NAME"); a run of named comments that goes on to ``stop``
+    (NAME, then at most a few lines of text, two names at least, and at
+    least one of them unlike a heading: a handle, a lower-case or one-word
+    name, or a reply button). Returns ``None`` when nothing there is clearly a thread, so
+    that an article's last section stays body. ``indents`` as for
+    :func:`bullet_thread_start`.
     """
     stop = len(lines) if stop is None else stop
     reader = _Reader(chrome)
-    found = bullet_thread_start(lines, start, stop, chrome=chrome)
-    if found is not None:
-        return found
+    found = [
+        bullet_thread_start(lines, start, stop, chrome=chrome, indents=indents),
+        _dated_start(reader, lines, start, stop),
+        _numbered_start(reader, lines, start, stop),
+        _named_run_start(reader, lines, start, stop),
+    ]
+    return min((index for index in found if index is not None), default=None)
+
+
+def _dated_start(reader: _Reader, lines: Sequence[str], start: int, stop: int) -> int | None:
+    """The first NAME line followed by a timestamp and then text."""
     for index in range(max(start, 1), stop):
         if is_stamp(lines[index]) and reader.name_line(lines[index - 1]) and _texts_after(reader, lines, index, stop):
             return index - 1
+    return None
+
+
+def _numbered_start(reader: _Reader, lines: Sequence[str], start: int, stop: int) -> int | None:
+    """The "1. NAME" line of a numbered thread of names running to ``stop``."""
     for index in range(start, stop - 1):
         item = _numbered(lines[index])
         if item is not None and item[0] == 1 and item[1] and reader.name_line(item[1]):
             rest = lines[index:stop]
-            if _is_numbered_thread(rest) and all(
-                reader.name_line(i[1]) for line in rest if (i := _numbered(line)) is not None
-            ):
+            items = [i for line in rest if (i := _numbered(line)) is not None]
+            if _is_numbered_thread(rest) and all(reader.name_line(i[1]) for i in items):
                 return index
-    return _named_run_start(reader, lines, start, stop)
+    return None
 
 
 def _texts_after(reader: _Reader, lines: Sequence[str], index: int, stop: int) -> bool:
@@ -437,8 +482,10 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
     for index in range(stop - 1, start - 1, -1):
         line = lines[index]
         if reader.chrome(line):
-            informal = informal or fold(line) == "reply"
+            informal = informal or fold(line) == "reply" or reply_to(line) is not None
             continue
+        if fold(shapes.clean_name(line)).rstrip(":") in _SECTION_HEADINGS:
+            break
         following = lines[index + 1] if index + 1 < stop else None
         if reader.name_line(line) and run > 0 and following is not None and not reader.name_line(following):
             names += 1
@@ -453,6 +500,12 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
         if run > _MAX_UNMARKED_LINES:
             break
     return best
+
+
+#: One-word section headings of articles, never taken for a screen name.
+_SECTION_HEADINGS = frozenset(
+    ("conclusion", "conclusions", "background", "summary", "analysis", "introduction", "update", "context")
+)
 
 
 def _handle_like(line: str) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from masthead.extract import bylines
 from masthead.extract import comments as thread
@@ -177,7 +178,7 @@ def is_boilerplate(line: str, *, last: bool = False) -> bool:
     return is_donation(line) or BOILERPLATE.is_boilerplate(line, last=last)
 
 
-def appeal_lines(lines: list[str] | tuple[str, ...]) -> set[int]:
+def appeal_lines(lines: Sequence[str]) -> set[int]:
     """Indexes of every line inside a donation block (start to end marker)."""
     return {i for span in BOILERPLATE.spans(lines) for i in range(span.start, span.end)}
 

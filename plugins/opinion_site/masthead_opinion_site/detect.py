@@ -4,7 +4,9 @@ Evidence, strongest first: the page says so in its head (og:site_name,
 JSON-LD publisher, canonical URL on a SouthFront domain); the site's own
 "MORE ON THE TOPIC:" marker as a whole line (printed in capitals with a
 colon by the site); the "Support SouthFront" / "PDF Download" buttons and
-donation appeal; mentions of SouthFront. Generic WordPress comment chrome
+donation appeals naming SouthFront; the site's byline ("Written by X
+exclusively for SouthFront") and its name as the banner over the page;
+mentions of SouthFront. Generic WordPress comment chrome
 ("Leave a Reply", "Inline Feedbacks") is shared with countless sites and
 only adds a little to other evidence. A mere mention of SouthFront (another
 outlet writing *about* it) stays well below the claim threshold.
@@ -12,6 +14,7 @@ outlet writing *about* it) stays well below the claim threshold.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from masthead import Page
@@ -43,8 +46,10 @@ def score(page: Page) -> float:
         return 0.95
     lines = page.lines
     total = _marker_score(lines)
-    if any(_is_button(line) for line in lines) or any(_is_appeal(line) for line in lines):
+    if any(_is_button(line) or _is_appeal(line) or _is_own_byline(line) for line in lines):
         total += 0.8 if total == 0.0 else 0.1
+    if any(fold(line) in _BANNERS for line in lines[:_BANNER_LINES]):
+        total += 0.4
     total += _helper_score(lines)
     mentions = sum(1 for line in lines if any(n in fold(line) for n in _NAMES))
     total += min(0.25, 0.1 * mentions)
@@ -123,5 +128,22 @@ def _is_button(line: str) -> bool:
 
 
 def _is_appeal(line: str) -> bool:
+    """The site's own donation appeal: an appeal line naming SouthFront or its addresses."""
     key = fold(line)
-    return any(p in key for p in ("southfront@list.ru", "patreon.com/southfront", "southfront's work is impossible"))
+    if any(p in key for p in ("southfront@list.ru", "patreon.com/southfront", "southfront's work is impossible")):
+        return True
+    return len(key.split()) <= _APPEAL_WORDS and bp.is_donation(line) and any(n in key for n in _NAMES)
+
+
+#: The site's byline form: "Written by NAME exclusively for SouthFront".
+_OWN_BYLINE = re.compile(
+    r"^(?:written|produced|prepared)\b.{0,80}\b(?:exclusively|especially|specially) for south ?front"
+)
+#: The site's name printed alone as the banner over the page.
+_BANNERS = frozenset(("southfront", "south front", "southfront: analysis & intelligence", "southfront maps"))
+_BANNER_LINES = 8
+_APPEAL_WORDS = 40
+
+
+def _is_own_byline(line: str) -> bool:
+    return bool(_OWN_BYLINE.match(fold(line)))

@@ -52,7 +52,8 @@ _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 _WPD_ID = re.compile(r"^wpd-comm-(\d+)_(\d+)$")
 _WP_ID = re.compile(r"^(?:li-)?comment-(\d+)$")
 _SITE_SUFFIX = re.compile(
-    r"\s+[|\-\u2013\u2014:]+\s+south\s?front(?::?\s+analysis\s+(?:&|and)\s+intelligence)?\s*$", re.IGNORECASE
+    r"\s+[|\-\u2013\u2014:]+\s+south\s?front(?:\s+maps)?(?::?\s+analysis\s+(?:&|and)\s+intelligence)?\s*$",
+    re.IGNORECASE,
 )
 #: Author values that name the outlet or a WordPress account, not a writer.
 _NOT_AUTHORS = frozenset(fold(n) for n in ("SouthFront", "South Front", "southfront.press", "admin", "editor", "SF"))

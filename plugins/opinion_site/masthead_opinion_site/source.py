@@ -43,7 +43,7 @@ class SouthFrontSource(Source):
 
     def _parse_dump(self, page: Page) -> Draft:
         lines = page.lines
-        parts = split_lines(lines, depths=thread.bullet_depths(page.source_text))
+        parts = split_lines(lines, indents=thread.line_indents(page.source_text))
         self._reject_listing(lines, parts)
         return self._draft(page, parts, title=parts.title, published=parts.published)
 

@@ -57,20 +57,23 @@ class Parts:
                 self.authors.append(name)
 
 
-def split_lines(lines: Sequence[str], *, known_title: str | None = None, depths: Sequence[int] = ()) -> Parts:
+def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents: Sequence[int] = ()) -> Parts:
     """Cut ``lines`` (non-blank, normalized) into a SouthFront page's parts.
 
     ``known_title`` is the title the HTML head declares, when there is one:
     its repetitions are dropped from the page text instead of being looked
-    for by shape. ``depths`` are the indents of the dump's bullet lines
-    (Disqus reply nesting), see :func:`bullet_depths`.
+    for by shape. ``indents`` are the dump's own indents, one per line
+    (:func:`masthead.extract.comments.line_indents`): Disqus exports nest
+    replies and set the thread apart from the article by indent alone.
     """
     lines = list(lines)
+    indents = indents if len(indents) == len(lines) else ()
+    depths = [indent for indent, line in zip(indents, lines, strict=False) if shapes.has_bullet(line)]
     parts = Parts()
     marker, tail_first = _find_marker(lines)
     parts.has_marker = marker < len(lines)
     start = _first_prose(lines, marker)
-    end = _comment_opener(lines, start, marker)
+    end = _comment_opener(lines, start, marker, indents)
     parts.has_comment_section = end < marker or any(thread.opens_comments(line) for line in lines[marker:])
 
     title_at = _title_index(lines[:start], known_title)
@@ -113,8 +116,21 @@ def _first_prose(lines: Sequence[str], stop: int) -> int:
             continue
         if (index == first or _repeated_nearby(lines, index)) and shapes.is_headline(line, strict=False):
             continue
+        if index == first and _plain_title(line):
+            continue
         return index
     return stop
+
+
+#: A title in sentence case is at most this long.
+_PLAIN_TITLE_WORDS = 25
+
+
+def _plain_title(line: str) -> bool:
+    """A title the page prints once, in sentence case: the first line after
+    the banner that does not end like a sentence ("Ukrainian drones hit oil
+    depot in Bryansk region")."""
+    return _MIN_TITLE_WORDS <= len(line.split()) <= _PLAIN_TITLE_WORDS and not shapes.ends_sentence(line)
 
 
 def _is_text(line: str) -> bool:
@@ -142,13 +158,17 @@ def _repeated_nearby(lines: Sequence[str], index: int) -> bool:
     return any(fold(other) == key for other in near)
 
 
-def _comment_opener(lines: Sequence[str], start: int, stop: int) -> int:
-    """First line opening the comment section between ``start`` and ``stop``."""
-    disqus = thread.bullet_thread_start(lines, start, stop, chrome=bp.is_boilerplate)
-    for index in range(start, stop if disqus is None else disqus):
+def _comment_opener(lines: Sequence[str], start: int, stop: int, indents: Sequence[int]) -> int:
+    """First line of the comment section between ``start`` and ``stop``.
+
+    A comment form or counter opens it; without one, a thread that follows
+    the body directly (named, dated, numbered or Disqus comments) does.
+    """
+    found = thread.thread_start(lines, start + 1, stop, chrome=bp.is_boilerplate, indents=indents)
+    for index in range(start, stop if found is None else found):
         if thread.opens_comments(lines[index]):
             return index
-    return stop if disqus is None else disqus
+    return stop if found is None else found
 
 
 def _title_candidate(line: str, *, strict: bool = True) -> bool:
@@ -183,6 +203,8 @@ def _title_index(head: Sequence[str], known_title: str | None) -> int:
     long_enough = [i for i in candidates if len(head[i].split()) >= _MIN_TITLE_WORDS]
     if long_enough and not known_title:
         return long_enough[-1]
+    if not known_title and first < len(head) and _plain_title(head[first]):
+        return first
     return -1
 
 
@@ -264,15 +286,21 @@ def _read_dateline(line: str, parts: Parts) -> bool:
 def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts) -> None:
     """Body paragraphs between the head and the end of the article.
 
-    A donation appeal may run over several lines (the sentence, then
-    "PayPal: ...", wallet addresses, links): after an appeal line, short
-    lines are dropped with it until running text resumes.
+    Donation blocks (:data:`masthead_opinion_site.boilerplate.APPEAL`) go
+    whole, from their first line to their end marker. A single appeal line
+    may still run over several lines (the sentence, then "PayPal: ...",
+    wallet addresses, links): after it, short lines are dropped with it
+    until running text resumes.
     """
     title_key = fold(parts.title) if parts.title else None
     in_appeal = False
+    blocks = bp.appeal_lines(lines)
     for index in range(start, end):
         line = lines[index]
         last = index == len(lines) - 1
+        if index in blocks:
+            in_appeal = False
+            continue
         if bp.is_donation(line):
             in_appeal = True
             continue
