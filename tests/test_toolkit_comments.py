@@ -148,3 +148,9 @@ def test_an_ordered_list_of_dated_comments_loses_its_numbers() -> None:
     lines = ["1. Rob says:", "May 21, 2016 at 7:05 pm", "First.", "2. Ann says:", "May 22, 2016 at 8:00 am", "Second."]
     assert triples(lines) == [("Rob", "First.", None), ("Ann", "Second.", None)]
     assert thread_start([*BODY, *lines]) == len(BODY)
+
+
+def test_unmarked_thread_of_plain_names_needs_three_and_chat() -> None:
+    comments = ["Peter Marshall", "Nobody will say a word.", "John Baker", "Why now?", "Anna Reed", "It was expected."]
+    assert thread_start([*BODY, *comments]) == len(BODY)
+    assert thread_start([*BODY, *comments[2:]]) is None  # two plain names could be two sections

@@ -474,10 +474,16 @@ def _texts_after(reader: _Reader, lines: Sequence[str], index: int, stop: int) -
 
 
 def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: int) -> int | None:
-    """The earliest NAME line from which on ``lines[:stop]`` is named comments only."""
+    """The earliest NAME line from which on ``lines[:stop]`` is named comments only.
+
+    Read backwards from ``stop``. The run counts as a thread once it has two
+    names and one of them is a screen name (or a reply button is seen), or
+    once it has three names and reads like chat: short comments on average,
+    one of them a few words or a question.
+    """
     best: int | None = None
-    names = 0
-    informal = False
+    names = words = 0
+    informal = chatty = False
     run = 0  # text lines since the last name, read backwards
     for index in range(stop - 1, start - 1, -1):
         line = lines[index]
@@ -491,15 +497,26 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
             names += 1
             informal = informal or _handle_like(line)
             run = 0
-            if names >= MIN_NAMES_WITHOUT_CHROME and informal:
+            if (names >= MIN_NAMES_WITHOUT_CHROME and informal) or (
+                names >= _MIN_PLAIN_NAMES and chatty and words <= _CHAT_WORDS * names
+            ):
                 best = index
             continue
         if shapes.is_headline(line) and not reader.name_line(line):
             break
         run += 1
+        words += len(line.split())
+        chatty = chatty or len(line.split()) <= _CHAT_LINE_WORDS or line.rstrip().endswith(("?", "!"))
         if run > _MAX_UNMARKED_LINES:
             break
     return best
+
+
+#: Without screen names, a thread needs this many names, comments this
+#: short on average, and one line this short or a question.
+_MIN_PLAIN_NAMES = 3
+_CHAT_WORDS = 40
+_CHAT_LINE_WORDS = 6
 
 
 #: One-word section headings of articles, never taken for a screen name.

@@ -96,6 +96,12 @@ _WALLET = re.compile(
     r"|(?<![A-Za-z0-9])(?:bitcoincash:)?q[a-z0-9]{41}(?![a-z0-9])"
 )
 _WALLET_WORDS = 6
+#: A line that opens with an address: the widget glues the picture's alt text
+#: (the title) to it ("bc1q...Title Of The Article").
+_WALLET_START = re.compile(
+    r"^(?:bc1[a-z0-9]{25,62}|0x[0-9a-fA-F]{40}|(?:bitcoincash:)?q[a-z0-9]{41}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}"
+    r"|[48][0-9AB][1-9A-HJ-NP-Za-km-z]{93})"
+)
 
 #: The appeal block: it opens with an appeal line and ends with the
 #: "support SouthFront but have no opportunity" line (repost, share) when the
@@ -160,6 +166,8 @@ BOILERPLATE = Boilerplate(
 def is_donation(line: str) -> bool:
     """A donation button, thermometer, appeal sentence or wallet line."""
     if DONATION.matches(line) or DONATION_HEADINGS.matches(line) or DONATION_WIDGETS.matches(line):
+        return True
+    if _WALLET_START.match(line.strip()):
         return True
     return _WALLET.search(line) is not None and len(line.split()) <= _WALLET_WORDS
 

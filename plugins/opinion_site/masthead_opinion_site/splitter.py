@@ -110,13 +110,14 @@ def _first_prose(lines: Sequence[str], stop: int) -> int:
     By ...", "Who Benefits? Nobody").
     """
     first = _first_content(lines, stop)
+    first_long = _first_content(lines, stop, min_words=_MIN_TITLE_WORDS)
     for index in range(stop):
         line = lines[index]
         if not shapes.is_prose(line) or not _is_text(line):
             continue
         if (index == first or _repeated_nearby(lines, index)) and shapes.is_headline(line, strict=False):
             continue
-        if index == first and _plain_title(line):
+        if index == first_long and _plain_title(line):
             continue
         return index
     return stop
@@ -127,9 +128,9 @@ _PLAIN_TITLE_WORDS = 25
 
 
 def _plain_title(line: str) -> bool:
-    """A title the page prints once, in sentence case: the first line after
-    the banner that does not end like a sentence ("Ukrainian drones hit oil
-    depot in Bryansk region")."""
+    """A title the page prints once, in sentence case: the first line of three
+    words or more after banner and menu that does not end like a sentence
+    ("Ukrainian drones hit oil depot in Bryansk region")."""
     return _MIN_TITLE_WORDS <= len(line.split()) <= _PLAIN_TITLE_WORDS and not shapes.ends_sentence(line)
 
 
@@ -143,9 +144,10 @@ def _is_text(line: str) -> bool:
     )
 
 
-def _first_content(lines: Sequence[str], stop: int) -> int:
-    """Index of the page's first line after banner, menu and widgets."""
-    return next((index for index in range(stop) if _is_text(lines[index])), stop)
+def _first_content(lines: Sequence[str], stop: int, *, min_words: int = 1) -> int:
+    """Index of the page's first line after banner, menu and widgets
+    (menu items are short: ``min_words`` skips them)."""
+    return next((i for i in range(stop) if len(lines[i].split()) >= min_words and _is_text(lines[i])), stop)
 
 
 #: The title's image alt text stands within this many lines of it.
@@ -203,8 +205,9 @@ def _title_index(head: Sequence[str], known_title: str | None) -> int:
     long_enough = [i for i in candidates if len(head[i].split()) >= _MIN_TITLE_WORDS]
     if long_enough and not known_title:
         return long_enough[-1]
-    if not known_title and first < len(head) and _plain_title(head[first]):
-        return first
+    first_long = _first_content(head, len(head), min_words=_MIN_TITLE_WORDS)
+    if not known_title and first_long < len(head) and _plain_title(head[first_long]):
+        return first_long
     return -1
 
 
