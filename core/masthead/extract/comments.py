@@ -366,16 +366,11 @@ def read_thread(
 
 
 def bullet_thread_start(
-    lines: Sequence[str],
-    start: int = 0,
-    stop: int | None = None,
-    *,
-    chrome: Chrome | None = None,
-    indents: Sequence[int] = (),
+    lines: Sequence[str], *, chrome: Chrome | None = None, indents: Sequence[int] = ()
 ) -> int | None:
     """Where a Disqus-style thread ("• NAME", text, "• NAME", ...) starts, if any.
 
-    The first "• NAME" line in ``lines[start:stop]`` that is followed by
+    The first "• NAME" line in ``lines`` that is followed by
     unbulleted text and from which on every bullet line is a name, two at
     least. A bulleted list of the article ends differently: its items are
     not names, or not followed by unbulleted text, or there is only one.
@@ -387,7 +382,7 @@ def bullet_thread_start(
     article by its indent.
     """
     reader = _Reader(chrome)
-    stop = len(lines) if stop is None else stop
+    start, stop = 0, len(lines)
     names_after = [0] * (len(lines) + 1)
     only_names = [True] * (len(lines) + 1)
     for index in range(len(lines) - 1, -1, -1):
@@ -418,30 +413,23 @@ def _indented_lead(indents: Sequence[int], start: int, index: int) -> int:
     return index
 
 
-def thread_start(
-    lines: Sequence[str],
-    start: int = 0,
-    stop: int | None = None,
-    *,
-    chrome: Chrome | None = None,
-    indents: Sequence[int] = (),
-) -> int | None:
-    """Where a comment thread with no heading before it starts in ``lines[start:stop]``.
+def thread_start(lines: Sequence[str], *, chrome: Chrome | None = None, indents: Sequence[int] = ()) -> int | None:
+    """Where a comment thread with no heading before it starts in ``lines``.
 
     For a thread that follows the article's last paragraph directly.
     Whichever starts first: a Disqus-style bulleted thread; the first
     timestamped comment (NAME, then a date or an age); a numbered thread of
-    names ("1. NAME"); a run of named comments that goes on to ``stop``
+    names ("1. NAME"); a run of named comments that goes on to the end
     (NAME, then at most a few lines of text, two names at least, and at
     least one of them unlike a heading: a handle, a lower-case or one-word
     name, or a reply button). Returns ``None`` when nothing there is clearly a thread, so
     that an article's last section stays body. ``indents`` as for
     :func:`bullet_thread_start`.
     """
-    stop = len(lines) if stop is None else stop
     reader = _Reader(chrome)
+    start, stop = 0, len(lines)
     found = [
-        bullet_thread_start(lines, start, stop, chrome=chrome, indents=indents),
+        bullet_thread_start(lines, chrome=chrome, indents=indents),
         _dated_start(reader, lines, start, stop),
         _numbered_start(reader, lines, start, stop),
         _named_run_start(reader, lines, start, stop),

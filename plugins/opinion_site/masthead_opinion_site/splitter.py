@@ -166,7 +166,9 @@ def _comment_opener(lines: Sequence[str], start: int, stop: int, indents: Sequen
     A comment form or counter opens it; without one, a thread that follows
     the body directly (named, dated, numbered or Disqus comments) does.
     """
-    found = thread.thread_start(lines, start + 1, stop, chrome=bp.is_boilerplate, indents=indents)
+    after = start + 1
+    found = thread.thread_start(lines[after:stop], chrome=bp.is_boilerplate, indents=indents[after:stop])
+    found = None if found is None else after + found
     for index in range(start, stop if found is None else found):
         if thread.opens_comments(lines[index]):
             return index
