@@ -154,3 +154,22 @@ def test_unmarked_thread_of_plain_names_needs_three_and_chat() -> None:
     comments = ["Peter Marshall", "Nobody will say a word.", "John Baker", "Why now?", "Anna Reed", "It was expected."]
     assert thread_start([*BODY, *comments]) == len(BODY)
     assert thread_start([*BODY, *comments[2:]]) is None  # two plain names could be two sections
+
+
+def test_name_and_date_on_one_head_line_with_a_reply_arrow() -> None:
+    lines = [
+        "Rob • 5 years ago",
+        "Finally.",
+        "Ann → Rob • 5 years ago",
+        "Not yet.",
+        "Ivan on May 21, 2016 said:",
+        "Hm.",
+    ]
+    comments = read_thread(lines)
+    assert [(c.author, c.text, c.parent) for c in comments] == [
+        ("Rob", "Finally.", None),
+        ("Ann", "Not yet.", 0),
+        ("Ivan", "Hm.", None),
+    ]
+    assert comments[2].published == "2016-05-21"
+    assert thread_start([*BODY, *lines]) == len(BODY)

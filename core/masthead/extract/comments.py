@@ -4,7 +4,9 @@ Text dumps show a comment thread in one of a few shapes, whatever the outlet:
 
 * **dated** (WordPress, wpDiscuz, rendered): each comment has a timestamp
   line ("1 year ago", "May 21, 2016 at 7:05 pm"), its author on the line
-  before it ("Name" or "Name says:") and its text after it;
+  before it ("Name" or "Name says:") and its text after it; or one head
+  line with both ("Rob • 5 years ago", "Ann → Rob • 5 years ago",
+  "Rob on May 21, 2016 said:");
 * **bulleted** (a Disqus export): "• NAME" lines, each followed by the
   comment's text, replies indented deeper; the first comment may have no
   author line at all;
@@ -30,7 +32,7 @@ from dataclasses import dataclass, field
 
 from masthead.extract import shapes, text
 from masthead.extract.boilerplate import Phrases
-from masthead.extract.bylines import date_line
+from masthead.extract.bylines import date_line, take_date
 from masthead.extract.text import fold
 from masthead.models import Comment
 
@@ -99,6 +101,10 @@ COMMENT_CHROME = Phrases(
         r"^(?:about\s+|an?\s+|\d+\s+)(?:second|minute|hour|day|week|month|year)s?\s+ago$",
     ),
 )
+_ARROW = re.compile(r"\s*(?:→|->|➔|▸)\s*")
+_SAID = re.compile(r"\s*(?:\b(?:said|says|wrote|writes)\b)?\s*:?\s*$", re.IGNORECASE)
+#: A head line with name and date is this short.
+_MAX_HEAD_WORDS = 14
 _RELATIVE = re.compile(r"^(?:about\s+|an?\s+|\d+\s+)(?:second|minute|hour|day|week|month|year)s?\s+ago$")
 _NUMBERED = re.compile(r"^(?:#\s?(?P<hash>\d{1,4})|(?P<num>\d{1,4})[.)])(?:\s+(?P<rest>\S.*))?$")
 #: A named thread without comment chrome before it needs this many names.
@@ -205,8 +211,28 @@ class _Reader:
 
     # -- shapes ---------------------------------------------------------
 
+    def name_stamp(self, line: str) -> tuple[str, str | None, str | None] | None:
+        """Author, date and reply target of a head line holding all of them:
+        "Rob • 5 years ago", "Ann → Rob • 5 years ago", "Rob on May 21, 2016 said:"."""
+        if len(line.split()) > _MAX_HEAD_WORDS:
+            return None
+        who, bullet, when = line.rpartition("•")
+        if bullet and is_stamp(when.strip()):
+            name, *target = _ARROW.split(who.strip(), maxsplit=1)
+            if self.name_line(name):
+                return shapes.clean_name(name), date_line(when.strip()), (target[0].strip() or None) if target else None
+            return None
+        published, rest = take_date(line)
+        rest = _SAID.sub("", rest)
+        if published is not None and rest and self.name_line(rest):
+            return shapes.clean_name(rest), published, None
+        return None
+
+    def stamped(self, line: str) -> bool:
+        return is_stamp(line) or self.name_stamp(line) is not None
+
     def dated(self, lines: list[str]) -> list[_Block]:
-        stamps = [i for i, line in enumerate(lines) if is_stamp(line)]
+        stamps = [i for i, line in enumerate(lines) if self.stamped(line)]
         heads = [self._head_start(lines, stamp) for stamp in stamps]
         lead = lines[: heads[0]]
         if self.is_named(lead, chrome_seen=True):
@@ -216,11 +242,17 @@ class _Reader:
         for number, stamp in enumerate(stamps):
             head = heads[number]
             stop = heads[number + 1] if number + 1 < len(stamps) else len(lines)
-            block = _Block(published=date_line(lines[stamp]))
-            if head < stamp and reply_to(lines[head]) is None:
-                block.author = shapes.clean_name(lines[head])
-                head += 1
-            for line in self.content(lines[head:stop]):
+            own = self.name_stamp(lines[stamp])
+            if own is not None:
+                block = _Block(author=own[0], published=own[1], target=own[2])
+                own_lines = [*lines[head:stamp], *lines[stamp + 1 : stop]]
+            else:
+                block = _Block(published=date_line(lines[stamp]))
+                if head < stamp and reply_to(lines[head]) is None:
+                    block.author = shapes.clean_name(lines[head])
+                    head += 1
+                own_lines = lines[head:stop]
+            for line in self.content(own_lines):
                 _take(block, line)
             blocks.append(block)
         return blocks
@@ -229,7 +261,7 @@ class _Reader:
         head = stamp
         if head > 0 and reply_to(lines[head - 1]) is not None:
             head -= 1
-        if head > 0 and self.name_line(lines[head - 1]):
+        if head > 0 and self.name_line(lines[head - 1]) and self.name_stamp(lines[stamp]) is None:
             head -= 1
         return head
 
@@ -352,7 +384,7 @@ def read_thread(
     """
     reader = _Reader(chrome)
     lines = list(lines)
-    if any(is_stamp(line) for line in lines):
+    if any(reader.stamped(line) for line in lines):
         blocks = reader.dated(lines)
     elif any(reader.bullet_name(line) for line in lines):
         blocks = reader.bulleted(lines, depths)
@@ -438,9 +470,13 @@ def thread_start(lines: Sequence[str], *, chrome: Chrome | None = None, indents:
 
 
 def _dated_start(reader: _Reader, lines: Sequence[str], start: int, stop: int) -> int | None:
-    """The first NAME line followed by a timestamp and then text."""
-    for index in range(max(start, 1), stop):
-        if is_stamp(lines[index]) and reader.name_line(lines[index - 1]) and _texts_after(reader, lines, index, stop):
+    """The first NAME line followed by a timestamp (or holding one) and then text."""
+    for index in range(start, stop):
+        if not _texts_after(reader, lines, index, stop):
+            continue
+        if reader.name_stamp(lines[index]) is not None:
+            return index
+        if index > start and is_stamp(lines[index]) and reader.name_line(lines[index - 1]):
             return index - 1
     return None
 
