@@ -141,7 +141,7 @@ _OWN_BYLINE = re.compile(
 )
 #: The site's name printed alone as the banner over the page.
 _BANNERS = frozenset(("southfront", "south front", "southfront: analysis & intelligence", "southfront maps"))
-_BANNER_LINES = 8
+_BANNER_LINES = 3
 _APPEAL_WORDS = 40
 
 
