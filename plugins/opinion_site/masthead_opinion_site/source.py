@@ -88,19 +88,9 @@ class SouthFrontSource(Source):
             raise NotAnArticle("SouthFront listing page: teaser links, dates and pager, no article")
 
     def _draft(self, page: Page, parts: Parts, *, title: str | None, published: str | None) -> Draft:
-        return Draft(
-            url=page.url,
-            title=title,
-            authors=parts.authors,
-            published=published,
-            body=parts.body,
-            captions=list(dict.fromkeys(parts.captions)),
-            related=parts.related,
-            comments=parts.comments,
-            attributions=parts.attributions,
-            language=page.meta.language or self.language,
-            warnings=_warnings(parts, title),
-        )
+        parts.title, parts.published = title, published
+        parts.warnings = _warnings(parts, title)
+        return parts.draft(url=page.url, language=page.meta.language or self.language)
 
 
 def _warnings(parts: Parts, title: str | None) -> list[str]:

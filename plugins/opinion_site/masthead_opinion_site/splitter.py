@@ -21,12 +21,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from masthead import Comment, Related
+from masthead import Related
 from masthead.extract import bylines, captions, dates, shapes
 from masthead.extract import comments as thread
 from masthead.extract.bylines import date_line
+from masthead.extract.fields import Fields
 from masthead.extract.text import fold
 from masthead_opinion_site import boilerplate as bp
 
@@ -37,24 +38,12 @@ _MIN_TITLE_WORDS = 3
 
 
 @dataclass
-class Parts:
-    """What :func:`split_lines` found; lists keep the page's order."""
+class Parts(Fields):
+    """What :func:`split_lines` found, and whether the page showed its marker
+    or a comment section (for the truncation warning)."""
 
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    body: list[str] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    related: list[Related] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    attributions: list[str] = field(default_factory=list)
     has_marker: bool = False
     has_comment_section: bool = False
-
-    def add_authors(self, names: Sequence[str]) -> None:
-        for name in names:
-            if fold(name) not in {fold(a) for a in self.authors}:
-                self.authors.append(name)
 
 
 def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents: Sequence[int] = ()) -> Parts:
@@ -253,13 +242,11 @@ def _read_meta_line(line: str, parts: Parts) -> bool:
     if names is not None:
         parts.add_authors(names)
         found = dates.find_date(line)
-        if found is not None and parts.published is None:
-            parts.published = found.iso
+        parts.take_date(found.iso if found is not None else None)
         return True
     when = date_line(line)
     if when is not None:
-        if parts.published is None:
-            parts.published = when
+        parts.take_date(when)
         return True
     source = bylines.source_note(line)
     if source is not None:
@@ -283,8 +270,7 @@ def _read_dateline(line: str, parts: Parts) -> bool:
     rest = bylines.without_date(line)
     if found is None or len(rest.split()) > _DATELINE_WORDS or shapes.ends_sentence(rest):
         return False
-    if parts.published is None:
-        parts.published = found.iso
+    parts.take_date(found.iso)
     return True
 
 
