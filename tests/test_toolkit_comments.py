@@ -173,3 +173,15 @@ def test_name_and_date_on_one_head_line_with_a_reply_arrow() -> None:
     ]
     assert comments[2].published == "2016-05-21"
     assert thread_start([*BODY, *lines]) == len(BODY)
+
+
+def test_disqus_first_comment_whose_author_line_lost_its_bullet() -> None:
+    lines = [*BODY, "Rob", "Finally.", "• Ronald", "Why?", "• kid_x", "Soon."]
+    assert bullet_thread_start(lines) == len(BODY)
+    assert triples(lines[len(BODY) :]) == [
+        ("Rob", "Finally.", None),
+        ("Ronald", "Why?", None),
+        ("kid_x", "Soon.", None),
+    ]
+    section = [*BODY, "Conclusion", "The army holds the bridge.", "• Ronald", "Why?", "• kid_x", "Soon."]
+    assert bullet_thread_start(section) == len(BODY) + 2

@@ -110,7 +110,7 @@ _NUMBERED = re.compile(r"^(?:#\s?(?P<hash>\d{1,4})|(?P<num>\d{1,4})[.)])(?:\s+(?
 #: A named thread without comment chrome before it needs this many names.
 MIN_NAMES_WITHOUT_CHROME = 2
 #: Comments found by shape alone run at most this many lines each.
-_MAX_UNMARKED_LINES = 4
+_MAX_UNMARKED_LINES = 6
 
 Chrome = Callable[[str], bool]
 
@@ -278,10 +278,26 @@ class _Reader:
                 continue
             for kept in self.content([line]):
                 if current is None:
+                    # The first comment, top level, its author line unbulleted or lost.
                     current = _Block(depth=min(depths) if depths else None)
                     blocks.append(current)
+                    if self.unbulleted_author(lines, index):
+                        current.author = shapes.clean_name(kept)
+                        continue
                 current = _append(blocks, current, kept)
         return blocks
+
+    def unbulleted_author(self, lines: Sequence[str], index: int) -> bool:
+        """Whether ``lines[index]`` is a screen name over unbulleted text (a
+        first comment whose author line lost its bullet)."""
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        return (
+            self.name_line(lines[index])
+            and _handle_like(lines[index])
+            and bool(following)
+            and not shapes.has_bullet(following)
+            and not self.name_line(following)
+        )
 
     def numbered(self, lines: list[str]) -> list[_Block]:
         blocks: list[_Block] = []
@@ -431,7 +447,10 @@ def bullet_thread_start(
             and not shapes.has_bullet(following)
             and not reader.chrome(following)
         ):
-            return _indented_lead(indents, start, index)
+            lead = _indented_lead(indents, start, index)
+            if lead == index and index >= start + 2 and reader.unbulleted_author(lines, index - 2):
+                return index - 2
+            return lead
     return None
 
 
@@ -552,6 +571,8 @@ _SECTION_HEADINGS = frozenset(
 def _handle_like(line: str) -> bool:
     """A screen name rather than a heading: lower case, a digit, an underscore, one word."""
     name = shapes.clean_name(line)
+    if fold(name).rstrip(":") in _SECTION_HEADINGS:
+        return False
     return (
         not name[:1].isupper()
         or any(ch.isdigit() or ch in "_@[]" for ch in name)
