@@ -16,8 +16,9 @@ from masthead.extract.bylines import date_line
 from masthead_opinion_site import detect, html
 from masthead_opinion_site.splitter import Parts, split_lines
 
-#: A page with this many listing teasers/pager lines is a listing.
-_LISTING_THRESHOLD = 2
+
+def _is_date(line: str) -> bool:
+    return date_line(line) is not None
 
 
 class SouthFrontSource(Source):
@@ -81,11 +82,7 @@ class SouthFrontSource(Source):
             raise NotAnArticle("no article paragraph found on the page")
         if parts.has_marker:
             return
-        signals = listing.listing_signals(lines)
-        if not parts.comments:
-            signals += max(0, sum(1 for line in lines if date_line(line) is not None) - 1)
-        if signals >= _LISTING_THRESHOLD:
-            raise NotAnArticle("SouthFront listing page: teaser links, dates and pager, no article")
+        listing.reject_listing(lines, is_date=None if parts.comments else _is_date)
 
     def _draft(self, page: Page, parts: Parts, *, title: str | None, published: str | None) -> Draft:
         parts.title, parts.published = title, published
