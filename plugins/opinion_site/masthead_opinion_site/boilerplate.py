@@ -198,3 +198,15 @@ TEAM_CREDITS = ("SouthFront Team", "South Front Team", "SF Team", "SouthFront An
 def byline_names(line: str) -> tuple[str, ...] | None:
     """The names of a byline, the team's sign-off included."""
     return bylines.byline_names(line, credits=TEAM_CREDITS)
+
+
+#: The site's name after a title, as browser titles and some dumps print it.
+_SITE_SUFFIX = re.compile(
+    r"\s+[|\-\u2013\u2014:]+\s+south\s?front(?:\s+maps)?(?::?\s+analysis\s+(?:&|and)\s+intelligence)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def without_site_name(title: str) -> str:
+    """``title`` without a trailing " | SouthFront" or " – SouthFront Maps"."""
+    return _SITE_SUFFIX.sub("", title).strip()

@@ -13,7 +13,6 @@ pages by the classic WordPress list, both read by
 from __future__ import annotations
 
 import copy
-import re
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
@@ -45,10 +44,6 @@ _JUNK = (
 _CAPTIONS = "figcaption, .wp-caption-text"
 _COMMENT_SECTIONS = ("wpdcom", "comments", "respond", "wpd-threads")
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-_SITE_SUFFIX = re.compile(
-    r"\s+[|\-\u2013\u2014:]+\s+south\s?front(?:\s+maps)?(?::?\s+analysis\s+(?:&|and)\s+intelligence)?\s*$",
-    re.IGNORECASE,
-)
 #: Author values that name the outlet or a WordPress account, not a writer.
 _NOT_AUTHORS = frozenset(fold(n) for n in ("SouthFront", "South Front", "southfront.press", "admin", "editor", "SF"))
 _MAX_RELATED = 20
@@ -98,7 +93,7 @@ def title_of(page: Page) -> str | None:
         title = collapse(heading.get_text(" ")) if heading is not None else None
     if not title:
         return None
-    title = _SITE_SUFFIX.sub("", title).strip()
+    title = bp.without_site_name(title)
     return title or None
 
 

@@ -55,7 +55,7 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     (:func:`masthead.extract.comments.line_indents`): Disqus exports nest
     replies and set the thread apart from the article by indent alone.
     """
-    lines = list(lines)
+    lines = [bp.without_site_name(line) or line for line in lines]
     indents = indents if len(indents) == len(lines) else ()
     depths = [indent for indent, line in zip(indents, lines, strict=False) if shapes.has_bullet(line)]
     parts = Parts()
