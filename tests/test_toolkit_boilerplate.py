@@ -78,3 +78,15 @@ def test_boilerplate_names_the_family_and_strips_single_lines() -> None:
     assert bp.kind_of("Support us") == "donation"
     assert bp.kind_of("An article sentence.") is None
     assert bp.strip(["Home", "An article sentence.", "Support us"]) == ["An article sentence."]
+
+
+def test_after_its_end_marker_a_block_takes_only_its_own_phrases() -> None:
+    lines = [
+        "Do you like this content? Consider helping us!",
+        "If you want to support us but have no opportunity, please repost.",
+        "BITCOIN: 1BoatSLRHtKNngkdXEeobR76b53LETtpyT",
+        "Rob",
+        "Short comment.",
+    ]
+    spans = Boilerplate(blocks=[APPEAL_BLOCK]).spans(lines)
+    assert [(s.start, s.end) for s in spans] == [(0, 3)]

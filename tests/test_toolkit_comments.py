@@ -142,3 +142,46 @@ def test_bullet_thread_needs_two_names_followed_by_text() -> None:
     assert bullet_thread_start(article_list) is None
     thread = [*BODY, "• Rob", "Finally.", "• Ronald", "Why?"]
     assert bullet_thread_start(thread) == 2
+
+
+def test_an_ordered_list_of_dated_comments_loses_its_numbers() -> None:
+    lines = ["1. Rob says:", "May 21, 2016 at 7:05 pm", "First.", "2. Ann says:", "May 22, 2016 at 8:00 am", "Second."]
+    assert triples(lines) == [("Rob", "First.", None), ("Ann", "Second.", None)]
+    assert thread_start([*BODY, *lines]) == len(BODY)
+
+
+def test_unmarked_thread_of_plain_names_needs_three_and_chat() -> None:
+    comments = ["Peter Marshall", "Nobody will say a word.", "John Baker", "Why now?", "Anna Reed", "It was expected."]
+    assert thread_start([*BODY, *comments]) == len(BODY)
+    assert thread_start([*BODY, *comments[2:]]) is None  # two plain names could be two sections
+
+
+def test_name_and_date_on_one_head_line_with_a_reply_arrow() -> None:
+    lines = [
+        "Rob • 5 years ago",
+        "Finally.",
+        "Ann → Rob • 5 years ago",
+        "Not yet.",
+        "Ivan on May 21, 2016 said:",
+        "Hm.",
+    ]
+    comments = read_thread(lines)
+    assert [(c.author, c.text, c.parent) for c in comments] == [
+        ("Rob", "Finally.", None),
+        ("Ann", "Not yet.", 0),
+        ("Ivan", "Hm.", None),
+    ]
+    assert comments[2].published == "2016-05-21"
+    assert thread_start([*BODY, *lines]) == len(BODY)
+
+
+def test_disqus_first_comment_whose_author_line_lost_its_bullet() -> None:
+    lines = [*BODY, "Rob", "Finally.", "• Ronald", "Why?", "• kid_x", "Soon."]
+    assert bullet_thread_start(lines) == len(BODY)
+    assert triples(lines[len(BODY) :]) == [
+        ("Rob", "Finally.", None),
+        ("Ronald", "Why?", None),
+        ("kid_x", "Soon.", None),
+    ]
+    section = [*BODY, "Conclusion", "The army holds the bridge.", "• Ronald", "Why?", "• kid_x", "Soon."]
+    assert bullet_thread_start(section) == len(BODY) + 2

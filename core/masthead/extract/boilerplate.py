@@ -111,7 +111,8 @@ class BlockRule:
     """A boilerplate block of several lines, such as a donation appeal.
 
     The block opens at a line matching ``start`` and closes after a line
-    matching ``end`` when one comes within ``max_lines``. Without an end
+    matching ``end`` when one comes within ``max_lines`` (and the lines
+    right after it that match ``inside``). Without an end
     phrase (or when it never comes: truncated page, another year's form),
     the block goes on over lines matching ``inside`` and over short lines
     (at most ``tail_words`` words, or a link or an address), and stops at
@@ -133,14 +134,14 @@ class BlockRule:
         if self.end is not None:
             for at in range(index, stop):
                 if self.end.matches(lines[at]):
-                    return Span(self.name, index, self._continue(lines, at + 1, stop))
-        return Span(self.name, index, self._continue(lines, index + 1, stop))
+                    return Span(self.name, index, self._continue(lines, at + 1, stop, short=False))
+        return Span(self.name, index, self._continue(lines, index + 1, stop, short=True))
 
-    def _continue(self, lines: Sequence[str], at: int, stop: int) -> int:
+    def _continue(self, lines: Sequence[str], at: int, stop: int, *, short: bool) -> int:
         while at < stop:
             line = lines[at]
             inside = self.inside is not None and (self.inside.matches(line) or self.inside.matches_cut(line))
-            if not (inside or self.start.matches(line) or self._short(line)):
+            if not (inside or self.start.matches(line) or (short and self._short(line))):
                 break
             at += 1
         return at

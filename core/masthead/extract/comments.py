@@ -4,7 +4,9 @@ Text dumps show a comment thread in one of a few shapes, whatever the outlet:
 
 * **dated** (WordPress, wpDiscuz, rendered): each comment has a timestamp
   line ("1 year ago", "May 21, 2016 at 7:05 pm"), its author on the line
-  before it ("Name" or "Name says:") and its text after it;
+  before it ("Name" or "Name says:") and its text after it; or one head
+  line with both ("Rob • 5 years ago", "Ann → Rob • 5 years ago",
+  "Rob on May 21, 2016 said:");
 * **bulleted** (a Disqus export): "• NAME" lines, each followed by the
   comment's text, replies indented deeper; the first comment may have no
   author line at all;
@@ -30,7 +32,7 @@ from dataclasses import dataclass, field
 
 from masthead.extract import shapes, text
 from masthead.extract.boilerplate import Phrases
-from masthead.extract.bylines import date_line
+from masthead.extract.bylines import date_line, take_date
 from masthead.extract.text import fold
 from masthead.models import Comment
 
@@ -56,7 +58,7 @@ COMMENT_OPENERS = Phrases(
         *("Notify of", "Inline Feedbacks", "View all comments", "newest oldest most voted"),
         *("Please login to comment", "Please log in to comment", "Leave a Reply", "Leave a comment"),
         *("Leave a Reply Cancel reply", "Join the discussion", "Would love your thoughts, please comment."),
-        *("Comments", "Reader comments", "Discussion"),
+        *("Comments", "Reader comments"),
     ),
     patterns=(
         r"^\d[\d,]*\s+(?:comments?|replies|responses?)$",
@@ -99,12 +101,16 @@ COMMENT_CHROME = Phrases(
         r"^(?:about\s+|an?\s+|\d+\s+)(?:second|minute|hour|day|week|month|year)s?\s+ago$",
     ),
 )
+_ARROW = re.compile(r"\s*(?:→|->|➔|▸)\s*")
+_SAID = re.compile(r"\s*(?:\b(?:said|says|wrote|writes)\b)?\s*:?\s*$", re.IGNORECASE)
+#: A head line with name and date is this short.
+_MAX_HEAD_WORDS = 14
 _RELATIVE = re.compile(r"^(?:about\s+|an?\s+|\d+\s+)(?:second|minute|hour|day|week|month|year)s?\s+ago$")
 _NUMBERED = re.compile(r"^(?:#\s?(?P<hash>\d{1,4})|(?P<num>\d{1,4})[.)])(?:\s+(?P<rest>\S.*))?$")
 #: A named thread without comment chrome before it needs this many names.
 MIN_NAMES_WITHOUT_CHROME = 2
 #: Comments found by shape alone run at most this many lines each.
-_MAX_UNMARKED_LINES = 4
+_MAX_UNMARKED_LINES = 6
 
 Chrome = Callable[[str], bool]
 
@@ -205,18 +211,48 @@ class _Reader:
 
     # -- shapes ---------------------------------------------------------
 
+    def name_stamp(self, line: str) -> tuple[str, str | None, str | None] | None:
+        """Author, date and reply target of a head line holding all of them:
+        "Rob • 5 years ago", "Ann → Rob • 5 years ago", "Rob on May 21, 2016 said:"."""
+        if len(line.split()) > _MAX_HEAD_WORDS:
+            return None
+        who, bullet, when = line.rpartition("•")
+        if bullet and is_stamp(when.strip()):
+            name, *target = _ARROW.split(who.strip(), maxsplit=1)
+            if self.name_line(name):
+                return shapes.clean_name(name), date_line(when.strip()), (target[0].strip() or None) if target else None
+            return None
+        published, rest = take_date(line)
+        rest = _SAID.sub("", rest)
+        if published is not None and rest and self.name_line(rest):
+            return shapes.clean_name(rest), published, None
+        return None
+
+    def stamped(self, line: str) -> bool:
+        return is_stamp(line) or self.name_stamp(line) is not None
+
     def dated(self, lines: list[str]) -> list[_Block]:
-        stamps = [i for i, line in enumerate(lines) if is_stamp(line)]
+        stamps = [i for i, line in enumerate(lines) if self.stamped(line)]
         heads = [self._head_start(lines, stamp) for stamp in stamps]
-        blocks = [_Block(text=[line]) for line in self.content(lines[: heads[0]]) if reply_to(line) is None]
+        lead = lines[: heads[0]]
+        if self.is_named(lead, chrome_seen=True):
+            blocks = self.named(lead)  # undated comments before the first dated one
+        else:
+            blocks = [_Block(text=[line]) for line in self.content(lead) if reply_to(line) is None]
         for number, stamp in enumerate(stamps):
             head = heads[number]
             stop = heads[number + 1] if number + 1 < len(stamps) else len(lines)
-            block = _Block(published=date_line(lines[stamp]))
-            if head < stamp and reply_to(lines[head]) is None:
-                block.author = shapes.clean_name(lines[head])
-                head += 1
-            for line in self.content(lines[head:stop]):
+            own = self.name_stamp(lines[stamp])
+            if own is not None:
+                block = _Block(author=own[0], published=own[1], target=own[2])
+                own_lines = [*lines[head:stamp], *lines[stamp + 1 : stop]]
+            else:
+                block = _Block(published=date_line(lines[stamp]))
+                if head < stamp and reply_to(lines[head]) is None:
+                    block.author = shapes.clean_name(lines[head])
+                    head += 1
+                own_lines = lines[head:stop]
+            for line in self.content(own_lines):
                 _take(block, line)
             blocks.append(block)
         return blocks
@@ -225,7 +261,7 @@ class _Reader:
         head = stamp
         if head > 0 and reply_to(lines[head - 1]) is not None:
             head -= 1
-        if head > 0 and self.name_line(lines[head - 1]):
+        if head > 0 and self.name_line(lines[head - 1]) and self.name_stamp(lines[stamp]) is None:
             head -= 1
         return head
 
@@ -242,10 +278,26 @@ class _Reader:
                 continue
             for kept in self.content([line]):
                 if current is None:
-                    current = _Block()
+                    # The first comment, top level, its author line unbulleted or lost.
+                    current = _Block(depth=min(depths) if depths else None)
                     blocks.append(current)
-                _take(current, kept)
+                    if self.unbulleted_author(lines, index):
+                        current.author = shapes.clean_name(kept)
+                        continue
+                current = _append(blocks, current, kept)
         return blocks
+
+    def unbulleted_author(self, lines: Sequence[str], index: int) -> bool:
+        """Whether ``lines[index]`` is a screen name over unbulleted text (a
+        first comment whose author line lost its bullet)."""
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        return (
+            self.name_line(lines[index])
+            and _handle_like(lines[index])
+            and bool(following)
+            and not shapes.has_bullet(following)
+            and not self.name_line(following)
+        )
 
     def numbered(self, lines: list[str]) -> list[_Block]:
         blocks: list[_Block] = []
@@ -262,10 +314,7 @@ class _Reader:
                     current = _Block(text=[number_rest] if number_rest else [])
                 blocks.append(current)
                 continue
-            if current is None:
-                current = _Block()
-                blocks.append(current)
-            _take(current, line)
+            current = _append(blocks, current, line)
         return blocks
 
     def is_named(self, lines: Sequence[str], *, chrome_seen: bool) -> bool:
@@ -288,10 +337,7 @@ class _Reader:
                     current = _Block(author=shapes.clean_name(line))
                     blocks.append(current)
                     continue
-                if current is None:
-                    current = _Block()
-                    blocks.append(current)
-                _take(current, line)
+                current = _append(blocks, current, line)
         return blocks
 
     def _opens(self, current: _Block | None, content: Sequence[str], index: int) -> bool:
@@ -311,6 +357,15 @@ def _segments(lines: Sequence[str]) -> list[list[str]]:
         if fold(line) == "reply":
             segments.append([])
     return [segment for segment in segments if segment]
+
+
+def _append(blocks: list[_Block], current: _Block | None, line: str) -> _Block:
+    """Add ``line`` to the comment being read, opening an authorless one if none is."""
+    if current is None:
+        current = _Block()
+        blocks.append(current)
+    _take(current, line)
+    return current
 
 
 def _take(block: _Block, line: str) -> None:
@@ -345,7 +400,7 @@ def read_thread(
     """
     reader = _Reader(chrome)
     lines = list(lines)
-    if any(is_stamp(line) for line in lines):
+    if any(reader.stamped(line) for line in lines):
         blocks = reader.dated(lines)
     elif any(reader.bullet_name(line) for line in lines):
         blocks = reader.bulleted(lines, depths)
@@ -359,18 +414,23 @@ def read_thread(
 
 
 def bullet_thread_start(
-    lines: Sequence[str], start: int = 0, stop: int | None = None, *, chrome: Chrome | None = None
+    lines: Sequence[str], *, chrome: Chrome | None = None, indents: Sequence[int] = ()
 ) -> int | None:
     """Where a Disqus-style thread ("• NAME", text, "• NAME", ...) starts, if any.
 
-    The first "• NAME" line in ``lines[start:stop]`` that is followed by
+    The first "• NAME" line in ``lines`` that is followed by
     unbulleted text and from which on every bullet line is a name, two at
     least. A bulleted list of the article ends differently: its items are
     not names, or not followed by unbulleted text, or there is only one.
     One pass from the end, so hostile pages cannot make it slow.
+
+    With ``indents`` (from :func:`line_indents`, one per line), the thread
+    also takes the indented lines right before its first bullet: an export
+    whose first comment lost its author line still sets it apart from the
+    article by its indent.
     """
     reader = _Reader(chrome)
-    stop = len(lines) if stop is None else stop
+    start, stop = 0, len(lines)
     names_after = [0] * (len(lines) + 1)
     only_names = [True] * (len(lines) + 1)
     for index in range(len(lines) - 1, -1, -1):
@@ -387,41 +447,69 @@ def bullet_thread_start(
             and not shapes.has_bullet(following)
             and not reader.chrome(following)
         ):
-            return index
+            lead = _indented_lead(indents, start, index)
+            if lead == index and index >= start + 2 and reader.unbulleted_author(lines, index - 2):
+                return index - 2
+            return lead
     return None
 
 
-def thread_start(
-    lines: Sequence[str], start: int = 0, stop: int | None = None, *, chrome: Chrome | None = None
-) -> int | None:
-    """Where a comment thread with no heading before it starts in ``lines[start:stop]``.
+def _indented_lead(indents: Sequence[int], start: int, index: int) -> int:
+    """``index`` moved back over lines indented deeper than the article's text."""
+    if len(indents) <= index or start >= index:
+        return index
+    body_indent = min(indents[start:index])
+    while index > start and indents[index - 1] > body_indent:
+        index -= 1
+    return index
 
-    For a thread that follows the article's last paragraph directly. In
-    order: a Disqus-style bulleted thread; the first timestamped comment
-    (NAME, then a date or an age); a numbered thread of names ("1. NAME");
-    a run of named comments that goes on to ``stop`` (NAME, then at most a
-    few lines of text, two names at least, and at least one of them
-    unlike a heading: a handle, a lower-case or one-word name, or a reply
-    button). Returns ``None`` when nothing there is clearly a thread, so
-    that an article's last section stays body.
+
+def thread_start(lines: Sequence[str], *, chrome: Chrome | None = None, indents: Sequence[int] = ()) -> int | None:
+    """Where a comment thread with no heading before it starts in ``lines``.
+
+    For a thread that follows the article's last paragraph directly.
+    Whichever starts first: a Disqus-style bulleted thread; the first
+    timestamped comment (NAME, then a date or an age); a numbered thread of
+    names ("1. NAME"); a run of named comments that goes on to the end
+    (NAME, then at most a few lines of text, two names at least, and at
+    least one of them unlike a heading: a handle, a lower-case or one-word
+    name, or a reply button). Returns ``None`` when nothing there is clearly a thread, so
+    that an article's last section stays body. ``indents`` as for
+    :func:`bullet_thread_start`.
     """
-    stop = len(lines) if stop is None else stop
     reader = _Reader(chrome)
-    found = bullet_thread_start(lines, start, stop, chrome=chrome)
-    if found is not None:
-        return found
-    for index in range(max(start, 1), stop):
-        if is_stamp(lines[index]) and reader.name_line(lines[index - 1]) and _texts_after(reader, lines, index, stop):
+    start, stop = 0, len(lines)
+    found = [
+        bullet_thread_start(lines, chrome=chrome, indents=indents),
+        _dated_start(reader, lines, start, stop),
+        _numbered_start(reader, lines, start, stop),
+        _named_run_start(reader, lines, start, stop),
+    ]
+    return min((index for index in found if index is not None), default=None)
+
+
+def _dated_start(reader: _Reader, lines: Sequence[str], start: int, stop: int) -> int | None:
+    """The first NAME line followed by a timestamp (or holding one) and then text."""
+    for index in range(start, stop):
+        if not _texts_after(reader, lines, index, stop):
+            continue
+        if reader.name_stamp(lines[index]) is not None:
+            return index
+        if index > start and is_stamp(lines[index]) and reader.name_line(lines[index - 1]):
             return index - 1
+    return None
+
+
+def _numbered_start(reader: _Reader, lines: Sequence[str], start: int, stop: int) -> int | None:
+    """The "1. NAME" line of a numbered thread of names running to ``stop``."""
     for index in range(start, stop - 1):
         item = _numbered(lines[index])
         if item is not None and item[0] == 1 and item[1] and reader.name_line(item[1]):
             rest = lines[index:stop]
-            if _is_numbered_thread(rest) and all(
-                reader.name_line(i[1]) for line in rest if (i := _numbered(line)) is not None
-            ):
+            items = [i for line in rest if (i := _numbered(line)) is not None]
+            if _is_numbered_thread(rest) and all(reader.name_line(i[1]) for i in items):
                 return index
-    return _named_run_start(reader, lines, start, stop)
+    return None
 
 
 def _texts_after(reader: _Reader, lines: Sequence[str], index: int, stop: int) -> bool:
@@ -429,35 +517,62 @@ def _texts_after(reader: _Reader, lines: Sequence[str], index: int, stop: int) -
 
 
 def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: int) -> int | None:
-    """The earliest NAME line from which on ``lines[:stop]`` is named comments only."""
+    """The earliest NAME line from which on ``lines[:stop]`` is named comments only.
+
+    Read backwards from ``stop``. The run counts as a thread once it has two
+    names and one of them is a screen name (or a reply button is seen), or
+    once it has three names and reads like chat: short comments on average,
+    one of them a few words or a question.
+    """
     best: int | None = None
-    names = 0
-    informal = False
+    names = words = 0
+    informal = chatty = False
     run = 0  # text lines since the last name, read backwards
     for index in range(stop - 1, start - 1, -1):
         line = lines[index]
         if reader.chrome(line):
-            informal = informal or fold(line) == "reply"
+            informal = informal or fold(line) == "reply" or reply_to(line) is not None
             continue
+        if fold(shapes.clean_name(line)).rstrip(":") in _SECTION_HEADINGS:
+            break
         following = lines[index + 1] if index + 1 < stop else None
         if reader.name_line(line) and run > 0 and following is not None and not reader.name_line(following):
             names += 1
             informal = informal or _handle_like(line)
             run = 0
-            if names >= MIN_NAMES_WITHOUT_CHROME and informal:
+            if (names >= MIN_NAMES_WITHOUT_CHROME and informal) or (
+                names >= _MIN_PLAIN_NAMES and chatty and words <= _CHAT_WORDS * names
+            ):
                 best = index
             continue
         if shapes.is_headline(line) and not reader.name_line(line):
             break
         run += 1
+        words += len(line.split())
+        chatty = chatty or len(line.split()) <= _CHAT_LINE_WORDS or line.rstrip().endswith(("?", "!"))
         if run > _MAX_UNMARKED_LINES:
             break
     return best
 
 
+#: Without screen names, a thread needs this many names, comments this
+#: short on average, and one line this short or a question.
+_MIN_PLAIN_NAMES = 3
+_CHAT_WORDS = 40
+_CHAT_LINE_WORDS = 6
+
+
+#: One-word section headings of articles, never taken for a screen name.
+_SECTION_HEADINGS = frozenset(
+    ("conclusion", "conclusions", "background", "summary", "analysis", "introduction", "update", "context")
+)
+
+
 def _handle_like(line: str) -> bool:
     """A screen name rather than a heading: lower case, a digit, an underscore, one word."""
     name = shapes.clean_name(line)
+    if fold(name).rstrip(":") in _SECTION_HEADINGS:
+        return False
     return (
         not name[:1].isupper()
         or any(ch.isdigit() or ch in "_@[]" for ch in name)

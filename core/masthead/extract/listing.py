@@ -5,9 +5,9 @@ teasers, not an article. Their evidence is the same on every site: the body
 classes of a WordPress-like theme ("archive", "category"), "Read more"
 links under every teaser, a pager ("1 2 3 … 214", "Older posts"), an
 archive heading ("Category: Analysis"), and a date under every teaser
-where an article shows one. :func:`listing_reason` weighs that evidence;
-:func:`reject_listing` turns it into :class:`masthead.NotAnArticle`, which
-the pipeline records as a rejection with the reason.
+where an article shows one. :func:`reject_listing` weighs that evidence and raises
+:class:`masthead.NotAnArticle`, which the pipeline records as a rejection
+with the reason.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from masthead.errors import NotAnArticle
 from masthead.extract.boilerplate import Phrases
 from masthead.extract.text import fold
 
-__all__ = ["LISTING_PHRASES", "html_says_listing", "listing_reason", "listing_signals", "reject_listing"]
+__all__ = ["LISTING_PHRASES", "html_says_listing", "listing_signals", "reject_listing"]
 
 #: Teaser links, pager words and archive headings of listing pages.
 LISTING_PHRASES = Phrases(
@@ -90,31 +90,6 @@ def html_says_listing(soup: BeautifulSoup | None) -> bool | None:
     return None
 
 
-def listing_reason(
-    lines: Sequence[str],
-    *,
-    soup: BeautifulSoup | None = None,
-    phrases: Phrases = LISTING_PHRASES,
-    is_date: Callable[[str], bool] | None = None,
-    threshold: int = THRESHOLD,
-) -> str | None:
-    """Why the page is a listing, or ``None`` when it reads as an article.
-
-    ``is_date``, when given, counts every dated line after the first as a
-    teaser's date (pass it only for the part of the page without comments:
-    comment stamps are dates too).
-    """
-    says = html_says_listing(soup)
-    if says is not None:
-        return "listing page (body classes)" if says else None
-    signals = listing_signals(lines, phrases=phrases)
-    if is_date is not None:
-        signals += max(0, sum(1 for line in lines if is_date(line)) - 1)
-    if signals >= threshold:
-        return f"listing page: {signals} teaser links, pager lines or teaser dates"
-    return None
-
-
 def reject_listing(
     lines: Sequence[str],
     *,
@@ -123,7 +98,21 @@ def reject_listing(
     is_date: Callable[[str], bool] | None = None,
     threshold: int = THRESHOLD,
 ) -> None:
-    """Raise :class:`masthead.NotAnArticle` when :func:`listing_reason` finds a listing."""
-    reason = listing_reason(lines, soup=soup, phrases=phrases, is_date=is_date, threshold=threshold)
-    if reason is not None:
-        raise NotAnArticle(reason)
+    """Raise :class:`masthead.NotAnArticle` when the page reads as a listing.
+
+    The ``<body>`` classes decide when they say anything; otherwise teaser
+    links, pager and archive headings (:func:`listing_signals`) are counted
+    and, when ``is_date`` is given, every dated line after the first as a
+    teaser's date (pass it only for the part of the page without comments:
+    comment stamps are dates too). The reason names the evidence.
+    """
+    says = html_says_listing(soup)
+    if says is not None:
+        if says:
+            raise NotAnArticle("listing page: the body classes say so")
+        return
+    signals = listing_signals(lines, phrases=phrases)
+    if is_date is not None:
+        signals += max(0, sum(1 for line in lines if is_date(line)) - 1)
+    if signals >= threshold:
+        raise NotAnArticle(f"listing page: {signals} teaser links, pager lines or teaser dates")

@@ -68,6 +68,8 @@ def is_prose(line: str, *, min_words: int = 8) -> bool:
 
 
 _BULLET = re.compile(r"^[•·◦▪‣●]\s*")
+#: The number of an ordered comment list ("1. Rob says:", "#12 Rob").
+_NUMBER = re.compile(r"^(?:#\s?\d{1,4}|\d{1,4}[.)])\s+")
 _SAYS = re.compile(r"\s+(?:says|wrote|writes)\s*:?$", re.IGNORECASE)
 #: Commenter names are short: "leon mc pilibin", "Ivan_the_Pragmatist".
 _MAX_NAME_WORDS = 4
@@ -102,5 +104,5 @@ def is_name(line: str) -> bool:
 
 
 def clean_name(line: str) -> str:
-    """The display name of a name line: bullet and "says:" removed."""
-    return strip_bullet(_SAYS.sub("", line.strip())).strip()
+    """The display name of a name line: bullet, list number and "says:" removed."""
+    return _NUMBER.sub("", strip_bullet(_SAYS.sub("", line.strip())), count=1).strip()

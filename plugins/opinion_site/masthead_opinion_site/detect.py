@@ -4,7 +4,9 @@ Evidence, strongest first: the page says so in its head (og:site_name,
 JSON-LD publisher, canonical URL on a SouthFront domain); the site's own
 "MORE ON THE TOPIC:" marker as a whole line (printed in capitals with a
 colon by the site); the "Support SouthFront" / "PDF Download" buttons and
-donation appeal; mentions of SouthFront. Generic WordPress comment chrome
+donation appeals naming SouthFront; the site's byline ("Written by X
+exclusively for SouthFront") and its name as the banner over the page;
+mentions of SouthFront. Generic WordPress comment chrome
 ("Leave a Reply", "Inline Feedbacks") is shared with countless sites and
 only adds a little to other evidence. A mere mention of SouthFront (another
 outlet writing *about* it) stays well below the claim threshold.
@@ -12,12 +14,14 @@ outlet writing *about* it) stays well below the claim threshold.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from masthead import Page
+from masthead.extract import comments as thread
+from masthead.extract import shapes
 from masthead.extract.text import fold
 from masthead_opinion_site import boilerplate as bp
-from masthead_opinion_site import comments, shapes
 
 DOMAINS = ("southfront.press", "southfront.org")
 _NAMES = ("southfront", "south front")
@@ -42,8 +46,10 @@ def score(page: Page) -> float:
         return 0.95
     lines = page.lines
     total = _marker_score(lines)
-    if any(_is_button(line) for line in lines) or any(_is_appeal(line) for line in lines):
+    if any(_is_button(line) or _is_appeal(line) or _is_own_byline(line) for line in lines):
         total += 0.8 if total == 0.0 else 0.1
+    if any(fold(line) in _BANNERS for line in lines[:_BANNER_LINES]):
+        total += 0.4
     total += _helper_score(lines)
     mentions = sum(1 for line in lines if any(n in fold(line) for n in _NAMES))
     total += min(0.25, 0.1 * mentions)
@@ -64,7 +70,7 @@ def _marker_score(lines: tuple[str, ...]) -> float:
         return _cut_marker_score(lines)
     found = 0.85 if lines[at].strip().startswith("MORE ON THE TOPIC") else 0.45
     following = lines[at + 1] if at + 1 < len(lines) else ""
-    if shapes.is_headline(following) or len(following.split()) >= 4 or bp.opens_comments(following):
+    if shapes.is_headline(following) or len(following.split()) >= 4 or thread.opens_comments(following):
         found += 0.1
     return found
 
@@ -94,7 +100,10 @@ def _helper_score(lines: tuple[str, ...]) -> float:
 
 def _has_comment_thread(lines: tuple[str, ...]) -> bool:
     """Comment chrome or a Disqus-style thread (only with other evidence)."""
-    return any(bp.opens_comments(line) for line in lines) or comments.bullet_thread_start(lines) is not None
+    return (
+        any(thread.opens_comments(line) for line in lines)
+        or thread.bullet_thread_start(lines, chrome=bp.is_boilerplate) is not None
+    )
 
 
 def _head_says_southfront(page: Page) -> bool:
@@ -119,5 +128,22 @@ def _is_button(line: str) -> bool:
 
 
 def _is_appeal(line: str) -> bool:
+    """The site's own donation appeal: an appeal line naming SouthFront or its addresses."""
     key = fold(line)
-    return any(p in key for p in ("southfront@list.ru", "patreon.com/southfront", "southfront's work is impossible"))
+    if any(p in key for p in ("southfront@list.ru", "patreon.com/southfront", "southfront's work is impossible")):
+        return True
+    return len(key.split()) <= _APPEAL_WORDS and bp.is_donation(line) and any(n in key for n in _NAMES)
+
+
+#: The site's byline form: "Written by NAME exclusively for SouthFront".
+_OWN_BYLINE = re.compile(
+    r"^(?:written|produced|prepared)\b.{0,80}\b(?:exclusively|especially|specially) for south ?front"
+)
+#: The site's name printed alone as the banner over the page.
+_BANNERS = frozenset(("southfront", "south front", "southfront: analysis & intelligence", "southfront maps"))
+_BANNER_LINES = 3
+_APPEAL_WORDS = 40
+
+
+def _is_own_byline(line: str) -> bool:
+    return bool(_OWN_BYLINE.match(fold(line)))

@@ -5,26 +5,23 @@ the text sits in the post's content container (``.entry-content`` inside
 ``article``, older themes ``[itemprop=articleBody]``/``.post-content``),
 the head carries OpenGraph/``article:`` meta and a Yoast JSON-LD graph, the
 "MORE ON THE TOPIC:" block is a heading or bold paragraph followed by a
-list of links, and reader comments are rendered by wpDiscuz
-(``#wpdcom .wpd-comment`` with ``.wpd-comment-author``,
-``.wpd-comment-date[title]``, ``.wpd-comment-text``; replies nested inside
-their parent and carrying ``wpd-reply``, ids ``wpd-comm-<id>_<parent>``), or
-on old pages by the classic WordPress list (``li.comment`` with
-``.comment-author .fn``, ``time[datetime]``, ``.comment-content``).
+list of links, and reader comments are rendered by wpDiscuz, or on old
+pages by the classic WordPress list, both read by
+:mod:`masthead.extract.htmlcomments`.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
 
 from masthead import Comment, Page, Related
+from masthead.extract import htmlcomments, listing
+from masthead.extract.bylines import date_line
 from masthead.extract.text import collapse, fold
 from masthead_opinion_site import boilerplate as bp
-from masthead_opinion_site import shapes
 
 #: Post content containers, most specific first.
 CONTAINERS = (
@@ -47,16 +44,8 @@ _JUNK = (
 _CAPTIONS = "figcaption, .wp-caption-text"
 _COMMENT_SECTIONS = ("wpdcom", "comments", "respond", "wpd-threads")
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-_WPD_ID = re.compile(r"^wpd-comm-(\d+)_(\d+)$")
-_WP_ID = re.compile(r"^(?:li-)?comment-(\d+)$")
-_SITE_SUFFIX = re.compile(
-    r"\s+[|\-\u2013\u2014:]+\s+south\s?front(?::?\s+analysis\s+(?:&|and)\s+intelligence)?\s*$", re.IGNORECASE
-)
 #: Author values that name the outlet or a WordPress account, not a writer.
 _NOT_AUTHORS = frozenset(fold(n) for n in ("SouthFront", "South Front", "southfront.press", "admin", "editor", "SF"))
-_LISTING_BODY_CLASSES = frozenset(
-    ("archive", "category", "tag", "search", "search-results", "blog", "home", "paged", "author", "date")
-)
 _MAX_RELATED = 20
 
 
@@ -104,7 +93,7 @@ def title_of(page: Page) -> str | None:
         title = collapse(heading.get_text(" ")) if heading is not None else None
     if not title:
         return None
-    title = _SITE_SUFFIX.sub("", title).strip()
+    title = bp.without_site_name(title)
     return title or None
 
 
@@ -129,20 +118,15 @@ def published_of(page: Page) -> str | None:
     if stamp is None:
         return None
     value = stamp.get("datetime")
-    return shapes.parse_date(value if isinstance(value, str) else None)
+    return date_line(value if isinstance(value, str) else None)
 
 
 def is_listing(page: Page) -> bool:
     """A category, tag, archive, search or home page (not one post)."""
     soup = page.soup
-    if soup is None:
-        return False
-    body = soup.body
-    classes = set(body.get("class") or []) if body is not None else set()
-    if classes & {"single", "single-post", "postid"} or any(c.startswith("postid-") for c in classes):
-        return False
-    if classes & _LISTING_BODY_CLASSES:
-        return True
+    says = listing.html_says_listing(soup)
+    if says is not None or soup is None:
+        return bool(says)
     og_type = fold(page.meta.og_type or "")
     return og_type not in {"article", ""} and len(soup.select("article")) >= 3
 
@@ -225,109 +209,6 @@ def comments_of(page: Page) -> list[Comment]:
     soup = page.soup
     if soup is None:
         return []
-    wpd = soup.select(".wpd-comment")
-    if wpd:
-        return _threaded(page, wpd, _WpdFields, _WPD_ID, "wpd-comment")
-    classic = [el for el in soup.select("li.comment, div.comment, article.comment") if _is_classic(el)]
-    return _threaded(page, classic, _ClassicFields, _WP_ID, "comment")
-
-
-def _is_classic(element: Tag) -> bool:
-    return element.select_one(".comment-content, .comment-body, .comment-text") is not None
-
-
-def _threaded(
-    page: Page,
-    elements: list[Tag],
-    fields: type[_Fields],
-    id_pattern: re.Pattern[str],
-    wrapper_class: str,
-) -> list[Comment]:
-    index_of: dict[int, int] = {}
-    ids: dict[str, int] = {}
-    comments: list[Comment] = []
-    for position, element in enumerate(elements):
-        index_of[id(element)] = position
-        ident = element.get("id")
-        match = id_pattern.match(ident) if isinstance(ident, str) else None
-        if match is not None:
-            ids[match.group(1)] = position
-        info = fields(page, element)
-        parent = _parent_index(element, match, ids, index_of, wrapper_class)
-        comments.append(Comment(info.text, author=info.author, published=info.published, parent=parent))
-    return comments
-
-
-def _parent_index(
-    element: Tag,
-    match: re.Match[str] | None,
-    ids: dict[str, int],
-    index_of: dict[int, int],
-    wrapper_class: str,
-) -> int | None:
-    """The replied-to comment: by the wpDiscuz id suffix, else by nesting."""
-    if match is not None and match.lastindex and match.lastindex >= 2 and match.group(2) != "0":
-        found = ids.get(match.group(2))
-        if found is not None:
-            return found
-    for ancestor in element.parents:
-        if wrapper_class in (ancestor.get("class") or []) and id(ancestor) in index_of:
-            return index_of[id(ancestor)]
-        if ancestor.name == "li" and "comment" in (ancestor.get("class") or []) and id(ancestor) in index_of:
-            return index_of[id(ancestor)]
-    return None
-
-
-class _Fields:
-    """Author, date and text of one comment element (subclassed per markup)."""
-
-    author_selector = ""
-    date_selector = ""
-    text_selector = ""
-
-    def __init__(self, page: Page, element: Tag) -> None:
-        self.element = element
-        author = self._first(self.author_selector)
-        name = shapes.clean_name(collapse(author.get_text(" "))) if author is not None else ""
-        self.author = name or None
-        text = self._first(self.text_selector)
-        self.text = "\n".join(_comment_blocks(page, text)) if text is not None else ""
-        self.published = self._date()
-
-    def _first(self, selectors: str) -> Tag | None:
-        """The first match of the first selector that matches (in priority order)."""
-        for selector in selectors.split(", "):
-            found = self.element.select_one(selector)
-            if found is not None:
-                return found
-        return None
-
-    def _date(self) -> str | None:
-        stamp = self._first(self.date_selector)
-        if stamp is None:
-            return None
-        for key in ("datetime", "title"):
-            value = stamp.get(key)
-            if isinstance(value, str) and shapes.parse_date(value):
-                return shapes.parse_date(value)
-        return shapes.parse_date(collapse(stamp.get_text(" ")))
-
-
-class _WpdFields(_Fields):
-    author_selector = ".wpd-comment-author"
-    date_selector = ".wpd-comment-date"
-    text_selector = ".wpd-comment-text"
-
-
-class _ClassicFields(_Fields):
-    author_selector = ".comment-author .fn, .comment-author cite, .comment-author"
-    date_selector = "time[datetime], .comment-metadata time, .comment-meta a, .comment-meta"
-    text_selector = ".comment-content, .comment-text, .comment-body > p"
-
-
-def _comment_blocks(page: Page, element: Tag) -> list[str]:
-    """Paragraphs of a comment's own text, without nested replies or buttons."""
-    scope = copy.copy(element)
-    for nested in scope.select(".wpd-comment, li.comment, .reply, .comment-reply-link, .wpd-comment-footer"):
-        nested.decompose()
-    return [line for line in page.blocks_of(scope) if not bp.is_comment_ui(line)]
+    return htmlcomments.read_comments(soup, htmlcomments.WPDISCUZ) or htmlcomments.read_comments(
+        soup, htmlcomments.WORDPRESS
+    )

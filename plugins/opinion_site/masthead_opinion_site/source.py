@@ -10,12 +10,15 @@ URLs, and comments with author, date and reply threading.
 from __future__ import annotations
 
 from masthead import Draft, NotAnArticle, Page, Source
-from masthead_opinion_site import boilerplate as bp
-from masthead_opinion_site import detect, html, shapes
-from masthead_opinion_site.splitter import Parts, bullet_depths, split_lines
+from masthead.extract import comments as thread
+from masthead.extract import listing, shapes
+from masthead.extract.bylines import date_line
+from masthead_opinion_site import detect, html
+from masthead_opinion_site.splitter import Parts, split_lines
 
-#: A page with this many listing teasers/pager lines is a listing.
-_LISTING_THRESHOLD = 2
+
+def _is_date(line: str) -> bool:
+    return date_line(line) is not None
 
 
 class SouthFrontSource(Source):
@@ -41,7 +44,7 @@ class SouthFrontSource(Source):
 
     def _parse_dump(self, page: Page) -> Draft:
         lines = page.lines
-        parts = split_lines(lines, depths=bullet_depths(page.source_text))
+        parts = split_lines(lines, indents=thread.line_indents(page.source_text))
         self._reject_listing(lines, parts)
         return self._draft(page, parts, title=parts.title, published=parts.published)
 
@@ -79,26 +82,12 @@ class SouthFrontSource(Source):
             raise NotAnArticle("no article paragraph found on the page")
         if parts.has_marker:
             return
-        signals = bp.listing_signals(lines)
-        if not parts.comments:
-            signals += max(0, sum(1 for line in lines if shapes.parse_date(line) is not None) - 1)
-        if signals >= _LISTING_THRESHOLD:
-            raise NotAnArticle("SouthFront listing page: teaser links, dates and pager, no article")
+        listing.reject_listing(lines, is_date=None if parts.comments else _is_date)
 
     def _draft(self, page: Page, parts: Parts, *, title: str | None, published: str | None) -> Draft:
-        return Draft(
-            url=page.url,
-            title=title,
-            authors=parts.authors,
-            published=published,
-            body=parts.body,
-            captions=list(dict.fromkeys(parts.captions)),
-            related=parts.related,
-            comments=parts.comments,
-            attributions=parts.attributions,
-            language=page.meta.language or self.language,
-            warnings=_warnings(parts, title),
-        )
+        parts.title, parts.published = title, published
+        parts.warnings = _warnings(parts, title)
+        return parts.draft(url=page.url, language=page.meta.language or self.language)
 
 
 def _warnings(parts: Parts, title: str | None) -> list[str]:

@@ -21,13 +21,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from masthead import Comment, Related
-from masthead.extract import dates
+from masthead import Related
+from masthead.extract import bylines, captions, dates, shapes
+from masthead.extract import comments as thread
+from masthead.extract.bylines import date_line
+from masthead.extract.fields import Fields
 from masthead.extract.text import fold
 from masthead_opinion_site import boilerplate as bp
-from masthead_opinion_site import comments, shapes
 
 #: Short lines at most this long after a donation appeal belong to it.
 _APPEAL_TAIL_WORDS = 12
@@ -36,41 +38,32 @@ _MIN_TITLE_WORDS = 3
 
 
 @dataclass
-class Parts:
-    """What :func:`split_lines` found; lists keep the page's order."""
+class Parts(Fields):
+    """What :func:`split_lines` found, and whether the page showed its marker
+    or a comment section (for the truncation warning)."""
 
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    body: list[str] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    related: list[Related] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    attributions: list[str] = field(default_factory=list)
     has_marker: bool = False
     has_comment_section: bool = False
 
-    def add_authors(self, names: Sequence[str]) -> None:
-        for name in names:
-            if fold(name) not in {fold(a) for a in self.authors}:
-                self.authors.append(name)
 
-
-def split_lines(lines: Sequence[str], *, known_title: str | None = None, depths: Sequence[int] = ()) -> Parts:
+def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents: Sequence[int] = ()) -> Parts:
     """Cut ``lines`` (non-blank, normalized) into a SouthFront page's parts.
 
     ``known_title`` is the title the HTML head declares, when there is one:
     its repetitions are dropped from the page text instead of being looked
-    for by shape. ``depths`` are the indents of the dump's bullet lines
-    (Disqus reply nesting), see :func:`bullet_depths`.
+    for by shape. ``indents`` are the dump's own indents, one per line
+    (:func:`masthead.extract.comments.line_indents`): Disqus exports nest
+    replies and set the thread apart from the article by indent alone.
     """
-    lines = list(lines)
+    lines = [bp.without_site_name(line) or line for line in lines]
+    indents = indents if len(indents) == len(lines) else ()
+    depths = [indent for indent, line in zip(indents, lines, strict=False) if shapes.has_bullet(line)]
     parts = Parts()
     marker, tail_first = _find_marker(lines)
     parts.has_marker = marker < len(lines)
     start = _first_prose(lines, marker)
-    end = _comment_opener(lines, start, marker)
-    parts.has_comment_section = end < marker or any(bp.opens_comments(line) for line in lines[marker:])
+    end = _comment_opener(lines, start, marker, indents)
+    parts.has_comment_section = end < marker or any(thread.opens_comments(line) for line in lines[marker:])
 
     title_at = _title_index(lines[:start], known_title)
     parts.title = known_title or (lines[title_at] if title_at >= 0 else None)
@@ -82,21 +75,6 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, depths:
         tail = ([tail_first] if tail_first else []) + lines[marker + 1 :]
     _read_tail(tail, parts, related_allowed=parts.has_marker and end == marker, depths=depths)
     return parts
-
-
-def bullet_depths(source_text: str) -> list[int]:
-    """Indent of every bullet line of a raw dump, in page order.
-
-    Disqus threads were captured as indented "• NAME" lines, replies one
-    level deeper; normalized lines lose the indent, so it is measured here.
-    """
-    depths = []
-    for raw in source_text.splitlines():
-        line = raw.replace("\t", "    ").replace("\u00a0", " ")
-        stripped = line.lstrip()
-        if stripped and shapes.has_bullet(stripped):
-            depths.append(len(line) - len(stripped))
-    return depths
 
 
 # --------------------------------------------------------------------------
@@ -121,29 +99,44 @@ def _first_prose(lines: Sequence[str], stop: int) -> int:
     By ...", "Who Benefits? Nobody").
     """
     first = _first_content(lines, stop)
+    first_long = _first_content(lines, stop, min_words=_MIN_TITLE_WORDS)
     for index in range(stop):
         line = lines[index]
         if not shapes.is_prose(line) or not _is_text(line):
             continue
         if (index == first or _repeated_nearby(lines, index)) and shapes.is_headline(line, strict=False):
             continue
+        if index == first_long and _plain_title(line):
+            continue
         return index
     return stop
+
+
+#: A title in sentence case is at most this long.
+_PLAIN_TITLE_WORDS = 25
+
+
+def _plain_title(line: str) -> bool:
+    """A title the page prints once, in sentence case: the first line of three
+    words or more after banner and menu that does not end like a sentence
+    ("Ukrainian drones hit oil depot in Bryansk region")."""
+    return _MIN_TITLE_WORDS <= len(line.split()) <= _PLAIN_TITLE_WORDS and not shapes.ends_sentence(line)
 
 
 def _is_text(line: str) -> bool:
     """Neither boilerplate nor a caption, byline or date line."""
     return not (
         bp.is_boilerplate(line)
-        or shapes.is_caption(line)
-        or shapes.byline_names(line) is not None
-        or shapes.parse_date(line) is not None
+        or captions.is_caption(line)
+        or bp.byline_names(line) is not None
+        or date_line(line) is not None
     )
 
 
-def _first_content(lines: Sequence[str], stop: int) -> int:
-    """Index of the page's first line after banner, menu and widgets."""
-    return next((index for index in range(stop) if _is_text(lines[index])), stop)
+def _first_content(lines: Sequence[str], stop: int, *, min_words: int = 1) -> int:
+    """Index of the page's first line after banner, menu and widgets
+    (menu items are short: ``min_words`` skips them)."""
+    return next((i for i in range(stop) if len(lines[i].split()) >= min_words and _is_text(lines[i])), stop)
 
 
 #: The title's image alt text stands within this many lines of it.
@@ -156,13 +149,19 @@ def _repeated_nearby(lines: Sequence[str], index: int) -> bool:
     return any(fold(other) == key for other in near)
 
 
-def _comment_opener(lines: Sequence[str], start: int, stop: int) -> int:
-    """First line opening the comment section between ``start`` and ``stop``."""
-    thread = comments.bullet_thread_start(lines, start, stop)
-    for index in range(start, stop if thread is None else thread):
-        if bp.opens_comments(lines[index]):
+def _comment_opener(lines: Sequence[str], start: int, stop: int, indents: Sequence[int]) -> int:
+    """First line of the comment section between ``start`` and ``stop``.
+
+    A comment form or counter opens it; without one, a thread that follows
+    the body directly (named, dated, numbered or Disqus comments) does.
+    """
+    after = start + 1
+    found = thread.thread_start(lines[after:stop], chrome=bp.is_boilerplate, indents=indents[after:stop])
+    found = None if found is None else after + found
+    for index in range(start, stop if found is None else found):
+        if thread.opens_comments(lines[index]):
             return index
-    return stop if thread is None else thread
+    return stop if found is None else found
 
 
 def _title_candidate(line: str, *, strict: bool = True) -> bool:
@@ -197,6 +196,9 @@ def _title_index(head: Sequence[str], known_title: str | None) -> int:
     long_enough = [i for i in candidates if len(head[i].split()) >= _MIN_TITLE_WORDS]
     if long_enough and not known_title:
         return long_enough[-1]
+    first_long = _first_content(head, len(head), min_words=_MIN_TITLE_WORDS)
+    if not known_title and first_long < len(head) and _plain_title(head[first_long]):
+        return first_long
     return -1
 
 
@@ -225,7 +227,7 @@ def _read_head(lines: Sequence[str], start: int, title_at: int, parts: Parts) ->
             continue
         if _read_meta_line(line, parts) or _read_dateline(line, parts):
             continue
-        if shapes.is_caption(line):
+        if captions.is_caption(line):
             parts.captions.append(line)
         elif index > title_at and shapes.ends_sentence(line) and len(line.split()) >= 2:
             parts.body.append(line)
@@ -236,19 +238,17 @@ def _read_meta_line(line: str, parts: Parts) -> bool:
 
     A byline may carry the date too ("By Drago Bosnic, 21.11.2025").
     """
-    names = shapes.byline_names(line)
+    names = bp.byline_names(line)
     if names is not None:
         parts.add_authors(names)
         found = dates.find_date(line)
-        if found is not None and parts.published is None:
-            parts.published = found.iso
+        parts.take_date(found.iso if found is not None else None)
         return True
-    when = shapes.parse_date(line)
+    when = date_line(line)
     if when is not None:
-        if parts.published is None:
-            parts.published = when
+        parts.take_date(when)
         return True
-    source = shapes.source_note(line)
+    source = bylines.source_note(line)
     if source is not None:
         parts.attributions.append(source)
         return True
@@ -267,26 +267,31 @@ def _read_dateline(line: str, parts: Parts) -> bool:
     no "By" before them they are not taken as the author.
     """
     found = dates.find_date(line)
-    rest = shapes.without_date(line)
+    rest = bylines.without_date(line)
     if found is None or len(rest.split()) > _DATELINE_WORDS or shapes.ends_sentence(rest):
         return False
-    if parts.published is None:
-        parts.published = found.iso
+    parts.take_date(found.iso)
     return True
 
 
 def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts) -> None:
     """Body paragraphs between the head and the end of the article.
 
-    A donation appeal may run over several lines (the sentence, then
-    "PayPal: ...", wallet addresses, links): after an appeal line, short
-    lines are dropped with it until running text resumes.
+    Donation blocks (:data:`masthead_opinion_site.boilerplate.APPEAL`) go
+    whole, from their first line to their end marker. A single appeal line
+    may still run over several lines (the sentence, then "PayPal: ...",
+    wallet addresses, links): after it, short lines are dropped with it
+    until running text resumes.
     """
     title_key = fold(parts.title) if parts.title else None
     in_appeal = False
+    blocks = bp.appeal_lines(lines)
     for index in range(start, end):
         line = lines[index]
         last = index == len(lines) - 1
+        if index in blocks:
+            in_appeal = False
+            continue
         if bp.is_donation(line):
             in_appeal = True
             continue
@@ -297,7 +302,7 @@ def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts) -> None
         in_appeal = False
         if title_key and fold(line) == title_key:
             continue
-        if shapes.is_caption(line):
+        if captions.is_caption(line):
             parts.captions.append(line)
             continue
         if _read_meta_line(line, parts):
@@ -314,19 +319,21 @@ def _read_tail(tail: Sequence[str], parts: Parts, *, related_allowed: bool, dept
     everything after it belongs to the comments.
     """
     rest_at = len(tail)
-    thread = comments.bullet_thread_start(tail)
+    disqus = thread.bullet_thread_start(tail, chrome=bp.is_boilerplate)
     for index, line in enumerate(tail):
         if bp.is_boilerplate(line, last=index == len(tail) - 1):
-            if bp.is_comment_ui(line) and not bp.is_relative_time(line):
+            if thread.is_comment_chrome(line) and not thread.is_relative_time(line):
                 related_allowed = False
             continue
         title = shapes.strip_bullet(line)
-        if related_allowed and _related_title(title) and index != thread:
+        if related_allowed and _related_title(title) and index != disqus:
             parts.related.append(Related(title))
             continue
         rest_at = index
         break
-    parts.comments = comments.read_comments(tail[rest_at:], chrome_seen=parts.has_comment_section, depths=depths)
+    parts.comments = thread.read_thread(
+        tail[rest_at:], chrome=bp.is_boilerplate, chrome_seen=parts.has_comment_section, depths=depths
+    )
 
 
 def _related_title(line: str) -> bool:

@@ -13,7 +13,11 @@ REPO = HERE.parents[2]
 CORPUS = REPO / "corpus"
 SEED = CORPUS / "004_43bd5b0d17377245.txt"
 OTHER_SEEDS = sorted(p for p in CORPUS.glob("*.txt") if p != SEED)
-HTML_ARTICLES = (FIXTURES / "southfront_press_threaded.html", FIXTURES / "southfront_org_classic.html")
+HTML_ARTICLES = (
+    FIXTURES / "southfront_press_threaded.html",
+    FIXTURES / "southfront_org_classic.html",
+    FIXTURES / "southfront_maps_helping_block.html",
+)
 HTML_LISTING = FIXTURES / "southfront_category_listing.html"
 
 #: Phrases of SouthFront's chrome that must never reach a body paragraph

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from masthead.extract import captions, listing, shapes
+from masthead.extract.bylines import date_line
 from masthead_opinion_site import boilerplate as bp
-from masthead_opinion_site import shapes
 
 
 @pytest.mark.parametrize(
@@ -49,7 +50,7 @@ def test_not_headlines(line: str) -> None:
     ],
 )
 def test_bylines(line: str, names: tuple[str, ...]) -> None:
-    assert shapes.byline_names(line) == names
+    assert bp.byline_names(line) == names
 
 
 @pytest.mark.parametrize(
@@ -61,7 +62,7 @@ def test_bylines(line: str, names: tuple[str, ...]) -> None:
     ],
 )
 def test_sentences_are_no_bylines(line: str) -> None:
-    assert shapes.byline_names(line) is None
+    assert bp.byline_names(line) is None
 
 
 @pytest.mark.parametrize(
@@ -82,7 +83,7 @@ def test_sentences_are_no_bylines(line: str) -> None:
     ],
 )
 def test_dates(text: str, iso: str | None) -> None:
-    assert shapes.parse_date(text) == iso
+    assert date_line(text) == iso
 
 
 @pytest.mark.parametrize(
@@ -144,7 +145,7 @@ def test_body_lines_are_no_donation(line: str) -> None:
     ],
 )
 def test_comment_chrome(line: str) -> None:
-    assert bp.is_comment_ui(line)
+    assert bp.is_boilerplate(line)
 
 
 @pytest.mark.parametrize(
@@ -164,13 +165,13 @@ def test_sentence_starting_like_the_marker_is_not_the_marker() -> None:
     [("Our work is impossible without", False), ("Please login to", True), ("MORE ON THE", True)],
 )
 def test_cut_phrases(line: str, last: bool) -> None:
-    assert bp.is_cut_phrase(line, last=last)
+    assert bp.is_boilerplate(line, last=last)
 
 
 def test_captions() -> None:
-    assert shapes.is_caption("Syrian troops near Hama. (Photo: SANA)")
-    assert shapes.is_caption("Illustrative image")
-    assert not shapes.is_caption("The photo was published on Telegram and later deleted by its author.")
+    assert captions.is_caption("Syrian troops near Hama. (Photo: SANA)")
+    assert captions.is_caption("Illustrative image")
+    assert not captions.is_caption("The photo was published on Telegram and later deleted by its author.")
 
 
 @pytest.mark.parametrize(
@@ -208,9 +209,9 @@ def test_loose_headline_allows_a_sentence_break_only_when_asked() -> None:
 
 
 def test_team_sign_off_and_picture_credits() -> None:
-    assert shapes.byline_names("SouthFront Team") == ("SouthFront Team",)
-    assert shapes.is_caption("Map by SouthFront")
-    assert shapes.is_caption("Photo by Reuters")
+    assert bp.byline_names("SouthFront Team") == ("SouthFront Team",)
+    assert captions.is_caption("Map by SouthFront")
+    assert captions.is_caption("Photo by Reuters")
 
 
 def test_author_social_links_are_chrome() -> None:
@@ -228,4 +229,4 @@ def test_author_social_links_are_chrome() -> None:
     ],
 )
 def test_listing_pager_signals(lines: list[str], signals: int) -> None:
-    assert bp.listing_signals(lines) == signals
+    assert listing.listing_signals(lines) == signals

@@ -1,0 +1,148 @@
+"""Reader comments from the markup of the common comment platforms.
+
+Saved pages keep the comment thread as markup: the classic WordPress list
+(``li.comment`` with ``.comment-author .fn``, ``time[datetime]``,
+``.comment-content``, replies nested in their parent) and wpDiscuz
+(``.wpd-comment`` with ``.wpd-comment-author``, ``.wpd-comment-date[title]``,
+``.wpd-comment-text``, ids ``wpd-comm-<id>_<parent>``). A
+:class:`CommentMarkup` says where one platform keeps each field;
+:func:`read_comments` turns the thread into :class:`masthead.Comment`
+records in page order, each reply pointing at its parent. An outlet with
+its own markup states its selectors the same way.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import attrs
+from bs4 import Tag
+
+from masthead.extract import shapes
+from masthead.extract.bylines import date_line
+from masthead.extract.comments import is_comment_chrome
+from masthead.extract.document import blocks_of
+from masthead.extract.text import collapse
+from masthead.models import Comment
+
+__all__ = ["WORDPRESS", "WPDISCUZ", "CommentMarkup", "read_comments"]
+
+
+def _compiled(value: str | re.Pattern[str] | None) -> re.Pattern[str] | None:
+    return re.compile(value) if isinstance(value, str) else value
+
+
+@attrs.define(frozen=True)
+class CommentMarkup:
+    """Where a comment platform keeps each field of a comment.
+
+    Selectors are CSS, comma-separated in order of trust (the first that
+    matches wins). ``item`` selects one comment; an item with no ``text``
+    element is not a comment (a wrapper sharing the class). ``ident``
+    reads an item's ``id`` attribute: group 1 is the comment's own id,
+    group 2 (optional) its parent's, ``0`` for none. Replies are otherwise
+    found by nesting: an item inside another item replies to it.
+    ``not_text`` is removed from the text (nested replies, buttons).
+    """
+
+    item: str
+    author: str
+    date: str
+    text: str
+    ident: re.Pattern[str] | None = attrs.field(default=None, converter=_compiled)
+    not_text: str = ".reply, .comment-reply-link"
+
+
+WORDPRESS = CommentMarkup(
+    item="li.comment, div.comment, article.comment",
+    author=".comment-author .fn, .comment-author cite, .comment-author",
+    date="time[datetime], .comment-metadata time, .comment-meta a, .comment-meta",
+    text=".comment-content, .comment-text, .comment-body > p",
+    ident=r"^(?:li-)?comment-(\d+)$",
+)
+WPDISCUZ = CommentMarkup(
+    item=".wpd-comment",
+    author=".wpd-comment-author",
+    date=".wpd-comment-date",
+    text=".wpd-comment-text",
+    ident=r"^wpd-comm-(\d+)_(\d+)$",
+    not_text=".wpd-comment, .reply, .wpd-comment-footer",
+)
+
+
+def read_comments(root: Tag, markup: CommentMarkup) -> list[Comment]:
+    """Every comment under ``root`` in page order, replies pointing at their parent.
+
+    An empty comment (an image, a deleted text) is kept so that the
+    replies to it keep a parent.
+    """
+    candidates = root.select(markup.item)
+    ids = {id(item) for item in candidates}
+    items = [item for item in candidates if _owns_text(item, markup, ids)]
+    position = {id(item): index for index, item in enumerate(items)}
+    by_ident: dict[str, int] = {}
+    out: list[Comment] = []
+    for index, item in enumerate(items):
+        ident = item.get("id")
+        match = markup.ident.match(ident) if markup.ident is not None and isinstance(ident, str) else None
+        if match is not None:
+            by_ident[match.group(1)] = index
+        parent = _parent(item, match, by_ident, position)
+        out.append(
+            Comment(_text(item, markup), author=_author(item, markup), published=_date(item, markup), parent=parent)
+        )
+    return out
+
+
+def _owns_text(item: Tag, markup: CommentMarkup, ids: set[int]) -> bool:
+    """Whether ``item`` has a text of its own (a wrapper's text is a nested item's)."""
+    text = _first(item, markup.text)
+    if text is None:
+        return False
+    return next((a for a in text.parents if id(a) in ids), None) is item
+
+
+def _first(item: Tag, selectors: str) -> Tag | None:
+    """The first match of the first selector that matches (in order of trust)."""
+    for selector in selectors.split(","):
+        found = item.select_one(selector.strip())
+        if found is not None:
+            return found
+    return None
+
+
+def _parent(item: Tag, match: re.Match[str] | None, by_ident: dict[str, int], position: dict[int, int]) -> int | None:
+    """The replied-to comment: by the parent id in the item's id, else by nesting."""
+    if match is not None and match.lastindex and match.lastindex >= 2 and match.group(2) != "0":
+        found = by_ident.get(match.group(2))
+        if found is not None:
+            return found
+    return next((position[id(a)] for a in item.parents if id(a) in position), None)
+
+
+def _author(item: Tag, markup: CommentMarkup) -> str | None:
+    element = _first(item, markup.author)
+    return shapes.clean_name(collapse(element.get_text(" "))) or None if element is not None else None
+
+
+def _date(item: Tag, markup: CommentMarkup) -> str | None:
+    stamp = _first(item, markup.date)
+    if stamp is None:
+        return None
+    for key in ("datetime", "title"):
+        value = stamp.get(key)
+        if isinstance(value, str) and date_line(value):
+            return date_line(value)
+    return date_line(collapse(stamp.get_text(" ")))
+
+
+def _text(item: Tag, markup: CommentMarkup) -> str:
+    """Paragraphs of the comment's own text, without nested replies or buttons."""
+    element = _first(item, markup.text)
+    if element is None:
+        return ""
+    scope = copy.copy(element)
+    for nested in scope.select(f"{markup.item}, {markup.not_text}"):
+        nested.decompose()
+    return "\n".join(line for line in blocks_of(scope) if not is_comment_chrome(line))
