@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from masthead import NotAnArticle, Related
 from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases
+from masthead.extract.fields import Fields
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import (
@@ -127,18 +128,9 @@ class Hints:
 
 
 @dataclass
-class Parsed:
+class Parsed(Fields):
     """The fields read from the lines, before metadata is merged in."""
 
-    title: str | None = None
-    subtitle: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    body: list[str] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    related: list[Related] = field(default_factory=list)
-    attributions: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
     trailer_found: bool = False
 
 
