@@ -309,7 +309,7 @@ def drop_chrome(lines: Sequence[str]) -> list[str]:
     return [
         line
         for index, line in enumerate(lines)
-        if not is_chrome(line) or (key_of(line) in phrases.CHROME_LINES and _between_paragraphs(lines, index))
+        if not is_chrome(line) or (key_of(line) in phrases.SECTION_LINES and _between_paragraphs(lines, index))
     ]
 
 

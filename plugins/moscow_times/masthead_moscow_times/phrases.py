@@ -122,6 +122,14 @@ CHROME_LINES = folded(
     "City Listings & Guide",
 )
 
+#: Section names among the chrome lines: between a sentence and a paragraph
+#: they are an article's subheads ("Moscow", "Business"), which widget words
+#: ("Share", "Search") never are.
+SECTION_LINES = folded(
+    *("News", "Business", "Opinion", "Meanwhile", "Climate", "Diaspora", "Analysis", "Feature"),
+    *("Arts and Life", "Ukraine War", "Russia", "World", "Moscow", "Multimedia", "Video", "Live"),
+)
+
 #: Labels that precede a headline in an in-article "related article" box.
 RELATED_LABELS = folded("News", "Opinion", "Sponsored", "Feature", "News Analysis", "Analysis", "Podcast")
 

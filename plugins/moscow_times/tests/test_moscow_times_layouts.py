@@ -149,3 +149,10 @@ def test_archive_first_paragraphs_after_the_date_are_never_standfirst_or_caption
         "on Sunday evening, a day before the presidential inauguration.",
         "Most were released within hours.",
     )
+
+
+def test_widget_words_between_paragraphs_stay_chrome() -> None:
+    text = ARCHIVE.read_text(encoding="utf-8").replace("\nMoscow\n", "\nShare\n")
+    article = article_from_text(text)
+    assert "Share" not in article.body
+    assert len(article.body) == 9
