@@ -16,7 +16,7 @@ from masthead import Page
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import key_of
-from masthead_moscow_times.parsing import split_glued_lines
+from masthead_moscow_times.parsing import split_glued_lines, stamped_title_index
 
 #: Lines looked at; boilerplate sits at the top and the bottom of a page.
 _HEAD_LINES = 60
@@ -62,7 +62,8 @@ def _text_score(lines: tuple[str, ...]) -> float:
         weak.update(p for p in phrases.WEAK_EVIDENCE if key.startswith(p))
     if strong:
         return min(0.99, 0.9 + 0.03 * (len(strong) - 1) + 0.01 * len(weak))
-    return max(0.8 if good else 0.0, min(0.8, 0.2 * len(weak)), _cut_evidence(lines), _menu_evidence(lines))
+    stamped = 0.6 if stamped_title_index(lines) is not None else 0.0
+    return max(0.8 if good else 0.0, min(0.8, 0.2 * len(weak)), _cut_evidence(lines), _menu_evidence(lines), stamped)
 
 
 def _menu_evidence(lines: Sequence[str]) -> float:

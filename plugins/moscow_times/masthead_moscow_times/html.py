@@ -53,6 +53,7 @@ _NOT_BODY = (
     ".article__block--images",
     ".article__block--embed",
     ".article__block--article",
+    ".article__block--link",
     ".article__newsletter",
     ".article__tags",
     ".article__disclaimer",
@@ -202,11 +203,12 @@ def figure_captions(figures: Iterable[Tag]) -> list[str]:
 
 
 def inline_related(article: Tag) -> list[Related]:
-    """In-article "related article" boxes (``aside.article__related-article``)."""
+    """In-article link blocks: "related article" boxes (``aside.article__related-article``)
+    and link boxes (``div.article__link``), each a headline and its address."""
     related: list[Related] = []
-    for aside in article.select("aside.article__related-article"):
-        link = aside.select_one("a[href]")
-        title = _text(aside.select_one(".related-article__title")) or _attr(link, "title")
+    for box in article.select("aside.article__related-article, div.article__link"):
+        link = box.select_one("a[href]")
+        title = _text(box.select_one(".related-article__title, .article__link__title")) or _attr(link, "title")
         if title:
             related.append(Related(title, _attr(link, "href")))
     return related

@@ -11,20 +11,14 @@ from __future__ import annotations
 
 import re
 
-from masthead.extract.dates import find_date, parse_date
+from masthead.extract import shapes
+from masthead.extract.bylines import date_line
+from masthead.extract.dates import parse_date
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 
-_WORD_EDGE = "\"'“”‘’«»()[]{}*–—-:;,.!?…"
-#: Words a Title Case headline leaves in lower case.
-_SMALL_WORDS_TEXT = (
-    "a an the and or nor but of in on at to for with from by as vs vs. via per into over amid "
-    "after than up off out en de del der von van la le da di du y"
-)
-_SMALL_WORDS = frozenset(_SMALL_WORDS_TEXT.split())
 #: A sentence boundary inside a line: a lower-case word, a stop, a capital.
 _SENTENCE_BREAK = re.compile(r"[a-z]{2,}[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
-_ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
 #: Characters a finished paragraph ends with.
 _TERMINAL = tuple(".!?…\"”’')]:;")
 
@@ -61,33 +55,13 @@ def is_paragraph(line: str) -> bool:
 
 
 def is_headline(line: str) -> bool:
-    """Whether ``line`` is set like a Moscow Times headline.
+    """Whether ``line`` is set like a headline (:func:`masthead.extract.shapes.is_headline`).
 
-    Title Case (most significant words capitalised), 2-25 words, one
-    sentence at most, and no closing full stop unless an abbreviation such
-    as "U.S." ends it. Running text and captions fail on case alone.
+    A sentence break needs a word of two letters before the stop, so "St.
+    Petersburg Bans ..." is one sentence; a photo credit ("Moskva News
+    Agency") is Title Case too but no headline.
     """
-    if len(line) > 220:
-        return False
-    tokens = words(line)
-    if not 2 <= len(tokens) <= 25:
-        return False
-    stripped = line.rstrip()
-    if stripped.endswith((",", ";", ":", "...", "…")):
-        return False
-    if stripped.endswith(".") and not _ABBREVIATION_END.search(stripped):
-        return False
-    if _SENTENCE_BREAK.search(line) or is_caption(line):
-        return False
-    counted = capitalised = 0
-    for token in tokens:
-        core = token.strip(_WORD_EDGE)
-        if not core or not any(ch.isalpha() for ch in core) or core.lower() in _SMALL_WORDS:
-            continue
-        first = next(ch for ch in core if ch.isalpha())
-        counted += 1
-        capitalised += first.isupper()
-    return counted > 0 and capitalised / counted >= 0.75
+    return shapes.is_headline(line, strict=False) and not _SENTENCE_BREAK.search(line) and not is_caption(line)
 
 
 # --- photo captions -------------------------------------------------------
@@ -172,6 +146,12 @@ _CREDIT_LAST_WORDS = frozenset(
 #: is at most this long (a cut-off paragraph is longer).
 _BARE_CREDIT_WORDS = 4
 _CAPTION_TEXT_WORDS = 45
+#: "Press Service of the Moscow Region Government": a credit alone on its
+#: line or after the caption's last sentence.
+_PRESS_SERVICE = re.compile(
+    r"(?:^|(?<=[.!?\"”’])\s+)(?:The\s+)?Press\s+[Ss]ervice\s+of\s+(?:the\s+)?[A-Z][\w.'’&-]*"
+    r"(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|for)){0,8}$"
+)
 _COURTESY = re.compile(r"(?:^|[.!?\"”’]\s+)(?:Courtesy(?: of)?|Photo(?:s)?(?: by)?:?)\s+\S.{0,60}$", re.IGNORECASE)
 
 
@@ -191,6 +171,9 @@ def credit_of(line: str) -> str | None:
     match = _SLASH_CREDIT.search(text)
     if match:
         return _INNER_BREAK.split(match.group(0).strip())[-1]
+    press = _PRESS_SERVICE.search(text)
+    if press:
+        return press.group(0).strip()
     institutional = _institutional_credit(text)
     if institutional:
         return institutional
@@ -326,24 +309,18 @@ def split_people(names: list[str]) -> tuple[list[str], list[str]]:
 
 # --- dates ----------------------------------------------------------------
 
-#: What the outlet prints around a date: "Updated:" before it, " - " or "|"
-#: between date and time, "Last edited 18:22" after it (the pre-2017 site).
-_DATE_PREFIX = re.compile(r"^(?:(?:last\s+)?(?:updated|published|posted|edited)\s*:?\s*)", re.IGNORECASE)
+#: What the outlet prints around a date beyond what the toolkit strips:
+#: " - " or "|" between date and time, "Last edited 18:22" after it (the
+#: pre-2017 site).
 _DATE_TIME_SEPARATOR = re.compile(r"\s*[-–—|]\s*(?=\d{1,2}:\d{2})")
 _LAST_EDITED = re.compile(r"\s+last edited.*$", re.IGNORECASE)
 
 
 def date_of_line(line: str) -> str | None:
-    """The date (ISO 8601) a date line such as "Updated: April 25, 2020" states.
-
-    The line must be nothing but the date: a paragraph that mentions one is
-    no date line. The reading itself is the core's; this only strips what
-    the outlet prints around it.
-    """
-    text = _LAST_EDITED.sub("", _DATE_PREFIX.sub("", line.strip()))
-    text = _DATE_TIME_SEPARATOR.sub(" ", text).strip(" .,|")
-    found = find_date(text)
-    return found.iso if found is not None and found.start == 0 and found.end == len(text) else None
+    """The date (ISO 8601) a date line such as "Updated: April 25, 2020" states
+    (:func:`masthead.extract.bylines.date_line`): a paragraph that mentions
+    one is no date line."""
+    return date_line(_DATE_TIME_SEPARATOR.sub(" ", _LAST_EDITED.sub("", line.strip())))
 
 
 #: Relative or bare time notes of the byline ("2 hours ago", "Updated:",

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from masthead import NotAnArticle, Related
+from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases
+from masthead.extract.fields import Fields
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import (
@@ -40,7 +42,9 @@ from masthead_moscow_times.lines import (
 )
 
 _READ_MORE = fold("Read more")
-_SEE_ALSO = re.compile(r"^(?:see also|read also|also read|related)\s*:\s*(?P<title>\S.{2,200})$", re.IGNORECASE)
+_SEE_ALSO = re.compile(
+    r"^(?:see also|read also|also read|read more|related)\s*:\s*(?P<title>\S.{2,200})$", re.IGNORECASE
+)
 #: Lines only listing pages (sections, tags, print issues) carry: whole
 #: lines, and line starts ("Articles with tag: Ukraine", "#5800 — Apr 20").
 _LISTING_LINES = frozenset(fold(p) for p in ("View more articles", "Print Edition", "Load more", "Show more"))
@@ -73,13 +77,40 @@ _LEDE_MIN_WORDS = 20
 #: Quotation or reporting: a sentence of the article, not a photo caption.
 _QUOTED_OR_REPORTED = re.compile(r"[\"“”«»]|\b(?:said|says|told|according to|reported|announced)\b", re.IGNORECASE)
 _DROPPED_EVERYWHERE = frozenset(phrases.HEADER_LINES + phrases.WIDGET_LINES)
-_NEWSLETTER_STRAY = tuple(
-    fold(p)
-    for p in (
-        "Our weekly newsletter contains",
-        "Subscribers agree to the Privacy Policy",
-        "Never miss the latest news from Russia",
-    )
+#: The newsletter box, from its heading to "Subscribers agree to the Privacy
+#: Policy" (or over its own lines when a dump lost that), and stray lines of
+#: it wherever they stand.
+_NEWSLETTER = Boilerplate(
+    Phrases(
+        "newsletter",
+        prefixes=("Our weekly newsletter contains", phrases.NEWSLETTER_END, "Never miss the latest news from Russia"),
+    ),
+    blocks=[
+        BlockRule(
+            "newsletter_box",
+            start=Phrases("newsletter_heading", prefixes=phrases.NEWSLETTER_HEADINGS),
+            end=Phrases("newsletter_end", prefixes=(phrases.NEWSLETTER_END,)),
+            inside=Phrases("newsletter_lines", prefixes=phrases.NEWSLETTER_LINES),
+            max_lines=5,
+        )
+    ],
+)
+
+
+#: The 2016-2017 site: "Mar 14, 2017 — 16:40" under the headline, "— Update:
+#: 18:05" under that, and a ticker of "2 hours ago <headline>" lines above.
+_STAMP = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s*[—–-]\s*\d{1,2}:\d{2}$")
+_UPDATE_STAMP = re.compile(r"^[—–-]\s*Updated?:?\s*\d{1,2}:\d{2}$", re.IGNORECASE)
+_TICKER = re.compile(r"^(?:\d{1,3}|an?)\s+(?:minute|hour|day)s?\s+ago\s+\S", re.IGNORECASE)
+#: A headline over the stamp is at most this long.
+_HEADLINE_MAX_WORDS = 25
+#: Lines of the head the 2016-2017 layout is looked for in.
+_STAMP_HEAD_LINES = 80
+#: Editors' notes on a changed story ("Updated with comments from ..."):
+#: article text, never standfirst or caption.
+_EDITOR_NOTE = re.compile(
+    r"^(?:\(?(?:this (?:article|story) (?:has been|was) )?updated (?:with|to)\b|correction:|editor['’]s note:)",
+    re.IGNORECASE,
 )
 
 
@@ -97,31 +128,22 @@ class Hints:
 
 
 @dataclass
-class Parsed:
+class Parsed(Fields):
     """The fields read from the lines, before metadata is merged in."""
 
-    title: str | None = None
-    subtitle: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    body: list[str] = field(default_factory=list)
-    captions: list[str] = field(default_factory=list)
-    related: list[Related] = field(default_factory=list)
-    attributions: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
     trailer_found: bool = False
 
 
 def parse_lines(lines: Sequence[str], hints: Hints | None = None) -> Parsed:
     """Read a page's lines into fields; raises :class:`NotAnArticle` for listings."""
     hints = hints or Hints()
-    lines = split_glued_lines(lines)
+    lines = drop_stamped_head(split_glued_lines(lines))
     kept = [line for line in drop_cut_last_line(lines) if key_of(line) not in _DROPPED_EVERYWHERE]
     cut = trailer_start(kept)
     main, trailer = kept[:cut], kept[cut:]
     main = remove_newsletter_box(main)
     parsed = Parsed(trailer_found=bool(trailer))
-    main = take_inline_related([line for line in main if not is_chrome(line)], parsed.related)
+    main = take_inline_related(drop_chrome(main), parsed.related)
     if not has_article_furniture(lines) and looks_like_listing(main, lines):
         raise NotAnArticle("a Moscow Times listing page (headlines and teasers), not an article")
     start = read_head(main, hints, parsed)
@@ -150,6 +172,36 @@ def split_glued_lines(lines: Sequence[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+def drop_stamped_head(lines: list[str]) -> list[str]:
+    """Cut the 2016-2017 site's head: menus, ticker, featured headlines.
+
+    That layout printed the section menu and a "2 hours ago <headline>"
+    ticker (twice each), featured headlines under section labels, then the
+    headline over a "Mar 14, 2017 — 16:40" stamp. With a ticker or the
+    update stamp present, the headline is the line over the first stamp and
+    nothing above it is the article's.
+    """
+    at = stamped_title_index(lines)
+    return lines if at is None else lines[at:]
+
+
+def stamped_title_index(lines: Sequence[str]) -> int | None:
+    """Where the headline of a 2016-2017 page is (see :func:`drop_stamped_head`), if it is one."""
+    for index, line in enumerate(lines[:_STAMP_HEAD_LINES]):
+        if _STAMP.match(line.strip()):
+            if not any(_TICKER.match(other) or _UPDATE_STAMP.match(other.strip()) for other in lines[: index + 4]):
+                return None
+            # the headline, or the headline over a one-sentence standfirst
+            above = [i for i in (index - 1, index - 2) if i >= 0 and _titled(lines[i])]
+            return above[0] if above else None
+    return None
+
+
+def _titled(line: str) -> bool:
+    """A line that can be a headline over the stamp: short, no closing full stop."""
+    return len(words(line)) <= _HEADLINE_MAX_WORDS and not line.rstrip().endswith((".", ",", ";", ":"))
 
 
 def drop_cut_last_line(lines: Sequence[str]) -> list[str]:
@@ -217,27 +269,7 @@ def remove_newsletter_box(lines: Sequence[str]) -> list[str]:
     The site's script puts it before the last paragraph, so it is cut out
     rather than treated as the end of the article.
     """
-    out: list[str] = []
-    index = 0
-    while index < len(lines):
-        key = key_of(lines[index])
-        if key.startswith(phrases.NEWSLETTER_HEADINGS):
-            index = _newsletter_box_end(lines, index)
-            continue
-        if not key.startswith(_NEWSLETTER_STRAY):
-            out.append(lines[index])
-        index += 1
-    return out
-
-
-def _newsletter_box_end(lines: Sequence[str], start: int) -> int:
-    for index in range(start + 1, min(len(lines), start + 6)):
-        if key_of(lines[index]).startswith(phrases.NEWSLETTER_END):
-            return index + 1
-    index = start + 1
-    while index < len(lines) and key_of(lines[index]).startswith(phrases.NEWSLETTER_LINES):
-        index += 1
-    return index
+    return _NEWSLETTER.strip(lines)
 
 
 def take_inline_related(lines: Sequence[str], related: list[Related]) -> list[str]:
@@ -261,7 +293,28 @@ def take_inline_related(lines: Sequence[str], related: list[Related]) -> list[st
 def is_chrome(line: str) -> bool:
     """Menu items, labels and per-line clutter that never carry article text."""
     key = key_of(line)
-    return key in phrases.CHROME_LINES or key.startswith(phrases.BODY_CLUTTER_PREFIXES) or is_time_note(line)
+    stripped = line.strip()
+    return (
+        key in phrases.CHROME_LINES
+        or key.startswith(phrases.BODY_CLUTTER_PREFIXES)
+        or is_time_note(line)
+        or bool(_TICKER.match(stripped) or _UPDATE_STAMP.match(stripped))
+    )
+
+
+def drop_chrome(lines: Sequence[str]) -> list[str]:
+    """Lines without the chrome, except a section word standing between a
+    finished sentence and a paragraph: there it is a subhead of the article ("Opposition",
+    "Business"), as archive pages print them, and is kept."""
+    return [
+        line
+        for index, line in enumerate(lines)
+        if not is_chrome(line) or (key_of(line) in phrases.SECTION_LINES and _between_paragraphs(lines, index))
+    ]
+
+
+def _between_paragraphs(lines: Sequence[str], index: int) -> bool:
+    return 0 < index < len(lines) - 1 and ends_sentence(lines[index - 1]) and is_paragraph(lines[index + 1])
 
 
 def has_article_furniture(lines: Sequence[str]) -> bool:
@@ -295,31 +348,41 @@ def _is_listing_marker(line: str) -> bool:
 
 
 def read_head(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
-    """Read headline, standfirst, byline, date and lead caption; return where the body starts."""
+    """Read headline, standfirst, byline, date and lead caption; return where the body starts.
+
+    The standfirst is printed above the byline and date: a line after them
+    is the first paragraph (archive pages have no standfirst), never taken
+    for one.
+    """
     parsed.title = hints.title
     parsed.subtitle = hints.subtitle
     index = _skip_to_title(lines, hints, parsed)
-    after_byline = False
+    after_byline = dated = False
     while index < len(lines):
         line = lines[index]
+        if _EDITOR_NOTE.match(line):
+            break
         if _repeats(line, parsed.title) or _repeats(line, parsed.subtitle):
             index += 1
             continue
         names = byline_names(line)
         role = byline_role(line) if after_byline else None
         after_byline = names is not None
+        dated = dated or names is not None
         if names is not None:
             _add_byline(parsed, names)
         elif role is not None:
             parsed.attributions.extend(role)
         elif (when := date_of_line(line)) is not None:
             parsed.published = parsed.published or when
+            dated = True
         elif is_caption(line):
             parsed.captions.append(line)
         elif (
             hints.guess_head
             and parsed.subtitle is None
             and not parsed.captions
+            and not dated
             and _standfirst_fits(lines, index, parsed.title)
         ):
             parsed.subtitle = line

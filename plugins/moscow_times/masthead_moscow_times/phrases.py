@@ -113,6 +113,21 @@ CHROME_LINES = folded(
     "Print Edition",
     "TMT Offline",
     "Multimedia projects",
+    # The 2016-2017 site's section menu, printed twice above the article.
+    "Russia",
+    "World",
+    "Moscow",
+    "Meanwhile...",
+    "City Lifehack",
+    "City Listings & Guide",
+)
+
+#: Section names among the chrome lines: between a sentence and a paragraph
+#: they are an article's subheads ("Moscow", "Business"), which widget words
+#: ("Share", "Search") never are.
+SECTION_LINES = folded(
+    *("News", "Business", "Opinion", "Meanwhile", "Climate", "Diaspora", "Analysis", "Feature"),
+    *("Arts and Life", "Ukraine War", "Russia", "World", "Moscow", "Multimedia", "Video", "Live"),
 )
 
 #: Labels that precede a headline in an in-article "related article" box.
@@ -283,6 +298,9 @@ SITE_MENU = folded(
     "Mothers & Daughters",
     "Generation P",
     "Multimedia projects",
+    "Meanwhile...",
+    "City Lifehack",
+    "City Listings & Guide",
 )
 
 #: Phrases the outlet uses but that other sites could print too; each one

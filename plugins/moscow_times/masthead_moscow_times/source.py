@@ -29,27 +29,13 @@ class MoscowTimesSource(Source):
         """Text dumps go through the line rules; HTML through markup, then the same rules."""
         if page.is_html:
             result = html.extract(page)
-            parsed, layout = result.parsed, result.layout
-            authors = result.authors or parsed.authors
-            published = result.published or parsed.published
-            language = page.meta.language
+            parsed, layout, language = result.parsed, result.layout, page.meta.language
+            parsed.authors = result.authors or parsed.authors
+            parsed.published = result.published or parsed.published
         else:
-            parsed = parse_lines(page.lines, Hints())
-            layout, authors, published, language = "text-dump", parsed.authors, parsed.published, None
-        return Draft(
-            url=page.url,
-            title=parsed.title,
-            subtitle=parsed.subtitle,
-            authors=authors,
-            published=published or date_of_url(page.url),
-            body=parsed.body,
-            captions=parsed.captions,
-            related=parsed.related,
-            attributions=parsed.attributions,
-            language=language or _language_of(parsed),
-            warnings=parsed.warnings,
-            layout=layout,
-        )
+            parsed, layout, language = parse_lines(page.lines, Hints()), "text-dump", None
+        parsed.published = parsed.published or date_of_url(page.url)
+        return parsed.draft(url=page.url, language=language or _language_of(parsed), layout=layout)
 
 
 def _language_of(parsed: Parsed) -> str:

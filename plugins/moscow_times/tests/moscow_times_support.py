@@ -27,6 +27,9 @@ ARTICLE_FIXTURES = (
     FIXTURES / "opinion_2024_rivers.html",
     FIXTURES / "legacy_2015_generic.html",
     FIXTURES / "archive_2014_adfree_modal.html",  # 2024 template over an imported 2014 article
+    # Built from the site's published templates (article/item.php and its blocks):
+    FIXTURES / "opinion_2023_template_blocks.html",  # label, quote, related, image, link, aside blocks
+    FIXTURES / "archive_2011_template_archive_byline.html",  # archive mode: span byline, editor's note
 )
 LISTING_FIXTURE = FIXTURES / "listing_business.html"
 #: Hand-written dumps of other articles and years (see test_moscow_times_dumps).

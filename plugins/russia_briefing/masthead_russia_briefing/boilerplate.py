@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from masthead.extract import captions
 from masthead.extract.text import fold
 
 #: The icon the theme puts before "Related Reading" and before every item,
@@ -102,7 +103,7 @@ _WIDGETS = _SOCIAL | {
     "like loading...", "loading...", "tweet", "print", "email", "more", "previous post", "next post",
     "back to top", "print this article", "print friendly",
 }  # fmt: skip
-_WIDGET_PREFIX = re.compile(r"^(tags?|categories|category|filed under|posted in)\s*:")
+_WIDGET_PREFIX = re.compile(r"^(tags?|categories|category|filed under|posted in)\s*:|^posted in\b[^.]{0,80}\|")
 _NAV = re.compile(r"^(«|‹|<|previous post|next post|older post|newer post)|(»|›)$")
 
 _READING_TIME = re.compile(r"reading time\s*:?\s*(<\s*)?\d*\s*(minutes?|mins?)?", re.IGNORECASE)
@@ -275,18 +276,9 @@ def is_boilerplate(line: str) -> bool:
     )
 
 
-#: An image caption with its credit: "Moscow City at dusk. Photo: Shutterstock",
-#: "Photo by Jane Doe", "(Image: Kremlin.ru)", "© Rosatom". A caption
-#: without a credit cannot be told from a short paragraph and stays in body.
-_CREDIT_WORD = r"(?:photo(?:graph)?|image|picture|illustration|graphic)s?(?: credit| source| courtesy)?"
-_CAPTION = re.compile(
-    r"^" + _CREDIT_WORD + r"\s*(?::|©|by\b|courtesy of\b)"
-    r"|(?:[.|–—-]\s|\s[|–—-]\s)" + _CREDIT_WORD + r"\s*:\s*(?:(?!\.\s).){1,60}$"
-    r"|\(" + _CREDIT_WORD + r"\s*(?::|by\b)[^)]{1,60}\)$"
-    r"|©"
-)
 _CAPTION_MAX_WORDS = 40
 _READ_MORE = ("read more", "continue reading", "more", "read full article", "read the full article")
+_TEASER_ENDS = (" continue reading", "[...] read more", "[…] read more")
 #: Headings and pagers of archive pages. "Category: Tax" alone is not one:
 #: an article page may print its category that way.
 _ARCHIVE = re.compile(
@@ -296,13 +288,25 @@ _ARCHIVE = re.compile(
 
 
 def is_caption(line: str) -> bool:
-    """An image caption that carries a photo credit."""
-    return len(line.split()) <= _CAPTION_MAX_WORDS and bool(_CAPTION.search(fold(line)))
+    """An image caption that carries a photo credit (:func:`masthead.extract.captions.is_caption`).
+
+    A caption without a credit cannot be told from a short paragraph and
+    stays in body.
+    """
+    return len(line.split()) <= _CAPTION_MAX_WORDS and captions.is_caption(line)
 
 
 def is_read_more(line: str) -> bool:
-    """A teaser's "Read More" link of a listing page."""
-    return fold(line).rstrip(" .»›>→…") in _READ_MORE
+    """A teaser's "Read More" link of a listing page, alone or ending the
+    teaser ("... Continue reading…")."""
+    key = fold(line).rstrip(" .»›>→…")
+    return key in _READ_MORE or is_teaser(line)
+
+
+def is_teaser(line: str) -> bool:
+    """A teaser cut by its "Continue reading…" link: an article never links
+    to the rest of itself, so one such line is a listing."""
+    return len(line.split()) > 3 and fold(line).rstrip(" .»›>→…").endswith(_TEASER_ENDS)
 
 
 def is_archive_marker(line: str) -> bool:

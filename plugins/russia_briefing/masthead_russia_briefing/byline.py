@@ -18,7 +18,10 @@ from masthead.extract.text import collapse, fold
 
 from . import boilerplate
 
-_POSTED_BY = re.compile(r"^\s*posted\s+by\b[:\s]*", re.IGNORECASE)
+#: "Posted by", "Posted on <date> by <name>", and what dumps keep of them
+#: once the links are gone: "Posted on by", "Posted".
+_POSTED_BY = re.compile(r"^\s*posted(?:\s+(?:on|by)\b)*[:\s]*", re.IGNORECASE)
+_BYLINE_START = re.compile(r"^\s*posted(?:\s*$|\s+(?:on|by)\b)", re.IGNORECASE)
 _WRITTEN_BY = re.compile(r"^\s*(written\s+by|by)\b[:\s]*", re.IGNORECASE)
 #: Words that glue a date to the names ("by A on July 1, 2019").
 _DATE_LABELS = ("on", "posted on", "published", "published on", "updated", "updated on")
@@ -40,8 +43,11 @@ class Byline:
 
 
 def is_byline(line: str) -> bool:
-    """The theme's "Posted by" line (short; a sentence is never one)."""
-    return bool(_POSTED_BY.match(line)) and len(line) <= 240 and len(line.split()) <= 30
+    """The theme's "Posted by" line (short; a sentence is never one).
+
+    A bare "Posted" or "Posted on by" is the same line with its links lost.
+    """
+    return bool(_BYLINE_START.match(line)) and len(line) <= 240 and len(line.split()) <= 30
 
 
 def is_continuation(line: str) -> bool:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
@@ -25,6 +24,8 @@ from bs4.element import NavigableString
 
 from masthead import Comment, NotAnArticle, Page
 from masthead.extract.dates import parse_date
+from masthead.extract.htmlcomments import WORDPRESS, read_comments
+from masthead.extract.listing import html_says_listing
 from masthead.extract.text import collapse, fold
 
 from . import boilerplate
@@ -70,17 +71,17 @@ NOISE = (
     ".comment-respond",
 )
 CAPTIONS = ("figcaption", ".wp-caption-text", ".wp-element-caption")
-_LISTING_CLASSES = {"archive", "category", "tag", "search", "search-results", "blog", "home", "paged", "author"}
 _SITE_SUFFIX = re.compile(r"\s+[-–—|:·»]\s+russia briefing(?: news)?\s*$", re.IGNORECASE)
 
 
 def reject_listing(soup: BeautifulSoup) -> None:
-    """Raise :class:`NotAnArticle` for category, archive, search and home pages."""
-    body = soup.body
-    classes = set(_classes(body)) if body is not None else set()
-    if classes & _LISTING_CLASSES and not classes & {"single", "single-post"}:
-        raise NotAnArticle(f"listing page (body class {' '.join(sorted(classes & _LISTING_CLASSES))})")
-    if "single" not in classes and len(soup.select("article")) >= 3:
+    """Raise :class:`NotAnArticle` for category, archive, search and home pages:
+    the theme's body classes say so (:func:`masthead.extract.listing.html_says_listing`),
+    or, without a verdict from them, three post teasers or more do."""
+    says = html_says_listing(soup)
+    if says:
+        raise NotAnArticle("listing page (body classes)")
+    if says is None and len(soup.select("article")) >= 3:
         raise NotAnArticle(f"listing page ({len(soup.select('article'))} post teasers)")
 
 
@@ -143,47 +144,9 @@ def published(page: Page) -> str | None:
 
 
 def comments(soup: BeautifulSoup) -> list[Comment]:
-    """Reader comments of the WordPress comment list, replies flattened."""
-    out: list[Comment] = []
-    kept: dict[int, int] = {}
-    for item in soup.select("li.comment"):
-        body = item.select_one(".comment-content, .comment-text")
-        text = "\n".join(_own_blocks(body, item)) if body is not None else ""
-        if not text:
-            continue
-        parent = item.find_parent("li", class_="comment")
-        kept[id(item)] = len(out)
-        out.append(
-            Comment(
-                text=text,
-                author=_comment_author(item),
-                published=_comment_time(item),
-                parent=kept.get(id(parent)) if parent is not None else None,
-            )
-        )
-    return out
-
-
-def _comment_author(item: Tag) -> str | None:
-    element = item.select_one(".comment-author .fn, .fn, .comment-author")
-    if element is None:
-        return None
-    name = collapse(element.get_text(" "))
-    return re.sub(r"\s*says:?$", "", name).strip() or None
-
-
-def _comment_time(item: Tag) -> str | None:
-    element = item.select_one("time[datetime]")
-    return parse_date(str(element.get("datetime") or "")) if element is not None else None
-
-
-def _own_blocks(body: Tag, item: Tag) -> Iterator[str]:
-    """Paragraph texts of one comment, without the replies nested in it."""
-    for block in body.find_all(["p", "blockquote", "li"]) or [body]:
-        if block.find_parent("li", class_="comment") is item:
-            text = collapse(block.get_text(" "))
-            if text and fold(text) != "reply":
-                yield text
+    """Reader comments of the theme's WordPress comment list, replies under their parent
+    (:func:`masthead.extract.htmlcomments.read_comments`)."""
+    return read_comments(soup, WORDPRESS)
 
 
 def _reveal_icons(root: Tag) -> None:
@@ -196,8 +159,3 @@ def _reveal_icons(root: Tag) -> None:
             img.replace_with(NavigableString(alt))
         elif boilerplate.has_artifact(name):
             img.replace_with(NavigableString(name))
-
-
-def _classes(tag: Tag) -> list[str]:
-    value: str | list[str] = tag.get("class") or []
-    return [value] if isinstance(value, str) else [str(v) for v in value]

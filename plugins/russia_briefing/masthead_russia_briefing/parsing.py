@@ -84,7 +84,7 @@ def _reject_listing(lines: Sequence[str]) -> None:
     dates = sum(1 for line in page if _is_day(byline.date_only(line)))
     prose = sum(1 for line in page if len(line.split()) >= _PROSE_WORDS and _TERMINAL.search(line))
     archive = any(boilerplate.is_archive_marker(line) for line in page)
-    if bylines >= 2 or (bylines <= 1 and more >= 3):
+    if bylines >= 2 or (bylines <= 1 and more >= 3) or any(boilerplate.is_teaser(line) for line in page):
         raise NotAnArticle(f"listing page: {bylines} bylines, {more} 'read more' links")
     if dates >= 3 and (prose < dates or (archive and bylines == 0)):
         raise NotAnArticle(f"listing page: {dates} datelines, {prose} paragraphs")

@@ -21,6 +21,10 @@ from .parsing import Extract, parse_lines
 #: weight is the chance it alone is right. Several combine as independent.
 _DOMAIN = re.compile(r"(^|[/.@])russia-briefing\.com\b", re.IGNORECASE)
 _BLURB = re.compile(r"russia briefing is (produced|written|published|brought)")
+#: Addresses of the site's category, tag, author and paged listings.
+_LISTING_URL = re.compile(
+    r"russia-briefing\.com/(?:[^?#]*/)?(?:category|tag|author)/|/page/\d+/?(?:[?#]|$)", re.IGNORECASE
+)
 #: The header ends at the first paragraph; menus longer than this are not read.
 _HEADER_LINES = 40
 _PARAGRAPH_WORDS = 25
@@ -41,6 +45,8 @@ class RussiaBriefingSource(Source):
             return 0.0
 
     def parse(self, page: Page) -> Draft:
+        if page.url and _LISTING_URL.search(page.url):
+            raise NotAnArticle("listing page (category, tag, author or paged address)")
         if page.soup is not None:
             return _parse_html(page)
         extract = parse_lines(page.lines)

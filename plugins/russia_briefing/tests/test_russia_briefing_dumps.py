@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from masthead import Article, Page
+from masthead import Article, Page, Rejection
 from masthead.extract.text import fold
-from masthead.testing import document, document_from_file, ingest_article, installed_plugins
+from masthead.testing import document, document_from_file, ingest, ingest_article, installed_plugins
 
 DUMPS = Path(__file__).resolve().parent / "fixtures" / "dumps"
 LISTINGS = tuple(sorted(DUMPS.glob("listing_*.txt")))
@@ -137,3 +137,48 @@ def test_dump_comments(name: str, authors: list[str]) -> None:
     record = article(name)
     assert [c.author for c in record.comments] == authors
     assert all(c.published and c.text and "Reply" not in c.text for c in record.comments)
+
+
+POSTED_ON_BY_LISTING = DUMPS / "listing_category_posted_on_by_continue_reading.txt"
+
+
+@pytest.mark.parametrize("url", [None, "https://www.russia-briefing.com/news/"])
+def test_posted_on_by_listing_is_no_article_with_or_without_url(url: str | None) -> None:
+    """Teasers under "Posted on by" lines, each ending "Continue reading…"."""
+    record = ingest(document(POSTED_ON_BY_LISTING.read_text(encoding="utf-8"), url=url, uri="category.txt"))
+    assert isinstance(record, Rejection)
+    assert (record.reason, record.plugin) == ("not_article", "russia_briefing")
+
+
+def test_teasers_ending_continue_reading_alone_make_a_listing() -> None:
+    text = POSTED_ON_BY_LISTING.read_text(encoding="utf-8").replace("Posted on by\n", "")
+    assert isinstance(ingest(document(text, uri="teasers.txt")), Rejection)
+
+
+@pytest.mark.parametrize("posted", ["Posted", "Posted by", "Posted on by", "Posted on"])
+def test_bare_posted_line_is_the_byline_never_body(posted: str) -> None:
+    text = (DUMPS / "article_bare_posted_line_dateline.txt").read_text(encoding="utf-8")
+    record = ingest_article(document(text.replace("\nPosted\n", f"\n{posted}\n"), uri="posted.txt"))
+    assert record.title == "Russia Extends Duty-Free Import Quotas For Pharmaceutical Ingredients"
+    assert record.body[0].startswith("Mar. 3 – The Russian government")
+    assert not any(fold(p).startswith("posted") for p in record.body)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.russia-briefing.com/news/category/russia-regions/",
+        "https://www.russia-briefing.com/news/tag/kaliningrad/page/2/",
+        "https://www.russia-briefing.com/news/author/chris-devonshire-ellis/",
+    ],
+)
+def test_listing_address_alone_makes_a_listing(url: str) -> None:
+    """A listing with one teaser: its "Continue reading…" link, else its address says it."""
+    text = POSTED_ON_BY_LISTING.read_text(encoding="utf-8")
+    end = "Russia Briefing is written and produced by Dezan Shira & Associates.\n"
+    one_teaser = text[: text.index("Kaliningrad Port Upgrades")] + end
+    assert isinstance(ingest(document(one_teaser, uri="one.txt")), Rejection)
+    no_link = one_teaser.replace(" Continue reading…", "")
+    assert isinstance(ingest(document(no_link, uri="one.txt")), Article)
+    record = ingest(document(no_link, url=url, uri="one.txt"))
+    assert isinstance(record, Rejection) and record.reason == "not_article"

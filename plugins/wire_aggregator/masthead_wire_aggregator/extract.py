@@ -54,6 +54,8 @@ class Extraction:
     captions: tuple[str, ...] = ()
     ticker: tuple[str, ...] = ()
     furniture: tuple[str, ...] = ()
+    #: Headlines of the "Related Stories" list above the text.
+    related: tuple[str, ...] = ()
     #: How many "Featured Post" teasers were lifted out of the page.
     teasers: int = 0
     listing: bool = False
@@ -83,6 +85,26 @@ def _sidebar_lines(lines: Sequence[str]) -> set[int]:
         teaser, byline, headline = lines[index], lines[index - 1], lines[index - 2]
         if _is_teaser(teaser) and shapes.parse_byline(byline) is not None and shapes.headline_shaped(headline):
             found.update((index - 2, index - 1, index))
+    return found
+
+
+_RELATED_HEADINGS = frozenset(fold(h) for h in ("Related Stories", "Related Articles", "Related News"))
+
+
+def _related_lines(lines: Sequence[str]) -> set[int]:
+    """Indexes of the "Related Stories" list: its heading and the headlines under it.
+
+    The list sits above the story (under the title on current pages), so
+    its headlines must neither become the title nor reach the body.
+    """
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if fold(line).rstrip(" :") in _RELATED_HEADINGS:
+            found.add(index)
+            after = index + 1
+            while after < len(lines) and shapes.headline_shaped(lines[after]) and not shapes.is_caption(lines[after]):
+                found.add(after)
+                after += 1
     return found
 
 
@@ -281,7 +303,9 @@ class _Meta:
 def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extraction:
     """Read one page's lines into title, date, byline, body and captions."""
     sidebar = _sidebar_lines(lines)
-    lines = [line for index, line in enumerate(lines) if index not in sidebar]
+    related_at = _related_lines(lines)
+    related = tuple(line for index, line in enumerate(lines) if index in related_at and index - 1 in related_at)
+    lines = [line for index, line in enumerate(lines) if index not in sidebar and index not in related_at]
     start = _body_start(lines)
     header = lines[max(0, start - _HEADER_WINDOW) : start]
     title = known_title or _pick_title(header)
@@ -323,6 +347,7 @@ def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extracti
         captions=tuple(dict.fromkeys(meta.captions)),
         ticker=tuple(ticker),
         furniture=tuple(furniture),
+        related=related,
         teasers=teasers,
         listing=_looks_like_listing(body, teasers),
     )

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import copy
 import re
+from urllib.parse import urljoin
 
 import attrs
 from bs4 import BeautifulSoup, Tag
 
-from masthead import Page
+from masthead import Page, Related
 from masthead.extract.text import collapse, fold
 from masthead_wire_aggregator import vocabulary as voc
 
@@ -42,11 +43,11 @@ FURNITURE_SELECTORS = (
     ".commentCount",
     "[id^=promotionBanner]",
     ".editorPick",
-    ".relatedArticle",
-    ".relatedArticles",
-    ".relatedNews",
     ".latestNews",
     ".mostPopular",
+    ".viewArticleSlide",
+    ".viewSlideArea",
+    ".slider",
     ".shareWrap",
     ".snsLinks",
     ".viewAdBanner",
@@ -57,9 +58,30 @@ FURNITURE_SELECTORS = (
     "nav",
 )
 #: Picture captions and credits, kept as captions.
-CAPTION_SELECTORS = ("figcaption", ".imgCaption", ".imageCaption", ".photoCaption", ".caption", ".articleImgArea p")
+CAPTION_SELECTORS = (
+    "figcaption",
+    ".captionWrap",
+    ".imgCaption",
+    ".imageCaption",
+    ".photoCaption",
+    ".caption",
+    ".articleImgArea p",
+)
 #: Markup of index, section, archive and search pages.
 LISTING_SELECTORS = ("#index", "#archivePage", "#sectionPage", ".sectionPage", ".archiveList", "#searchResult")
+#: The "Related Stories" list the site prints inside the content, above the
+#: text: its links are the article's related links.
+RELATED_SELECTORS = (
+    ".relatedStories",
+    ".relatedStory",
+    ".related-stories",
+    ".relatedArticle",
+    ".relatedArticles",
+    ".relatedNews",
+)
+RELATED_HEADINGS = frozenset(fold(h) for h in ("Related Stories", "Related Articles", "Related News", "Related"))
+#: Headings of the site's own link lists: neither body nor related.
+FURNITURE_HEADINGS = frozenset(fold(h) for h in ("Slider", "Editor's Picks", "Editors' Picks", "Most Popular"))
 #: Bylines linking to a contributor profile.
 CONTRIBUTOR_LINKS = "a[href*='/contributors/']"
 
@@ -74,10 +96,15 @@ class Container:
     captions: tuple[str, ...]
     contributors: tuple[str, ...]
     selector: str
+    related: tuple[Related, ...] = ()
 
 
-def find_container(soup: BeautifulSoup) -> Container | None:
-    """A cleaned copy of the article container, or ``None`` if the page has none."""
+def find_container(soup: BeautifulSoup, base_url: str | None = None) -> Container | None:
+    """A cleaned copy of the article container, or ``None`` if the page has none.
+
+    Captions and the "Related Stories" links are lifted out of it (relative
+    links resolved against ``base_url``); furniture is removed.
+    """
     for selector in VIEW_SELECTORS:
         found = soup.select_one(selector)
         if found is None or found.find_parent(id="index") is not None:
@@ -90,16 +117,42 @@ def find_container(soup: BeautifulSoup) -> Container | None:
                 if (name := collapse(a.get_text())) and fold(name) not in voc.NOT_AUTHORS
             )
         )
+        related = _links_of(_headed_boxes(element, RELATED_SELECTORS, RELATED_HEADINGS), base_url)
+        _headed_boxes(element, FURNITURE_SELECTORS, FURNITURE_HEADINGS)
         captions = []
         for node in element.select(", ".join(CAPTION_SELECTORS)):
             text = collapse(node.get_text(" "))
             if text:
                 captions.append(text)
             node.decompose()
-        for node in element.select(", ".join(FURNITURE_SELECTORS)):
-            node.decompose()
-        return Container(element, tuple(dict.fromkeys(captions)), contributors, selector)
+        return Container(element, tuple(dict.fromkeys(captions)), contributors, selector, related)
     return None
+
+
+def _headed_boxes(element: Tag, selectors: tuple[str, ...], headings: frozenset[str]) -> list[Tag]:
+    """Cut out of ``element`` the boxes its class or its own heading names.
+
+    The heading finds a box whose class is renamed. The boxes are returned,
+    detached, for their links to be read.
+    """
+    boxes = list(element.select(", ".join(selectors)))
+    for text in element.find_all(string=True):
+        heading = text.parent
+        if heading is not None and isinstance(heading.parent, Tag) and fold(collapse(text)) in headings:
+            boxes.append(heading.parent)
+    for box in boxes:
+        box.extract()
+    return boxes
+
+
+def _links_of(boxes: list[Tag], base_url: str | None) -> tuple[Related, ...]:
+    related: dict[str, Related] = {}
+    for box in boxes:
+        for link in box.select("a[href]"):
+            title, href = collapse(link.get_text(" ")), str(link.get("href", ""))
+            if title and href:
+                related.setdefault(fold(title), Related(title, urljoin(base_url or "", href)))
+    return tuple(related.values())
 
 
 def is_listing(soup: BeautifulSoup) -> bool:

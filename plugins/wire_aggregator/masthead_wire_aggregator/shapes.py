@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from masthead.extract import captions
+from masthead.extract.bylines import byline_names
 from masthead.extract.dates import find_date
 from masthead.extract.text import fold
 from masthead_wire_aggregator import vocabulary as voc
@@ -74,11 +76,10 @@ _WEEKDAY = re.compile(r"\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re
 _MAX_SENTENCE_CASE_TITLE_WORDS = 16
 #: Bullets, pipes and arrows around a menu or widget label ("  |   Politics", "• Market Data").
 _LABEL_DECORATION = " :>»|•·*▪►-"
-_CAPTION_KEYS = tuple(fold(p) for p in voc.CAPTION_PREFIXES)
 _COMMENT_COUNT = re.compile(r"^\d+\s+comments?$", re.IGNORECASE)
 _HAS_ZONE = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 _BYLINE = re.compile(r"^by\s+(?P<names>.+?)\s*$", re.IGNORECASE)
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.\-]*|de|da|van|von|bin|al|el|la|le|[A-Z]\.)$")
+_ET_AL = re.compile(r"\s+et\.?\s+al\.?$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -233,10 +234,12 @@ def is_stop(line: str) -> bool:
 
 
 def is_caption(line: str) -> bool:
-    """A photo caption or credit line (never a paragraph of the story)."""
+    """A photo caption or credit line (never a paragraph of the story):
+    :func:`masthead.extract.captions.is_caption`, a "Source:" credit, or a picture licence or
+    library that only ever closes a caption ("CC BY 4.0, via Wikimedia Commons")."""
     if len(line) > _CAPTION_CHARS or len(words(line)) > 40:
         return False
-    if _key(line).startswith(_CAPTION_KEYS) or _TRAILING_CREDIT.search(line):
+    if captions.is_caption(line) or _TRAILING_CREDIT.search(line):
         return True
     return not ends_sentence(line) and bool(_LICENCE.search(line))
 
@@ -265,15 +268,7 @@ def parse_dateline(line: str) -> str | None:
 
 def parse_byline(line: str) -> tuple[str, ...] | None:
     """Author names from ``By Jane Doe and John Roe`` (``Et Al`` dropped)."""
-    match = _BYLINE.match(line.strip())
-    if not match:
+    if not _BYLINE.match(line.strip()):
         return None
-    names_text = re.sub(r"\s+et\.?\s+al\.?$", "", match["names"].rstrip(" ."), flags=re.IGNORECASE)
-    parts = [p.strip() for p in re.split(r",|\s+and\s+|\s*&\s*", names_text) if p.strip()]
-    if not parts or len(parts) > 6:
-        return None
-    for part in parts:
-        tokens = part.split()
-        if not 1 <= len(tokens) <= 5 or not all(_NAME_TOKEN.match(t) for t in tokens):
-            return None
-    return tuple(p for p in parts if fold(p) not in voc.NOT_AUTHORS)
+    names = byline_names(_ET_AL.sub("", line.strip().rstrip(" .")))
+    return None if names is None else tuple(p for p in names if fold(p) not in voc.NOT_AUTHORS)

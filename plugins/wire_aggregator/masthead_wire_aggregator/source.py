@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from masthead import Draft, NotAnArticle, Page, Source
+from masthead import Draft, NotAnArticle, Page, Related, Source
 from masthead.extract.text import fold
 from masthead_wire_aggregator import html, layout, shapes
 from masthead_wire_aggregator import vocabulary as voc
@@ -88,52 +88,56 @@ class EconoTimesSource(Source):
         """Turn a dump or an HTML page into a draft; listings are no article."""
         if page.soup is not None:
             return self._parse_html(page)
-        found = extract(page.lines)
-        self._check_article(found)
-        return Draft(
-            url=page.url,
-            title=found.title,
-            authors=found.authors,
-            published=found.published,
-            body=found.body,
-            captions=found.captions,
-            attributions=self._attributions(found),
-            language=self.language,
-            warnings=self._warnings(found),
-            layout="text-dump",
-        )
+        return self._draft(page, extract(page.lines), layout="text-dump")
 
     def _parse_html(self, page: Page) -> Draft:
         soup = page.soup
         assert soup is not None
         if html.is_listing(soup):
             raise NotAnArticle("EconoTimes index or section page, not an article")
-        container = html.find_container(soup)
+        container = html.find_container(soup, page.url)
         meta_title = html.clean_title(page.meta.title)
-        captions: tuple[str, ...] = ()
-        contributors: tuple[str, ...] = ()
         if container is None:
             # a layout without any known container: the page's own blocks,
             # through the same line rules (menus, furniture and ticker go)
             found = extract(page.lines, known_title=meta_title)
-            page_layout = "page-blocks"
-        else:
-            found = extract(page.blocks_of(container.element), known_title=meta_title)
-            captions, contributors = container.captions, container.contributors
-            page_layout = "article-view" if "articleView" in container.selector else "fallback-container"
+            return self._draft(page, found, layout="page-blocks", title=meta_title, authors=html.meta_authors(page))
+        return self._draft(
+            page,
+            extract(page.blocks_of(container.element), known_title=meta_title),
+            layout="article-view" if "articleView" in container.selector else "fallback-container",
+            title=meta_title,
+            authors=html.meta_authors(page) + container.contributors,
+            captions=container.captions,
+            related=container.related,
+        )
+
+    def _draft(
+        self,
+        page: Page,
+        found: Extraction,
+        *,
+        layout: str,
+        title: str | None = None,
+        authors: tuple[str, ...] = (),
+        captions: tuple[str, ...] = (),
+        related: tuple[Related, ...] = (),
+    ) -> Draft:
+        """The draft of what the lines gave, under what the markup and head said first."""
         self._check_article(found)
-        authors = dict.fromkeys(html.meta_authors(page) + contributors + found.authors)
+        title = title or found.title
         return Draft(
             url=page.url,
-            title=meta_title or found.title,
-            authors=tuple(authors),
+            title=title,
+            authors=tuple(dict.fromkeys(authors + found.authors)),
             published=page.meta.published or found.published,
             body=found.body,
             captions=tuple(dict.fromkeys(captions + found.captions)),
+            related=related or tuple(Related(t) for t in found.related),
             attributions=self._attributions(found),
             language=page.meta.language or self.language,
-            warnings=self._warnings(found, title=meta_title or found.title),
-            layout=page_layout,
+            warnings=self._warnings(found, title=title),
+            layout=layout,
         )
 
     @staticmethod

@@ -185,23 +185,6 @@ CUT_SHORT_FURNITURE = (
     (fold("FxWirePro launches Absolute Return Managed Program"), 2),
 )
 
-#: How caption and photo-credit lines begin.
-CAPTION_PREFIXES = (
-    "Photo:",
-    "Photo by",
-    "Photo credit",
-    "Photo courtesy",
-    "Photograph:",
-    "Image:",
-    "Image credit",
-    "Image by",
-    "Image courtesy",
-    "Picture:",
-    "Credit:",
-    "(Photo",
-    "(Image",
-)
-
 #: The sidebar of recent opinion pieces that tops index pages and some dumps:
 #: this label, then headline / "By ..." / teaser cut with an ellipsis.
 SIDEBAR_LABELS = frozenset(fold(s) for s in ("Featured Post", "Featured Posts"))

@@ -8,7 +8,7 @@ import pytest
 from wire_aggregator_helpers import FIXTURES, leaked, page_of
 
 from masthead import NotAnArticle
-from masthead.testing import document, ingest_article
+from masthead.testing import document, document_from_file, ingest_article
 from masthead_wire_aggregator import EconoTimesSource
 
 STORY = (FIXTURES / "wire_story_2025.html").read_text(encoding="utf-8")
@@ -109,3 +109,67 @@ def test_html_routed_by_canonical_domain() -> None:
 def test_html_routed_by_url_of_subdomain() -> None:
     article = ingest_article(document(without_head_meta(STORY), html=True, url="https://econotimes.com/x-1703311"))
     assert article.outlet == "wire_aggregator"
+
+
+RELATED_PAGE = (FIXTURES / "related_stories_caption_2024.html").read_text(encoding="utf-8")
+RELATED_TITLES = [
+    "OPEC+ Extends Voluntary Output Cuts Into Second Quarter",
+    "Tengiz Expansion Delayed Again, Chevron Says",
+    "Caspian Pipeline Exports Recover After Storm Damage",
+]
+SITE_LISTS = (
+    "Yen Weakens Past 155 per Dollar",
+    "Why Central Banks Keep Buying Gold",
+    "Dollar Firms as Treasury Yields Climb",
+)
+
+
+@pytest.mark.parametrize("box_class", ["relatedStories", "relatedNews", "storyLinks"])
+def test_related_stories_above_the_text_go_to_related(box_class: str, source: EconoTimesSource) -> None:
+    """Found by its class, or by its own "Related Stories" heading when the class is another."""
+    html = RELATED_PAGE.replace('class="relatedStories"', f'class="{box_class}"')
+    draft = source.parse(page_of(html, html=True))
+    assert [r.title for r in draft.related] == RELATED_TITLES
+    assert all(r.url and r.url.startswith("https://www.econotimes.com/") for r in draft.related)
+    assert draft.body[0].startswith("Kazakhstan’s energy ministry raised")
+    assert not leaked(draft.body, (*RELATED_TITLES, "Related Stories"))
+
+
+def test_slider_picks_and_most_popular_are_neither_body_nor_related(source: EconoTimesSource) -> None:
+    # the slider and the most-popular box moved inside the content container
+    html = RELATED_PAGE.replace('<div class="commentPlugIn">', _boxes_inside() + '<div class="commentPlugIn">')
+    draft = source.parse(page_of(html, html=True))
+    assert not leaked(draft.body, SITE_LISTS)
+    assert not {r.title for r in draft.related} & set(SITE_LISTS)
+    assert len(draft.body) == 4
+
+
+def _boxes_inside() -> str:
+    return (
+        '<div class="topSlide"><p class="slideTitle">Slider</p><a href="/Yen-Weakens-Past-155-per-Dollar-1682190">'
+        "Yen Weakens Past 155 per Dollar</a></div>"
+        '<div class="popularBox"><div class="title">Most Popular</div><p><a href="/Dollar-Firms-1682101">'
+        "Dollar Firms as Treasury Yields Climb</a></p></div>"
+    )
+
+
+def test_caption_wrap_is_a_caption_even_without_a_credit(source: EconoTimesSource) -> None:
+    html = RELATED_PAGE.replace(" Photo: Pixabay</p>", "</p>")
+    draft = source.parse(page_of(html, html=True))
+    assert draft.captions == ("An oil pumping unit in the Mangystau region.",)
+    assert not leaked(draft.body, ("Mangystau",))
+
+
+def test_date_from_the_info_line_and_placeholder_comment_box(source: EconoTimesSource) -> None:
+    draft = source.parse(page_of(RELATED_PAGE, html=True))
+    assert draft.published_iso() == "2024-04-17T09:05:00+00:00"
+    assert draft.comments == ()
+    assert not draft.warnings
+
+
+def test_related_stories_in_a_dump_are_related_and_never_the_title() -> None:
+    """The list under the title: its last headline is not taken for the page's title."""
+    article = ingest_article(document_from_file(FIXTURES / "dumps" / "www_2024_related_stories_above_text.txt"))
+    assert article.title == "Kazakhstan Raises Oil Output Target Despite OPEC+ Quota"
+    assert [r.title for r in article.related] == RELATED_TITLES
+    assert not leaked(article.body, (*RELATED_TITLES, "Related Stories"))
