@@ -175,6 +175,11 @@ SHARDS = "_shards"
 STAGING = "_staging"
 REJECTS = "rejects"
 SHARDED_FORMAT = "masthead.io.partitioned-shards/1"
+RUN = "_run.json"
+
+
+class Superseded(RuntimeError):
+    """A newer run (a resume) took over the output while this task was running."""
 
 
 class PartStore:
@@ -246,13 +251,27 @@ class PartStore:
     def commit(self, entry: dict[str, Any]) -> None:
         self.write_json(f"{SHARDS}/{entry['id']}.json", entry)
 
-    def start(self, resume: bool) -> None:
-        """Begin a run: a fresh one forgets the entries and manifest of any earlier run here."""
-        if resume:
-            return
-        self.remove(MANIFEST)
-        for name in self._names(SHARDS):
-            self.remove(f"{SHARDS}/{name}")
+    def start(self, token: str, resume: bool) -> None:
+        """Begin the run ``token``: a fresh one forgets the entries and manifest of any earlier run here.
+
+        The token is written to ``_run.json``; a task commits only while it is
+        there (:meth:`check_owner`), so a task of a killed client that is still
+        finishing on a worker cannot overwrite what the resumed run wrote.
+        """
+        if not resume:
+            self.remove(MANIFEST)
+            for name in self._names(SHARDS):
+                self.remove(f"{SHARDS}/{name}")
+        self.write_json(RUN, {"token": token})
+
+    def check_owner(self, token: str) -> None:
+        """Raise :class:`Superseded` unless the run ``token`` still owns this output."""
+        try:
+            owner = self.read_json(RUN).get("token")
+        except FileNotFoundError:
+            owner = None
+        if owner != token:
+            raise Superseded(f"{self.url} now belongs to another run; this task's output is dropped")
 
     def finish(self, keep: set[str], manifest: dict[str, Any]) -> None:
         """Drop parts this run did not write and staging leftovers, then write the manifest."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import hashlib
+import io
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -42,6 +43,8 @@ from masthead.models import Rejection
 
 #: File names read as lists of shard paths, one a line (gzip inferred from the name).
 PATHS_SUFFIXES = (".paths", ".paths.gz")
+#: Read-ahead for remote container files: few requests, bounded memory.
+STREAM_BUFFER = 4 * 1024 * 1024
 INSTALL_HINT = "pip install 'masthead[s3]' (or the fsspec package for your storage)"
 
 
@@ -198,8 +201,8 @@ def read_shard(url: str, readers: Mapping[str, Reader], storage_options: Mapping
         except FileNotFoundError as exc:
             yield reject(url, "not_found", str(exc))
             return
-        with handle:
-            yield from reader.read_stream(handle, url)
+        with handle, io.BufferedReader(handle, buffer_size=STREAM_BUFFER) as stream:  # a full file API
+            yield from reader.read_stream(stream, url)
         return
     yield from _fetched(url, fs, path, suffix, readers)
 

@@ -86,6 +86,7 @@ class ShardJob:
     timeout: float | None = None
     memory_limit_mb: int | None = None
     dedup: bool = True
+    token: str = ""
 
     @property
     def supervised(self) -> bool:
@@ -166,6 +167,7 @@ def process_shard(job: ShardJob, url: str) -> tuple[object, dict[str, Any]]:
                 rejects.write((to_json_line(record) + "\n").encode("utf-8"))
             summary.count(record)
         writer.close()
+        store.check_owner(job.token)  # before the parts are committed (on leaving the block)
     summary.finish()
     entry = {
         "id": sid,
@@ -191,6 +193,7 @@ def drop_duplicates(job: ShardJob, entry: dict[str, Any], ids: list[str]) -> dic
             kept = _filter_parquet(source, target, drop, by_plugin)
         else:
             kept = _filter_jsonl(source, target, drop, by_plugin)
+        store.check_owner(job.token)
     counts = entry["counts"]
     removed = entry["records"] - kept
     counts["ingested"] -= removed
@@ -248,7 +251,7 @@ def ingest_shards(run: ShardRun, readers: Any, expected: object) -> Summary:
     """List the shards, run one task per shard not yet committed, dedup, write the manifest."""
     from masthead.run.dask_engine import open_client
 
-    job = run.job
+    job = attrs.evolve(run.job, token=uuid.uuid4().hex)
     store = PartStore(run.output, job.storage_options)
     lock = OutputLock(run.output) if store.local else None
     if lock is not None:
@@ -258,7 +261,7 @@ def ingest_shards(run: ShardRun, readers: Any, expected: object) -> Summary:
             raise ClusterSetupError(f"{run.output}: {exc}") from None
     started = Summary().started
     try:
-        store.start(run.resume)
+        store.start(job.token, run.resume)
         listing = list_shards(run.paths, readers, prefix=run.prefix, storage_options=job.storage_options)
         entries = store.entries() if run.resume else {}
         todo = [url for url in listing.shards if shard_id(url) not in entries]
@@ -266,6 +269,7 @@ def ingest_shards(run: ShardRun, readers: Any, expected: object) -> Summary:
         failed: list[Rejection] = list(listing.rejections)
         with open_client(run.scheduler, run.workers) as client:
             _check_workers(client, job)
+            log.info("run_started", runner="dask", scheduler=client.scheduler.address, workers=len(client.nthreads()))
             for outcome in _run_tasks(client, job, todo, expected):
                 if isinstance(outcome, Rejection):
                     failed.append(outcome)
@@ -421,8 +425,10 @@ def _add(summary: Summary, counts: dict[str, Any]) -> None:
 
 def ingest_on_cluster(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config: PipelineConfig) -> Summary:
     """``masthead ingest --engine dask``: :func:`ingest_shards` with the session's errors."""
-    from masthead.run.session import Interrupted, SessionError
+    from masthead.run.session import IngestOptions, Interrupted, SessionError
 
+    if options.part_size != attrs.fields(IngestOptions).part_size.default:
+        raise SessionError("--part-size does not apply to --engine dask: each shard is written as one part")
     job = ShardJob(
         config=attrs.evolve(config, log=options.log),
         output=options.output,
