@@ -37,10 +37,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from corpus import GENERIC_SHARE, ROOT, generic_page, outlet_page, templates
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
-
-from corpus import GENERIC_SHARE, ROOT, generic_page, outlet_page, templates
 
 _CANONICAL = re.compile(rb'<link rel="canonical" href="([^"]+)"')
 

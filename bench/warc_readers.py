@@ -21,17 +21,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from corpus import GENERIC_SHARE, generic_page, outlet_page, templates
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
-
-from corpus import GENERIC_SHARE, generic_page, outlet_page, templates
 
 
 def build(path: Path, pages: int, gzipped: bool) -> int:
     rng = random.Random(0)
     outlets = templates()
     distinct = [
-        generic_page(rng, n, "medium") if rng.random() < GENERIC_SHARE else outlet_page(rng, rng.choice(outlets), n, "medium")
+        generic_page(rng, n, "medium")
+        if rng.random() < GENERIC_SHARE
+        else outlet_page(rng, rng.choice(outlets), n, "medium")
         for n in range(min(pages, 200))
     ]
     with path.open("wb") as handle:
