@@ -102,3 +102,15 @@ def test_a_superseded_task_commits_nothing(tmp_path: Path) -> None:
         store.check_owner("first")
     assert not (tmp_path / "out" / "part-x.jsonl").exists()
     store.check_owner("second")
+
+
+def test_a_run_into_its_input_directory_never_reads_its_own_parts(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / SEEDS[0].name).write_bytes(SEEDS[0].read_bytes())
+    for attempt in ("first", "again"):
+        result = run("ingest", str(pages), "-o", str(pages / "out"), "--engine", "dask", "--workers", "1",
+                     "--timeout", "0", "--keep-duplicates")  # fmt: skip
+        assert result.returncode == 0, (attempt, result.stderr)
+        manifest = json.loads((pages / "out" / "manifest.json").read_text())
+        assert [p["shard"] for p in manifest["parts"]] == [str(pages / SEEDS[0].name)]

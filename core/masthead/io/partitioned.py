@@ -207,6 +207,14 @@ class PartStore:
             self.fs.makedirs(self.path(SHARDS), exist_ok=True)
             self.fs.makedirs(self.path(REJECTS), exist_ok=True)
 
+    def holds(self, url: str) -> bool:
+        """Whether ``url`` names a file inside this output (a run's own parts among its inputs)."""
+        from masthead.io.shards import local_path
+
+        if self.local:
+            return os.path.abspath(local_path(url)).startswith(self.root.rstrip("/") + "/")
+        return url.startswith(self.url.rstrip("/") + "/")
+
     def path(self, name: str) -> str:
         return f"{self.root.rstrip('/')}/{name}"
 

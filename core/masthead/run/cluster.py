@@ -263,6 +263,7 @@ def ingest_shards(run: ShardRun, readers: Any, expected: object) -> Summary:
     try:
         store.start(job.token, run.resume)
         listing = list_shards(run.paths, readers, prefix=run.prefix, storage_options=job.storage_options)
+        listing.shards[:] = [url for url in listing.shards if not store.holds(url)]  # never read our own parts
         entries = store.entries() if run.resume else {}
         todo = [url for url in listing.shards if shard_id(url) not in entries]
         log.info("shards_listed", shards=len(listing.shards), done=len(listing.shards) - len(todo))
