@@ -1,5 +1,11 @@
 """The distributed runner, on Dask distributed (an optional extra: ``masthead[dask]``).
 
+``masthead ingest --engine dask`` runs by shard (:mod:`masthead.run.cluster`):
+workers read their own inputs and write their own parts. This module holds
+what both share (:func:`open_client`, :func:`wait_for_workers`) and
+:func:`run_on_dask`, the API for a stream of documents the caller already
+holds (read here, shipped to the cluster in batches).
+
 Same pipeline, same records as the local runners; only where
 :meth:`~masthead.pipeline.Pipeline.process` runs changes. The client (the
 ``masthead ingest`` process) reads the inputs, ships documents in batches to
