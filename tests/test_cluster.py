@@ -291,22 +291,25 @@ def test_a_worker_killed_mid_run_costs_no_record(
 FAULTY = PipelineConfig(load_entry_points=False, extra=(("misbehaving", "misbehaving_plugins"),))
 
 
-def test_per_document_budget_and_deaths_name_the_plugin_on_dask(s3: S3, cluster: Cluster) -> None:
+def test_time_and_memory_budgets_hold_on_dask_and_name_the_plugin(s3: S3, cluster: Cluster) -> None:
     lines = [
         {"text": "MISBEHAVING one\nfine"},
         {"text": "MISBEHAVING two\nFAULT:hang"},
         {"text": "MISBEHAVING three\nFAULT:exit"},
         {"text": "MISBEHAVING four\nfine"},
+        {"text": "MISBEHAVING five\nFAULT:hog"},
     ]
     s3.fs.pipe(f"{BUCKET}/faults/f.jsonl", "".join(json.dumps(x) + "\n" for x in lines).encode())
     options = {"endpoint_url": s3.endpoint, "key": "testing", "secret": "testing"}  # as --storage-options
-    job = ShardJob(config=FAULTY, output=f"s3://{BUCKET}/faulty", storage_options=options, timeout=1.5)
+    job = ShardJob(
+        config=FAULTY, output=f"s3://{BUCKET}/faulty", storage_options=options, timeout=1.5, memory_limit_mb=512
+    )
     run = ShardRun(paths=(f"s3://{BUCKET}/faults/f.jsonl",), output=job.output, job=job, scheduler=cluster.address)
     summary = ingest_shards(run, FAULTY.load_plugins().readers, fingerprint(FAULTY.build()))
-    assert (summary.ingested, summary.rejected) == (2, 2)
+    assert (summary.ingested, summary.rejected) == (2, 3)
     rejected = [Rejection(**x) for key in s3.keys("faulty/rejects/") for x in s3.lines(key)]
     named = sorted((r.reason, r.plugin) for r in rejected)
-    assert named == [("timeout", "misbehaving"), ("worker_died", "misbehaving")]
+    assert named == [("memory_limit", "misbehaving"), ("timeout", "misbehaving"), ("worker_died", "misbehaving")]
 
 
 def test_an_interrupted_task_leaves_no_file_under_a_final_name(tmp_path: Path) -> None:
