@@ -258,8 +258,6 @@ def test_engine_dask_without_dask_installed_is_a_clear_usage_error(tmp_path: Pat
 def test_engine_dask_needs_an_output_directory(tmp_path: Path) -> None:
     result = run("ingest", str(SEEDS[0]), "-o", "-", "--engine", "dask")
     assert result.returncode == 2 and "-o DIRECTORY" in result.stderr
-    result = run("ingest", str(SEEDS[0]), "-o", str(tmp_path / "d"), "--engine", "dask", "--part-size", "5")
-    assert result.returncode == 2 and "--part-size does not apply" in result.stderr
     (tmp_path / "file").write_text("x")
     result = run("ingest", str(SEEDS[0]), "-o", str(tmp_path / "file"), "--engine", "dask")
     assert result.returncode == 2 and "not a directory" in result.stderr

@@ -426,10 +426,8 @@ def _add(summary: Summary, counts: dict[str, Any]) -> None:
 
 def ingest_on_cluster(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config: PipelineConfig) -> Summary:
     """``masthead ingest --engine dask``: :func:`ingest_shards` with the session's errors."""
-    from masthead.run.session import IngestOptions, Interrupted, SessionError
+    from masthead.run.session import Interrupted, SessionError
 
-    if options.part_size != attrs.fields(IngestOptions).part_size.default:
-        raise SessionError("--part-size does not apply to --engine dask: each shard is written as one part")
     job = ShardJob(
         config=attrs.evolve(config, log=options.log),
         output=options.output,
