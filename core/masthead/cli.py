@@ -200,7 +200,7 @@ INPUT_OPTIONS = option_group(
     option(
         "--storage-options",
         metavar="JSON",
-        help='fsspec options for URL inputs and outputs, as a JSON object (e.g. \'{"anon": true}\').',
+        help="fsspec options for URL inputs and outputs, as a JSON object (e.g. '{\"anon\": true}').",
     ),
 )
 OUTPUT_OPTIONS = option_group(
@@ -210,7 +210,8 @@ OUTPUT_OPTIONS = option_group(
         "--output",
         required=True,
         metavar="OUT",
-        help="Output file; '-' for stdout. With --engine dask: a directory or object-store URL of parts and a manifest.",
+        help="Output file; '-' for stdout. With --engine dask: a directory or object-store URL of parts "
+        "and a manifest.",
     ),
     option("--rejects", metavar="FILE", help="Write one JSONL line per document not ingested."),
     option("--sink", "sink_name", type=SinkName(), default="jsonl", show_default=True, help="Sink for the articles."),
