@@ -192,6 +192,16 @@ INPUT_OPTIONS = option_group(
         is_flag=True,
         help="Continue the interrupted run that was writing OUT (same PATHS and --rejects).",
     ),
+    option(
+        "--prefix",
+        metavar="URL",
+        help="Base URL for the relative lines of a paths file (e.g. https://data.commoncrawl.org/ for warc.paths.gz).",
+    ),
+    option(
+        "--storage-options",
+        metavar="JSON",
+        help="fsspec options for URL inputs and outputs, as a JSON object (e.g. '{\"anon\": true}').",
+    ),
 )
 OUTPUT_OPTIONS = option_group(
     "Output",
@@ -200,7 +210,8 @@ OUTPUT_OPTIONS = option_group(
         "--output",
         required=True,
         metavar="OUT",
-        help="Output file; '-' for stdout. With --engine dask: a directory of JSONL parts and a manifest.",
+        help="Output file; '-' for stdout. With --engine dask: a directory or object-store URL of parts "
+        "and a manifest.",
     ),
     option("--rejects", metavar="FILE", help="Write one JSONL line per document not ingested."),
     option("--sink", "sink_name", type=SinkName(), default="jsonl", show_default=True, help="Sink for the articles."),
@@ -243,14 +254,6 @@ RUNNER_OPTIONS = option_group(
         "implies --engine dask.",
     ),
     option("--deterministic", is_flag=True, help="Write records in input order, exactly as a one-process run does."),
-    option(
-        "--part-size",
-        type=click.IntRange(min=1),
-        default=10_000,
-        show_default=True,
-        metavar="N",
-        help="With --engine dask: articles per part file.",
-    ),
 )
 SAFETY_OPTIONS = option_group(
     "Safety",
@@ -303,10 +306,11 @@ def ingest(
     deterministic: bool,
     timeout: float,
     memory_limit: int | None,
-    part_size: int,
     keep_duplicates: bool,
     resume: bool,
     checkpoint_every: int,
+    prefix: str | None,
+    storage_options: str | None,
     disable: tuple[str, ...],
     only: str | None,
     strict: bool,
@@ -321,8 +325,10 @@ def ingest(
     Documents are processed in parallel worker processes (--workers), each
     with a time limit (--timeout): a plugin that hangs or crashes on one
     document costs that document, recorded in the rejects, not the run.
-    With --engine dask they run on a Dask cluster and OUT is a directory
-    of part-NNNNN.jsonl files plus manifest.json.
+    With --engine dask they run on a Dask cluster: workers read their own
+    shards (paths, or URLs such as s3://bucket/crawl/*.warc.gz, or a
+    warc.paths.gz with --prefix) and OUT is a directory or object-store URL
+    of one part per shard plus manifest.json.
 
     The same article read twice (same URL, or same text) is written once.
     OUT appears only when the run completes; after Ctrl-C or a kill,
@@ -337,8 +343,8 @@ def ingest(
     pipeline = make_pipeline(plugins, source, fallback)
     engine = "dask" if scheduler else engine
     if engine == "dask":
-        if sink_name != "jsonl" or output == "-":
-            _fail("--engine dask writes partitioned JSONL into a directory: give -o DIRECTORY and no --sink")
+        if sink_name not in ("jsonl", "parquet") or output == "-" or rejects:
+            _fail("--engine dask writes parts (jsonl or parquet) and rejects/ parts into -o DIRECTORY; no --rejects")
         try:
             import_distributed()
         except EngineUnavailable as exc:
@@ -356,11 +362,12 @@ def ingest(
         deterministic=deterministic,
         timeout=timeout or None,
         memory_limit_mb=memory_limit,
-        part_size=part_size,
         keep_duplicates=keep_duplicates,
         resume=resume,
         checkpoint_every=checkpoint_every,
         log=_worker_log_settings(),
+        prefix=prefix,
+        storage_options=_json_object("--storage-options", storage_options),
     )
     config = PipelineConfig.of(plugins, source=source, fallback=fallback)
     try:
@@ -394,6 +401,16 @@ def _report(summary: Any) -> None:
         logconfig.emit("run_finished", **summary.to_dict())
     else:
         click.echo(summary.render(), err=True)
+
+
+def _json_object(option: str, text: str | None) -> dict[str, Any]:
+    try:
+        value = json.loads(text) if text else {}
+    except ValueError as exc:
+        _fail(f"{option}: not JSON: {exc}")
+    if not isinstance(value, dict):
+        _fail(f"{option}: expected a JSON object")
+    return value
 
 
 def _worker_log_settings() -> tuple[str, str]:

@@ -30,7 +30,13 @@ from masthead.io.sinks import SinkFactory
 from masthead.source import Source
 
 ENTRY_POINT_GROUP = "masthead"
-BUILTIN_MODULES = ("masthead.io.readers", "masthead.io.warc", "masthead.io.sinks", "masthead.extract.generic")
+BUILTIN_MODULES = (
+    "masthead.io.readers",
+    "masthead.io.warc",
+    "masthead.io.sinks",
+    "masthead.io.parquet",
+    "masthead.extract.generic",
+)
 DISABLE_ENV = "MASTHEAD_DISABLE"
 ONLY_ENV = "MASTHEAD_PLUGINS"
 #: What a source's ``name`` (the outlet key) must look like; also a plugin package's key.

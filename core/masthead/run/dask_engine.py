@@ -1,5 +1,11 @@
 """The distributed runner, on Dask distributed (an optional extra: ``masthead[dask]``).
 
+``masthead ingest --engine dask`` runs by shard (:mod:`masthead.run.cluster`):
+workers read their own inputs and write their own parts. This module holds
+what both share (:func:`open_client`, :func:`wait_for_workers`) and
+:func:`run_on_dask`, the API for a stream of documents the caller already
+holds (read here, shipped to the cluster in batches).
+
 Same pipeline, same records as the local runners; only where
 :meth:`~masthead.pipeline.Pipeline.process` runs changes. The client (the
 ``masthead ingest`` process) reads the inputs, ships documents in batches to
@@ -73,8 +79,9 @@ def open_client(scheduler: str | None = None, workers: int | None = None) -> Ite
     """A Dask client: of the cluster at ``scheduler``, else of a new local cluster.
 
     The local cluster has ``workers`` single-threaded worker processes
-    (parsing is CPU-bound Python: threads would share one GIL) and listens
-    on loopback only (its status page on a random loopback port).
+    (parsing is CPU-bound Python: threads would share one GIL), not
+    daemonic so that they may start a supervised child per task, and
+    listens on loopback only (its status page on a random loopback port).
     """
     distributed = import_distributed()
     if scheduler:
@@ -85,6 +92,10 @@ def open_client(scheduler: str | None = None, workers: int | None = None) -> Ite
         with contextlib.closing(client):
             yield client
         return
+    import dask
+
+    # Workers that may start processes: a shard task runs documents in a supervised child.
+    dask.config.set({"distributed.worker.daemon": False})
     cluster = distributed.LocalCluster(
         n_workers=workers,
         threads_per_worker=1,
@@ -95,6 +106,14 @@ def open_client(scheduler: str | None = None, workers: int | None = None) -> Ite
     )
     with contextlib.closing(cluster), contextlib.closing(distributed.Client(cluster)) as client:
         yield client
+
+
+def wait_for_workers(client: Any) -> None:
+    """Return once the cluster has a worker, or raise :class:`EngineUnavailable` after :data:`WORKER_WAIT` s."""
+    try:
+        client.wait_for_workers(1, timeout=WORKER_WAIT)
+    except (TimeoutError, OSError) as exc:
+        raise EngineUnavailable(f"no Dask worker joined the cluster within {WORKER_WAIT} s") from exc
 
 
 def process_batch(config: PipelineConfig, items: list[ReadResult]) -> tuple[object, list[Record]]:
@@ -155,10 +174,7 @@ def run_on_dask(
     ``deterministic``; ``expected`` is the run's plugin fingerprint.
     """
     distributed = import_distributed()
-    try:
-        client.wait_for_workers(1, timeout=WORKER_WAIT)
-    except (TimeoutError, OSError) as exc:
-        raise EngineUnavailable(f"no Dask worker joined the cluster within {WORKER_WAIT} s") from exc
+    wait_for_workers(client)
 
     def write(records: list[Record]) -> None:
         for record in records:

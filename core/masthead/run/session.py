@@ -29,7 +29,8 @@ import structlog
 from masthead.extract.document import RawDocument
 from masthead.io.checkpoint import Checkpoint, OutputLock, OutputLocked, StateFile
 from masthead.io.dedup import Deduplicator
-from masthead.io.readers import ReadResult, iter_documents
+from masthead.io.readers import ReadResult
+from masthead.io.shards import iter_inputs
 from masthead.io.sinks import STDOUT, JsonlSink, Sink, partial_path
 from masthead.manager import Plugins
 from masthead.pipeline import Pipeline
@@ -76,6 +77,8 @@ class IngestOptions:
     resume: bool = False
     checkpoint_every: int = CHECKPOINT_EVERY
     log: tuple[str, str] | None = None
+    prefix: str | None = None
+    storage_options: dict[str, Any] = attrs.field(factory=dict, hash=False)
 
 
 class _Checkpointer:
@@ -100,6 +103,10 @@ class _Checkpointer:
 
 def ingest(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config: PipelineConfig) -> Summary:
     """Run ``options`` to completion; raises :class:`SessionError` or :class:`Interrupted`."""
+    if options.engine == "dask":  # by shard: workers read and write (masthead.run.cluster)
+        from masthead.run.cluster import ingest_on_cluster
+
+        return ingest_on_cluster(options, plugins, pipeline, config)
     _check_paths(options)
     file_output = options.output != STDOUT and options.engine != "dask"
     lock = OutputLock(options.output) if options.output != STDOUT else None
@@ -140,7 +147,10 @@ def _run(
         output_sink, reject_sink, summary, progress, dedup=dedup, after_each=checkpointer.tick if checkpointer else None
     )
     skipped: list[str] = []
-    documents = _without_own_files(iter_documents(options.paths, plugins.readers, skipped), options)
+    documents = _without_own_files(
+        iter_inputs(options.paths, plugins.readers, skipped, prefix=options.prefix, options=options.storage_options),
+        options,
+    )
     if checkpoint:
         documents = itertools.islice(documents, checkpoint.done, None)
         log.info("run_resumed", done=checkpoint.done, output=options.output)

@@ -1,0 +1,454 @@
+"""A run by shard on a Dask cluster: workers read their own inputs and write their own parts.
+
+The client (``masthead ingest --engine dask``) only *lists* shards
+(:mod:`masthead.io.shards`) and submits one task per shard; it never reads a
+shard's bytes nor an article. Each task, on a worker:
+
+1. opens its shard itself through fsspec and streams its documents through
+   the pipeline, under the run's per-document budget: with ``--timeout`` or
+   ``--memory-limit`` the pipeline runs in a supervised child process
+   (:class:`~masthead.run.pool.WorkerPool`), so a plugin that hangs, crashes
+   or exhausts memory costs one document, rejected with the plugin named,
+   exactly as on one machine;
+2. writes its articles to ``part-<shard id>.jsonl`` (or ``.parquet``) and its
+   rejections to ``rejects/part-<shard id>.jsonl``, straight to the output
+   location, each atomically (:class:`~masthead.io.partitioned.PartStore`);
+3. commits the shard by writing its entry ``_shards/<shard id>.json``
+   (counts and the ids of its articles), and returns that entry.
+
+The client gathers entries, and at the end writes ``manifest.json``.
+
+Resume is by shard: ``--resume`` skips every shard with an entry and redoes
+the rest; a redone shard overwrites its own parts, so nothing is lost or
+written twice, even when a task of the killed client is still finishing.
+
+Duplicates: within a shard, the task drops an article whose id it already
+wrote. Across shards, once every shard is committed the client walks the
+entries in shard order (ids only, 16 hex digits an article) and, for each
+shard holding an id an earlier shard has, submits a task that rewrites
+that part without those articles (again atomically, then its entry). The
+result is exact and the same whatever order shards finished in.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import uuid
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from typing import IO, TYPE_CHECKING, Any
+
+import attrs
+import structlog
+
+from masthead.io.checkpoint import OutputLock, OutputLocked
+from masthead.io.dedup import Deduplicator
+from masthead.io.partitioned import REJECTS, SHARDED_FORMAT, PartStore
+from masthead.io.readers import ReadResult
+from masthead.io.shards import list_shards, read_shard, shard_id
+from masthead.models import SCHEMA_VERSION, Article, Rejection
+from masthead.pipeline import Pipeline
+from masthead.run.runconfig import PipelineConfig, cached_pipeline, check_fingerprint, fingerprint
+from masthead.run.summary import Summary
+from masthead.serialize import to_json_line
+
+if TYPE_CHECKING:
+    from masthead.manager import Plugins
+    from masthead.run.session import IngestOptions
+
+log = structlog.get_logger("masthead.run.cluster")
+
+#: Where the client writes rejections of its own: arguments that name nothing, shards that failed.
+CLIENT_REJECTS = f"{REJECTS}/part-client.jsonl"
+#: Times Dask reruns a shard whose task raised (a dropped connection to the object store).
+RETRIES = 2
+NO_CHILDREN = (
+    "--timeout and --memory-limit on Dask run each document in a child process, but these Dask "
+    "workers may not start processes; start them with DASK_DISTRIBUTED__WORKER__DAEMON=False "
+    "(or 'dask worker --no-nanny'), or pass --timeout 0 to run without a per-document budget"
+)
+
+
+class ClusterSetupError(RuntimeError):
+    """The cluster cannot run the job as asked (workers that may not start processes)."""
+
+
+@attrs.define(frozen=True)
+class ShardJob:
+    """What every shard task needs: picklable, sent once per task."""
+
+    config: PipelineConfig
+    output: str
+    storage_options: dict[str, Any] = attrs.field(factory=dict, hash=False)
+    sink: str = "jsonl"
+    timeout: float | None = None
+    memory_limit_mb: int | None = None
+    dedup: bool = True
+    token: str = ""
+
+    @property
+    def supervised(self) -> bool:
+        return bool(self.timeout or self.memory_limit_mb)
+
+    def part_name(self, sid: str) -> str:
+        return f"part-{sid}.{'parquet' if self.sink == 'parquet' else 'jsonl'}"
+
+
+def can_start_processes() -> bool:
+    """Whether this process may have child processes (a daemonic Dask worker may not)."""
+    return not multiprocessing.current_process().daemon
+
+
+class _JsonlPart:
+    def __init__(self, handle: IO[bytes]) -> None:
+        self.handle = handle
+        self.count = 0
+
+    def write(self, article: Article) -> None:
+        self.handle.write((to_json_line(article) + "\n").encode("utf-8"))
+        self.count += 1
+
+    def close(self) -> None:
+        self.handle.flush()
+
+
+def _part_writer(sink: str, handle: IO[bytes]) -> _JsonlPart | Any:
+    if sink == "parquet":
+        from masthead.io.parquet import ParquetWriter
+
+        return ParquetWriter(handle)
+    return _JsonlPart(handle)
+
+
+def _records(documents: Iterator[ReadResult], job: ShardJob, pipeline: Pipeline) -> Iterator[Article | Rejection]:
+    if not job.supervised:
+        for item in documents:
+            yield item if isinstance(item, Rejection) else pipeline.process(item)
+        return
+    if not can_start_processes():
+        raise ClusterSetupError(NO_CHILDREN)
+    from masthead.run.pool import WorkerPool
+
+    pool = WorkerPool(
+        job.config, 1, timeout=job.timeout, memory_limit_mb=job.memory_limit_mb, expected=fingerprint(pipeline)
+    )
+    results = pool.imap(enumerate(documents))
+    try:
+        for _, record in results:
+            yield record
+    finally:
+        results.close()
+
+
+def process_shard(job: ShardJob, url: str) -> tuple[object, dict[str, Any]]:
+    """The task run on a worker for one shard; returns the plugin fingerprint and the shard's entry."""
+    pipeline = cached_pipeline(job.config)
+    store = PartStore(job.output, job.storage_options)
+    sid = shard_id(url)
+    part, rejects_name = job.part_name(sid), f"{REJECTS}/part-{sid}.jsonl"
+    summary = Summary()
+    dedup = Deduplicator() if job.dedup else None
+    ids: list[str] = []
+    with contextlib.ExitStack() as stack:
+        writer = _part_writer(job.sink, stack.enter_context(store.staged(part)))
+        rejects: IO[bytes] | None = None
+        for record in _records(read_shard(url, pipeline.plugins.readers, job.storage_options), job, pipeline):
+            if isinstance(record, Article):
+                if dedup is not None and dedup.is_duplicate(record):
+                    summary.count_duplicate()
+                    continue
+                writer.write(record)
+                ids.append(record.id)
+            else:
+                if rejects is None:
+                    rejects = stack.enter_context(store.staged(rejects_name))
+                rejects.write((to_json_line(record) + "\n").encode("utf-8"))
+            summary.count(record)
+        writer.close()
+        store.check_owner(job.token)  # before the parts are committed (on leaving the block)
+    summary.finish()
+    entry = {
+        "id": sid,
+        "shard": url,
+        "part": part,
+        "records": writer.count,
+        "rejects": rejects_name if summary.rejected else None,
+        "counts": summary.to_dict(),
+        "ids": ids,
+        "removed": [],
+    }
+    store.commit(entry)
+    return fingerprint(pipeline), entry
+
+
+def drop_duplicates(job: ShardJob, entry: dict[str, Any], ids: list[str]) -> dict[str, Any]:
+    """Rewrite one shard's part without the articles whose id an earlier shard holds; idempotent."""
+    store = PartStore(job.output, job.storage_options)
+    drop = set(ids)
+    by_plugin: Counter[str] = Counter()
+    with store.fs.open(store.path(entry["part"]), "rb") as source, store.staged(entry["part"]) as target:
+        if job.sink == "parquet":
+            kept = _filter_parquet(source, target, drop, by_plugin)
+        else:
+            kept = _filter_jsonl(source, target, drop, by_plugin)
+        store.check_owner(job.token)
+    counts = entry["counts"]
+    removed = entry["records"] - kept
+    counts["ingested"] -= removed
+    counts["duplicates"] += removed
+    for plugin, number in by_plugin.items():
+        counts["ingested_by_plugin"][plugin] = counts["ingested_by_plugin"].get(plugin, 0) - number
+    updated = {**entry, "records": kept, "removed": sorted(drop), "counts": counts}
+    store.commit(updated)
+    return updated
+
+
+def _filter_jsonl(source: IO[bytes], target: IO[bytes], drop: set[str], by_plugin: Counter[str]) -> int:
+    import json
+
+    kept = 0
+    for line in source:
+        data = json.loads(line)
+        if data["id"] in drop:
+            by_plugin[data["provenance"]["plugin"]] += 1
+        else:
+            target.write(line)
+            kept += 1
+    return kept
+
+
+def _filter_parquet(source: IO[bytes], target: IO[bytes], drop: set[str], by_plugin: Counter[str]) -> int:
+    from masthead.io.parquet import import_pyarrow
+
+    pa = import_pyarrow()
+    import pyarrow.compute as pc
+
+    table = pa.parquet.read_table(source)
+    dropped = pc.is_in(table["id"], value_set=pa.array(sorted(drop), pa.string()))
+    for plugin in table.filter(dropped)["provenance"].combine_chunks().field("plugin").to_pylist():
+        by_plugin[plugin] += 1
+    kept = table.filter(pc.invert(dropped))
+    pa.parquet.write_table(kept, target, compression="zstd")
+    return int(kept.num_rows)
+
+
+@attrs.define(frozen=True)
+class ShardRun:
+    """The user's request for a run by shard."""
+
+    paths: tuple[str, ...]
+    output: str
+    job: ShardJob
+    prefix: str | None = None
+    resume: bool = False
+    scheduler: str | None = None
+    workers: int = 1
+
+
+def ingest_shards(run: ShardRun, readers: Any, expected: object) -> Summary:
+    """List the shards, run one task per shard not yet committed, dedup, write the manifest."""
+    from masthead.run.dask_engine import open_client
+
+    job = attrs.evolve(run.job, token=uuid.uuid4().hex)
+    store = PartStore(run.output, job.storage_options)
+    lock = OutputLock(run.output) if store.local else None
+    if lock is not None:
+        try:
+            lock.acquire()
+        except OutputLocked as exc:
+            raise ClusterSetupError(f"{run.output}: {exc}") from None
+    started = Summary().started
+    try:
+        store.start(job.token, run.resume)
+        listing = list_shards(run.paths, readers, prefix=run.prefix, storage_options=job.storage_options)
+        listing.shards[:] = [url for url in listing.shards if not store.holds(url)]  # never read our own parts
+        entries = store.entries() if run.resume else {}
+        todo = [url for url in listing.shards if shard_id(url) not in entries]
+        log.info("shards_listed", shards=len(listing.shards), done=len(listing.shards) - len(todo))
+        failed: list[Rejection] = list(listing.rejections)
+        with open_client(run.scheduler, run.workers) as client:
+            _check_workers(client, job)
+            log.info("run_started", runner="dask", scheduler=client.scheduler.address, workers=len(client.nthreads()))
+            for outcome in _run_tasks(client, job, todo, expected):
+                if isinstance(outcome, Rejection):
+                    failed.append(outcome)
+                else:
+                    entries[outcome["id"]] = outcome
+            if job.dedup:
+                for entry in _deduplicate(client, job, listing.shards, entries):
+                    entries[entry["id"]] = entry
+        summary = Summary(started=started, skipped=len(listing.skipped))
+        return _finish(run, store, summary, listing.shards, entries, failed)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _check_workers(client: Any, job: ShardJob) -> None:
+    from masthead.run.dask_engine import wait_for_workers
+
+    wait_for_workers(client)
+    if job.supervised and not all(client.run(can_start_processes).values()):
+        raise ClusterSetupError(NO_CHILDREN)
+
+
+def _run_tasks(
+    client: Any, job: ShardJob, urls: Iterable[str], expected: object
+) -> Iterator[dict[str, Any] | Rejection]:
+    """Submit shard tasks, at most twice the cluster's threads at once; yield each outcome."""
+    from masthead.run.dask_engine import import_distributed
+
+    distributed = import_distributed()
+    window = 2 * max(1, sum(client.nthreads().values()))
+    pending = iter(urls)
+    in_flight: dict[Any, str] = {}
+    finished = distributed.as_completed()
+    tag = uuid.uuid4().hex[:8]
+
+    def feed() -> None:
+        while len(in_flight) < window:
+            url = next(pending, None)
+            if url is None:
+                return
+            future = client.submit(
+                process_shard, job, url, key=f"masthead-shard-{shard_id(url)}-{tag}", pure=False, retries=RETRIES
+            )
+            in_flight[future] = url
+            finished.add(future)
+
+    feed()
+    for future in finished:
+        url = in_flight.pop(future)
+        try:
+            got, entry = future.result()
+        except distributed.KilledWorker as exc:
+            yield _shard_rejection(url, "worker_died", f"workers died running this shard ({exc})")
+        except ClusterSetupError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a shard's failure costs that shard, named, not the run
+            yield _shard_rejection(url, "unreadable", f"{type(exc).__name__}: {exc}")
+        else:
+            check_fingerprint(got, expected)
+            log.info("shard_done", shard=url, records=entry["records"], rejected=entry["counts"]["rejected"])
+            yield entry
+        finally:
+            future.release()
+        feed()
+
+
+def _shard_rejection(url: str, reason: str, error: str) -> Rejection:
+    log.warning("shard_failed", shard=url, reason=reason, error=error)
+    return Rejection(input=url, stage="read", reason=reason, error=f"masthead: {error}")
+
+
+def _deduplicate(
+    client: Any, job: ShardJob, order: list[str], entries: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Drop, from each shard, the articles an earlier shard (in listing order) already holds."""
+    seen: set[int] = set()
+    futures = []
+    for url in order:
+        entry = entries.get(shard_id(url))
+        if entry is None:
+            continue
+        keys = [int(i, 16) for i in entry["ids"]]
+        duplicates = sorted({i for i, key in zip(entry["ids"], keys, strict=True) if key in seen})
+        seen.update(keys)
+        if duplicates and duplicates != entry.get("removed"):
+            futures.append(client.submit(drop_duplicates, job, entry, duplicates, pure=False, retries=RETRIES))
+    return list(client.gather(futures))
+
+
+def _finish(
+    run: ShardRun,
+    store: PartStore,
+    summary: Summary,
+    order: list[str],
+    entries: dict[str, dict[str, Any]],
+    failed: list[Rejection],
+) -> Summary:
+    for record in failed:
+        summary.count(record)
+    if failed:
+        with store.staged(CLIENT_REJECTS) as handle:
+            handle.writelines((to_json_line(record) + "\n").encode("utf-8") for record in failed)
+    parts = []
+    for url in order:
+        entry = entries.get(shard_id(url))
+        if entry is None:
+            continue
+        _add(summary, entry["counts"])
+        parts.append(
+            {
+                "shard": url,
+                "path": entry["part"],
+                "records": entry["records"],
+                "rejects": entry["rejects"],
+                "rejected": entry["counts"]["rejected"],
+            }
+        )
+    summary.finish()
+    keep = {p["path"] for p in parts} | {p["rejects"] for p in parts if p["rejects"]}
+    if failed:
+        keep.add(CLIENT_REJECTS)
+    from masthead import __version__
+
+    manifest = {
+        "format": SHARDED_FORMAT,
+        "masthead_version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "created_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "engine": "dask",
+        "scheduler": run.scheduler or "local cluster",
+        "sink": run.job.sink,
+        "inputs": list(run.paths),
+        "records": sum(p["records"] for p in parts),
+        "parts": parts,
+        "client_rejects": CLIENT_REJECTS if failed else None,
+        "incomplete_shards": [r.input for r in failed if r.reason in ("worker_died", "unreadable")],
+        "counts": summary.to_dict(),
+    }
+    store.finish(keep, manifest)
+    return summary
+
+
+def _add(summary: Summary, counts: dict[str, Any]) -> None:
+    summary.read += counts["read"]
+    summary.ingested += counts["ingested"]
+    summary.rejected += counts["rejected"]
+    summary.duplicates += counts["duplicates"]
+    summary.rejected_by_reason.update(counts["rejected_by_reason"])
+    summary.ingested_by_plugin.update({k: v for k, v in counts["ingested_by_plugin"].items() if v})
+    summary.rejected_by_plugin.update(counts["rejected_by_plugin"])
+
+
+def ingest_on_cluster(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config: PipelineConfig) -> Summary:
+    """``masthead ingest --engine dask``: :func:`ingest_shards` with the session's errors."""
+    from masthead.run.session import Interrupted, SessionError
+
+    job = ShardJob(
+        config=attrs.evolve(config, log=options.log),
+        output=options.output,
+        storage_options=dict(options.storage_options),
+        sink=options.sink,
+        timeout=options.timeout,
+        memory_limit_mb=options.memory_limit_mb or None,
+        dedup=not options.keep_duplicates,
+    )
+    run = ShardRun(
+        paths=options.paths,
+        output=options.output,
+        job=job,
+        prefix=options.prefix,
+        resume=options.resume,
+        scheduler=options.scheduler,
+        workers=options.workers,
+    )
+    try:
+        return ingest_shards(run, plugins.readers, fingerprint(pipeline))
+    except (ClusterSetupError, ValueError, NotADirectoryError) as exc:
+        raise SessionError(str(exc)) from None
+    except KeyboardInterrupt:
+        raise Interrupted(Summary(), resumable=True) from None
