@@ -188,6 +188,11 @@ Examples:
 INPUT_OPTIONS = option_group(
     "Input",
     option(
+        "--follow-links",
+        is_flag=True,
+        help="Follow symbolic links that lead out of the directories in PATHS (not followed by default).",
+    ),
+    option(
         "--resume",
         is_flag=True,
         help="Continue the interrupted run that was writing OUT (same PATHS and --rejects).",
@@ -307,6 +312,7 @@ def ingest(
     timeout: float,
     memory_limit: int | None,
     keep_duplicates: bool,
+    follow_links: bool,
     resume: bool,
     checkpoint_every: int,
     prefix: str | None,
@@ -363,6 +369,7 @@ def ingest(
         timeout=timeout or None,
         memory_limit_mb=memory_limit,
         keep_duplicates=keep_duplicates,
+        follow_links=follow_links,
         resume=resume,
         checkpoint_every=checkpoint_every,
         log=_worker_log_settings(),
