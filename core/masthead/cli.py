@@ -35,7 +35,7 @@ from masthead.pipeline import Pipeline
 from masthead.router import Router
 from masthead.run.runconfig import PipelineConfig, WorkerSetupError
 from masthead.serialize import unstructure
-from masthead.validate import validate_lines
+from masthead.validate import bounded_lines, validate_lines
 
 EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_PLUGIN, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
@@ -522,7 +522,7 @@ def validate(file: str) -> None:
 
     def counted(stream: Any) -> Any:
         nonlocal lines
-        for line in stream:
+        for line in bounded_lines(stream):
             lines += 1
             yield line
 
