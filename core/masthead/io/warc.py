@@ -168,7 +168,7 @@ class WarcReader(StreamReader):
 
     def read_stream(self, handle: BinaryIO, path: str) -> Iterator[ReadResult]:
         """Every page of the seekable WARC stream ``handle``, resyncing after damage."""
-        gzipped = handle.read(3) == _GZIP_MAGIC
+        gzipped = handle.read(3) == _GZIP_MAGIC or path.lower().endswith(".gz")  # a .gz with a damaged start too
         reported = False  # one rejection per damaged stretch, however many resync attempts it takes
         next_start: int | None = 0
         while next_start is not None:
