@@ -14,6 +14,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -37,11 +38,13 @@ def masthead(*args: str, stdin: bytes | None = None, cwd: Path | None = None) ->
     )
 
 
-def summary_counts(stderr: bytes) -> dict[str, int]:
-    """``read 4  ingested 1  rejected 3`` from the run's summary line."""
-    line = next(x for x in stderr.decode("utf-8", "replace").splitlines() if x.startswith("read "))
-    words = line.split()
-    return {words[i]: int(words[i + 1]) for i in range(0, 6, 2)}
+def ingest(*args: str, stdin: bytes | None = None) -> tuple[subprocess.CompletedProcess[bytes], dict[str, int]]:
+    """``masthead ingest ARGS`` and its read/ingested/rejected counts (from ``--summary-json``)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        summary = Path(scratch) / "summary.json"
+        result = masthead("ingest", *args, "--summary-json", str(summary), stdin=stdin)
+        data = json.loads(summary.read_text(encoding="utf-8")) if summary.exists() else {}
+    return result, {key: data.get(key, -1) for key in ("read", "ingested", "rejected")}
 
 
 def reasons(records: list[RawDocument | Rejection]) -> list[str]:
@@ -85,10 +88,10 @@ def test_bad_jsonl_lines_through_the_command_file_and_stdin(tmp_path: Path, name
     source.write_bytes(data)
     for argument, stdin in ((str(source), None), ("-", data)):
         out = tmp_path / "out.jsonl"
-        result = masthead("ingest", argument, "-o", str(out), "--keep-duplicates", stdin=stdin)
+        result, counts = ingest(argument, "-o", str(out), "--keep-duplicates", stdin=stdin)
         assert result.returncode == 1, result.stderr.decode()[-2000:]
         assert b"Traceback" not in result.stderr
-        assert summary_counts(result.stderr)["read"] == 4
+        assert counts["read"] == 4
 
 
 def test_stdin_jsonl_is_streamed_past_the_document_limit() -> None:
@@ -141,8 +144,8 @@ def test_a_record_without_content_length_through_the_command(tmp_path: Path) -> 
     records[1] = without_content_length(records[1])
     path = tmp_path / "crawl.warc"
     path.write_bytes(b"".join(records))
-    result = masthead("ingest", str(path), "-o", str(tmp_path / "o.jsonl"))
-    assert summary_counts(result.stderr)["read"] == 4, result.stderr.decode()[-2000:]
+    result, counts = ingest(str(path), "-o", str(tmp_path / "o.jsonl"))
+    assert counts["read"] == 4, result.stderr.decode()[-2000:]
     assert result.returncode == 1
 
 
@@ -213,10 +216,10 @@ def test_fifos_are_rejected_not_read_and_fifo_sidecars_ignored(tmp_path: Path) -
     os.mkfifo(inputs / "page.meta.json")
     (inputs / "page.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     out, rejects = tmp_path / "o.jsonl", tmp_path / "r.jsonl"
-    result = masthead("ingest", str(inputs), "-o", str(out), "--rejects", str(rejects))
+    result, counts = ingest(str(inputs), "-o", str(out), "--rejects", str(rejects))
     assert result.returncode == 1, result.stderr.decode()[-2000:]
     # both FIFOs are named in the rejects; the page is read, its FIFO sidecar ignored with a warning
-    assert summary_counts(result.stderr) == {"read": 3, "ingested": 1, "rejected": 2}
+    assert counts == {"read": 3, "ingested": 1, "rejected": 2}
     refused = [json.loads(x) for x in rejects.read_text(encoding="utf-8").splitlines()]
     assert [(r["reason"], r["input"]) for r in refused] == [
         ("not_regular_file", str(inputs / "page.meta.json")),
@@ -258,13 +261,13 @@ def test_links_out_of_the_input_directory_are_not_followed(tmp_path: Path) -> No
     (inputs / "s.txt").symlink_to(outside / "secret.txt")  # a file out of the input
     (inputs / "sub" / "inside.txt").symlink_to(inputs / "page.txt")  # a link within the input: followed
     out, rejects = tmp_path / "o.jsonl", tmp_path / "r.jsonl"
-    result = masthead("ingest", str(inputs), "-o", str(out), "--rejects", str(rejects), "--keep-duplicates")
-    assert summary_counts(result.stderr) == {"read": 4, "ingested": 2, "rejected": 2}, result.stderr.decode()
+    result, counts = ingest(str(inputs), "-o", str(out), "--rejects", str(rejects), "--keep-duplicates")
+    assert counts == {"read": 4, "ingested": 2, "rejected": 2}, result.stderr.decode()
     refused = sorted(json.loads(x)["input"] for x in rejects.read_text(encoding="utf-8").splitlines())
     assert refused == [str(inputs / "e"), str(inputs / "s.txt")]
     assert "secret" not in out.read_text(encoding="utf-8")
-    followed = masthead("ingest", str(inputs), "-o", str(out), "--keep-duplicates", "--follow-links")
-    assert summary_counts(followed.stderr) == {"read": 4, "ingested": 4, "rejected": 0}, followed.stderr.decode()
+    followed, counts = ingest(str(inputs), "-o", str(out), "--keep-duplicates", "--follow-links")
+    assert counts == {"read": 4, "ingested": 4, "rejected": 0}, followed.stderr.decode()
     assert str(inputs / "e" / "secret.txt") in out.read_text(encoding="utf-8")
 
 

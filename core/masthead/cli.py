@@ -35,7 +35,7 @@ from masthead.pipeline import Pipeline
 from masthead.router import Router
 from masthead.run.runconfig import PipelineConfig, WorkerSetupError
 from masthead.serialize import unstructure
-from masthead.validate import bounded_lines, validate_lines
+from masthead.validate import UnreadableLine, bounded_lines, validate_lines
 
 EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_PLUGIN, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
@@ -528,7 +528,12 @@ def validate(file: str) -> None:
 
     with handle:
         stream = counted(handle)
-        first = next(stream, b"")
+        try:
+            first = next(stream, b"")
+        except UnreadableLine as exc:  # binary data or a device: not worth a second read
+            click.echo(f"{file}:1: line {exc}")
+            click.echo(f"{file}: not a JSONL text file", err=True)
+            sys.exit(EXIT_INVALID)
         shape = {b"{": "one pretty-printed JSON object", b"[": "a pretty-printed JSON array"}.get(first.strip())
         if shape:
             # No JSONL line is a lone bracket: this is JSON spread over lines, e.g. what `parse` prints.
