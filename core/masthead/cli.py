@@ -35,7 +35,7 @@ from masthead.pipeline import Pipeline
 from masthead.router import Router
 from masthead.run.runconfig import PipelineConfig, WorkerSetupError
 from masthead.serialize import unstructure
-from masthead.validate import validate_lines
+from masthead.validate import UnreadableLine, bounded_lines, validate_lines
 
 EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_PLUGIN, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
@@ -188,6 +188,11 @@ Examples:
 INPUT_OPTIONS = option_group(
     "Input",
     option(
+        "--follow-links",
+        is_flag=True,
+        help="Follow symbolic links that lead out of the directories in PATHS (not followed by default).",
+    ),
+    option(
         "--resume",
         is_flag=True,
         help="Continue the interrupted run that was writing OUT (same PATHS and --rejects).",
@@ -307,6 +312,7 @@ def ingest(
     timeout: float,
     memory_limit: int | None,
     keep_duplicates: bool,
+    follow_links: bool,
     resume: bool,
     checkpoint_every: int,
     prefix: str | None,
@@ -363,6 +369,7 @@ def ingest(
         timeout=timeout or None,
         memory_limit_mb=memory_limit,
         keep_duplicates=keep_duplicates,
+        follow_links=follow_links,
         resume=resume,
         checkpoint_every=checkpoint_every,
         log=_worker_log_settings(),
@@ -515,13 +522,18 @@ def validate(file: str) -> None:
 
     def counted(stream: Any) -> Any:
         nonlocal lines
-        for line in stream:
+        for line in bounded_lines(stream):
             lines += 1
             yield line
 
     with handle:
         stream = counted(handle)
-        first = next(stream, b"")
+        try:
+            first = next(stream, b"")
+        except UnreadableLine as exc:  # binary data or a device: not worth a second read
+            click.echo(f"{file}:1: line {exc}")
+            click.echo(f"{file}: not a JSONL text file", err=True)
+            sys.exit(EXIT_INVALID)
         shape = {b"{": "one pretty-printed JSON object", b"[": "a pretty-printed JSON array"}.get(first.strip())
         if shape:
             # No JSONL line is a lone bracket: this is JSON spread over lines, e.g. what `parse` prints.

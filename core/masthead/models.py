@@ -15,6 +15,7 @@ import attrs
 from attrs import validators as v
 
 from masthead.extract.dates import parse_date
+from masthead.extract.urls import url_problem
 
 #: Version of the JSONL record layout. Bumped whenever a field is added,
 #: removed or changes meaning; the JSON Schema carries the same number.
@@ -23,21 +24,84 @@ SCHEMA_VERSION = "1.0"
 _ISO_8601 = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
+#: A UTF-16 surrogate code point: never valid on its own in UTF-8 output.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+#: Longest ``error`` and ``input`` a rejection keeps: a record explains, it
+#: does not carry the bad data (a 256 MiB header line stays out of the file).
+MAX_REJECTION_ERROR = 2000
+MAX_REJECTION_INPUT = 4096
+
+
+def clean_text(value: str) -> str:
+    """``value`` with every surrogate code point replaced by U+FFFD.
+
+    A surrogate reaches a string from an escape like ``"\\udc00"`` in a
+    page's JSON-LD or a JSONL input, or from a plugin; it cannot be written
+    as UTF-8, so one left in a record would fail the whole run at write
+    time. Every string of a record passes here when the record is built.
+    """
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def escape_path(value: str) -> str:
+    """A file name as the OS gave it, in text that can be written anywhere.
+
+    Python holds the bytes of a name that are not UTF-8 as surrogate escapes
+    (``bad\\xff.txt`` reads as ``"bad\\udcff.txt"``); each becomes the
+    visible escape ``\\xff``, other surrogates ``\\uXXXX``, so the name still
+    says which file it was.
+    """
+    return _SURROGATE.sub(_escape_surrogate, value)
+
+
+def _escape_surrogate(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"
+
+
+def clip(value: str, limit: int) -> str:
+    """``value`` cut to at most ``limit`` characters, saying how much was cut."""
+    if len(value) <= limit:
+        return value
+    keep = max(limit - 40, 0)
+    return f"{value[:keep]}... [{len(value) - keep} more characters]"
+
+
 def _require_str(value: object, expected: str) -> str:
     if isinstance(value, str):
         return value
     raise TypeError(f"expected {expected}, got {type(value).__name__} {value!r}")
 
 
+def _text(value: str) -> str:
+    return clean_text(_require_str(value, "a string"))
+
+
 def _strip(value: str | None) -> str | None:
     """Empty or blank strings become ``None``: unknown is null, never ``""``."""
     if value is None:
         return None
-    return _require_str(value, "a string or None").strip() or None
+    return clean_text(_require_str(value, "a string or None")).strip() or None
 
 
 def _stripped(value: str) -> str:
-    return _require_str(value, "a string").strip()
+    return _text(value).strip()
+
+
+def _optional_text(value: str | None) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _path(value: str) -> str:
+    return escape_path(_require_str(value, "a string"))
+
+
+def _rejection_input(value: str) -> str:
+    return clip(_path(value), MAX_REJECTION_INPUT)
+
+
+def _rejection_error(value: str) -> str:
+    return clip(_text(value), MAX_REJECTION_ERROR)
 
 
 def as_tuple(values: Iterable[Any] | None) -> tuple[Any, ...]:
@@ -59,7 +123,7 @@ def _clean_strings(values: Any) -> tuple[str, ...]:
     for item in values:
         if not isinstance(item, str):
             raise TypeError(f"expected strings, got {type(item).__name__} {item!r}")
-    return tuple(s.strip() for s in values if s.strip())
+    return tuple(clean_text(s).strip() for s in values if s.strip())
 
 
 def _iso_8601(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -83,6 +147,21 @@ def _replies_point_back(_inst: object, attribute: attrs.Attribute[Any], value: t
     for index, comment in enumerate(value):
         if comment.parent is not None and comment.parent >= index:
             raise ValueError(f"{attribute.name}[{index}].parent must point at an earlier comment, got {comment.parent}")
+
+
+def sound_related(related: Iterable[Related]) -> tuple[list[Related], list[str]]:
+    """``related`` with every unusable URL dropped (the title kept), and a
+    ``related_url_dropped`` warning for each: one bad link in a page costs
+    that link, not the article."""
+    kept: list[Related] = []
+    warnings: list[str] = []
+    for item in related:
+        problem = url_problem(item.url) if isinstance(item, Related) and item.url else None
+        if problem:
+            warnings.append(f"related_url_dropped: {clip(repr(item.url), 200)} ({problem})")
+            item = attrs.evolve(item, url=None)
+        kept.append(item)
+    return kept, warnings
 
 
 _opt_str = v.optional(v.instance_of(str))
@@ -111,10 +190,10 @@ class Comment:
 class Provenance:
     """Where a record came from, so every line can be traced back and redone."""
 
-    input: str = attrs.field(validator=v.min_len(1))
+    input: str = attrs.field(converter=_path, validator=v.min_len(1))
     sha256: str = attrs.field(validator=v.matches_re(r"^[0-9a-f]{64}$"))
-    plugin: str = attrs.field(validator=v.min_len(1))
-    plugin_version: str = attrs.field(validator=v.instance_of(str))
+    plugin: str = attrs.field(converter=_text, validator=v.min_len(1))
+    plugin_version: str = attrs.field(converter=_text, validator=v.instance_of(str))
     extracted_at: str = attrs.field(validator=_iso_8601_required)
     layout: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
 
@@ -162,9 +241,9 @@ class Rejection:
     ``ingested + rejected == read`` holds for every run.
     """
 
-    input: str
+    input: str = attrs.field(converter=_rejection_input)
     stage: str = attrs.field(validator=v.in_(("read", "decode", "route", "parse", "validate", "process")))
     reason: str = attrs.field(validator=v.matches_re(r"^[a-z][a-z0-9_]*$"))
-    error: str
-    plugin: str | None = None
+    error: str = attrs.field(converter=_rejection_error)
+    plugin: str | None = attrs.field(default=None, converter=_optional_text)
     sha256: str | None = None

@@ -20,7 +20,7 @@ from masthead.errors import Filtered, InputError, ParseError, RoutingError, norm
 from masthead.extract.document import Page, RawDocument
 from masthead.extract.text import fold
 from masthead.manager import Plugins, SourceEntry
-from masthead.models import Article, Comment, Provenance, Rejection, Related
+from masthead.models import Article, Comment, Provenance, Rejection, Related, sound_related
 from masthead.router import Router
 from masthead.serialize import unstructure
 from masthead.source import Draft
@@ -86,6 +86,8 @@ def build_article(draft: Draft, page: Page, entry: SourceEntry, extracted_at: st
     published = draft.published_iso()
     if draft.published is not None and published is None:
         warnings.append(f"published_unparsed: {draft.published!r}")
+    related, dropped = sound_related(draft.related)
+    warnings.extend(dropped)
     article = Article(
         id="0" * 16,
         outlet=entry.source.name,
@@ -96,7 +98,7 @@ def build_article(draft: Draft, page: Page, entry: SourceEntry, extracted_at: st
         published=published,
         body=draft.body,
         captions=draft.captions,
-        related=draft.related,
+        related=related,
         comments=draft.comments,
         attributions=tuple(dict.fromkeys(draft.attributions)),
         language=draft.language or page.meta.language or getattr(entry.source, "language", None),

@@ -21,7 +21,8 @@ SMALL_WORDS = frozenset(
 )
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",", '"', "'", "\u201d", "\u2019", ")", "»")
 _MID_SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")
-_ABBREV_END = re.compile(r"(?:\b[A-Z]\.){2,}$")
+#: Starting only where a run of initials starts keeps a long run linear.
+_ABBREV_END = re.compile(r"(?<!\b[A-Z]\.)(?:\b[A-Z]\.){2,}$")
 _WORD_EDGE = "\"'“”‘’«»()[]{}-–—:,;!?."
 
 

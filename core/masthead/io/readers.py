@@ -5,24 +5,38 @@ into files lazily, so a directory of millions of pages costs no memory up
 front. Each file goes to the reader registered for its suffix. Readers yield
 :class:`RawDocument` for every document and :class:`Rejection` for every one
 they cannot read: an input is never dropped without a record.
+
+Only regular files are read: a FIFO, device or socket among the inputs (or
+as a ``.meta.json`` sidecar) would block or never end, so it is rejected as
+``not_regular_file``. A directory walk stays inside the directories given:
+a symbolic link leading out of them is rejected as ``outside_input`` unless
+the caller asks to follow links.
 """
 
 from __future__ import annotations
 
 import errno
 import glob
+import io
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from typing import BinaryIO, Protocol, runtime_checkable
 
+import structlog
+
 from masthead.extract.document import HTML, TEXT, RawDocument
 from masthead.hookspecs import hookimpl
-from masthead.models import Rejection
+from masthead.models import Rejection, clean_text
+
+log = structlog.get_logger("masthead.io.readers")
 
 #: Largest single document read; larger inputs are rejected, not loaded.
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+#: Largest ``.meta.json`` sidecar read: a URL and a few dates, not a page.
+MAX_SIDECAR_BYTES = 1024 * 1024
 SIDECAR_SUFFIX = ".meta.json"
 STDIN = "-"
 
@@ -49,7 +63,48 @@ def reject(uri: str, reason: str, error: str) -> Rejection:
     return Rejection(input=uri, stage="read", reason=reason, error=error)
 
 
+class NotRegularFile(OSError):
+    """The path is a FIFO, device, socket or directory: not read."""
+
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(errno.EINVAL, f"{kind}, not a regular file; only regular files are read", path)
+        self.kind = kind
+
+
+def file_kind(mode: int) -> str:
+    """What a non-regular ``st_mode`` is, in words."""
+    for test, kind in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "a special file"
+
+
+def open_regular(path: str) -> BinaryIO:
+    """``open(path, "rb")`` for a regular file only; raises :class:`NotRegularFile`.
+
+    The file is opened without blocking and checked on the open descriptor,
+    so a FIFO swapped in after a directory listing cannot hang the run.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotRegularFile(path, file_kind(mode))
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def os_error_reason(exc: OSError) -> str:
+    if isinstance(exc, NotRegularFile):
+        return "is_directory" if exc.kind == "a directory" else "not_regular_file"
     return {
         errno.ENOENT: "not_found",
         errno.EACCES: "permission_denied",
@@ -61,7 +116,7 @@ def os_error_reason(exc: OSError) -> str:
 
 def read_bytes(path: str, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
     """Read a whole file, refusing files over ``limit`` bytes before loading."""
-    with open(path, "rb") as handle:
+    with open_regular(path) as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > limit:
             raise OverflowError(f"{size} bytes exceeds the {limit}-byte document limit")
@@ -76,16 +131,30 @@ def load_sidecar(path: str, suffixes: Iterable[str] = (".html", ".htm", ".xhtml"
 
     ``<name>`` is ``path`` without the longest of ``suffixes`` it ends with
     (a reader passes its own). The sidecar is how a saved page keeps its URL
-    and capture date; a broken sidecar is ignored rather than losing the page.
+    and capture date; a broken sidecar (not JSON, over
+    :data:`MAX_SIDECAR_BYTES`, not a regular file) is ignored with a
+    ``sidecar_ignored`` warning rather than losing the page.
     """
     base = path
     suffix = suffix_of(path, suffixes)
     if suffix is not None:
         base = path[: -len(suffix)]
+    sidecar = base + SIDECAR_SUFFIX
     try:
-        with open(base + SIDECAR_SUFFIX, encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError):
+        with open_regular(sidecar) as handle:
+            raw = handle.read(MAX_SIDECAR_BYTES + 1)
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        log.warning("sidecar_ignored", uri=sidecar, reason=os_error_reason(exc), error=exc.strerror or str(exc))
+        return {}
+    if len(raw) > MAX_SIDECAR_BYTES:
+        log.warning("sidecar_ignored", uri=sidecar, reason="too_large", limit=MAX_SIDECAR_BYTES)
+        return {}
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
+        log.warning("sidecar_ignored", uri=sidecar, reason="bad_json", error=str(exc)[:200])
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -130,7 +199,7 @@ class StreamReader:
 
     def read(self, path: str) -> Iterator[ReadResult]:
         try:
-            handle = open(path, "rb")  # noqa: SIM115 - closed below, generator
+            handle = open_regular(path)
         except OSError as exc:
             yield reject(path, os_error_reason(exc), f"{exc.strerror or exc}")
             return
@@ -170,8 +239,12 @@ class JsonlReader(StreamReader):
 
     @staticmethod
     def _record(line: bytes, uri: str) -> ReadResult:
+        """One line as a document or a rejection; never raises, so one bad
+        line (deeply nested, surrogate escapes, not UTF-8) costs one record."""
         try:
             record = json.loads(line)
+        except RecursionError:
+            return reject(uri, "bad_jsonl", "line is nested too deeply to read")
         except ValueError as exc:
             return reject(uri, "bad_jsonl", f"line is not JSON: {exc}")
         if not isinstance(record, dict):
@@ -187,9 +260,9 @@ class JsonlReader(StreamReader):
         meta = {k: v for k, v in record.items() if k not in ("html", "text")}
         return RawDocument(
             uri=uri,
-            data=content.encode("utf-8"),
+            data=clean_text(content).encode("utf-8"),
             content_type=content_type,
-            url=url if isinstance(url, str) and url else None,
+            url=clean_text(url) if isinstance(url, str) and url else None,
             encoding="utf-8",
             meta=meta,
         )
@@ -215,18 +288,58 @@ def sniff_content_type(data: bytes) -> str:
 
 
 def read_stdin(stream: BinaryIO | None = None) -> Iterator[ReadResult]:
-    """Read standard input: JSONL records if it looks like JSONL, else one page."""
+    """Read standard input: JSONL records if it looks like JSONL, else one page.
+
+    JSONL is streamed line by line like a file, so it may be any length and
+    one bad line costs one rejection; a page is held whole, up to
+    :data:`MAX_DOCUMENT_BYTES`.
+    """
     stream = stream or sys.stdin.buffer
-    data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    head = _leading_lines(stream, MAX_DOCUMENT_BYTES + 1)
+    if _is_jsonl(head):
+        yield from JSONL_READER.read_stream(io.BufferedReader(_Prefixed(head, stream)), "<stdin>")
+        return
+    data = head + stream.read(MAX_DOCUMENT_BYTES + 1 - len(head))
     if len(data) > MAX_DOCUMENT_BYTES:
         yield reject("<stdin>", "too_large", f"more than the {MAX_DOCUMENT_BYTES}-byte document limit")
         return
-    if _is_jsonl(data):
-        for number, line in enumerate(data.splitlines(), start=1):
-            if line.strip():
-                yield JsonlReader._record(line, f"<stdin>#L{number}")
-        return
     yield RawDocument(uri="<stdin>", data=data, content_type=sniff_content_type(data))
+
+
+def _leading_lines(stream: BinaryIO, limit: int) -> bytes:
+    """The blank lines at the start of ``stream`` and the first other line,
+    at most ``limit`` bytes in all: enough to tell JSONL from a page."""
+    lines: list[bytes] = []
+    size = 0
+    while size < limit:
+        line = stream.readline(limit - size)
+        lines.append(line)
+        size += len(line)
+        if not line or line.strip() or not line.endswith(b"\n"):
+            break
+    return b"".join(lines)
+
+
+class _Prefixed(io.RawIOBase):
+    """``prefix`` then the rest of ``stream``: stdin with its sniffed head put back."""
+
+    def __init__(self, prefix: bytes, stream: BinaryIO) -> None:
+        self._prefix = prefix
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if self._prefix:
+            count = min(len(buffer), len(self._prefix))
+            buffer[:count] = self._prefix[:count]
+            self._prefix = self._prefix[count:]
+            return count
+        read = getattr(self._stream, "read1", self._stream.read)
+        data = read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def _is_jsonl(data: bytes) -> bool:
@@ -234,7 +347,7 @@ def _is_jsonl(data: bytes) -> bool:
     first = data.lstrip().split(b"\n", 1)[0]
     try:
         return isinstance(json.loads(first), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 
@@ -245,28 +358,34 @@ def suffix_of(path: str, suffixes: Iterable[str]) -> str | None:
     return max(matches, key=len) if matches else None
 
 
-def expand(arguments: Iterable[str]) -> Iterator[tuple[str, bool] | Rejection]:
+def expand(arguments: Iterable[str], follow_links: bool = False) -> Iterator[tuple[str, bool] | Rejection]:
     """Turn command-line arguments into ``(path, named)`` pairs, lazily.
 
     ``named`` is true for a file the user named (or a glob matched), false for
     one found by walking a directory. Directories are walked recursively in
     sorted order (a symlinked directory is followed once; a loop is skipped),
     ``-`` stands for stdin. A missing argument yields a rejection, never an
-    exception.
+    exception. A symbolic link met in a walk (or matched by a glob) that
+    leads outside the directory given is rejected as ``outside_input``
+    unless ``follow_links``: masthead reads what it was pointed at, nothing
+    else.
     """
     for argument in arguments:
         if argument == STDIN:
             yield STDIN, True
         elif os.path.isdir(argument):
-            yield from _walk(argument)
+            yield from _walk(argument, follow_links)
         elif os.path.lexists(argument):
             yield argument, True
         elif glob.has_magic(argument):
+            root = os.path.realpath(_glob_root(argument))
             matched = False
             for match in sorted(glob.iglob(argument, recursive=True)):
                 matched = True
-                if os.path.isdir(match):
-                    yield from _walk(match)
+                if not follow_links and not _inside(match, root):
+                    yield _outside(match, root)
+                elif os.path.isdir(match):
+                    yield from _walk(match, follow_links)
                 else:
                     yield match, True
             if not matched:
@@ -275,7 +394,34 @@ def expand(arguments: Iterable[str]) -> Iterator[tuple[str, bool] | Rejection]:
             yield reject(argument, "not_found", "no such file or directory")
 
 
-def _walk(top: str) -> Iterator[tuple[str, bool] | Rejection]:
+def _glob_root(pattern: str) -> str:
+    """The directory a glob pattern searches: its leading non-magic part."""
+    head = pattern
+    while glob.has_magic(head):
+        head = os.path.dirname(head)
+    return head or os.curdir
+
+
+def _inside(path: str, root: str) -> bool:
+    """Whether ``path``, links resolved, lies in the resolved directory ``root``."""
+    real = os.path.realpath(path)
+    try:
+        return os.path.commonpath([real, root]) == root
+    except ValueError:  # different drives
+        return False
+
+
+def _outside(path: str, root: str) -> Rejection:
+    target = os.path.realpath(path)
+    return reject(
+        path,
+        "outside_input",
+        f"symbolic link to {target}, outside {root}: not followed (--follow-links reads it)",
+    )
+
+
+def _walk(top: str, follow_links: bool = False) -> Iterator[tuple[str, bool] | Rejection]:
+    root = os.path.realpath(top)
     seen: set[tuple[int, int]] = set()
     pending = [top]
     while pending:
@@ -297,6 +443,9 @@ def _walk(top: str) -> Iterator[tuple[str, bool] | Rejection]:
             continue
         subdirs = []
         for entry in children:
+            if not follow_links and entry.is_symlink() and not _inside(entry.path, root):
+                yield _outside(entry.path, root)
+                continue
             try:
                 is_dir = entry.is_dir()
             except OSError:
@@ -308,22 +457,42 @@ def _walk(top: str) -> Iterator[tuple[str, bool] | Rejection]:
         pending.extend(reversed(subdirs))
 
 
+def _special_file(path: str) -> Rejection | None:
+    """A rejection for a FIFO, device or socket, before any reader opens it."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # the reader reports what is wrong with it
+    if stat.S_ISREG(mode):
+        return None
+    error = NotRegularFile(path, file_kind(mode))
+    return reject(path, os_error_reason(error), str(error.strerror))
+
+
 def iter_documents(
-    arguments: Iterable[str], readers: Mapping[str, Reader], skipped: list[str] | None = None
+    arguments: Iterable[str],
+    readers: Mapping[str, Reader],
+    skipped: list[str] | None = None,
+    follow_links: bool = False,
 ) -> Iterator[ReadResult]:
     """Every document behind ``arguments``, through the reader of each suffix.
 
     Files met while walking a directory that no reader takes (and sidecar
     files) are passed over and listed in ``skipped``; a file the user named
-    that no reader takes is rejected as ``unsupported_format``.
+    that no reader takes is rejected as ``unsupported_format``. Anything but
+    a regular file is rejected as ``not_regular_file`` without being opened.
     """
-    for item in expand(arguments):
+    for item in expand(arguments, follow_links):
         if isinstance(item, Rejection):
             yield item
             continue
         path, named = item
         if path == STDIN:
             yield from read_stdin()
+            continue
+        special = _special_file(path)
+        if special is not None:
+            yield special
             continue
         suffix = suffix_of(path, readers)
         if suffix is None or path.lower().endswith(SIDECAR_SUFFIX):

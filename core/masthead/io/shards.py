@@ -232,11 +232,12 @@ def iter_inputs(
     *,
     prefix: str | None = None,
     options: Mapping[str, Any] | None = None,
+    follow_links: bool = False,
 ) -> Iterator[ReadResult]:
     """:func:`~masthead.io.readers.iter_documents`, also for URLs and paths files (a run on one machine)."""
     arguments = list(arguments)
     if not any(is_url(a) or a.lower().endswith(PATHS_SUFFIXES) or a.lower().startswith("file://") for a in arguments):
-        yield from iter_documents(arguments, readers, skipped)
+        yield from iter_documents(arguments, readers, skipped, follow_links)
         return
     listing = list_shards(arguments, readers, prefix=prefix, storage_options=options)
     yield from listing.rejections

@@ -15,17 +15,27 @@ A crawl file is rarely perfect. A record that cannot be parsed or
 decompressed becomes one ``corrupt_record`` rejection, and reading resumes
 at the next record boundary found after it (the next gzip member of a
 ``.warc.gz``, the next ``WARC/1.x`` line of a plain ``.warc``), so one bad
-record costs one record, not the rest of the file.
+record costs one record, not the rest of the file. A record without a
+valid ``Content-Length`` has no knowable end, so it is such a damaged record
+too (it would otherwise swallow every record after it).
+
+Every read is bounded, whatever the file claims: a header line longer than
+:data:`MAX_HEADER_LINE` bytes, headers over :data:`MAX_HEADER_BYTES`, or a
+record consuming more than its declared length allows is damage, found
+after reading at most that much; a record declaring more than the record
+limit is passed over unread (a ``too_large`` rejection when it is a page).
 """
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 import structlog
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import DecompressingBufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 
 from masthead.extract.document import HTML, TEXT, RawDocument
@@ -43,16 +53,89 @@ PAGE_TYPES = {
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"WARC/1."
 _SCAN_CHUNK = 1 << 20
+_DIGITS = re.compile(r"[0-9]+")
+#: Longest header line (WARC or HTTP) read; real ones are under a few KB.
+MAX_HEADER_LINE = 64 * 1024
+#: Most bytes of WARC and HTTP headers one record may have.
+MAX_HEADER_BYTES = 1024 * 1024
 #: Errors warcio and zlib raise for damaged records.
 _CORRUPT = (ArchiveLoadFailed, zlib.error, EOFError, ValueError, KeyError, IndexError, AttributeError, OSError)
 
 
-class _Corrupt(Exception):
-    """Reading stopped at a damaged record starting at ``offset``."""
+class WarcLimitExceeded(ValueError):
+    """A record needs more reading than any sound record would."""
 
-    def __init__(self, offset: int, cause: BaseException) -> None:
+
+class _Corrupt(Exception):
+    """Reading stopped at a damaged record starting at ``offset``.
+
+    Reading resumes at the next record boundary found from ``scan_from``
+    (default: just after ``offset``); ``silent`` when the record was
+    already accounted for.
+    """
+
+    def __init__(self, offset: int, cause: BaseException, scan_from: int | None = None, silent: bool = False) -> None:
         super().__init__(f"{type(cause).__name__}: {cause}".strip())
         self.offset = offset
+        self.scan_from = scan_from
+        self.silent = silent
+
+
+class _BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
+    """warcio's line reader with a bound on every line and on each record.
+
+    warcio reads a header line until it finds a newline, growing it by
+    concatenation, so one long line costs memory without end and quadratic
+    time. Here a line stops at ``line_limit`` bytes, and a record may consume
+    at most ``budget`` bytes (decompressed) before it is damage.
+    """
+
+    def __init__(self, stream: BinaryIO, line_limit: int) -> None:
+        super().__init__(stream)
+        self.line_limit = line_limit
+        self.budget = 0
+        self.used = 0
+
+    def start(self, budget: int) -> None:
+        """A new record begins; it may consume ``budget`` bytes so far."""
+        self.used, self.budget = 0, budget
+
+    def _spend(self, data: bytes) -> bytes:
+        self.used += len(data)
+        if self.used > self.budget:
+            raise WarcLimitExceeded(f"record reads past its {self.budget}-byte allowance")
+        return data
+
+    def readline(self, length: int | None = None) -> bytes:
+        cap = self.line_limit + 1 if length is None or length < 0 else min(length, self.line_limit + 1)
+        parts: list[bytes] = []
+        size = 0
+        while size < cap:
+            part = super().readline(cap - size)
+            if not part:
+                break
+            parts.append(part)
+            size += len(part)
+            if part.endswith(b"\n"):
+                break
+        line = b"".join(parts)
+        if len(line) > self.line_limit and not line.endswith(b"\n"):
+            raise WarcLimitExceeded(f"a header line is longer than {self.line_limit} bytes")
+        return self._spend(line)
+
+    def read(self, length: int | None = None) -> bytes:
+        data: bytes = super().read(length)
+        return self._spend(data)
+
+
+def declared_length(record: Any) -> int | None:
+    """The record's ``Content-Length`` (its length in an ARC), or ``None``
+    when missing or not a non-negative integer."""
+    if record.format != "warc":
+        length = record.length
+        return length if isinstance(length, int) and length >= 0 else None
+    value = (record.rec_headers.get_header("Content-Length") or "").strip()
+    return int(value) if _DIGITS.fullmatch(value) else None
 
 
 def parse_content_type(value: str | None) -> tuple[str, str | None]:
@@ -74,12 +157,18 @@ class WarcReader(StreamReader):
     name = "warc"
     suffixes = (".warc", ".warc.gz")
 
-    def __init__(self, limit: int = MAX_DOCUMENT_BYTES) -> None:
+    def __init__(
+        self, limit: int = MAX_DOCUMENT_BYTES, record_limit: int | None = None, line_limit: int = MAX_HEADER_LINE
+    ) -> None:
+        #: Largest page read; a larger one is a ``too_large`` rejection.
         self.limit = limit
+        #: Largest record passed through; larger ones are passed over unread.
+        self.record_limit = 4 * limit if record_limit is None else record_limit
+        self.line_limit = line_limit
 
     def read_stream(self, handle: BinaryIO, path: str) -> Iterator[ReadResult]:
         """Every page of the seekable WARC stream ``handle``, resyncing after damage."""
-        gzipped = handle.read(3) == _GZIP_MAGIC
+        gzipped = handle.read(3) == _GZIP_MAGIC or path.lower().endswith(".gz")  # a .gz with a damaged start too
         reported = False  # one rejection per damaged stretch, however many resync attempts it takes
         next_start: int | None = 0
         while next_start is not None:
@@ -92,18 +181,21 @@ class WarcReader(StreamReader):
                         yield item
                 return
             except _Corrupt as exc:
-                if not reported:
-                    reported = True
-                    log.warning("warc_corrupt_record", uri=f"{path}#{exc.offset}", error=str(exc))
+                if not reported and not exc.silent:
+                    log.warning("warc_corrupt_record", uri=f"{path}#{exc.offset}", error=str(exc)[:500])
                     yield reject(f"{path}#{exc.offset}", "corrupt_record", f"unreadable WARC record: {exc}")
-                next_start = _next_boundary(handle, max(exc.offset, start) + 1, _GZIP_MAGIC if gzipped else _WARC_MAGIC)
+                reported = True
+                scan_from = exc.scan_from if exc.scan_from is not None else max(exc.offset, start) + 1
+                next_start = _next_boundary(handle, scan_from, _GZIP_MAGIC if gzipped else _WARC_MAGIC)
 
     def _records(self, handle: BinaryIO, path: str) -> Iterator[ReadResult | None]:
         """Each record from the handle's position on: a page, a rejection, or
         ``None`` for a sound record that is no page; raises :class:`_Corrupt`."""
         records = ArchiveIterator(handle)
+        reader = records.reader = _BoundedReader(records.fh, self.line_limit)
         while True:
             offset = records.offset
+            reader.start(MAX_HEADER_BYTES)
             try:
                 record = next(records)
             except StopIteration:
@@ -113,6 +205,14 @@ class WarcReader(StreamReader):
                 return
             except _CORRUPT as exc:
                 raise _Corrupt(offset, exc) from exc
+            length = declared_length(record)
+            if length is None:
+                raise _Corrupt(offset, ValueError("record has no valid Content-Length, so no knowable end"))
+            if length > self.record_limit:
+                yield self._oversized(record, f"{path}#{offset}", length)
+                end = None if reader.decompressor else handle.tell() - reader.rem_length() + record.raw_stream.limit
+                raise _Corrupt(offset, WarcLimitExceeded("record too large"), scan_from=end, silent=True)
+            reader.budget += length + MAX_HEADER_BYTES
             try:
                 item = self._page(record, f"{path}#{offset}")
                 records.read_to_end()
@@ -123,15 +223,31 @@ class WarcReader(StreamReader):
                 raise _Corrupt(offset, EOFError(f"record truncated, {missing} bytes of its declared length missing"))
             yield item
 
-    def _page(self, record: Any, uri: str) -> ReadResult | None:
+    def _oversized(self, record: Any, uri: str, length: int) -> ReadResult | None:
+        """A rejection for a page record over the record limit; other
+        records that large (videos, archives) are passed over like any non-page."""
+        if self._page_type(record, uri) is None:
+            return None
+        return reject(uri, "too_large", f"record of {length} bytes exceeds the {self.record_limit}-byte record limit")
+
+    @staticmethod
+    def _page_type(record: Any, uri: str) -> tuple[str, str | None] | None:
+        """``(content type, charset)`` of a page record, ``None`` for any other."""
         if record.rec_type != "response" or not record.http_headers:
             return None
-        headers = record.http_headers
-        media, charset = parse_content_type(headers.get_header("content-type"))
+        media, charset = parse_content_type(record.http_headers.get_header("content-type"))
         content_type = PAGE_TYPES.get(media)
         if content_type is None:
             log.debug("warc_record_skipped", uri=uri, media_type=media or None)
             return None
+        return content_type, charset
+
+    def _page(self, record: Any, uri: str) -> ReadResult | None:
+        kind = self._page_type(record, uri)
+        if kind is None:
+            return None
+        content_type, charset = kind
+        headers = record.http_headers
         url = record.rec_headers.get_header("WARC-Target-URI") or None
         status = headers.get_statuscode()
         if not str(status).startswith("2"):

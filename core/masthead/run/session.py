@@ -74,6 +74,7 @@ class IngestOptions:
     memory_limit_mb: int | None = None
     part_size: int = 10_000
     keep_duplicates: bool = False
+    follow_links: bool = False
     resume: bool = False
     checkpoint_every: int = CHECKPOINT_EVERY
     log: tuple[str, str] | None = None
@@ -147,10 +148,15 @@ def _run(
         output_sink, reject_sink, summary, progress, dedup=dedup, after_each=checkpointer.tick if checkpointer else None
     )
     skipped: list[str] = []
-    documents = _without_own_files(
-        iter_inputs(options.paths, plugins.readers, skipped, prefix=options.prefix, options=options.storage_options),
-        options,
+    found = iter_inputs(
+        options.paths,
+        plugins.readers,
+        skipped,
+        prefix=options.prefix,
+        options=options.storage_options,
+        follow_links=options.follow_links,
     )
+    documents = _without_own_files(found, options)
     if checkpoint:
         documents = itertools.islice(documents, checkpoint.done, None)
         log.info("run_resumed", done=checkpoint.done, output=options.output)

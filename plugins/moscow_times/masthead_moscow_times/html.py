@@ -17,12 +17,12 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
 from masthead import NotAnArticle, Page, Related
 from masthead.extract.text import collapse, fold
+from masthead.extract.urls import join_url
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import split_people
 from masthead_moscow_times.parsing import Hints, Parsed, parse_lines
@@ -241,7 +241,7 @@ def _with_urls(related: list[Related], root: Tag, base: str | None) -> list[Rela
     for link in root.select("a[href]"):
         text, href = _text(link), _attr(link, "href")
         if text and href:
-            hrefs.setdefault(fold(text), urljoin(base, href) if base else href)
+            hrefs.setdefault(fold(text), join_url(base, href))
     return [item if item.url else Related(item.title, hrefs.get(fold(item.title))) for item in related]
 
 

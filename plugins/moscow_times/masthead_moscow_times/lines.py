@@ -18,7 +18,9 @@ from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 
 #: A sentence boundary inside a line: a lower-case word, a stop, a capital.
-_SENTENCE_BREAK = re.compile(r"[a-z]{2,}[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+#: The lookbehind starts a match only where a lower-case run starts, so a long
+#: run is scanned once rather than once from each of its letters.
+_SENTENCE_BREAK = re.compile(r"(?<![a-z])[a-z]{2,}[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 #: Characters a finished paragraph ends with.
 _TERMINAL = tuple(".!?…\"”’')]:;")
 

@@ -68,7 +68,8 @@ DONATION = Phrases(
         r"^(?:(?:" + _TICKERS + "|" + _COINS + r")(?:\s*\((?:erc|trc|bep)-?20\))?\s*[:\-=]"
         r"|[a-z][a-z ]{0,30}\((?:" + _TICKERS + r"|(?:erc|trc|bep)-?20)\)\s*:)",
         # The monthly thermometer: "0 $", "2,500 $", "$5,000"; its month label "MARCH 2025".
-        r"^(?:(?:\$\s*\d[\d.,]*|\d[\d.,]*\s*(?:\$|usd|eur|€))\s*)+$",
+        # Each number is taken whole (the lookahead): a long run of digits is read once.
+        r"^(?:(?:\$\s*\d[\d.,]*(?![\d.,])|\d[\d.,]*(?![\d.,])\s*(?:\$|usd|eur|€))\s*)+$",
         r"^(?:january|february|march|april|may|june|july|august|september|october|november|december"
         r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{4}$",
     ),

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import copy
 import re
-from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 from bs4.element import NavigableString
@@ -27,6 +26,7 @@ from masthead.extract.dates import parse_date
 from masthead.extract.htmlcomments import WORDPRESS, read_comments
 from masthead.extract.listing import html_says_listing
 from masthead.extract.text import collapse, fold
+from masthead.extract.urls import join_url
 
 from . import boilerplate
 
@@ -119,7 +119,7 @@ def link_map(root: Tag, base: str | None) -> dict[str, str]:
         text = boilerplate.strip_artifact(collapse(anchor.get_text(" ")))
         href = str(anchor.get("href") or "").strip()
         if text and href and not href.startswith(("#", "javascript:", "mailto:")):
-            links.setdefault(fold(text), urljoin(base, href) if base else href)
+            links.setdefault(fold(text), join_url(base, href))
     return links
 
 

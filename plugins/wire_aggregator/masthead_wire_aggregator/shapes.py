@@ -61,7 +61,7 @@ _LICENCE = re.compile(
     re.IGNORECASE,
 )
 #: Headlines may end with an abbreviation ("... Arms Sales by U.S.").
-_ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|St)\.)$")
+_ABBREVIATION_END = re.compile(r"(?:(?<!\b[A-Z]\.)\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|St)\.)$")
 #: Words a headline leaves out or never ends on; a line full of them is a sentence.
 _ARTICLES = frozenset({"the", "a", "an"})
 _DANGLING = frozenset(
