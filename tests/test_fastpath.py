@@ -163,3 +163,30 @@ def test_fold_cache_keeps_no_long_strings() -> None:
     before = textmod._fold_cached.cache_info().currsize
     textmod.fold("a whole page of text " * 1000 + str(random.random()))
     assert textmod._fold_cached.cache_info().currsize == before
+
+
+NESTED = (
+    "<html><body><div id='index'><div class='box'><p>teaser</p></div></div>"
+    "<div class='box' data-x='1'><p class='a b'>first <!-- c --><b>bold</b> tail</p></div>"
+    "<div class='box'><p>second</p></div></body></html>"
+)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_soup_of_gives_the_first_match_alone(fast: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Page, "fast_paths", fast)
+    page = Page.from_raw(RawDocument(uri="n", data=NESTED.encode(), content_type=HTML))
+    teaser = page.soup_of(".box")
+    assert teaser is not None and teaser.get_text() == "teaser"
+    assert page.soup_of(".box", not_inside="#index") is None  # the first match is inside #index
+    assert page.soup_of("[data-x]", not_inside="#index") is not None
+    box = page.soup_of("[data-x]")
+    assert box is not None
+    assert str(box) == '<div class="box" data-x="1"><p class="a b">first <!-- c --><b>bold</b> tail</p></div>'
+    assert box.p is not None and box.p["class"] == ["a", "b"]
+    assert box.find_parent("div") is None
+    box.decompose()  # the caller's own tree: the page is untouched
+    again = page.soup_of("[data-x]")
+    assert again is not None and again.get_text() == "first bold tail"
+    assert page.soup_of("article") is None
+    assert ("soup" in page.__dict__) is not fast

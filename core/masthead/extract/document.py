@@ -10,6 +10,7 @@ computed lazily, so a plugin pays only for what it reads.
 from __future__ import annotations
 
 import codecs
+import copy
 import hashlib
 import re
 from collections.abc import Mapping
@@ -25,7 +26,14 @@ from bs4.element import Declaration, Doctype, NavigableString, ProcessingInstruc
 from masthead.errors import InputError
 from masthead.extract import text as textmod
 from masthead.extract.htmlmeta import PageMeta, harvest, harvest_tree
-from masthead.extract.htmlparse import compiled, deeper_than, parse_html, parse_html_depth, parse_tree
+from masthead.extract.htmlparse import (
+    compiled,
+    deeper_than,
+    parse_html,
+    parse_html_depth,
+    parse_tree,
+    soup_of_element,
+)
 
 TEXT = "text/plain"
 HTML = "text/html"
@@ -366,6 +374,41 @@ class Page:
     def blocks_of(self, element: Tag) -> tuple[str, ...]:
         """Block texts of one element of :attr:`soup` (see :func:`blocks_of`)."""
         return blocks_of(element)
+
+    def soup_of(self, selector: str, *, not_inside: str | None = None) -> Tag | None:
+        """The first element matching CSS ``selector``, in a BeautifulSoup
+        tree of its own that the caller may change; ``None`` if nothing
+        matches, or if that first match lies inside an element matching
+        ``not_inside``.
+
+        This is how a source reads its article container without a
+        BeautifulSoup tree of the whole page: the element is found in
+        :attr:`tree` and only it is turned into BeautifulSoup objects (see
+        :func:`masthead.extract.htmlparse.soup_of_element`); with no tree it
+        is a copy out of :attr:`soup`. The element is its tree's only child,
+        so lookups above it (``find_parent``) find nothing.
+        """
+        tree = self.tree
+        if tree is None:
+            soup = self.soup
+            found = soup.select_one(selector) if soup is not None else None
+            if found is None:
+                return None
+            if not_inside is not None:
+                outer = {id(element) for element in soup.select(not_inside)} if soup is not None else set()
+                if any(id(parent) in outer for parent in found.parents):
+                    return None
+            return copy.copy(found)
+        matches = compiled(selector)(tree)
+        if not matches:
+            return None
+        if not_inside is not None:
+            outer = set(compiled(not_inside)(tree))
+            if any(parent in outer for parent in matches[0].iterancestors()):
+                return None
+        element = soup_of_element(matches[0]).contents[0]
+        assert isinstance(element, Tag)
+        return element
 
     def matches(self, selector: str) -> bool:
         """Whether any element matches CSS ``selector``: on :attr:`tree` by a

@@ -114,6 +114,53 @@ def parse_tree(markup: str) -> Any | None:
     return root
 
 
+def soup_of_element(element: Any) -> BeautifulSoup:
+    """A BeautifulSoup tree of one element of a :func:`parse_tree` tree, alone.
+
+    The element's parse events (start and end tags, text, comments) are
+    replayed into the builder :func:`parse_html` uses, so the element comes
+    out as the part of a whole-page BeautifulSoup tree it would have been,
+    at the cost of its own size: the rest of the page is never turned into
+    Python objects. The element is the new tree's only child.
+    """
+    builder = HtmlTreeBuilder()
+    with warnings.catch_warnings():
+        for category in _ADVICE:
+            warnings.simplefilter("ignore", category)
+        soup = BeautifulSoup("", builder=builder)
+    builder.soup = soup
+    stack: list[Any] = [element]
+    while stack:
+        node = stack.pop()
+        if node.__class__ is str:
+            builder.data(node)
+            continue
+        if node.__class__ is tuple:
+            builder.end(node[0])
+            if node[1]:
+                builder.data(node[1])
+            continue
+        tag = node.tag
+        tail = node.tail if node is not element else None
+        if tag.__class__ is not str:  # a comment or a processing instruction
+            if tag is etree.Comment:
+                builder.comment(node.text or "")
+            elif tag is etree.PI:
+                builder.pi(node.target, node.text or "")
+            if tail:
+                builder.data(tail)
+            continue
+        builder.start(tag, dict(node.attrib))
+        stack.append((tag, tail))
+        if len(node):
+            stack.extend(reversed(node))
+        if node.text:
+            builder.data(node.text)
+    soup.endData()
+    builder.soup = None
+    return soup
+
+
 @functools.cache
 def deeper_than(limit: int) -> etree.XPath:
     """A compiled XPath that finds an element nested deeper than ``limit``."""
