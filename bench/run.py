@@ -86,7 +86,7 @@ def run_masthead(pages: Path, scratch: Path) -> dict[str, Any]:
     summary = scratch / "summary.json"
     command = [str(masthead), "--log-level", "error", "ingest", str(pages), "-o", str(scratch / "masthead.jsonl")]
     command += ["--rejects", str(scratch / "rejects.jsonl"), "--fallback", "generic", "--workers", "1"]
-    command += ["--summary-json", str(summary)]
+    command += ["--summary-json", str(summary), "--keep-duplicates"]
     result = measure(command)
     stats = json.loads(summary.read_text())
     result["ok"], result["total"] = stats["ingested"], stats["read"]
