@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import copy
+import functools
 import hashlib
 import re
 from collections.abc import Mapping
@@ -482,15 +483,7 @@ def blocks_of(root: Tag) -> tuple[str, ...]:
     """
     out: list[str] = []
     buf: list[str] = []
-
-    def flush() -> None:
-        if buf:
-            text = "".join(buf)
-            buf.clear()
-            if not text.isspace():  # the gaps between blocks: nothing to collapse
-                joined = textmod.collapse(text)
-                if joined:
-                    out.append(joined)
+    flush = functools.partial(_flush, buf, out)
 
     # Depth-first over the tree with an explicit stack; _END marks where a
     # block element closes. This walk runs on every HTML page, so it avoids
@@ -518,6 +511,17 @@ def blocks_of(root: Tag) -> tuple[str, ...]:
 _END = object()
 
 
+def _flush(buf: list[str], out: list[str]) -> None:
+    """End a block: its strings joined and collapsed, if not only whitespace."""
+    if buf:
+        text = "".join(buf)
+        buf.clear()
+        if not text.isspace():  # the gaps between blocks: nothing to collapse
+            joined = textmod.collapse(text)
+            if joined:
+                out.append(joined)
+
+
 #: The strings Beautiful Soup reduces to one space or newline: whitespace
 #: only, in ASCII (its builder does this to every such string outside
 #: ``pre`` and ``textarea``).
@@ -532,19 +536,10 @@ def tree_blocks(root: Any) -> tuple[str, ...]:
 
 
 def _tree_blocks(root: Any) -> tuple[str, ...]:
+    stack: list[Any] = [root]  # elements, strings and _END, as in blocks_of
     out: list[str] = []
     buf: list[str] = []
-
-    def flush() -> None:
-        if buf:
-            text = "".join(buf)
-            buf.clear()
-            if not text.isspace():
-                joined = textmod.collapse(text)
-                if joined:
-                    out.append(joined)
-
-    stack: list[Any] = [root]
+    flush = functools.partial(_flush, buf, out)
     while stack:
         node = stack.pop()
         kind = type(node)
