@@ -3,19 +3,36 @@
 Speed measured on toy pages says little, so the pages are built like real
 ones. Each outlet page starts from one of that outlet's article fixtures
 (``plugins/*/tests/fixtures/*.html``, the markup its plugin is written for),
-gets its article text replaced by paragraphs from ``corpus/*.txt``, a new
-headline and URL in its head metadata (title, canonical link, OpenGraph),
-and the furniture real pages carry around an article: navigation menus,
-inline scripts and styles, related-link lists, reader comments. One page in
-five is a generic news page of an unknown site (for ``--fallback generic``)
-with OpenGraph, ``article:`` meta and JSON-LD in its head. Sizes vary from
-about 20 KB to 400 KB. The same ``--seed`` always builds the same corpus.
-Text dumps (variants of the corpus seeds) go to a separate folder.
+gets its article text replaced, a new headline and URL in its head metadata
+(title, canonical link, OpenGraph), and the furniture real pages carry
+around an article: navigation menus, inline scripts and styles,
+related-link lists, reader comments. One page in five is a generic news
+page of an unknown site (for ``--fallback generic``) with OpenGraph,
+``article:`` meta and JSON-LD in its head. Sizes vary from about 20 KB to
+400 KB. The same ``--seed`` always builds the same corpus.
+
+What keeps the corpus honest:
+
+* Article text comes from reviewed article bodies only (the ``body`` of
+  every expected record of ``corpus/`` and the plugins' fixtures), never
+  from raw dumps, so no outlet's boilerplate reaches another site's page;
+  paragraphs naming an outlet are left out. Each page's paragraphs are new
+  combinations of those bodies' sentences, so pages do not repeat.
+* A share of pages (:data:`NO_URL_SHARE`) loses every self-declared address
+  (canonical link, ``og:url``, JSON-LD ``url``): routing then has to detect
+  the outlet from the content, as for a page saved without its address.
+* Real pages (``real=`` a folder of ``*.html`` or ``*.html.gz``, such as
+  the ScrapingHub article-extraction benchmark's ``html/``) are mixed in
+  as the generic share when given.
+
+Text dumps (the corpus seeds and the plugins' dump fixtures, some with CRLF
+line ends) go to a separate folder.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import html
 import json
 import random
@@ -35,28 +52,52 @@ SIZES = {  # paragraphs, navigation links, script kilobytes, comments
 }
 SIZE_WEIGHTS = {"small": 0.4, "medium": 0.45, "large": 0.15}
 GENERIC_SHARE = 0.2
+#: Share of pages that declare no address of their own, so routing must detect.
+NO_URL_SHARE = 0.3
 _WORDS = ["market", "sanctions", "ruble", "policy", "energy", "trade", "report", "minister", "growth", "export"]
+#: Outlet names: a paragraph naming one is kept out of the text pool.
+_OUTLETS = re.compile(r"moscow\s*times|south\s*front|econotimes|russia\s*briefing|dezan\s*shira", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])")
+
+
+def _expected_records() -> list[Path]:
+    fixtures = sorted(ROOT.glob("plugins/*/tests/fixtures/**/*.expected.json"))
+    return sorted(ROOT.glob("corpus/*.expected.json")) + fixtures
 
 
 @functools.cache
-def paragraphs() -> list[str]:
-    """Running-text lines of the corpus seeds (8 words or more)."""
+def bodies() -> list[str]:
+    """Paragraphs of reviewed article bodies (8 words or more), no outlet named."""
     found = []
-    for seed in sorted((ROOT / "corpus").glob("*.txt")):
-        for line in seed.read_text(encoding="utf-8").splitlines():
-            if len(line.split()) >= 8:
-                found.append(line.strip())
-    return found
+    for record in _expected_records():
+        for paragraph in json.loads(record.read_text(encoding="utf-8")).get("body") or ():
+            if len(paragraph.split()) >= 8 and not _OUTLETS.search(paragraph):
+                found.append(paragraph.strip())
+    return sorted(set(found))
+
+
+@functools.cache
+def sentences() -> list[str]:
+    return [s for p in bodies() for s in _SENTENCE_END.split(p) if len(s.split()) >= 4]
+
+
+def paragraph(rng: random.Random) -> str:
+    """A new paragraph: two to five sentences of the reviewed bodies."""
+    return " ".join(rng.choices(sentences(), k=rng.randint(2, 5)))
+
+
+def paragraphs_for(rng: random.Random, count: int) -> list[str]:
+    return [paragraph(rng) for _ in range(count)]
 
 
 @functools.cache
 def headlines() -> list[str]:
     found = []
-    for seed in sorted((ROOT / "corpus").glob("*.txt")):
-        first = next((x.strip() for x in seed.read_text(encoding="utf-8").splitlines() if x.strip()), "")
-        if 3 <= len(first.split()) <= 20:
-            found.append(first)
-    return found or ["Markets steady as talks resume"]
+    for record in _expected_records():
+        title = json.loads(record.read_text(encoding="utf-8")).get("title") or ""
+        if 3 <= len(title.split()) <= 20 and not _OUTLETS.search(title):
+            found.append(title.strip())
+    return sorted(set(found)) or ["Markets steady as talks resume"]
 
 
 def templates() -> list[tuple[str, str, str]]:
@@ -96,7 +137,7 @@ def _furniture(rng: random.Random, links: int, kilobytes: int, comments: int, do
     )
     thread = "".join(
         f'<div class="comment"><span class="author">reader{n}</span><p>{html.escape(text)}</p></div>'
-        for n, text in enumerate(rng.choices(paragraphs(), k=comments))
+        for n, text in enumerate(paragraphs_for(rng, comments))
     )
     half = max(1, kilobytes // 2)
     return (
@@ -109,7 +150,34 @@ def _furniture(rng: random.Random, links: int, kilobytes: int, comments: int, do
     )
 
 
-def outlet_page(rng: random.Random, template: tuple[str, str, str], number: int, size: str) -> str:
+def _drop_addresses(tree: lxml.html.HtmlElement) -> None:
+    """Remove every address the page declares for itself (canonical, og:url, JSON-LD url)."""
+    for link in list(tree.iter("link")):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            link.drop_tree()
+    for meta in list(tree.iter("meta")):
+        if (meta.get("property") or meta.get("name") or "").lower() in ("og:url", "twitter:url"):
+            meta.drop_tree()
+    for script in tree.iter("script"):
+        if script.get("type") == "application/ld+json" and script.text:
+            try:
+                data = json.loads(script.text)
+            except ValueError:
+                continue
+            script.text = json.dumps(_without_urls(data))
+
+
+def _without_urls(data: object) -> object:
+    if isinstance(data, list):
+        return [_without_urls(item) for item in data]
+    if isinstance(data, dict):
+        return {k: _without_urls(v) for k, v in data.items() if k not in ("url", "mainEntityOfPage", "@id")}
+    return data
+
+
+def outlet_page(
+    rng: random.Random, template: tuple[str, str, str], number: int, size: str, *, with_url: bool = True
+) -> str:
     _, domain, source = template
     count, links, kilobytes, comments = SIZES[size]
     tree = lxml.html.document_fromstring(source)
@@ -118,7 +186,7 @@ def outlet_page(rng: random.Random, template: tuple[str, str, str], number: int,
     anchor = body_holder.index(old[0]) if old else len(body_holder)
     for child in old:
         body_holder.remove(child)
-    for offset, text in enumerate(rng.choices(paragraphs(), k=count)):
+    for offset, text in enumerate(paragraphs_for(rng, count)):
         paragraph = lxml.html.Element("p")
         paragraph.text = text
         body_holder.insert(anchor + offset, paragraph)
@@ -134,6 +202,8 @@ def outlet_page(rng: random.Random, template: tuple[str, str, str], number: int,
     for link in tree.iter("link"):
         if link.get("rel") == "canonical":
             link.set("href", url)
+    if not with_url:
+        _drop_addresses(tree)
     body = tree.find("body")
     if body is not None:
         furniture = _furniture(rng, links, kilobytes, comments, domain)
@@ -141,7 +211,7 @@ def outlet_page(rng: random.Random, template: tuple[str, str, str], number: int,
     return "<!DOCTYPE html>\n" + lxml.html.tostring(tree, encoding="unicode")
 
 
-def generic_page(rng: random.Random, number: int, size: str) -> str:
+def generic_page(rng: random.Random, number: int, size: str, *, with_url: bool = True) -> str:
     count, links, kilobytes, comments = SIZES[size]
     domain = f"news{number % 50}.example.org"
     title = f"{rng.choice(headlines())} ({number})"
@@ -153,15 +223,17 @@ def generic_page(rng: random.Random, number: int, size: str) -> str:
         "headline": title,
         "datePublished": published,
         "author": {"@type": "Person", "name": f"Reporter {number % 40}"},
-        "url": url,
     }
-    text = "".join(f"<p>{html.escape(p)}</p>" for p in rng.choices(paragraphs(), k=count))
+    if with_url:
+        ld["url"] = url
+    address = f'<link rel="canonical" href="{url}"><meta property="og:url" content="{url}">' if with_url else ""
+    text = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs_for(rng, count))
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)} | News {number % 50}</title>"
-        f'<link rel="canonical" href="{url}">'
+        f"{address}"
         f'<meta property="og:title" content="{html.escape(title)}">'
-        f'<meta property="og:type" content="article"><meta property="og:url" content="{url}">'
+        f'<meta property="og:type" content="article">'
         f'<meta property="article:published_time" content="{published}">'
         f'<meta name="author" content="Reporter {number % 40}">'
         f'<script type="application/ld+json">{json.dumps(ld)}</script>'
@@ -172,33 +244,69 @@ def generic_page(rng: random.Random, number: int, size: str) -> str:
     )
 
 
+@functools.cache
+def dumps() -> list[str]:
+    """Every text dump the project has: the corpus seeds and the plugins' dump fixtures."""
+    found = sorted(ROOT.glob("corpus/*.txt")) + sorted(ROOT.glob("plugins/*/tests/fixtures/dumps/*.txt"))
+    return [path.read_text(encoding="utf-8") for path in found]
+
+
 def text_dump(rng: random.Random, number: int) -> str:
-    seeds = sorted((ROOT / "corpus").glob("*.txt"))
-    text = seeds[number % len(seeds)].read_text(encoding="utf-8")
+    text = dumps()[number % len(dumps())]
     return text if rng.random() < 0.5 else text.replace("\n", "\r\n")
 
 
-def build(folder: Path, count: int, *, seed: int = 0, text_share: float = 0.0) -> dict[str, int]:
-    """Write ``count`` HTML pages to ``folder/html`` (and ``count * text_share``
-    text dumps to ``folder/text``); return how many of each size and kind."""
+def real_pages(folder: Path | None) -> list[str]:
+    """The pages of ``folder`` (``*.html``, ``*.html.gz``), sorted by name."""
+    if folder is None:
+        return []
+    found = []
+    for path in sorted(folder.rglob("*.htm*")):
+        data = gzip.decompress(path.read_bytes()) if path.name.endswith(".gz") else path.read_bytes()
+        found.append(data.decode("utf-8", errors="replace"))
+    return found
+
+
+def build(
+    folder: Path,
+    count: int,
+    *,
+    seed: int = 0,
+    text_share: float = 0.0,
+    dumps: int | None = None,
+    real: Path | None = None,
+) -> dict[str, int]:
+    """Write ``count`` HTML pages to ``folder/html`` (and ``dumps``, or
+    ``count * text_share``, text dumps to ``folder/text``); return how many
+    of each size and kind.
+    With ``real``, the generic share is taken from the real pages of that
+    folder, in turn."""
     rng = random.Random(seed)
     outlets = templates()
     if not outlets:
         raise SystemExit("no article fixtures with a canonical URL under plugins/*/tests/fixtures")
+    reals = real_pages(real)
     made: dict[str, int] = {}
     for number in range(count):
         size = rng.choices(list(SIZE_WEIGHTS), weights=list(SIZE_WEIGHTS.values()))[0]
+        with_url = rng.random() >= NO_URL_SHARE
         if rng.random() < GENERIC_SHARE:
-            page, kind = generic_page(rng, number, size), "generic"
+            if reals:
+                page, kind = reals[number % len(reals)], "real"
+            else:
+                page, kind = generic_page(rng, number, size, with_url=with_url), "generic"
         else:
             template = rng.choice(outlets)
-            page, kind = outlet_page(rng, template, number, size), template[0]
+            page, kind = outlet_page(rng, template, number, size, with_url=with_url), template[0]
+        if not with_url and kind != "real":
+            made["no_url"] = made.get("no_url", 0) + 1
         target = folder / "html" / f"{number // PER_FOLDER:03d}" / f"{number:06d}.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
-        made[size] = made.get(size, 0) + 1
+        if kind != "real":
+            made[size] = made.get(size, 0) + 1
         made[kind] = made.get(kind, 0) + 1
-    for number in range(int(count * text_share)):
+    for number in range(int(count * text_share) if dumps is None else dumps):
         target = folder / "text" / f"{number // PER_FOLDER:03d}" / f"{number:06d}.txt"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text_dump(rng, number), encoding="utf-8")

@@ -1,25 +1,29 @@
-"""Benchmark: masthead against trafilatura on the same pages, end to end.
+"""Benchmark: masthead against trafilatura on the same pages, as ratios.
 
-For each corpus size it builds (once, cached in ``--work``) a reproducible
-corpus of realistic HTML pages (``bench/corpus.py``), then runs, each as its
-own subprocess under ``bench/measure.py``:
+The machine this runs on is usually shared, so no single timing is trusted:
+every comparison runs the two tools alternately (masthead, trafilatura,
+masthead, ...) ``--rounds`` times, each run in a fresh process under
+``bench/measure.py``, and reports the median of each, CPU time next to wall
+time. The corpus (``bench/corpus.py``) is built once per size and seed and
+kept in ``--work``. One run reports every row of the speed table:
 
-* ``masthead ingest`` over the pages (``--fallback generic``, so every page
-  goes through a source plugin) with each ``--workers`` count;
-* trafilatura over the same pages (``bench/trafilatura_extract.py``) with
-  the same numbers of processes.
+1. HTML pages, whole process: ``masthead ingest --workers 1 --fallback
+   generic`` and ``bench/trafilatura_extract.py`` over the same pages; CPU
+   seconds of the whole process (start-up, reading, writing included).
+2. The same pages, per document, in process (``bench/hotpath.py``): CPU
+   per page without start-up or I/O.
+3. Pages per second, one worker, wall clock, on the larger corpus.
+4. Text dumps per second per core: dumps divided by the CPU seconds of a
+   whole ``masthead ingest --workers 1`` process.
+5. Peak RSS of the process (``ru_maxrss``), small and large corpora, both tools.
+6. Routing alone of a page no source plugin claims (median CPU per page).
 
-It reports documents per second (wall clock, start-up included), documents
-per second per worker, peak RSS (``ru_maxrss`` of the run's children from
-``getrusage(RUSAGE_CHILDREN)``; and, when psutil is installed, sampled: the
-largest process and the sum over the process tree, see ``measure.py``), and
-the masthead/trafilatura ratios, as a Markdown table written into
-``docs/benchmark.md`` between the results markers, plus a PNG plot if
-matplotlib is installed (``pip install 'masthead[bench]'``).
+It writes the table between the results markers of ``docs/benchmark.md``
+and a plot beside it (matplotlib, ``pip install 'masthead[bench]'``).
 
-    python bench/run.py                          # 1,000 and 5,000 pages, 1 and all cores
-    python bench/run.py --sizes 1000,10000,100000    # about 2 hours on 2 cores
-    python bench/run.py --sizes 2000 --workers 1,2 --no-write
+    python bench/run.py --quick                 # every row, under 5 minutes on 2 cores
+    python bench/run.py                         # 1,000 and 10,000 pages, 6,000 dumps, 5 rounds
+    python bench/run.py --memory-sizes 1000,10000,100000 --only memory   # memory to 100,000 pages
 """
 
 from __future__ import annotations
@@ -29,15 +33,18 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 START, END = "<!-- results:start -->", "<!-- results:end -->"
+ROWS = ("cpu", "hot", "rate", "dumps", "memory", "route")
 
 
 def cores() -> int:
@@ -47,9 +54,9 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def corpus_for(work: Path, size: int, seed: int) -> Path:
-    """The corpus of ``size`` pages, built on first use and kept for the next run."""
-    folder = work / f"corpus-{size}-seed{seed}"
+def corpus_for(work: Path, size: int, seed: int, real: Path | None, *, dumps: int = 0) -> Path:
+    """The corpus folder of ``size`` pages (and ``dumps`` text dumps), built on first use."""
+    folder = work / f"corpus-{size}-seed{seed}{'-real' if real else ''}{f'-dumps{dumps}' if dumps else ''}"
     done = folder / "built.json"
     if not done.exists():
         sys.path.insert(0, str(HERE))
@@ -57,11 +64,11 @@ def corpus_for(work: Path, size: int, seed: int) -> Path:
 
         shutil.rmtree(folder, ignore_errors=True)
         started = time.perf_counter()
-        made = corpus.build(folder, size, seed=seed)
+        made = corpus.build(folder, size, seed=seed, real=real, dumps=dumps)
         made["build_seconds"] = round(time.perf_counter() - started, 1)
         done.write_text(json.dumps(made))
-        print(f"built {size} pages in {made['build_seconds']} s: {made}", flush=True)
-    return folder / "html"
+        print(f"built {size} pages, {dumps} dumps in {made['build_seconds']} s: {made}", flush=True)
+    return folder
 
 
 def measure(command: list[str]) -> dict[str, Any]:
@@ -74,63 +81,186 @@ def measure(command: list[str]) -> dict[str, Any]:
     return result
 
 
-def run_masthead(pages: Path, workers: int, scratch: Path) -> dict[str, Any]:
+def run_masthead(pages: Path, scratch: Path) -> dict[str, Any]:
     masthead = Path(sys.executable).with_name("masthead")
     summary = scratch / "summary.json"
     command = [str(masthead), "--log-level", "error", "ingest", str(pages), "-o", str(scratch / "masthead.jsonl")]
-    command += ["--rejects", str(scratch / "rejects.jsonl"), "--fallback", "generic", "--workers", str(workers)]
-    command += ["--summary-json", str(summary)]
+    command += ["--rejects", str(scratch / "rejects.jsonl"), "--fallback", "generic", "--workers", "1"]
+    command += ["--summary-json", str(summary), "--keep-duplicates"]
     result = measure(command)
     stats = json.loads(summary.read_text())
     result["ok"], result["total"] = stats["ingested"], stats["read"]
     return result
 
 
-def run_trafilatura(pages: Path, workers: int, scratch: Path) -> dict[str, Any]:
+def run_trafilatura(pages: Path, scratch: Path) -> dict[str, Any]:
     command = [sys.executable, str(HERE / "trafilatura_extract.py"), str(pages), "-o", str(scratch / "traf.jsonl")]
-    result = measure([*command, "--workers", str(workers)])
+    result = measure(command)
     counts = json.loads(result["stderr_tail"].strip().splitlines()[-1])
     result["ok"], result["total"] = counts["extracted"], counts["extracted"] + counts["empty"]
     return result
 
 
-def table(rows: list[dict[str, Any]]) -> str:
-    lines = [
-        "| pages | extractor | workers | seconds | pages/s | pages/s per worker | ru_maxrss (MB) "
-        "| largest process (MB) | all processes (MB) | extracted |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ]
-    for r in rows:
-        sampled = [f"{r[k]:.0f}" if r.get(k) else "n/a" for k in ("process_rss_mb", "tree_rss_mb")]
-        lines.append(
-            f"| {r['size']:,} | {r['tool']} | {r['workers']} | {r['seconds']:.1f} | {r['rate']:.1f} "
-            f"| {r['rate'] / r['workers']:.1f} | {r['max_rss_mb']:.0f} | {sampled[0]} | {sampled[1]} "
-            f"| {r['ok']:,} / {r['total']:,} |"
+def hotpath(pages: Path, tool: str, limit: int) -> dict[str, Any]:
+    command = [sys.executable, str(HERE / "hotpath.py"), str(pages), "--tool", tool, "--limit", str(limit)]
+    out = subprocess.run([*command, "--json", "--repeat", "1"], capture_output=True, text=True, check=True)
+    result: dict[str, Any] = json.loads(out.stdout)
+    return result
+
+
+def alternate(rounds: int, tools: dict[str, Callable[[], dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """Run each tool once per round, in turn, so load changes hit both alike."""
+    runs: dict[str, list[dict[str, Any]]] = {name: [] for name in tools}
+    for number in range(rounds):
+        for name, tool in tools.items():
+            result = tool()
+            runs[name].append(result)
+            shown = {k: v for k, v in result.items() if k not in ("stderr_tail",)}
+            print(f"round {number + 1}/{rounds} {name}: {shown}", flush=True)
+    return runs
+
+
+def both(pages: Path, scratch: Path) -> dict[str, Callable[[], dict[str, Any]]]:
+    """The two whole-process runs over ``pages``, for :func:`alternate`."""
+    return {"masthead": lambda: run_masthead(pages, scratch), "trafilatura": lambda: run_trafilatura(pages, scratch)}
+
+
+def median(runs: list[dict[str, Any]], key: str) -> float:
+    return float(statistics.median(float(r[key]) for r in runs))
+
+
+def measure_all(args: argparse.Namespace) -> dict[str, Any]:
+    """Every row asked for, as a dict of medians and raw runs."""
+    scratch = args.work / "scratch"
+    scratch.mkdir(parents=True, exist_ok=True)
+    small = corpus_for(args.work, args.pages, args.seed, args.real) / "html"
+    found: dict[str, Any] = {"pages": args.pages, "rounds": args.rounds}
+    if {"cpu", "rate", "memory"} & args.only:
+        found["small"] = alternate(args.rounds, both(small, scratch))
+    if "hot" in args.only:
+        found["hot"] = alternate(
+            args.rounds,
+            {name: (lambda name=name: hotpath(small, name, args.hot_pages)) for name in ("masthead", "trafilatura")},
         )
-    return "\n".join(lines)
+    if "rate" in args.only and args.rate_pages != args.pages:
+        large = corpus_for(args.work, args.rate_pages, args.seed, args.real) / "html"
+        found["large"] = alternate(args.rounds, both(large, scratch))
+    if "dumps" in args.only:
+        dumps = corpus_for(args.work, 0, args.seed, None, dumps=args.dumps) / "text"
+        found["dumps"] = alternate(args.rounds, {"masthead": lambda: run_masthead(dumps, scratch)})
+    if "memory" in args.only:
+        found["memory"] = {}
+        for size in args.memory_sizes:
+            if size == args.pages and "small" in found:
+                found["memory"][size] = found["small"]
+                continue
+            pages = corpus_for(args.work, size, args.seed, args.real) / "html"
+            found["memory"][size] = alternate(1, both(pages, scratch))
+    if "route" in args.only:
+        command = [sys.executable, str(HERE / "hotpath.py"), str(small), "--tool", "route"]
+        out = subprocess.run(
+            [*command, "--limit", str(args.pages), "--json", "--repeat", "5"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        found["route"] = json.loads(out.stdout)
+    return found
 
 
-def ratios(rows: list[dict[str, Any]]) -> str:
+def table(found: dict[str, Any], args: argparse.Namespace) -> tuple[str, list[bool]]:
+    """The speed table: masthead, the peer, the ratio and the goal per row."""
     lines = [
-        "| pages | workers | speed, masthead / trafilatura | peak RSS of all processes, masthead / trafilatura |",
-        "|---:|---:|---:|---:|",
+        "| work | masthead | trafilatura / floor | ratio | goal | met |",
+        "|---|---:|---:|---:|---:|:---:|",
     ]
-    index = {(r["size"], r["tool"], r["workers"]): r for r in rows}
-    for (size, tool, workers), mine in sorted(index.items()):
-        rival = index.get((size, "trafilatura", workers))
-        if tool != "masthead" or rival is None:
-            continue
-        speed, memory = mine["rate"] / rival["rate"], memory_of(mine) / memory_of(rival)
-        lines.append(f"| {size:,} | {workers} | {speed:.2f} | {memory:.2f} |")
-    return "\n".join(lines)
+    met: list[bool] = []
+
+    def row(work: str, mine: str, peer: str, ratio: str, goal: str, ok: bool) -> None:
+        met.append(ok)
+        lines.append(f"| {work} | {mine} | {peer} | {ratio} | {goal} | {'yes' if ok else 'no'} |")
+
+    pages = found["pages"]
+    if "small" in found:
+        m, t = found["small"]["masthead"], found["small"]["trafilatura"]
+        mc, tc = median(m, "cpu_seconds"), median(t, "cpu_seconds")
+        mw, tw = median(m, "seconds"), median(t, "seconds")
+        row(
+            f"{pages:,} HTML pages, whole process, CPU (wall)",
+            f"{mc:.1f} s ({mw:.1f} s)",
+            f"{tc:.1f} s ({tw:.1f} s)",
+            f"{tc / mc:.2f}× ({tw / mw:.2f}×)",
+            "≥ 2.0×",
+            tc / mc >= 2.0,
+        )
+    if "hot" in found:
+        mh, th = median(found["hot"]["masthead"], "ms_per_page"), median(found["hot"]["trafilatura"], "ms_per_page")
+        pages_hot = found["hot"]["masthead"][0]["pages"]
+        row(
+            f"same pages ({pages_hot:,}), per document in process, CPU",
+            f"{mh:.2f} ms",
+            f"{th:.2f} ms",
+            f"{th / mh:.2f}×",
+            "≥ 2.0×",
+            th / mh >= 2.0,
+        )
+    large = found.get("large") or (found.get("small") if "rate" in args.only else None)
+    if large:
+        size = args.rate_pages if "large" in found else pages
+        mr, tr = size / median(large["masthead"], "seconds"), size / median(large["trafilatura"], "seconds")
+        mcpu = size / median(large["masthead"], "cpu_seconds")
+        tcpu = size / median(large["trafilatura"], "cpu_seconds")
+        row(
+            f"{size:,} HTML pages, 1 worker, pages/s wall (per CPU second)",
+            f"{mr:.0f} ({mcpu:.0f})",
+            f"{tr:.0f} ({tcpu:.0f})",
+            f"{mr / tr:.2f}× ({mcpu / tcpu:.2f}×)",
+            "≥ 2.0×",
+            mr / tr >= 2.0,
+        )
+    if "dumps" in found:
+        runs = found["dumps"]["masthead"]
+        rate = args.dumps / median(runs, "cpu_seconds")
+        wall = args.dumps / median(runs, "seconds")
+        row(
+            f"{args.dumps:,} text dumps, whole process, docs/s per core (wall)",
+            f"{rate:,.0f} ({wall:,.0f})",
+            "—",
+            "—",
+            "≥ 2,000",
+            rate >= 2000,
+        )
+    if "memory" in found:
+        sizes = sorted(found["memory"])
+        rss = {
+            tool: [median(found["memory"][s][tool], "max_rss_mb") for s in sizes]
+            for tool in ("masthead", "trafilatura")
+        }
+        growth = rss["masthead"][-1] / rss["masthead"][0] - 1
+        row(
+            f"peak RSS, {' → '.join(f'{s:,}' for s in sizes)} pages",
+            " → ".join(f"{v:.0f}" for v in rss["masthead"]) + " MB",
+            " → ".join(f"{v:.0f}" for v in rss["trafilatura"]) + " MB",
+            f"{rss['masthead'][-1] / rss['trafilatura'][-1]:.2f}× of trafilatura's",
+            "growth ≤ 10%",
+            growth <= 0.10,
+        )
+        found["rss"] = {"sizes": sizes, **rss, "growth": growth}
+    if "route" in found:
+        r = found["route"]
+        row(
+            f"routing alone, a page no plugin claims ({r['pages']} pages), median (p90)",
+            f"{r['median_ms']:.2f} ms ({r['p90_ms']:.2f} ms)" if r["median_ms"] is not None else "n/a",
+            "—",
+            "—",
+            "≤ 1 ms",
+            r["median_ms"] is not None and r["median_ms"] <= 1.0,
+        )
+    return "\n".join(lines), met
 
 
-def memory_of(row: dict[str, Any]) -> float:
-    """Peak RSS of the whole run: sampled over the process tree, else ru_maxrss."""
-    return float(row.get("tree_rss_mb") or row["max_rss_mb"])
-
-
-def plot(rows: list[dict[str, Any]], target: Path) -> bool:
+def plot(found: dict[str, Any], target: Path) -> bool:
+    """CPU per round of both tools, and peak RSS by corpus size."""
     try:
         import matplotlib
 
@@ -139,25 +269,27 @@ def plot(rows: list[dict[str, Any]], target: Path) -> bool:
     except ImportError:
         return False
     figure, (speed, memory) = plt.subplots(1, 2, figsize=(11, 4.2))
-    for tool, workers in sorted({(r["tool"], r["workers"]) for r in rows}):
-        mine = sorted((r for r in rows if r["tool"] == tool and r["workers"] == workers), key=lambda r: r["size"])
-        label = f"{tool}, {workers} worker{'s' if workers > 1 else ''}"
-        style = "-o" if tool == "masthead" else "--s"
-        speed.plot([r["size"] for r in mine], [r["rate"] for r in mine], style, label=label)
-        memory.plot([r["size"] for r in mine], [memory_of(r) for r in mine], style, label=label)
-    for axis, title in ((speed, "pages per second"), (memory, "peak RSS, all processes (MB)")):
-        axis.set_xscale("log")
-        axis.set_xlabel("pages in the corpus")
-        axis.set_title(title)
+    for tool, style in (("masthead", "-o"), ("trafilatura", "--s")):
+        if "small" in found:
+            values = [r["cpu_seconds"] for r in found["small"][tool]]
+            speed.plot(range(1, len(values) + 1), values, style, label=f"{tool}, {found['pages']:,} pages")
+        if "rss" in found:
+            memory.plot(found["rss"]["sizes"], found["rss"][tool], style, label=tool)
+    speed.set_xlabel("round (the tools alternate)")
+    speed.set_title("CPU seconds, whole process, 1 worker")
+    memory.set_xscale("log")
+    memory.set_xlabel("pages in the corpus")
+    memory.set_title("peak RSS (MB)")
+    for axis in (speed, memory):
         axis.grid(True, alpha=0.3)
         axis.set_ylim(bottom=0)
-    speed.legend(fontsize=8)
+        axis.legend(fontsize=8)
     figure.tight_layout()
     figure.savefig(target, dpi=110)
     return True
 
 
-def report(rows: list[dict[str, Any]], argv: list[str], plotted: Path | None) -> str:
+def report(text: str, args: argparse.Namespace, argv: list[str], plotted: Path | None) -> str:
     import masthead
 
     command = "python bench/run.py" + (" " + " ".join(argv) if argv else "")
@@ -167,15 +299,13 @@ def report(rows: list[dict[str, Any]], argv: list[str], plotted: Path | None) ->
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with `{command}` on "
         f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}, {cores()} cores "
         f"(load average after the runs: {load}); masthead {masthead.__version__}, trafilatura "
-        f"{_version('trafilatura')}. Wall-clock times include interpreter start-up, reading the pages and "
-        "writing JSONL.",
+        f"{_version('trafilatura')}. Medians of {args.rounds} alternating runs per tool; seed {args.seed}"
+        f"{', real pages from ' + args.real.name + '/' if args.real else ''}.",
         "",
-        table(rows),
-        "",
-        ratios(rows),
+        text,
     ]
     if plotted is not None:
-        parts += ["", f"![pages per second and peak memory by corpus size]({plotted.name})"]
+        parts += ["", f"![CPU per run and peak memory by corpus size]({plotted.name})"]
     parts.append(END)
     return "\n".join(parts)
 
@@ -200,47 +330,50 @@ def write_report(document: Path, block: str) -> None:
     document.write_text(text, encoding="utf-8")
 
 
-def main(argv: list[str]) -> int:
+def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="1000,5000", help="corpus sizes, comma-separated (default 1000,5000)")
-    parser.add_argument("--workers", default=f"1,{cores()}", help="worker counts, comma-separated (default 1,all)")
+    parser.add_argument("--quick", action="store_true", help="smaller sizes: every row in under 5 minutes")
+    parser.add_argument("--rounds", type=int, help="alternating runs per tool (default 5; --quick 3)")
+    parser.add_argument("--pages", type=int, default=1000, help="pages of rows 1, 2 and 6 (default 1,000)")
+    parser.add_argument("--rate-pages", type=int, help="pages of the pages/s row (default 10,000; --quick: --pages)")
+    parser.add_argument("--hot-pages", type=int, help="pages of the in-process row (default 1,000; --quick 300)")
+    parser.add_argument("--dumps", type=int, help="text dumps (default 6,000; --quick 3,000)")
+    parser.add_argument("--memory-sizes", help="corpus sizes of the memory row (default 1000,10000; --quick 1000,3000)")
+    parser.add_argument("--only", default=",".join(ROWS), help=f"rows to run, comma-separated: {', '.join(ROWS)}")
+    parser.add_argument("--real", type=Path, help="folder of real pages (*.html, *.html.gz) for the generic share")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--work", type=Path, default=Path("/tmp/masthead-bench"), help="corpus cache and scratch")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmark.md")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "benchmark.png")
     parser.add_argument("--no-write", action="store_true", help="print the results only")
-    parser.add_argument("--skip-trafilatura", action="store_true")
     args = parser.parse_args(argv)
-    sizes = [int(s) for s in args.sizes.split(",")]
-    counts = sorted({int(w) for w in args.workers.split(",")})
-    scratch = args.work / "scratch"
-    scratch.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for size in sizes:
-        pages = corpus_for(args.work, size, args.seed)
-        for workers in counts:
-            runners = [("masthead", run_masthead)]
-            if not args.skip_trafilatura:
-                runners.append(("trafilatura", run_trafilatura))
-            for tool, runner in runners:
-                result = runner(pages, workers, scratch)
-                result.update(tool=tool, size=size, workers=workers, rate=size / result["seconds"])
-                rows.append(result)
-                print(
-                    f"{size:>7} {tool:12s} workers={workers}: {result['seconds']:8.1f} s {result['rate']:7.1f} pages/s "
-                    f"max RSS {result['max_rss_mb']:6.0f} MB, tree {result['tree_rss_mb']} MB, "
-                    f"{result['ok']}/{result['total']} extracted",
-                    flush=True,
-                )
+    quick = args.quick
+    args.rounds = args.rounds or (3 if quick else 5)
+    args.rate_pages = args.rate_pages or (args.pages if quick else 10_000)
+    args.hot_pages = args.hot_pages or (300 if quick else 1000)
+    args.dumps = args.dumps or (3000 if quick else 6000)
+    sizes = args.memory_sizes or ("1000,3000" if quick else "1000,10000")
+    args.memory_sizes = [int(s) for s in sizes.split(",")]
+    args.only = set(args.only.split(","))
+    if args.only - set(ROWS):
+        parser.error(f"unknown rows: {', '.join(sorted(args.only - set(ROWS)))}")
+    return args
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    found = measure_all(args)
+    text, met = table(found, args)
     plotted = None
-    if not args.no_write and plot(rows, args.plot):
+    if not args.no_write and plot(found, args.plot):
         plotted = args.plot
-    block = report(rows, argv, plotted)
+    block = report(text, args, argv, plotted)
     print(block)
+    args.work.mkdir(parents=True, exist_ok=True)
+    (args.work / "results.json").write_text(json.dumps(found, indent=1, default=str))
     if not args.no_write:
         write_report(args.out, block)
-        (args.work / "results.json").write_text(json.dumps(rows, indent=1, default=str))
-    return 0
+    return 0 if all(met) else 1
 
 
 if __name__ == "__main__":

@@ -138,6 +138,10 @@ _DOTTED = re.compile(
 )
 
 
+#: What every form of :func:`find_date` contains (see ``_YEAR``).
+_ANY_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
 @attrs.define(frozen=True)
 class DateMatch:
     """A date found in a longer text: its ISO 8601 form and where it stood."""
@@ -157,6 +161,8 @@ def find_date(text: str) -> DateMatch | None:
 
     For bylines and datelines of text dumps; impossible dates are skipped.
     """
+    if not _ANY_YEAR.search(text):  # every form holds a year: most lines are done here
+        return None
     found = []
     for form in (*_HUMAN_FORMS, _DOTTED):
         for match in form.finditer(text):

@@ -10,11 +10,13 @@ computed lazily, so a plugin pays only for what it reads.
 from __future__ import annotations
 
 import codecs
+import copy
+import functools
 import hashlib
 import re
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import charset_normalizer
@@ -24,8 +26,15 @@ from bs4.element import Declaration, Doctype, NavigableString, ProcessingInstruc
 
 from masthead.errors import InputError
 from masthead.extract import text as textmod
-from masthead.extract.htmlmeta import PageMeta, harvest
-from masthead.extract.htmlparse import parse_html
+from masthead.extract.htmlmeta import PageMeta, harvest, harvest_tree
+from masthead.extract.htmlparse import (
+    compiled,
+    deeper_than,
+    parse_html,
+    parse_html_depth,
+    parse_tree,
+    soup_of_element,
+)
 
 TEXT = "text/plain"
 HTML = "text/html"
@@ -254,7 +263,17 @@ class Page:
 
     Build one with :meth:`from_raw`. Every view is computed on first use and
     kept, so a plugin may ask for ``lines`` and ``soup`` freely.
+
+    An HTML page is first parsed by lxml alone (:attr:`tree`, a fraction of
+    the cost of a BeautifulSoup tree): head metadata, block texts and
+    compiled selectors read that, so routing never builds a BeautifulSoup
+    tree. :attr:`soup` is built only when a plugin asks for it.
     """
+
+    #: False reads every view from one full BeautifulSoup tree, as before
+    #: the lxml views existed: the reference the fast paths are tested
+    #: against (same records on every corpus page and fixture).
+    fast_paths: ClassVar[bool] = True
 
     def __init__(self, raw: RawDocument, text: str, encoding: str) -> None:
         self.raw = raw
@@ -272,14 +291,48 @@ class Page:
         return self.raw.is_html
 
     @cached_property
+    def markup(self) -> str:
+        """The HTML the trees are built from: the page, or, if its elements
+        nest deeper than :data:`MAX_DEPTH`, the page without the deepest tags."""
+        if self.fast_paths:
+            root = parse_tree(self.source_text)
+            self.__dict__["_tree"] = root
+            if root is not None:
+                if not deeper_than(MAX_DEPTH)(root):
+                    return self.source_text
+                del self.__dict__["_tree"]
+                return shallow_markup(self.source_text, MAX_DEPTH)
+        soup, depth = parse_html_depth(self.source_text)
+        if not (nesting_exceeds(soup, MAX_DEPTH) if depth is None else depth > MAX_DEPTH):
+            self.__dict__["soup"] = soup
+            return self.source_text
+        return shallow_markup(self.source_text, MAX_DEPTH)
+
+    @property
+    def tree(self) -> Any | None:
+        """lxml's tree of the HTML page (an ``lxml.html`` element), or
+        ``None`` for a text dump or a page lxml cannot read. Read-only by
+        contract: it backs :attr:`meta` and :attr:`lines`. Query it with
+        :func:`masthead.extract.htmlparse.compiled` selectors."""
+        if not self.is_html or not self.fast_paths:
+            return None
+        if "_tree" not in self.__dict__:
+            markup = self.markup
+            if "_tree" not in self.__dict__:
+                self.__dict__["_tree"] = parse_tree(markup)
+        tree: Any | None = self.__dict__["_tree"]
+        return tree
+
+    @cached_property
     def soup(self) -> BeautifulSoup | None:
         """The parsed HTML tree (lxml backend), or ``None`` for a text dump."""
         if not self.is_html:
             return None
-        soup = parse_html(self.source_text)
-        if nesting_exceeds(soup, MAX_DEPTH):
-            soup = parse_html(shallow_markup(self.source_text, MAX_DEPTH))
-        return soup
+        markup = self.markup
+        if "soup" in self.__dict__:  # built while checking the nesting
+            soup: BeautifulSoup = self.__dict__["soup"]
+            return soup
+        return parse_html(markup)
 
     @cached_property
     def lines(self) -> tuple[str, ...]:
@@ -288,10 +341,14 @@ class Page:
         Whitespace is normalized (CRLF, non-breaking spaces) and each entry is
         stripped; characters such as quotes are kept as the page has them.
         """
-        if self.soup is None:
+        if not self.is_html:
             return textmod.lines(self.source_text)
-        root = self.soup.body or self.soup
-        return blocks_of(root)
+        tree = self.tree
+        if tree is not None:
+            return tree_blocks(tree)
+        soup = self.soup
+        assert soup is not None
+        return blocks_of(soup.body or soup)
 
     @cached_property
     def text(self) -> str:
@@ -301,9 +358,14 @@ class Page:
     @cached_property
     def meta(self) -> PageMeta:
         """Metadata the HTML page declares about itself; empty for dumps."""
-        if self.soup is None:
+        if not self.is_html:
             return PageMeta()
-        return harvest(self.soup)
+        tree = self.tree
+        if tree is not None:
+            return harvest_tree(tree)
+        soup = self.soup
+        assert soup is not None
+        return harvest(soup)
 
     @property
     def url(self) -> str | None:
@@ -313,6 +375,50 @@ class Page:
     def blocks_of(self, element: Tag) -> tuple[str, ...]:
         """Block texts of one element of :attr:`soup` (see :func:`blocks_of`)."""
         return blocks_of(element)
+
+    def soup_of(self, selector: str, *, not_inside: str | None = None) -> Tag | None:
+        """The first element matching CSS ``selector``, in a BeautifulSoup
+        tree of its own that the caller may change; ``None`` if nothing
+        matches, or if that first match lies inside an element matching
+        ``not_inside``.
+
+        This is how a source reads its article container without a
+        BeautifulSoup tree of the whole page: the element is found in
+        :attr:`tree` and only it is turned into BeautifulSoup objects (see
+        :func:`masthead.extract.htmlparse.soup_of_element`); with no tree it
+        is a copy out of :attr:`soup`. The element is its tree's only child,
+        so lookups above it (``find_parent``) find nothing.
+        """
+        tree = self.tree
+        if tree is None:
+            soup = self.soup
+            found = soup.select_one(selector) if soup is not None else None
+            if found is None:
+                return None
+            if not_inside is not None:
+                outer = {id(element) for element in soup.select(not_inside)} if soup is not None else set()
+                if any(id(parent) in outer for parent in found.parents):
+                    return None
+            return copy.copy(found)
+        matches = compiled(selector)(tree)
+        if not matches:
+            return None
+        if not_inside is not None:
+            outer = set(compiled(not_inside)(tree))
+            if any(parent in outer for parent in matches[0].iterancestors()):
+                return None
+        element = soup_of_element(matches[0]).contents[0]
+        assert isinstance(element, Tag)
+        return element
+
+    def matches(self, selector: str) -> bool:
+        """Whether any element matches CSS ``selector``: on :attr:`tree` by a
+        compiled selector when there is one, else on :attr:`soup`."""
+        tree = self.tree
+        if tree is not None:
+            return bool(compiled(selector)(tree))
+        soup = self.soup
+        return soup is not None and soup.select_one(selector) is not None
 
 
 #: Elements nested deeper than this are dropped (their content kept). Real
@@ -377,15 +483,7 @@ def blocks_of(root: Tag) -> tuple[str, ...]:
     """
     out: list[str] = []
     buf: list[str] = []
-
-    def flush() -> None:
-        if buf:
-            text = "".join(buf)
-            buf.clear()
-            if not text.isspace():  # the gaps between blocks: nothing to collapse
-                joined = textmod.collapse(text)
-                if joined:
-                    out.append(joined)
+    flush = functools.partial(_flush, buf, out)
 
     # Depth-first over the tree with an explicit stack; _END marks where a
     # block element closes. This walk runs on every HTML page, so it avoids
@@ -411,3 +509,77 @@ def blocks_of(root: Tag) -> tuple[str, ...]:
 
 
 _END = object()
+
+
+def _flush(buf: list[str], out: list[str]) -> None:
+    """End a block: its strings joined and collapsed, if not only whitespace."""
+    if buf:
+        text = "".join(buf)
+        buf.clear()
+        if not text.isspace():  # the gaps between blocks: nothing to collapse
+            joined = textmod.collapse(text)
+            if joined:
+                out.append(joined)
+
+
+#: The strings Beautiful Soup reduces to one space or newline: whitespace
+#: only, in ASCII (its builder does this to every such string outside
+#: ``pre`` and ``textarea``).
+_ASCII_SPACE = " \n\t\x0c\r"
+
+
+def tree_blocks(root: Any) -> tuple[str, ...]:
+    """:func:`blocks_of` of the body of an lxml tree (:attr:`Page.tree`):
+    the same entries, read by lxml's C iteration instead of a BeautifulSoup walk."""
+    body = next(root.iter("body"), None)
+    return _tree_blocks(body if body is not None else root)
+
+
+def _tree_blocks(root: Any) -> tuple[str, ...]:
+    stack: list[Any] = [root]  # elements, strings and _END, as in blocks_of
+    out: list[str] = []
+    buf: list[str] = []
+    flush = functools.partial(_flush, buf, out)
+    while stack:
+        node = stack.pop()
+        kind = type(node)
+        if kind is str:
+            buf.append(node)
+            continue
+        if node is _END:
+            flush()
+            continue
+        if kind is tuple:  # a string holding a form feed, see _spelled
+            buf.append(_spelled(*node))
+            continue
+        tail = node.tail
+        if tail and node is not root:
+            stack.append(tail if "\x0c" not in tail else (tail, node.getparent()))
+        name = node.tag
+        if name.__class__ is not str or name in SKIP_TAGS:  # comments and processing instructions
+            continue
+        if name in BLOCK_TAGS:
+            flush()
+            stack.append(_END)
+        if len(node):
+            stack.extend(reversed(node))
+        text = node.text
+        if text:
+            buf.append(text if "\x0c" not in text else _spelled(text, node))
+    flush()
+    return tuple(out)
+
+
+def _spelled(text: str, holder: Any) -> str:
+    """A form feed alone is the one string whose Beautiful Soup spelling (a
+    space: its builder reduces every ASCII-whitespace string outside ``pre``
+    and ``textarea``) reads differently once normalized (control characters go)."""
+    if text.strip(_ASCII_SPACE) or _preformatted(holder):
+        return text
+    return "\n" if "\n" in text else " "
+
+
+def _preformatted(element: Any) -> bool:
+    return element is not None and (
+        element.tag in ("pre", "textarea") or next(element.iterancestors("pre", "textarea"), None) is not None
+    )

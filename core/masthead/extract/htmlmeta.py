@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 from bs4 import BeautifulSoup, Tag
+from lxml import etree
 
 from masthead.extract.dates import to_iso8601
 from masthead.extract.text import collapse
@@ -57,13 +58,15 @@ class PageMeta:
 
 @attrs.define
 class _Found:
-    """The elements :func:`harvest` reads, gathered in one walk of the tree."""
+    """What :func:`harvest` reads, gathered in one walk of the tree: meta
+    ``(key, content)`` pairs, ``(rel values, href)`` of links, JSON-LD
+    script texts, the first title's text and the ``<html>`` language."""
 
-    metas: list[Tag] = attrs.field(factory=list)
-    links: list[Tag] = attrs.field(factory=list)
-    scripts: list[Tag] = attrs.field(factory=list)
-    title: Tag | None = None
-    html: Tag | None = None
+    metas: list[tuple[object, object]] = attrs.field(factory=list)
+    links: list[tuple[list[str], str]] = attrs.field(factory=list)
+    scripts: list[str] = attrs.field(factory=list)
+    title: str | None = None
+    lang: object = None
 
 
 def _gather(soup: BeautifulSoup) -> _Found:
@@ -71,33 +74,72 @@ def _gather(soup: BeautifulSoup) -> _Found:
     of element: each ``find_all`` walks the whole tree in Python, and a page
     has thousands of elements but a few dozen that carry metadata."""
     found = _Found()
+    seen_html = False
     for node in soup.descendants:
         if not isinstance(node, Tag):
             continue
         name = node.name
         if name == "meta":
-            found.metas.append(node)
+            found.metas.append((node.get("property") or node.get("name") or node.get("itemprop"), node.get("content")))
         elif name == "link":
-            if node.get("href") is not None:
-                found.links.append(node)
+            href = node.get("href")
+            if href is not None:
+                rel: list[str] | str = node.get("rel") or []
+                found.links.append(([str(r) for r in rel], str(href)))
         elif name == "script":
             if node.get("type") == "application/ld+json":
-                found.scripts.append(node)
+                found.scripts.append(node.string or node.get_text() or "")
         elif name == "title":
             if found.title is None:
-                found.title = node
-        elif name == "html" and found.html is None:
-            found.html = node
+                found.title = node.get_text()
+        elif name == "html" and not seen_html:
+            seen_html = True
+            found.lang = node.get("lang")
+    return found
+
+
+_TEXT = etree.XPath("string()")
+
+
+def _gather_tree(root: Any) -> _Found:
+    """:func:`_gather` over an lxml tree (:func:`masthead.extract.htmlparse.parse_tree`):
+    the same elements in the same order, found by lxml's C iteration."""
+    found = _Found()
+    seen_html = False
+    for node in root.iter("meta", "link", "script", "title", "html"):
+        name = node.tag
+        get = node.get
+        if name == "meta":
+            found.metas.append((get("property") or get("name") or get("itemprop"), get("content")))
+        elif name == "link":
+            href = get("href")
+            if href is not None:
+                found.links.append(((get("rel") or "").split(), href))
+        elif name == "script":
+            if get("type") == "application/ld+json":
+                found.scripts.append(node.text or "")
+        elif name == "title":
+            if found.title is None:
+                found.title = str(_TEXT(node))
+        elif not seen_html:
+            seen_html = True
+            found.lang = get("lang")
     return found
 
 
 def harvest(soup: BeautifulSoup) -> PageMeta:
     """Read a parsed page's head (and JSON-LD anywhere) into a :class:`PageMeta`."""
-    found = _gather(soup)
+    return _meta(_gather(soup))
+
+
+def harvest_tree(root: Any) -> PageMeta:
+    """:func:`harvest` from lxml's tree of the page, without a BeautifulSoup tree."""
+    return _meta(_gather_tree(root))
+
+
+def _meta(found: _Found) -> PageMeta:
     props: dict[str, list[str]] = {}
-    for tag in found.metas:
-        key = tag.get("property") or tag.get("name") or tag.get("itemprop")
-        content = tag.get("content")
+    for key, content in found.metas:
         if isinstance(key, str) and isinstance(content, str) and content.strip():
             props.setdefault(key.strip().lower(), []).append(collapse(content))
 
@@ -113,20 +155,17 @@ def harvest(soup: BeautifulSoup) -> PageMeta:
         next((obj for obj in ld if _types(obj) & _ARTICLE_TYPES), {}),
     )
 
-    title_tag = found.title
-    html_title = collapse(title_tag.get_text()) if title_tag else None
+    html_title = collapse(found.title) if found.title is not None else None
     canonical = None
-    for link in found.links:
-        rel: list[str] | str = link.get("rel") or []
-        if "canonical" in [str(r).lower() for r in rel]:
-            canonical = str(link["href"]).strip() or None
+    for rel, href in found.links:
+        if "canonical" in [r.lower() for r in rel]:
+            canonical = href.strip() or None
             break
 
     authors = _ld_authors(article_ld) or tuple(
         a for a in props.get("article:author", []) + props.get("author", []) if not a.startswith("http")
     )
-    html_tag = found.html
-    lang = html_tag.get("lang") if html_tag is not None else None
+    lang = found.lang
     locale = first("og:locale")
 
     return PageMeta(
@@ -149,10 +188,10 @@ def harvest(soup: BeautifulSoup) -> PageMeta:
     )
 
 
-def _json_ld_objects(scripts: list[Tag]) -> Iterator[Mapping[str, Any]]:
+def _json_ld_objects(scripts: list[str]) -> Iterator[Mapping[str, Any]]:
     for script in scripts:
         try:
-            data = json.loads(script.string or script.get_text() or "null")
+            data = json.loads(script or "null")
         except (ValueError, RecursionError):
             continue
         yield from _flatten_ld(data)

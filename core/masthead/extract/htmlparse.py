@@ -9,16 +9,27 @@ lxml's HTML parser never reports a namespace. :class:`HtmlTreeBuilder` is
 that builder with the namespace work skipped when there is none, which is
 always for HTML; anything namespaced still takes the original path. The
 tree is the same object for object (the tests compare serializations of
-every fixture and benchmark page); only the time to build it changes.
+every fixture and benchmark page); only the time to build it changes. The
+builder also records how deep elements nest as it goes, so a caller that
+must refuse absurd nesting needs no second walk of the tree.
+
+Most pages need no BeautifulSoup tree at all to be routed: :func:`parse_tree`
+gives lxml's own tree of the same markup (parsed the way Beautiful Soup's
+lxml builder parses it, so both trees hold the same elements and text), in
+which head metadata, block texts and compiled selectors (:func:`compiled`)
+are read at C speed.
 """
 
 from __future__ import annotations
 
+import functools
 import warnings
 from typing import Any
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from bs4.builder._lxml import LXMLTreeBuilder
+from lxml import etree
+from lxml.cssselect import CSSSelector
 
 #: Beautiful Soup's advice for the user of an interactive session: to parse
 #: XHTML as XML, or that a short page "looks like a URL". A crawl holds such
@@ -27,9 +38,18 @@ _ADVICE = (XMLParsedAsHTMLWarning, MarkupResemblesLocatorWarning)
 
 
 class HtmlTreeBuilder(LXMLTreeBuilder):
-    """Beautiful Soup's lxml HTML builder, without namespace work HTML never needs."""
+    """Beautiful Soup's lxml HTML builder, without namespace work HTML never needs.
+
+    ``max_depth`` is the deepest element nesting seen (``<html>`` is 1).
+    """
+
+    depth = 0
+    max_depth = 0
 
     def start(self, tag: Any, attrib: Any, nsmap: Any = None) -> None:
+        self.depth += 1
+        if self.depth > self.max_depth:
+            self.max_depth = self.depth
         soup = self.soup
         if nsmap or len(self.nsmaps) > 1 or soup is None:  # never from lxml's HTML parser
             super().start(tag, attrib, nsmap or {})
@@ -39,6 +59,7 @@ class HtmlTreeBuilder(LXMLTreeBuilder):
         soup.handle_starttag(tag, None, None, attributes, namespaces=self.active_namespace_prefixes[-1])
 
     def end(self, tag: Any) -> None:
+        self.depth -= 1
         soup = self.soup
         if len(self.nsmaps) > 1 or soup is None:
             super().end(tag)
@@ -54,10 +75,104 @@ def parse_html(markup: str) -> BeautifulSoup:
     future release changes them, the page is parsed by the stock builder
     rather than failing (tests/test_htmlparse.py compares both trees).
     """
+    return parse_html_depth(markup)[0]
+
+
+def parse_html_depth(markup: str) -> tuple[BeautifulSoup, int | None]:
+    """:func:`parse_html` and the deepest element nesting, counted while
+    building (``None`` when the stock builder had to be used)."""
     with warnings.catch_warnings():
         for category in _ADVICE:
             warnings.simplefilter("ignore", category)
+        builder = HtmlTreeBuilder()
         try:
-            return BeautifulSoup(markup, builder=HtmlTreeBuilder())
+            return BeautifulSoup(markup, builder=builder), builder.max_depth
         except (TypeError, AttributeError):
-            return BeautifulSoup(markup, "lxml")
+            return BeautifulSoup(markup, "lxml"), None
+
+
+def parse_tree(markup: str) -> Any | None:
+    """lxml's tree of ``markup``, parsed as :func:`parse_html` parses it.
+
+    Same parser, options and input as Beautiful Soup's lxml builder (a
+    leading byte-order mark dropped, the whole string fed at once), so the
+    elements and their text are those of the BeautifulSoup tree. ``None``
+    when lxml gives no tree (empty or rejected markup): the caller then
+    takes the BeautifulSoup path, which has its own fallbacks.
+    ``huge_tree``: without it libxml2 stops building at 256 levels of
+    nesting and drops the rest, where the builder's callbacks get it all;
+    the caller checks the depth and flattens, as for the soup.
+    """
+    if markup[:1] == "\N{BYTE ORDER MARK}":
+        markup = markup[1:]
+    parser = etree.HTMLParser(recover=True, huge_tree=True)
+    try:
+        parser.feed(markup)
+        root = parser.close()
+    except (etree.LxmlError, UnicodeDecodeError, LookupError, ValueError):
+        return None
+    return root
+
+
+def soup_of_element(element: Any) -> BeautifulSoup:
+    """A BeautifulSoup tree of one element of a :func:`parse_tree` tree, alone.
+
+    The element's parse events (start and end tags, text, comments) are
+    replayed into the builder :func:`parse_html` uses, so the element comes
+    out as the part of a whole-page BeautifulSoup tree it would have been,
+    at the cost of its own size: the rest of the page is never turned into
+    Python objects. The element is the new tree's only child.
+    """
+    builder = HtmlTreeBuilder()
+    with warnings.catch_warnings():
+        for category in _ADVICE:
+            warnings.simplefilter("ignore", category)
+        soup = BeautifulSoup("", builder=builder)
+    builder.soup = soup
+    stack: list[Any] = [element]
+    while stack:
+        node = stack.pop()
+        if node.__class__ is str:
+            builder.data(node)
+            continue
+        if node.__class__ is tuple:
+            builder.end(node[0])
+            if node[1]:
+                builder.data(node[1])
+            continue
+        tag = node.tag
+        tail = node.tail if node is not element else None
+        if tag.__class__ is not str:  # a comment or a processing instruction
+            if tag is etree.Comment:
+                builder.comment(node.text or "")
+            elif tag is etree.PI:
+                builder.pi(node.target, node.text or "")
+            if tail:
+                builder.data(tail)
+            continue
+        builder.start(tag, dict(node.attrib))
+        stack.append((tag, tail))
+        if len(node):
+            stack.extend(reversed(node))
+        if node.text:
+            builder.data(node.text)
+    soup.endData()
+    builder.soup = None
+    return soup
+
+
+@functools.cache
+def deeper_than(limit: int) -> etree.XPath:
+    """A compiled XPath that finds an element nested deeper than ``limit``."""
+    return etree.XPath("/" + "/".join(["*"] * (limit + 1)))
+
+
+@functools.lru_cache(maxsize=1024)
+def compiled(selector: str) -> CSSSelector:
+    """``selector`` (CSS) compiled once to lxml XPath, for :func:`parse_tree` trees.
+
+    Matching runs in C, where a soupsieve ``select`` walks the whole
+    BeautifulSoup tree in Python. Call it at import time for selectors known
+    up front, so worker processes inherit them compiled.
+    """
+    return CSSSelector(selector, translator="html")

@@ -14,14 +14,14 @@ link, JSON-LD when present) comes from :attr:`masthead.Page.meta`.
 
 from __future__ import annotations
 
-import copy
 import re
 from urllib.parse import urljoin
 
 import attrs
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from masthead import Page, Related
+from masthead.extract.htmlparse import compiled
 from masthead.extract.text import collapse, fold
 from masthead_wire_aggregator import vocabulary as voc
 
@@ -85,6 +85,10 @@ FURNITURE_HEADINGS = frozenset(fold(h) for h in ("Slider", "Editor's Picks", "Ed
 #: Bylines linking to a contributor profile.
 CONTRIBUTOR_LINKS = "a[href*='/contributors/']"
 
+#: Compiled once, in the parent process, before workers fork.
+for _selector in (*VIEW_SELECTORS, *LISTING_SELECTORS, "#index", ".articleView, .articleViewWrap"):
+    compiled(_selector)
+
 _TITLE_SUFFIX = re.compile(r"\s*[-|–—:]\s*Econo\s*Times\s*$", re.IGNORECASE)
 
 
@@ -99,17 +103,18 @@ class Container:
     related: tuple[Related, ...] = ()
 
 
-def find_container(soup: BeautifulSoup, base_url: str | None = None) -> Container | None:
+def find_container(page: Page, base_url: str | None = None) -> Container | None:
     """A cleaned copy of the article container, or ``None`` if the page has none.
 
     Captions and the "Related Stories" links are lifted out of it (relative
-    links resolved against ``base_url``); furniture is removed.
+    links resolved against ``base_url``); furniture is removed. Only the
+    container becomes BeautifulSoup objects (:meth:`masthead.Page.soup_of`),
+    never the whole page.
     """
     for selector in VIEW_SELECTORS:
-        found = soup.select_one(selector)
-        if found is None or found.find_parent(id="index") is not None:
+        element = page.soup_of(selector, not_inside="#index")
+        if element is None:
             continue
-        element = copy.copy(found)
         contributors = tuple(
             dict.fromkeys(
                 name
@@ -155,11 +160,9 @@ def _links_of(boxes: list[Tag], base_url: str | None) -> tuple[Related, ...]:
     return tuple(related.values())
 
 
-def is_listing(soup: BeautifulSoup) -> bool:
+def is_listing(page: Page) -> bool:
     """Index/section/search page markup without an article view."""
-    return soup.select_one(".articleView, .articleViewWrap") is None and any(
-        soup.select_one(s) is not None for s in LISTING_SELECTORS
-    )
+    return not page.matches(".articleView, .articleViewWrap") and any(page.matches(s) for s in LISTING_SELECTORS)
 
 
 def clean_title(title: str | None) -> str | None:

@@ -86,16 +86,14 @@ class EconoTimesSource(Source):
 
     def parse(self, page: Page) -> Draft:
         """Turn a dump or an HTML page into a draft; listings are no article."""
-        if page.soup is not None:
+        if page.is_html:
             return self._parse_html(page)
         return self._draft(page, extract(page.lines), layout="text-dump")
 
     def _parse_html(self, page: Page) -> Draft:
-        soup = page.soup
-        assert soup is not None
-        if html.is_listing(soup):
+        if html.is_listing(page):
             raise NotAnArticle("EconoTimes index or section page, not an article")
-        container = html.find_container(soup, page.url)
+        container = html.find_container(page, page.url)
         meta_title = html.clean_title(page.meta.title)
         if container is None:
             # a layout without any known container: the page's own blocks,
