@@ -11,49 +11,12 @@ from __future__ import annotations
 import json
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-MT = (ROOT / "corpus" / "001_77bc0baac539023c.txt").read_text(encoding="utf-8")
-RB = (ROOT / "corpus" / "000_e8f30686367901c1.txt").read_text(encoding="utf-8")
-MASTHEAD = str(Path(sys.executable).with_name("masthead"))
-
-
-def make_inputs(directory: Path, count: int) -> Path:
-    """``count`` distinct articles of two outlets, plus an unreadable file now and then."""
-    directory.mkdir()
-    for i in range(count):
-        if i % 97 == 0:
-            (directory / f"{i:05d}.txt").write_bytes(b"")
-        elif i % 2:
-            text = MT.replace("commemorated a historic meeting", f"commemorated historic meeting number {i}")
-            (directory / f"{i:05d}.txt").write_text(text, encoding="utf-8")
-        else:
-            text = RB.replace("An easing of Russia-United States", f"An easing ({i}) of Russia-United States")
-            (directory / f"{i:05d}.txt").write_text(text, encoding="utf-8")
-    return directory
-
-
-def ingest(*args: str) -> list[str]:
-    return [MASTHEAD, "ingest", *args, "--checkpoint-every", "50"]
-
-
-def leftovers(directory: Path) -> set[str]:
-    """Files in ``directory`` other than the (empty, kept) lock files."""
-    return {p.name for p in directory.iterdir() if not p.name.endswith(".lock")}
-
-
-def records(path: Path) -> list[dict[str, object]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    data = [json.loads(line) for line in lines]
-    for record in data:
-        for key in ("extracted_at", "plugin_version"):
-            record.get("provenance", {}).pop(key, None)  # type: ignore[union-attr]
-    return data
+from runkit import MT, ROOT, ingest, leftovers, make_inputs, records
 
 
 @pytest.fixture(scope="module")

@@ -386,7 +386,7 @@ def ingest(
     except SessionError as exc:
         _fail(str(exc))
     except WriteFailed as exc:
-        kept = "; progress is kept: fix it and run the same command with --resume" if exc.resumable else ""
+        kept = "; progress is kept: make room, then run the same command with --resume" if exc.resumable else ""
         _fail(f"{exc}{kept}", EXIT_WRITE)
     except Interrupted as stop:
         if stop.resumable:

@@ -62,9 +62,9 @@ class WriteFailed(Exception):
     """Writing failed (disk full, read-only directory, ...); ``resumable``
     tells whether the last checkpoint was kept for ``--resume``."""
 
-    def __init__(self, error: OSError, resumable: bool) -> None:
-        where = f": {error.filename}" if error.filename else ""
-        super().__init__(f"cannot write{where}: {error.strerror or error}")
+    def __init__(self, error: OSError, resumable: bool, where: str | None = None) -> None:
+        path = error.filename or where
+        super().__init__(f"cannot write {path}: {error.strerror or error}" if path else f"cannot write: {error}")
         self.resumable = resumable
 
 
@@ -224,7 +224,7 @@ def _run(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config: P
     except OSError as exc:
         progress.close()
         _stop_writing(sinks, journal, keep=checkpointer is not None)
-        raise WriteFailed(exc, resumable=checkpointer is not None) from None
+        raise WriteFailed(exc, resumable=checkpointer is not None, where=options.output) from None
     except BaseException:
         progress.close()
         _stop_writing(sinks, journal, keep=False)
@@ -240,7 +240,7 @@ def _run(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config: P
             _publish(options, sinks, summary, checkpointer, state)
     except OSError as exc:
         _stop_writing(sinks, journal, keep=checkpointer is not None)
-        raise WriteFailed(exc, resumable=checkpointer is not None) from None
+        raise WriteFailed(exc, resumable=checkpointer is not None, where=options.output) from None
     return summary
 
 
@@ -436,7 +436,7 @@ def _open_sinks(options: IngestOptions, plugins: Plugins, summary: Summary, offs
         raise SessionError(f"cannot resume {options.output}: {exc}") from None
     except OSError as exc:
         _stop_writing(sinks, None, keep=options.resume)
-        raise WriteFailed(exc, resumable=options.resume) from None
+        raise WriteFailed(exc, resumable=options.resume, where=options.output) from None
     return sinks
 
 
