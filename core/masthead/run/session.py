@@ -163,6 +163,11 @@ def ingest(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config:
     try:
         with RunLocks(options.written().values()), stop_signals():
             return _run(options, plugins, pipeline, config)
+    except Interrupted:
+        raise
+    except KeyboardInterrupt as stop:  # while the run was being set up
+        resumable = options.checkpointed and os.path.exists(StateFile(options.output).path)
+        raise Interrupted(Summary(), resumable, getattr(stop, "signum", 2)) from None
     except OutputLocked as exc:
         raise SessionError(str(exc)) from None
     except OSError as exc:  # the lock files themselves cannot be written
