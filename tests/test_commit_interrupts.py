@@ -137,6 +137,8 @@ def test_an_interrupt_at_any_line_of_the_commit_path_resumes_exactly(pages: Path
         except session.Interrupted as stop:
             interrupted += 1
             ingest(pages, out, resume=stop.resumable)  # not resumable: stopped before it began
+        except KeyboardInterrupt:
+            pytest.fail(f"Ctrl-C at line {line} of {total} in the commit path escaped the run")
         got = lines(out), lines(out.with_name("rejects.jsonl"))
         assert got == expected, f"interrupted at line {line} of {total} in the commit path"
     assert interrupted > total // 2
