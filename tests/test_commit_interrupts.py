@@ -1,10 +1,11 @@
-"""Ctrl-C at every line of the commit path: ``--resume`` still gives exactly
-the uninterrupted run's records, none lost, none written twice.
+"""Ctrl-C or a kill at every line of the commit path: ``--resume`` still
+gives exactly the uninterrupted run's files, nothing lost, nothing twice.
 
 A real SIGINT is sent to this process at the k-th line executed inside the
 code that counts, writes and checkpoints records, for every k of a whole
 run; the run is then resumed and compared with a run that was never
-interrupted.
+interrupted. Likewise a forked run is SIGKILLed at every line of the final
+commit, where output, rejects and summary are published.
 """
 
 from __future__ import annotations
@@ -53,19 +54,47 @@ def commit_path() -> set[CodeType]:
     return codes
 
 
+def final_commit_gate() -> CodeType:
+    """Where the final commit begins."""
+    begin = getattr(session, "_publish", None) or sinks.JsonlSink.close
+    return begin.__code__  # type: ignore[no-any-return]
+
+
+def final_commit_path() -> set[CodeType]:
+    """The code that publishes a finished run's files."""
+    functions: list[Any] = [
+        getattr(session, "_publish", None),
+        getattr(session, "_write_summary", None),
+        sinks.JsonlSink.close,
+        getattr(sinks.JsonlSink, "finish", None),
+        checkpoint.StateFile.save,
+        checkpoint.StateFile.remove,
+    ]
+    published = sys.modules.get("masthead.run.commit")
+    if published is not None:
+        functions += [published.commit, published.publish, published.finished]
+    return {f.__code__ for f in functions if f is not None}
+
+
 @contextmanager
-def interrupt_at(line: int | None, watched: set[CodeType]) -> Iterator[list[int]]:
-    """Send SIGINT at the ``line``-th line run in ``watched`` code; yields the count."""
+def interrupt_at(
+    line: int | None, watched: set[CodeType], signum: int = signal.SIGINT, *, gate: CodeType | None = None
+) -> Iterator[list[int]]:
+    """Send ``signum`` at the ``line``-th line run in ``watched`` code (counted
+    from the first call of ``gate``, if given); yields the count."""
     seen = [0]
+    armed = [gate is None]
 
     def local(frame: FrameType, event: str, arg: object) -> Callable[..., Any] | None:
-        if event == "line":
+        if event == "line" and armed[0]:
             seen[0] += 1
             if seen[0] == line:
-                os.kill(os.getpid(), signal.SIGINT)
+                os.kill(os.getpid(), signum)
         return local
 
     def calls(frame: FrameType, event: str, arg: object) -> Callable[..., Any] | None:
+        if frame.f_code is gate:
+            armed[0] = True
         return local if frame.f_code in watched else None
 
     with structlog.testing.capture_logs():  # quiet and fast: hundreds of runs
@@ -77,17 +106,27 @@ def interrupt_at(line: int | None, watched: set[CodeType]) -> Iterator[list[int]
 
 
 def ingest(pages: Path, out: Path, resume: bool = False) -> None:
+    """An in-process run: output, rejects, summary; a duplicate and a rejection."""
     plugins = make_plugins(("alpha", SourcesPlugin(KeywordSource("alpha", "ALPHA"))))
     options = session.IngestOptions(
         paths=(str(pages), str(pages / "00.txt")),  # the last one again: a duplicate
         output=str(out),
         rejects=str(out.with_name("rejects.jsonl")),
+        summary_json=str(out.with_name("summary.json")),
         workers=1,
         resume=resume,
         checkpoint_every=2,
     )
     config = PipelineConfig(load_entry_points=False, extra=(("alpha", "support:SourcesPlugin"),))
     session.ingest(options, plugins, make_pipeline(plugins), config)
+
+
+def files(out: Path) -> tuple[object, ...]:
+    """What a run leaves: its records and counts (timings aside)."""
+    stats = json.loads(out.with_name("summary.json").read_text())
+    for key in ("elapsed_seconds", "docs_per_second"):
+        stats.pop(key)
+    return lines(out), lines(out.with_name("rejects.jsonl")), stats
 
 
 def lines(path: Path) -> list[dict[str, Any]]:
@@ -127,7 +166,7 @@ def test_an_interrupt_at_any_line_of_the_commit_path_resumes_exactly(pages: Path
         ingest(pages, reference)
     total = seen[0]
     assert total > 100, total  # the whole path is traced, not one function
-    expected = lines(reference), lines(reference.with_name("rejects.jsonl"))
+    expected = files(reference)
     interrupted = 0
     for line in range(1, total + 1):
         out = tmp_path / str(line) / "o.jsonl"
@@ -139,6 +178,41 @@ def test_an_interrupt_at_any_line_of_the_commit_path_resumes_exactly(pages: Path
             ingest(pages, out, resume=stop.resumable)  # not resumable: stopped before it began
         except KeyboardInterrupt:
             pytest.fail(f"Ctrl-C at line {line} of {total} in the commit path escaped the run")
-        got = lines(out), lines(out.with_name("rejects.jsonl"))
-        assert got == expected, f"interrupted at line {line} of {total} in the commit path"
+        assert files(out) == expected, f"interrupted at line {line} of {total} in the commit path"
     assert interrupted > total // 2
+
+
+def killed_at(line: int, watched: set[CodeType], run: Callable[[], None]) -> bool:
+    """Run ``run`` in a forked child SIGKILLed at ``line``; whether it was."""
+    pid = os.fork()
+    if pid == 0:  # the child never returns into pytest
+        try:
+            with interrupt_at(line, watched, signal.SIGKILL, gate=final_commit_gate()):
+                run()
+        finally:
+            os._exit(0)
+    _, status = os.waitpid(pid, 0)
+    return os.WIFSIGNALED(status)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_kill_at_any_line_of_the_final_commit_is_finished_by_resume(pages: Path, scratch: Path) -> None:
+    watched = final_commit_path()
+    reference = scratch / "reference" / "o.jsonl"
+    with interrupt_at(None, watched, gate=final_commit_gate()) as seen:
+        ingest(pages, reference)
+    total = seen[0]
+    assert total > 10, total
+    expected = files(reference)
+    for line in range(1, total + 1):
+        out = scratch / str(line) / "o.jsonl"
+        assert killed_at(line, watched, lambda: ingest(pages, out)), line
+        if out.with_name(".o.jsonl.state.json").exists():
+            with structlog.testing.capture_logs():
+                ingest(pages, out, resume=True)
+        assert files(out) == expected, f"killed at line {line} of {total} of the final commit"
+        assert {p.name for p in out.parent.iterdir() if not p.name.endswith(".lock")} == {
+            "o.jsonl",
+            "rejects.jsonl",
+            "summary.json",
+        }
