@@ -79,7 +79,9 @@ def test_the_command_goes_on_past_a_plugin_that_exits(tmp_path: Path, workers: s
         marker = f"FAULT:{FAULTS[n % 3]}" if n % 10 == 5 else ""
         (pages / f"{n:03d}.txt").write_text(f"Title {n}\nMISBEHAVING page {n}.\n{marker}\n")
     out, rejects = tmp_path / "o.jsonl", tmp_path / "r.jsonl"
-    result = run(MASTHEAD, "ingest", str(pages), "-o", str(out), "--rejects", str(rejects), "--workers", workers, env=env)
+    result = run(
+        MASTHEAD, "ingest", str(pages), "-o", str(out), "--rejects", str(rejects), "--workers", workers, env=env
+    )
     assert result.returncode == 1, result.stderr
     rejected = [json.loads(line) for line in rejects.read_text().splitlines()]
     assert len(rejected) == 6 and {r["plugin"] for r in rejected} == {"misbehaving"}

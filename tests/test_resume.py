@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from runkit import MT, ROOT, ingest, leftovers, make_inputs, records
+from runkit import MT, ROOT, ingest, leftovers, make_inputs, records, state_of, wait_until
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +112,52 @@ def test_the_same_article_twice_is_written_once_unless_asked(tmp_path: Path) -> 
         ingest(str(seed), str(seed), "-o", str(out), "--keep-duplicates"), capture_output=True, text=True, check=False
     )
     assert kept.returncode == 0 and len(records(out)) == 2
+
+
+def interrupted_run(tmp_path: Path, count: int = 260) -> tuple[Path, list[str]]:
+    """A run over ``count`` inputs killed after a few checkpoints: ``(inputs, args)``."""
+    corpus = make_inputs(tmp_path / "inputs", count)
+    out = tmp_path / "out.jsonl"
+    args = [str(corpus), "-o", str(out), "--rejects", str(tmp_path / "rejects.jsonl"), "--workers", "1"]
+    process = subprocess.Popen(ingest(*args), stderr=subprocess.PIPE, text=True)
+    wait_until(lambda: (state_of(out) or {}).get("done", 0) >= 100, process, "two checkpoints")  # type: ignore[operator]
+    process.kill()
+    process.communicate()
+    return corpus, args
+
+
+def by_id(path: Path) -> dict[object, dict[str, object]]:
+    data = records(path)
+    assert len({r["id"] for r in data}) == len(data), "an article was written twice"
+    return {r["id"]: r for r in data}
+
+
+def test_resume_reads_a_file_added_before_the_resume_point_and_names_it(tmp_path: Path) -> None:
+    corpus, args = interrupted_run(tmp_path)
+    added = corpus / "00001a.txt"  # sorts among the finished files
+    added.write_text(MT.replace("commemorated a historic meeting", "commemorated an added meeting"))
+    again = subprocess.run(ingest(*args, "--resume"), capture_output=True, text=True, check=False)
+    assert again.returncode == 1, again.stderr
+    assert "input_added" in again.stderr and "00001a.txt" in again.stderr
+    reference = tmp_path / "reference.jsonl"
+    subprocess.run(ingest(str(corpus), "-o", str(reference)), capture_output=True, check=False)
+    assert by_id(tmp_path / "out.jsonl") == by_id(reference)
+
+
+def test_resume_refuses_when_a_finished_input_changed(tmp_path: Path) -> None:
+    corpus, args = interrupted_run(tmp_path)
+    changed = corpus / "00003.txt"
+    changed.write_text(changed.read_text() + "\nA late correction.\n")
+    again = subprocess.run(ingest(*args, "--resume"), capture_output=True, text=True, check=False)
+    assert again.returncode == 2 and "00003.txt" in again.stderr and "changed" in again.stderr
+
+
+def test_resume_names_a_finished_input_that_was_removed_and_keeps_its_record(tmp_path: Path) -> None:
+    corpus, args = interrupted_run(tmp_path)
+    reference = tmp_path / "reference.jsonl"
+    subprocess.run(ingest(str(corpus), "-o", str(reference)), capture_output=True, check=False)
+    (corpus / "00003.txt").unlink()
+    again = subprocess.run(ingest(*args, "--resume"), capture_output=True, text=True, check=False)
+    assert again.returncode == 1, again.stderr
+    assert "input_removed" in again.stderr and "00003.txt" in again.stderr
+    assert by_id(tmp_path / "out.jsonl") == by_id(reference)
