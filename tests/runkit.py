@@ -84,4 +84,4 @@ def install_test_plugin(home: Path) -> dict[str, str]:
     info.mkdir(exist_ok=True)
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: masthead-misbehaving\nVersion: 0.1\n")
     (info / "entry_points.txt").write_text("[masthead]\nmisbehaving = misbehaving_plugins\n")
-    return {"PYTHONPATH": str(home)}
+    return {"PYTHONPATH": os.pathsep.join(filter(None, [str(home), os.environ.get("PYTHONPATH")]))}
