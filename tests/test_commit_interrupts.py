@@ -10,6 +10,7 @@ commit, where output, rejects and summary are published.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -206,7 +207,7 @@ def test_a_kill_at_any_line_of_the_final_commit_is_finished_by_resume(pages: Pat
     expected = files(reference)
     for line in range(1, total + 1):
         out = scratch / str(line) / "o.jsonl"
-        assert killed_at(line, watched, lambda: ingest(pages, out)), line
+        assert killed_at(line, watched, functools.partial(ingest, pages, out)), line
         if out.with_name(".o.jsonl.state.json").exists():
             with structlog.testing.capture_logs():
                 ingest(pages, out, resume=True)
