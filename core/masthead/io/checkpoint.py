@@ -237,9 +237,7 @@ class Journal:
     @staticmethod
     def entries(output: str, limit: int) -> Iterator[dict[str, Any]]:
         """The first ``limit`` bytes of an interrupted run's journal, parsed."""
-        with open(sidecar(output, ".journal"), "rb") as handle:
-            data = handle.read(limit)
-        for line in data.splitlines():
+        for line in read_lines(sidecar(output, ".journal"), limit):
             if line.strip():
                 yield json.loads(line)
 
@@ -256,3 +254,17 @@ def truncate(path: str, length: int) -> None:
         os.ftruncate(fd, length)
     finally:
         os.close(fd)
+
+
+def read_lines(path: str, limit: int | None = None) -> Iterator[bytes]:
+    """The lines in the first ``limit`` bytes of ``path``, one at a time
+    (an interrupted run's output may be gigabytes: never read it whole)."""
+    left = limit
+    with open(path, "rb") as handle:
+        for line in handle:
+            if left is not None:
+                if left <= 0:
+                    return
+                line = line[:left]
+                left -= len(line)
+            yield line

@@ -18,6 +18,8 @@ added or removed since are named in the log.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
@@ -117,8 +119,11 @@ class Ledger:
         self.current, self.done = visit, carried
 
 
-def _key(key: str, identity: object) -> tuple[str, tuple[int, ...] | None]:
-    return key, tuple(identity) if isinstance(identity, list) else None
+def _key(key: str, identity: object) -> int:
+    """A compact, stable key for one input as read: a resumed run over a
+    million files keeps a million small integers, not their paths."""
+    text = json.dumps([key, identity if isinstance(identity, list) else None])
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
 class ResumePlan:
@@ -128,7 +133,7 @@ class ResumePlan:
         self.changed: list[str] = []
         self.removed: list[str] = []
         self.added: list[str] = []
-        self._done: Counter[tuple[str, tuple[int, ...] | None]] = Counter()
+        self._done: Counter[int] = Counter()
         for entry in finished:
             key, identity = str(entry["key"]), entry.get("identity")
             if self._check(key, identity):
