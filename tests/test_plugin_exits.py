@@ -19,18 +19,19 @@ FAULTY = PipelineConfig(load_entry_points=False, extra=(("misbehaving", "misbeha
 FAULTS = ("sysexit", "keyboard", "oom")
 
 
-class ListSink:
-    def __init__(self) -> None:
-        self.records: list[Article | Rejection] = []
+class ListSink(list[Article | Rejection]):
+    """Keeps what it is given, in memory."""
 
-    def write(self, record: Article | Rejection) -> None:
-        self.records.append(record)
+    write = list.append
 
     def close(self) -> None:
-        pass
+        """Nothing to publish."""
 
-    def abort(self) -> None:
-        pass
+    abort = close
+
+    @property
+    def records(self) -> list[Article | Rejection]:
+        return self
 
 
 def doc(name: str, marker: str = "") -> RawDocument:

@@ -83,7 +83,7 @@ class Ledger:
     :meth:`delivered` for every record that comes back, in the same order.
     """
 
-    def __init__(self, journal: Journal | None) -> None:
+    def __init__(self, journal: Journal) -> None:
         self.journal = journal
         self._queue: deque[tuple[Visit, int, bool]] = deque()
         self.current: Visit | None = None
@@ -114,7 +114,7 @@ class Ledger:
     def _enter(self, visit: Visit, carried: int) -> None:
         if visit is self.current:
             return
-        if self.current is not None and self.journal is not None:
+        if self.current is not None:
             self.journal.add(self.current.key, self.current.identity, self.done)
         self.current, self.done = visit, carried
 
@@ -170,9 +170,9 @@ class ResumePlan:
 
 
 def documents(
-    stream: Iterable[tuple[Visit, Iterator[ReadResult]]], ledger: Ledger, plan: ResumePlan | None
+    stream: Iterable[tuple[Visit, Iterator[ReadResult]]], ledger: Ledger | None, plan: ResumePlan | None
 ) -> Iterator[ReadResult]:
-    """The documents still to do, each announced to ``ledger``."""
+    """The documents still to do, each announced to ``ledger`` (if the run keeps one)."""
     for visit, items in stream:
         skip = plan.skip(visit) if plan is not None else 0
         if skip is None:
@@ -181,8 +181,9 @@ def documents(
         for number, item in enumerate(items):
             if number < skip:
                 continue
-            ledger.read(visit, skip if first else 0)
+            if ledger is not None:
+                ledger.read(visit, skip if first else 0)
             first = False
             yield item
-        if first and skip:
+        if first and skip and ledger is not None:
             ledger.read(visit, skip, document=False)

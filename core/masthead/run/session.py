@@ -212,7 +212,7 @@ def _run(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config: P
     skipped: list[str] = []
     own = {os.path.realpath(p) for p in options.written().values()}
     stream = inputs.visits(options.paths, plugins.readers, skipped, own)
-    documents = inputs.documents(stream, checkpointer.ledger if checkpointer else inputs.Ledger(None), plan)
+    documents = inputs.documents(stream, checkpointer.ledger if checkpointer else None, plan)
     if checkpoint:
         log.info("run_resumed", done=checkpoint.done, output=options.output)
     try:
