@@ -3,8 +3,9 @@
 The CLI parses options; this module owns what must hold for the whole run:
 
 * before anything is read, the paths are checked: no output may be an input
-  or another output, every given input exists (or the run is refused), and
-  every file the run will write can be created (else :class:`WriteFailed`);
+  or another output, at least one given input exists (else the run is
+  refused), and every file the run will write can be created (else
+  :class:`WriteFailed`);
 * every file the run writes is locked, so two runs never share one;
 * records go through one :class:`~masthead.run.runners.Outlet` — counted,
   deduplicated by article id (unless ``keep_duplicates``), written;
@@ -344,7 +345,9 @@ def _check_paths(options: IngestOptions) -> None:
 
 
 def _check_inputs(options: IngestOptions) -> None:
-    """Name every input that does not exist; refuse a run where none does."""
+    """Refuse a run where no given input exists (a typo must not cost a good
+    output); a missing one among others is a ``not_found`` rejection, logged
+    with its path."""
     missing = [
         path
         for path in options.paths
@@ -352,8 +355,6 @@ def _check_inputs(options: IngestOptions) -> None:
         and not os.path.lexists(path)
         and not (glob.has_magic(path) and next(glob.iglob(path, recursive=True), None))
     ]
-    for path in missing:
-        log.warning("input_not_found", path=path)
     if missing and len(missing) == len(options.paths):
         raise SessionError("no such input: " + ", ".join(missing))
 
