@@ -15,8 +15,8 @@ The CLI parses options; this module owns what must hold for the whole run:
   :class:`~masthead.run.inputs.Ledger` ties them to the input files, so a
   checkpoint says exactly which documents are done;
 * Ctrl-C or SIGTERM stops at a safe point (:mod:`masthead.run.stopping`),
-  saves a last checkpoint and keeps the partial files; a write that fails
-  (disk full, read-only directory) keeps the last checkpoint too; ``resume``
+  saves a last checkpoint and keeps the partial files; any other failure
+  (disk full, a crash) keeps the last checkpoint too; ``resume``
   cuts the partial files back to the checkpoint, skips the inputs already
   done and continues, so a stopped or killed run is finished without
   duplicating or skipping a document;
@@ -231,12 +231,11 @@ def _run(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config: P
         progress.close()
         _stop_writing(sinks, journal, keep=checkpointer is not None)
         raise WriteFailed(exc, resumable=checkpointer is not None, where=options.output) from None
-    except BaseException:
+    except BaseException:  # a bug or a worker setup failure: the last checkpoint still holds
         progress.close()
-        _stop_writing(sinks, journal, keep=False)
-        _discard_summary(options)
-        if state is not None:
-            commit.finished(state, options.output)
+        _stop_writing(sinks, journal, keep=checkpointer is not None)
+        if checkpointer is None:
+            _discard_summary(options)
         raise
     progress.close()
     summary.skipped = len(skipped)
