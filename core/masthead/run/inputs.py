@@ -23,12 +23,14 @@ import json
 import os
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 import attrs
 import structlog
 
 from masthead.io.checkpoint import Journal, Position
 from masthead.io.readers import SIDECAR_SUFFIX, STDIN, Reader, ReadResult, expand, iter_documents, suffix_of
+from masthead.io.shards import PATHS_SUFFIXES, is_url, list_shards, local_path, read_shard
 
 log = structlog.get_logger("masthead.run.inputs")
 
@@ -51,15 +53,27 @@ def identity_of(path: str) -> list[int] | None:
 
 
 def visits(
-    arguments: Iterable[str], readers: Mapping[str, Reader], skipped: list[str], own: set[str]
+    arguments: Iterable[str],
+    readers: Mapping[str, Reader],
+    skipped: list[str],
+    own: set[str],
+    *,
+    prefix: str | None = None,
+    storage_options: Mapping[str, Any] | None = None,
 ) -> Iterator[tuple[Visit, Iterator[ReadResult]]]:
     """Every input behind ``arguments`` with its documents, read lazily.
 
     Files met while walking a directory that no reader takes (and sidecars)
     go to ``skipped``, as :func:`~masthead.io.readers.iter_documents` does;
     files whose real path is in ``own`` (the run's own outputs) are passed
-    over.
+    over. URLs and paths files are listed as shards
+    (:func:`~masthead.io.shards.list_shards`); a remote shard has no
+    identity to check on resume.
     """
+    arguments = list(arguments)
+    if any(is_url(a) or a.lower().endswith(PATHS_SUFFIXES) or a.lower().startswith("file://") for a in arguments):
+        yield from _shard_visits(arguments, readers, skipped, own, prefix, dict(storage_options or {}))
+        return
     for item in expand(arguments):
         if not isinstance(item, tuple):
             yield Visit(item.input, None), iter((item,))
@@ -74,6 +88,25 @@ def visits(
             skipped.append(path)
             continue
         yield Visit(path, identity_of(path)), iter_documents([path], readers)
+
+
+def _shard_visits(
+    arguments: list[str],
+    readers: Mapping[str, Reader],
+    skipped: list[str],
+    own: set[str],
+    prefix: str | None,
+    options: dict[str, Any],
+) -> Iterator[tuple[Visit, Iterator[ReadResult]]]:
+    listing = list_shards(arguments, readers, prefix=prefix, storage_options=options)
+    for rejection in listing.rejections:
+        yield Visit(rejection.input, None), iter((rejection,))
+    skipped.extend(listing.skipped)
+    for url in listing.shards:
+        if is_url(url):
+            yield Visit(url, None), read_shard(url, readers, options)
+        elif os.path.realpath(local_path(url)) not in own:
+            yield Visit(url, identity_of(local_path(url))), read_shard(url, readers, options)
 
 
 class Ledger:

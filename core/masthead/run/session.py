@@ -105,9 +105,8 @@ class IngestOptions:
 
     @property
     def checkpointed(self) -> bool:
-        """Whether the run keeps checkpoints: JSONL files on this machine."""
-        files = self.output != STDOUT and self.rejects != STDOUT
-        return files and self.engine != "dask" and self.sink == "jsonl"
+        """Whether the run keeps checkpoints: JSONL files (a cluster run resumes by shard)."""
+        return self.output != STDOUT and self.rejects != STDOUT and self.sink == "jsonl"
 
     def written(self) -> dict[str, str]:
         """Every file the run writes, by option."""
@@ -158,7 +157,13 @@ def ingest(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config:
     if options.engine == "dask":  # by shard: workers read and write (masthead.run.cluster)
         from masthead.run.cluster import ingest_on_cluster
 
-        return ingest_on_cluster(options, plugins, pipeline, config)
+        summary = ingest_on_cluster(options, plugins, pipeline, config)
+        if options.summary_json:
+            try:
+                commit.publish([_write_summary(options.summary_json, summary)])
+            except OSError as exc:
+                raise WriteFailed(exc, resumable=False) from None
+        return summary
     _check_paths(options)
     _check_inputs(options)
     try:
@@ -190,7 +195,7 @@ def _run(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config: P
             state.save(Checkpoint(0, offsets, options.paths))
     summary = Summary.restore(checkpoint.counts) if checkpoint else Summary()
     offsets = checkpoint.offsets if checkpoint else {}
-    sinks = _open_sinks(options, plugins, summary, offsets)
+    sinks = _open_sinks(options, plugins, offsets)
     checkpointer = None
     journal = None
     if state is not None:
@@ -212,7 +217,9 @@ def _run(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config: P
     )
     skipped: list[str] = []
     own = {os.path.realpath(p) for p in options.written().values()}
-    stream = inputs.visits(options.paths, plugins.readers, skipped, own)
+    stream = inputs.visits(
+        options.paths, plugins.readers, skipped, own, prefix=options.prefix, storage_options=options.storage_options
+    )
     documents = inputs.documents(stream, checkpointer.ledger if checkpointer else None, plan)
     if checkpoint:
         log.info("run_resumed", done=checkpoint.done, output=options.output)
@@ -333,10 +340,6 @@ def _check_paths(options: IngestOptions) -> None:
                 if os.path.realpath(path) == target:
                     raise SessionError(f"{path} is an input and also {option}: it would be overwritten")
     for option, path in written.items():
-        if option == "-o" and options.engine == "dask":
-            if os.path.exists(path) and not os.path.isdir(path):
-                raise SessionError(f"{path} exists and is not a directory; --engine dask writes a directory")
-            continue
         if os.path.isdir(path):
             raise SessionError(f"{path} is a directory; give a file name for {option}")
         if os.path.exists(path) and not os.path.isfile(path):
@@ -361,8 +364,7 @@ def _check_inputs(options: IngestOptions) -> None:
 def _probe(options: IngestOptions) -> None:
     """Create every file the run will write before reading anything, so an
     unwritable place fails now, in one line, not after an hour of work."""
-    jsonl_output = options.engine != "dask" and options.sink == "jsonl"
-    paths = [sidecar(p, ".partial") for o, p in options.written().items() if o != "-o" or jsonl_output]
+    paths = [sidecar(p, ".partial") for o, p in options.written().items() if o != "-o" or options.sink == "jsonl"]
     if options.checkpointed:
         paths.append(sidecar(options.output, ".journal"))
     try:
@@ -375,7 +377,7 @@ def _probe(options: IngestOptions) -> None:
 
 def _load_checkpoint(options: IngestOptions, state: StateFile | None) -> Checkpoint:
     if state is None:
-        raise SessionError("--resume needs a JSONL output file (not stdout, not --engine dask)")
+        raise SessionError("--resume needs a JSONL output file (not stdout)")
     try:
         checkpoint = state.load(options.paths)
     except ValueError as exc:
@@ -407,30 +409,10 @@ def _plan(options: IngestOptions, checkpoint: Checkpoint) -> inputs.ResumePlan:
     return plan
 
 
-def _open_sinks(options: IngestOptions, plugins: Plugins, summary: Summary, offsets: dict[str, int]) -> dict[str, Sink]:
-    from masthead.io.partitioned import PartitionedJsonlSink
-
+def _open_sinks(options: IngestOptions, plugins: Plugins, offsets: dict[str, int]) -> dict[str, Sink]:
     sinks: dict[str, Sink] = {}
     try:
-        if options.engine == "dask":
-
-            def manifest() -> dict[str, Any]:
-                where = {
-                    "engine": "dask",
-                    "scheduler": options.scheduler or "local cluster",
-                    "workers": options.workers,
-                }
-                return {
-                    **where,
-                    "deterministic": options.deterministic,
-                    "inputs": list(options.paths),
-                    "counts": summary.to_dict(),
-                }
-
-            sinks["output"] = PartitionedJsonlSink(
-                options.output, records_per_part=options.part_size, manifest=manifest
-            )
-        elif options.sink == "jsonl":
+        if options.sink == "jsonl":
             sinks["output"] = JsonlSink(options.output, resume_from=offsets.get("output"))
         else:
             sinks["output"] = plugins.sinks[options.sink](options.output)
@@ -465,15 +447,6 @@ def _drive(
     """
     config = attrs.evolve(config, log=options.log)
     expected = fingerprint(pipeline)
-    if options.engine == "dask":
-        from masthead.run.dask_engine import open_client, run_on_dask
-
-        with open_client(options.scheduler, options.workers) as client:
-            log.info("run_started", runner="dask", scheduler=client.scheduler.address, workers=len(client.nthreads()))
-            run_on_dask(
-                documents, config, outlet, client=client, deterministic=options.deterministic, expected=expected
-            )
-        return
     documents, parallel = runners.plan(documents, options.workers)
     workers = options.workers
     if not parallel and options.timeout and not runners.budget_available():
