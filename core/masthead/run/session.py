@@ -40,6 +40,7 @@ import structlog
 from masthead.io.checkpoint import Checkpoint, Journal, OutputLocked, RunLocks, StateFile, sidecar
 from masthead.io.dedup import Deduplicator
 from masthead.io.readers import STDIN, ReadResult
+from masthead.io.shards import is_url, local_path
 from masthead.io.sinks import STDOUT, JsonlSink, Sink, partial_path
 from masthead.manager import Plugins
 from masthead.pipeline import Pipeline
@@ -350,12 +351,11 @@ def _check_inputs(options: IngestOptions) -> None:
     """Refuse a run where no given input exists (a typo must not cost a good
     output); a missing one among others is a ``not_found`` rejection, logged
     with its path."""
+    local = [local_path(path) for path in options.paths if path != STDIN and not is_url(path)]
     missing = [
         path
-        for path in options.paths
-        if path != STDIN
-        and not os.path.lexists(path)
-        and not (glob.has_magic(path) and next(glob.iglob(path, recursive=True), None))
+        for path in local
+        if not os.path.lexists(path) and not (glob.has_magic(path) and next(glob.iglob(path, recursive=True), None))
     ]
     if missing and len(missing) == len(options.paths):
         raise SessionError("no such input: " + ", ".join(missing))
