@@ -60,6 +60,7 @@ def visits(
     *,
     prefix: str | None = None,
     storage_options: Mapping[str, Any] | None = None,
+    follow_links: bool = False,
 ) -> Iterator[tuple[Visit, Iterator[ReadResult]]]:
     """Every input behind ``arguments`` with its documents, read lazily.
 
@@ -74,7 +75,7 @@ def visits(
     if any(is_url(a) or a.lower().endswith(PATHS_SUFFIXES) or a.lower().startswith("file://") for a in arguments):
         yield from _shard_visits(arguments, readers, skipped, own, prefix, dict(storage_options or {}))
         return
-    for item in expand(arguments):
+    for item in expand(arguments, follow_links):
         if not isinstance(item, tuple):
             yield Visit(item.input, None), iter((item,))
             continue
@@ -84,8 +85,9 @@ def visits(
             continue
         if os.path.realpath(path) in own:
             continue
-        if not named and (suffix_of(path, readers) is None or path.lower().endswith(SIDECAR_SUFFIX)):
-            skipped.append(path)
+        unread = suffix_of(path, readers) is None or path.lower().endswith(SIDECAR_SUFFIX)
+        if not named and unread and (os.path.isfile(path) or not os.path.exists(path)):
+            skipped.append(path)  # a special file falls through: it is rejected, never skipped
             continue
         yield Visit(path, identity_of(path)), iter_documents([path], readers)
 

@@ -103,6 +103,7 @@ class IngestOptions:
     log: tuple[str, str] | None = None
     prefix: str | None = None
     storage_options: dict[str, Any] = attrs.field(factory=dict, hash=False)
+    follow_links: bool = False
 
     @property
     def checkpointed(self) -> bool:
@@ -219,7 +220,13 @@ def _run(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config: P
     skipped: list[str] = []
     own = {os.path.realpath(p) for p in options.written().values()}
     stream = inputs.visits(
-        options.paths, plugins.readers, skipped, own, prefix=options.prefix, storage_options=options.storage_options
+        options.paths,
+        plugins.readers,
+        skipped,
+        own,
+        prefix=options.prefix,
+        storage_options=options.storage_options,
+        follow_links=options.follow_links,
     )
     documents = inputs.documents(stream, checkpointer.ledger if checkpointer else None, plan)
     if checkpoint:
