@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from collections.abc import Callable
 from typing import Any
@@ -35,12 +36,23 @@ def segfault() -> None:
     os.kill(os.getpid(), signal.SIGSEGV)
 
 
+def interrupt() -> None:
+    raise KeyboardInterrupt("raised by a plugin, not by the user")
+
+
+def out_of_memory() -> None:
+    raise MemoryError("a plugin allocation failed")
+
+
 FAULTS: dict[str, Callable[[], Any]] = {
     "hang": hang,
     "exit": lambda: os._exit(3),
     "segfault": segfault,
     "hog": hog,
     "raise": lambda: 1 / 0,
+    "sysexit": lambda: sys.exit(3),
+    "keyboard": interrupt,
+    "oom": out_of_memory,
 }
 
 

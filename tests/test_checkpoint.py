@@ -7,9 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from masthead.io.checkpoint import Checkpoint, OutputLock, OutputLocked, StateFile
+from masthead.io.checkpoint import (
+    Checkpoint,
+    Journal,
+    OutputLock,
+    OutputLocked,
+    Position,
+    RunLocks,
+    StateFile,
+    read_lines,
+    truncate,
+)
 from masthead.io.dedup import Deduplicator
 from masthead.io.sinks import JsonlSink, partial_path
+from masthead.run.inputs import Ledger, ResumePlan, Visit
 from support import article
 
 
@@ -49,7 +60,15 @@ def test_lock_in_process_raises_output_locked(tmp_path: Path) -> None:
 def test_state_round_trips_and_refuses_other_inputs(tmp_path: Path) -> None:
     state = StateFile(str(tmp_path / "out.jsonl"))
     assert state.load(["a"]) is None
-    saved = Checkpoint(done=3, offsets={"output": 120, "rejects": 0}, inputs=("a",), counts={"read": 3})
+    saved = Checkpoint(
+        done=3,
+        offsets={"output": 120, "rejects": 0},
+        inputs=("a",),
+        counts={"read": 3},
+        position=Position("a/x.jsonl", [10, 20], 2),
+        phase="commit",
+        publish=(("p", "f"),),
+    )
     state.save(saved)
     assert state.load(["a"]) == saved
     with pytest.raises(ValueError, match="other inputs"):
@@ -83,3 +102,59 @@ def test_deduplicator_remembers_ids_and_reloads_them(tmp_path: Path) -> None:
     sink.write(a)
     sink.close()
     assert Deduplicator.from_jsonl(str(out)).is_duplicate(a)
+
+
+def test_a_checkpoint_longer_than_its_file_is_refused_not_padded(tmp_path: Path) -> None:
+    """A stale checkpoint must never extend a partial file with NUL bytes."""
+    partial = tmp_path / ".out.jsonl.partial"
+    partial.write_bytes(b"short\n")
+    with pytest.raises(ValueError, match="expects at least 1000"):
+        JsonlSink(str(tmp_path / "out.jsonl"), resume_from=1000)
+    assert partial.read_bytes() == b"short\n"
+    truncate(str(tmp_path / "new"), 0)  # a missing file at offset 0 is created empty
+    assert (tmp_path / "new").read_bytes() == b""
+
+
+def test_run_locks_are_taken_all_or_none(tmp_path: Path) -> None:
+    held = OutputLock(str(tmp_path / "b.jsonl"))
+    held.acquire()
+    with pytest.raises(OutputLocked), RunLocks([str(tmp_path / "a.jsonl"), str(tmp_path / "b.jsonl")]):
+        pass
+    free = OutputLock(str(tmp_path / "a.jsonl"))
+    free.acquire()  # the lock on a.jsonl was given back when b.jsonl was refused
+    free.release()
+    held.release()
+
+
+def test_the_ledger_journals_finished_inputs_and_the_state_adds_up(tmp_path: Path) -> None:
+    journal = Journal(str(tmp_path / "out.jsonl"))
+    ledger = Ledger(journal)
+    first, second = Visit("a.txt", [1, 2]), Visit("b.jsonl", [3, 4])
+    for visit in (first, second, second, second):
+        ledger.read(visit)
+    for _ in range(3):
+        ledger.delivered()
+    assert ledger.position() == Position("b.jsonl", [3, 4], 2)
+    offset = journal.checkpoint()
+    assert list(Journal.entries(str(tmp_path / "out.jsonl"), offset)) == [
+        {"key": "a.txt", "identity": [1, 2], "documents": 1}
+    ]
+
+
+def test_a_resume_plan_skips_finished_inputs_and_continues_the_one_in_progress(tmp_path: Path) -> None:
+    done, busy = tmp_path / "a.txt", tmp_path / "b.jsonl"
+    done.write_text("x")
+    busy.write_text("y\ny\n")
+    ident = [[p.stat().st_size, p.stat().st_mtime_ns] for p in (done, busy)]
+    plan = ResumePlan([{"key": str(done), "identity": ident[0]}], Position(str(busy), ident[1], 1))
+    assert plan.changed == plan.removed == []
+    assert plan.skip(Visit(str(done), ident[0])) is None
+    assert plan.skip(Visit(str(busy), ident[1])) == 1
+    assert plan.skip(Visit(str(tmp_path / "c.txt"), [1, 1])) == 0 and plan.added == []
+
+
+def test_read_lines_stops_at_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "f"
+    path.write_bytes(b"one\ntwo\nthree\n")
+    assert list(read_lines(str(path), 6)) == [b"one\n", b"tw"]
+    assert list(read_lines(str(path))) == [b"one\n", b"two\n", b"three\n"]

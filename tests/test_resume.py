@@ -11,44 +11,12 @@ from __future__ import annotations
 import json
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-MT = (ROOT / "corpus" / "001_77bc0baac539023c.txt").read_text(encoding="utf-8")
-RB = (ROOT / "corpus" / "000_e8f30686367901c1.txt").read_text(encoding="utf-8")
-MASTHEAD = str(Path(sys.executable).with_name("masthead"))
-
-
-def make_inputs(directory: Path, count: int) -> Path:
-    """``count`` distinct articles of two outlets, plus an unreadable file now and then."""
-    directory.mkdir()
-    for i in range(count):
-        if i % 97 == 0:
-            (directory / f"{i:05d}.txt").write_bytes(b"")
-        elif i % 2:
-            text = MT.replace("commemorated a historic meeting", f"commemorated historic meeting number {i}")
-            (directory / f"{i:05d}.txt").write_text(text, encoding="utf-8")
-        else:
-            text = RB.replace("An easing of Russia-United States", f"An easing ({i}) of Russia-United States")
-            (directory / f"{i:05d}.txt").write_text(text, encoding="utf-8")
-    return directory
-
-
-def ingest(*args: str) -> list[str]:
-    return [MASTHEAD, "ingest", *args, "--checkpoint-every", "50"]
-
-
-def records(path: Path) -> list[dict[str, object]]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    data = [json.loads(line) for line in lines]
-    for record in data:
-        for key in ("extracted_at", "plugin_version"):
-            record.get("provenance", {}).pop(key, None)  # type: ignore[union-attr]
-    return data
+from runkit import MT, ROOT, ingest, leftovers, make_inputs, records, state_of, wait_until
 
 
 @pytest.fixture(scope="module")
@@ -105,9 +73,7 @@ def test_interrupted_run_resumes_to_exactly_the_reference(
     articles, rejected = records(out), records(rejects)
     assert articles == reference[0] and rejected == reference[1]
     assert len({a["id"] for a in articles}) == len(articles)
-    assert [p.name for p in tmp_path.iterdir()] == sorted(["out.jsonl", "rejects.jsonl"]) or set(
-        p.name for p in tmp_path.iterdir()
-    ) == {"out.jsonl", "rejects.jsonl"}
+    assert leftovers(tmp_path) == {"out.jsonl", "rejects.jsonl"}
 
 
 def test_resume_without_an_interrupted_run_is_refused(corpus: Path, tmp_path: Path) -> None:
@@ -146,3 +112,52 @@ def test_the_same_article_twice_is_written_once_unless_asked(tmp_path: Path) -> 
         ingest(str(seed), str(seed), "-o", str(out), "--keep-duplicates"), capture_output=True, text=True, check=False
     )
     assert kept.returncode == 0 and len(records(out)) == 2
+
+
+def interrupted_run(tmp_path: Path, count: int = 260) -> tuple[Path, list[str]]:
+    """A run over ``count`` inputs killed after a few checkpoints: ``(inputs, args)``."""
+    corpus = make_inputs(tmp_path / "inputs", count)
+    out = tmp_path / "out.jsonl"
+    args = [str(corpus), "-o", str(out), "--rejects", str(tmp_path / "rejects.jsonl"), "--workers", "1"]
+    process = subprocess.Popen(ingest(*args), stderr=subprocess.PIPE, text=True)
+    wait_until(lambda: (state_of(out) or {}).get("done", 0) >= 100, process, "two checkpoints")  # type: ignore[operator]
+    process.kill()
+    process.communicate()
+    return corpus, args
+
+
+def by_id(path: Path) -> dict[object, dict[str, object]]:
+    data = records(path)
+    assert len({r["id"] for r in data}) == len(data), "an article was written twice"
+    return {r["id"]: r for r in data}
+
+
+def test_resume_reads_a_file_added_before_the_resume_point_and_names_it(tmp_path: Path) -> None:
+    corpus, args = interrupted_run(tmp_path)
+    added = corpus / "00001a.txt"  # sorts among the finished files
+    added.write_text(MT.replace("commemorated a historic meeting", "commemorated an added meeting"))
+    again = subprocess.run(ingest(*args, "--resume"), capture_output=True, text=True, check=False)
+    assert again.returncode == 1, again.stderr
+    assert "input_added" in again.stderr and "00001a.txt" in again.stderr
+    reference = tmp_path / "reference.jsonl"
+    subprocess.run(ingest(str(corpus), "-o", str(reference)), capture_output=True, check=False)
+    assert by_id(tmp_path / "out.jsonl") == by_id(reference)
+
+
+def test_resume_refuses_when_a_finished_input_changed(tmp_path: Path) -> None:
+    corpus, args = interrupted_run(tmp_path)
+    changed = corpus / "00003.txt"
+    changed.write_text(changed.read_text() + "\nA late correction.\n")
+    again = subprocess.run(ingest(*args, "--resume"), capture_output=True, text=True, check=False)
+    assert again.returncode == 2 and "00003.txt" in again.stderr and "changed" in again.stderr
+
+
+def test_resume_names_a_finished_input_that_was_removed_and_keeps_its_record(tmp_path: Path) -> None:
+    corpus, args = interrupted_run(tmp_path)
+    reference = tmp_path / "reference.jsonl"
+    subprocess.run(ingest(str(corpus), "-o", str(reference)), capture_output=True, check=False)
+    (corpus / "00003.txt").unlink()
+    again = subprocess.run(ingest(*args, "--resume"), capture_output=True, text=True, check=False)
+    assert again.returncode == 1, again.stderr
+    assert "input_removed" in again.stderr and "00003.txt" in again.stderr
+    assert by_id(tmp_path / "out.jsonl") == by_id(reference)

@@ -8,7 +8,9 @@ Exit codes:
   2  usage error: bad option, unknown source, sink or plugin
   3  a plugin failed to load or register and --strict was given
   4  validate found invalid lines
+  5  a file could not be written (disk full, read-only); --resume continues
   130 interrupted (Ctrl-C); no output file was replaced
+  143 stopped by SIGTERM; no output file was replaced
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from masthead.serialize import unstructure
 from masthead.validate import UnreadableLine, bounded_lines, validate_lines
 
 EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_PLUGIN, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+EXIT_WRITE = 5
 
 log = structlog.get_logger("masthead.cli")
 
@@ -332,7 +335,7 @@ def ingest(
     with a time limit (--timeout): a plugin that hangs or crashes on one
     document costs that document, recorded in the rejects, not the run.
     With --engine dask they run on a Dask cluster: workers read their own
-    shards (paths, or URLs such as s3://bucket/crawl/*.warc.gz, or a
+    shards (paths, object-store URLs such as s3://bucket/crawl/, or a
     warc.paths.gz with --prefix) and OUT is a directory or object-store URL
     of one part per shard plus manifest.json.
 
@@ -342,7 +345,7 @@ def ingest(
     """
     from masthead.run.dask_engine import EngineUnavailable, import_distributed
     from masthead.run.runners import cpu_count
-    from masthead.run.session import IngestOptions, Interrupted, SessionError
+    from masthead.run.session import IngestOptions, Interrupted, SessionError, WriteFailed
     from masthead.run.session import ingest as run_ingest
 
     plugins = load_plugins(disable, only, strict)
@@ -361,6 +364,7 @@ def ingest(
         paths=paths,
         output=output,
         rejects=rejects,
+        summary_json=summary_json,
         sink=sink_name,
         engine=engine,
         workers=workers or cpu_count(),
@@ -381,6 +385,9 @@ def ingest(
         summary = run_ingest(options, plugins, pipeline, config)
     except SessionError as exc:
         _fail(str(exc))
+    except WriteFailed as exc:
+        kept = "; progress is kept: make room, then run the same command with --resume" if exc.resumable else ""
+        _fail(f"{exc}{kept}", EXIT_WRITE)
     except Interrupted as stop:
         if stop.resumable:
             click.echo(
@@ -390,14 +397,10 @@ def ingest(
             )
         else:
             click.echo("masthead: interrupted; no output file was written", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(128 + stop.signum)
     except (EngineUnavailable, WorkerSetupError) as exc:
         _fail(f"{exc}; no output file was written", EXIT_USAGE if isinstance(exc, EngineUnavailable) else EXIT_PLUGIN)
     _report(summary)
-    if summary_json:
-        with open(summary_json, "w", encoding="utf-8") as handle:
-            json.dump(summary.to_dict(), handle, indent=2)
-            handle.write("\n")
     sys.exit(EXIT_REJECTS if summary.rejected else EXIT_OK)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from masthead.io.checkpoint import read_lines
 from masthead.models import Article
 
 
@@ -35,10 +36,4 @@ class Deduplicator:
     def from_jsonl(cls, path: str, limit: int | None = None) -> Deduplicator:
         """Ids of the articles in the first ``limit`` bytes of a JSONL file
         (an interrupted run's output, to resume without duplicates)."""
-        ids = []
-        with open(path, "rb") as handle:
-            data = handle.read(limit) if limit is not None else handle.read()
-        for line in data.splitlines():
-            if line.strip():
-                ids.append(json.loads(line)["id"])
-        return cls(ids)
+        return cls(json.loads(line)["id"] for line in read_lines(path, limit) if line.strip())

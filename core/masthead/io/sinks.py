@@ -3,7 +3,9 @@
 The JSONL sink writes to a partial file beside the target and renames it over
 the final name only when the run closes cleanly. A crash or Ctrl-C leaves the
 previous file (if any) untouched and no half-written output under the final
-name; the partial file is what ``masthead ingest --resume`` continues.
+name; the partial file is what ``masthead ingest --resume`` continues. A run
+that writes several files (output, rejects) calls :meth:`JsonlSink.finish` on
+each and renames them together (:mod:`masthead.run.commit`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Callable
 from typing import IO, Protocol, runtime_checkable
 
 from masthead.hookspecs import hookimpl
-from masthead.io.checkpoint import sidecar
+from masthead.io.checkpoint import fsync_directory, sidecar, truncate
 from masthead.models import Article, Rejection
 from masthead.serialize import to_json_line
 
@@ -65,12 +67,8 @@ class JsonlSink:
             return
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         self._tmp = partial_path(path)
-        if resume_from is None:
-            self._handle = open(self._tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
-        else:
-            with open(self._tmp, "r+b") as raw:
-                raw.truncate(resume_from)
-            self._handle = open(self._tmp, "a", encoding="utf-8", newline="\n")  # noqa: SIM115
+        truncate(self._tmp, resume_from or 0)
+        self._handle = open(self._tmp, "a", encoding="utf-8", newline="\n")  # noqa: SIM115
 
     def write(self, record: Article | Rejection) -> None:
         self._pending.append(to_json_line(record) + "\n")
@@ -91,13 +89,21 @@ class JsonlSink:
         os.fsync(self._handle.fileno())
         return self._handle.tell()
 
-    def close(self) -> None:
+    def finish(self) -> tuple[str, str] | None:
+        """Make everything durable and stop writing; return ``(partial, final)``,
+        the rename that publishes the file (``None`` for stdout)."""
         self.checkpoint()
         if self._tmp is None:
-            return
+            return None
         self._handle.close()
-        os.replace(self._tmp, self.path)
-        self._tmp = None
+        pair, self._tmp = (self._tmp, self.path), None
+        return pair
+
+    def close(self) -> None:
+        pair = self.finish()
+        if pair is not None:
+            os.replace(*pair)
+            fsync_directory(pair[1])
 
     def suspend(self) -> None:
         """Stop writing but keep the partial file for a resumed run."""

@@ -21,8 +21,13 @@ off: more than one worker asked for, and at least :data:`SMALL_INPUT`
 documents (found by reading that many ahead, a bounded peek). Below that,
 starting processes costs more than the work, and an in-process run is
 simpler to debug. There a plugin that hangs is stopped by a ``SIGALRM``
-deadline (``timeout``); a crash or memory blow-up, though, takes the run
-with it: only worker processes isolate those.
+deadline (``timeout``), and a plugin's ``MemoryError``, ``SystemExit`` or
+``KeyboardInterrupt`` is a rejection naming it; a hard crash (segfault,
+``os._exit``), though, takes the run with it: only worker processes isolate
+those.
+
+Delivering a record (count, write, checkpoint) is one step a stop signal
+cannot cut (:func:`masthead.run.stopping.deferred`).
 """
 
 from __future__ import annotations
@@ -45,8 +50,10 @@ from masthead.pipeline import Pipeline
 from masthead.run.pool import WorkerPool
 from masthead.run.progress import Progress
 from masthead.run.runconfig import PipelineConfig
+from masthead.run.stopping import deferred, stop_signals
 from masthead.run.summary import Summary
-from masthead.run.tracing import traced_pipeline
+from masthead.run.tracing import PluginOutOfMemory, traced_pipeline
+from masthead.run.worker import memory_rejection
 
 #: Inputs with fewer documents than this run in process (see the module docstring).
 SMALL_INPUT = 50
@@ -84,18 +91,21 @@ class Outlet:
         self.after_each = after_each
 
     def deliver(self, record: Article | Rejection) -> None:
-        if isinstance(record, Article) and self.dedup is not None and self.dedup.is_duplicate(record):
-            self.summary.count_duplicate()
-            log.info("document_duplicate", uri=record.provenance.input, plugin=record.provenance.plugin, id=record.id)
-        else:
-            _log_record(record)
-            self.summary.count(record)
-            if isinstance(record, Article):
-                self.sink.write(record)
-            elif self.rejects is not None:
-                self.rejects.write(record)
-        if self.after_each is not None:
-            self.after_each()
+        with deferred():
+            if isinstance(record, Article) and self.dedup is not None and self.dedup.is_duplicate(record):
+                self.summary.count_duplicate()
+                log.info(
+                    "document_duplicate", uri=record.provenance.input, plugin=record.provenance.plugin, id=record.id
+                )
+            else:
+                _log_record(record)
+                self.summary.count(record)
+                if isinstance(record, Article):
+                    self.sink.write(record)
+                elif self.rejects is not None:
+                    self.rejects.write(record)
+            if self.after_each is not None:
+                self.after_each()
         if self.progress is not None:
             self.progress.update()
 
@@ -124,17 +134,19 @@ def run_in_process(
     With ``timeout`` (seconds), a document whose plugins run longer is
     rejected as ``timeout`` naming the plugin that was running, and the run
     goes on. The budget uses ``SIGALRM``, so it applies on the main thread
-    of a POSIX process; elsewhere documents run without one.
+    of a POSIX process (:func:`budget_available`); elsewhere documents run
+    without one.
     """
-    budget = _Budget(pipeline, timeout) if timeout and _Budget.available() else None
-    for item in documents:
-        if isinstance(item, Rejection):
-            outlet.deliver(item)
-        elif budget is not None:
-            outlet.deliver(budget.process(item))
-        else:
-            outlet.deliver(pipeline.process(item))
+    budget = _Budget(pipeline, timeout if timeout and budget_available() else None)
+    with stop_signals():
+        for item in documents:
+            outlet.deliver(item if isinstance(item, Rejection) else budget.process(item))
     return outlet.summary
+
+
+def budget_available() -> bool:
+    """Whether this thread can time a document with ``SIGALRM``."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
 class _Overtime(BaseException):
@@ -149,16 +161,13 @@ class _Overtime(BaseException):
 
 
 class _Budget:
-    """Runs one document under a ``SIGALRM`` deadline, tracing which plugin runs."""
+    """Runs one document, tracing which plugin runs, under a ``SIGALRM``
+    deadline of ``seconds`` (``None``: no deadline)."""
 
-    def __init__(self, pipeline: Pipeline, seconds: float) -> None:
+    def __init__(self, pipeline: Pipeline, seconds: float | None) -> None:
         self.seconds = seconds
         self.running: tuple[str, str | None] = ("decode", None)
         self.pipeline = traced_pipeline(pipeline, self._announce)
-
-    @staticmethod
-    def available() -> bool:
-        return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
     def _announce(self, stage: str, plugin: str | None) -> None:
         self.running = (stage, plugin)
@@ -168,10 +177,17 @@ class _Budget:
 
     def process(self, raw: RawDocument) -> Article | Rejection:
         self.running = ("decode", None)
+        if self.seconds is None:
+            try:
+                return self.pipeline.process(raw)
+            except PluginOutOfMemory as exc:
+                return memory_rejection(raw, exc.stage, exc.plugin)
         previous = signal.signal(signal.SIGALRM, self._alarm)
         signal.setitimer(signal.ITIMER_REAL, self.seconds)
         try:
             return self.pipeline.process(raw)
+        except PluginOutOfMemory as exc:
+            return memory_rejection(raw, exc.stage, exc.plugin)
         except _Overtime as overtime:
             stage, plugin = overtime.stage, overtime.plugin
             who = plugin or "masthead"

@@ -14,6 +14,12 @@ pipeline as an ordinary ``plugin_error``; here it becomes
 :class:`PluginOutOfMemory`, which the pipeline does not catch, so the worker
 can record a ``memory_limit`` rejection naming the plugin and then replace
 itself with a fresh process.
+
+A plugin that raises ``SystemExit`` or ``KeyboardInterrupt`` (a stray
+``sys.exit()``, a library that calls ``exit``) may not end the run: the call
+raises :class:`PluginExit` instead, an ordinary exception the pipeline turns
+into a ``plugin_error`` rejection naming the plugin. A user's own Ctrl-C
+arrives as :class:`~masthead.run.stopping.Stop` and passes through.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from masthead.extract.document import Page
 from masthead.manager import Plugins, Processor
 from masthead.pipeline import Pipeline
 from masthead.router import Router
+from masthead.run.stopping import Stop
 
 Tracer = Callable[[str, "str | None"], None]
 
@@ -58,12 +65,24 @@ class _TracedSource:
         return _call("parse", self._plugin, self._tracer, self._source.parse, page)
 
 
+class PluginExit(Exception):
+    """A plugin raised ``SystemExit`` or ``KeyboardInterrupt``; a document's
+    plugin may end that document, never the run."""
+
+    def __init__(self, raised: BaseException) -> None:
+        super().__init__(f"{type(raised).__name__}{raised.args!r}: a plugin may not end the run")
+
+
 def _call(stage: str, plugin: str, tracer: Tracer, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     tracer(stage, plugin)
     try:
         return function(*args, **kwargs)
+    except Stop:
+        raise
     except MemoryError:
         raise PluginOutOfMemory(stage, plugin) from None
+    except (SystemExit, KeyboardInterrupt) as exc:
+        raise PluginExit(exc) from None
     finally:
         tracer(stage, None)
 

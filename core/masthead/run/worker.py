@@ -5,8 +5,10 @@ ready (with the fingerprint of the plugins it loaded), then processes one
 document per message until told to stop. It writes ``stage`` and ``plugin``
 of every plugin call into a small shared-memory :class:`Slot` the parent can
 read, which is how a hang or a crash gets blamed on the right plugin (see
-:mod:`masthead.run.tracing`). It ignores Ctrl-C: the parent decides when
-workers stop, so an interrupted run never loses a result half-sent.
+:mod:`masthead.run.tracing`). It ignores Ctrl-C and SIGTERM (sent to the
+whole process group by a terminal or a service manager): the parent decides
+when workers stop, so a stopped run never loses a result half-sent nor
+blames a plugin for a worker the signal killed.
 
 Its address space is capped (``RLIMIT_AS``) when asked, so a plugin that
 allocates without bound gets a ``MemoryError`` for one document instead of
@@ -69,6 +71,8 @@ def limit_memory(megabytes: int | None) -> None:
 def main(conn: Connection, config: PipelineConfig, array: Any, memory_limit_mb: int | None) -> None:
     """Entry point of a worker process (the target of ``Process``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
     slot = Slot(array)
     try:
         pipeline = traced_pipeline(config.build(), slot.set)
@@ -109,7 +113,7 @@ def memory_rejection(raw: RawDocument, stage: str, plugin: str | None) -> Reject
         input=raw.uri,
         stage=stage,
         reason="memory_limit",
-        error=f"{who}: ran out of memory (worker memory limit) during {stage}",
+        error=f"{who}: ran out of memory during {stage}",
         plugin=plugin,
         sha256=raw.sha256,
     )

@@ -1,0 +1,89 @@
+"""A plugin that raises ``SystemExit``, ``KeyboardInterrupt`` or ``MemoryError``
+costs one document, a rejection naming it, in this process and in workers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from masthead.extract.document import RawDocument
+from masthead.models import Article, Rejection
+from masthead.run.runconfig import PipelineConfig, fingerprint
+from masthead.run.runners import Outlet, run_in_process, run_in_processes
+from masthead.run.summary import Summary
+from runkit import MASTHEAD, install_test_plugin, run
+
+FAULTY = PipelineConfig(load_entry_points=False, extra=(("misbehaving", "misbehaving_plugins"),))
+FAULTS = ("sysexit", "keyboard", "oom")
+
+
+class ListSink(list[Article | Rejection]):
+    """Keeps what it is given, in memory."""
+
+    write = list.append
+
+    def close(self) -> None:
+        """Nothing to publish."""
+
+    abort = close
+
+    @property
+    def records(self) -> list[Article | Rejection]:
+        return self
+
+
+def doc(name: str, marker: str = "") -> RawDocument:
+    return RawDocument(uri=name, data=f"Title {name}\nMISBEHAVING page {name}.\n{marker}\n".encode())
+
+
+def documents() -> list[RawDocument]:
+    return [doc("before"), *(doc(kind, f"FAULT:{kind}") for kind in FAULTS), doc("after")]
+
+
+def check(summary: Summary, sinks: tuple[ListSink, ListSink]) -> None:
+    assert [a.provenance.input for a in sinks[0].records if isinstance(a, Article)] == ["before", "after"]
+    rejected = {r.input: r for r in sinks[1].records if isinstance(r, Rejection)}
+    assert set(rejected) == set(FAULTS)
+    for kind in FAULTS:
+        record = rejected[kind]
+        assert (record.stage, record.plugin) == ("parse", "misbehaving"), record
+        assert record.reason == ("memory_limit" if kind == "oom" else "plugin_error"), record
+    assert "SystemExit" in rejected["sysexit"].error and "KeyboardInterrupt" in rejected["keyboard"].error
+    assert summary.read == len(FAULTS) + 2 and summary.balanced
+
+
+@pytest.mark.parametrize("timeout", [None, 5.0])
+def test_in_process_a_plugin_exit_or_memory_error_is_one_rejection(timeout: float | None) -> None:
+    sinks = ListSink(), ListSink()
+    summary = Summary()
+    run_in_process(documents(), FAULTY.build(), Outlet(*sinks, summary), timeout=timeout)
+    check(summary, sinks)
+
+
+def test_in_worker_processes_a_plugin_exit_names_the_plugin() -> None:
+    sinks = ListSink(), ListSink()
+    summary = Summary()
+    expected = fingerprint(FAULTY.build())
+    run_in_processes(documents(), FAULTY, Outlet(*sinks, summary), workers=2, timeout=20, expected=expected)
+    check(summary, sinks)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_command_goes_on_past_a_plugin_that_exits(tmp_path: Path, workers: str) -> None:
+    env = install_test_plugin(tmp_path / "site")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    count = 60  # over the size where worker processes are used
+    for n in range(count):
+        marker = f"FAULT:{FAULTS[n % 3]}" if n % 10 == 5 else ""
+        (pages / f"{n:03d}.txt").write_text(f"Title {n}\nMISBEHAVING page {n}.\n{marker}\n")
+    out, rejects = tmp_path / "o.jsonl", tmp_path / "r.jsonl"
+    result = run(
+        MASTHEAD, "ingest", str(pages), "-o", str(out), "--rejects", str(rejects), "--workers", workers, env=env
+    )
+    assert result.returncode == 1, result.stderr
+    rejected = [json.loads(line) for line in rejects.read_text().splitlines()]
+    assert len(rejected) == 6 and {r["plugin"] for r in rejected} == {"misbehaving"}
+    assert len(out.read_text().splitlines()) == count - 6
