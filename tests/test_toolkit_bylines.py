@@ -58,3 +58,17 @@ def test_source_note() -> None:
     assert source_note("Source: RT") == "RT"
     assert source_note("Originally published by Strategic Culture.") == "Strategic Culture"
     assert source_note("Source said the talks failed.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Anna Smith, John Doe and Olga Ivanova", ("Anna Smith", "John Doe", "Olga Ivanova")),
+        ("By Anna Smith, John Doe, and Olga Ivanova", ("Anna Smith", "John Doe", "Olga Ivanova")),
+        ("By Anna Smith, John Doe & Olga Ivanova, April 7, 2025", ("Anna Smith", "John Doe", "Olga Ivanova")),
+        ("By Anna Smith, Moscow", ("Anna Smith",)),
+        ("By Anna Smith, correspondent", ("Anna Smith",)),
+    ],
+)
+def test_byline_name_lists(line: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line) == names

@@ -48,3 +48,12 @@ def test_credit_of_names_the_credit() -> None:
     assert credit_of("Tanks. Photo: Ivan Petrov") == "Ivan Petrov"
     assert credit_of("After a sentence. TASS", agencies=("TASS",)) == "TASS"
     assert credit_of("Reports by TASS", agencies=("TASS",)) is None
+
+
+def test_press_service_credit_after_caption_text() -> None:
+    line = "Soldiers load shells near Bakhmut. Press Service of the Ministry of Defence"
+    assert credit_of(line) == "Press Service of the Ministry of Defence"
+    assert is_caption(line)
+    assert not is_photo_credit(line)
+    assert credit_of("the governor said the press service of the region") is None
+    assert credit_of("Russian Defence Ministry press service") == "Russian Defence Ministry press service"

@@ -58,7 +58,7 @@ def _is_person(name: str) -> bool:
 def byline_names(line: str, *, credits: Iterable[str] = ()) -> tuple[str, ...] | None:
     """The names of a byline, or ``None`` when ``line`` is not one.
 
-    Recognises "By X", "Written by X and Y", "Author: X", "Posted by X on
+    Recognises "By X", "Written by X and Y", "By X, Y and Z", "Author: X", "Posted by X on
     <date>"; the date and anything after the names ("exclusively for ...",
     ", correspondent") are cut. Every name must be 1-5 capitalised words,
     so "By 2025, the army ..." and "Written by a former officer, ..." stay
@@ -75,10 +75,26 @@ def byline_names(line: str, *, credits: Iterable[str] = ()) -> tuple[str, ...] |
         return None
     if fold(line).startswith("by ") and (len(line.split()) > _BARE_BY_WORDS or line.rstrip().endswith((".", "!", "?"))):
         return None
-    names = split_names(_NAME_CUT.sub("", match.group("names")).strip().rstrip("."))
+    names = _name_list(match.group("names")) or split_names(_NAME_CUT.sub("", match.group("names")).strip().rstrip("."))
     if not names or not all(_is_person(n) for n in names):
         return None
     return names
+
+
+#: "A, B and C" / "A, B, & C": a comma list of names is one only when "and" closes it.
+_LISTED = re.compile(
+    r"^(?P<first>[^,;|()]+(?:\s*,\s*[^,;|()]+)*?),?\s+(?:and|&)\s+(?P<last>[^,;|()]+?)(?=\s*[,;|(\u2013\u2014]|\s+-\s|$)"
+)
+
+
+def _name_list(text: str) -> tuple[str, ...] | None:
+    """The names of "A, B and C", or ``None`` unless every item is a person."""
+    match = _LISTED.match(text.strip())
+    if match is None or "," not in match.group("first"):
+        return None
+    last = _NAME_CUT.sub("", match.group("last")).strip().rstrip(".")
+    names = split_names(f"{match.group('first')}, {last}")
+    return names if names and all(_is_person(n) for n in names) else None
 
 
 _DATE_JOINERS = " |,;:-\u2013\u2014\u00b7\u2022/"

@@ -38,11 +38,14 @@ _CONNECTOR = r"(?:via|of|the|and|for|press|service|photo|pool|de)"
 _SEGMENT = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|{_CONNECTOR})){{0,4}}"
 #: "Sergei Karpukhin / TASS", "Kremlin.ru / TASS / Pool" closing a line.
 _SLASH_CREDIT = re.compile(rf"(?:^|(?<=\s)){_SEGMENT}(?:\s*/\s*{_SEGMENT})+$")
-#: "Press Service of the Ministry of Defence", "Russian Defence Ministry press service".
+#: "Press Service of the Ministry of Defence", "Russian Defence Ministry press service",
+#: alone or after the caption's last sentence. Only the kind of source is matched
+#: in any case; the words naming it must be capitalised, so a sentence about a
+#: press service is no credit.
 _INSTITUTION = re.compile(
-    r"^(?:[A-Z][\w.'’-]*\s+){0,5}(?:press service|press office|pool|handout)(?:\s+(?:of|of the)\s+.{2,60})?$"
-    r"|^(?:press service|press office)\s+(?:of\s+)?.{2,60}$",
-    re.IGNORECASE,
+    r"(?:^|(?<=[.!?\"”’])\s+)(?P<who>(?:[A-Z][\w'’-]*(?:\.[\w'’-]+)*\s+){0,5}"
+    r"(?i:press service|press office|pool|handout)(?:\s+(?:of|of the)\s+[A-Z].{1,60})?"
+    r"|(?:Press [Ss]ervice|Press [Oo]ffice)\s+(?:of\s+)?\S.{1,60})$"
 )
 #: A sentence end inside a matched credit ("Vladimir Putin. Sergei Karpukhin"), never after an initial.
 _INNER_BREAK = re.compile(r"(?<=[a-z][.!?])(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)\s+|(?<=[.!?][\"”’])\s+")
@@ -55,7 +58,8 @@ def credit_of(line: str, *, agencies: Iterable[str] = ()) -> str | None:
     """The photo credit that closes ``line``, if it closes with one.
 
     ``agencies`` are names an outlet credits often ("TASS", "Pixabay"); they
-    count only alone on a line or right after a finished sentence.
+    count only alone on a line or right after a finished sentence. A
+    press-service credit after caption text is returned without that text.
     """
     text = line.strip()
     labelled = _LABELLED_TAIL.search(text)
@@ -64,8 +68,9 @@ def credit_of(line: str, *, agencies: Iterable[str] = ()) -> str | None:
     slash = _SLASH_CREDIT.search(text[-_MAX_CREDIT_CHARS:])
     if slash is not None:
         return _INNER_BREAK.split(slash.group(0).strip())[-1]
-    if len(text) <= _MAX_CREDIT_CHARS and _INSTITUTION.match(text):
-        return text
+    institution = _INSTITUTION.search(text)
+    if institution is not None and len(institution.group("who")) <= _MAX_CREDIT_CHARS:
+        return institution.group("who")
     for agency in agencies:
         if fold(text).endswith(fold(agency)):
             before = text[: len(text) - len(agency)].rstrip()

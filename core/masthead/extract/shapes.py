@@ -20,7 +20,11 @@ SMALL_WORDS = frozenset(
     )
 )
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",", '"', "'", "\u201d", "\u2019", ")", "»")
-_MID_SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")
+#: A sentence end inside a line; a title abbreviation ("St.", "Dr.") is none.
+_MID_SENTENCE_BREAK = re.compile(
+    r"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\bNo)(?<!\bvs)(?<!\bGen)"
+    r"(?<!\bCol)(?<!\bSgt)(?<!\bMrs)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bProf)(?<=[a-z0-9])[.!?]\s+[A-Z]"
+)
 #: Starting only where a run of initials starts keeps a long run linear.
 _ABBREV_END = re.compile(r"(?<!\b[A-Z]\.)(?:\b[A-Z]\.){2,}$")
 _WORD_EDGE = "\"'“”‘’«»()[]{}-–—:,;!?."
@@ -36,7 +40,8 @@ def is_headline(line: str, *, strict: bool = True) -> bool:
 
     At least 80 % of the significant words capitalised (two at least),
     2-30 words, no full stop at the end (unless the last word is an
-    abbreviation like "U.S."), no sentence break inside and not shouted in
+    abbreviation like "U.S."), no sentence break inside (a title abbreviation
+    such as "St." or "Dr." is none: "St. Petersburg Bans ...") and not shouted in
     capitals. Comments and paragraphs fail at least one rule.
 
     ``strict=False`` allows a sentence break ("Revealed! Who Runs It"): only
@@ -76,6 +81,8 @@ _SAYS = re.compile(r"\s+(?:says|wrote|writes)\s*:?$", re.IGNORECASE)
 _MAX_NAME_WORDS = 4
 _MAX_NAME_CHARS = 40
 _NAME_END = (".", "!", "?", ",", ";", ":", "\u201d", '"', "…", ")")
+#: A name may end with an initial: "Tom B.", "Jean-Luc P.".
+_INITIAL_END = re.compile(r"(?:^|[\s-])[A-Z]\.$")
 
 
 def strip_bullet(line: str) -> str:
@@ -93,13 +100,13 @@ def is_name(line: str) -> bool:
 
     At most four words and forty characters, no sentence punctuation at
     the end, no URL, not a number: "Rob", "[deleted] x_X", "Mr. Reality",
-    "Voice of Reason says:". A short comment ("lol") has the same shape;
+    "Voice of Reason says:", "Tom B.". A short comment ("lol") has the same shape;
     callers decide by position.
     """
     name = clean_name(line)
     if not name or len(name) > _MAX_NAME_CHARS or len(name.split()) > _MAX_NAME_WORDS:
         return False
-    if name.endswith(_NAME_END) or "://" in name or "www." in name:
+    if (name.endswith(_NAME_END) and not _INITIAL_END.search(name)) or "://" in name or "www." in name:
         return False
     return not name.replace(" ", "").isdigit() and not name.startswith(('"', "\u201c", "'", "\u2018", "(", "-"))
 

@@ -1,0 +1,48 @@
+"""Line shapes: headlines, prose and commenter names."""
+
+from __future__ import annotations
+
+import pytest
+
+from masthead.extract.shapes import clean_name, is_headline, is_name, is_prose
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "St. Petersburg Bans Electric Scooters on Sidewalks",
+        "Dr. Liza Foundation Loses Its Office",
+        "Ukraine Strikes Refinery Near Ryazan",
+        "U.S. Sanctions Hit Russian Banks",
+    ],
+)
+def test_headlines(line: str) -> None:
+    assert is_headline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ministry said the talks failed. Moscow Denies It",
+        "Officials said the bridge was closed on Tuesday.",
+        "RUSSIA BANS ELECTRIC SCOOTERS",
+    ],
+)
+def test_no_headlines(line: str) -> None:
+    assert not is_headline(line)
+
+
+@pytest.mark.parametrize("line", ["Rob", "Tom B.", "Anna K. says:", "Mr. Reality", "1. Jean-Luc P."])
+def test_names(line: str) -> None:
+    assert is_name(line)
+
+
+@pytest.mark.parametrize("line", ["I agree.", "Well said, thank you.", "https://example.com", "1234", "Who did it?"])
+def test_no_names(line: str) -> None:
+    assert not is_name(line)
+
+
+def test_clean_name_and_prose() -> None:
+    assert clean_name("• 3. Tom B. says:") == "Tom B."
+    assert is_prose("Officials said the bridge over the river was closed on Tuesday.")
+    assert not is_prose("Short line.")
