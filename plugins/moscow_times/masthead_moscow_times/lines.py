@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from masthead.extract import shapes
+from masthead.extract import captions, shapes
 from masthead.extract.bylines import date_line
 from masthead.extract.dates import parse_date
 from masthead.extract.text import fold
@@ -68,150 +68,30 @@ def is_headline(line: str) -> bool:
 
 # --- photo captions -------------------------------------------------------
 
-_DOMAIN = r"[a-z][\w-]*(?:\.[\w-]+)*\.(?:ru|com|org|net|ua|by|kz|am|ge|tv|io|info)"
-_TOKEN = rf"(?:[A-Z][\w.'’&-]*|@[\w.]+|{_DOMAIN})"
-#: Lower-case words inside a credit: "Kremlin Pool via AP", "Concord press service".
-_CONNECTOR = r"(?:via|of|the|and|for|press|service|photo|pool|de)"
-_SEGMENT = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|{_CONNECTOR})){{0,4}}"
-#: "Sergei Karpukhin / TASS", "Kremlin.ru / TASS / Pool" at the end of a line.
-_SLASH_CREDIT = re.compile(rf"(?:^|\s){_SEGMENT}(?:\s*/\s*{_SEGMENT})+$")
 #: Credits distinctive enough to end a caption whatever precedes them.
 _STRONG_CREDITS = (
-    "Kremlin.ru",
-    "Kremlin Press Service",
-    "Mos.ru",
-    "Government.ru",
-    "Moskva News Agency",
-    "Moskva Agency",
-    "Pixabay",
-    "Unsplash",
-    "Pexels",
-    "Wikimedia Commons",
-    "Wikicommons",
-    "Flickr",
-    "Shutterstock",
-    "Depositphotos",
-    "pxhere.com",
-    "PxHere",
-    "Vostock Photo",
-    "Interpress",
-    "RIA Novosti",
-    "Social media",
-    "Press Service",
-    "Public domain",
-    "Creative Commons",
-    "Getty Images",
-    "AP Photo",
-    "EPA-EFE",
+    *("Kremlin.ru", "Kremlin Press Service", "Mos.ru", "Government.ru", "Moskva News Agency", "Moskva Agency"),
+    *("Pixabay", "Unsplash", "Pexels", "Wikimedia Commons", "Wikicommons", "Flickr", "Shutterstock"),
+    *("Depositphotos", "pxhere.com", "PxHere", "Vostock Photo", "Interpress", "RIA Novosti", "Social media"),
+    *("Press Service", "Public domain", "Creative Commons", "Getty Images", "AP Photo", "EPA-EFE"),
 )
 #: Credits that are also ordinary words or short names: they mark a caption
 #: only alone on a line or right after a finished sentence.
 _WEAK_CREDITS = (
-    "TASS",
-    "Reuters",
-    "AP",
-    "AFP",
-    "EPA",
-    "MT",
-    "X",
-    "VK",
-    "Pool",
-    "Handout",
-    "Telegram",
-    "Facebook",
-    "Instagram",
-    "Twitter",
-    "YouTube",
-    "Sputnik",
-    "Kommersant",
-    "Vedomosti",
-    "Meduza",
-    "Mediazona",
-    "Novaya Gazeta",
-    "EFE",
-    "Anadolu",
-    "Screenshot",
-    "The Moscow Times",
-    "Moscow Times",
+    *("TASS", "Reuters", "AP", "AFP", "EPA", "MT", "X", "VK", "Pool", "Handout", "Telegram", "Facebook"),
+    *("Instagram", "Twitter", "YouTube", "Sputnik", "Kommersant", "Vedomosti", "Meduza", "Mediazona"),
+    *("Novaya Gazeta", "EFE", "Anadolu", "Screenshot", "The Moscow Times", "Moscow Times"),
 )
-#: A sentence end inside a matched credit ("Vladimir Putin. Sergei Karpukhin"),
-#: never after an initial ("A. Smith").
-_INNER_BREAK = re.compile(r"(?<=[a-z][.!?])(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)\s+|(?<=[.!?][\"”’])\s+")
-#: A credit after the caption text: "Sergei Shoigu. mil.ru", "Tanks near
-#: Kursk. Russian Defense Ministry", "Vladimir Putin. Kremlin Pool".
-_TAIL_CREDIT = re.compile(rf"^(?:{_DOMAIN}|{_SEGMENT})$")
-#: The last word of an institutional credit, or "Screenshot" first.
-_CREDIT_LAST_WORDS = frozenset(
-    ("ministry", "service", "office", "pool", "agency", "handout", "screenshot", "archive", "archives", "efe")
-)
-#: A bare institutional credit is this short; caption text before a credit
-#: is at most this long (a cut-off paragraph is longer).
-_BARE_CREDIT_WORDS = 4
-_CAPTION_TEXT_WORDS = 45
-#: "Press Service of the Moscow Region Government": a credit alone on its
-#: line or after the caption's last sentence.
-_PRESS_SERVICE = re.compile(
-    r"(?:^|(?<=[.!?\"”’])\s+)(?:The\s+)?Press\s+[Ss]ervice\s+of\s+(?:the\s+)?[A-Z][\w.'’&-]*"
-    r"(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|for)){0,8}$"
-)
-_COURTESY = re.compile(r"(?:^|[.!?\"”’]\s+)(?:Courtesy(?: of)?|Photo(?:s)?(?: by)?:?)\s+\S.{0,60}$", re.IGNORECASE)
-
-
-#: Credits are short and sit at the end; only this much of a line is searched.
-_CREDIT_CHARS = 160
+#: The last word of an institutional credit ("Russian Defense Ministry").
+_SOURCE_WORDS = ("ministry", "service", "office", "pool", "agency", "handout", "archive", "archives", "efe")
 #: No caption is longer than this.
 _CAPTION_CHARS = 600
-
-
-def _ends_with_credit(text: str, credit: str) -> bool:
-    return fold(text).endswith(fold(credit)) and (len(text) == len(credit) or not text[-len(credit) - 1].isalnum())
+_CREDIT_CHARS = 160
 
 
 def credit_of(line: str) -> str | None:
-    """The photo credit that ends ``line``, if it ends with one."""
-    text = line.rstrip()[-_CREDIT_CHARS:]
-    match = _SLASH_CREDIT.search(text)
-    if match:
-        return _INNER_BREAK.split(match.group(0).strip())[-1]
-    press = _PRESS_SERVICE.search(text)
-    if press:
-        return press.group(0).strip()
-    institutional = _institutional_credit(text)
-    if institutional:
-        return institutional
-    for credit in _STRONG_CREDITS:
-        if _ends_with_credit(text, credit):
-            return text[-len(credit) :]
-    for credit in _WEAK_CREDITS:
-        if _ends_with_credit(text, credit):
-            before = text[: -len(credit)].rstrip()
-            if not before or before.endswith(_TERMINAL):
-                return text[-len(credit) :]
-    courtesy = _COURTESY.search(text)
-    return courtesy.group(0).lstrip('.!?"”’ ').strip() if courtesy else None
-
-
-def _institutional_credit(text: str) -> str | None:
-    """A ministry, press service, pool or web address credited at the end.
-
-    After caption text ("Tanks near Kursk. Russian Defense Ministry") the
-    credit is the part after the last sentence end; alone on the line it
-    must be short. Either way it is a capitalised name (or a web address)
-    whose last word says what kind of source it is, or a screenshot.
-    """
-    parts = _INNER_BREAK.split(text)
-    credit = parts[-1].strip()
-    caption_words = len(words(" ".join(parts[:-1])))
-    if caption_words > _CAPTION_TEXT_WORDS or (caption_words == 0 and len(words(credit)) > _BARE_CREDIT_WORDS):
-        return None
-    if not _TAIL_CREDIT.match(credit) or len(words(credit)) > 2 * _BARE_CREDIT_WORDS:
-        return None
-    if credit.startswith(("The ", "A ")):  # a sentence cut short, not a source
-        return None
-    tokens = [t.lower() for t in words(credit)]
-    if re.fullmatch(_DOMAIN, credit) or tokens[-1] in _CREDIT_LAST_WORDS or tokens[0] == "screenshot":
-        return credit
-    return None
+    """The photo credit that ends ``line``, if it ends with one (:func:`masthead.extract.captions.credit_of`)."""
+    return captions.credit_of(line, agencies=_WEAK_CREDITS, strong=_STRONG_CREDITS, source_words=_SOURCE_WORDS)
 
 
 def is_caption(line: str) -> bool:
