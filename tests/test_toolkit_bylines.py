@@ -72,3 +72,8 @@ def test_source_note() -> None:
 )
 def test_byline_name_lists(line: str, names: tuple[str, ...]) -> None:
     assert byline_names(line) == names
+
+
+def test_long_name_list_is_a_byline() -> None:
+    assert byline_names("By A. Smith, B. Jones and C. de la Cruz") == ("A. Smith", "B. Jones", "C. de la Cruz")
+    assert byline_names("By Monday, Tuesday and Wednesday, it was over.") is None

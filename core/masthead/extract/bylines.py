@@ -73,9 +73,12 @@ def byline_names(line: str, *, credits: Iterable[str] = ()) -> tuple[str, ...] |
     match = _BYLINE.match(line.strip())
     if match is None:
         return None
-    if fold(line).startswith("by ") and (len(line.split()) > _BARE_BY_WORDS or line.rstrip().endswith((".", "!", "?"))):
+    listed = _name_list(match.group("names"))
+    if fold(line).startswith("by ") and (
+        (listed is None and len(line.split()) > _BARE_BY_WORDS) or line.rstrip().endswith((".", "!", "?"))
+    ):
         return None
-    names = _name_list(match.group("names")) or split_names(_NAME_CUT.sub("", match.group("names")).strip().rstrip("."))
+    names = listed or split_names(_NAME_CUT.sub("", match.group("names")).strip().rstrip("."))
     if not names or not all(_is_person(n) for n in names):
         return None
     return names

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from masthead.extract import captions, shapes
+from masthead.extract import bylines, captions, shapes
 from masthead.extract.bylines import date_line
 from masthead.extract.dates import parse_date
 from masthead.extract.text import fold
@@ -114,48 +114,21 @@ def is_bare_credit(line: str) -> bool:
 
 # --- bylines --------------------------------------------------------------
 
-_BYLINE = re.compile(r"^By\s+(?P<names>\S.*?)\s*$")
-_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
-_NAME_PARTICLES_TEXT = "de del der van von la le da di du al bin ibn"
-_NAME_PARTICLES = frozenset(_NAME_PARTICLES_TEXT.split())
 _ROLE_PREFIXES = tuple(
     fold(p)
     for p in (
-        "special to",
-        "for the moscow times",
-        "staff writer",
-        "staff reporter",
-        "contributing writer",
-        "contributing reporter",
-        "contributor",
-        "correspondent",
-        "special correspondent",
-        "intern",
+        *("special to", "for the moscow times", "staff writer", "staff reporter", "contributing writer"),
+        *("contributing reporter", "contributor", "correspondent", "special correspondent", "intern"),
     )
 )
 _ROLE_WORDS = 6
 
 
-def _is_name(name: str) -> bool:
-    tokens = name.split()
-    if not 1 <= len(tokens) <= 5 or any(ch.isdigit() for ch in name):
-        return False
-    return all(t[0].isupper() or t.lower() in _NAME_PARTICLES for t in tokens)
-
-
 def byline_names(line: str) -> list[str] | None:
-    """The names of a "By A, B and C" byline, or ``None`` if it is none.
-
-    Every part must look like a name (capitalised words), so a sentence
-    starting with "By the end of..." is never mistaken for a byline.
-    """
-    match = _BYLINE.match(line)
-    if not match or len(words(line)) > 16 or line.rstrip().endswith((".", "!", "?")):
-        return None
-    parts = [p.strip() for p in _NAME_SPLIT.split(match.group("names")) if p.strip()]
-    if not parts or not all(_is_name(p) for p in parts):
-        return None
-    return [p for p in parts if not fold(p).startswith(_ROLE_PREFIXES)]
+    """The names of a "By A, B and C" byline (:func:`masthead.extract.bylines.byline_names`),
+    roles ("Staff Writer") left out, or ``None`` if it is none."""
+    names = bylines.byline_names(line) if line.startswith("By ") else None
+    return None if names is None else [n for n in names if not fold(n).startswith(_ROLE_PREFIXES)]
 
 
 def byline_role(line: str) -> list[str] | None:
