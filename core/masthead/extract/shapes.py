@@ -23,7 +23,7 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",", '"', "'", "\u201d", "\u201
 #: A sentence end inside a line; a title abbreviation ("St.", "Dr.") is none.
 _MID_SENTENCE_BREAK = re.compile(
     r"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\bNo)(?<!\bvs)(?<!\bGen)"
-    r"(?<!\bCol)(?<!\bSgt)(?<!\bMrs)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bProf)(?<=[a-z0-9])[.!?]\s+[A-Z]"
+    r"(?<!\bCol)(?<!\bSgt)(?<!\bMrs)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bProf)(?<=[a-z0-9])[.!?][\"”’']?\s+[\"“‘']?[A-Z]"
 )
 #: Starting only where a run of initials starts keeps a long run linear.
 _ABBREV_END = re.compile(r"(?<!\b[A-Z]\.)(?:\b[A-Z]\.){2,}$")

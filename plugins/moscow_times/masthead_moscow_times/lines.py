@@ -57,13 +57,9 @@ def is_paragraph(line: str) -> bool:
 
 
 def is_headline(line: str) -> bool:
-    """Whether ``line`` is set like a headline (:func:`masthead.extract.shapes.is_headline`).
-
-    A sentence break needs a word of two letters before the stop, so "St.
-    Petersburg Bans ..." is one sentence; a photo credit ("Moskva News
-    Agency") is Title Case too but no headline.
-    """
-    return shapes.is_headline(line, strict=False) and not _SENTENCE_BREAK.search(line) and not is_caption(line)
+    """Whether ``line`` is set like a headline (:func:`masthead.extract.shapes.is_headline`);
+    a photo credit ("Moskva News Agency") is Title Case too but no headline."""
+    return shapes.is_headline(line) and not is_caption(line)
 
 
 # --- photo captions -------------------------------------------------------
