@@ -77,3 +77,12 @@ def test_byline_name_lists(line: str, names: tuple[str, ...]) -> None:
 def test_long_name_list_is_a_byline() -> None:
     assert byline_names("By A. Smith, B. Jones and C. de la Cruz") == ("A. Smith", "B. Jones", "C. de la Cruz")
     assert byline_names("By Monday, Tuesday and Wednesday, it was over.") is None
+
+
+def test_split_names_keeps_firms_whole() -> None:
+    firms = ("Dezan Shira & Associates",)
+    assert split_names("Anna Smith; Dezan Shira & Associates", whole=firms) == (
+        "Anna Smith",
+        "Dezan Shira & Associates",
+    )
+    assert split_names("Anna Smith & John Doe") == ("Anna Smith", "John Doe")

@@ -39,13 +39,21 @@ _NAME_CUT = re.compile(
 #: A bare "By ..." line longer than this is a sentence.
 _BARE_BY_WORDS = 8
 _MAX_BYLINE_WORDS = 25
-_NAME_SPLIT = re.compile(r"\s+(?:and|&)\s+|\s*,\s*", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s+(?:and|&)\s+|\s*[,;]\s*", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de\u0400-\u042f][\w'’.\-]*|[a-z]{1,3})$")
 
 
-def split_names(text: str) -> tuple[str, ...]:
-    """``"A and B"``, ``"A, B & C"`` -> the names, duplicates removed."""
-    return tuple(dict.fromkeys(n.strip(" .") for n in _NAME_SPLIT.split(collapse(text)) if n.strip(" .")))
+def split_names(text: str, *, whole: Iterable[str] = ()) -> tuple[str, ...]:
+    """``"A and B"``, ``"A, B & C"``, ``"A; B"`` -> the names, duplicates removed.
+
+    Names in ``whole`` (firms such as "Smith & Partners") are never split.
+    """
+    text = collapse(text)
+    kept = [name for name in whole if fold(name) in fold(text)]
+    for index, name in enumerate(kept):
+        text = re.sub(re.escape(name), f"\x00{index}\x00", text, flags=re.IGNORECASE)
+    names = (n.strip(" .") for n in _NAME_SPLIT.split(text))
+    return tuple(dict.fromkeys(re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], n) for n in names if n))
 
 
 def _is_person(name: str) -> bool:

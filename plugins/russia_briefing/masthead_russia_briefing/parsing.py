@@ -18,6 +18,7 @@ from collections.abc import Collection, Sequence
 import attrs
 
 from masthead import NotAnArticle
+from masthead.extract.bylines import date_line
 from masthead.extract.text import fold
 
 from . import boilerplate, byline
@@ -81,7 +82,7 @@ def _reject_listing(lines: Sequence[str]) -> None:
     more = sum(1 for line in lines if boilerplate.is_read_more(line))
     # Comments carry datelines too, with a time: count the page above them.
     page = lines[: next((i for i, line in enumerate(lines) if _is_footer(line)), len(lines))]
-    dates = sum(1 for line in page if _is_day(byline.date_only(line)))
+    dates = sum(1 for line in page if _is_day(date_line(line)))
     prose = sum(1 for line in page if len(line.split()) >= _PROSE_WORDS and _TERMINAL.search(line))
     archive = any(boilerplate.is_archive_marker(line) for line in page)
     if bylines >= 2 or (bylines <= 1 and more >= 3) or any(boilerplate.is_teaser(line) for line in page):
@@ -190,7 +191,7 @@ def _title_before(lines: Sequence[str], at: int, out: Extract) -> str | None:
     """
     for index in range(at - 1, _skip_chrome(lines[:at], None) - 1, -1):
         line = lines[index]
-        dateline = byline.date_only(line)
+        dateline = date_line(line)
         if dateline is not None:
             out.published = out.published or dateline
             continue
@@ -212,7 +213,7 @@ def _looks_like_title(lines: Sequence[str], index: int) -> bool:
     words = line.split()
     if index + 1 >= len(lines) or not 3 <= len(words) <= _TITLE_MAX_WORDS:
         return False
-    if boilerplate.is_boilerplate(line) or boilerplate.is_caption(line) or byline.date_only(line) is not None:
+    if boilerplate.is_boilerplate(line) or boilerplate.is_caption(line) or date_line(line) is not None:
         return False
     return not (_SENTENCE_END.search(line) and not line.rstrip("'\"’”").endswith("?"))
 
@@ -263,7 +264,7 @@ def _take_dateline(line: str, out: Extract) -> bool:
     Further down, a line holding only a date belongs to the article (a
     timeline's headings).
     """
-    found = byline.date_only(line)
+    found = date_line(line)
     if found is not None:
         out.published = out.published or found
     return found is not None
