@@ -28,9 +28,9 @@ from collections.abc import Sequence
 
 import attrs
 
+from masthead.extract.agencies import agency_named
 from masthead.extract.text import fold
 from masthead_wire_aggregator import shapes
-from masthead_wire_aggregator.agencies import agency_named
 
 #: Teaser lines of a listing end in an ellipsis ("... This article is part...").
 _TEASER_ENDINGS = ("...", "…")
