@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from masthead.extract.shapes import clean_name, is_headline, is_name, is_prose
+from masthead.extract.shapes import clean_name, is_headline, is_name, is_prose, sentence_breaks
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,10 @@ def test_clean_name_and_prose() -> None:
     assert clean_name("• 3. Tom B. says:") == "Tom B."
     assert is_prose("Officials said the bridge over the river was closed on Tuesday.")
     assert not is_prose("Short line.")
+
+
+def test_sentence_breaks() -> None:
+    assert sentence_breaks("Prices rose 5%. Analysts were surprised. Markets fell") == 2
+    assert sentence_breaks('He said "no." Then he left') == 1
+    assert sentence_breaks("Apple Inc. Unveils a Phone in St. Petersburg") == 0
+    assert sentence_breaks("U.S. Army Moves In") == 0

@@ -20,11 +20,17 @@ SMALL_WORDS = frozenset(
     )
 )
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",", '"', "'", "\u201d", "\u2019", ")", "»")
-#: A sentence end inside a line; a title abbreviation ("St.", "Dr.") is none.
-_MID_SENTENCE_BREAK = re.compile(
-    r"(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bJr)(?<!\bSr)(?<!\bNo)(?<!\bvs)(?<!\bGen)"
-    r"(?<!\bCol)(?<!\bSgt)(?<!\bMrs)(?<!\bGov)(?<!\bSen)(?<!\bRep)(?<!\bProf)(?<=[a-z0-9])[.!?][\"”’']?\s+[\"“‘']?[A-Z]"
+#: Abbreviations whose full stop ends no sentence ("St. Petersburg Bans ...", "Apple Inc. Unveils ...").
+ABBREVIATIONS = frozenset(
+    (
+        *("st", "mt", "ft", "mr", "mrs", "ms", "dr", "jr", "sr", "no", "vs", "gen", "col", "sgt", "lt", "capt"),
+        *("maj", "gov", "sen", "rep", "prof", "rev", "inc", "corp", "co", "ltd", "bros"),
+    )
 )
+#: A sentence end inside a line: a word, a stop (quotes may close), a capital.
+#: The lookbehind starts a match only where a word starts, so a long run of
+#: letters is scanned once rather than once from each of its letters.
+_SENTENCE_BREAK = re.compile(r"(?<!\w)(?P<word>\w*[a-z0-9%])[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 #: Starting only where a run of initials starts keeps a long run linear.
 _ABBREV_END = re.compile(r"(?<!\b[A-Z]\.)(?:\b[A-Z]\.){2,}$")
 _WORD_EDGE = "\"'“”‘’«»()[]{}-–—:,;!?."
@@ -33,6 +39,11 @@ _WORD_EDGE = "\"'“”‘’«»()[]{}-–—:,;!?."
 def ends_sentence(line: str) -> bool:
     """Whether ``line`` ends like a finished sentence (for truncation checks)."""
     return line.rstrip().endswith(_SENTENCE_END)
+
+
+def sentence_breaks(line: str) -> int:
+    """How many sentences end inside ``line`` (not at its end); abbreviations aside."""
+    return sum(1 for found in _SENTENCE_BREAK.finditer(line) if found["word"].lower() not in ABBREVIATIONS)
 
 
 def is_headline(line: str, *, strict: bool = True) -> bool:
@@ -53,7 +64,7 @@ def is_headline(line: str, *, strict: bool = True) -> bool:
     stripped = line.rstrip()
     if stripped.endswith((".", ",", ";", ":")) and not _ABBREV_END.search(stripped):
         return False
-    if stripped.endswith("...") or (strict and _MID_SENTENCE_BREAK.search(line)):
+    if stripped.endswith("...") or (strict and sentence_breaks(line)):
         return False
     letters = [ch for ch in line if ch.isalpha()]
     if len(words) >= 3 and letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.85:

@@ -17,10 +17,6 @@ from masthead.extract.dates import parse_date
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 
-#: A sentence boundary inside a line: a lower-case word, a stop, a capital.
-#: The lookbehind starts a match only where a lower-case run starts, so a long
-#: run is scanned once rather than once from each of its letters.
-_SENTENCE_BREAK = re.compile(r"(?<![a-z])[a-z]{2,}[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 #: Characters a finished paragraph ends with.
 _TERMINAL = tuple(".!?…\"”’')]:;")
 
@@ -48,7 +44,7 @@ def ends_sentence(line: str) -> bool:
 
 
 def sentence_count(line: str) -> int:
-    return len(_SENTENCE_BREAK.findall(line)) + 1
+    return shapes.sentence_breaks(line) + 1
 
 
 def is_paragraph(line: str) -> bool:

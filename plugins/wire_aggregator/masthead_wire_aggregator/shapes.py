@@ -16,6 +16,7 @@ from functools import lru_cache
 from masthead.extract import captions
 from masthead.extract.bylines import byline_names
 from masthead.extract.dates import find_date
+from masthead.extract.shapes import sentence_breaks
 from masthead.extract.text import fold
 from masthead_wire_aggregator import vocabulary as voc
 
@@ -30,12 +31,6 @@ _SMALL_WORDS = frozenset(
 _TRAILING_CLOSERS = "\"'”’»)]} "
 _OPENERS = "\"'“‘«([{$£€¥#@*-–—"
 _TERMINAL = (".", "!", "?", "…")
-#: A sentence boundary inside a line ("... rose. Analysts ..."), not "U.S. Army".
-_INNER_SENTENCE = re.compile(r"(?P<word>\w*[a-z0-9%])[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
-#: Abbreviations whose full stop ends no sentence ("Apple Inc. Unveils", "Mr. Smith").
-_NOT_A_STOP = frozenset(
-    {"inc", "corp", "co", "ltd", "jr", "sr", "st", "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "no", "vs"}
-)
 _MAX_HEADLINE_WORDS = 24
 _MAX_HEADLINE_CHARS = 180
 #: A paragraph this long is running text even when the dump cut its end.
@@ -100,7 +95,7 @@ def _core(line: str) -> str:
 
 def _inner_sentence(line: str) -> bool:
     """Whether a sentence ends inside the line ("... rose. Analysts ..."), abbreviations aside."""
-    return any(found["word"].lower() not in _NOT_A_STOP for found in _INNER_SENTENCE.finditer(line[:_CAPTION_CHARS]))
+    return sentence_breaks(line[:_CAPTION_CHARS]) > 0
 
 
 def ends_sentence(line: str) -> bool:
