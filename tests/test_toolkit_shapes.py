@@ -50,6 +50,6 @@ def test_clean_name_and_prose() -> None:
 
 def test_sentence_breaks() -> None:
     assert sentence_breaks("Prices rose 5%. Analysts were surprised. Markets fell") == 2
-    assert sentence_breaks('He said "no." Then he left') == 1
+    assert sentence_breaks('He said "yes." Then he left') == 1
     assert sentence_breaks("Apple Inc. Unveils a Phone in St. Petersburg") == 0
     assert sentence_breaks("U.S. Army Moves In") == 0
