@@ -136,13 +136,9 @@ RELATED_LABELS = folded("News", "Opinion", "Sponsored", "Feature", "News Analysi
 #: Line prefixes that open a donation appeal. Everything from here on is
 #: outside the article.
 APPEAL_STARTS = folded(
-    "A Message from The Moscow Times",
-    "... we have a small favor to ask",
-    "we have a small favor to ask",
-    "Russia media is under attack",
-    "Russian media is under attack",
-    "The need for honest and objective information on Russia",
-    "We have been named 'foreign agents",
+    *("A Message from The Moscow Times", "... we have a small favor to ask", "we have a small favor to ask"),
+    *("Russia media is under attack", "Russian media is under attack"),
+    *("The need for honest and objective information on Russia", "We have been named 'foreign agents"),
 )
 
 #: Sentences of the appeals' bodies, for dumps where the opening line is cut
@@ -172,26 +168,16 @@ DEAR_READERS = fold("Dear readers,")
 
 #: Whole lines that open the trailing part of the page (tags, related cluster).
 TAIL_LINES = folded(
-    "Read more",
-    "More image galleries",
-    "More videos",
-    "More podcasts",
-    "More galleries",
-    "Most read",
+    *("Read more", "More image galleries", "More videos", "More podcasts", "More galleries", "Most read"),
     "Just in",
 )
 
 #: Line prefixes that open the trailing part of the page.
 TAIL_PREFIXES = folded(
-    "Read more about:",
-    "Read more about ",
+    *("Read more about:", "Read more about "),
     "The views expressed in opinion pieces do not necessarily reflect the position of The Moscow Times",
     "The views and opinions expressed in opinion pieces do not necessarily reflect the position of The Moscow Times",
-    "Related articles",
-    "Related Articles:",
-    "©",
-    "Copyright ©",
-    "(c) The Moscow Times",
+    *("Related articles", "Related Articles:", "©", "Copyright ©", "(c) The Moscow Times"),
 )
 
 #: Tail lines printed under articles only (never on listings).
@@ -203,25 +189,16 @@ ARTICLE_ONLY_PREFIXES = folded(
 
 #: The newsletter box: its heading line(s).
 NEWSLETTER_HEADINGS = folded(
-    "Sign up for our free weekly newsletter",
-    "Sign up for our weekly newsletter",
-    "Sign up for our free newsletter",
-    "Sign up for our newsletter",
-    "Subscribe to our newsletter",
+    *("Sign up for our free weekly newsletter", "Sign up for our weekly newsletter"),
+    *("Sign up for our free newsletter", "Sign up for our newsletter", "Subscribe to our newsletter"),
     "Subscribe to our free weekly newsletter",
 )
 
 #: Lines inside the newsletter box after its heading.
 NEWSLETTER_LINES = folded(
-    "Our weekly newsletter contains",
-    "Never miss the latest news from Russia",
-    "You will receive it in your mailbox",
-    "Subscribers agree to the Privacy Policy",
-    "Your email",
-    "Your name",
-    "Submit",
-    "Thanks for signing up!",
-    "Preview",
+    *("Our weekly newsletter contains", "Never miss the latest news from Russia"),
+    *("You will receive it in your mailbox", "Subscribers agree to the Privacy Policy", "Your email"),
+    *("Your name", "Submit", "Thanks for signing up!", "Preview"),
 )
 
 #: The line that closes the newsletter box.
@@ -286,35 +263,17 @@ STRONG_PREFIXES = (
 #: Section names of the site's menu that other outlets do not use together;
 #: two of them in the menu run at the top of a page are some evidence.
 SITE_MENU = folded(
-    "Arts and Life",
-    "Arts & Life",
-    "Meanwhile",
-    "Ukraine War",
-    "In-Depth",
-    "TMT Offline",
-    "Print Editions",
-    "Russia Explained",
-    "Lecture Series",
-    "Mothers & Daughters",
-    "Generation P",
-    "Multimedia projects",
-    "Meanwhile...",
-    "City Lifehack",
-    "City Listings & Guide",
+    *("Arts and Life", "Arts & Life", "Meanwhile", "Ukraine War", "In-Depth", "TMT Offline", "Print Editions"),
+    *("Russia Explained", "Lecture Series", "Mothers & Daughters", "Generation P", "Multimedia projects"),
+    *("Meanwhile...", "City Lifehack", "City Listings & Guide"),
 )
 
 #: Phrases the outlet uses but that other sites could print too; each one
 #: adds some evidence.
 WEAK_EVIDENCE = folded(
-    "Remind me later.",
-    "Not ready to support today?",
-    "paiment methods",
-    "Subscribers agree to the Privacy Policy",
-    "Sign up for our free weekly newsletter",
-    "Read more about:",
-    "Dear readers,",
-    "Contribute today",
-    "... we have a small favor to ask.",
+    *("Remind me later.", "Not ready to support today?", "paiment methods"),
+    *("Subscribers agree to the Privacy Policy", "Sign up for our free weekly newsletter", "Read more about:"),
+    *("Dear readers,", "Contribute today", "... we have a small favor to ask."),
     "Russia media is under attack.",
 )
 
@@ -322,19 +281,8 @@ WEAK_EVIDENCE = folded(
 WIRE_AGENCIES = {
     fold(name): name
     for name in (
-        "AFP",
-        "Agence France-Presse",
-        "Reuters",
-        "AP",
-        "Associated Press",
-        "The Associated Press",
-        "Bloomberg",
-        "Interfax",
-        "TASS",
-        "RIA Novosti",
-        "dpa",
-        "AFP/Reuters",
-        "Reuters/AFP",
+        *("AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "The Associated Press"),
+        *("Bloomberg", "Interfax", "TASS", "RIA Novosti", "dpa", "AFP/Reuters", "Reuters/AFP"),
     )
 }
 
