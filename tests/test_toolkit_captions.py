@@ -71,3 +71,8 @@ def test_outlet_credits_as_data() -> None:
     assert credit_of("Putin and Xi. Sergei Bobylev / TASS / Host Photo Agency") == (
         "Sergei Bobylev / TASS / Host Photo Agency"
     )
+
+
+def test_picture_licence_closes_a_caption() -> None:
+    assert is_caption("Trump and Putin in Helsinki. Kremlin.ru, CC BY 4.0, via Wikimedia Commons")
+    assert not is_caption("The photo was released under CC BY 4.0 by the agency.")

@@ -56,6 +56,12 @@ _TAIL_CREDIT = re.compile(rf"^(?:{_DOMAIN}|{_SEGMENT})$")
 #: A bare institutional credit is this short; caption text before one at most this long.
 _BARE_CREDIT_WORDS = 4
 _CAPTION_TEXT_WORDS = 45
+#: Picture licences and libraries that only ever close a caption.
+_LICENCE = re.compile(
+    r"\b(?:CC[ -]BY(?:-(?:SA|ND|NC))*(?:\s+\d\.\d)?|CC0|via\s+Wikimedia\s+Commons|via\s+Flickr"
+    r"|on\s+Unsplash|from\s+Pixabay|/\s*Shutterstock|via\s+Getty\s+Images)\b",
+    re.IGNORECASE,
+)
 _MAX_CAPTION_WORDS = 70
 _MAX_CREDIT_CHARS = 120
 #: Only this much of a line's end is searched for a credit.
@@ -140,8 +146,9 @@ def is_caption(line: str, *, agencies: Iterable[str] = ()) -> bool:
     """A picture caption, with or without its credit, or a bare credit.
 
     True for a line opening with a caption label, or closing with a credit
-    in brackets, or closing with an agency-style credit and no full stop
-    (captions end with the credit, paragraphs with punctuation).
+    in brackets, or closing with an agency-style credit or a picture licence
+    ("CC BY 4.0, via Wikimedia Commons") and no full stop (captions end with
+    the credit, paragraphs with punctuation).
     """
     if len(line.split()) > _MAX_CAPTION_WORDS:
         return False
@@ -150,4 +157,4 @@ def is_caption(line: str, *, agencies: Iterable[str] = ()) -> bool:
         return True
     if line.rstrip().endswith(_SENTENCE_END):
         return False
-    return credit_of(line, agencies=agencies) is not None
+    return bool(_LICENCE.search(line)) or credit_of(line, agencies=agencies) is not None

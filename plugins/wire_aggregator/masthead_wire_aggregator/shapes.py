@@ -49,12 +49,6 @@ _TRAILING_CREDIT = re.compile(
     r"(?:\s*:|\s+by\b|\s+courtesy(?:\s+of)?\b)\s*\S+(?:\s+\S+){0,10}$",
     re.IGNORECASE,
 )
-#: Picture licences and libraries that only ever close a caption.
-_LICENCE = re.compile(
-    r"\b(?:CC[ -]BY(?:-(?:SA|ND|NC))*(?:\s+\d\.\d)?|CC0|via\s+Wikimedia\s+Commons|via\s+Flickr"
-    r"|on\s+Unsplash|from\s+Pixabay|/\s*Shutterstock|via\s+Getty\s+Images)\b",
-    re.IGNORECASE,
-)
 #: Headlines may end with an abbreviation ("... Arms Sales by U.S.").
 _ABBREVIATION_END = re.compile(r"(?:(?<!\b[A-Z]\.)\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|St)\.)$")
 #: Words a headline leaves out or never ends on; a line full of them is a sentence.
@@ -230,13 +224,10 @@ def is_stop(line: str) -> bool:
 
 def is_caption(line: str) -> bool:
     """A photo caption or credit line (never a paragraph of the story):
-    :func:`masthead.extract.captions.is_caption`, a "Source:" credit, or a picture licence or
-    library that only ever closes a caption ("CC BY 4.0, via Wikimedia Commons")."""
+    :func:`masthead.extract.captions.is_caption` or a "Source:" credit."""
     if len(line) > _CAPTION_CHARS or len(words(line)) > 40:
         return False
-    if captions.is_caption(line) or _TRAILING_CREDIT.search(line):
-        return True
-    return not ends_sentence(line) and bool(_LICENCE.search(line))
+    return captions.is_caption(line) or bool(_TRAILING_CREDIT.search(line))
 
 
 def parse_dateline(line: str) -> str | None:
