@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from masthead.extract.bylines import byline_names, date_line, dateline, source_note, split_names, take_date
+from masthead.extract.bylines import (
+    byline_names,
+    date_line,
+    dateline,
+    reporting_credits,
+    source_note,
+    split_names,
+    take_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -86,3 +94,10 @@ def test_split_names_keeps_firms_whole() -> None:
         "Dezan Shira & Associates",
     )
     assert split_names("Anna Smith & John Doe") == ("Anna Smith", "John Doe")
+
+
+def test_reporting_credits() -> None:
+    assert reporting_credits("Includes reporting from AFP and Reuters.") == ("AFP", "Reuters")
+    assert reporting_credits("Reuters contributed reporting.") == ("Reuters",)
+    assert reporting_credits("With additional reporting by Anna Smith.") == ("Anna Smith",)
+    assert reporting_credits("the agency contributed reporting that was later denied by officials.") is None

@@ -19,6 +19,7 @@ __all__ = [
     "byline_names",
     "date_line",
     "dateline",
+    "reporting_credits",
     "source_note",
     "split_names",
     "take_date",
@@ -182,3 +183,30 @@ def source_note(line: str) -> str | None:
     if match is None:
         return None
     return match.group("what").strip().rstrip(".") or None
+
+
+#: Credit lines under a story: "Includes reporting from AFP.", "Reuters contributed reporting."
+_REPORTING = (
+    re.compile(r"^(?:this (?:article|story) )?includes reporting (?:from|by) (?P<names>.+?)\.?$", re.IGNORECASE),
+    re.compile(r"^(?:with )?(?:additional )?reporting (?:from|by) (?P<names>.+?)\.?$", re.IGNORECASE),
+    re.compile(r"^(?P<names>.+?) contributed (?:reporting|to this (?:report|article|story))\.?$", re.IGNORECASE),
+)
+_CREDIT_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*")
+_REPORTING_WORDS = 14
+
+
+def reporting_credits(line: str) -> tuple[str, ...] | None:
+    """Who a reporting credit names ("Includes reporting from AFP and Reuters."), as printed.
+
+    ``None`` for any other line; every name must be capitalised and at most
+    four words, so a sentence about reporting stays body.
+    """
+    if len(line.split()) > _REPORTING_WORDS:
+        return None
+    for pattern in _REPORTING:
+        match = pattern.match(line.strip())
+        if match:
+            names = tuple(n.strip(" .") for n in _CREDIT_SPLIT.split(match.group("names")) if n.strip(" ."))
+            if names and all(n[0].isupper() and len(n.split()) <= 4 for n in names):
+                return names
+    return None

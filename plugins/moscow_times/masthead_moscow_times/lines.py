@@ -198,25 +198,12 @@ def date_of_url(url: str | None) -> str | None:
 
 # --- attributions and datelines --------------------------------------------
 
-_ATTRIBUTION = (
-    re.compile(r"^(?:this (?:article|story) )?includes reporting (?:from|by) (?P<names>.+?)\.?$", re.I),
-    re.compile(r"^(?:with )?(?:additional )?reporting (?:from|by) (?P<names>.+?)\.?$", re.I),
-    re.compile(r"^(?P<names>.+?) contributed (?:reporting|to this (?:report|article|story))\.?$", re.I),
-)
-_AGENCY_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*")
-
 
 def attribution_names(line: str) -> list[str] | None:
-    """Who "Includes reporting from AFP." or "Reuters contributed reporting." credits."""
-    if len(words(line)) > 14:
-        return None
-    for pattern in _ATTRIBUTION:
-        match = pattern.match(line.strip())
-        if match:
-            names = [n.strip(" .") for n in _AGENCY_SPLIT.split(match.group("names")) if n.strip(" .")]
-            if names and all(n[0].isupper() and len(n.split()) <= 4 for n in names):
-                return [phrases.WIRE_AGENCIES.get(fold(n), n) for n in names]
-    return None
+    """Who "Includes reporting from AFP." credits (:func:`masthead.extract.bylines.reporting_credits`),
+    agencies under their usual names."""
+    names = bylines.reporting_credits(line)
+    return None if names is None else [phrases.WIRE_AGENCIES.get(fold(n), n) for n in names]
 
 
 #: "MOSCOW —" or "ST. PETERSBURG -" opening a news paragraph.
