@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from masthead.extract.shapes import clean_name, is_headline, is_name, is_prose, sentence_breaks
+from masthead.extract.shapes import clean_name, is_headline, is_name, is_prose, sentence_breaks, title_case_ratio
 
 
 @pytest.mark.parametrize(
@@ -53,3 +53,10 @@ def test_sentence_breaks() -> None:
     assert sentence_breaks('He said "yes." Then he left') == 1
     assert sentence_breaks("Apple Inc. Unveils a Phone in St. Petersburg") == 0
     assert sentence_breaks("U.S. Army Moves In") == 0
+
+
+def test_title_case_ratio() -> None:
+    assert title_case_ratio("Apple Unveils the New iPhone") == 1.0
+    assert title_case_ratio("Bank of Mexico likely to keep policy rate on hold") == 2 / 7
+    assert title_case_ratio("Israeli Forces Kill pal", skip_last=True) == 1.0
+    assert title_case_ratio("5 things") == 0.0

@@ -79,6 +79,38 @@ def is_headline(line: str, *, strict: bool = True) -> bool:
     return capitalised >= 2 and capitalised / max(significant, 1) >= 0.8
 
 
+#: What may open a word before its first letter ("“Putin", "$5bn", "(AP").
+_OPENERS = "\"'“‘«([{$£€¥#@*-–—"
+
+
+def _word_case(token: str, small_words: frozenset[str]) -> bool | None:
+    """True for a capitalised word ("Putin", "iPhone"), False for a lower-case one, None if neutral."""
+    token = token.lstrip(_OPENERS)
+    if not token or not any(ch.isalpha() for ch in token):
+        return None
+    if token.lower() in small_words or token.rstrip(",;:").lower() in small_words:
+        return None
+    first = next(ch for ch in token if ch.isalpha() or ch.isdigit())
+    if first.isdigit():
+        return None
+    return first.isupper() or any(ch.isupper() for ch in token)
+
+
+def title_case_ratio(line: str, *, small_words: frozenset[str] = SMALL_WORDS, skip_last: bool = False) -> float:
+    """Share of significant words that are capitalised (0.0 below two such words).
+
+    Small words and numbers are neutral; ``skip_last`` leaves out a last
+    word a dump may have cut ("Israeli Forces Kill Pal"). A softer measure
+    than :func:`is_headline`, for outlets whose headlines are partly in
+    sentence case.
+    """
+    tokens = line.split()
+    if skip_last and len(tokens) > 1:
+        tokens = tokens[:-1]
+    cases = [c for c in (_word_case(t, small_words) for t in tokens) if c is not None]
+    return sum(cases) / len(cases) if len(cases) >= 2 else 0.0
+
+
 def is_prose(line: str, *, min_words: int = 8) -> bool:
     """A paragraph of running text: ``min_words`` words or more and not a headline."""
     return len(line.split()) >= min_words and not is_headline(line)

@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from masthead.extract import captions
+from masthead.extract import shapes as toolkit_shapes
 from masthead.extract.bylines import byline_names
 from masthead.extract.dates import find_date
 from masthead.extract.shapes import sentence_breaks
@@ -101,28 +102,9 @@ def words(line: str) -> list[str]:
     return line.split()
 
 
-def _word_case(token: str) -> bool | None:
-    """True for a capitalised word, False for a lower-case one, None if neutral."""
-    token = token.lstrip(_OPENERS)
-    if not token or not any(ch.isalpha() for ch in token):
-        return None
-    if token.lower() in _SMALL_WORDS or token.rstrip(",;:").lower() in _SMALL_WORDS:
-        return None
-    first = next(ch for ch in token if ch.isalpha() or ch.isdigit())
-    if first.isdigit():
-        return None
-    return first.isupper() or any(ch.isupper() for ch in token)
-
-
 def title_case_ratio(line: str, *, skip_last: bool = False) -> float:
-    """Share of significant words that are capitalised (0.0 when none)."""
-    tokens = words(line)
-    if skip_last and len(tokens) > 1:
-        tokens = tokens[:-1]
-    cases = [c for c in (_word_case(t) for t in tokens) if c is not None]
-    if len(cases) < 2:
-        return 0.0
-    return sum(cases) / len(cases)
+    """:func:`masthead.extract.shapes.title_case_ratio` with the outlet's small words."""
+    return toolkit_shapes.title_case_ratio(line, small_words=_SMALL_WORDS, skip_last=skip_last)
 
 
 def _starts_capitalised(line: str) -> bool:
