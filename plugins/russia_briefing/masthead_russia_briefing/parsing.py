@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
-import attrs
-
-from masthead import NotAnArticle
+from masthead import NotAnArticle, Related
 from masthead.extract.bylines import date_line
+from masthead.extract.fields import Fields
 from masthead.extract.text import fold
 
 from . import boilerplate, byline
@@ -35,17 +35,10 @@ _SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”)\]]*$")
 _TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$|[:;]$")
 
 
-@attrs.define
-class Extract:
+@dataclass
+class Extract(Fields):
     """What the lines say; every field may be empty."""
 
-    title: str | None = None
-    authors: tuple[str, ...] = ()
-    published: str | None = None
-    body: list[str] = attrs.field(factory=list)
-    captions: list[str] = attrs.field(factory=list)
-    related: list[str] = attrs.field(factory=list)
-    warnings: list[str] = attrs.field(factory=list)
     has_byline: bool = False
     tail_found: bool = False
 
@@ -178,7 +171,7 @@ def _take_author_lines(lines: Sequence[str], index: int, out: Extract) -> int:
         names = byline.author_line(lines[index])
         if not names:
             break
-        out.authors = tuple(dict.fromkeys((*out.authors, *names)))
+        out.add_authors(names)
         out.has_byline = True
         index += 1
     return index
@@ -222,7 +215,7 @@ def _take_byline(lines: Sequence[str], out: Extract) -> None:
     if not lines:
         return
     found = byline.parse(list(lines))
-    out.authors = found.authors
+    out.authors = list(found.authors)
     out.published = found.published or out.published
 
 
@@ -242,10 +235,10 @@ def _read_body(lines: Sequence[str], out: Extract, *, title: str | None, links: 
             related_icons = bool(box) and (related_icons or boilerplate.has_artifact(line))
             in_related = True
             if box:
-                out.related.append(box)
+                out.related.append(Related(box))
             continue
         if in_related and _is_related_item(line, icons=related_icons, links=links):
-            out.related.append(line)
+            out.related.append(Related(line))
             continue
         in_related = False
         if out.tail_found or _is_chrome(line, title):
