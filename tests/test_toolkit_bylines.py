@@ -8,6 +8,7 @@ from masthead.extract.bylines import (
     byline_names,
     date_line,
     dateline,
+    is_time_note,
     reporting_credits,
     source_note,
     split_names,
@@ -101,3 +102,11 @@ def test_reporting_credits() -> None:
     assert reporting_credits("Reuters contributed reporting.") == ("Reuters",)
     assert reporting_credits("With additional reporting by Anna Smith.") == ("Anna Smith",)
     assert reporting_credits("the agency contributed reporting that was later denied by officials.") is None
+
+
+def test_date_line_with_time_separators_and_time_notes() -> None:
+    assert date_line("April 25, 2020 - 18:22") == date_line("April 25, 2020 18:22")
+    assert date_line("April 25, 2020 | 18:22") is not None
+    assert date_line("April 25, 2020 Last edited 18:22") == "2020-04-25"
+    assert is_time_note("2 hours ago") and is_time_note("5 Min read") and is_time_note("Updated:")
+    assert not is_time_note("Updated: April 25, 2020")

@@ -19,6 +19,7 @@ __all__ = [
     "byline_names",
     "date_line",
     "dateline",
+    "is_time_note",
     "reporting_credits",
     "source_note",
     "split_names",
@@ -135,10 +136,29 @@ _DATE_LEAD = re.compile(
 )
 
 
+#: " - " or "|" between date and time; "Last edited 18:22" after them.
+_DATE_TIME_SEPARATOR = re.compile(r"\s*[-–—|]\s*(?=\d{1,2}:\d{2})")
+_LAST_EDITED = re.compile(r"\s+last edited.*$", re.IGNORECASE)
+#: Relative or bare time notes of a byline: furniture, never a date to use.
+_TIME_NOTE = re.compile(
+    r"^(?:(?:last\s+)?updated:?|published:?|"
+    r"(?:updated:?\s*)?(?:an?|\d{1,3})\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|"
+    r"just now|yesterday|\d{1,3}\s*min(?:ute)?s?\.?\s+read)$",
+    re.IGNORECASE,
+)
+
+
+def is_time_note(line: str) -> bool:
+    """A byline's time note that states no date: "Updated:", "2 hours ago", "5 min read"."""
+    return bool(_TIME_NOTE.match(line.strip()))
+
+
 def date_line(text: str | None) -> str | None:
     """ISO 8601 when ``text`` is a date and nothing else, else ``None``.
 
-    Lead words ("Published:", "Posted on", "Updated") are dropped first.
+    Lead words ("Published:", "Posted on", "Updated") are dropped first, and
+    a dash or bar between date and time ("April 25, 2020 - 18:22") or a
+    trailing "Last edited ..." does not count.
     Relative ages ("2 years ago") and a bare month ("APRIL 2025") stay
     ``None``: unknown, not guessed. A written-out date that fills the line
     is read with :func:`masthead.extract.dates.find_date` first, which reads
@@ -146,7 +166,8 @@ def date_line(text: str | None) -> str | None:
     """
     if not text:
         return None
-    line = _DATE_LEAD.sub("", text.strip()).strip(" .,|")
+    line = _DATE_LEAD.sub("", _LAST_EDITED.sub("", text.strip())).strip(" .,|")
+    line = _DATE_TIME_SEPARATOR.sub(" ", line)
     found = dates.find_date(line)
     if found is not None and found.start == 0 and found.end == len(line):
         return found.iso

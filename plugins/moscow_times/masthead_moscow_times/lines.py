@@ -156,34 +156,22 @@ def split_people(names: list[str]) -> tuple[list[str], list[str]]:
 
 # --- dates ----------------------------------------------------------------
 
+
 #: What the outlet prints around a date beyond what the toolkit strips:
-#: " - " or "|" between date and time, "Last edited 18:22" after it (the
-#: pre-2017 site).
-_DATE_TIME_SEPARATOR = re.compile(r"\s*[-–—|]\s*(?=\d{1,2}:\d{2})")
-_LAST_EDITED = re.compile(r"\s+last edited.*$", re.IGNORECASE)
-
-
 def date_of_line(line: str) -> str | None:
     """The date (ISO 8601) a date line such as "Updated: April 25, 2020" states
     (:func:`masthead.extract.bylines.date_line`): a paragraph that mentions
     one is no date line."""
-    return date_line(_DATE_TIME_SEPARATOR.sub(" ", _LAST_EDITED.sub("", line.strip())))
+    return date_line(line)
 
 
-#: Relative or bare time notes of the byline ("2 hours ago", "Updated:",
-#: "5 Min read"): furniture, never a date we can use.
-_TIME_NOTE = re.compile(
-    r"^(?:(?:last\s+)?updated:?|published:?|"
-    # ". Last Updated: 07/27/2016": the old site's build stamp, the same on every page.
-    r"\.?\s*last updated:?\s*\d{1,2}/\d{1,2}/\d{4}|"
-    r"(?:updated:?\s*)?(?:an?|\d{1,3})\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|"
-    r"just now|yesterday|\d{1,3}\s*min(?:ute)?s?\.?\s+read)$",
-    re.IGNORECASE,
-)
+#: ". Last Updated: 07/27/2016": the old site's build stamp, the same on every page.
+_BUILD_STAMP = re.compile(r"^\.?\s*last updated:?\s*\d{1,2}/\d{1,2}/\d{4}$", re.IGNORECASE)
 
 
 def is_time_note(line: str) -> bool:
-    return bool(_TIME_NOTE.match(line.strip()))
+    """A time note of the byline (:func:`masthead.extract.bylines.is_time_note`) or the build stamp."""
+    return bylines.is_time_note(line) or bool(_BUILD_STAMP.match(line.strip()))
 
 
 #: The publication date in an article URL: /2020/04/25/slug-a70123.
