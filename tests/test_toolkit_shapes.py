@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from masthead.extract.shapes import clean_name, is_headline, is_name, is_prose, sentence_breaks, title_case_ratio
+from masthead.extract.shapes import (
+    clean_name,
+    headline_shaped,
+    is_headline,
+    is_name,
+    is_prose,
+    sentence_breaks,
+    sentence_case_headline,
+    title_case_ratio,
+)
 
 
 @pytest.mark.parametrize(
@@ -60,3 +69,13 @@ def test_title_case_ratio() -> None:
     assert title_case_ratio("Bank of Mexico likely to keep policy rate on hold") == 2 / 7
     assert title_case_ratio("Israeli Forces Kill pal", skip_last=True) == 1.0
     assert title_case_ratio("5 things") == 0.0
+
+
+def test_sentence_case_headlines() -> None:
+    assert headline_shaped("Bank of Mexico likely to keep policy rate on hold")
+    assert sentence_case_headline("Bank of Mexico likely to keep policy rate on hold")
+    assert not sentence_case_headline("The bank said it would keep the rate on hold")
+    assert not sentence_case_headline("Exports rose on Monday")
+    assert headline_shaped("Russia Expels Diplomats From the U.S.")
+    assert not headline_shaped("Prices rose. Analysts were surprised")
+    assert not headline_shaped("the ruble fell")

@@ -111,6 +111,67 @@ def title_case_ratio(line: str, *, small_words: frozenset[str] = SMALL_WORDS, sk
     return sum(cases) / len(cases) if len(cases) >= 2 else 0.0
 
 
+#: Closing quotes and brackets a line may end with after its last word.
+_CLOSERS = "\"'”’»)]} "
+#: A headline may end with an abbreviation ("... Arms Sales by U.S.").
+_HEADLINE_ABBREVIATION_END = re.compile(r"(?:(?<!\b[A-Z]\.)\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|St)\.)$")
+#: Words a headline leaves out or never ends on; a line full of them is a sentence.
+_ARTICLES = frozenset({"the", "a", "an"})
+_DANGLING = frozenset(
+    {*_ARTICLES, "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "which", "as"}
+)
+#: Past tenses of news copy: the story says "said" and "rose", its headline "says" and "rises".
+_PAST_TENSE = re.compile(
+    r"\b(?:said|told|was|were|had|rose|fell|grew|came|took|gave|held|kept|met|announced|reported)\b", re.IGNORECASE
+)
+#: "... on Monday": news copy dates its events, headlines do not.
+_WEEKDAY = re.compile(r"\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+_MAX_SENTENCE_CASE_TITLE_WORDS = 16
+
+
+def starts_capitalised(line: str) -> bool:
+    """Whether the line's first word (quotes, brackets, currency aside) starts with a capital or a digit."""
+    stripped = line.lstrip(_OPENERS)
+    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+
+
+def headline_shaped(line: str, *, max_words: int = 24, max_chars: int = 180) -> bool:
+    """Short, single-statement, capitalised and not closed by a full stop or comma.
+
+    Says nothing about case, unlike :func:`is_headline`: for outlets whose
+    headlines are partly in sentence case. A closing question or
+    exclamation mark is allowed, as headlines use them.
+    """
+    tokens = line.split()
+    if len(line) > max_chars or not 2 <= len(tokens) <= max_words:
+        return False
+    core = line.rstrip(_CLOSERS)
+    if core.endswith((".", "…", ":", ";", ",", "-", "–", "—")) and not _HEADLINE_ABBREVIATION_END.search(core):
+        return False
+    return not sentence_breaks(line) and starts_capitalised(line)
+
+
+def reads_as_sentence(line: str) -> bool:
+    """News-copy habits a headline does not have: the past tense, "on Monday"."""
+    return bool(_PAST_TENSE.search(line) or _WEEKDAY.search(line))
+
+
+def sentence_case_headline(line: str) -> bool:
+    """Whether a headline-shaped line in sentence case reads as a headline.
+
+    A sentence-case title ("Bank of Mexico likely to keep policy rate on
+    hold") looks like a first sentence that lost its full stop. Headlines
+    drop articles, use the present tense and do not end on a preposition;
+    a line that breaks those habits is a sentence.
+    """
+    tokens = [t.strip(_OPENERS + _CLOSERS + ",;:").lower() for t in line.split()]
+    if not headline_shaped(line) or len(tokens) > _MAX_SENTENCE_CASE_TITLE_WORDS:
+        return False
+    if any(t in _ARTICLES for t in tokens[1:]) or tokens[-1] in _DANGLING:
+        return False
+    return not reads_as_sentence(line)
+
+
 def is_prose(line: str, *, min_words: int = 8) -> bool:
     """A paragraph of running text: ``min_words`` words or more and not a headline."""
     return len(line.split()) >= min_words and not is_headline(line)

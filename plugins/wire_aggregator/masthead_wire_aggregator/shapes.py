@@ -30,7 +30,6 @@ _SMALL_WORDS = frozenset(
     }
 )
 _TRAILING_CLOSERS = "\"'”’»)]} "
-_OPENERS = "\"'“‘«([{$£€¥#@*-–—"
 _TERMINAL = (".", "!", "?", "…")
 _MAX_HEADLINE_WORDS = 24
 _MAX_HEADLINE_CHARS = 180
@@ -50,20 +49,6 @@ _TRAILING_CREDIT = re.compile(
     r"(?:\s*:|\s+by\b|\s+courtesy(?:\s+of)?\b)\s*\S+(?:\s+\S+){0,10}$",
     re.IGNORECASE,
 )
-#: Headlines may end with an abbreviation ("... Arms Sales by U.S.").
-_ABBREVIATION_END = re.compile(r"(?:(?<!\b[A-Z]\.)\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|St)\.)$")
-#: Words a headline leaves out or never ends on; a line full of them is a sentence.
-_ARTICLES = frozenset({"the", "a", "an"})
-_DANGLING = frozenset(
-    {*_ARTICLES, "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "which", "as"}
-)
-#: Past tenses of wire copy: the story says "said" and "rose", its headline "says" and "rises".
-_PAST_TENSE = re.compile(
-    r"\b(?:said|told|was|were|had|rose|fell|grew|came|took|gave|held|kept|met|announced|reported)\b", re.IGNORECASE
-)
-#: "... on Monday": wire copy dates its events, headlines do not.
-_WEEKDAY = re.compile(r"\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
-_MAX_SENTENCE_CASE_TITLE_WORDS = 16
 #: Bullets, pipes and arrows around a menu or widget label ("  |   Politics", "• Market Data").
 _LABEL_DECORATION = " :>»|•·*▪►-"
 _COMMENT_COUNT = re.compile(r"^\d+\s+comments?$", re.IGNORECASE)
@@ -107,28 +92,9 @@ def title_case_ratio(line: str, *, skip_last: bool = False) -> float:
     return toolkit_shapes.title_case_ratio(line, small_words=_SMALL_WORDS, skip_last=skip_last)
 
 
-def _starts_capitalised(line: str) -> bool:
-    stripped = line.lstrip(_OPENERS)
-    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
-
-
 def headline_shaped(line: str) -> bool:
-    """Short, single-statement and not closed by a full stop or comma.
-
-    Says nothing about case: EconoTimes' older titles are in sentence case.
-    A closing question or exclamation mark is allowed, as headlines use them.
-    """
-    if len(line) > _MAX_HEADLINE_CHARS:
-        return False
-    tokens = words(line)
-    if not 2 <= len(tokens) <= _MAX_HEADLINE_WORDS:
-        return False
-    core = _core(line)
-    if core.endswith((".", "…", ":", ";", ",", "-", "–", "—")) and not _ABBREVIATION_END.search(core):
-        return False
-    if _inner_sentence(line):
-        return False
-    return _starts_capitalised(line)
+    """:func:`masthead.extract.shapes.headline_shaped`: EconoTimes' older titles are in sentence case."""
+    return toolkit_shapes.headline_shaped(line, max_words=_MAX_HEADLINE_WORDS, max_chars=_MAX_HEADLINE_CHARS)
 
 
 def ticker_headline(line: str, *, may_be_cut: bool = False) -> bool:
@@ -141,31 +107,14 @@ def ticker_headline(line: str, *, may_be_cut: bool = False) -> bool:
         if len(line) > _MAX_HEADLINE_CHARS:
             return False
         tokens = words(line)
-        if 1 <= len(tokens) <= _MAX_HEADLINE_WORDS and not ends_sentence(line) and _starts_capitalised(line):
+        if (
+            1 <= len(tokens) <= _MAX_HEADLINE_WORDS
+            and not ends_sentence(line)
+            and toolkit_shapes.starts_capitalised(line)
+        ):
             return len(tokens) == 1 or title_case_ratio(line, skip_last=True) >= 0.75 or len(tokens) <= 2
         return False
     return headline_shaped(line) and title_case_ratio(line) >= 0.8
-
-
-def sentence_case_headline(line: str) -> bool:
-    """Whether a headline-shaped line in sentence case reads as a headline.
-
-    EconoTimes' older titles are in sentence case ("Bank of Mexico likely to
-    keep policy rate on hold"), but so is a first body sentence that lost
-    its full stop. Headlines drop articles, use the present tense and do not
-    end on a preposition; a line that breaks those habits is a sentence.
-    """
-    tokens = [t.strip(_OPENERS + _TRAILING_CLOSERS + ",;:").lower() for t in words(line)]
-    if not headline_shaped(line) or len(tokens) > _MAX_SENTENCE_CASE_TITLE_WORDS:
-        return False
-    if any(t in _ARTICLES for t in tokens[1:]) or tokens[-1] in _DANGLING:
-        return False
-    return not reads_as_sentence(line)
-
-
-def reads_as_sentence(line: str) -> bool:
-    """Wire-copy habits a headline does not have: past tense, "on Monday"."""
-    return bool(_PAST_TENSE.search(line) or _WEEKDAY.search(line))
 
 
 def paragraph_shaped(line: str) -> bool:
