@@ -8,6 +8,7 @@ from masthead.extract.bylines import (
     byline_names,
     date_line,
     dateline,
+    is_name_list,
     is_time_note,
     reporting_credits,
     source_note,
@@ -110,3 +111,11 @@ def test_date_line_with_time_separators_and_time_notes() -> None:
     assert date_line("April 25, 2020 Last edited 18:22") == "2020-04-25"
     assert is_time_note("2 hours ago") and is_time_note("5 Min read") and is_time_note("Updated:")
     assert not is_time_note("Updated: April 25, 2020")
+
+
+def test_is_name_list() -> None:
+    assert is_name_list("Maria Kotova and Alexander Smirnov")
+    assert is_name_list("Carlos de la Vega")
+    assert not is_name_list("Key Takeaways", not_names={"key", "takeaways"})
+    assert not is_name_list("Maria")
+    assert not is_name_list("Sales rose in 2024")

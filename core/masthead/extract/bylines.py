@@ -10,7 +10,7 @@ like them ("By 2025, the army ...") in the body. The readers here return
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from masthead.extract import dates
 from masthead.extract.text import collapse, fold
@@ -19,6 +19,7 @@ __all__ = [
     "byline_names",
     "date_line",
     "dateline",
+    "is_name_list",
     "is_time_note",
     "reporting_credits",
     "source_note",
@@ -63,6 +64,29 @@ def _is_person(name: str) -> bool:
     if not 1 <= len(parts) <= 5 or not parts[0][:1].isupper() or any(ch.isdigit() for ch in name):
         return False
     return all(_NAME_WORD.match(p) for p in parts)
+
+
+_LISTED_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*,?$")
+_NAME_JOINERS = frozenset(("and", "&", "de", "van", "von", "der", "da", "di", "du", "le", "la", "bin", "al"))
+
+
+def is_name_list(line: str, *, not_names: Collection[str] = ()) -> bool:
+    """A line that holds only people's names ("Maria Kotova and Alexander Smirnov").
+
+    2-10 words, every one capitalised or a name particle ("de", "van") or
+    "and", two capitalised words at least, no digit. ``not_names`` are
+    folded words that make a short capitalised line a subheading instead
+    ("Key Takeaways", "Russia").
+    """
+    words = line.split()
+    if not 2 <= len(words) <= 10 or any(ch.isdigit() for ch in line):
+        return False
+    keys = [fold(word).strip(",") for word in words]
+    if any(key in not_names for key in keys):
+        return False
+    if not all(key in _NAME_JOINERS or _LISTED_NAME_WORD.match(word) for key, word in zip(keys, words, strict=True)):
+        return False
+    return sum(1 for key in keys if key not in _NAME_JOINERS) >= 2
 
 
 def byline_names(line: str, *, credits: Iterable[str] = ()) -> tuple[str, ...] | None:

@@ -67,8 +67,6 @@ HOUSE_AUTHORS = ("chris devonshire-ellis", "dezan shira")
 #: An author line of older pages, printed above the first paragraph:
 #: "By Chris Devonshire-Ellis", "Op/Ed by Chris Devonshire-Ellis".
 _AUTHOR_LABEL = re.compile(r"^\s*(?:(?:op[/-]?ed|opinion|commentary|analysis|editorial)\s+)?by\s+(?=\S)", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*,?$")
-_NAME_JOINERS = {"and", "&", "de", "van", "von", "der", "da", "di", "du", "le", "la", "bin", "al"}
 #: Capitalised words that make a short line a subheading, not a name.
 _NOT_NAME_WORDS = {
     "a", "an", "the", "of", "in", "on", "for", "to", "with", "at", "from", "as", "is", "are",
@@ -81,17 +79,8 @@ _NOT_NAME_WORDS = {
 
 
 def is_name_line(line: str) -> bool:
-    """A line that holds only names ("Maria Kotova and Alexander Smirnov")."""
-    words = line.split()
-    if not 2 <= len(words) <= 10 or any(ch.isdigit() for ch in line):
-        return False
-    for word in words:
-        key = fold(word).strip(",")
-        if key in _NOT_NAME_WORDS:
-            return False
-        if key not in _NAME_JOINERS and not _NAME_WORD.match(word):
-            return False
-    return sum(1 for w in words if fold(w).strip(",") not in _NAME_JOINERS) >= 2
+    """A line that holds only names (:func:`masthead.extract.bylines.is_name_list`), no subheading words."""
+    return bylines.is_name_list(line, not_names=_NOT_NAME_WORDS)
 
 
 def author_line(line: str) -> tuple[str, ...]:
