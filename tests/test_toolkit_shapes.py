@@ -46,7 +46,9 @@ def test_names(line: str) -> None:
     assert is_name(line)
 
 
-@pytest.mark.parametrize("line", ["I agree.", "Well said, thank you.", "https://example.com", "1234", "Who did it?"])
+@pytest.mark.parametrize(
+    "line", ["I agree.", "See point B.", "Well said, thank you.", "https://example.com", "1234", "Who did it?"]
+)
 def test_no_names(line: str) -> None:
     assert not is_name(line)
 

@@ -210,7 +210,8 @@ def is_name(line: str) -> bool:
     name = clean_name(line)
     if not name or len(name) > _MAX_NAME_CHARS or len(name.split()) > _MAX_NAME_WORDS:
         return False
-    if (name.endswith(_NAME_END) and not _INITIAL_END.search(name)) or "://" in name or "www." in name:
+    initial = _INITIAL_END.search(name) is not None and all(w[:1].isupper() for w in name.split())
+    if (name.endswith(_NAME_END) and not initial) or "://" in name or "www." in name:
         return False
     return not name.replace(" ", "").isdigit() and not name.startswith(('"', "\u201c", "'", "\u2018", "(", "-"))
 
