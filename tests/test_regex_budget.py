@@ -51,9 +51,8 @@ SMALL, LARGE = 1_000, 4_000
 #: Patterns only ever applied to a slice of bounded length, named with where
 #: the bound is: their cost on a long line is bounded however they scale.
 BOUNDED_USE = {
-    "masthead_wire_aggregator.agencies._DATELINE_BEFORE[0]": "the _WINDOW characters before a mention",
-    "masthead_wire_aggregator.agencies._PRECEDING_NAME[0]": "the _WINDOW characters before a mention",
-    "masthead_wire_aggregator.shapes._INNER_SENTENCE[0]": "the first _CAPTION_CHARS of a line",
+    "masthead.extract.agencies._DATELINE_BEFORE[0]": "the _WINDOW characters before a mention",
+    "masthead.extract.agencies._PRECEDING_NAME[0]": "the _WINDOW characters before a mention",
 }
 
 

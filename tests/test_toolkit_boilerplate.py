@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases
+from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases, glued_pattern, split_glued
 
 APPEAL = Phrases(
     "donation",
@@ -90,3 +90,14 @@ def test_after_its_end_marker_a_block_takes_only_its_own_phrases() -> None:
     ]
     spans = Boilerplate(blocks=[APPEAL_BLOCK]).spans(lines)
     assert [(s.start, s.end) for s in spans] == [(0, 3)]
+
+
+def test_split_glued_puts_markers_on_their_own_lines() -> None:
+    pattern = glued_pattern(("Support The Moscow Times!", "Read more about:"))
+    lines = ["The talks ended.  support the  moscow times! Contribute today", "Read more about:"]
+    assert split_glued(lines, pattern) == [
+        "The talks ended.",
+        "support the  moscow times!",
+        "Contribute today",
+        "Read more about:",
+    ]

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from masthead.extract.bylines import byline_names, date_line, dateline, source_note, split_names, take_date
+from masthead.extract.bylines import (
+    byline_names,
+    date_line,
+    dateline,
+    is_name_list,
+    is_time_note,
+    reporting_credits,
+    source_note,
+    split_names,
+    take_date,
+)
 
 
 @pytest.mark.parametrize(
@@ -58,3 +68,54 @@ def test_source_note() -> None:
     assert source_note("Source: RT") == "RT"
     assert source_note("Originally published by Strategic Culture.") == "Strategic Culture"
     assert source_note("Source said the talks failed.") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Anna Smith, John Doe and Olga Ivanova", ("Anna Smith", "John Doe", "Olga Ivanova")),
+        ("By Anna Smith, John Doe, and Olga Ivanova", ("Anna Smith", "John Doe", "Olga Ivanova")),
+        ("By Anna Smith, John Doe & Olga Ivanova, April 7, 2025", ("Anna Smith", "John Doe", "Olga Ivanova")),
+        ("By Anna Smith, Moscow", ("Anna Smith",)),
+        ("By Anna Smith, correspondent", ("Anna Smith",)),
+    ],
+)
+def test_byline_name_lists(line: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line) == names
+
+
+def test_long_name_list_is_a_byline() -> None:
+    assert byline_names("By A. Smith, B. Jones and C. de la Cruz") == ("A. Smith", "B. Jones", "C. de la Cruz")
+    assert byline_names("By Monday, Tuesday and Wednesday, it was over.") is None
+
+
+def test_split_names_keeps_firms_whole() -> None:
+    firms = ("Dezan Shira & Associates",)
+    assert split_names("Anna Smith; Dezan Shira & Associates", whole=firms) == (
+        "Anna Smith",
+        "Dezan Shira & Associates",
+    )
+    assert split_names("Anna Smith & John Doe") == ("Anna Smith", "John Doe")
+
+
+def test_reporting_credits() -> None:
+    assert reporting_credits("Includes reporting from AFP and Reuters.") == ("AFP", "Reuters")
+    assert reporting_credits("Reuters contributed reporting.") == ("Reuters",)
+    assert reporting_credits("With additional reporting by Anna Smith.") == ("Anna Smith",)
+    assert reporting_credits("the agency contributed reporting that was later denied by officials.") is None
+
+
+def test_date_line_with_time_separators_and_time_notes() -> None:
+    assert date_line("April 25, 2020 - 18:22") == date_line("April 25, 2020 18:22")
+    assert date_line("April 25, 2020 | 18:22") is not None
+    assert date_line("April 25, 2020 Last edited 18:22") == "2020-04-25"
+    assert is_time_note("2 hours ago") and is_time_note("5 Min read") and is_time_note("Updated:")
+    assert not is_time_note("Updated: April 25, 2020")
+
+
+def test_is_name_list() -> None:
+    assert is_name_list("Maria Kotova and Alexander Smirnov")
+    assert is_name_list("Carlos de la Vega")
+    assert not is_name_list("Key Takeaways", not_names={"key", "takeaways"})
+    assert not is_name_list("Maria")
+    assert not is_name_list("Sales rose in 2024")

@@ -48,3 +48,31 @@ def test_credit_of_names_the_credit() -> None:
     assert credit_of("Tanks. Photo: Ivan Petrov") == "Ivan Petrov"
     assert credit_of("After a sentence. TASS", agencies=("TASS",)) == "TASS"
     assert credit_of("Reports by TASS", agencies=("TASS",)) is None
+
+
+def test_press_service_credit_after_caption_text() -> None:
+    line = "Soldiers load shells near Bakhmut. Press Service of the Ministry of Defence"
+    assert credit_of(line) == "Press Service of the Ministry of Defence"
+    assert is_caption(line)
+    assert not is_photo_credit(line)
+    assert credit_of("the governor said the press service of the region") is None
+    assert credit_of("Russian Defence Ministry press service") == "Russian Defence Ministry press service"
+
+
+def test_outlet_credits_as_data() -> None:
+    kinds = ("ministry", "service", "agency")
+    assert credit_of("Tanks near Kursk. Russian Defense Ministry", source_words=kinds) == "Russian Defense Ministry"
+    assert credit_of("Tanks near Kursk. Russian Defense Ministry") is None
+    assert credit_of("Sergei Shoigu. mil.ru", source_words=kinds) == "mil.ru"
+    assert credit_of("The plan was approved. The Defense Ministry", source_words=kinds) is None
+    assert credit_of("Red Square at dawn Pixabay", strong=("Pixabay",)) == "Pixabay"
+    assert credit_of("Red Square at dawn Pixabay", agencies=("Pixabay",)) is None
+    assert credit_of("A village on the Lena. Courtesy of the author") == "Courtesy of the author"
+    assert credit_of("Putin and Xi. Sergei Bobylev / TASS / Host Photo Agency") == (
+        "Sergei Bobylev / TASS / Host Photo Agency"
+    )
+
+
+def test_picture_licence_closes_a_caption() -> None:
+    assert is_caption("Trump and Putin in Helsinki. Kremlin.ru, CC BY 4.0, via Wikimedia Commons")
+    assert not is_caption("The photo was released under CC BY 4.0 by the agency.")

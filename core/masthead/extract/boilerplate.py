@@ -27,7 +27,7 @@ import attrs
 
 from masthead.extract.text import fold
 
-__all__ = ["Boilerplate", "BlockRule", "Phrases", "Span", "folded"]
+__all__ = ["Boilerplate", "BlockRule", "Phrases", "Span", "folded", "glued_pattern", "split_glued"]
 
 #: A cut-off line must be at least this long to stand for a phrase...
 CUT_MIN_CHARS = 12
@@ -196,3 +196,28 @@ class Boilerplate:
             for index, line in enumerate(lines)
             if index not in inside and not self.is_boilerplate(line, last=index == last)
         ]
+
+
+#: Lines longer than this are no page glued together but a hostile blob.
+_GLUE_SEARCH_CHARS = 200_000
+
+
+def glued_pattern(markers: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for :func:`split_glued`: any of ``markers``, in any case and spacing."""
+    return re.compile("(" + "|".join(r"\s+".join(map(re.escape, m.split())) for m in markers) + ")", re.IGNORECASE)
+
+
+def split_glued(lines: Sequence[str], pattern: re.Pattern[str]) -> list[str]:
+    """``lines`` with one-line boilerplate glued to other text put on lines of its own.
+
+    Dumps (and HTML with the whole page in one block) may lose line breaks,
+    so a header or an appeal's opening sticks to article text; split there
+    so that line rules see it. ``pattern`` comes from :func:`glued_pattern`.
+    """
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= _GLUE_SEARCH_CHARS and pattern.search(line) and not pattern.fullmatch(line.strip()):
+            out.extend(part.strip() for part in pattern.split(line) if part and part.strip())
+        else:
+            out.append(line)
+    return out

@@ -10,7 +10,7 @@ like them ("By 2025, the army ...") in the body. The readers here return
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from masthead.extract import dates
 from masthead.extract.text import collapse, fold
@@ -19,6 +19,9 @@ __all__ = [
     "byline_names",
     "date_line",
     "dateline",
+    "is_name_list",
+    "is_time_note",
+    "reporting_credits",
     "source_note",
     "split_names",
     "take_date",
@@ -39,13 +42,21 @@ _NAME_CUT = re.compile(
 #: A bare "By ..." line longer than this is a sentence.
 _BARE_BY_WORDS = 8
 _MAX_BYLINE_WORDS = 25
-_NAME_SPLIT = re.compile(r"\s+(?:and|&)\s+|\s*,\s*", re.IGNORECASE)
+_NAME_SPLIT = re.compile(r"\s+(?:and|&)\s+|\s*[,;]\s*", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de\u0400-\u042f][\w'’.\-]*|[a-z]{1,3})$")
 
 
-def split_names(text: str) -> tuple[str, ...]:
-    """``"A and B"``, ``"A, B & C"`` -> the names, duplicates removed."""
-    return tuple(dict.fromkeys(n.strip(" .") for n in _NAME_SPLIT.split(collapse(text)) if n.strip(" .")))
+def split_names(text: str, *, whole: Iterable[str] = ()) -> tuple[str, ...]:
+    """``"A and B"``, ``"A, B & C"``, ``"A; B"`` -> the names, duplicates removed.
+
+    Names in ``whole`` (firms such as "Smith & Partners") are never split.
+    """
+    text = collapse(text)
+    kept = [name for name in whole if fold(name) in fold(text)]
+    for index, name in enumerate(kept):
+        text = re.sub(re.escape(name), f"\x00{index}\x00", text, flags=re.IGNORECASE)
+    names = (n.strip(" .") for n in _NAME_SPLIT.split(text))
+    return tuple(dict.fromkeys(re.sub(r"\x00(\d+)\x00", lambda m: kept[int(m[1])], n) for n in names if n))
 
 
 def _is_person(name: str) -> bool:
@@ -55,10 +66,33 @@ def _is_person(name: str) -> bool:
     return all(_NAME_WORD.match(p) for p in parts)
 
 
+_LISTED_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*,?$")
+_NAME_JOINERS = frozenset(("and", "&", "de", "van", "von", "der", "da", "di", "du", "le", "la", "bin", "al"))
+
+
+def is_name_list(line: str, *, not_names: Collection[str] = ()) -> bool:
+    """A line that holds only people's names ("Maria Kotova and Alexander Smirnov").
+
+    2-10 words, every one capitalised or a name particle ("de", "van") or
+    "and", two capitalised words at least, no digit. ``not_names`` are
+    folded words that make a short capitalised line a subheading instead
+    ("Key Takeaways", "Russia").
+    """
+    words = line.split()
+    if not 2 <= len(words) <= 10 or any(ch.isdigit() for ch in line):
+        return False
+    keys = [fold(word).strip(",") for word in words]
+    if any(key in not_names for key in keys):
+        return False
+    if not all(key in _NAME_JOINERS or _LISTED_NAME_WORD.match(word) for key, word in zip(keys, words, strict=True)):
+        return False
+    return sum(1 for key in keys if key not in _NAME_JOINERS) >= 2
+
+
 def byline_names(line: str, *, credits: Iterable[str] = ()) -> tuple[str, ...] | None:
     """The names of a byline, or ``None`` when ``line`` is not one.
 
-    Recognises "By X", "Written by X and Y", "Author: X", "Posted by X on
+    Recognises "By X", "Written by X and Y", "By X, Y and Z", "Author: X", "Posted by X on
     <date>"; the date and anything after the names ("exclusively for ...",
     ", correspondent") are cut. Every name must be 1-5 capitalised words,
     so "By 2025, the army ..." and "Written by a former officer, ..." stay
@@ -73,12 +107,31 @@ def byline_names(line: str, *, credits: Iterable[str] = ()) -> tuple[str, ...] |
     match = _BYLINE.match(line.strip())
     if match is None:
         return None
-    if fold(line).startswith("by ") and (len(line.split()) > _BARE_BY_WORDS or line.rstrip().endswith((".", "!", "?"))):
+    listed = _name_list(match.group("names"))
+    if fold(line).startswith("by ") and (
+        (listed is None and len(line.split()) > _BARE_BY_WORDS) or line.rstrip().endswith((".", "!", "?"))
+    ):
         return None
-    names = split_names(_NAME_CUT.sub("", match.group("names")).strip().rstrip("."))
+    names = listed or split_names(_NAME_CUT.sub("", match.group("names")).strip().rstrip("."))
     if not names or not all(_is_person(n) for n in names):
         return None
     return names
+
+
+#: "A, B and C" / "A, B, & C": a comma list of names is one only when "and" closes it.
+_LISTED = re.compile(
+    r"^(?P<first>[^,;|()]+(?:\s*,\s*[^,;|()]+)*?),?\s+(?:and|&)\s+(?P<last>[^,;|()]+?)(?=\s*[,;|(\u2013\u2014]|\s+-\s|$)"
+)
+
+
+def _name_list(text: str) -> tuple[str, ...] | None:
+    """The names of "A, B and C", or ``None`` unless every item is a person."""
+    match = _LISTED.match(text.strip())
+    if match is None or "," not in match.group("first"):
+        return None
+    last = _NAME_CUT.sub("", match.group("last")).strip().rstrip(".")
+    names = split_names(f"{match.group('first')}, {last}")
+    return names if names and all(_is_person(n) for n in names) else None
 
 
 _DATE_JOINERS = " |,;:-\u2013\u2014\u00b7\u2022/"
@@ -107,10 +160,29 @@ _DATE_LEAD = re.compile(
 )
 
 
+#: " - " or "|" between date and time; "Last edited 18:22" after them.
+_DATE_TIME_SEPARATOR = re.compile(r"\s*[-–—|]\s*(?=\d{1,2}:\d{2})")
+_LAST_EDITED = re.compile(r"\s+last edited.*$", re.IGNORECASE)
+#: Relative or bare time notes of a byline: furniture, never a date to use.
+_TIME_NOTE = re.compile(
+    r"^(?:(?:last\s+)?updated:?|published:?|"
+    r"(?:updated:?\s*)?(?:an?|\d{1,3})\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|"
+    r"just now|yesterday|\d{1,3}\s*min(?:ute)?s?\.?\s+read)$",
+    re.IGNORECASE,
+)
+
+
+def is_time_note(line: str) -> bool:
+    """A byline's time note that states no date: "Updated:", "2 hours ago", "5 min read"."""
+    return bool(_TIME_NOTE.match(line.strip()))
+
+
 def date_line(text: str | None) -> str | None:
     """ISO 8601 when ``text`` is a date and nothing else, else ``None``.
 
-    Lead words ("Published:", "Posted on", "Updated") are dropped first.
+    Lead words ("Published:", "Posted on", "Updated") are dropped first, and
+    a dash or bar between date and time ("April 25, 2020 - 18:22") or a
+    trailing "Last edited ..." does not count.
     Relative ages ("2 years ago") and a bare month ("APRIL 2025") stay
     ``None``: unknown, not guessed. A written-out date that fills the line
     is read with :func:`masthead.extract.dates.find_date` first, which reads
@@ -118,7 +190,8 @@ def date_line(text: str | None) -> str | None:
     """
     if not text:
         return None
-    line = _DATE_LEAD.sub("", text.strip()).strip(" .,|")
+    line = _DATE_LEAD.sub("", _LAST_EDITED.sub("", text.strip())).strip(" .,|")
+    line = _DATE_TIME_SEPARATOR.sub(" ", line)
     found = dates.find_date(line)
     if found is not None and found.start == 0 and found.end == len(line):
         return found.iso
@@ -155,3 +228,30 @@ def source_note(line: str) -> str | None:
     if match is None:
         return None
     return match.group("what").strip().rstrip(".") or None
+
+
+#: Credit lines under a story: "Includes reporting from AFP.", "Reuters contributed reporting."
+_REPORTING = (
+    re.compile(r"^(?:this (?:article|story) )?includes reporting (?:from|by) (?P<names>.+?)\.?$", re.IGNORECASE),
+    re.compile(r"^(?:with )?(?:additional )?reporting (?:from|by) (?P<names>.+?)\.?$", re.IGNORECASE),
+    re.compile(r"^(?P<names>.+?) contributed (?:reporting|to this (?:report|article|story))\.?$", re.IGNORECASE),
+)
+_CREDIT_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*")
+_REPORTING_WORDS = 14
+
+
+def reporting_credits(line: str) -> tuple[str, ...] | None:
+    """Who a reporting credit names ("Includes reporting from AFP and Reuters."), as printed.
+
+    ``None`` for any other line; every name must be capitalised and at most
+    four words, so a sentence about reporting stays body.
+    """
+    if len(line.split()) > _REPORTING_WORDS:
+        return None
+    for pattern in _REPORTING:
+        match = pattern.match(line.strip())
+        if match:
+            names = tuple(n.strip(" .") for n in _CREDIT_SPLIT.split(match.group("names")) if n.strip(" ."))
+            if names and all(n[0].isupper() and len(n.split()) <= 4 for n in names):
+                return names
+    return None

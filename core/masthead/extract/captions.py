@@ -29,49 +29,106 @@ CAPTION_LABELS = (
 _CREDIT_WORD = r"(?:photo(?:graph)?s?|image|picture|credit|illustration|screenshot|screen shot|footage|file photo)"
 _CREDIT_PAREN = re.compile(r"\((?:[^()]*\b" + _CREDIT_WORD + r"\b[^()]*)\)\s*\.?$", re.IGNORECASE)
 _LABELLED_TAIL = re.compile(
-    r"(?:^|[.!?\"”’|]\s+|\s[|–—-]\s)(?:" + _CREDIT_WORD + r"\s*(?::|by\b)|courtesy of\b|©)\s*(?P<who>\S.{0,60})$",
+    r"(?:^|[.!?\"”’|]\s+|\s[|–—-]\s)(?P<label>" + _CREDIT_WORD + r"\s*(?::|by\b)|courtesy(?: of)?\b|©)"
+    r"\s*(?P<who>\S.{0,60})$",
     re.IGNORECASE,
 )
-_DOMAIN = r"[a-z][\w-]*(?:\.[\w-]+)*\.(?:ru|com|org|net|ua|by|kz|gov|mil|tv|io|info|press)"
+_DOMAIN = r"[a-z][\w-]*(?:\.[\w-]+)*\.(?:ru|com|org|net|ua|by|kz|am|ge|gov|mil|tv|io|info|press)"
 _TOKEN = rf"(?:[A-Z][\w.'’&-]*|@[\w.]+|{_DOMAIN})"
+#: Lower-case words inside a credit: "Kremlin Pool via AP", "Concord press service".
 _CONNECTOR = r"(?:via|of|the|and|for|press|service|photo|pool|de)"
 _SEGMENT = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|{_CONNECTOR})){{0,4}}"
 #: "Sergei Karpukhin / TASS", "Kremlin.ru / TASS / Pool" closing a line.
 _SLASH_CREDIT = re.compile(rf"(?:^|(?<=\s)){_SEGMENT}(?:\s*/\s*{_SEGMENT})+$")
-#: "Press Service of the Ministry of Defence", "Russian Defence Ministry press service".
+#: "Press Service of the Ministry of Defence", "Russian Defence Ministry press service",
+#: alone or after the caption's last sentence. Only the kind of source is matched
+#: in any case; the words naming it must be capitalised, so a sentence about a
+#: press service is no credit.
 _INSTITUTION = re.compile(
-    r"^(?:[A-Z][\w.'’-]*\s+){0,5}(?:press service|press office|pool|handout)(?:\s+(?:of|of the)\s+.{2,60})?$"
-    r"|^(?:press service|press office)\s+(?:of\s+)?.{2,60}$",
-    re.IGNORECASE,
+    r"(?:^|(?<=[.!?\"”’])\s+)(?P<who>(?:[A-Z][\w'’-]*(?:\.[\w'’-]+)*\s+){0,5}"
+    r"(?i:press service|press office|pool|handout)(?:\s+(?:of|of the)\s+[A-Z].{1,60})?"
+    r"|(?:The\s+)?(?:Press [Ss]ervice|Press [Oo]ffice)\s+(?:of\s+)?\S.{1,60})$"
 )
 #: A sentence end inside a matched credit ("Vladimir Putin. Sergei Karpukhin"), never after an initial.
 _INNER_BREAK = re.compile(r"(?<=[a-z][.!?])(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)\s+|(?<=[.!?][\"”’])\s+")
+#: A named source after the caption text: "Russian Defense Ministry", "mil.ru".
+_TAIL_CREDIT = re.compile(rf"^(?:{_DOMAIN}|{_SEGMENT})$")
+#: A bare institutional credit is this short; caption text before one at most this long.
+_BARE_CREDIT_WORDS = 4
+_CAPTION_TEXT_WORDS = 45
+#: Picture licences and libraries that only ever close a caption.
+_LICENCE = re.compile(
+    r"\b(?:CC[ -]BY(?:-(?:SA|ND|NC))*(?:\s+\d\.\d)?|CC0|via\s+Wikimedia\s+Commons|via\s+Flickr"
+    r"|on\s+Unsplash|from\s+Pixabay|/\s*Shutterstock|via\s+Getty\s+Images)\b",
+    re.IGNORECASE,
+)
 _MAX_CAPTION_WORDS = 70
 _MAX_CREDIT_CHARS = 120
+#: Only this much of a line's end is searched for a credit.
+_CREDIT_SEARCH_CHARS = 160
 _SENTENCE_END = (".", "!", "?", "\u201d", '"')
+#: What a finished sentence before an agency name ends with.
+_FINISHED = tuple(".!?…\"”’')]:;")
 
 
-def credit_of(line: str, *, agencies: Iterable[str] = ()) -> str | None:
+def credit_of(
+    line: str, *, agencies: Iterable[str] = (), strong: Iterable[str] = (), source_words: Iterable[str] = ()
+) -> str | None:
     """The photo credit that closes ``line``, if it closes with one.
 
-    ``agencies`` are names an outlet credits often ("TASS", "Pixabay"); they
-    count only alone on a line or right after a finished sentence.
+    Found in this order: a slash credit ("Name / Agency"), a labelled
+    credit ("Photo: X", "Courtesy of X"), a press service, a named source whose
+    last word is one of ``source_words`` ("Russian Defense Ministry" with
+    "ministry", or a web address like "mil.ru", after at most a short
+    caption), one of the ``strong`` credits (so distinctive that they end a
+    caption whatever precedes them: "Kremlin.ru", "Pixabay"), one of the
+    ``agencies`` (names that are also ordinary words, "TASS", "AP": they
+    count only alone on a line or right after a finished sentence). A
+    press-service credit after caption text is returned without that text.
     """
-    text = line.strip()
-    labelled = _LABELLED_TAIL.search(text)
-    if labelled is not None:
-        return labelled.group("who").strip(" )")
-    slash = _SLASH_CREDIT.search(text[-_MAX_CREDIT_CHARS:])
+    text = line.rstrip()[-_CREDIT_SEARCH_CHARS:]
+    slash = _SLASH_CREDIT.search(text)
     if slash is not None:
         return _INNER_BREAK.split(slash.group(0).strip())[-1]
-    if len(text) <= _MAX_CREDIT_CHARS and _INSTITUTION.match(text):
-        return text
+    labelled = _LABELLED_TAIL.search(text)
+    if labelled is not None:
+        if fold(labelled.group("label")).startswith("courtesy"):
+            return text[labelled.start("label") :].strip(" )")
+        return labelled.group("who").strip(" )")
+    institution = _INSTITUTION.search(text)
+    if institution is not None and len(institution.group("who")) <= _MAX_CREDIT_CHARS:
+        return institution.group("who")
+    named = _named_source(text, frozenset(fold(w) for w in source_words)) if source_words else None
+    if named is not None:
+        return named
+    for credit in strong:
+        if _ends_with(text, credit):
+            return text[-len(credit) :]
     for agency in agencies:
-        if fold(text).endswith(fold(agency)):
-            before = text[: len(text) - len(agency)].rstrip()
-            if not before or before.endswith((".", "!", "?")):
-                return text[len(before) :].strip()
+        if _ends_with(text, agency):
+            before = text[: -len(agency)].rstrip()
+            if not before or before.endswith(_FINISHED):
+                return text[-len(agency) :]
     return None
+
+
+def _ends_with(text: str, credit: str) -> bool:
+    """``text`` ends with the word(s) ``credit``, in any case."""
+    return fold(text).endswith(fold(credit)) and (len(text) == len(credit) or not text[-len(credit) - 1].isalnum())
+
+
+def _named_source(text: str, kinds: frozenset[str]) -> str | None:
+    """A capitalised source (or a web address) ending the caption, its last word a kind of source."""
+    parts = _INNER_BREAK.split(text)
+    credit = parts[-1].strip()
+    caption_words = len(" ".join(parts[:-1]).split())
+    size = len(credit.split())
+    if caption_words > _CAPTION_TEXT_WORDS or (caption_words == 0 and size > _BARE_CREDIT_WORDS):
+        return None
+    if not _TAIL_CREDIT.match(credit) or size > 2 * _BARE_CREDIT_WORDS or credit.startswith(("The ", "A ")):
+        return None
+    tokens = [fold(t) for t in credit.split()]
+    return credit if re.fullmatch(_DOMAIN, credit) or tokens[-1] in kinds or tokens[0] == "screenshot" else None
 
 
 def is_photo_credit(line: str, *, agencies: Iterable[str] = ()) -> bool:
@@ -89,8 +146,9 @@ def is_caption(line: str, *, agencies: Iterable[str] = ()) -> bool:
     """A picture caption, with or without its credit, or a bare credit.
 
     True for a line opening with a caption label, or closing with a credit
-    in brackets, or closing with an agency-style credit and no full stop
-    (captions end with the credit, paragraphs with punctuation).
+    in brackets, or closing with an agency-style credit or a picture licence
+    ("CC BY 4.0, via Wikimedia Commons") and no full stop (captions end with
+    the credit, paragraphs with punctuation).
     """
     if len(line.split()) > _MAX_CAPTION_WORDS:
         return False
@@ -99,4 +157,4 @@ def is_caption(line: str, *, agencies: Iterable[str] = ()) -> bool:
         return True
     if line.rstrip().endswith(_SENTENCE_END):
         return False
-    return credit_of(line, agencies=agencies) is not None
+    return bool(_LICENCE.search(line)) or credit_of(line, agencies=agencies) is not None

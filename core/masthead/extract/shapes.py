@@ -20,7 +20,17 @@ SMALL_WORDS = frozenset(
     )
 )
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",", '"', "'", "\u201d", "\u2019", ")", "»")
-_MID_SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")
+#: Abbreviations whose full stop ends no sentence ("St. Petersburg Bans ...", "Apple Inc. Unveils ...").
+ABBREVIATIONS = frozenset(
+    (
+        *("st", "mt", "ft", "mr", "mrs", "ms", "dr", "jr", "sr", "no", "vs", "gen", "col", "sgt", "lt", "capt"),
+        *("maj", "gov", "sen", "rep", "prof", "rev", "inc", "corp", "co", "ltd", "bros"),
+    )
+)
+#: A sentence end inside a line: a word, a stop (quotes may close), a capital.
+#: The lookbehind starts a match only where a word starts, so a long run of
+#: letters is scanned once rather than once from each of its letters.
+_SENTENCE_BREAK = re.compile(r"(?<!\w)(?P<word>\w*[a-z0-9%])[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 #: Starting only where a run of initials starts keeps a long run linear.
 _ABBREV_END = re.compile(r"(?<!\b[A-Z]\.)(?:\b[A-Z]\.){2,}$")
 _WORD_EDGE = "\"'“”‘’«»()[]{}-–—:,;!?."
@@ -31,12 +41,18 @@ def ends_sentence(line: str) -> bool:
     return line.rstrip().endswith(_SENTENCE_END)
 
 
+def sentence_breaks(line: str) -> int:
+    """How many sentences end inside ``line`` (not at its end); abbreviations aside."""
+    return sum(1 for found in _SENTENCE_BREAK.finditer(line) if found["word"].lower() not in ABBREVIATIONS)
+
+
 def is_headline(line: str, *, strict: bool = True) -> bool:
     """Whether ``line`` is a Title Case headline.
 
     At least 80 % of the significant words capitalised (two at least),
     2-30 words, no full stop at the end (unless the last word is an
-    abbreviation like "U.S."), no sentence break inside and not shouted in
+    abbreviation like "U.S."), no sentence break inside (a title abbreviation
+    such as "St." or "Dr." is none: "St. Petersburg Bans ...") and not shouted in
     capitals. Comments and paragraphs fail at least one rule.
 
     ``strict=False`` allows a sentence break ("Revealed! Who Runs It"): only
@@ -48,7 +64,7 @@ def is_headline(line: str, *, strict: bool = True) -> bool:
     stripped = line.rstrip()
     if stripped.endswith((".", ",", ";", ":")) and not _ABBREV_END.search(stripped):
         return False
-    if stripped.endswith("...") or (strict and _MID_SENTENCE_BREAK.search(line)):
+    if stripped.endswith("...") or (strict and sentence_breaks(line)):
         return False
     letters = [ch for ch in line if ch.isalpha()]
     if len(words) >= 3 and letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.85:
@@ -61,6 +77,99 @@ def is_headline(line: str, *, strict: bool = True) -> bool:
         significant += 1
         capitalised += core[0].isupper()
     return capitalised >= 2 and capitalised / max(significant, 1) >= 0.8
+
+
+#: What may open a word before its first letter ("“Putin", "$5bn", "(AP").
+_OPENERS = "\"'“‘«([{$£€¥#@*-–—"
+
+
+def _word_case(token: str, small_words: frozenset[str]) -> bool | None:
+    """True for a capitalised word ("Putin", "iPhone"), False for a lower-case one, None if neutral."""
+    token = token.lstrip(_OPENERS)
+    if not token or not any(ch.isalpha() for ch in token):
+        return None
+    if token.lower() in small_words or token.rstrip(",;:").lower() in small_words:
+        return None
+    first = next(ch for ch in token if ch.isalpha() or ch.isdigit())
+    if first.isdigit():
+        return None
+    return first.isupper() or any(ch.isupper() for ch in token)
+
+
+def title_case_ratio(line: str, *, small_words: frozenset[str] = SMALL_WORDS, skip_last: bool = False) -> float:
+    """Share of significant words that are capitalised (0.0 below two such words).
+
+    Small words and numbers are neutral; ``skip_last`` leaves out a last
+    word a dump may have cut ("Israeli Forces Kill Pal"). A softer measure
+    than :func:`is_headline`, for outlets whose headlines are partly in
+    sentence case.
+    """
+    tokens = line.split()
+    if skip_last and len(tokens) > 1:
+        tokens = tokens[:-1]
+    cases = [c for c in (_word_case(t, small_words) for t in tokens) if c is not None]
+    return sum(cases) / len(cases) if len(cases) >= 2 else 0.0
+
+
+#: Closing quotes and brackets a line may end with after its last word.
+_CLOSERS = "\"'”’»)]} "
+#: A headline may end with an abbreviation ("... Arms Sales by U.S.").
+_HEADLINE_ABBREVIATION_END = re.compile(r"(?:(?<!\b[A-Z]\.)\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|St)\.)$")
+#: Words a headline leaves out or never ends on; a line full of them is a sentence.
+_ARTICLES = frozenset({"the", "a", "an"})
+_DANGLING = frozenset(
+    {*_ARTICLES, "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "which", "as"}
+)
+#: Past tenses of news copy: the story says "said" and "rose", its headline "says" and "rises".
+_PAST_TENSE = re.compile(
+    r"\b(?:said|told|was|were|had|rose|fell|grew|came|took|gave|held|kept|met|announced|reported)\b", re.IGNORECASE
+)
+#: "... on Monday": news copy dates its events, headlines do not.
+_WEEKDAY = re.compile(r"\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+_MAX_SENTENCE_CASE_TITLE_WORDS = 16
+
+
+def starts_capitalised(line: str) -> bool:
+    """Whether the line's first word (quotes, brackets, currency aside) starts with a capital or a digit."""
+    stripped = line.lstrip(_OPENERS)
+    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+
+
+def headline_shaped(line: str, *, max_words: int = 24, max_chars: int = 180) -> bool:
+    """Short, single-statement, capitalised and not closed by a full stop or comma.
+
+    Says nothing about case, unlike :func:`is_headline`: for outlets whose
+    headlines are partly in sentence case. A closing question or
+    exclamation mark is allowed, as headlines use them.
+    """
+    tokens = line.split()
+    if len(line) > max_chars or not 2 <= len(tokens) <= max_words:
+        return False
+    core = line.rstrip(_CLOSERS)
+    if core.endswith((".", "…", ":", ";", ",", "-", "–", "—")) and not _HEADLINE_ABBREVIATION_END.search(core):
+        return False
+    return not sentence_breaks(line) and starts_capitalised(line)
+
+
+def reads_as_sentence(line: str) -> bool:
+    """News-copy habits a headline does not have: the past tense, "on Monday"."""
+    return bool(_PAST_TENSE.search(line) or _WEEKDAY.search(line))
+
+
+def sentence_case_headline(line: str) -> bool:
+    """Whether a headline-shaped line in sentence case reads as a headline.
+
+    A sentence-case title ("Bank of Mexico likely to keep policy rate on
+    hold") looks like a first sentence that lost its full stop. Headlines
+    drop articles, use the present tense and do not end on a preposition;
+    a line that breaks those habits is a sentence.
+    """
+    tokens = [t.strip(_OPENERS + _CLOSERS + ",;:").lower() for t in line.split()]
+    if not headline_shaped(line) or len(tokens) > _MAX_SENTENCE_CASE_TITLE_WORDS:
+        return False
+    if any(t in _ARTICLES for t in tokens[1:]) or tokens[-1] in _DANGLING:
+        return False
+    return not reads_as_sentence(line)
 
 
 def is_prose(line: str, *, min_words: int = 8) -> bool:
@@ -76,6 +185,8 @@ _SAYS = re.compile(r"\s+(?:says|wrote|writes)\s*:?$", re.IGNORECASE)
 _MAX_NAME_WORDS = 4
 _MAX_NAME_CHARS = 40
 _NAME_END = (".", "!", "?", ",", ";", ":", "\u201d", '"', "…", ")")
+#: A name may end with an initial: "Tom B.", "Jean-Luc P.".
+_INITIAL_END = re.compile(r"(?:^|[\s-])[A-Z]\.$")
 
 
 def strip_bullet(line: str) -> str:
@@ -93,13 +204,14 @@ def is_name(line: str) -> bool:
 
     At most four words and forty characters, no sentence punctuation at
     the end, no URL, not a number: "Rob", "[deleted] x_X", "Mr. Reality",
-    "Voice of Reason says:". A short comment ("lol") has the same shape;
+    "Voice of Reason says:", "Tom B.". A short comment ("lol") has the same shape;
     callers decide by position.
     """
     name = clean_name(line)
     if not name or len(name) > _MAX_NAME_CHARS or len(name.split()) > _MAX_NAME_WORDS:
         return False
-    if name.endswith(_NAME_END) or "://" in name or "www." in name:
+    initial = _INITIAL_END.search(name) is not None and all(w[:1].isupper() for w in name.split())
+    if (name.endswith(_NAME_END) and not initial) or "://" in name or "www." in name:
         return False
     return not name.replace(" ", "").isdigit() and not name.startswith(('"', "\u201c", "'", "\u2018", "(", "-"))
 

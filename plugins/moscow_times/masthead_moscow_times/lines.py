@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import re
 
-from masthead.extract import shapes
+from masthead.extract import bylines, captions, shapes
 from masthead.extract.bylines import date_line
 from masthead.extract.dates import parse_date
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 
-#: A sentence boundary inside a line: a lower-case word, a stop, a capital.
-#: The lookbehind starts a match only where a lower-case run starts, so a long
-#: run is scanned once rather than once from each of its letters.
-_SENTENCE_BREAK = re.compile(r"(?<![a-z])[a-z]{2,}[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 #: Characters a finished paragraph ends with.
 _TERMINAL = tuple(".!?…\"”’')]:;")
 
@@ -48,7 +44,7 @@ def ends_sentence(line: str) -> bool:
 
 
 def sentence_count(line: str) -> int:
-    return len(_SENTENCE_BREAK.findall(line)) + 1
+    return shapes.sentence_breaks(line) + 1
 
 
 def is_paragraph(line: str) -> bool:
@@ -57,161 +53,37 @@ def is_paragraph(line: str) -> bool:
 
 
 def is_headline(line: str) -> bool:
-    """Whether ``line`` is set like a headline (:func:`masthead.extract.shapes.is_headline`).
-
-    A sentence break needs a word of two letters before the stop, so "St.
-    Petersburg Bans ..." is one sentence; a photo credit ("Moskva News
-    Agency") is Title Case too but no headline.
-    """
-    return shapes.is_headline(line, strict=False) and not _SENTENCE_BREAK.search(line) and not is_caption(line)
+    """Whether ``line`` is set like a headline (:func:`masthead.extract.shapes.is_headline`);
+    a photo credit ("Moskva News Agency") is Title Case too but no headline."""
+    return shapes.is_headline(line) and not is_caption(line)
 
 
 # --- photo captions -------------------------------------------------------
 
-_DOMAIN = r"[a-z][\w-]*(?:\.[\w-]+)*\.(?:ru|com|org|net|ua|by|kz|am|ge|tv|io|info)"
-_TOKEN = rf"(?:[A-Z][\w.'’&-]*|@[\w.]+|{_DOMAIN})"
-#: Lower-case words inside a credit: "Kremlin Pool via AP", "Concord press service".
-_CONNECTOR = r"(?:via|of|the|and|for|press|service|photo|pool|de)"
-_SEGMENT = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|{_CONNECTOR})){{0,4}}"
-#: "Sergei Karpukhin / TASS", "Kremlin.ru / TASS / Pool" at the end of a line.
-_SLASH_CREDIT = re.compile(rf"(?:^|\s){_SEGMENT}(?:\s*/\s*{_SEGMENT})+$")
 #: Credits distinctive enough to end a caption whatever precedes them.
 _STRONG_CREDITS = (
-    "Kremlin.ru",
-    "Kremlin Press Service",
-    "Mos.ru",
-    "Government.ru",
-    "Moskva News Agency",
-    "Moskva Agency",
-    "Pixabay",
-    "Unsplash",
-    "Pexels",
-    "Wikimedia Commons",
-    "Wikicommons",
-    "Flickr",
-    "Shutterstock",
-    "Depositphotos",
-    "pxhere.com",
-    "PxHere",
-    "Vostock Photo",
-    "Interpress",
-    "RIA Novosti",
-    "Social media",
-    "Press Service",
-    "Public domain",
-    "Creative Commons",
-    "Getty Images",
-    "AP Photo",
-    "EPA-EFE",
+    *("Kremlin.ru", "Kremlin Press Service", "Mos.ru", "Government.ru", "Moskva News Agency", "Moskva Agency"),
+    *("Pixabay", "Unsplash", "Pexels", "Wikimedia Commons", "Wikicommons", "Flickr", "Shutterstock"),
+    *("Depositphotos", "pxhere.com", "PxHere", "Vostock Photo", "Interpress", "RIA Novosti", "Social media"),
+    *("Press Service", "Public domain", "Creative Commons", "Getty Images", "AP Photo", "EPA-EFE"),
 )
 #: Credits that are also ordinary words or short names: they mark a caption
 #: only alone on a line or right after a finished sentence.
 _WEAK_CREDITS = (
-    "TASS",
-    "Reuters",
-    "AP",
-    "AFP",
-    "EPA",
-    "MT",
-    "X",
-    "VK",
-    "Pool",
-    "Handout",
-    "Telegram",
-    "Facebook",
-    "Instagram",
-    "Twitter",
-    "YouTube",
-    "Sputnik",
-    "Kommersant",
-    "Vedomosti",
-    "Meduza",
-    "Mediazona",
-    "Novaya Gazeta",
-    "EFE",
-    "Anadolu",
-    "Screenshot",
-    "The Moscow Times",
-    "Moscow Times",
+    *("TASS", "Reuters", "AP", "AFP", "EPA", "MT", "X", "VK", "Pool", "Handout", "Telegram", "Facebook"),
+    *("Instagram", "Twitter", "YouTube", "Sputnik", "Kommersant", "Vedomosti", "Meduza", "Mediazona"),
+    *("Novaya Gazeta", "EFE", "Anadolu", "Screenshot", "The Moscow Times", "Moscow Times"),
 )
-#: A sentence end inside a matched credit ("Vladimir Putin. Sergei Karpukhin"),
-#: never after an initial ("A. Smith").
-_INNER_BREAK = re.compile(r"(?<=[a-z][.!?])(?<!\bSt\.)(?<!\bMr\.)(?<!\bDr\.)\s+|(?<=[.!?][\"”’])\s+")
-#: A credit after the caption text: "Sergei Shoigu. mil.ru", "Tanks near
-#: Kursk. Russian Defense Ministry", "Vladimir Putin. Kremlin Pool".
-_TAIL_CREDIT = re.compile(rf"^(?:{_DOMAIN}|{_SEGMENT})$")
-#: The last word of an institutional credit, or "Screenshot" first.
-_CREDIT_LAST_WORDS = frozenset(
-    ("ministry", "service", "office", "pool", "agency", "handout", "screenshot", "archive", "archives", "efe")
-)
-#: A bare institutional credit is this short; caption text before a credit
-#: is at most this long (a cut-off paragraph is longer).
-_BARE_CREDIT_WORDS = 4
-_CAPTION_TEXT_WORDS = 45
-#: "Press Service of the Moscow Region Government": a credit alone on its
-#: line or after the caption's last sentence.
-_PRESS_SERVICE = re.compile(
-    r"(?:^|(?<=[.!?\"”’])\s+)(?:The\s+)?Press\s+[Ss]ervice\s+of\s+(?:the\s+)?[A-Z][\w.'’&-]*"
-    r"(?:\s+(?:[A-Z][\w.'’&-]*|of|the|and|for)){0,8}$"
-)
-_COURTESY = re.compile(r"(?:^|[.!?\"”’]\s+)(?:Courtesy(?: of)?|Photo(?:s)?(?: by)?:?)\s+\S.{0,60}$", re.IGNORECASE)
-
-
-#: Credits are short and sit at the end; only this much of a line is searched.
-_CREDIT_CHARS = 160
+#: The last word of an institutional credit ("Russian Defense Ministry").
+_SOURCE_WORDS = ("ministry", "service", "office", "pool", "agency", "handout", "archive", "archives", "efe")
 #: No caption is longer than this.
 _CAPTION_CHARS = 600
-
-
-def _ends_with_credit(text: str, credit: str) -> bool:
-    return fold(text).endswith(fold(credit)) and (len(text) == len(credit) or not text[-len(credit) - 1].isalnum())
+_CREDIT_CHARS = 160
 
 
 def credit_of(line: str) -> str | None:
-    """The photo credit that ends ``line``, if it ends with one."""
-    text = line.rstrip()[-_CREDIT_CHARS:]
-    match = _SLASH_CREDIT.search(text)
-    if match:
-        return _INNER_BREAK.split(match.group(0).strip())[-1]
-    press = _PRESS_SERVICE.search(text)
-    if press:
-        return press.group(0).strip()
-    institutional = _institutional_credit(text)
-    if institutional:
-        return institutional
-    for credit in _STRONG_CREDITS:
-        if _ends_with_credit(text, credit):
-            return text[-len(credit) :]
-    for credit in _WEAK_CREDITS:
-        if _ends_with_credit(text, credit):
-            before = text[: -len(credit)].rstrip()
-            if not before or before.endswith(_TERMINAL):
-                return text[-len(credit) :]
-    courtesy = _COURTESY.search(text)
-    return courtesy.group(0).lstrip('.!?"”’ ').strip() if courtesy else None
-
-
-def _institutional_credit(text: str) -> str | None:
-    """A ministry, press service, pool or web address credited at the end.
-
-    After caption text ("Tanks near Kursk. Russian Defense Ministry") the
-    credit is the part after the last sentence end; alone on the line it
-    must be short. Either way it is a capitalised name (or a web address)
-    whose last word says what kind of source it is, or a screenshot.
-    """
-    parts = _INNER_BREAK.split(text)
-    credit = parts[-1].strip()
-    caption_words = len(words(" ".join(parts[:-1])))
-    if caption_words > _CAPTION_TEXT_WORDS or (caption_words == 0 and len(words(credit)) > _BARE_CREDIT_WORDS):
-        return None
-    if not _TAIL_CREDIT.match(credit) or len(words(credit)) > 2 * _BARE_CREDIT_WORDS:
-        return None
-    if credit.startswith(("The ", "A ")):  # a sentence cut short, not a source
-        return None
-    tokens = [t.lower() for t in words(credit)]
-    if re.fullmatch(_DOMAIN, credit) or tokens[-1] in _CREDIT_LAST_WORDS or tokens[0] == "screenshot":
-        return credit
-    return None
+    """The photo credit that ends ``line``, if it ends with one (:func:`masthead.extract.captions.credit_of`)."""
+    return captions.credit_of(line, agencies=_WEAK_CREDITS, strong=_STRONG_CREDITS, source_words=_SOURCE_WORDS)
 
 
 def is_caption(line: str) -> bool:
@@ -234,48 +106,21 @@ def is_bare_credit(line: str) -> bool:
 
 # --- bylines --------------------------------------------------------------
 
-_BYLINE = re.compile(r"^By\s+(?P<names>\S.*?)\s*$")
-_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
-_NAME_PARTICLES_TEXT = "de del der van von la le da di du al bin ibn"
-_NAME_PARTICLES = frozenset(_NAME_PARTICLES_TEXT.split())
 _ROLE_PREFIXES = tuple(
     fold(p)
     for p in (
-        "special to",
-        "for the moscow times",
-        "staff writer",
-        "staff reporter",
-        "contributing writer",
-        "contributing reporter",
-        "contributor",
-        "correspondent",
-        "special correspondent",
-        "intern",
+        *("special to", "for the moscow times", "staff writer", "staff reporter", "contributing writer"),
+        *("contributing reporter", "contributor", "correspondent", "special correspondent", "intern"),
     )
 )
 _ROLE_WORDS = 6
 
 
-def _is_name(name: str) -> bool:
-    tokens = name.split()
-    if not 1 <= len(tokens) <= 5 or any(ch.isdigit() for ch in name):
-        return False
-    return all(t[0].isupper() or t.lower() in _NAME_PARTICLES for t in tokens)
-
-
 def byline_names(line: str) -> list[str] | None:
-    """The names of a "By A, B and C" byline, or ``None`` if it is none.
-
-    Every part must look like a name (capitalised words), so a sentence
-    starting with "By the end of..." is never mistaken for a byline.
-    """
-    match = _BYLINE.match(line)
-    if not match or len(words(line)) > 16 or line.rstrip().endswith((".", "!", "?")):
-        return None
-    parts = [p.strip() for p in _NAME_SPLIT.split(match.group("names")) if p.strip()]
-    if not parts or not all(_is_name(p) for p in parts):
-        return None
-    return [p for p in parts if not fold(p).startswith(_ROLE_PREFIXES)]
+    """The names of a "By A, B and C" byline (:func:`masthead.extract.bylines.byline_names`),
+    roles ("Staff Writer") left out, or ``None`` if it is none."""
+    names = bylines.byline_names(line) if line.startswith("By ") else None
+    return None if names is None else [n for n in names if not fold(n).startswith(_ROLE_PREFIXES)]
 
 
 def byline_role(line: str) -> list[str] | None:
@@ -311,34 +156,22 @@ def split_people(names: list[str]) -> tuple[list[str], list[str]]:
 
 # --- dates ----------------------------------------------------------------
 
+
 #: What the outlet prints around a date beyond what the toolkit strips:
-#: " - " or "|" between date and time, "Last edited 18:22" after it (the
-#: pre-2017 site).
-_DATE_TIME_SEPARATOR = re.compile(r"\s*[-–—|]\s*(?=\d{1,2}:\d{2})")
-_LAST_EDITED = re.compile(r"\s+last edited.*$", re.IGNORECASE)
-
-
 def date_of_line(line: str) -> str | None:
     """The date (ISO 8601) a date line such as "Updated: April 25, 2020" states
     (:func:`masthead.extract.bylines.date_line`): a paragraph that mentions
     one is no date line."""
-    return date_line(_DATE_TIME_SEPARATOR.sub(" ", _LAST_EDITED.sub("", line.strip())))
+    return date_line(line)
 
 
-#: Relative or bare time notes of the byline ("2 hours ago", "Updated:",
-#: "5 Min read"): furniture, never a date we can use.
-_TIME_NOTE = re.compile(
-    r"^(?:(?:last\s+)?updated:?|published:?|"
-    # ". Last Updated: 07/27/2016": the old site's build stamp, the same on every page.
-    r"\.?\s*last updated:?\s*\d{1,2}/\d{1,2}/\d{4}|"
-    r"(?:updated:?\s*)?(?:an?|\d{1,3})\s+(?:second|minute|hour|day|week|month|year)s?\s+ago|"
-    r"just now|yesterday|\d{1,3}\s*min(?:ute)?s?\.?\s+read)$",
-    re.IGNORECASE,
-)
+#: ". Last Updated: 07/27/2016": the old site's build stamp, the same on every page.
+_BUILD_STAMP = re.compile(r"^\.?\s*last updated:?\s*\d{1,2}/\d{1,2}/\d{4}$", re.IGNORECASE)
 
 
 def is_time_note(line: str) -> bool:
-    return bool(_TIME_NOTE.match(line.strip()))
+    """A time note of the byline (:func:`masthead.extract.bylines.is_time_note`) or the build stamp."""
+    return bylines.is_time_note(line) or bool(_BUILD_STAMP.match(line.strip()))
 
 
 #: The publication date in an article URL: /2020/04/25/slug-a70123.
@@ -353,25 +186,12 @@ def date_of_url(url: str | None) -> str | None:
 
 # --- attributions and datelines --------------------------------------------
 
-_ATTRIBUTION = (
-    re.compile(r"^(?:this (?:article|story) )?includes reporting (?:from|by) (?P<names>.+?)\.?$", re.I),
-    re.compile(r"^(?:with )?(?:additional )?reporting (?:from|by) (?P<names>.+?)\.?$", re.I),
-    re.compile(r"^(?P<names>.+?) contributed (?:reporting|to this (?:report|article|story))\.?$", re.I),
-)
-_AGENCY_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*")
-
 
 def attribution_names(line: str) -> list[str] | None:
-    """Who "Includes reporting from AFP." or "Reuters contributed reporting." credits."""
-    if len(words(line)) > 14:
-        return None
-    for pattern in _ATTRIBUTION:
-        match = pattern.match(line.strip())
-        if match:
-            names = [n.strip(" .") for n in _AGENCY_SPLIT.split(match.group("names")) if n.strip(" .")]
-            if names and all(n[0].isupper() and len(n.split()) <= 4 for n in names):
-                return [phrases.WIRE_AGENCIES.get(fold(n), n) for n in names]
-    return None
+    """Who "Includes reporting from AFP." credits (:func:`masthead.extract.bylines.reporting_credits`),
+    agencies under their usual names."""
+    names = bylines.reporting_credits(line)
+    return None if names is None else [phrases.WIRE_AGENCIES.get(fold(n), n) for n in names]
 
 
 #: "MOSCOW —" or "ST. PETERSBURG -" opening a news paragraph.

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from masthead import NotAnArticle, Related
-from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases
+from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases, glued_pattern, split_glued
 from masthead.extract.fields import Fields
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
@@ -58,12 +58,7 @@ _GLUE_MARKERS = (
     "Subscribers agree to the Privacy Policy",
     "Read more about:",
 )
-_GLUED = re.compile(
-    "(" + "|".join(r"\s+".join(map(re.escape, marker.split())) for marker in _GLUE_MARKERS) + ")",
-    re.IGNORECASE,
-)
-#: Lines longer than this are no page glued together but a hostile blob.
-_GLUE_SEARCH_CHARS = 200_000
+_GLUED = glued_pattern(_GLUE_MARKERS)
 #: Mean length of listing teasers stays under this; article paragraphs don't.
 _TEASER_WORDS = 40
 #: A headline this long is no menu item.
@@ -159,19 +154,10 @@ def parse_lines(lines: Sequence[str], hints: Hints | None = None) -> Parsed:
 
 
 def split_glued_lines(lines: Sequence[str]) -> list[str]:
-    """Put the outlet's one-line boilerplate back on lines of its own.
-
-    Some dumps (and HTML with the whole page in one block) lose line breaks,
-    so the header or the appeal's opening is glued to article text; split
-    there so the line rules see them.
-    """
-    out: list[str] = []
-    for line in lines:
-        if len(line) <= _GLUE_SEARCH_CHARS and _GLUED.search(line) and not _GLUED.fullmatch(line.strip()):
-            out.extend(part.strip() for part in _GLUED.split(line) if part and part.strip())
-        else:
-            out.append(line)
-    return out
+    """Put the outlet's one-line boilerplate back on lines of its own
+    (:func:`masthead.extract.boilerplate.split_glued`): some dumps lose line
+    breaks, gluing the header or the appeal's opening to article text."""
+    return split_glued(lines, _GLUED)
 
 
 def drop_stamped_head(lines: list[str]) -> list[str]:

@@ -22,14 +22,10 @@ def folded(*phrases: str) -> tuple[str, ...]:
 #: Since July 2024 pages also open with an "ad-free" modal (the lines from
 #: "×" to "Our journalism is banned in Russia..."), archive pages included.
 HEADER_LINES = folded(
-    "Support The Moscow Times!",
-    "Contribute today",
-    "Now is the time to support independent reporting from Russia!",
-    "×",
-    "Enjoying ad-free content?",
+    *("Support The Moscow Times!", "Contribute today"),
+    *("Now is the time to support independent reporting from Russia!", "×", "Enjoying ad-free content?"),
     "Since July 1, 2024, we have disabled all ads to improve your reading experience.",
-    "This commitment costs us $10,000 a month. Your support can help us fill the gap.",
-    "Support us",
+    *("This commitment costs us $10,000 a month. Your support can help us fill the gap.", "Support us"),
     "Our journalism is banned in Russia. We need your help to keep providing you with the truth.",
     # The pre-2017 site (archived on oldtmt.vedomosti.ru): a push-notification prompt.
     "Get the latest updates as we post them — right on your browser",
@@ -39,87 +35,25 @@ HEADER_LINES = folded(
 
 #: Buttons and labels of the payment widget under the appeal; dropped anywhere.
 WIDGET_LINES = folded(
-    "Once",
-    "Monthly",
-    "Annual",
-    "Yearly",
-    "One-time",
-    "Continue",
+    *("Once", "Monthly", "Annual", "Yearly", "One-time", "Continue"),
     "paiment methods",  # sic: the widget's own spelling
-    "payment methods",
-    "Not ready to support today?",
-    "Remind me later.",
-    "Remind me later",
-    "Maybe later",
-    "Contribute",
-    "Donate",
-    "Other amount",
+    *("payment methods", "Not ready to support today?", "Remind me later.", "Remind me later", "Maybe later"),
+    *("Contribute", "Donate", "Other amount"),
 )
 
 #: Navigation, section and label lines of the site chrome. Only ever a whole
 #: line of its own; never a paragraph, so they are dropped wherever they stand.
 CHROME_LINES = folded(
-    "The Moscow Times",
-    "The Moscow Times - Independent News from Russia",
-    "Independent News From Russia",
-    "News",
-    "Business",
-    "Opinion",
-    "Arts and Life",
-    "Arts & Life",
-    "Ukraine War",
-    "Podcasts",
-    "Meanwhile",
-    "Climate",
-    "Diaspora",
-    "In-depth",
-    "Indepth",
-    "Multimedia",
-    "Galleries",
-    "Video",
-    "Videos",
-    "Lecture Series",
-    "Russia Explained",
-    "Newsletters",
-    "Sign in",
-    "Sign out",
-    "Log in",
-    "Account",
-    "Search",
-    "RU",
-    "EN",
-    "Menu",
-    "Home",
-    "Partner Content",
-    "Sponsored",
-    "Feature",
-    "News Analysis",
-    "Analysis",
-    "Liveblog",
-    "Live",
-    "Share",
-    "Tweet",
-    "Download as PDF",
-    "Apple Podcasts",
-    "Spotify",
-    "Amazon Music",
-    "Google Podcasts",
-    "YouTube",
-    "SoundCloud",
-    "Castbox",
-    "Sections",
-    "Newsletter",
-    "Print Editions",
-    "Print Edition",
-    "TMT Offline",
-    "Multimedia projects",
+    *("The Moscow Times", "The Moscow Times - Independent News from Russia", "Independent News From Russia"),
+    *("News", "Business", "Opinion", "Arts and Life", "Arts & Life", "Ukraine War", "Podcasts", "Meanwhile"),
+    *("Climate", "Diaspora", "In-depth", "Indepth", "Multimedia", "Galleries", "Video", "Videos"),
+    *("Lecture Series", "Russia Explained", "Newsletters", "Sign in", "Sign out", "Log in", "Account"),
+    *("Search", "RU", "EN", "Menu", "Home", "Partner Content", "Sponsored", "Feature", "News Analysis"),
+    *("Analysis", "Liveblog", "Live", "Share", "Tweet", "Download as PDF", "Apple Podcasts", "Spotify"),
+    *("Amazon Music", "Google Podcasts", "YouTube", "SoundCloud", "Castbox", "Sections", "Newsletter"),
+    *("Print Editions", "Print Edition", "TMT Offline", "Multimedia projects"),
     # The 2016-2017 site's section menu, printed twice above the article.
-    "Russia",
-    "World",
-    "Moscow",
-    "Meanwhile...",
-    "City Lifehack",
-    "City Listings & Guide",
+    *("Russia", "World", "Moscow", "Meanwhile...", "City Lifehack", "City Listings & Guide"),
 )
 
 #: Section names among the chrome lines: between a sentence and a paragraph
@@ -136,13 +70,9 @@ RELATED_LABELS = folded("News", "Opinion", "Sponsored", "Feature", "News Analysi
 #: Line prefixes that open a donation appeal. Everything from here on is
 #: outside the article.
 APPEAL_STARTS = folded(
-    "A Message from The Moscow Times",
-    "... we have a small favor to ask",
-    "we have a small favor to ask",
-    "Russia media is under attack",
-    "Russian media is under attack",
-    "The need for honest and objective information on Russia",
-    "We have been named 'foreign agents",
+    *("A Message from The Moscow Times", "... we have a small favor to ask", "we have a small favor to ask"),
+    *("Russia media is under attack", "Russian media is under attack"),
+    *("The need for honest and objective information on Russia", "We have been named 'foreign agents"),
 )
 
 #: Sentences of the appeals' bodies, for dumps where the opening line is cut
@@ -172,26 +102,16 @@ DEAR_READERS = fold("Dear readers,")
 
 #: Whole lines that open the trailing part of the page (tags, related cluster).
 TAIL_LINES = folded(
-    "Read more",
-    "More image galleries",
-    "More videos",
-    "More podcasts",
-    "More galleries",
-    "Most read",
+    *("Read more", "More image galleries", "More videos", "More podcasts", "More galleries", "Most read"),
     "Just in",
 )
 
 #: Line prefixes that open the trailing part of the page.
 TAIL_PREFIXES = folded(
-    "Read more about:",
-    "Read more about ",
+    *("Read more about:", "Read more about "),
     "The views expressed in opinion pieces do not necessarily reflect the position of The Moscow Times",
     "The views and opinions expressed in opinion pieces do not necessarily reflect the position of The Moscow Times",
-    "Related articles",
-    "Related Articles:",
-    "©",
-    "Copyright ©",
-    "(c) The Moscow Times",
+    *("Related articles", "Related Articles:", "©", "Copyright ©", "(c) The Moscow Times"),
 )
 
 #: Tail lines printed under articles only (never on listings).
@@ -203,25 +123,16 @@ ARTICLE_ONLY_PREFIXES = folded(
 
 #: The newsletter box: its heading line(s).
 NEWSLETTER_HEADINGS = folded(
-    "Sign up for our free weekly newsletter",
-    "Sign up for our weekly newsletter",
-    "Sign up for our free newsletter",
-    "Sign up for our newsletter",
-    "Subscribe to our newsletter",
+    *("Sign up for our free weekly newsletter", "Sign up for our weekly newsletter"),
+    *("Sign up for our free newsletter", "Sign up for our newsletter", "Subscribe to our newsletter"),
     "Subscribe to our free weekly newsletter",
 )
 
 #: Lines inside the newsletter box after its heading.
 NEWSLETTER_LINES = folded(
-    "Our weekly newsletter contains",
-    "Never miss the latest news from Russia",
-    "You will receive it in your mailbox",
-    "Subscribers agree to the Privacy Policy",
-    "Your email",
-    "Your name",
-    "Submit",
-    "Thanks for signing up!",
-    "Preview",
+    *("Our weekly newsletter contains", "Never miss the latest news from Russia"),
+    *("You will receive it in your mailbox", "Subscribers agree to the Privacy Policy", "Your email"),
+    *("Your name", "Submit", "Thanks for signing up!", "Preview"),
 )
 
 #: The line that closes the newsletter box.
@@ -229,14 +140,11 @@ NEWSLETTER_END = fold("Subscribers agree to the Privacy Policy")
 
 #: Per-line clutter inside the body that is never the article's own text.
 BODY_CLUTTER_PREFIXES = folded(
-    "Contact the author at",
-    "Follow The Moscow Times on",
-    "Follow us on",
+    *("Contact the author at", "Follow The Moscow Times on", "Follow us on"),
     "You can listen to us on the following platforms",
     # The blurb every "Russia on the Record" podcast page repeats.
     "Russia on the Record is a podcast where",
-    "A transcript of the podcast audio, which has been lightly edited",
-    "This website uses cookies",
+    *("A transcript of the podcast audio, which has been lightly edited", "This website uses cookies"),
     "We use cookies",
 )
 
@@ -286,35 +194,17 @@ STRONG_PREFIXES = (
 #: Section names of the site's menu that other outlets do not use together;
 #: two of them in the menu run at the top of a page are some evidence.
 SITE_MENU = folded(
-    "Arts and Life",
-    "Arts & Life",
-    "Meanwhile",
-    "Ukraine War",
-    "In-Depth",
-    "TMT Offline",
-    "Print Editions",
-    "Russia Explained",
-    "Lecture Series",
-    "Mothers & Daughters",
-    "Generation P",
-    "Multimedia projects",
-    "Meanwhile...",
-    "City Lifehack",
-    "City Listings & Guide",
+    *("Arts and Life", "Arts & Life", "Meanwhile", "Ukraine War", "In-Depth", "TMT Offline", "Print Editions"),
+    *("Russia Explained", "Lecture Series", "Mothers & Daughters", "Generation P", "Multimedia projects"),
+    *("Meanwhile...", "City Lifehack", "City Listings & Guide"),
 )
 
 #: Phrases the outlet uses but that other sites could print too; each one
 #: adds some evidence.
 WEAK_EVIDENCE = folded(
-    "Remind me later.",
-    "Not ready to support today?",
-    "paiment methods",
-    "Subscribers agree to the Privacy Policy",
-    "Sign up for our free weekly newsletter",
-    "Read more about:",
-    "Dear readers,",
-    "Contribute today",
-    "... we have a small favor to ask.",
+    *("Remind me later.", "Not ready to support today?", "paiment methods"),
+    *("Subscribers agree to the Privacy Policy", "Sign up for our free weekly newsletter", "Read more about:"),
+    *("Dear readers,", "Contribute today", "... we have a small favor to ask."),
     "Russia media is under attack.",
 )
 
@@ -322,19 +212,8 @@ WEAK_EVIDENCE = folded(
 WIRE_AGENCIES = {
     fold(name): name
     for name in (
-        "AFP",
-        "Agence France-Presse",
-        "Reuters",
-        "AP",
-        "Associated Press",
-        "The Associated Press",
-        "Bloomberg",
-        "Interfax",
-        "TASS",
-        "RIA Novosti",
-        "dpa",
-        "AFP/Reuters",
-        "Reuters/AFP",
+        *("AFP", "Agence France-Presse", "Reuters", "AP", "Associated Press", "The Associated Press"),
+        *("Bloomberg", "Interfax", "TASS", "RIA Novosti", "dpa", "AFP/Reuters", "Reuters/AFP"),
     )
 }
 

@@ -65,19 +65,10 @@ _CONTACT = re.compile(
 
 #: Lines of the WordPress comment area; the first one ends the article.
 _COMMENT_AREA = (
-    "leave a reply",
-    "leave a comment",
-    "leave a reply cancel reply",
-    "cancel reply",
-    "comments are closed",
-    "you must be logged in to post a comment",
-    "your email address will not be published",
-    "required fields are marked",
-    "save my name, email, and website",
-    "notify me of follow-up comments",
-    "notify me of new posts",
-    "this site uses akismet",
-    "post comment",
+    *("leave a reply", "leave a comment", "leave a reply cancel reply", "cancel reply", "comments are closed"),
+    *("you must be logged in to post a comment", "your email address will not be published"),
+    *("required fields are marked", "save my name, email, and website", "notify me of follow-up comments"),
+    *("notify me of new posts", "this site uses akismet", "post comment"),
 )
 _COMMENT_COUNT = re.compile(r"^(\d+|one|no) (comments?|responses?|thoughts? on|replies)\b")
 _FORM_FIELDS = {"comment", "comment *", "name", "name *", "email", "email *", "website", "submit"}
@@ -234,10 +225,7 @@ def remove_reading_time(text: str) -> str:
 #: How the blocks after the article open; a dump cut inside one of these
 #: first lines leaves a fragment such as "Abo" or "Leave a".
 _OPENINGS = (
-    "about us",
-    "leave a reply",
-    "leave a comment",
-    "related reading:",
+    *("about us", "leave a reply", "leave a comment", "related reading:"),
     "related-readings_rb-icons_2017 related reading:",
     "russia briefing is produced by dezan shira & associates",
 )

@@ -13,6 +13,8 @@ import re
 
 import attrs
 
+from masthead.extract import bylines
+from masthead.extract.bylines import date_line
 from masthead.extract.dates import find_date
 from masthead.extract.text import collapse, fold
 
@@ -31,7 +33,6 @@ _ORGS = ("Dezan Shira & Associates", "Dezan Shira and Associates")
 _SEGMENTS = re.compile(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s")
 _CATEGORY = re.compile(r"\s+(?:in|under|filed under|categor(?:y|ies)):?\s+", re.IGNORECASE)
 _NOT_NAMES = re.compile(r"^(\d+|no|one) (comments?|responses?|replies)$|^(leave a comment|comments? off|share)$")
-_AND = re.compile(r"\s+and\s+|\s*,\s*|\s*;\s*", re.IGNORECASE)
 
 
 @attrs.define(frozen=True)
@@ -54,7 +55,7 @@ def is_continuation(line: str) -> bool:
     """A short line that belongs to the byline: "Written by ...", a date, a label."""
     if len(line.split()) > 14:
         return False
-    if boilerplate.is_reading_time(line) or date_only(line) is not None:
+    if boilerplate.is_reading_time(line) or date_line(line) is not None:
         return True
     return bool(re.match(r"^\s*written\s+by\b", line, re.IGNORECASE))
 
@@ -66,8 +67,6 @@ HOUSE_AUTHORS = ("chris devonshire-ellis", "dezan shira")
 #: An author line of older pages, printed above the first paragraph:
 #: "By Chris Devonshire-Ellis", "Op/Ed by Chris Devonshire-Ellis".
 _AUTHOR_LABEL = re.compile(r"^\s*(?:(?:op[/-]?ed|opinion|commentary|analysis|editorial)\s+)?by\s+(?=\S)", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*,?$")
-_NAME_JOINERS = {"and", "&", "de", "van", "von", "der", "da", "di", "du", "le", "la", "bin", "al"}
 #: Capitalised words that make a short line a subheading, not a name.
 _NOT_NAME_WORDS = {
     "a", "an", "the", "of", "in", "on", "for", "to", "with", "at", "from", "as", "is", "are",
@@ -80,17 +79,8 @@ _NOT_NAME_WORDS = {
 
 
 def is_name_line(line: str) -> bool:
-    """A line that holds only names ("Maria Kotova and Alexander Smirnov")."""
-    words = line.split()
-    if not 2 <= len(words) <= 10 or any(ch.isdigit() for ch in line):
-        return False
-    for word in words:
-        key = fold(word).strip(",")
-        if key in _NOT_NAME_WORDS:
-            return False
-        if key not in _NAME_JOINERS and not _NAME_WORD.match(word):
-            return False
-    return sum(1 for w in words if fold(w).strip(",") not in _NAME_JOINERS) >= 2
+    """A line that holds only names (:func:`masthead.extract.bylines.is_name_list`), no subheading words."""
+    return bylines.is_name_list(line, not_names=_NOT_NAME_WORDS)
 
 
 def author_line(line: str) -> tuple[str, ...]:
@@ -102,23 +92,6 @@ def author_line(line: str) -> tuple[str, ...]:
     return split_names(rest) if is_name_line(rest) or (len(rest.split()) == 1 and rest[:1].isupper()) else ()
 
 
-def take_date(text: str) -> tuple[str | None, str]:
-    """The first date in ``text`` (ISO 8601) and ``text`` without it."""
-    found = find_date(text)
-    if found is None:
-        return None, text
-    return found.iso, text[: found.start] + " " + text[found.end :]
-
-
-def date_only(line: str) -> str | None:
-    """The date a line holds when it holds nothing else (a dateline)."""
-    found, rest = take_date(line)
-    if found is None:
-        return None
-    leftover = fold(rest).strip(" ,.|-:")
-    return found if leftover == "" or leftover in _DATE_LABELS else None
-
-
 def parse(lines: list[str]) -> Byline:
     """Read the byline spread over ``lines`` (the "Posted by" line first).
 
@@ -128,7 +101,9 @@ def parse(lines: list[str]) -> Byline:
     text = collapse(" ".join(lines))
     text = _POSTED_BY.sub("", text, count=1)
     text = boilerplate.remove_reading_time(text)
-    published, text = take_date(text)
+    found = find_date(text)  # the date alone: the "|" around it still splits segments
+    published = found.iso if found else None
+    text = text if found is None else f"{text[: found.start]} {text[found.end :]}"
     names: list[str] = []
     for segment in _SEGMENTS.split(text):
         segment = _CATEGORY.split(_strip_labels(segment), maxsplit=1)[0]
@@ -149,30 +124,6 @@ def _strip_labels(text: str) -> str:
 
 
 def split_names(text: str) -> tuple[str, ...]:
-    """``"A and B"``, ``"A, B & C"`` -> names; firm names stay whole."""
+    """``"A and B"``, ``"A, B & C"`` -> names (:func:`masthead.extract.bylines.split_names`); firm names stay whole."""
     text = collapse(text).strip(" |,-:·")
-    if not text:
-        return ()
-    shielded = text
-    for index, org in enumerate(_ORGS):
-        shielded = re.sub(re.escape(org), f"\x00{index}\x00", shielded, flags=re.IGNORECASE)
-    parts: list[str] = []
-    for chunk in _AND.split(shielded):
-        parts.extend(_split_ampersand(chunk))
-    names = []
-    for part in parts:
-        for index, org in enumerate(_ORGS):
-            part = part.replace(f"\x00{index}\x00", org)
-        part = part.strip(" |,-:·")
-        part = re.sub(r"^(and|&)\s+", "", part, flags=re.IGNORECASE)
-        if part and any(ch.isalpha() for ch in part):
-            names.append(part)
-    return tuple(dict.fromkeys(names))
-
-
-def _split_ampersand(chunk: str) -> list[str]:
-    """Split on "&" only between multi-word names ("A B & C D") or a shielded firm."""
-    pieces = [p.strip() for p in chunk.split("&")]
-    if len(pieces) > 1 and all(len(p.split()) >= 2 or p.startswith("\x00") for p in pieces):
-        return pieces
-    return [chunk]
+    return tuple(n for n in bylines.split_names(text, whole=_ORGS) if any(ch.isalpha() for ch in n))

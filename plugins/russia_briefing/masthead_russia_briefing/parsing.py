@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
-import attrs
-
-from masthead import NotAnArticle
+from masthead import NotAnArticle, Related
+from masthead.extract.bylines import date_line
+from masthead.extract.fields import Fields
 from masthead.extract.text import fold
 
 from . import boilerplate, byline
@@ -34,17 +35,10 @@ _SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”)\]]*$")
 _TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$|[:;]$")
 
 
-@attrs.define
-class Extract:
+@dataclass
+class Extract(Fields):
     """What the lines say; every field may be empty."""
 
-    title: str | None = None
-    authors: tuple[str, ...] = ()
-    published: str | None = None
-    body: list[str] = attrs.field(factory=list)
-    captions: list[str] = attrs.field(factory=list)
-    related: list[str] = attrs.field(factory=list)
-    warnings: list[str] = attrs.field(factory=list)
     has_byline: bool = False
     tail_found: bool = False
 
@@ -81,7 +75,7 @@ def _reject_listing(lines: Sequence[str]) -> None:
     more = sum(1 for line in lines if boilerplate.is_read_more(line))
     # Comments carry datelines too, with a time: count the page above them.
     page = lines[: next((i for i, line in enumerate(lines) if _is_footer(line)), len(lines))]
-    dates = sum(1 for line in page if _is_day(byline.date_only(line)))
+    dates = sum(1 for line in page if _is_day(date_line(line)))
     prose = sum(1 for line in page if len(line.split()) >= _PROSE_WORDS and _TERMINAL.search(line))
     archive = any(boilerplate.is_archive_marker(line) for line in page)
     if bylines >= 2 or (bylines <= 1 and more >= 3) or any(boilerplate.is_teaser(line) for line in page):
@@ -177,7 +171,7 @@ def _take_author_lines(lines: Sequence[str], index: int, out: Extract) -> int:
         names = byline.author_line(lines[index])
         if not names:
             break
-        out.authors = tuple(dict.fromkeys((*out.authors, *names)))
+        out.add_authors(names)
         out.has_byline = True
         index += 1
     return index
@@ -190,7 +184,7 @@ def _title_before(lines: Sequence[str], at: int, out: Extract) -> str | None:
     """
     for index in range(at - 1, _skip_chrome(lines[:at], None) - 1, -1):
         line = lines[index]
-        dateline = byline.date_only(line)
+        dateline = date_line(line)
         if dateline is not None:
             out.published = out.published or dateline
             continue
@@ -212,7 +206,7 @@ def _looks_like_title(lines: Sequence[str], index: int) -> bool:
     words = line.split()
     if index + 1 >= len(lines) or not 3 <= len(words) <= _TITLE_MAX_WORDS:
         return False
-    if boilerplate.is_boilerplate(line) or boilerplate.is_caption(line) or byline.date_only(line) is not None:
+    if boilerplate.is_boilerplate(line) or boilerplate.is_caption(line) or date_line(line) is not None:
         return False
     return not (_SENTENCE_END.search(line) and not line.rstrip("'\"’”").endswith("?"))
 
@@ -221,7 +215,7 @@ def _take_byline(lines: Sequence[str], out: Extract) -> None:
     if not lines:
         return
     found = byline.parse(list(lines))
-    out.authors = found.authors
+    out.authors = list(found.authors)
     out.published = found.published or out.published
 
 
@@ -241,10 +235,10 @@ def _read_body(lines: Sequence[str], out: Extract, *, title: str | None, links: 
             related_icons = bool(box) and (related_icons or boilerplate.has_artifact(line))
             in_related = True
             if box:
-                out.related.append(box)
+                out.related.append(Related(box))
             continue
         if in_related and _is_related_item(line, icons=related_icons, links=links):
-            out.related.append(line)
+            out.related.append(Related(line))
             continue
         in_related = False
         if out.tail_found or _is_chrome(line, title):
@@ -263,7 +257,7 @@ def _take_dateline(line: str, out: Extract) -> bool:
     Further down, a line holding only a date belongs to the article (a
     timeline's headings).
     """
-    found = byline.date_only(line)
+    found = date_line(line)
     if found is not None:
         out.published = out.published or found
     return found is not None

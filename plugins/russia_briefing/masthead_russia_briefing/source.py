@@ -51,18 +51,8 @@ class RussiaBriefingSource(Source):
             return _parse_html(page)
         extract = parse_lines(page.lines)
         _require_body(extract)
-        return Draft(
-            url=page.url,
-            title=extract.title,
-            authors=extract.authors,
-            published=extract.published,
-            body=extract.body,
-            captions=extract.captions,
-            related=[Related(title) for title in extract.related],
-            comments=comments.from_lines(page.lines),
-            language=self.language,
-            warnings=extract.warnings,
-        )
+        extract.comments = comments.from_lines(page.lines)
+        return extract.draft(url=page.url, language=self.language)
 
 
 def _parse_html(page: Page) -> Draft:
@@ -88,7 +78,7 @@ def _parse_html(page: Page) -> Draft:
         published=html.published(page) or extract.published,
         body=extract.body,
         captions=list(dict.fromkeys((*captions, *extract.captions))),
-        related=[Related(t, links.get(fold(t))) for t in extract.related],
+        related=[Related(r.title, links.get(fold(r.title))) for r in extract.related],
         comments=html.comments(soup),
         language=page.meta.language or "en",
         warnings=warnings,

@@ -28,9 +28,10 @@ from collections.abc import Sequence
 
 import attrs
 
+from masthead.extract import shapes as toolkit_shapes
+from masthead.extract.agencies import agency_named
 from masthead.extract.text import fold
 from masthead_wire_aggregator import shapes
-from masthead_wire_aggregator.agencies import agency_named
 
 #: Teaser lines of a listing end in an ellipsis ("... This article is part...").
 _TEASER_ENDINGS = ("...", "…")
@@ -180,9 +181,9 @@ def _titled(line: str, following: str | None) -> bool:
 
 def _reads_as_headline(line: str) -> bool:
     """Full title case, or a sentence-case headline; not a line of wire copy."""
-    if shapes.title_case_ratio(line) == 1.0 and not shapes.reads_as_sentence(line):
+    if shapes.title_case_ratio(line) == 1.0 and not toolkit_shapes.reads_as_sentence(line):
         return True
-    return shapes.sentence_case_headline(line)
+    return toolkit_shapes.sentence_case_headline(line)
 
 
 def _is_title_candidate(line: str) -> bool:

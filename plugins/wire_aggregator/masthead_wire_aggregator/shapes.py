@@ -14,8 +14,10 @@ import re
 from functools import lru_cache
 
 from masthead.extract import captions
+from masthead.extract import shapes as toolkit_shapes
 from masthead.extract.bylines import byline_names
 from masthead.extract.dates import find_date
+from masthead.extract.shapes import sentence_breaks
 from masthead.extract.text import fold
 from masthead_wire_aggregator import vocabulary as voc
 
@@ -28,14 +30,7 @@ _SMALL_WORDS = frozenset(
     }
 )
 _TRAILING_CLOSERS = "\"'”’»)]} "
-_OPENERS = "\"'“‘«([{$£€¥#@*-–—"
 _TERMINAL = (".", "!", "?", "…")
-#: A sentence boundary inside a line ("... rose. Analysts ..."), not "U.S. Army".
-_INNER_SENTENCE = re.compile(r"(?P<word>\w*[a-z0-9%])[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
-#: Abbreviations whose full stop ends no sentence ("Apple Inc. Unveils", "Mr. Smith").
-_NOT_A_STOP = frozenset(
-    {"inc", "corp", "co", "ltd", "jr", "sr", "st", "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "gen", "no", "vs"}
-)
 _MAX_HEADLINE_WORDS = 24
 _MAX_HEADLINE_CHARS = 180
 #: A paragraph this long is running text even when the dump cut its end.
@@ -54,26 +49,6 @@ _TRAILING_CREDIT = re.compile(
     r"(?:\s*:|\s+by\b|\s+courtesy(?:\s+of)?\b)\s*\S+(?:\s+\S+){0,10}$",
     re.IGNORECASE,
 )
-#: Picture licences and libraries that only ever close a caption.
-_LICENCE = re.compile(
-    r"\b(?:CC[ -]BY(?:-(?:SA|ND|NC))*(?:\s+\d\.\d)?|CC0|via\s+Wikimedia\s+Commons|via\s+Flickr"
-    r"|on\s+Unsplash|from\s+Pixabay|/\s*Shutterstock|via\s+Getty\s+Images)\b",
-    re.IGNORECASE,
-)
-#: Headlines may end with an abbreviation ("... Arms Sales by U.S.").
-_ABBREVIATION_END = re.compile(r"(?:(?<!\b[A-Z]\.)\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|St)\.)$")
-#: Words a headline leaves out or never ends on; a line full of them is a sentence.
-_ARTICLES = frozenset({"the", "a", "an"})
-_DANGLING = frozenset(
-    {*_ARTICLES, "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or", "but", "that", "which", "as"}
-)
-#: Past tenses of wire copy: the story says "said" and "rose", its headline "says" and "rises".
-_PAST_TENSE = re.compile(
-    r"\b(?:said|told|was|were|had|rose|fell|grew|came|took|gave|held|kept|met|announced|reported)\b", re.IGNORECASE
-)
-#: "... on Monday": wire copy dates its events, headlines do not.
-_WEEKDAY = re.compile(r"\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
-_MAX_SENTENCE_CASE_TITLE_WORDS = 16
 #: Bullets, pipes and arrows around a menu or widget label ("  |   Politics", "• Market Data").
 _LABEL_DECORATION = " :>»|•·*▪►-"
 _COMMENT_COUNT = re.compile(r"^\d+\s+comments?$", re.IGNORECASE)
@@ -100,7 +75,7 @@ def _core(line: str) -> str:
 
 def _inner_sentence(line: str) -> bool:
     """Whether a sentence ends inside the line ("... rose. Analysts ..."), abbreviations aside."""
-    return any(found["word"].lower() not in _NOT_A_STOP for found in _INNER_SENTENCE.finditer(line[:_CAPTION_CHARS]))
+    return sentence_breaks(line[:_CAPTION_CHARS]) > 0
 
 
 def ends_sentence(line: str) -> bool:
@@ -112,52 +87,14 @@ def words(line: str) -> list[str]:
     return line.split()
 
 
-def _word_case(token: str) -> bool | None:
-    """True for a capitalised word, False for a lower-case one, None if neutral."""
-    token = token.lstrip(_OPENERS)
-    if not token or not any(ch.isalpha() for ch in token):
-        return None
-    if token.lower() in _SMALL_WORDS or token.rstrip(",;:").lower() in _SMALL_WORDS:
-        return None
-    first = next(ch for ch in token if ch.isalpha() or ch.isdigit())
-    if first.isdigit():
-        return None
-    return first.isupper() or any(ch.isupper() for ch in token)
-
-
 def title_case_ratio(line: str, *, skip_last: bool = False) -> float:
-    """Share of significant words that are capitalised (0.0 when none)."""
-    tokens = words(line)
-    if skip_last and len(tokens) > 1:
-        tokens = tokens[:-1]
-    cases = [c for c in (_word_case(t) for t in tokens) if c is not None]
-    if len(cases) < 2:
-        return 0.0
-    return sum(cases) / len(cases)
-
-
-def _starts_capitalised(line: str) -> bool:
-    stripped = line.lstrip(_OPENERS)
-    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit())
+    """:func:`masthead.extract.shapes.title_case_ratio` with the outlet's small words."""
+    return toolkit_shapes.title_case_ratio(line, small_words=_SMALL_WORDS, skip_last=skip_last)
 
 
 def headline_shaped(line: str) -> bool:
-    """Short, single-statement and not closed by a full stop or comma.
-
-    Says nothing about case: EconoTimes' older titles are in sentence case.
-    A closing question or exclamation mark is allowed, as headlines use them.
-    """
-    if len(line) > _MAX_HEADLINE_CHARS:
-        return False
-    tokens = words(line)
-    if not 2 <= len(tokens) <= _MAX_HEADLINE_WORDS:
-        return False
-    core = _core(line)
-    if core.endswith((".", "…", ":", ";", ",", "-", "–", "—")) and not _ABBREVIATION_END.search(core):
-        return False
-    if _inner_sentence(line):
-        return False
-    return _starts_capitalised(line)
+    """:func:`masthead.extract.shapes.headline_shaped`: EconoTimes' older titles are in sentence case."""
+    return toolkit_shapes.headline_shaped(line, max_words=_MAX_HEADLINE_WORDS, max_chars=_MAX_HEADLINE_CHARS)
 
 
 def ticker_headline(line: str, *, may_be_cut: bool = False) -> bool:
@@ -170,31 +107,14 @@ def ticker_headline(line: str, *, may_be_cut: bool = False) -> bool:
         if len(line) > _MAX_HEADLINE_CHARS:
             return False
         tokens = words(line)
-        if 1 <= len(tokens) <= _MAX_HEADLINE_WORDS and not ends_sentence(line) and _starts_capitalised(line):
+        if (
+            1 <= len(tokens) <= _MAX_HEADLINE_WORDS
+            and not ends_sentence(line)
+            and toolkit_shapes.starts_capitalised(line)
+        ):
             return len(tokens) == 1 or title_case_ratio(line, skip_last=True) >= 0.75 or len(tokens) <= 2
         return False
     return headline_shaped(line) and title_case_ratio(line) >= 0.8
-
-
-def sentence_case_headline(line: str) -> bool:
-    """Whether a headline-shaped line in sentence case reads as a headline.
-
-    EconoTimes' older titles are in sentence case ("Bank of Mexico likely to
-    keep policy rate on hold"), but so is a first body sentence that lost
-    its full stop. Headlines drop articles, use the present tense and do not
-    end on a preposition; a line that breaks those habits is a sentence.
-    """
-    tokens = [t.strip(_OPENERS + _TRAILING_CLOSERS + ",;:").lower() for t in words(line)]
-    if not headline_shaped(line) or len(tokens) > _MAX_SENTENCE_CASE_TITLE_WORDS:
-        return False
-    if any(t in _ARTICLES for t in tokens[1:]) or tokens[-1] in _DANGLING:
-        return False
-    return not reads_as_sentence(line)
-
-
-def reads_as_sentence(line: str) -> bool:
-    """Wire-copy habits a headline does not have: past tense, "on Monday"."""
-    return bool(_PAST_TENSE.search(line) or _WEEKDAY.search(line))
 
 
 def paragraph_shaped(line: str) -> bool:
@@ -235,13 +155,10 @@ def is_stop(line: str) -> bool:
 
 def is_caption(line: str) -> bool:
     """A photo caption or credit line (never a paragraph of the story):
-    :func:`masthead.extract.captions.is_caption`, a "Source:" credit, or a picture licence or
-    library that only ever closes a caption ("CC BY 4.0, via Wikimedia Commons")."""
+    :func:`masthead.extract.captions.is_caption` or a "Source:" credit."""
     if len(line) > _CAPTION_CHARS or len(words(line)) > 40:
         return False
-    if captions.is_caption(line) or _TRAILING_CREDIT.search(line):
-        return True
-    return not ends_sentence(line) and bool(_LICENCE.search(line))
+    return captions.is_caption(line) or bool(_TRAILING_CREDIT.search(line))
 
 
 def parse_dateline(line: str) -> str | None:

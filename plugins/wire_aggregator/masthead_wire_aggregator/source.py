@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from masthead import Draft, NotAnArticle, Page, Related, Source
+from masthead.extract.agencies import credited_agencies
 from masthead.extract.text import fold
 from masthead_wire_aggregator import html, layout, shapes
 from masthead_wire_aggregator import vocabulary as voc
-from masthead_wire_aggregator.agencies import credited_agencies
 from masthead_wire_aggregator.extract import Extraction, extract
 
 #: Detection weights. Dumps of this outlet carry little evidence, so the

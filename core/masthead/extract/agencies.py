@@ -1,6 +1,6 @@
 """Wire agencies credited in the article text -> ``Article.attributions``.
 
-EconoTimes rewrites agency copy and credits the source in passing: "as
+Outlets that rewrite agency copy credit the source in passing: "as
 reported by TASS", "Reuters reported", "according to Bloomberg", "(AP)",
 "AFP said". Only the body is scanned (never the title or the trailing
 ticker of other headlines), and a name counts only where it is used as a
@@ -27,6 +27,8 @@ import re
 from collections.abc import Iterable
 
 import attrs
+
+__all__ = ["AGENCIES", "Agency", "agency_named", "credited_agencies"]
 
 _WINDOW = 80
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from masthead_wire_aggregator.agencies import agency_named, credited_agencies
+from masthead.extract.agencies import agency_named, credited_agencies
 
 
 @pytest.mark.parametrize(
