@@ -15,6 +15,7 @@ from masthead_wire_aggregator.extract import Extraction, extract
 _SITE_MARKER = 0.95
 _NO_SCORE = 0.0
 _DUMP_CAP = 0.85
+_UNMARKED_HTML = 0.4
 _SITE_HEADER = 0.7
 _SITE_LISTING = 0.6
 _WIRE_CREDIT = 0.15
@@ -53,6 +54,10 @@ class EconoTimesSource(Source):
                 return _SITE_MARKER
             if html.foreign_site(page):
                 return _NO_SCORE
+            score = self._detect_lines(page)
+            # Wire credits and tickers are common to every news site: HTML without
+            # EconoTimes' own markup claims only when its text names the site.
+            return score if score >= _SITE_MARKER else min(score, _UNMARKED_HTML)
         return self._detect_lines(page)
 
     def _detect_lines(self, page: Page) -> float:

@@ -89,6 +89,18 @@ def test_other_sites_html_is_not_claimed(source: EconoTimesSource) -> None:
     assert source.detect(page_of(html, html=True)) == 0.0
 
 
+def test_unmarked_html_with_wire_credits_and_headlines_is_not_claimed(source: EconoTimesSource) -> None:
+    """Any news site credits agencies and lists headlines: without EconoTimes' markup
+    or name, an HTML page stays below the claim so the generic fallback can take it."""
+    html = (
+        "<html><head><title>Putin and Trump Hail Trust</title></head><body><article>"
+        + "".join(f"<p>{p}</p>" for p in BODY)
+        + "".join(f"<p>{t}</p>" for t in TICKER)
+        + "</article></body></html>"
+    )
+    assert source.detect(page_of(html, html=True)) < 0.5
+
+
 @pytest.mark.parametrize("text", ["", "   ", "\x00\x01", "<<<>>>", "a" * 10000, "Comment\n" * 50])
 def test_detect_never_raises_and_stays_in_range(text: str, source: EconoTimesSource) -> None:
     for html in (False, True):
