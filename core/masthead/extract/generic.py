@@ -20,21 +20,22 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import trafilatura
-from lxml import etree
+from trafilatura.metadata import extract_metadata
 
 from masthead.errors import NotAnArticle
 from masthead.extract.document import Page
+from masthead.extract.text import collapse
 from masthead.hookspecs import hookimpl
 from masthead.models import Comment
 from masthead.router import host_of
 from masthead.source import Draft, Source
 
-#: trafilatura's elements that hold a block of text; their children (``hi``,
-#: ``ref``, ``lb``) are inline.
-_BLOCKS = frozenset({"p", "head", "item", "quote", "code", "row", "cell", "list", "table", "graphic"})
 #: A dump's line counts as running text from this many words (or characters,
 #: for scripts written without spaces) on; shorter lines are menus and labels.
 _MIN_WORDS = 8
+#: trafilatura's inline elements: emphasis, links, deletions; all others
+#: (``lb``, nested ``p`` or ``list``) separate words.
+_INLINE = frozenset({"hi", "ref", "del"})
 _MIN_CHARS = 40
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*")
 
@@ -50,24 +51,27 @@ class GenericSource(Source):
     def parse(self, page: Page) -> Draft:
         if not page.is_html:
             return _from_dump(page)
-        document = trafilatura.bare_extraction(
-            page.source_text,
-            url=page.url,
-            with_metadata=True,
-            include_comments=True,
-            include_tables=True,
-        )
-        if document is None:
-            raise NotAnArticle("no main text found")
+        tree = trafilatura.load_html(page.source_text)
+        if tree is None:
+            raise NotAnArticle("no HTML tree to read")
+        meta = page.meta
+        title, authors, published = meta.title, list(meta.authors), meta.published
+        if not (title and authors and published):
+            # trafilatura's metadata pass (bylines in the body, htmldate) costs
+            # about a quarter of an extraction: only for what the head lacks.
+            found = extract_metadata(tree, page.url)
+            title = title or _text_or_none(found.title)
+            authors = authors or _authors(found.author)
+            published = published or _text_or_none(found.date)
+        document = trafilatura.bare_extraction(tree, url=page.url, include_comments=True, include_tables=True)
         body = list(_paragraphs(getattr(document, "body", None)))
         if not body:
             raise NotAnArticle("no main text found")
-        meta = page.meta
         return Draft(
             url=page.url,
-            title=meta.title or _text_or_none(document.title),
-            authors=meta.authors or _authors(document.author),
-            published=meta.published or _text_or_none(document.date),
+            title=title,
+            authors=authors,
+            published=published,
             body=body,
             comments=[Comment(text) for text in _paragraphs(getattr(document, "commentsbody", None))],
             language=meta.language,
@@ -79,28 +83,46 @@ def _paragraphs(root: Any) -> Iterator[str]:
     """The text of each block element of trafilatura's output tree, in order.
 
     A list or table yields one entry per item or row; inline markup is
-    flattened into its block's text.
+    flattened into its block's text. Text standing between blocks (the tail
+    of a heading, say) is a paragraph of its own.
     """
     if root is None:
         return
+    if root.text and root.text.strip():
+        yield collapse(root.text)
     for element in root.iterchildren():
-        if not isinstance(element.tag, str):
-            continue
-        if element.tag in ("list", "table"):
-            yield from _paragraphs(element)
-            continue
-        if element.tag == "row":
-            cells = (" ".join(cell.itertext()).strip() for cell in element.iterchildren())
-            text = " | ".join(cell for cell in cells if cell)
-        else:
-            text = _inline_text(element)
-        if text:
-            yield text
+        if isinstance(element.tag, str):
+            if element.tag in ("list", "table"):
+                yield from _paragraphs(element)
+            elif element.tag == "row":
+                cells = (_text_of(cell) for cell in element.iterchildren())
+                yield " | ".join(cell for cell in cells if cell)
+            elif text := _text_of(element):
+                yield text
+        if element.tail and element.tail.strip():
+            yield collapse(element.tail)
 
 
-def _inline_text(element: etree._Element) -> str:
-    """An element's text with ``<lb/>`` read as a space and runs of space joined."""
-    return " ".join("".join(element.itertext()).split())
+def _text_of(element: Any) -> str:
+    """An element's text in one line: inline markup (``hi``, ``ref``) joined
+    as written, line breaks and nested blocks as spaces."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if node.text:
+            parts.append(node.text)
+        for child in node.iterchildren():
+            spaced = child.tag not in _INLINE
+            if spaced:
+                parts.append(" ")
+            walk(child)
+            if spaced:
+                parts.append(" ")
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(element)
+    return collapse("".join(parts))
 
 
 def _text_or_none(value: object) -> str | None:
