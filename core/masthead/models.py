@@ -133,25 +133,23 @@ def _iso_8601(_inst: object, attribute: attrs.Attribute[Any], value: str | None)
 
 
 #: What a record's ``published`` may be: a date, or a time with its offset.
-_DATE_OR_AWARE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2}))?$")
+_DATE_OR_AWARE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:?\d{2}))?$")
 
 
-def _date_or_aware(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+def _check_published(name: str, value: str | None) -> None:
     """A date (``YYYY-MM-DD``) or a timestamp with a UTC offset, or null:
     never a naive time, which no reader can place on the time line."""
     if value is not None and not (_DATE_OR_AWARE.match(value) and parse_date(value)):
-        raise ValueError(f"{attribute.name} must be YYYY-MM-DD or a timestamp with a UTC offset, got {value!r}")
+        raise ValueError(f"{name} must be an ISO 8601 date (YYYY-MM-DD) or timestamp with a UTC offset, got {value!r}")
+
+
+def _date_or_aware(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    _check_published(attribute.name, value)
 
 
 def _comment_dates(_inst: object, attribute: attrs.Attribute[Any], value: tuple[Comment, ...]) -> None:
     for index, comment in enumerate(value):
-        if comment.published is not None and not (
-            _DATE_OR_AWARE.match(comment.published) and parse_date(comment.published)
-        ):
-            raise ValueError(
-                f"{attribute.name}[{index}].published must be YYYY-MM-DD or a timestamp with a UTC offset, "
-                f"got {comment.published!r}"
-            )
+        _check_published(f"{attribute.name}[{index}].published", comment.published)
 
 
 def _iso_8601_required(inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:

@@ -22,6 +22,7 @@ from masthead.errors import Filtered, InputError, ParseError, RoutingError, norm
 from masthead.extract.dates import normalise_published, to_iso8601
 from masthead.extract.document import Page, RawDocument
 from masthead.extract.language import decide as decide_language
+from masthead.extract.language import primary
 from masthead.extract.text import fold
 from masthead.layouts import CAPTURE_KEYS
 from masthead.manager import Plugins, SourceEntry
@@ -95,20 +96,21 @@ def build_article(draft: Draft, page: Page, entry: SourceEntry, extracted_at: st
     :func:`masthead.extract.dates.normalise_published`).
     """
     warnings = list(draft.warnings)
-    zone, zone_problem = outlet_zone(entry.source)
-    if zone_problem:
-        warnings.append(zone_problem)
-    captured = capture_moment(page)
-    published = normalise_published(draft.published, zone=zone, captured=captured)
-    warnings += published.warnings
-    comments = []
-    for comment in draft.comments:
-        stamp = normalise_published(comment.published, zone=zone, captured=captured)
-        comments.append(comment if stamp.iso == comment.published else attrs.evolve(comment, published=stamp.iso))
     declared = draft.language or page.meta.language or getattr(entry.source, "language", None)
     language = decide_language("\n".join(draft.body), declared)
     if language.warning:
         warnings.append(language.warning)
+    languages = (primary(language.language), "en") if language.language else ("en",)
+    zone, zone_problem = outlet_zone(entry.source)
+    if zone_problem:
+        warnings.append(zone_problem)
+    captured = capture_moment(page)
+    published = normalise_published(draft.published, zone=zone, captured=captured, languages=languages)
+    warnings += published.warnings
+    comments = []
+    for comment in draft.comments:
+        stamp = normalise_published(comment.published, zone=zone, captured=captured, languages=languages)
+        comments.append(comment if stamp.iso == comment.published else attrs.evolve(comment, published=stamp.iso))
     related, dropped = sound_related(draft.related)
     warnings.extend(dropped)
     article = Article(

@@ -8,6 +8,7 @@ Anything unparseable is unknown, not guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 
@@ -226,7 +227,13 @@ class Published:
     warnings: tuple[str, ...] = ()
 
 
-def normalise_published(value: object, *, zone: tzinfo | None = None, captured: datetime | None = None) -> Published:
+def normalise_published(
+    value: object,
+    *,
+    zone: tzinfo | None = None,
+    captured: datetime | None = None,
+    languages: Sequence[str] = ("en",),
+) -> Published:
     """``value`` (a ``datetime``, ``date`` or string) as a date or an
     offset-aware timestamp: the form a data user can load.
 
@@ -237,7 +244,10 @@ def normalise_published(value: object, *, zone: tzinfo | None = None, captured: 
     fetched, and left unknown without one. A time without an offset is read
     in ``zone``, the outlet's own; with no zone known the date alone is kept
     and a warning says so. A relative date never gets a time of day: "2 days
-    ago" names a day, not a minute.
+    ago" names a day, not a minute. ``languages`` (ISO 639-1) are the ones
+    month names and words are read in: the article's language and English.
+    Naming them keeps dateparser fast; left free it tries every language it
+    knows, seconds for a string that is no date.
     """
     if value is None:
         return Published(None)
@@ -251,7 +261,7 @@ def normalise_published(value: object, *, zone: tzinfo | None = None, captured: 
     if iso is not None:
         moment = datetime.fromisoformat(iso) if "T" in iso else None
         return _with_zone(moment, zone, repr(value)) if moment else Published(iso)
-    return _with_dateparser(value, zone, captured)
+    return _with_dateparser(value, zone, captured, list(dict.fromkeys(languages)) or ["en"])
 
 
 def _with_zone(moment: datetime, zone: tzinfo | None, shown: str) -> Published:
@@ -262,10 +272,19 @@ def _with_zone(moment: datetime, zone: tzinfo | None, shown: str) -> Published:
     return Published(moment.date().isoformat(), (f"published_zone_unknown: {shown} has no UTC offset; date kept",))
 
 
-def _with_dateparser(text: str, zone: tzinfo | None, captured: datetime | None) -> Published:
+def _dateparser(text: str, base: datetime, languages: list[str]) -> datetime | None:
     import dateparser
 
-    first, second = (dateparser.parse(text, settings={"RELATIVE_BASE": base}) for base in _PROBE_BASES)
+    moment: datetime | None
+    try:
+        moment = dateparser.parse(text, languages=languages, settings={"RELATIVE_BASE": base})
+    except ValueError:  # a language dateparser does not know
+        moment = dateparser.parse(text, languages=["en"], settings={"RELATIVE_BASE": base})
+    return moment
+
+
+def _with_dateparser(text: str, zone: tzinfo | None, captured: datetime | None, languages: list[str]) -> Published:
+    first, second = (_dateparser(text, base, languages) for base in _PROBE_BASES)
     if first is None or second is None:
         return Published(None, (f"published_unparsed: {text!r}",))
     if first == second:
@@ -274,7 +293,7 @@ def _with_dateparser(text: str, zone: tzinfo | None, captured: datetime | None) 
         return Published(None, (f"published_relative: {text!r} needs the capture date, which is unknown",))
     if captured.tzinfo is not None:
         captured = captured.astimezone(zone or timezone.utc).replace(tzinfo=None)
-    moment = dateparser.parse(text, settings={"RELATIVE_BASE": captured})
+    moment = _dateparser(text, captured, languages)
     if moment is None:  # pragma: no cover - parsed against both probes above
         return Published(None, (f"published_unparsed: {text!r}",))
     if _HAS_TIME.search(text):

@@ -24,7 +24,7 @@ from trafilatura.metadata import extract_metadata
 
 from masthead.errors import NotAnArticle
 from masthead.extract.document import Page
-from masthead.extract.text import collapse
+from masthead.extract.text import collapse, fold
 from masthead.hookspecs import hookimpl
 from masthead.models import Comment
 from masthead.router import host_of
@@ -37,6 +37,8 @@ _MIN_WORDS = 8
 #: (``lb``, nested ``p`` or ``list``) separate words.
 _INLINE = frozenset({"hi", "ref", "del"})
 _MIN_CHARS = 40
+#: A page whose main text is shorter than this holds no article.
+_MIN_BODY_CHARS = 50
 _AUTHOR_SPLIT = re.compile(r"\s*;\s*")
 
 
@@ -64,27 +66,30 @@ class GenericSource(Source):
             authors = authors or _authors(found.author)
             published = published or _text_or_none(found.date)
         document = trafilatura.bare_extraction(tree, url=page.url, include_comments=True, include_tables=True)
-        body = list(_paragraphs(getattr(document, "body", None)))
-        if not body:
-            raise NotAnArticle("no main text found")
+        body = _without_heading(list(_paragraphs(getattr(document, "body", None))), title, authors)
+        size = sum(len(paragraph) for paragraph in body)
+        if size < _MIN_BODY_CHARS:
+            raise NotAnArticle(f"no main text found ({size} characters)")
         return Draft(
             url=page.url,
             title=title,
             authors=authors,
             published=published,
             body=body,
-            comments=[Comment(text) for text in _paragraphs(getattr(document, "commentsbody", None))],
+            comments=[Comment(text) for text in _paragraphs(getattr(document, "commentsbody", None), headings=False)],
             language=meta.language,
             warnings=[_warning(page.url)],
         )
 
 
-def _paragraphs(root: Any) -> Iterator[str]:
+def _paragraphs(root: Any, *, headings: bool = True) -> Iterator[str]:
     """The text of each block element of trafilatura's output tree, in order.
 
     A list or table yields one entry per item or row; inline markup is
     flattened into its block's text. Text standing between blocks (the tail
-    of a heading, say) is a paragraph of its own.
+    of a heading, say) is a paragraph of its own. In the comments tree each
+    paragraph is taken as one comment (trafilatura does not mark where one
+    ends) and headings ("3 Comments") are left out.
     """
     if root is None:
         return
@@ -92,8 +97,10 @@ def _paragraphs(root: Any) -> Iterator[str]:
         yield collapse(root.text)
     for element in root.iterchildren():
         if isinstance(element.tag, str):
-            if element.tag in ("list", "table"):
-                yield from _paragraphs(element)
+            if element.tag == "head" and not headings:
+                pass
+            elif element.tag in ("list", "table"):
+                yield from _paragraphs(element, headings=headings)
             elif element.tag == "row":
                 cells = (_text_of(cell) for cell in element.iterchildren())
                 yield " | ".join(cell for cell in cells if cell)
@@ -123,6 +130,17 @@ def _text_of(element: Any) -> str:
 
     walk(element)
     return collapse("".join(parts))
+
+
+def _without_heading(body: list[str], title: str | None, authors: list[str]) -> list[str]:
+    """``body`` without the headline and byline lines it may open with: they
+    have their own fields."""
+    heading = {fold(title)} if title else set()
+    heading |= {fold(name) for name in authors} | {fold(f"by {name}") for name in authors}
+    start = 0
+    while start < min(len(body), 3) and fold(body[start]) in heading:
+        start += 1
+    return body[start:]
 
 
 def _text_or_none(value: object) -> str | None:
