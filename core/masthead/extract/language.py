@@ -49,10 +49,12 @@ def _identifier() -> LanguageIdentifier:
 
 def normalise_tag(tag: str | None) -> str | None:
     """A language tag as records carry it: ``"EN_us"`` gives ``"en-us"``,
-    blank gives ``None``."""
+    blank gives ``None``; what is no tag (``"English"``) is left for the
+    record's validation to refuse."""
     if not tag or not tag.strip():
         return None
-    return tag.strip().replace("_", "-").lower()
+    candidate = tag.strip().replace("_", "-")
+    return candidate.lower() if 2 <= len(primary(candidate)) <= 3 else tag
 
 
 def primary(tag: str) -> str:
@@ -73,7 +75,7 @@ def decide(text: str, declared: str | None) -> LanguageDecision:
     letters = sum(1 for char in sample if char.isalpha())
     if letters < MIN_LETTERS:
         if declared is None:
-            return LanguageDecision(None, f"language_unknown: text too short to identify ({letters} letters)")
+            return LanguageDecision(None)
         return LanguageDecision(
             declared, f"language_default: text too short to identify ({letters} letters), {declared!r} as declared"
         )
