@@ -159,3 +159,13 @@ def test_pandas_loads_a_mixed_output_without_losing_a_date() -> None:
     # The timestamps alone (every plugin's, in any zone) need no format at all.
     stamped = frame["published"][frame["published"].str.len() > 10]
     assert not pandas.to_datetime(stamped, utc=True).isna().any()
+
+
+def test_a_zone_name_no_database_knows_is_reported_and_not_applied() -> None:
+    plugins = make_plugins(("dated", SourcesPlugin(Dated("mars", "Mars/Olympus_Mons"))))
+    text = f"Headline\n2025-04-07 09:15\n{ENGLISH}\n"
+    raw = RawDocument(uri="mars.txt", data=text.encode(), url="https://mars.example/a")
+    record = make_pipeline(plugins).process(raw)
+    assert isinstance(record, Article)
+    assert record.published == "2025-04-07"
+    assert any(w.startswith("timezone_unknown: 'Mars/Olympus_Mons'") for w in record.warnings)
