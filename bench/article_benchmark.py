@@ -192,17 +192,6 @@ def _version(name: str) -> str:
         return "not installed"
 
 
-def write_report(document: Path, block: str) -> None:
-    text = document.read_text(encoding="utf-8") if document.exists() else "# Benchmark\n"
-    if START in text and END in text:
-        head, _, rest = text.partition(START)
-        _, _, tail = rest.partition(END)
-        text = head + block + tail
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    document.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str]) -> int:
     if argv[:1] == ["extract-trafilatura"]:
         extract_trafilatura(Path(argv[1]), Path(argv[2]))
@@ -236,7 +225,10 @@ def main(argv: list[str]) -> int:
     block = report(rows, len(keys), args.repeat, shown)
     print(block)
     if not args.no_write:
-        write_report(ROOT / "docs" / "benchmark.md", block)
+        sys.path.insert(0, str(HERE))
+        from run import write_report
+
+        write_report(ROOT / "docs" / "benchmark.md", block, START, END)
     return 0
 
 
