@@ -44,6 +44,9 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from run import measure, write_report  # noqa: E402 - a sibling script, not a package
+
 START, END = "<!-- article-benchmark:start -->", "<!-- article-benchmark:end -->"
 MASTHEAD = "masthead generic fallback"
 TRAFILATURA = "trafilatura"
@@ -61,16 +64,6 @@ def lay_out(checkout: Path, pages: Path, repeat: int) -> list[str]:
                 (folder / f"{key}.html").write_bytes(raw.read())
             (folder / f"{key}.meta.json").write_text(json.dumps({"url": truth[key]["url"]}), encoding="utf-8")
     return keys
-
-
-def measure(command: list[str]) -> dict[str, Any]:
-    out = subprocess.run(
-        [sys.executable, str(HERE / "measure.py"), "--", *command], capture_output=True, text=True, check=True
-    )
-    result: dict[str, Any] = json.loads(out.stdout)
-    if result["returncode"] not in (0, 1):
-        raise SystemExit(f"{command[0]} failed ({result['returncode']}):\n{result['stderr_tail']}")
-    return result
 
 
 def key_of(path: str) -> tuple[str, str]:
@@ -225,9 +218,6 @@ def main(argv: list[str]) -> int:
     block = report(rows, len(keys), args.repeat, shown)
     print(block)
     if not args.no_write:
-        sys.path.insert(0, str(HERE))
-        from run import write_report
-
         write_report(ROOT / "docs" / "benchmark.md", block, START, END)
     return 0
 
