@@ -14,6 +14,7 @@ from masthead.extract.dates import normalise_published
 from masthead.extract.document import RawDocument
 from masthead.models import Article, Comment
 from masthead.serialize import unstructure
+from masthead.validate import errors_in
 from support import SourcesPlugin, article, make_pipeline, make_plugins
 
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -169,3 +170,10 @@ def test_a_zone_name_no_database_knows_is_reported_and_not_applied() -> None:
     assert isinstance(record, Article)
     assert record.published == "2025-04-07"
     assert any(w.startswith("timezone_unknown: 'Mars/Olympus_Mons'") for w in record.warnings)
+
+
+def test_the_json_schema_refuses_a_naive_time_too() -> None:
+    line = unstructure(article(published="2025-04-07T09:15:00+03:00"))
+    assert errors_in(line) == []
+    line["published"] = "2025-04-07T09:15:00"
+    assert errors_in(line) and "published" in errors_in(line)[0]
