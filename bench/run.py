@@ -319,11 +319,12 @@ def _version(name: str) -> str:
         return "not installed"
 
 
-def write_report(document: Path, block: str) -> None:
-    text = document.read_text(encoding="utf-8") if document.exists() else f"# Benchmark\n\n{START}\n{END}\n"
-    if START in text and END in text:
-        head, _, rest = text.partition(START)
-        _, _, tail = rest.partition(END)
+def write_report(document: Path, block: str, start: str = START, end: str = END) -> None:
+    """Put ``block`` between the ``start`` and ``end`` markers of ``document``."""
+    text = document.read_text(encoding="utf-8") if document.exists() else f"# Benchmark\n\n{start}\n{end}\n"
+    if start in text and end in text:
+        head, _, rest = text.partition(start)
+        _, _, tail = rest.partition(end)
         text = head + block + tail
     else:
         text = text.rstrip("\n") + "\n\n" + block + "\n"

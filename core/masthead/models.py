@@ -132,6 +132,26 @@ def _iso_8601(_inst: object, attribute: attrs.Attribute[Any], value: str | None)
         raise ValueError(f"{attribute.name} must be ISO 8601 or null, got {value!r}")
 
 
+#: What a record's ``published`` may be: a date, or a time with its offset.
+_DATE_OR_AWARE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:?\d{2}))?$")
+
+
+def _check_published(name: str, value: str | None) -> None:
+    """A date (``YYYY-MM-DD``) or a timestamp with a UTC offset, or null:
+    never a naive time, which no reader can place on the time line."""
+    if value is not None and not (_DATE_OR_AWARE.match(value) and parse_date(value)):
+        raise ValueError(f"{name} must be an ISO 8601 date (YYYY-MM-DD) or timestamp with a UTC offset, got {value!r}")
+
+
+def _date_or_aware(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    _check_published(attribute.name, value)
+
+
+def _comment_dates(_inst: object, attribute: attrs.Attribute[Any], value: tuple[Comment, ...]) -> None:
+    for index, comment in enumerate(value):
+        _check_published(f"{attribute.name}[{index}].published", comment.published)
+
+
 def _iso_8601_required(inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is None:
         raise TypeError(f"{attribute.name} must be an ISO 8601 string, got None")
@@ -213,7 +233,7 @@ class Article:
     title: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
     subtitle: str | None = attrs.field(default=None, converter=_strip, validator=_opt_str)
     authors: tuple[str, ...] = attrs.field(factory=tuple, converter=_clean_strings)
-    published: str | None = attrs.field(default=None, converter=_strip, validator=_iso_8601)
+    published: str | None = attrs.field(default=None, converter=_strip, validator=_date_or_aware)
     body: tuple[str, ...] = attrs.field(factory=tuple, converter=_clean_strings)
     captions: tuple[str, ...] = attrs.field(factory=tuple, converter=_clean_strings)
     related: tuple[Related, ...] = attrs.field(
@@ -222,7 +242,7 @@ class Article:
     comments: tuple[Comment, ...] = attrs.field(
         factory=tuple,
         converter=as_tuple,
-        validator=[v.deep_iterable(v.instance_of(Comment)), _replies_point_back],
+        validator=[v.deep_iterable(v.instance_of(Comment)), _replies_point_back, _comment_dates],
     )
     attributions: tuple[str, ...] = attrs.field(factory=tuple, converter=_clean_strings)
     language: str | None = attrs.field(

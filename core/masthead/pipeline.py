@@ -8,17 +8,23 @@ the stage, the reason and the plugin. That is what lets every runner keep
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import inspect
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
 import structlog
 
 from masthead.errors import Filtered, InputError, ParseError, RoutingError, normalise_reason
+from masthead.extract.dates import normalise_published, to_iso8601
 from masthead.extract.document import Page, RawDocument
+from masthead.extract.language import decide as decide_language
+from masthead.extract.language import primary
 from masthead.extract.text import fold
+from masthead.layouts import CAPTURE_KEYS
 from masthead.manager import Plugins, SourceEntry
 from masthead.models import Article, Comment, Provenance, Rejection, Related, sound_related
 from masthead.router import Router
@@ -81,11 +87,30 @@ def draft_problems(draft: Draft) -> list[str]:
 
 
 def build_article(draft: Draft, page: Page, entry: SourceEntry, extracted_at: str) -> Article:
-    """Validate ``draft`` into an :class:`Article`; raises ``TypeError``/``ValueError``."""
+    """Validate ``draft`` into an :class:`Article`; raises ``TypeError``/``ValueError``.
+
+    Two fields are decided here, once for every source, so that a data user
+    can trust them whatever plugin wrote the record: ``language`` from the
+    text (see :mod:`masthead.extract.language`) and ``published`` (and each
+    comment's) as a date or an offset-aware timestamp (see
+    :func:`masthead.extract.dates.normalise_published`).
+    """
     warnings = list(draft.warnings)
-    published = draft.published_iso()
-    if draft.published is not None and published is None:
-        warnings.append(f"published_unparsed: {draft.published!r}")
+    declared = draft.language or page.meta.language or getattr(entry.source, "language", None)
+    language = decide_language("\n".join(draft.body), declared)
+    if language.warning:
+        warnings.append(language.warning)
+    languages = (primary(language.language), "en") if language.language else ("en",)
+    zone, zone_problem = outlet_zone(entry.source)
+    if zone_problem:
+        warnings.append(zone_problem)
+    captured = capture_moment(page)
+    published = normalise_published(draft.published, zone=zone, captured=captured, languages=languages)
+    warnings += published.warnings
+    comments = []
+    for comment in draft.comments:
+        stamp = normalise_published(comment.published, zone=zone, captured=captured, languages=languages)
+        comments.append(comment if stamp.iso == comment.published else attrs.evolve(comment, published=stamp.iso))
     related, dropped = sound_related(draft.related)
     warnings.extend(dropped)
     article = Article(
@@ -95,13 +120,13 @@ def build_article(draft: Draft, page: Page, entry: SourceEntry, extracted_at: st
         title=draft.title,
         subtitle=draft.subtitle,
         authors=draft.authors,
-        published=published,
+        published=published.iso,
         body=draft.body,
         captions=draft.captions,
         related=related,
-        comments=draft.comments,
+        comments=comments,
         attributions=tuple(dict.fromkeys(draft.attributions)),
-        language=draft.language or page.meta.language or getattr(entry.source, "language", None),
+        language=language.language,
         provenance=Provenance(
             input=page.raw.uri,
             sha256=page.raw.sha256,
@@ -113,6 +138,35 @@ def build_article(draft: Draft, page: Page, entry: SourceEntry, extracted_at: st
         warnings=warnings,
     )
     return attrs.evolve(article, id=article_id(article.outlet, article.url, article.title, article.body))
+
+
+def outlet_zone(source: object) -> tuple[tzinfo | None, str | None]:
+    """The time zone a source declares (``Source.timezone``), and a warning
+    when the name is no IANA zone this machine knows."""
+    name = getattr(source, "timezone", None)
+    if name is None:
+        return None, None
+    zone = _zone(name) if isinstance(name, str) else None
+    return zone, None if zone is not None else f"timezone_unknown: {name!r} is no IANA time zone; times read without"
+
+
+@functools.lru_cache(maxsize=256)
+def _zone(name: str) -> tzinfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def capture_moment(page: Page) -> datetime | None:
+    """When the page was fetched, from its reader's metadata (WARC-Date, a
+    sidecar's ``captured_at``); a time without an offset is taken as UTC."""
+    for key in CAPTURE_KEYS:
+        iso = to_iso8601(page.raw.meta.get(key))
+        if iso:
+            moment = datetime.fromisoformat(iso)
+            return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return None
 
 
 @attrs.define

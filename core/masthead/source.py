@@ -28,8 +28,10 @@ class Draft:
 
     Everything is optional: leave what the page does not say empty rather
     than guessing. ``published`` accepts a ``datetime``, a ``date`` or a
-    date string and is normalized to ISO 8601 (unparseable strings become
-    ``None`` with a warning added by the core). ``layout`` names the dated
+    date string in any common form or language ("7 апреля 2025", "2 days
+    ago"); the core turns it into a date or an offset-aware timestamp
+    (unparseable strings become ``None`` with a warning). ``language`` is
+    the plugin's claim; the core checks it against the text. ``layout`` names the dated
     layout version used, for sources that carry several.
     """
 
@@ -66,7 +68,15 @@ class Source(abc.ABC):
         Empty means "the version of the distribution that registered it".
     ``language``
         Default language of the outlet's pages, used when a page does not
-        declare one. ``None`` for outlets that publish in several languages.
+        declare one and its text is too short to identify (the core reads
+        every record's language from its text; a default the text
+        contradicts is replaced). ``None`` for outlets that publish in
+        several languages.
+    ``timezone``
+        IANA name of the zone the outlet's pages give local times in (e.g.
+        ``"Europe/Moscow"``). A published time without a UTC offset is read
+        in it; with no zone declared such a time is cut to its date, with a
+        warning, since a record's ``published`` always has an offset.
     ``fallback_only``
         True for catch-all sources (like the built-in ``generic``) that take
         part in routing only when the user names them as ``--fallback``.
@@ -76,6 +86,7 @@ class Source(abc.ABC):
     domains: ClassVar[Sequence[str]] = ()
     version: ClassVar[str] = ""
     language: ClassVar[str | None] = None
+    timezone: ClassVar[str | None] = None
     fallback_only: ClassVar[bool] = False
 
     @abc.abstractmethod

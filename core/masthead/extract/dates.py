@@ -8,7 +8,8 @@ Anything unparseable is unknown, not guessed.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 
 import attrs
@@ -208,3 +209,93 @@ def _from_human(match: re.Match[str]) -> str | None:
     except ValueError:
         return None
     return moment.isoformat()
+
+
+#: A time of day written in a date string: "14:30", "9.15am", "9 pm", "9h15".
+_HAS_TIME = re.compile(r"\d{1,2}\s*[:.h]\s*\d{2}(?!\d)|\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+#: Two capture dates far apart: a string read the same against both is absolute.
+_PROBE_BASES = (datetime(2001, 2, 3, 4, 5, 6), datetime(2002, 3, 4, 5, 6, 7))
+
+
+@attrs.define(frozen=True)
+class Published:
+    """A publication date as a record states it: ``iso`` is ``YYYY-MM-DD`` or
+    an ISO 8601 timestamp with a UTC offset (``None`` if unknown), and
+    ``warnings`` say what was dropped or assumed on the way."""
+
+    iso: str | None
+    warnings: tuple[str, ...] = ()
+
+
+def normalise_published(
+    value: object,
+    *,
+    zone: tzinfo | None = None,
+    captured: datetime | None = None,
+    languages: Sequence[str] = ("en",),
+) -> Published:
+    """``value`` (a ``datetime``, ``date`` or string) as a date or an
+    offset-aware timestamp: the form a data user can load.
+
+    Strings are read by :func:`parse_date` first, then, for what it does not
+    know (dates in other languages, "09:15 BST", "9.15am", "2 days ago"), by
+    dateparser. A date relative to the present ("2 days ago", or a time with
+    no date) is resolved against ``captured``, the moment the page was
+    fetched, and left unknown without one. A time without an offset is read
+    in ``zone``, the outlet's own; with no zone known the date alone is kept
+    and a warning says so. A relative date never gets a time of day: "2 days
+    ago" names a day, not a minute. ``languages`` (ISO 639-1) are the ones
+    month names and words are read in: the article's language and English.
+    Naming them keeps dateparser fast; left free it tries every language it
+    knows, seconds for a string that is no date.
+    """
+    if value is None:
+        return Published(None)
+    if isinstance(value, datetime):
+        return _with_zone(value, zone, repr(value.isoformat()))
+    if isinstance(value, date):
+        return Published(value.isoformat())
+    if not isinstance(value, str) or not value.strip():
+        return Published(None, (f"published_unparsed: {value!r}",))
+    iso = parse_date(value)
+    if iso is not None:
+        moment = datetime.fromisoformat(iso) if "T" in iso else None
+        return _with_zone(moment, zone, repr(value)) if moment else Published(iso)
+    return _with_dateparser(value, zone, captured, list(dict.fromkeys(languages)) or ["en"])
+
+
+def _with_zone(moment: datetime, zone: tzinfo | None, shown: str) -> Published:
+    if moment.tzinfo is not None and moment.utcoffset() is not None:
+        return Published(moment.isoformat())
+    if zone is not None:
+        return Published(moment.replace(tzinfo=zone).isoformat())
+    return Published(moment.date().isoformat(), (f"published_zone_unknown: {shown} has no UTC offset; date kept",))
+
+
+def _dateparser(text: str, base: datetime, languages: list[str]) -> datetime | None:
+    import dateparser
+
+    moment: datetime | None
+    try:
+        moment = dateparser.parse(text, languages=languages, settings={"RELATIVE_BASE": base})
+    except ValueError:  # a language dateparser does not know
+        moment = dateparser.parse(text, languages=["en"], settings={"RELATIVE_BASE": base})
+    return moment
+
+
+def _with_dateparser(text: str, zone: tzinfo | None, captured: datetime | None, languages: list[str]) -> Published:
+    first, second = (_dateparser(text, base, languages) for base in _PROBE_BASES)
+    if first is None or second is None:
+        return Published(None, (f"published_unparsed: {text!r}",))
+    if first == second:
+        return _with_zone(first, zone, repr(text)) if _HAS_TIME.search(text) else Published(first.date().isoformat())
+    if captured is None:
+        return Published(None, (f"published_relative: {text!r} needs the capture date, which is unknown",))
+    if captured.tzinfo is not None:
+        captured = captured.astimezone(zone or timezone.utc).replace(tzinfo=None)
+    moment = _dateparser(text, captured, languages)
+    if moment is None:  # pragma: no cover - parsed against both probes above
+        return Published(None, (f"published_unparsed: {text!r}",))
+    if _HAS_TIME.search(text):
+        return _with_zone(moment, zone, repr(text))
+    return Published(moment.date().isoformat())

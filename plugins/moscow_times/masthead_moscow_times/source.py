@@ -17,6 +17,7 @@ class MoscowTimesSource(Source):
     name = "moscow_times"
     domains = ("themoscowtimes.com", "moscowtimes.ru")
     language = "en"
+    timezone = "Europe/Moscow"
 
     def detect(self, page: Page) -> float:
         """Score the outlet's boilerplate and self-declaration; never raises."""
