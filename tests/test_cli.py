@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+import masthead
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 SEEDS = sorted(CORPUS.glob("*.txt"))
@@ -72,7 +74,7 @@ def test_plugins_lists_the_four_first_party_sources() -> None:
         assert domain in infos[name]["domains"]
         assert infos[name]["hooks"] == ["masthead_register_sources"]
     human = run("plugins").stdout
-    assert "moscow_times  [loaded]  masthead 0.1.0" in human
+    assert f"moscow_times  [loaded]  masthead {masthead.__version__}" in human
 
 
 def test_disable_flag_and_environment_variable() -> None:

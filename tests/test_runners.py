@@ -20,11 +20,12 @@ import dask
 import distributed
 import pytest
 
+import masthead
 from masthead.extract.document import RawDocument
 from masthead.io.partitioned import read_manifest
 from masthead.io.readers import expand, iter_documents
 from masthead.manager import Plugins
-from masthead.models import Article, Rejection
+from masthead.models import SCHEMA_VERSION, Article, Rejection
 from masthead.run.dask_engine import batches, run_on_dask
 from masthead.run.progress import Progress
 from masthead.run.runconfig import PipelineConfig, WorkerSetupError, fingerprint
@@ -229,7 +230,7 @@ def test_the_command_gives_the_same_records_with_every_runner(
     assert sum(p["records"] for p in manifest["parts"]) == manifest["counts"]["ingested"] == manifest["records"]
     assert manifest["counts"]["read"] == len(reference.all)
     assert manifest["inputs"] == inputs and manifest["scheduler"] == cluster.scheduler_address
-    assert manifest["masthead_version"] == "0.1.0" and manifest["schema_version"] == "1.0"
+    assert (manifest["masthead_version"], manifest["schema_version"]) == (masthead.__version__, SCHEMA_VERSION)
 
 
 def test_a_dask_run_on_its_own_local_cluster_writes_parts_in_input_order(

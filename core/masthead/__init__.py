@@ -12,7 +12,7 @@ from masthead.layouts import Layout, VersionedSource
 from masthead.models import SCHEMA_VERSION, Article, Comment, Provenance, Rejection, Related
 from masthead.source import Draft, Source
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -19,7 +19,7 @@ from masthead.extract.urls import url_problem
 
 #: Version of the JSONL record layout. Bumped whenever a field is added,
 #: removed or changes meaning; the JSON Schema carries the same number.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 _ISO_8601 = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
