@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -164,3 +165,22 @@ def test_warc_never_raises_and_keeps_every_intact_record(
     else:  # uncompressed, a damaged length can hide what follows it; what precedes is read
         first_damage = min(set(range(len(intact) + 10)) - set(intact))
         assert {f"https://a.example/{n}" for n in intact if n < first_damage} <= read
+
+
+def test_a_damaged_gzip_member_costs_itself_only_wherever_it_stands(tmp_path: Path) -> None:
+    """A flipped byte in the gzip header of any member, the first included (where
+    warcio would read on as one record swallowing the rest), loses that member only."""
+    blobs = [gzip.compress(record) for record in RECORDS]
+    starts = [sum(len(b) for b in blobs[:i]) for i in range(len(blobs))]
+    reader = WarcReader(limit=1 << 16, record_limit=1 << 17, line_limit=LINE_LIMIT)
+    for damaged, start in enumerate(starts):
+        for offset in (0, 1, 2, 3, 12):
+            data = bytearray(b"".join(blobs))
+            data[start + offset] ^= 0xFF
+            path = tmp_path / f"m{damaged}-{offset}.warc.gz"
+            path.write_bytes(bytes(data))
+            results = list(reader.read(str(path)))
+            read = {r.url for r in results if isinstance(r, RawDocument)}
+            others = {f"https://a.example/{n}" for n in range(len(blobs)) if n != damaged}
+            assert others <= read, (damaged, offset)
+            assert any(isinstance(r, Rejection) and r.reason == "corrupt_record" for r in results), (damaged, offset)

@@ -168,9 +168,16 @@ class WarcReader(StreamReader):
 
     def read_stream(self, handle: BinaryIO, path: str) -> Iterator[ReadResult]:
         """Every page of the seekable WARC stream ``handle``, resyncing after damage."""
-        gzipped = handle.read(3) == _GZIP_MAGIC or path.lower().endswith(".gz")  # a .gz with a damaged start too
+        head = handle.read(len(_WARC_MAGIC))
+        gzipped = head.startswith(_GZIP_MAGIC) or (path.lower().endswith(".gz") and not head.startswith(_WARC_MAGIC))
         reported = False  # one rejection per damaged stretch, however many resync attempts it takes
         next_start: int | None = 0
+        if gzipped and not head.startswith(_GZIP_MAGIC):
+            # warcio reads a damaged first member as one record that swallows the
+            # members after it; the stretch up to the next member is the damage.
+            yield reject(f"{path}#0", "corrupt_record", "unreadable WARC record: no gzip member at the start")
+            reported = True
+            next_start = _next_boundary(handle, 1, _GZIP_MAGIC)
         while next_start is not None:
             start = next_start
             handle.seek(start)
