@@ -182,7 +182,7 @@ class WarcReader(StreamReader):
             start = next_start
             handle.seek(start)
             try:
-                for item in self._records(handle, path):
+                for item in self._records(handle, path, gzipped):
                     reported = False
                     if item is not None:
                         yield item
@@ -195,9 +195,13 @@ class WarcReader(StreamReader):
                 scan_from = exc.scan_from if exc.scan_from is not None else max(exc.offset, start) + 1
                 next_start = _next_boundary(handle, scan_from, _GZIP_MAGIC if gzipped else _WARC_MAGIC)
 
-    def _records(self, handle: BinaryIO, path: str) -> Iterator[ReadResult | None]:
+    def _records(self, handle: BinaryIO, path: str, gzipped: bool) -> Iterator[ReadResult | None]:
         """Each record from the handle's position on: a page, a rejection, or
-        ``None`` for a sound record that is no page; raises :class:`_Corrupt`."""
+        ``None`` for a sound record that is no page; raises :class:`_Corrupt`.
+
+        In a gzipped file a record warcio read without decompressing is damage:
+        warcio falls back to plain reading when a member's header is broken, and
+        may then take the members after it for the body of one bogus record."""
         records = ArchiveIterator(handle)
         reader = records.reader = _BoundedReader(records.fh, self.line_limit)
         while True:
@@ -212,6 +216,8 @@ class WarcReader(StreamReader):
                 return
             except _CORRUPT as exc:
                 raise _Corrupt(offset, exc) from exc
+            if gzipped and reader.decompressor is None:
+                raise _Corrupt(offset, ValueError("not a gzip member"))
             length = declared_length(record)
             if length is None:
                 raise _Corrupt(offset, ValueError("record has no valid Content-Length, so no knowable end"))
