@@ -39,8 +39,7 @@ from masthead.run.runconfig import PipelineConfig, WorkerSetupError
 from masthead.serialize import unstructure
 from masthead.validate import UnreadableLine, bounded_lines, validate_lines
 
-EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_PLUGIN, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
-EXIT_WRITE = 5
+EXIT_OK, EXIT_REJECTS, EXIT_USAGE, EXIT_PLUGIN, EXIT_INVALID, EXIT_WRITE = 0, 1, 2, 3, 4, 5
 
 log = structlog.get_logger("masthead.cli")
 
