@@ -7,13 +7,13 @@ what both share (:func:`open_client`, :func:`wait_for_workers`) and
 holds (read here, shipped to the cluster in batches).
 
 Same pipeline, same records as the local runners; only where
-:meth:`~masthead.pipeline.Pipeline.process` runs changes. The client (the
-``masthead ingest`` process) reads the inputs, ships documents in batches to
-the cluster, and writes what comes back: partitioned JSONL
-(:mod:`masthead.io.partitioned`) and the rejects file. So inputs and output
-need to be visible to the client only, not to every worker (no shared
-filesystem), and the per-document work left on the client is I/O and JSON
-encoding, a small fraction of parsing.
+:meth:`~masthead.pipeline.Pipeline.process` runs changes. With
+:func:`run_on_dask` the client process reads the inputs, ships documents in
+batches to the cluster, and hands what comes back to its
+:class:`~masthead.run.runners.Outlet`. So inputs and output need to be
+visible to the client only, not to every worker (no shared filesystem), and
+the per-document work left on the client is I/O and JSON encoding, a small
+fraction of parsing.
 
 Streaming with a bounded footprint: at most ``2 x`` the cluster's worker
 threads batches are in flight (plus, in ``deterministic`` mode, as many
