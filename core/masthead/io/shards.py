@@ -223,25 +223,3 @@ def _fetched(url: str, fs: Any, path: str, suffix: str, readers: Mapping[str, Re
                 yield attrs.evolve(item, uri=url + item.uri[len(local) :])
             else:
                 yield attrs.evolve(item, input=url + item.input[len(local) :])
-
-
-def iter_inputs(
-    arguments: Iterable[str],
-    readers: Mapping[str, Reader],
-    skipped: list[str] | None = None,
-    *,
-    prefix: str | None = None,
-    options: Mapping[str, Any] | None = None,
-    follow_links: bool = False,
-) -> Iterator[ReadResult]:
-    """:func:`~masthead.io.readers.iter_documents`, also for URLs and paths files (a run on one machine)."""
-    arguments = list(arguments)
-    if not any(is_url(a) or a.lower().endswith(PATHS_SUFFIXES) or a.lower().startswith("file://") for a in arguments):
-        yield from iter_documents(arguments, readers, skipped, follow_links)
-        return
-    listing = list_shards(arguments, readers, prefix=prefix, storage_options=options)
-    yield from listing.rejections
-    if skipped is not None:
-        skipped.extend(listing.skipped)
-    for url in listing.shards:
-        yield from read_shard(url, readers, options or {})
