@@ -156,3 +156,17 @@ def test_the_readme_test_command_needs_one_python_and_ci_runs_it_and_the_matrix(
     pythons = {e for e in matrix if re.fullmatch(r"py3\d+", e)}
     assert set(ran) - {"py"} | (pythons - set(ran)) == set(matrix)
     assert len(pythons - set(ran)) == 1, "`py` stands for exactly one interpreter of the matrix"
+
+
+def _project_name(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def test_the_dependencies_page_has_one_section_per_dependency_and_no_other() -> None:
+    from importlib.metadata import requires
+
+    required = {_project_name(re.match(r"[A-Za-z0-9_.-]+", req).group(0)) for req in requires("masthead") or []}  # type: ignore[union-attr]
+    headings = re.findall(r"^## (.+)$", (DOCS / "dependencies.md").read_text(), re.M)
+    named = [_project_name(name.strip()) for heading in headings for name in heading.split(" (")[0].split(",")]
+    assert len(named) == len(set(named)), "one section per dependency"
+    assert set(named) == required
