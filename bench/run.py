@@ -289,10 +289,27 @@ def plot(found: dict[str, Any], target: Path) -> bool:
     return True
 
 
+#: Options naming folders of this machine, shown as placeholders in the report.
+_PLACEHOLDERS = {"--real": "PATH/TO/{name}", "--work": "WORK"}
+
+
+def _portable(argv: list[str]) -> list[str]:
+    """``argv`` with this machine's folders replaced by placeholders, for a published report."""
+    shown: list[str] = []
+    for arg in argv:
+        option, eq, value = arg.partition("=")
+        if shown and shown[-1] in _PLACEHOLDERS:
+            arg = _PLACEHOLDERS[shown[-1]].format(name=Path(arg).name)
+        elif eq and option in _PLACEHOLDERS:
+            arg = f"{option}={_PLACEHOLDERS[option].format(name=Path(value).name)}"
+        shown.append(arg)
+    return shown
+
+
 def report(text: str, args: argparse.Namespace, argv: list[str], plotted: Path | None) -> str:
     import masthead
 
-    command = "python bench/run.py" + (" " + " ".join(argv) if argv else "")
+    command = " ".join(["python bench/run.py", *_portable(argv)])
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "n/a"
     parts = [
         START,
