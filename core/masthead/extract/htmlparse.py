@@ -22,8 +22,10 @@ are read at C speed.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
@@ -35,6 +37,15 @@ from lxml.cssselect import CSSSelector
 #: XHTML as XML, or that a short page "looks like a URL". A crawl holds such
 #: pages; reading them as HTML is what a browser does and what is meant here.
 _ADVICE = (XMLParsedAsHTMLWarning, MarkupResemblesLocatorWarning)
+
+
+@contextlib.contextmanager
+def _without_advice() -> Iterator[None]:
+    """Build a BeautifulSoup tree without :data:`_ADVICE` warnings."""
+    with warnings.catch_warnings():
+        for category in _ADVICE:
+            warnings.simplefilter("ignore", category)
+        yield
 
 
 class HtmlTreeBuilder(LXMLTreeBuilder):
@@ -81,9 +92,7 @@ def parse_html(markup: str) -> BeautifulSoup:
 def parse_html_depth(markup: str) -> tuple[BeautifulSoup, int | None]:
     """:func:`parse_html` and the deepest element nesting, counted while
     building (``None`` when the stock builder had to be used)."""
-    with warnings.catch_warnings():
-        for category in _ADVICE:
-            warnings.simplefilter("ignore", category)
+    with _without_advice():
         builder = HtmlTreeBuilder()
         try:
             return BeautifulSoup(markup, builder=builder), builder.max_depth
@@ -124,9 +133,7 @@ def soup_of_element(element: Any) -> BeautifulSoup:
     Python objects. The element is the new tree's only child.
     """
     builder = HtmlTreeBuilder()
-    with warnings.catch_warnings():
-        for category in _ADVICE:
-            warnings.simplefilter("ignore", category)
+    with _without_advice():
         soup = BeautifulSoup("", builder=builder)
     builder.soup = soup
     stack: list[Any] = [element]
