@@ -32,15 +32,16 @@ _MENU_OWN = 2
 _MENU_RUN = 5
 #: Markup of the site's templates that generic BEM names would not produce:
 #: its own class names and the ``y-use`` attributes of its script framework.
+#: Each with the name the page must spell for it to match.
 _MARKUP = (
-    ".article__featured-image",
-    ".byline__author__name",
-    ".contribute-teaser",
-    ".article-excerpt-default",
-    "[y-use]",
+    (".article__featured-image", "article__featured-image"),
+    (".byline__author__name", "byline__author__name"),
+    (".contribute-teaser", "contribute-teaser"),
+    (".article-excerpt-default", "article-excerpt-default"),
+    ("[y-use]", "y-use"),
 )
 _DOMAINS = ("themoscowtimes.com", "moscowtimes.ru")
-for _selector in _MARKUP:  # compiled once, in the parent process, before workers fork
+for _selector, _ in _MARKUP:  # compiled once, in the parent process, before workers fork
     compiled(_selector)
 
 
@@ -114,7 +115,11 @@ def _html_score(page: Page) -> float:
         return 0.95
     if fold(meta.get("twitter:site") or "") == fold("@MoscowTimes"):
         return 0.9
-    hits = sum(1 for selector in _MARKUP if page.matches(selector))
+    # A selector can only match where its class or attribute name is spelled
+    # in the page (in any case: attribute names are not case-sensitive): a
+    # substring test skips the tree walk on every other site.
+    source = page.source_text.lower()
+    hits = sum(1 for selector, name in _MARKUP if name in source and page.matches(selector))
     return min(0.85, 0.25 * hits)
 
 
