@@ -41,6 +41,8 @@ _MARKUP = (
     ("[y-use]", "y-use"),
 )
 _DOMAINS = ("themoscowtimes.com", "moscowtimes.ru")
+_STRONG_PREFIXES = tuple(phrases.STRONG_PREFIXES)
+_WEAK_EVIDENCE = tuple(phrases.WEAK_EVIDENCE)
 for _selector, _ in _MARKUP:  # compiled once, in the parent process, before workers fork
     compiled(_selector)
 
@@ -61,9 +63,11 @@ def _text_score(lines: tuple[str, ...]) -> float:
         key = key_of(line)
         if key in phrases.STRONG_LINES:
             strong.add(key)
-        strong.update(p for p in phrases.STRONG_PREFIXES if key.startswith(p))
+        if key.startswith(_STRONG_PREFIXES):  # one C call rules out most lines
+            strong.update(p for p in _STRONG_PREFIXES if key.startswith(p))
         good = good or key in phrases.GOOD_LINES
-        weak.update(p for p in phrases.WEAK_EVIDENCE if key.startswith(p))
+        if key.startswith(_WEAK_EVIDENCE):
+            weak.update(p for p in _WEAK_EVIDENCE if key.startswith(p))
     if strong:
         return min(0.99, 0.9 + 0.03 * (len(strong) - 1) + 0.01 * len(weak))
     stamped = 0.6 if stamped_title_index(lines) is not None else 0.0
