@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 
 from masthead.errors import InputError
 from masthead.extract.document import HTML, Page, RawDocument, blocks_of, decode
+from masthead.extract.text import fold
 
 RUSSIAN = "Президент заявил, что переговоры продолжатся на следующей неделе в Москве."
 
@@ -135,3 +136,21 @@ def test_generic_fallback_survives_a_malformed_canonical_url() -> None:
     page = Page.from_raw(RawDocument(uri="a.html", data=html.encode(), content_type=HTML))
     draft = GenericSource().parse(page)
     assert list(draft.warnings) == ["generic_fallback: no outlet plugin claimed this page"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain  ASCII line\n\nSecond\tLINE",
+        "\u201cQuoted\u201d \u2014 ＦＵＬＬＷＩＤＴＨ\nStra\u00dfe \u00c9t\u00e9\ne\u0301 combining",
+        "\ufb01rst ligature\n\u3000\n\u2028 separator line\nlast",
+    ],
+)
+def test_folded_views_equal_folding_the_page_text(text: str) -> None:
+    for raw in (
+        RawDocument(uri="t.txt", data=text.encode()),
+        RawDocument(uri="t.html", data=f"<p>{text.replace(chr(10), '</p><p>')}</p>".encode(), content_type=HTML),
+    ):
+        page = Page.from_raw(raw)
+        assert page.folded_lines == tuple(fold(line) for line in page.lines)
+        assert page.folded_text == fold(page.text)

@@ -356,6 +356,20 @@ class Page:
         return "\n".join(self.lines)
 
     @cached_property
+    def folded_lines(self) -> tuple[str, ...]:
+        """:func:`masthead.extract.text.fold` of every entry of :attr:`lines`,
+        folded once per page: every source's detector compares lines with
+        its boilerplate, and routing asks them all."""
+        return tuple(textmod.fold(line) for line in self.lines)
+
+    @cached_property
+    def folded_text(self) -> str:
+        """``fold(page.text)``, built from :attr:`folded_lines` (folding
+        works character by character and collapses every run of spaces and
+        line ends into one space, so joining the folded lines is the same)."""
+        return " ".join(line for line in self.folded_lines if line)
+
+    @cached_property
     def meta(self) -> PageMeta:
         """Metadata the HTML page declares about itself; empty for dumps."""
         if not self.is_html:

@@ -44,14 +44,16 @@ def score(page: Page) -> float:
         return 1.0
     if _head_says_southfront(page):
         return 0.95
-    lines = page.lines
+    lines, keys = page.lines, page.folded_lines
     total = _marker_score(lines)
-    if any(_is_button(line) or _is_appeal(line) or _is_own_byline(line) for line in lines):
+    if any(
+        _is_button(key) or _is_appeal(line, key) or _is_own_byline(key) for line, key in zip(lines, keys, strict=True)
+    ):
         total += 0.8 if total == 0.0 else 0.1
-    if any(fold(line) in _BANNERS for line in lines[:_BANNER_LINES]):
+    if any(key in _BANNERS for key in keys[:_BANNER_LINES]):
         total += 0.4
     total += _helper_score(lines)
-    mentions = sum(1 for line in lines if any(n in fold(line) for n in _NAMES))
+    mentions = sum(1 for key in keys if any(n in key for n in _NAMES))
     total += min(0.25, 0.1 * mentions)
     if total > 0.3 and _has_comment_thread(lines):
         total += 0.05 if total >= 0.5 else 0.1
@@ -122,17 +124,17 @@ def _head_says_southfront(page: Page) -> bool:
     return False
 
 
-def _is_button(line: str) -> bool:
-    key = fold(line)
+def _is_button(key: str) -> bool:
+    """``key``: a folded line."""
     return key in {"support southfront", "support south front", "support southfrontpdf download"}
 
 
-def _is_appeal(line: str) -> bool:
-    """The site's own donation appeal: an appeal line naming SouthFront or its addresses."""
-    key = fold(line)
+def _is_appeal(line: str, key: str) -> bool:
+    """The site's own donation appeal: an appeal line naming SouthFront or
+    its addresses (``key``: the line folded)."""
     if any(p in key for p in ("southfront@list.ru", "patreon.com/southfront", "southfront's work is impossible")):
         return True
-    return len(key.split()) <= _APPEAL_WORDS and bp.is_donation(line) and any(n in key for n in _NAMES)
+    return any(n in key for n in _NAMES) and len(key.split()) <= _APPEAL_WORDS and bp.is_donation(line)
 
 
 #: The site's byline form: "Written by NAME exclusively for SouthFront".
@@ -145,5 +147,6 @@ _BANNER_LINES = 3
 _APPEAL_WORDS = 40
 
 
-def _is_own_byline(line: str) -> bool:
-    return bool(_OWN_BYLINE.match(fold(line)))
+def _is_own_byline(key: str) -> bool:
+    """``key``: a folded line."""
+    return bool(_OWN_BYLINE.match(key))

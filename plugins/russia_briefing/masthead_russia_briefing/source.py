@@ -110,7 +110,7 @@ def _score(page: Page) -> float:
     if _DOMAIN.search(head) or "russia briefing" in fold(meta.site_name or ""):
         evidence.append(0.95)
     text = page.text
-    key = fold(text)
+    key = page.folded_text
     if _BLURB.search(key):
         evidence.append(0.95)
     if boilerplate.contains_artifact(text):
@@ -122,10 +122,10 @@ def _score(page: Page) -> float:
     if _DOMAIN.search(text):
         evidence.append(0.4)
     header = _header(page.lines)
-    if any(fold(line) in boilerplate.SITE_NAMES for line in header):
+    if any(line in boilerplate.SITE_NAMES for line in page.folded_lines[: len(header)]):
         evidence.append(0.6)
     evidence.extend(_byline_evidence(header))
-    if any(fold(line) == "leave a reply" for line in page.lines[-40:]):
+    if "leave a reply" in page.folded_lines[-40:]:
         evidence.append(0.1)
     miss = 1.0
     for weight in evidence:

@@ -38,6 +38,17 @@ def _ticker_score(length: int) -> float:
     return 0.15 if length else 0.0
 
 
+#: Lower-case spellings one of which every :data:`vocabulary.SITE_NAMES`
+#: entry contains: a page whose source has none of them cannot name the site.
+_SITE_NEEDLES = ("econotimes", "fxwirepro", "elmin")
+
+
+def _may_name_site(source: str) -> bool:
+    """Whether the page's source spells a name of the site anywhere (in any case)."""
+    lowered = source.lower()
+    return any(needle in lowered for needle in _SITE_NEEDLES)
+
+
 class EconoTimesSource(Source):
     """EconoTimes (econotimes.com): rewritten wire copy with a headline ticker."""
 
@@ -52,17 +63,19 @@ class EconoTimesSource(Source):
         if page.is_html:
             if html.is_econotimes_markup(page):
                 return _SITE_MARKER
-            if html.foreign_site(page):
+            if html.foreign_site(page) or not _may_name_site(page.source_text):
+                # Wire credits and tickers are common to every news site, so the
+                # block texts of HTML that never spells the site's name could
+                # not claim it: they are not read at all.
                 return _NO_SCORE
             score = self._detect_lines(page)
-            # Wire credits and tickers are common to every news site: HTML without
-            # EconoTimes' own markup claims only when its text names the site.
+            # HTML without EconoTimes' own markup claims only when its text names the site.
             return score if score >= _SITE_MARKER else min(score, _UNMARKED_HTML)
         return self._detect_lines(page)
 
     def _detect_lines(self, page: Page) -> float:
         lines = page.lines
-        key = fold("\n".join(lines))
+        key = page.folded_text
         if any(marker in key for marker in voc.FOREIGN_MARKERS):
             return _NO_SCORE
         if any(fold(name) in key for name in voc.SITE_NAMES):

@@ -162,3 +162,16 @@ def test_other_outlets_seeds_with_their_boilerplate_cut_stay_unclaimed(source: E
         lines = path.read_text(encoding="utf-8").splitlines()
         kept = [line for line in lines if line.strip() and not any(m in fold(line) for m in voc.FOREIGN_MARKERS)]
         assert source.detect(page_of("\n".join(kept[:20]))) <= 0.2, path.name
+
+
+def test_html_that_never_spells_the_site_scores_nothing(source: EconoTimesSource) -> None:
+    """Its block texts could not claim it, so routing does not read them."""
+    html = (
+        "<html><head><title>Putin and Trump Hail Trust</title></head><body><article>"
+        + "".join(f"<p>{p}</p>" for p in BODY)
+        + "".join(f"<p>{t}</p>" for t in TICKER)
+        + "</article></body></html>"
+    )
+    page = page_of(html, html=True)
+    assert source.detect(page) == 0.0
+    assert "lines" not in page.__dict__
