@@ -30,11 +30,10 @@ import attrs
 
 from masthead.extract import shapes as toolkit_shapes
 from masthead.extract.agencies import agency_named
+from masthead.extract.lists import headed_lists, is_teaser, teaser_trios, trailing_run
 from masthead.extract.text import fold
 from masthead_wire_aggregator import shapes
 
-#: Teaser lines of a listing end in an ellipsis ("... This article is part...").
-_TEASER_ENDINGS = ("...", "…")
 _MIN_LISTING_HEADLINES = 4
 _MIN_LISTING_TEASERS = 3
 #: The title, dateline, byline and credits sit right above the text; only
@@ -54,7 +53,6 @@ class Extraction:
     body: tuple[str, ...] = ()
     captions: tuple[str, ...] = ()
     ticker: tuple[str, ...] = ()
-    furniture: tuple[str, ...] = ()
     #: Headlines of the "Related Stories" list above the text.
     related: tuple[str, ...] = ()
     #: How many "Featured Post" teasers were lifted out of the page.
@@ -67,46 +65,26 @@ class Extraction:
         return bool(self.body) and not shapes.ends_sentence(self.body[-1]) and not self.body[-1].endswith(":")
 
 
+#: The "Related Stories" list sits above the story (under the title on
+#: current pages): its headlines must neither become the title nor reach the body.
+_RELATED_HEADINGS = frozenset(fold(h) for h in ("Related Stories", "Related Articles", "Related News"))
+
+
 def _is_chrome(line: str) -> bool:
     return shapes.is_menu(line) or shapes.is_widget(line)
 
 
-def _is_teaser(line: str) -> bool:
-    return line.rstrip().endswith(_TEASER_ENDINGS)
+def _is_furniture(line: str) -> bool:
+    return _is_chrome(line) or shapes.is_caption(line) or shapes.is_stop(line)
 
 
-def _sidebar_lines(lines: Sequence[str]) -> set[int]:
-    """Indexes of "Featured Post" teasers: headline, ``By ...``, teaser.
-
-    Only the full trio counts, so a story's own byline and first paragraph
-    (which ends with a full stop, not an ellipsis) are never taken.
-    """
-    found: set[int] = set()
-    for index in range(2, len(lines)):
-        teaser, byline, headline = lines[index], lines[index - 1], lines[index - 2]
-        if _is_teaser(teaser) and shapes.parse_byline(byline) is not None and shapes.headline_shaped(headline):
-            found.update((index - 2, index - 1, index))
-    return found
+def _is_head_line(line: str) -> bool:
+    """A dateline or a byline: what the site prints under a title."""
+    return bool(shapes.parse_dateline(line) or shapes.parse_byline(line) is not None)
 
 
-_RELATED_HEADINGS = frozenset(fold(h) for h in ("Related Stories", "Related Articles", "Related News"))
-
-
-def _related_lines(lines: Sequence[str]) -> set[int]:
-    """Indexes of the "Related Stories" list: its heading and the headlines under it.
-
-    The list sits above the story (under the title on current pages), so
-    its headlines must neither become the title nor reach the body.
-    """
-    found: set[int] = set()
-    for index, line in enumerate(lines):
-        if fold(line).rstrip(" :") in _RELATED_HEADINGS:
-            found.add(index)
-            after = index + 1
-            while after < len(lines) and shapes.headline_shaped(lines[after]) and not shapes.is_caption(lines[after]):
-                found.add(after)
-                after += 1
-    return found
+def _related_item(line: str) -> bool:
+    return shapes.headline_shaped(line) and not shapes.is_caption(line)
 
 
 def _body_start(lines: Sequence[str]) -> int:
@@ -117,11 +95,7 @@ def _body_start(lines: Sequence[str]) -> int:
     dateline or byline follows it.
     """
     for index, line in enumerate(lines):
-        if _is_chrome(line) or shapes.is_caption(line) or shapes.is_stop(line):
-            continue
-        if shapes.parse_dateline(line) or shapes.parse_byline(line) is not None:
-            continue
-        if not shapes.paragraph_shaped(line):
+        if _is_furniture(line) or _is_head_line(line) or not shapes.paragraph_shaped(line):
             continue
         if shapes.headline_shaped(line) and (shapes.ticker_headline(line) or _dated_next(lines, index)):
             continue
@@ -133,18 +107,13 @@ def _dated_next(lines: Sequence[str], index: int) -> bool:
     """Whether the next line that is not site chrome is a dateline or byline."""
     for line in lines[index + 1 : index + 4]:
         if not _is_chrome(line):
-            return bool(shapes.parse_dateline(line) or shapes.parse_byline(line) is not None)
+            return _is_head_line(line)
     return False
 
 
 def _introduces(line: str) -> bool:
     """Whether ``line`` is what EconoTimes prints under a title."""
-    return bool(
-        shapes.parse_dateline(line)
-        or shapes.parse_byline(line) is not None
-        or shapes.is_widget(line)
-        or shapes.is_caption(line)
-    )
+    return _is_head_line(line) or shapes.is_widget(line) or shapes.is_caption(line)
 
 
 def _pick_title(header: Sequence[str]) -> str | None:
@@ -187,11 +156,9 @@ def _reads_as_headline(line: str) -> bool:
 
 
 def _is_title_candidate(line: str) -> bool:
-    if _is_chrome(line) or shapes.is_caption(line) or shapes.is_stop(line):
+    if _is_furniture(line) or _is_head_line(line):
         return False
-    if shapes.parse_dateline(line) or shapes.parse_byline(line) is not None:
-        return False
-    return shapes.headline_shaped(line) and len(shapes.words(line)) >= 3
+    return shapes.headline_shaped(line) and len(line.split()) >= 3
 
 
 def _unpunctuated_lead(header: Sequence[str], title: str | None) -> int:
@@ -205,7 +172,7 @@ def _unpunctuated_lead(header: Sequence[str], title: str | None) -> int:
     for line in reversed(header):
         if line == title or not shapes.headline_shaped(line) or _reads_as_headline(line):
             break
-        if _is_chrome(line) or shapes.is_caption(line) or shapes.is_stop(line) or _introduces(line):
+        if _is_furniture(line) or _introduces(line):
             break
         count += 1
     return count
@@ -214,44 +181,26 @@ def _unpunctuated_lead(header: Sequence[str], title: str | None) -> int:
 def _split_ticker(body: list[str]) -> tuple[list[str], list[str]]:
     """Split the trailing run of ticker headlines off the body paragraphs.
 
-    The run is read backwards from the last line: headline-shaped lines
-    (the very last one may be cut mid-word). It starts at a title-case line
-    and is at least half in title case — all of it when it is two lines, so
-    the items of a short closing list stay body. Above a run of two or more, sentence-case
-    lines that read as headlines (the site's older titles) join it; a last
-    paragraph that lost its full stop reads as a sentence and stays.
+    The run (:func:`masthead.extract.lists.trailing_run`) is of headline-shaped
+    lines, the very last one maybe cut mid-word, and at least half in title
+    case — all of it when it is two lines, so the items of a short closing
+    list stay body. Sentence-case lines that read as headlines (the site's
+    older titles) join a run of two or more; a last paragraph that lost its
+    full stop reads as a sentence and stays.
     """
-    end = len(body)
-    if end >= 2 and not shapes.headline_shaped(body[-1]) and shapes.ticker_headline(body[-1], may_be_cut=True):
-        end -= 1  # the dump's last line, a headline cut mid-word
-    start = end
-    while start and _ticker_shaped(body[start - 1]):
-        start -= 1
-    while start < end and not shapes.ticker_headline(body[start]):
-        start += 1
-    title_case = sum(1 for line in body[start:end] if shapes.ticker_headline(line))
-    if start == end or title_case < _needed_title_case(end - start):
-        return body, []
-    if end - start >= 2:
-        while start and _ticker_shaped(body[start - 1]) and _reads_as_headline(body[start - 1]):
-            start -= 1
+    start = trailing_run(
+        body,
+        shaped=_ticker_shaped,
+        strong=shapes.ticker_headline,
+        cut=lambda line: shapes.ticker_headline(line, may_be_cut=True),
+        joins=_reads_as_headline,
+    )
     return body[:start], body[start:]
 
 
-def _needed_title_case(length: int) -> int:
-    """Title-case lines a run of ``length`` needs: all of two, two of three, half of more."""
-    if length <= 2:
-        return length
-    return 2 if length == 3 else -(-length // 2)
-
-
 def _ticker_shaped(line: str) -> bool:
-    return shapes.headline_shaped(line) and not _plain_sentence(line)
-
-
-def _plain_sentence(line: str) -> bool:
-    """A sentence that ends like one ("... for comment?") is no ticker line."""
-    return shapes.ends_sentence(line) and not shapes.ticker_headline(line)
+    """Headline-shaped, and not a sentence that ends like one ("... for comment?")."""
+    return shapes.headline_shaped(line) and (not shapes.ends_sentence(line) or shapes.ticker_headline(line))
 
 
 def _looks_like_listing(body: Sequence[str], teasers: int) -> bool:
@@ -262,8 +211,8 @@ def _looks_like_listing(body: Sequence[str], teasers: int) -> bool:
     listing, while a story printed after the sidebar is still a story.
     """
     headlines = sum(1 for line in body if shapes.ticker_headline(line))
-    cut = sum(1 for line in body if _is_teaser(line))
-    paragraphs = sum(1 for line in body if shapes.paragraph_shaped(line) and not _is_teaser(line))
+    cut = sum(1 for line in body if is_teaser(line))
+    paragraphs = sum(1 for line in body if shapes.paragraph_shaped(line) and not is_teaser(line))
     if (teasers or cut) and not paragraphs:
         return True
     return (headlines >= _MIN_LISTING_HEADLINES and headlines >= paragraphs) or cut >= _MIN_LISTING_TEASERS
@@ -303,10 +252,12 @@ class _Meta:
 
 def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extraction:
     """Read one page's lines into title, date, byline, body and captions."""
-    sidebar = _sidebar_lines(lines)
-    related_at = _related_lines(lines)
-    related = tuple(line for index, line in enumerate(lines) if index in related_at and index - 1 in related_at)
-    lines = [line for index, line in enumerate(lines) if index not in sidebar and index not in related_at]
+    # "Featured Post" teasers (headline, "By ...", teaser) and the "Related Stories" list go first
+    sidebar = teaser_trios(lines, headline=shapes.headline_shaped, byline=lambda line: shapes.parse_byline(line) is not None)
+    lists = headed_lists(lines, _RELATED_HEADINGS, item=_related_item)
+    related = tuple(line for span in lists for line in lines[span.start + 1 : span.end])
+    taken = sidebar.union(*(range(span.start, span.end) for span in lists))
+    lines = [line for index, line in enumerate(lines) if index not in taken]
     start = _body_start(lines)
     header = lines[max(0, start - _HEADER_WINDOW) : start]
     title = known_title or _pick_title(header)
@@ -321,10 +272,8 @@ def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extracti
         meta.take(line)
 
     body: list[str] = []
-    furniture: list[str] = []
-    for index, line in enumerate(rest):
+    for line in rest:
         if shapes.is_stop(line):
-            furniture = list(rest[index:])
             break
         if _is_chrome(line) or (
             title_key is not None and len(line) < 2 * len(title_key) + 8 and _repeat_key(line) == title_key
@@ -347,7 +296,6 @@ def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extracti
         body=tuple(body),
         captions=tuple(dict.fromkeys(meta.captions)),
         ticker=tuple(ticker),
-        furniture=tuple(furniture),
         related=related,
         teasers=teasers,
         listing=_looks_like_listing(body, teasers),

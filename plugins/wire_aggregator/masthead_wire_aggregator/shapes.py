@@ -17,7 +17,7 @@ from masthead.extract import captions
 from masthead.extract import shapes as toolkit_shapes
 from masthead.extract.bylines import byline_names
 from masthead.extract.dates import find_date
-from masthead.extract.shapes import sentence_breaks
+from masthead.extract.shapes import headline_shaped, sentence_breaks
 from masthead.extract.text import fold
 from masthead_wire_aggregator import vocabulary as voc
 
@@ -31,6 +31,8 @@ _SMALL_WORDS = frozenset(
 )
 _TRAILING_CLOSERS = "\"'”’»)]} "
 _TERMINAL = (".", "!", "?", "…")
+#: The limits of the toolkit's :func:`headline_shaped` (re-exported here: it
+#: says nothing about case, and EconoTimes' older titles are in sentence case).
 _MAX_HEADLINE_WORDS = 24
 _MAX_HEADLINE_CHARS = 180
 #: A paragraph this long is running text even when the dump cut its end.
@@ -51,7 +53,6 @@ _TRAILING_CREDIT = re.compile(
 )
 #: Bullets, pipes and arrows around a menu or widget label ("  |   Politics", "• Market Data").
 _LABEL_DECORATION = " :>»|•·*▪►-"
-_COMMENT_COUNT = re.compile(r"^\d+\s+comments?$", re.IGNORECASE)
 _HAS_ZONE = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 _BYLINE = re.compile(r"^by\s+(?P<names>.+?)\s*$", re.IGNORECASE)
 _ET_AL = re.compile(r"\s+et\.?\s+al\.?$", re.IGNORECASE)
@@ -83,18 +84,9 @@ def ends_sentence(line: str) -> bool:
     return _core(line).endswith(_TERMINAL)
 
 
-def words(line: str) -> list[str]:
-    return line.split()
-
-
 def title_case_ratio(line: str, *, skip_last: bool = False) -> float:
     """:func:`masthead.extract.shapes.title_case_ratio` with the outlet's small words."""
     return toolkit_shapes.title_case_ratio(line, small_words=_SMALL_WORDS, skip_last=skip_last)
-
-
-def headline_shaped(line: str) -> bool:
-    """:func:`masthead.extract.shapes.headline_shaped`: EconoTimes' older titles are in sentence case."""
-    return toolkit_shapes.headline_shaped(line, max_words=_MAX_HEADLINE_WORDS, max_chars=_MAX_HEADLINE_CHARS)
 
 
 def ticker_headline(line: str, *, may_be_cut: bool = False) -> bool:
@@ -106,7 +98,7 @@ def ticker_headline(line: str, *, may_be_cut: bool = False) -> bool:
     if may_be_cut:
         if len(line) > _MAX_HEADLINE_CHARS:
             return False
-        tokens = words(line)
+        tokens = line.split()
         if (
             1 <= len(tokens) <= _MAX_HEADLINE_WORDS
             and not ends_sentence(line)
@@ -119,7 +111,7 @@ def ticker_headline(line: str, *, may_be_cut: bool = False) -> bool:
 
 def paragraph_shaped(line: str) -> bool:
     """Running text: a finished sentence, or a long stretch cut by the dump."""
-    n = len(words(line[:_CAPTION_CHARS]))  # enough to compare with the thresholds
+    n = len(line[:_CAPTION_CHARS].split())  # enough to compare with the thresholds
     if ends_sentence(line):
         return n >= 3 or (_core(line).endswith(("?", "!")) and n >= 2)
     if _core(line).endswith(":") and n >= 6:
@@ -128,23 +120,17 @@ def paragraph_shaped(line: str) -> bool:
 
 
 def is_menu(line: str) -> bool:
-    if len(line) > _LABEL_CHARS:
-        return False
-    key = _label(line)
-    return key in voc.MENU_LINES or (key.endswith(" series") and len(key.split()) <= 6)
+    return len(line) <= _LABEL_CHARS and voc.MENU.matches(_label(line))
 
 
 def is_widget(line: str) -> bool:
-    if len(line) > _LABEL_CHARS:
-        return False
-    key = _label(line)
-    return key in voc.WIDGET_LINES or bool(_COMMENT_COUNT.match(key))
+    return len(line) <= _LABEL_CHARS and voc.WIDGET.matches(_label(line))
 
 
 def is_stop(line: str) -> bool:
     """Whether the line opens the furniture after the article."""
     key = _label(line[:_PREFIX_CHARS])
-    if key in voc.STOP_LINES or any(key.startswith(p) for p in voc.STOP_PREFIXES):
+    if voc.STOP.matches(key):
         return True
     # the disclaimer or the sign-up box cut short at the end of a dump
     if len(line) > _PREFIX_CHARS:
@@ -156,7 +142,7 @@ def is_stop(line: str) -> bool:
 def is_caption(line: str) -> bool:
     """A photo caption or credit line (never a paragraph of the story):
     :func:`masthead.extract.captions.is_caption` or a "Source:" credit."""
-    if len(line) > _CAPTION_CHARS or len(words(line)) > 40:
+    if len(line) > _CAPTION_CHARS or len(line.split()) > 40:
         return False
     return captions.is_caption(line) or bool(_TRAILING_CREDIT.search(line))
 

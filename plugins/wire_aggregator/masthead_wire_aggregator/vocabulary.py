@@ -10,6 +10,7 @@ quote style and spacing never matter.
 
 from __future__ import annotations
 
+from masthead.extract.boilerplate import Phrases
 from masthead.extract.text import fold
 
 #: The outlet's name as it appears in boilerplate; a strong detection marker.
@@ -20,10 +21,10 @@ SITE_NAMES = ("EconoTimes", "Econotimes", "econotimes.com", "FxWirePro", "Elmin 
 DISCLAIMER = "This article does not necessarily reflect the opinions of the editors or management of EconoTimes"
 
 #: Single-line site chrome (menus, header, navigation drawer, footer links),
-#: dropped wherever it appears as a line of its own.
-MENU_LINES = frozenset(
-    fold(s)
-    for s in (
+#: dropped wherever it appears as a line of its own; "... Series" labels too.
+MENU = Phrases(
+    "menu",
+    exact=(
         *("EconoTimes", "Home", "News", "Series", "Follow Series", "Opinion", "Opinions", "EconoBriefs"),
         *("Menu", "Search", "Enter Keyword", "Become a contributor", "Bookmark Econotimes", "Politics"),
         *("Economy", "Investing", "Companies", "Technology", "Law", "Health", "Life", "Nature", "Science"),
@@ -33,55 +34,42 @@ MENU_LINES = frozenset(
         *("About us", "Advertise With Us", "Contribute", "Contact us", "Institutional Service"),
         *("Privacy Policy", "Terms of Service", "Disclaimer", "Featured Post", "Top Stories"),
         *("Breaking News, Business, Financial and Economic News, World News from EconoTimes", "中国"),
-    )
+    ),
+    patterns=(r"^(?:\S+ ){1,5}series$",),
 )
 
-#: Buttons and widget labels inside the article view; dropped as lines.
-WIDGET_LINES = frozenset(
-    fold(s)
-    for s in (
+#: Buttons, widget labels and comment counters inside the article view; dropped as lines.
+WIDGET = Phrases(
+    "widget",
+    exact=(
         *("Share", "Share this", "Share this article", "Share this on Facebook", "Share this on Twitter"),
         *("Share this on Google Plus", "Share this on LinkedIn", "Share on reddit", "Share on Pinterest"),
         *("Tweet", "Facebook", "Twitter", "LinkedIn", "Reddit", "Pinterest", "WhatsApp", "Telegram"),
         *("Flipboard", "Email", "Print", "Save this article for later", "Save article", "Increase text size"),
         *("Decrease text size", "Advertisement", "Sponsored", "READ NOW >", "Close", "开始阅读 >", "深入了解中国动向"),
-    )
+    ),
+    patterns=(r"^\d+ comments?$",),
 )
 
 #: Labels that open the page furniture after the article (comment box,
 #: recommendation lists, promotion banners): once the body has started,
-#: nothing from such a line on is article text. Whole-line matches, an
-#: optional trailing colon or arrow aside.
-STOP_LINES = frozenset(
-    fold(s)
-    for s in (
+#: nothing from such a line on is article text. Whole lines (an optional
+#: trailing colon or arrow aside), and longer boilerplate whatever follows
+#: it on the line.
+STOP = Phrases(
+    "stop",
+    exact=(
         *("Comment", "Comments", "Sign up", "Sign up for free", "Editor's Picks", "Editors' Picks"),
         *("Most Popular", "Latest News", "Latest Articles", "Related News", "Related Articles"),
         *("Related Stories", "More News", "More from EconoTimes", "Recommended", "Top Stories", "ET PRO"),
         *("Market Data", "Economics Monitor", "Disclaimer"),
-    )
-)
-
-#: Longer boilerplate that opens the furniture whatever follows it on the line.
-STOP_PREFIXES = tuple(
-    fold(s)
-    for s in (
-        DISCLAIMER,
-        "EconoTimes 中文版",
-        "Econotimes China Edition",
-        "GET INSIGHTS IN CHINESE",
-        "Market-moving news and views",
-        "FxWirePro launches Absolute Return Managed Program",
-        "Disclaimer:",
-        "© Elmin Media",
-        "©Elmin Media",
-        "Sign up for our",
-        "Sign up for free",
-        "Sign up for daily updates",
-        "Welcome to EconoTimes",
-        "Leave a comment",
-        "Be the first to comment",
-    )
+    ),
+    prefixes=(
+        *(DISCLAIMER, "EconoTimes 中文版", "Econotimes China Edition", "GET INSIGHTS IN CHINESE", "Disclaimer:"),
+        *("Market-moving news and views", "FxWirePro launches Absolute Return Managed Program", "© Elmin Media"),
+        *("©Elmin Media", "Sign up for our", "Sign up for free", "Sign up for daily updates", "Leave a comment"),
+        *("Welcome to EconoTimes", "Be the first to comment"),
+    ),
 )
 
 #: Furniture a dump may cut anywhere ("Welcome to", "Sign up for daily"):

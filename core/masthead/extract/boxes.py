@@ -1,0 +1,71 @@
+"""Boxes inside an article container: captions, link lists, furniture.
+
+An outlet's article container holds more than the text: picture captions,
+a "Related Stories" list, "Editor's Picks" or "Most Popular" grids, share
+bars. A plugin names them by CSS selector and, because classes get renamed
+with every redesign, by the heading the box prints; these readers cut them
+out of a container (a copy the plugin owns) so that its remaining blocks
+are the article, and hand back what the boxes held.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from bs4 import Tag
+
+from masthead.extract.text import collapse, fold
+from masthead.extract.urls import join_url
+from masthead.models import Related
+
+__all__ = ["cut_boxes", "links_in", "take_texts"]
+
+
+def take_texts(root: Tag, selectors: str) -> list[str]:
+    """Texts of the elements under ``root`` matching ``selectors`` (CSS), removed from it.
+
+    In page order, whitespace collapsed, repeats and empty texts dropped:
+    the way captions and credits are lifted out of a container.
+    """
+    texts: list[str] = []
+    for element in root.select(selectors):
+        text = collapse(element.get_text(" "))
+        if text and text not in texts:
+            texts.append(text)
+        element.decompose()
+    return texts
+
+
+def cut_boxes(root: Tag, selectors: str = "", headings: Collection[str] = ()) -> list[Tag]:
+    """Detach from ``root`` the boxes its selectors or their own heading name.
+
+    A box is an element matching ``selectors`` (CSS), or the parent of an
+    element whose whole text, folded, is one of ``headings`` (folded
+    strings): that finds a box whose class was renamed. The detached boxes
+    are returned, in page order where found the same way, for their links to
+    be read (:func:`links_in`).
+    """
+    boxes = list(root.select(selectors)) if selectors else []
+    for text in root.find_all(string=True):
+        heading = text.parent
+        if heading is not None and isinstance(heading.parent, Tag) and fold(collapse(text)) in headings:
+            boxes.append(heading.parent)
+    for box in boxes:
+        box.extract()
+    return boxes
+
+
+def links_in(boxes: Iterable[Tag], base: str | None) -> list[Related]:
+    """The links of ``boxes`` as :class:`masthead.Related`, one per headline.
+
+    Links without text or address are skipped; addresses are made absolute
+    against ``base`` (:func:`masthead.extract.urls.join_url`, which never
+    raises); a headline seen twice keeps its first link.
+    """
+    related: dict[str, Related] = {}
+    for box in boxes:
+        for link in box.select("a[href]"):
+            title, href = collapse(link.get_text(" ")), str(link.get("href", ""))
+            if title and href:
+                related.setdefault(fold(title), Related(title, join_url(base, href)))
+    return list(related.values())
