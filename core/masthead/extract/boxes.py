@@ -18,41 +18,35 @@ from masthead.extract.text import collapse, fold
 from masthead.extract.urls import join_url
 from masthead.models import Related
 
-__all__ = ["cut_boxes", "links_in", "take_texts"]
-
-
-def take_texts(root: Tag, selectors: str) -> list[str]:
-    """Texts of the elements under ``root`` matching ``selectors`` (CSS), removed from it.
-
-    In page order, whitespace collapsed, repeats and empty texts dropped:
-    the way captions and credits are lifted out of a container.
-    """
-    texts: list[str] = []
-    for element in root.select(selectors):
-        text = collapse(element.get_text(" "))
-        if text and text not in texts:
-            texts.append(text)
-        element.decompose()
-    return texts
+__all__ = ["box_texts", "cut_boxes", "links_in"]
 
 
 def cut_boxes(root: Tag, selectors: str = "", headings: Collection[str] = ()) -> list[Tag]:
     """Detach from ``root`` the boxes its selectors or their own heading name.
 
-    A box is an element matching ``selectors`` (CSS), or the parent of an
-    element whose whole text, folded, is one of ``headings`` (folded
-    strings): that finds a box whose class was renamed. The detached boxes
-    are returned, in page order where found the same way, for their links to
-    be read (:func:`links_in`).
+        A box is an element matching ``selectors`` (CSS), or the parent of an
+        element whose whole text, folded, is one of ``headings`` (folded
+        strings): that finds a box whose class was renamed (``root`` itself is
+    never a box). Only the outermost
+        of nested boxes is returned (it holds the others), detached, for its
+        text or links to be read (:func:`box_texts`, :func:`links_in`).
     """
     boxes = list(root.select(selectors)) if selectors else []
     for text in root.find_all(string=True):
         heading = text.parent
-        if heading is not None and isinstance(heading.parent, Tag) and fold(collapse(text)) in headings:
-            boxes.append(heading.parent)
-    for box in boxes:
+        box = heading.parent if heading is not None else None
+        if isinstance(box, Tag) and box is not root and fold(collapse(text)) in headings:
+            boxes.append(box)
+    found = {id(box) for box in boxes}
+    outermost = list({id(box): box for box in boxes if not any(id(up) in found for up in box.parents)}.values())
+    for box in outermost:
         box.extract()
-    return boxes
+    return outermost
+
+
+def box_texts(boxes: Iterable[Tag]) -> list[str]:
+    """The text of each box, whitespace collapsed, each text once (captions, credits)."""
+    return list(dict.fromkeys(text for box in boxes if (text := collapse(box.get_text(" ")))))
 
 
 def links_in(boxes: Iterable[Tag], base: str | None) -> list[Related]:

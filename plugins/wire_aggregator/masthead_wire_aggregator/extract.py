@@ -78,9 +78,13 @@ def _is_furniture(line: str) -> bool:
     return _is_chrome(line) or shapes.is_caption(line) or shapes.is_stop(line)
 
 
+def _is_byline(line: str) -> bool:
+    return shapes.parse_byline(line) is not None
+
+
 def _is_head_line(line: str) -> bool:
     """A dateline or a byline: what the site prints under a title."""
-    return bool(shapes.parse_dateline(line) or shapes.parse_byline(line) is not None)
+    return bool(shapes.parse_dateline(line)) or _is_byline(line)
 
 
 def _related_item(line: str) -> bool:
@@ -253,7 +257,7 @@ class _Meta:
 def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extraction:
     """Read one page's lines into title, date, byline, body and captions."""
     # "Featured Post" teasers (headline, "By ...", teaser) and the "Related Stories" list go first
-    sidebar = teaser_trios(lines, headline=shapes.headline_shaped, byline=lambda line: shapes.parse_byline(line) is not None)
+    sidebar = teaser_trios(lines, headline=shapes.headline_shaped, byline=_is_byline)
     lists = headed_lists(lines, _RELATED_HEADINGS, item=_related_item)
     related = tuple(line for span in lists for line in lines[span.start + 1 : span.end])
     taken = sidebar.union(*(range(span.start, span.end) for span in lists))

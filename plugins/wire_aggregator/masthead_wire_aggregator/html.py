@@ -15,12 +15,12 @@ link, JSON-LD when present) comes from :attr:`masthead.Page.meta`.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 import attrs
 from bs4 import Tag
 
 from masthead import Page, Related
+from masthead.extract.boxes import box_texts, cut_boxes, links_in
 from masthead.extract.htmlparse import compiled
 from masthead.extract.text import collapse, fold
 from masthead_wire_aggregator import vocabulary as voc
@@ -35,50 +35,19 @@ VIEW_SELECTORS = (
     "article .articleContent",
     "article",
 )
-#: Page furniture that may sit inside the container.
-FURNITURE_SELECTORS = (
-    ".quickMenu",
-    "#quickMenu",
-    ".commentPlugIn",
-    ".commentCount",
-    "[id^=promotionBanner]",
-    ".editorPick",
-    ".latestNews",
-    ".mostPopular",
-    ".viewArticleSlide",
-    ".viewSlideArea",
-    ".slider",
-    ".shareWrap",
-    ".snsLinks",
-    ".viewAdBanner",
-    "[id^=div-gpt-ad]",
-    "[id^=ld-]",
-    ".spot-im-frame-inpage",
-    "form",
-    "nav",
+#: Page furniture that may sit inside the container (CSS).
+FURNITURE = (
+    ".quickMenu, #quickMenu, .commentPlugIn, .commentCount, [id^=promotionBanner], .editorPick, .latestNews,"
+    " .mostPopular, .viewArticleSlide, .viewSlideArea, .slider, .shareWrap, .snsLinks, .viewAdBanner,"
+    " [id^=div-gpt-ad], [id^=ld-], .spot-im-frame-inpage, form, nav"
 )
 #: Picture captions and credits, kept as captions.
-CAPTION_SELECTORS = (
-    "figcaption",
-    ".captionWrap",
-    ".imgCaption",
-    ".imageCaption",
-    ".photoCaption",
-    ".caption",
-    ".articleImgArea p",
-)
+CAPTIONS = "figcaption, .captionWrap, .imgCaption, .imageCaption, .photoCaption, .caption, .articleImgArea p"
 #: Markup of index, section, archive and search pages.
 LISTING_SELECTORS = ("#index", "#archivePage", "#sectionPage", ".sectionPage", ".archiveList", "#searchResult")
 #: The "Related Stories" list the site prints inside the content, above the
 #: text: its links are the article's related links.
-RELATED_SELECTORS = (
-    ".relatedStories",
-    ".relatedStory",
-    ".related-stories",
-    ".relatedArticle",
-    ".relatedArticles",
-    ".relatedNews",
-)
+RELATED = ".relatedStories, .relatedStory, .related-stories, .relatedArticle, .relatedArticles, .relatedNews"
 RELATED_HEADINGS = frozenset(fold(h) for h in ("Related Stories", "Related Articles", "Related News", "Related"))
 #: Headings of the site's own link lists: neither body nor related.
 FURNITURE_HEADINGS = frozenset(fold(h) for h in ("Slider", "Editor's Picks", "Editors' Picks", "Most Popular"))
@@ -122,42 +91,11 @@ def find_container(page: Page, base_url: str | None = None) -> Container | None:
                 if (name := collapse(a.get_text())) and fold(name) not in voc.NOT_AUTHORS
             )
         )
-        related = _links_of(_headed_boxes(element, RELATED_SELECTORS, RELATED_HEADINGS), base_url)
-        _headed_boxes(element, FURNITURE_SELECTORS, FURNITURE_HEADINGS)
-        captions = []
-        for node in element.select(", ".join(CAPTION_SELECTORS)):
-            text = collapse(node.get_text(" "))
-            if text:
-                captions.append(text)
-            node.decompose()
-        return Container(element, tuple(dict.fromkeys(captions)), contributors, selector, related)
+        related = links_in(cut_boxes(element, RELATED, RELATED_HEADINGS), base_url)
+        cut_boxes(element, FURNITURE, FURNITURE_HEADINGS)
+        captions = box_texts(cut_boxes(element, CAPTIONS))
+        return Container(element, tuple(captions), contributors, selector, tuple(related))
     return None
-
-
-def _headed_boxes(element: Tag, selectors: tuple[str, ...], headings: frozenset[str]) -> list[Tag]:
-    """Cut out of ``element`` the boxes its class or its own heading names.
-
-    The heading finds a box whose class is renamed. The boxes are returned,
-    detached, for their links to be read.
-    """
-    boxes = list(element.select(", ".join(selectors)))
-    for text in element.find_all(string=True):
-        heading = text.parent
-        if heading is not None and isinstance(heading.parent, Tag) and fold(collapse(text)) in headings:
-            boxes.append(heading.parent)
-    for box in boxes:
-        box.extract()
-    return boxes
-
-
-def _links_of(boxes: list[Tag], base_url: str | None) -> tuple[Related, ...]:
-    related: dict[str, Related] = {}
-    for box in boxes:
-        for link in box.select("a[href]"):
-            title, href = collapse(link.get_text(" ")), str(link.get("href", ""))
-            if title and href:
-                related.setdefault(fold(title), Related(title, urljoin(base_url or "", href)))
-    return tuple(related.values())
 
 
 def is_listing(page: Page) -> bool:
@@ -170,7 +108,7 @@ def clean_title(title: str | None) -> str | None:
     if not title:
         return None
     stripped = _TITLE_SUFFIX.sub("", title).strip()
-    if not stripped or fold(stripped) in voc.MENU_LINES or "econotimes" in fold(stripped):
+    if not stripped or fold(stripped) in voc.MENU.exact or "econotimes" in fold(stripped):
         return None
     return stripped
 
