@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from masthead import Draft, NotAnArticle, Page, Related, Source
 from masthead.extract.agencies import credited_agencies
+from masthead.extract.spacing import ends_in_space, set_apart
 from masthead.extract.text import fold
-from masthead_wire_aggregator import html, layout, shapes
+from masthead_wire_aggregator import html, shapes
 from masthead_wire_aggregator import vocabulary as voc
 from masthead_wire_aggregator.extract import Extraction, extract
 
@@ -25,17 +28,12 @@ _TICKER_SPACE = 0.05
 _NO_TITLE = 0.05
 
 
-def _ticker_score(length: int) -> float:
-    """Evidence of a trailing run of ``length`` unrelated headlines."""
-    if length >= 8:
-        return 0.6
-    if length >= 5:
-        return 0.55
-    if length >= 3:
-        return 0.45
-    if length == 2:
-        return 0.35
-    return 0.15 if length else 0.0
+#: Evidence of a trailing run of unrelated headlines: (at least this long, score).
+_TICKER_SCORES = ((8, 0.6), (5, 0.55), (3, 0.45), (2, 0.35), (1, 0.15))
+#: The current site's header opens a dump: ``Menu``, ``Search`` and a ``| Section``
+#: crumb (or the "Featured Post" sidebar label) within its first lines.
+_HEADER_LINES = 12
+_MENU, _SEARCH = fold("Menu"), fold("Search")
 
 
 #: Lower-case spellings one of which every :data:`vocabulary.SITE_NAMES`
@@ -47,6 +45,13 @@ def _may_name_site(source: str) -> bool:
     """Whether the page's source spells a name of the site anywhere (in any case)."""
     lowered = source.lower()
     return any(needle in lowered for needle in _SITE_NEEDLES)
+
+
+def _site_header(lines: Sequence[str]) -> bool:
+    """Whether the dump opens with the site's header (Menu, Search, a section crumb)."""
+    top = [fold(line) for line in lines[:_HEADER_LINES]]
+    crumb = any((key.startswith("|") and shapes.is_menu(key)) or key in voc.SIDEBAR_LABELS for key in top)
+    return crumb and _MENU in top and _SEARCH in top
 
 
 class EconoTimesSource(Source):
@@ -81,12 +86,12 @@ class EconoTimesSource(Source):
         if any(fold(name) in key for name in voc.SITE_NAMES):
             return _SITE_MARKER
         found = extract(lines)
-        header = layout.site_header(lines)
+        header = _site_header(lines)
         if found.listing:
             return _SITE_LISTING if header or found.teasers >= 2 else _NO_SCORE
         if not found.body:
             return _NO_SCORE
-        score = _ticker_score(len(found.ticker))
+        score = next((score for least, score in _TICKER_SCORES if len(found.ticker) >= least), 0.0)
         if header:
             score = max(score, _SITE_HEADER)
         if credited_agencies(found.body) or found.byline_agencies:
@@ -94,8 +99,10 @@ class EconoTimesSource(Source):
         if any(shapes.parse_dateline(line) and "utc" in fold(line) for line in lines[:12]):
             score += _UTC_DATELINE
         if not page.is_html:
-            score += _TICKER_APART if layout.ticker_set_apart(page.source_text, found.body, found.ticker) else 0.0
-            score += _TICKER_SPACE if layout.ticker_ends_in_space(page.source_text, found.ticker) else 0.0
+            # the ticker sits further from the text than the paragraphs from each
+            # other, and its last line keeps a trailing space ("... Violence ")
+            score += _TICKER_APART if set_apart(page.source_text, found.body, found.ticker) else 0.0
+            score += _TICKER_SPACE if found.ticker and ends_in_space(page.source_text, found.ticker[-1]) else 0.0
         if found.ticker and found.title is None:
             score += _NO_TITLE
         return round(min(score, _DUMP_CAP), 4)
