@@ -299,3 +299,28 @@ def _with_dateparser(text: str, zone: tzinfo | None, captured: datetime | None, 
     if _HAS_TIME.search(text):
         return _with_zone(moment, zone, repr(text))
     return Published(moment.date().isoformat())
+
+
+_ENDS_WITH_ZONE = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
+#: A line longer than this holds more than a date (and is not searched).
+_WRITTEN_DATE_CHARS = 160
+
+
+def written_date(line: str, *, zone: str | None = None) -> str | None:
+    """ISO 8601 when ``line`` is a written-out date and nothing else, else ``None``.
+
+    The date (:func:`find_date`) must fill the line, stray ``.,|`` around
+    it aside: no lead word is dropped, so "Published on May 4, 2016" is
+    ``None``. For an outlet that prints its times in one zone without
+    saying so, a time without a zone takes ``zone`` (``"+00:00"``); a date
+    without a time stays a plain date rather than an invented midnight.
+    """
+    text = line.strip().strip(".,|")
+    if len(text) > _WRITTEN_DATE_CHARS:
+        return None
+    found = find_date(text)
+    if found is None or found.start != 0 or found.end != len(text):
+        return None
+    if zone is not None and "T" in found.iso and not _ENDS_WITH_ZONE.search(found.iso):
+        return found.iso + zone
+    return found.iso

@@ -11,12 +11,11 @@ boilerplate stays article text.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from masthead.extract import captions
 from masthead.extract import shapes as toolkit_shapes
 from masthead.extract.bylines import byline_names
-from masthead.extract.dates import find_date
+from masthead.extract.dates import written_date
 from masthead.extract.shapes import headline_shaped, sentence_breaks
 from masthead.extract.text import fold
 from masthead_wire_aggregator import vocabulary as voc
@@ -53,30 +52,18 @@ _TRAILING_CREDIT = re.compile(
 )
 #: Bullets, pipes and arrows around a menu or widget label ("  |   Politics", "• Market Data").
 _LABEL_DECORATION = " :>»|•·*▪►-"
-_HAS_ZONE = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 _BYLINE = re.compile(r"^by\s+(?P<names>.+?)\s*$", re.IGNORECASE)
 _ET_AL = re.compile(r"\s+et\.?\s+al\.?$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8192)
-def _key(line: str) -> str:
-    """``fold`` of a short line, cached: every predicate compares folded text."""
-    return fold(line)
-
-
 def _label(line: str) -> str:
     """The folded label of a menu, widget or furniture line, decoration stripped."""
-    return _key(line).strip(_LABEL_DECORATION)
+    return fold(line).strip(_LABEL_DECORATION)
 
 
 def _core(line: str) -> str:
     """The line without closing quotes/brackets and spaces at its end."""
     return line.rstrip(_TRAILING_CLOSERS)
-
-
-def _inner_sentence(line: str) -> bool:
-    """Whether a sentence ends inside the line ("... rose. Analysts ..."), abbreviations aside."""
-    return sentence_breaks(line[:_CAPTION_CHARS]) > 0
 
 
 def ends_sentence(line: str) -> bool:
@@ -96,16 +83,13 @@ def ticker_headline(line: str, *, may_be_cut: bool = False) -> bool:
     may stop mid-word ("Israeli Forces Kill Pal").
     """
     if may_be_cut:
-        if len(line) > _MAX_HEADLINE_CHARS:
-            return False
-        tokens = line.split()
-        if (
+        tokens = line.split() if len(line) <= _MAX_HEADLINE_CHARS else []
+        return (
             1 <= len(tokens) <= _MAX_HEADLINE_WORDS
             and not ends_sentence(line)
             and toolkit_shapes.starts_capitalised(line)
-        ):
-            return len(tokens) == 1 or title_case_ratio(line, skip_last=True) >= 0.75 or len(tokens) <= 2
-        return False
+            and (len(tokens) <= 2 or title_case_ratio(line, skip_last=True) >= 0.75)
+        )
     return headline_shaped(line) and title_case_ratio(line) >= 0.8
 
 
@@ -116,7 +100,8 @@ def paragraph_shaped(line: str) -> bool:
         return n >= 3 or (_core(line).endswith(("?", "!")) and n >= 2)
     if _core(line).endswith(":") and n >= 6:
         return True
-    return n >= _LONG_PARAGRAPH_WORDS or (n >= 12 and _inner_sentence(line))
+    # a sentence ends inside the line ("... rose. Analysts ..."), abbreviations aside
+    return n >= _LONG_PARAGRAPH_WORDS or (n >= 12 and sentence_breaks(line[:_CAPTION_CHARS]) > 0)
 
 
 def is_menu(line: str) -> bool:
@@ -150,23 +135,10 @@ def is_caption(line: str) -> bool:
 def parse_dateline(line: str) -> str | None:
     """EconoTimes' article date as ISO 8601, e.g. ``Wednesday, May 4, 2016 1:12 PM UTC``.
 
-    The line must be a date and nothing else (:func:`masthead.extract.dates.find_date`
-    over the whole line; ``parse_date`` is not used because it hands such
-    lines to the RFC 2822 parser first, which drops "PM" and "UTC"). The site
-    prints its times in UTC ("All times are UTC" says its header), so a time
-    without a zone is UTC; a date without a time stays a plain date rather
-    than an invented midnight.
+    The line must be a date and nothing else. The site prints its times in
+    UTC ("All times are UTC" says its header), so a time without a zone is UTC.
     """
-    text = line.strip().strip(".,|")
-    if len(text) > _LABEL_CHARS:
-        return None
-    found = find_date(text)
-    if found is None or found.start != 0 or found.end != len(text):
-        return None
-    iso = found.iso
-    if "T" in iso and not _HAS_ZONE.search(iso):
-        iso += "+00:00"
-    return iso
+    return written_date(line, zone="+00:00")
 
 
 def parse_byline(line: str) -> tuple[str, ...] | None:
