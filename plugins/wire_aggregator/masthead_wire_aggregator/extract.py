@@ -30,6 +30,7 @@ import attrs
 
 from masthead.extract import shapes as toolkit_shapes
 from masthead.extract.agencies import agency_named
+from masthead.extract.fields import Fields
 from masthead.extract.lists import headed_lists, is_teaser, teaser_trios, trailing_run
 from masthead.extract.text import fold
 from masthead_wire_aggregator import shapes
@@ -154,15 +155,13 @@ def _titled(line: str, following: str | None) -> bool:
 
 def _reads_as_headline(line: str) -> bool:
     """Full title case, or a sentence-case headline; not a line of wire copy."""
-    if shapes.title_case_ratio(line) == 1.0 and not toolkit_shapes.reads_as_sentence(line):
-        return True
-    return toolkit_shapes.sentence_case_headline(line)
+    full = shapes.title_case_ratio(line) == 1.0 and not toolkit_shapes.reads_as_sentence(line)
+    return full or toolkit_shapes.sentence_case_headline(line)
 
 
 def _is_title_candidate(line: str) -> bool:
-    if _is_furniture(line) or _is_head_line(line):
-        return False
-    return shapes.headline_shaped(line) and len(line.split()) >= 3
+    plain = not (_is_furniture(line) or _is_head_line(line))
+    return plain and shapes.headline_shaped(line) and len(line.split()) >= 3
 
 
 def _unpunctuated_lead(header: Sequence[str], title: str | None) -> int:
@@ -176,7 +175,7 @@ def _unpunctuated_lead(header: Sequence[str], title: str | None) -> int:
     for line in reversed(header):
         if line == title or not shapes.headline_shaped(line) or _reads_as_headline(line):
             break
-        if _is_furniture(line) or _introduces(line):
+        if _is_furniture(line) or _introduces(line):  # what the site prints above the text
             break
         count += 1
     return count
@@ -227,31 +226,25 @@ def _repeat_key(line: str) -> str:
     return fold(line).rstrip(" .:")
 
 
-@attrs.define
-class _Meta:
-    """Dateline, byline and captions collected while the lines are read."""
+def _take(found: Fields, line: str) -> bool:
+    """Keep ``line`` in ``found`` if it is a dateline, byline or caption; say whether it was.
 
-    published: str | None = None
-    authors: list[str] = attrs.field(factory=list)
-    agencies: list[str] = attrs.field(factory=list)
-    captions: list[str] = attrs.field(factory=list)
-
-    def take(self, line: str) -> bool:
-        """Keep ``line`` if it is a dateline, byline or caption; say whether it was."""
-        moment = shapes.parse_dateline(line)
-        if moment is not None:
-            self.published = self.published or moment
-            return True
-        names = shapes.parse_byline(line)
-        if names is not None:
-            for name in names:
-                agency = agency_named(name)
-                (self.agencies if agency else self.authors).append(agency or name)
-            return True
-        if shapes.is_caption(line):
-            self.captions.append(line)
-            return True
-        return False
+    An agency named as the byline ("By Reuters") is an attribution, not an author.
+    """
+    moment = shapes.parse_dateline(line)
+    if moment is not None:
+        found.take_date(moment)
+        return True
+    names = shapes.parse_byline(line)
+    if names is not None:
+        for name in names:
+            agency = agency_named(name)
+            (found.attributions if agency else found.authors).append(agency or name)
+        return True
+    if shapes.is_caption(line):
+        found.captions.append(line)
+        return True
+    return False
 
 
 def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extraction:
@@ -271,9 +264,9 @@ def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extracti
     rest = lines[start:]
     title_key = _repeat_key(title) if title else None
 
-    meta = _Meta()
+    meta = Fields()  # dateline, byline and captions, as the lines are read
     for line in header:
-        meta.take(line)
+        _take(meta, line)
 
     body: list[str] = []
     for line in rest:
@@ -286,7 +279,7 @@ def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extracti
         if shapes.is_caption(line):
             meta.captions.append(line)
             continue
-        if not shapes.paragraph_shaped(line) and meta.take(line):
+        if not shapes.paragraph_shaped(line) and _take(meta, line):
             continue
         body.append(line)
 
@@ -296,7 +289,7 @@ def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extracti
         title=title,
         published=meta.published,
         authors=tuple(dict.fromkeys(meta.authors)),
-        byline_agencies=tuple(dict.fromkeys(meta.agencies)),
+        byline_agencies=tuple(dict.fromkeys(meta.attributions)),
         body=tuple(body),
         captions=tuple(dict.fromkeys(meta.captions)),
         ticker=tuple(ticker),

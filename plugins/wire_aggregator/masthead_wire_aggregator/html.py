@@ -22,7 +22,7 @@ from bs4 import Tag
 from masthead import Page, Related
 from masthead.extract.boxes import box_texts, cut_boxes, links_in
 from masthead.extract.htmlparse import compiled
-from masthead.extract.text import collapse, fold
+from masthead.extract.text import fold
 from masthead_wire_aggregator import vocabulary as voc
 
 #: The article container, most specific first; the last ones are fallbacks
@@ -84,13 +84,8 @@ def find_container(page: Page, base_url: str | None = None) -> Container | None:
         element = page.soup_of(selector, not_inside="#index")
         if element is None:
             continue
-        contributors = tuple(
-            dict.fromkeys(
-                name
-                for a in element.select(CONTRIBUTOR_LINKS)
-                if (name := collapse(a.get_text())) and fold(name) not in voc.NOT_AUTHORS
-            )
-        )
+        names = box_texts(element.select(CONTRIBUTOR_LINKS))
+        contributors = tuple(name for name in names if fold(name) not in voc.NOT_AUTHORS)
         related = links_in(cut_boxes(element, RELATED, RELATED_HEADINGS), base_url)
         cut_boxes(element, FURNITURE, FURNITURE_HEADINGS)
         captions = box_texts(cut_boxes(element, CAPTIONS))

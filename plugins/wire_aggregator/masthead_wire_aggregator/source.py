@@ -26,8 +26,6 @@ _UTC_DATELINE = 0.2
 _TICKER_APART = 0.1
 _TICKER_SPACE = 0.05
 _NO_TITLE = 0.05
-
-
 #: Evidence of a trailing run of unrelated headlines: (at least this long, score).
 _TICKER_SCORES = ((8, 0.6), (5, 0.55), (3, 0.45), (2, 0.35), (1, 0.15))
 #: The current site's header opens a dump: ``Menu``, ``Search`` and a ``| Section``
@@ -119,18 +117,16 @@ class EconoTimesSource(Source):
         if html.is_listing(page):
             raise NotAnArticle("EconoTimes index or section page, not an article")
         container = html.find_container(page, page.url)
-        meta_title = html.clean_title(page.meta.title)
+        title, authors = html.clean_title(page.meta.title), html.meta_authors(page)
         if container is None:
             # a layout without any known container: the page's own blocks,
             # through the same line rules (menus, furniture and ticker go)
-            found = extract(page.lines, known_title=meta_title)
-            return self._draft(page, found, layout="page-blocks", title=meta_title, authors=html.meta_authors(page))
+            return self._draft(page, extract(page.lines, known_title=title), layout="page-blocks", authors=authors)
         return self._draft(
             page,
-            extract(page.blocks_of(container.element), known_title=meta_title),
+            extract(page.blocks_of(container.element), known_title=title),
             layout="article-view" if "articleView" in container.selector else "fallback-container",
-            title=meta_title,
-            authors=html.meta_authors(page) + container.contributors,
+            authors=authors + container.contributors,
             captions=container.captions,
             related=container.related,
         )
@@ -141,17 +137,18 @@ class EconoTimesSource(Source):
         found: Extraction,
         *,
         layout: str,
-        title: str | None = None,
         authors: tuple[str, ...] = (),
         captions: tuple[str, ...] = (),
         related: tuple[Related, ...] = (),
     ) -> Draft:
-        """The draft of what the lines gave, under what the markup and head said first."""
+        """The draft of what the lines gave, under what the markup and head said first.
+
+        The head's title reached the lines as their ``known_title``.
+        """
         self._check_article(found)
-        title = title or found.title
         return Draft(
             url=page.url,
-            title=title,
+            title=found.title,
             authors=tuple(dict.fromkeys(authors + found.authors)),
             published=page.meta.published or found.published,
             body=found.body,
@@ -159,7 +156,7 @@ class EconoTimesSource(Source):
             related=related or tuple(Related(t) for t in found.related),
             attributions=self._attributions(found),
             language=page.meta.language or self.language,
-            warnings=self._warnings(found, title=title),
+            warnings=self._warnings(found),
             layout=layout,
         )
 
@@ -176,9 +173,9 @@ class EconoTimesSource(Source):
             raise NotAnArticle("no paragraph of running text found")
 
     @staticmethod
-    def _warnings(found: Extraction, *, title: str | None = None) -> list[str]:
+    def _warnings(found: Extraction) -> list[str]:
         warnings = []
-        if (title or found.title) is None:
+        if found.title is None:
             warnings.append("title_missing: the page shows no headline")
         if found.truncated:
             warnings.append("body_truncated: the last paragraph stops mid-sentence")
