@@ -219,3 +219,63 @@ def is_name(line: str) -> bool:
 def clean_name(line: str) -> str:
     """The display name of a name line: bullet, list number and "says:" removed."""
     return _NUMBER.sub("", strip_bullet(_SAYS.sub("", line.strip())), count=1).strip()
+
+
+#: What a finished sentence ends with, closing quotes and brackets aside.
+_STOPS = (".", "!", "?", "…")
+#: A stretch of text this long is running text even when a dump cut its end.
+_LONG_PARAGRAPH_WORDS = 26
+#: Only this much of a line is read to count its words and sentences.
+_PARAGRAPH_CHARS = 400
+#: :func:`headline_shaped`'s limits, and the share of capitalised words a
+#: headline cut mid-word needs when its last word is not judged.
+_HEADLINE_WORDS, _HEADLINE_CHARS = 24, 180
+_CUT_RATIO = 0.75
+
+
+def ends_with_stop(line: str) -> bool:
+    """Whether ``line`` ends with a full stop, a question or exclamation mark or an ellipsis.
+
+    Closing quotes and brackets are looked past. Stricter than
+    :func:`ends_sentence`, which also takes a colon, a comma or a bare
+    closing quote: for telling running text from a headline.
+    """
+    return line.rstrip(_CLOSERS).endswith(_STOPS)
+
+
+def paragraph_shaped(line: str, *, long_words: int = _LONG_PARAGRAPH_WORDS) -> bool:
+    """Running text: a finished sentence, or a long stretch a dump cut short.
+
+    A finished sentence of three words or more (two when it asks or
+    exclaims), a lead-in of six words or more ending with a colon,
+    ``long_words`` words or more, or twelve words with a sentence ending
+    inside. Headlines are shorter and end without a full stop.
+    """
+    head = line[:_PARAGRAPH_CHARS]  # enough to compare with the thresholds
+    n = len(head.split())
+    core = line.rstrip(_CLOSERS)
+    if core.endswith(_STOPS):
+        return n >= 3 or (core.endswith(("?", "!")) and n >= 2)
+    if core.endswith(":") and n >= 6:
+        return True
+    return n >= long_words or (n >= 12 and sentence_breaks(head) > 0)
+
+
+def title_case_headline(
+    line: str, *, small_words: frozenset[str] = SMALL_WORDS, may_be_cut: bool = False, ratio: float = 0.8
+) -> bool:
+    """A headline in title case: :func:`headline_shaped` and ``ratio`` of its words capitalised.
+
+    ``may_be_cut`` is for the last line of a dump, which may stop mid-word
+    ("Israeli Forces Kill Pal"): the last word is not judged, a short line
+    of one or two words is enough, and it only must not end a sentence.
+    """
+    if not may_be_cut:
+        return headline_shaped(line) and title_case_ratio(line, small_words=small_words) >= ratio
+    tokens = line.split() if len(line) <= _HEADLINE_CHARS else []
+    return (
+        1 <= len(tokens) <= _HEADLINE_WORDS
+        and not ends_with_stop(line)
+        and starts_capitalised(line)
+        and (len(tokens) <= 2 or title_case_ratio(line, small_words=small_words, skip_last=True) >= _CUT_RATIO)
+    )

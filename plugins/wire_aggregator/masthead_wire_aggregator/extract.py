@@ -32,6 +32,7 @@ from masthead.extract import shapes as toolkit_shapes
 from masthead.extract.agencies import agency_named
 from masthead.extract.fields import Fields
 from masthead.extract.lists import headed_lists, is_teaser, teaser_trios, trailing_run
+from masthead.extract.shapes import ends_with_stop, headline_shaped
 from masthead.extract.text import fold
 from masthead_wire_aggregator import shapes
 
@@ -63,7 +64,7 @@ class Extraction:
     @property
     def truncated(self) -> bool:
         """Whether the last paragraph stops mid-sentence (dump cut short)."""
-        return bool(self.body) and not shapes.ends_sentence(self.body[-1]) and not self.body[-1].endswith(":")
+        return bool(self.body) and not ends_with_stop(self.body[-1]) and not self.body[-1].endswith(":")
 
 
 #: The "Related Stories" list sits above the story (under the title on
@@ -89,7 +90,7 @@ def _is_head_line(line: str) -> bool:
 
 
 def _related_item(line: str) -> bool:
-    return shapes.headline_shaped(line) and not shapes.is_caption(line)
+    return headline_shaped(line) and not shapes.is_caption(line)
 
 
 def _body_start(lines: Sequence[str]) -> int:
@@ -102,7 +103,7 @@ def _body_start(lines: Sequence[str]) -> int:
     for index, line in enumerate(lines):
         if _is_furniture(line) or _is_head_line(line) or not shapes.paragraph_shaped(line):
             continue
-        if shapes.headline_shaped(line) and (shapes.ticker_headline(line) or _dated_next(lines, index)):
+        if headline_shaped(line) and (shapes.ticker_headline(line) or _dated_next(lines, index)):
             continue
         return index
     return len(lines)
@@ -161,7 +162,7 @@ def _reads_as_headline(line: str) -> bool:
 
 def _is_title_candidate(line: str) -> bool:
     plain = not (_is_furniture(line) or _is_head_line(line))
-    return plain and shapes.headline_shaped(line) and len(line.split()) >= 3
+    return plain and headline_shaped(line) and len(line.split()) >= 3
 
 
 def _unpunctuated_lead(header: Sequence[str], title: str | None) -> int:
@@ -173,7 +174,7 @@ def _unpunctuated_lead(header: Sequence[str], title: str | None) -> int:
     """
     count = 0
     for line in reversed(header):
-        if line == title or not shapes.headline_shaped(line) or _reads_as_headline(line):
+        if line == title or not headline_shaped(line) or _reads_as_headline(line):
             break
         if _is_furniture(line) or _introduces(line):  # what the site prints above the text
             break
@@ -203,7 +204,7 @@ def _split_ticker(body: list[str]) -> tuple[list[str], list[str]]:
 
 def _ticker_shaped(line: str) -> bool:
     """Headline-shaped, and not a sentence that ends like one ("... for comment?")."""
-    return shapes.headline_shaped(line) and (not shapes.ends_sentence(line) or shapes.ticker_headline(line))
+    return headline_shaped(line) and (not ends_with_stop(line) or shapes.ticker_headline(line))
 
 
 def _looks_like_listing(body: Sequence[str], teasers: int) -> bool:
@@ -250,7 +251,7 @@ def _take(found: Fields, line: str) -> bool:
 def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extraction:
     """Read one page's lines into title, date, byline, body and captions."""
     # "Featured Post" teasers (headline, "By ...", teaser) and the "Related Stories" list go first
-    sidebar = teaser_trios(lines, headline=shapes.headline_shaped, byline=_is_byline)
+    sidebar = teaser_trios(lines, headline=headline_shaped, byline=_is_byline)
     lists = headed_lists(lines, _RELATED_HEADINGS, item=_related_item)
     related = tuple(line for span in lists for line in lines[span.start + 1 : span.end])
     taken = sidebar.union(*(range(span.start, span.end) for span in lists))

@@ -16,7 +16,7 @@ from masthead.extract import captions
 from masthead.extract import shapes as toolkit_shapes
 from masthead.extract.bylines import byline_names
 from masthead.extract.dates import written_date
-from masthead.extract.shapes import headline_shaped, sentence_breaks
+from masthead.extract.shapes import paragraph_shaped as paragraph_shaped  # the outlet's paragraphs
 from masthead.extract.text import fold
 from masthead_wire_aggregator import vocabulary as voc
 
@@ -28,14 +28,6 @@ _SMALL_WORDS = frozenset(
         *("de", "del", "la", "le", "da", "di", "van", "von"),
     }
 )
-_TRAILING_CLOSERS = "\"'”’»)]} "
-_TERMINAL = (".", "!", "?", "…")
-#: The limits of the toolkit's :func:`headline_shaped` (re-exported here: it
-#: says nothing about case, and EconoTimes' older titles are in sentence case).
-_MAX_HEADLINE_WORDS = 24
-_MAX_HEADLINE_CHARS = 180
-#: A paragraph this long is running text even when the dump cut its end.
-_LONG_PARAGRAPH_WORDS = 26
 #: Lines longer than this are never a menu entry, widget label or stop label;
 #: prefix checks look at no more than this many characters. Keeps the line
 #: rules linear on hostile input (a 10 MB line is folded once, if at all).
@@ -61,16 +53,6 @@ def _label(line: str) -> str:
     return fold(line).strip(_LABEL_DECORATION)
 
 
-def _core(line: str) -> str:
-    """The line without closing quotes/brackets and spaces at its end."""
-    return line.rstrip(_TRAILING_CLOSERS)
-
-
-def ends_sentence(line: str) -> bool:
-    """Whether the line ends like a finished sentence (quotes aside)."""
-    return _core(line).endswith(_TERMINAL)
-
-
 def title_case_ratio(line: str, *, skip_last: bool = False) -> float:
     """:func:`masthead.extract.shapes.title_case_ratio` with the outlet's small words."""
     return toolkit_shapes.title_case_ratio(line, small_words=_SMALL_WORDS, skip_last=skip_last)
@@ -82,26 +64,7 @@ def ticker_headline(line: str, *, may_be_cut: bool = False) -> bool:
     ``may_be_cut`` relaxes the check for the dump's very last line, which
     may stop mid-word ("Israeli Forces Kill Pal").
     """
-    if may_be_cut:
-        tokens = line.split() if len(line) <= _MAX_HEADLINE_CHARS else []
-        return (
-            1 <= len(tokens) <= _MAX_HEADLINE_WORDS
-            and not ends_sentence(line)
-            and toolkit_shapes.starts_capitalised(line)
-            and (len(tokens) <= 2 or title_case_ratio(line, skip_last=True) >= 0.75)
-        )
-    return headline_shaped(line) and title_case_ratio(line) >= 0.8
-
-
-def paragraph_shaped(line: str) -> bool:
-    """Running text: a finished sentence, or a long stretch cut by the dump."""
-    n = len(line[:_CAPTION_CHARS].split())  # enough to compare with the thresholds
-    if ends_sentence(line):
-        return n >= 3 or (_core(line).endswith(("?", "!")) and n >= 2)
-    if _core(line).endswith(":") and n >= 6:
-        return True
-    # a sentence ends inside the line ("... rose. Analysts ..."), abbreviations aside
-    return n >= _LONG_PARAGRAPH_WORDS or (n >= 12 and sentence_breaks(line[:_CAPTION_CHARS]) > 0)
+    return toolkit_shapes.title_case_headline(line, small_words=_SMALL_WORDS, may_be_cut=may_be_cut)
 
 
 def is_menu(line: str) -> bool:
