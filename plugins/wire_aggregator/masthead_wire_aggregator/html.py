@@ -28,12 +28,8 @@ from masthead_wire_aggregator import vocabulary as voc
 #: The article container, most specific first; the last ones are fallbacks
 #: for layouts not seen yet.
 VIEW_SELECTORS = (
-    "#view.articleView .articleViewWrap",
-    ".articleViewWrap",
-    "#view.articleView",
-    "[itemprop=articleBody]",
-    "article .articleContent",
-    "article",
+    *("#view.articleView .articleViewWrap", ".articleViewWrap", "#view.articleView", "[itemprop=articleBody]"),
+    *("article .articleContent", "article"),
 )
 #: Page furniture that may sit inside the container (CSS).
 FURNITURE = (
@@ -55,7 +51,7 @@ FURNITURE_HEADINGS = frozenset(fold(h) for h in ("Slider", "Editor's Picks", "Ed
 CONTRIBUTOR_LINKS = "a[href*='/contributors/']"
 
 #: Compiled once, in the parent process, before workers fork.
-for _selector in (*VIEW_SELECTORS, *LISTING_SELECTORS, "#index", ".articleView, .articleViewWrap"):
+for _selector in (*VIEW_SELECTORS, *LISTING_SELECTORS, ".articleView, .articleViewWrap"):
     compiled(_selector)
 
 _TITLE_SUFFIX = re.compile(r"\s*[-|–—:]\s*Econo\s*Times\s*$", re.IGNORECASE)
