@@ -24,12 +24,12 @@ __all__ = ["box_texts", "cut_boxes", "links_in"]
 def cut_boxes(root: Tag, selectors: str = "", headings: Collection[str] = ()) -> list[Tag]:
     """Detach from ``root`` the boxes its selectors or their own heading name.
 
-        A box is an element matching ``selectors`` (CSS), or the parent of an
-        element whose whole text, folded, is one of ``headings`` (folded
-        strings): that finds a box whose class was renamed (``root`` itself is
-    never a box). Only the outermost
-        of nested boxes is returned (it holds the others), detached, for its
-        text or links to be read (:func:`box_texts`, :func:`links_in`).
+    A box is an element matching ``selectors`` (CSS), or the parent of an
+    element whose whole text, folded, is one of ``headings`` (folded
+    strings): that finds a box whose class was renamed (``root`` itself is
+    never a box). Only the outermost of nested boxes is returned (it holds
+    the others), detached, for its text or links to be read
+    (:func:`box_texts`, :func:`links_in`).
     """
     boxes = list(root.select(selectors)) if selectors else []
     for text in root.find_all(string=True):
