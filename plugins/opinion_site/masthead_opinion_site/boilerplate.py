@@ -20,6 +20,8 @@ from masthead.extract import comments as thread
 from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases
 from masthead.extract.text import fold
 
+#: The marker folded, as it is found in a page's folded text.
+MARKER_KEY = "more on the topic"
 #: Whole-line "MORE ON THE TOPIC" marker, any case, colon optional; text after a colon is kept.
 _MARKER = re.compile(r"^more on the topic\s*(?::\s*(?P<rest>.*))?$")
 
