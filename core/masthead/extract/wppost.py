@@ -63,11 +63,17 @@ AUTHORS = "article a[rel~=author], article .author .fn, article .byline .author"
 DATES = "article time[datetime], .entry-meta time[datetime], time.entry-date[datetime]"
 #: Elements holding a comment thread, and the comments themselves.
 COMMENT_SECTIONS = "#comments, #wpdcom, #wpd-threads, .comments-area, .comment-list, .commentlist"
-COMMENT_ITEMS = f"{htmlcomments.WPDISCUZ.item}, {htmlcomments.WORDPRESS.item}"
+#: A comment's text inside a comment: without one, a page has no comments to read.
+COMMENT_TEXTS = ", ".join(
+    f"{item.strip()} {text.strip()}"
+    for markup in (htmlcomments.WPDISCUZ, htmlcomments.WORDPRESS)
+    for item in markup.item.split(",")
+    for text in markup.text.split(",")
+)
 #: A page of this many posts (and no article ``og:type``) is a listing.
 LISTING_POSTS = 3
 
-for _selector in (*CONTAINERS, *HEADINGS, AUTHORS, DATES, COMMENT_SECTIONS, COMMENT_ITEMS, "article", "body"):
+for _selector in (*CONTAINERS, *HEADINGS, AUTHORS, DATES, COMMENT_SECTIONS, COMMENT_TEXTS, "article", "body"):
     compiled(_selector)
 
 
@@ -144,16 +150,18 @@ def comments(page: Page) -> list[Comment]:
     The comment section is read alone; the whole page only when the
     comments stand elsewhere.
     """
-    if not page.matches(COMMENT_ITEMS):
+    if not page.matches(COMMENT_TEXTS):
         return []
-    for root in (page.soup_of(COMMENT_SECTIONS), page.soup):
-        if root is not None:
-            found = htmlcomments.read_comments(root, htmlcomments.WPDISCUZ) or htmlcomments.read_comments(
-                root, htmlcomments.WORDPRESS
-            )
-            if found:
-                return found
-    return []
+    found = _read_comments(page.soup_of(COMMENT_SECTIONS))
+    return found or _read_comments(page.soup)
+
+
+def _read_comments(root: Tag | None) -> list[Comment]:
+    if root is None:
+        return []
+    return htmlcomments.read_comments(root, htmlcomments.WPDISCUZ) or htmlcomments.read_comments(
+        root, htmlcomments.WORDPRESS
+    )
 
 
 def _all(page: Page, selector: str) -> list[Tag]:

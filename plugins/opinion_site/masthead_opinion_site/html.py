@@ -33,7 +33,7 @@ def article(page: Page) -> tuple[tuple[str, ...], list[str], list[Related]]:
     if scope is None:
         return page.lines, [], []
     related = _related_in(scope)
-    if related is None and page.soup is not None and bp.MARKER in page.folded_text:
+    if related is None and bp.MARKER in page.folded_text and page.soup is not None:
         related = _related_in(page.soup)
     lines, captions = wppost.article_lines(scope, keep_caption=lambda text: not bp.is_boilerplate(text))
     return lines, captions, related or []

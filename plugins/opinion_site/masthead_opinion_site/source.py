@@ -36,7 +36,7 @@ class SouthFrontSource(Source):
             return 0.0
 
     def parse(self, page: Page) -> Draft:
-        if page.is_html and page.soup is not None:
+        if page.is_html:
             return self._parse_html(page)
         return self._parse_dump(page)
 
