@@ -651,7 +651,7 @@ def read_after_marker(
     tail: Sequence[str],
     *,
     is_related: Callable[[str], bool],
-    chrome: Chrome,
+    chrome: Chrome | None = None,
     chrome_last: Chrome | None = None,
     related_allowed: bool = True,
     chrome_seen: bool = False,
@@ -663,7 +663,8 @@ def read_after_marker(
     stripped), right under the marker, is related: the first other line,
     comment-form chrome, or the start of a Disqus thread ends the run, and
     everything after it is read by :func:`read_thread`. ``chrome`` tells
-    the outlet's own lines, skipped everywhere; ``chrome_last`` judges the
+    the outlet's own lines, skipped everywhere like :data:`COMMENT_CHROME`;
+    ``chrome_last`` judges the
     very last line, which a dump may have cut short. ``chrome_seen`` and
     ``depths`` as for :func:`read_thread`.
     """
@@ -671,7 +672,8 @@ def read_after_marker(
     rest_at = len(tail)
     disqus = bullet_thread_start(tail, chrome=chrome)
     for index, line in enumerate(tail):
-        if (chrome_last if chrome_last is not None and index == len(tail) - 1 else chrome)(line):
+        judge = chrome_last if chrome_last is not None and index == len(tail) - 1 else chrome
+        if is_comment_chrome(line) or (judge is not None and judge(line)):
             if is_comment_chrome(line) and not is_relative_time(line):
                 related_allowed = False
             continue
