@@ -20,6 +20,7 @@ answers, for each line of a page, whether and why it is not article text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -27,7 +28,7 @@ import attrs
 
 from masthead.extract.text import fold
 
-__all__ = ["Boilerplate", "BlockRule", "Phrases", "Span", "folded", "glued_pattern", "split_glued"]
+__all__ = ["Boilerplate", "BlockRule", "Phrases", "Span", "folded", "glued_pattern", "marker_rest", "split_glued"]
 
 #: A cut-off line must be at least this long to stand for a phrase...
 CUT_MIN_CHARS = 12
@@ -221,3 +222,24 @@ def split_glued(lines: Sequence[str], pattern: re.Pattern[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+@functools.lru_cache(maxsize=64)
+def _marker_pattern(marker: str) -> re.Pattern[str]:
+    return re.compile(r"^" + r"\s+".join(map(re.escape, fold(marker).split())) + r"\s*(?::\s*(?P<rest>.*))?$")
+
+
+def marker_rest(line: str, marker: str) -> str | None:
+    """``None`` unless ``line`` is the whole-line marker ``marker`` (an end of
+    article such as "MORE ON THE TOPIC:", any case, colon optional); else
+    the text after its colon, ``""`` for none.
+
+    "More on the topic of sanctions, ..." (no colon, more words) is a body
+    sentence, which is why the colon is required when text follows.
+    """
+    match = _marker_pattern(marker).match(fold(line))
+    if match is None:
+        return None
+    if not match.group("rest"):
+        return ""
+    return line.partition(":")[2].strip()

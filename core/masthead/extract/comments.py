@@ -46,8 +46,10 @@ __all__ = [
     "is_stamp",
     "line_indents",
     "opens_comments",
+    "read_after_marker",
     "read_thread",
     "reply_to",
+    "section_start",
     "thread_start",
 ]
 
@@ -627,3 +629,58 @@ def _by_depth(levels: list[tuple[int, int]], depth: int | None) -> int | None:
         if indent < depth:
             return index
     return None
+
+
+def section_start(
+    lines: Sequence[str], start: int, stop: int, *, chrome: Chrome | None = None, indents: Sequence[int] = ()
+) -> int:
+    """First line of the comment section in ``lines[start:stop]``, else ``stop``.
+
+    ``start`` is the article's first paragraph. A comment form or counter
+    (:func:`opens_comments`) opens the section; without one, a thread that
+    follows the body directly (:func:`thread_start`, looked for after the
+    first paragraph) does. ``indents`` cover all of ``lines``.
+    """
+    after = start + 1
+    found = thread_start(lines[after:stop], chrome=chrome, indents=indents[after:stop])
+    end = stop if found is None else after + found
+    return next((index for index in range(start, end) if opens_comments(lines[index])), end)
+
+
+def read_after_marker(
+    tail: Sequence[str],
+    *,
+    is_related: Callable[[str], bool],
+    chrome: Chrome | None = None,
+    chrome_last: Chrome | None = None,
+    related_allowed: bool = True,
+    chrome_seen: bool = False,
+    depths: Sequence[int] = (),
+) -> tuple[list[str], list[Comment]]:
+    """Related headlines, then reader comments, from the lines after an end-of-article marker.
+
+    Only an unbroken run of lines that ``is_related`` accepts (bullets
+    stripped), right under the marker, is related: the first other line,
+    comment-form chrome, or the start of a Disqus thread ends the run, and
+    everything after it is read by :func:`read_thread`. ``chrome`` tells
+    the outlet's own lines, skipped everywhere like :data:`COMMENT_CHROME`;
+    ``chrome_last`` judges the
+    very last line, which a dump may have cut short. ``chrome_seen`` and
+    ``depths`` as for :func:`read_thread`.
+    """
+    related: list[str] = []
+    rest_at = len(tail)
+    disqus = bullet_thread_start(tail, chrome=chrome)
+    for index, line in enumerate(tail):
+        judge = chrome_last if chrome_last is not None and index == len(tail) - 1 else chrome
+        if is_comment_chrome(line) or (judge is not None and judge(line)):
+            if is_comment_chrome(line) and not is_relative_time(line):
+                related_allowed = False
+            continue
+        title = shapes.strip_bullet(line)
+        if related_allowed and is_related(title) and index != disqus:
+            related.append(title)
+            continue
+        rest_at = index
+        break
+    return related, read_thread(tail[rest_at:], chrome=chrome, chrome_seen=chrome_seen, depths=depths)

@@ -13,11 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from masthead.extract import bylines, dates
 from masthead.extract.text import fold
 from masthead.models import Comment, Related
 from masthead.source import Draft
 
-__all__ = ["Fields"]
+__all__ = ["Fields", "take_meta_line"]
 
 
 @dataclass
@@ -65,3 +66,27 @@ class Fields:
             warnings=self.warnings,
             layout=layout,
         )
+
+
+def take_meta_line(fields: Fields, line: str, *, credits: Iterable[str] = ()) -> bool:
+    """Take a byline, a date line or a source note into ``fields``; whether ``line`` was one.
+
+    A byline may carry the date too ("By Drago Bosnic, 21.11.2025");
+    ``credits`` are the outlet's collective sign-offs ("SF Team", see
+    :func:`masthead.extract.bylines.byline_names`). A source note ("Source:
+    RT") goes to the attributions.
+    """
+    names = bylines.byline_names(line, credits=credits)
+    if names is not None:
+        fields.add_authors(names)
+        found = dates.find_date(line)
+        fields.take_date(found.iso if found is not None else None)
+        return True
+    when = bylines.date_line(line)
+    if when is not None:
+        fields.take_date(when)
+        return True
+    source = bylines.source_note(line)
+    if source is not None:
+        fields.attributions.append(source)
+    return source is not None

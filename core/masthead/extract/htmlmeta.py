@@ -10,7 +10,7 @@ source plugin reads it from :attr:`masthead.Page.meta`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup, Tag
 from lxml import etree
 
 from masthead.extract.dates import to_iso8601
-from masthead.extract.text import collapse
+from masthead.extract.text import collapse, fold
 
 _ARTICLE_TYPES = {
     "article",
@@ -244,3 +244,27 @@ def _language(lang: str | None, locale: str | None, ld: Mapping[str, Any]) -> st
 
 def _dedupe(items: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
+
+
+def names_publisher(meta: PageMeta, names: Iterable[str]) -> bool:
+    """Whether the head names the outlet called any of ``names`` as the page's publisher.
+
+    Looked for, folded, inside ``og:site_name``, a JSON-LD ``publisher``
+    name, or the name of a JSON-LD ``Organization`` or ``WebSite`` (Yoast
+    graphs describe the site that way). A mention elsewhere in the head
+    (a description quoting the outlet) does not count.
+    """
+    keys = [fold(name) for name in names]
+
+    def named(value: object) -> bool:
+        return isinstance(value, str) and any(key in fold(value) for key in keys)
+
+    if named(meta.site_name or ""):
+        return True
+    for obj in meta.json_ld:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict) and named(publisher.get("name")):
+            return True
+        if fold(str(obj.get("@type", ""))) in {"organization", "website"} and named(obj.get("name")):
+            return True
+    return False

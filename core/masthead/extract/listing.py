@@ -13,7 +13,7 @@ with the reason.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from bs4 import BeautifulSoup
 
@@ -21,7 +21,7 @@ from masthead.errors import NotAnArticle
 from masthead.extract.boilerplate import Phrases
 from masthead.extract.text import fold
 
-__all__ = ["LISTING_PHRASES", "html_says_listing", "listing_signals", "reject_listing"]
+__all__ = ["LISTING_PHRASES", "classes_say_listing", "html_says_listing", "listing_signals", "reject_listing"]
 
 #: Teaser links, pager words and archive headings of listing pages.
 LISTING_PHRASES = Phrases(
@@ -80,14 +80,7 @@ def _pager_runs(lines: Sequence[str]) -> int:
 def html_says_listing(soup: BeautifulSoup | None) -> bool | None:
     """What the ``<body>`` classes say: ``True`` a listing, ``False`` one post, ``None`` nothing."""
     body = soup.body if soup is not None else None
-    if body is None:
-        return None
-    classes = {str(c) for c in body.get("class") or []}
-    if classes & _ARTICLE_BODY_CLASSES or any(c.startswith("postid-") for c in classes):
-        return False
-    if classes & _LISTING_BODY_CLASSES:
-        return True
-    return None
+    return None if body is None else classes_say_listing([str(c) for c in body.get("class") or []])
 
 
 def reject_listing(
@@ -116,3 +109,16 @@ def reject_listing(
         signals += max(0, sum(1 for line in lines if is_date(line)) - 1)
     if signals >= threshold:
         raise NotAnArticle(f"listing page: {signals} teaser links, pager lines or teaser dates")
+
+
+def classes_say_listing(classes: Iterable[str] | None) -> bool | None:
+    """What a page's ``<body>`` classes say (``None`` for a page without a body):
+    ``True`` a listing, ``False`` one post, ``None`` nothing."""
+    if classes is None:
+        return None
+    found = set(classes)
+    if found & _ARTICLE_BODY_CLASSES or any(c.startswith("postid-") for c in found):
+        return False
+    if found & _LISTING_BODY_CLASSES:
+        return True
+    return None

@@ -15,31 +15,19 @@ import functools
 import re
 from collections.abc import Sequence
 
-from masthead.extract import bylines
+from masthead.extract import boilerplate, bylines, donations
 from masthead.extract import comments as thread
 from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases
 from masthead.extract.text import fold
 
-#: Whole-line "MORE ON THE TOPIC" marker, any case, colon optional; text after a colon is kept.
-_MARKER = re.compile(r"^more on the topic\s*(?::\s*(?P<rest>.*))?$")
+#: The end of the article, on a line of its own (see :func:`marker_rest`).
+MARKER = "more on the topic"
 
 
 def marker_rest(line: str) -> str | None:
-    """``None`` unless ``line`` is the marker; else the text after its colon.
+    """``None`` unless ``line`` is the "MORE ON THE TOPIC:" marker; else the text after its colon."""
+    return boilerplate.marker_rest(line, MARKER)
 
-    "More on the topic of sanctions, ..." (no colon, more words) is a body
-    sentence, which is why the colon is required when text follows.
-    """
-    match = _MARKER.match(fold(line))
-    if match is None:
-        return None
-    if not match.group("rest"):
-        return ""
-    return line.partition(":")[2].strip()
-
-
-_TICKERS = r"btc|bch|eth|ltc|xmr|usdt|usdc|doge|trx|ton|sol|bnb|dash|zec"
-_COINS = r"bitcoin(?: cash)?|ethereum|eth|litecoin|monero|tether|dogecoin|tron|zcash"
 
 #: Appeals of every year, the crypto widget, the thermometer, the buttons.
 DONATION = Phrases(
@@ -58,21 +46,8 @@ DONATION = Phrases(
         *("western union etc: write to", "paypal, western union", "if you have any problems sending"),
     ),
     prefixes=("support southfront", "support south front", "#southfront", "do you like this content?"),
-    exact=(
-        *("wallet", "one-time", "one time", "monthly", "once", "subscribe", "goal", "collected", "raised"),
-        "consider helping us",
-        *("monero", "bitcoin", "bitcoin cash", "eth", "ethereum", "usdt", "litecoin", "crypto", "paypal"),
-    ),
-    patterns=(
-        # "BTC: ...", "USDT (TRC20): ...", "MONERO (XMR): ...", "ETH - 0x...".
-        r"^(?:(?:" + _TICKERS + "|" + _COINS + r")(?:\s*\((?:erc|trc|bep)-?20\))?\s*[:\-=]"
-        r"|[a-z][a-z ]{0,30}\((?:" + _TICKERS + r"|(?:erc|trc|bep)-?20)\)\s*:)",
-        # The monthly thermometer: "0 $", "2,500 $", "$5,000"; its month label "MARCH 2025".
-        # Each number is taken whole (the lookahead): a long run of digits is read once.
-        r"^(?:(?:\$\s*\d[\d.,]*(?![\d.,])|\d[\d.,]*(?![\d.,])\s*(?:\$|usd|eur|€))\s*)+$",
-        r"^(?:january|february|march|april|may|june|july|august|september|october|november|december"
-        r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{4}$",
-    ),
+    exact=(*donations.LABELS, "consider helping us"),
+    patterns=donations.PATTERNS,
 )
 #: Appeal headings too common in prose to match in a long line.
 DONATION_HEADINGS = Phrases(
@@ -80,30 +55,6 @@ DONATION_HEADINGS = Phrases(
     prefixes=("support the resistance", "support us", "help southfront", "help us"),
     prefix_words=6,
 )
-_WIDGET_WORDS = (
-    *("donate", "donation", "donations", "paypal", "patreon", "bank card", "credit card", "crypto"),
-    *("cryptocurrency", "cryptocurrencies", "pdf download", "download pdf", "fast support"),
-)
-#: Widget words leading a short line ("PayPal: ...", "Donate now").
-DONATION_WIDGETS = Phrases(
-    "donation",
-    exact=_WIDGET_WORDS,
-    prefixes=tuple(w + sep for w in _WIDGET_WORDS for sep in (" ", ":", ",")),
-    prefix_words=8,
-)
-_WALLET = re.compile(
-    r"(?<![A-Za-z0-9])(?:bc1[a-z0-9]{25,62}|0x[0-9a-fA-F]{40}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|"
-    r"T[1-9A-HJ-NP-Za-km-z]{33}|[48][0-9AB][1-9A-HJ-NP-Za-km-z]{93})(?![A-Za-z0-9])"
-    r"|(?<![A-Za-z0-9])(?:bitcoincash:)?q[a-z0-9]{41}(?![a-z0-9])"
-)
-_WALLET_WORDS = 6
-#: A line that opens with an address: the widget glues the picture's alt text
-#: (the title) to it ("bc1q...Title Of The Article").
-_WALLET_START = re.compile(
-    r"^(?:bc1[a-z0-9]{25,62}|0x[0-9a-fA-F]{40}|(?:bitcoincash:)?q[a-z0-9]{41}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}"
-    r"|[48][0-9AB][1-9A-HJ-NP-Za-km-z]{93})"
-)
-
 #: The appeal block: it opens with an appeal line and ends with the
 #: "support SouthFront but have no opportunity" line (repost, share) when the
 #: page keeps it; cut short or in another year's form it ends at running text.
@@ -155,7 +106,7 @@ _MARKER_PHRASES = Phrases("marker", exact=("more on the topic:",))
 BOILERPLATE = Boilerplate(
     DONATION,
     DONATION_HEADINGS,
-    DONATION_WIDGETS,
+    donations.WIDGETS,
     SITE_CHROME,
     DISCLAIMER,
     thread.COMMENT_CHROME,
@@ -166,11 +117,7 @@ BOILERPLATE = Boilerplate(
 
 def is_donation(line: str) -> bool:
     """A donation button, thermometer, appeal sentence or wallet line."""
-    if DONATION.matches(line) or DONATION_HEADINGS.matches(line) or DONATION_WIDGETS.matches(line):
-        return True
-    if _WALLET_START.match(line.strip()):
-        return True
-    return _WALLET.search(line) is not None and len(line.split()) <= _WALLET_WORDS
+    return DONATION.matches(line) or DONATION_HEADINGS.matches(line) or donations.is_widget_line(line)
 
 
 def is_full_size_helper(line: str) -> bool:

@@ -15,12 +15,12 @@ outlet writing *about* it) stays well below the claim threshold.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from masthead import Page
 from masthead.extract import comments as thread
-from masthead.extract import shapes
+from masthead.extract import htmlmeta, shapes
 from masthead.extract.text import fold
+from masthead.router import host_of
 from masthead_opinion_site import boilerplate as bp
 
 DOMAINS = ("southfront.press", "southfront.org")
@@ -29,20 +29,15 @@ _NAMES = ("southfront", "south front")
 
 def on_domain(url: str | None) -> bool:
     """Whether ``url`` is on a SouthFront domain or a subdomain of one."""
-    if not url:
-        return False
-    try:
-        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower().rstrip(".")
-    except ValueError:
-        return False
-    return any(host == d or host.endswith("." + d) for d in DOMAINS)
+    host = host_of(url)
+    return host is not None and any(host == d or host.endswith("." + d) for d in DOMAINS)
 
 
 def score(page: Page) -> float:
     """A confidence in [0, 1]; see the module docstring for the evidence."""
     if on_domain(page.raw.url) or on_domain(page.meta.canonical_url):
         return 1.0
-    if _head_says_southfront(page):
+    if htmlmeta.names_publisher(page.meta, _NAMES):
         return 0.95
     lines, keys = page.lines, page.folded_lines
     total = _marker_score(lines)
@@ -106,22 +101,6 @@ def _has_comment_thread(lines: tuple[str, ...]) -> bool:
         any(thread.opens_comments(line) for line in lines)
         or thread.bullet_thread_start(lines, chrome=bp.is_boilerplate) is not None
     )
-
-
-def _head_says_southfront(page: Page) -> bool:
-    meta = page.meta
-    if any(n in fold(meta.site_name or "") for n in _NAMES):
-        return True
-    for obj in meta.json_ld:
-        publisher = obj.get("publisher")
-        name = publisher.get("name") if isinstance(publisher, dict) else None
-        if isinstance(name, str) and any(n in fold(name) for n in _NAMES):
-            return True
-        if fold(str(obj.get("@type", ""))) in {"organization", "website"}:
-            own = obj.get("name")
-            if isinstance(own, str) and any(n in fold(own) for n in _NAMES):
-                return True
-    return False
 
 
 def _is_button(key: str) -> bool:

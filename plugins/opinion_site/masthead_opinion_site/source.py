@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from masthead import Draft, NotAnArticle, Page, Source
 from masthead.extract import comments as thread
-from masthead.extract import listing, shapes
+from masthead.extract import listing, shapes, wppost
 from masthead.extract.bylines import date_line
 from masthead_opinion_site import detect, html
 from masthead_opinion_site.splitter import Parts, split_lines
@@ -36,7 +36,7 @@ class SouthFrontSource(Source):
             return 0.0
 
     def parse(self, page: Page) -> Draft:
-        if page.is_html and page.soup is not None:
+        if page.is_html:
             return self._parse_html(page)
         return self._parse_dump(page)
 
@@ -49,23 +49,19 @@ class SouthFrontSource(Source):
         return self._draft(page, parts, title=parts.title, published=parts.published)
 
     def _parse_html(self, page: Page) -> Draft:
-        if html.is_listing(page):
+        if wppost.is_listing(page):
             raise NotAnArticle("SouthFront listing page (archive, category, tag, search or home)")
         title = html.title_of(page)
-        lines, captions = html.article_lines(page)
+        lines, captions, related = html.article(page)
         parts = split_lines(lines, known_title=title)
         self._reject_listing(lines, parts)
         parts.captions[:0] = captions
         bylines, parts.authors = parts.authors, []
         parts.add_authors(html.authors_of(page))
         parts.add_authors(bylines)
-        related = html.related_of(page.soup) if page.soup is not None else []
-        if related:
-            parts.related = related
-        comments = html.comments_of(page)
-        if comments:
-            parts.comments = comments
-        published = html.published_of(page) or parts.published
+        parts.related = related or parts.related
+        parts.comments = wppost.comments(page) or parts.comments
+        published = page.meta.published or wppost.published(page) or parts.published
         return self._draft(page, parts, title=title or parts.title, published=published)
 
     # ------------------------------------------------------------------

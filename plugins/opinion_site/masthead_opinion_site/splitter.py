@@ -24,10 +24,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from masthead import Related
-from masthead.extract import bylines, captions, dates, shapes
+from masthead.extract import bylines, captions, shapes
 from masthead.extract import comments as thread
 from masthead.extract.bylines import date_line
-from masthead.extract.fields import Fields
+from masthead.extract.fields import Fields, take_meta_line
 from masthead.extract.text import fold
 from masthead_opinion_site import boilerplate as bp
 
@@ -59,10 +59,13 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     indents = indents if len(indents) == len(lines) else ()
     depths = [indent for indent, line in zip(indents, lines, strict=False) if shapes.has_bullet(line)]
     parts = Parts()
-    marker, tail_first = _find_marker(lines)
+    marker, tail_first = next(
+        ((index, rest) for index, line in enumerate(lines) if (rest := bp.marker_rest(line)) is not None),
+        (len(lines), ""),
+    )
     parts.has_marker = marker < len(lines)
     start = _first_prose(lines, marker)
-    end = _comment_opener(lines, start, marker, indents)
+    end = thread.section_start(lines, start, marker, chrome=bp.is_boilerplate, indents=indents)
     parts.has_comment_section = end < marker or any(thread.opens_comments(line) for line in lines[marker:])
 
     title_at = _title_index(lines[:start], known_title)
@@ -79,15 +82,6 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
 
 # --------------------------------------------------------------------------
 # Finding the boundaries.
-
-
-def _find_marker(lines: Sequence[str]) -> tuple[int, str]:
-    """Index of the "MORE ON THE TOPIC" line (or ``len``) and text after it."""
-    for index, line in enumerate(lines):
-        rest = bp.marker_rest(line)
-        if rest is not None:
-            return index, rest
-    return len(lines), ""
 
 
 def _first_prose(lines: Sequence[str], stop: int) -> int:
@@ -147,21 +141,6 @@ def _repeated_nearby(lines: Sequence[str], index: int) -> bool:
     key = fold(lines[index])
     near = (*lines[max(0, index - _REPEAT_WINDOW) : index], *lines[index + 1 : index + 1 + _REPEAT_WINDOW])
     return any(fold(other) == key for other in near)
-
-
-def _comment_opener(lines: Sequence[str], start: int, stop: int, indents: Sequence[int]) -> int:
-    """First line of the comment section between ``start`` and ``stop``.
-
-    A comment form or counter opens it; without one, a thread that follows
-    the body directly (named, dated, numbered or Disqus comments) does.
-    """
-    after = start + 1
-    found = thread.thread_start(lines[after:stop], chrome=bp.is_boilerplate, indents=indents[after:stop])
-    found = None if found is None else after + found
-    for index in range(start, stop if found is None else found):
-        if thread.opens_comments(lines[index]):
-            return index
-    return stop if found is None else found
 
 
 def _title_candidate(line: str, *, strict: bool = True) -> bool:
@@ -225,7 +204,7 @@ def _read_head(lines: Sequence[str], start: int, title_at: int, parts: Parts) ->
             continue
         if bp.is_boilerplate(line, last=index == len(lines) - 1):
             continue
-        if _read_meta_line(line, parts) or _read_dateline(line, parts):
+        if take_meta_line(parts, line, credits=bp.TEAM_CREDITS) or _take_dateline(line, parts):
             continue
         if captions.is_caption(line):
             parts.captions.append(line)
@@ -233,45 +212,13 @@ def _read_head(lines: Sequence[str], start: int, title_at: int, parts: Parts) ->
             parts.body.append(line)
 
 
-def _read_meta_line(line: str, parts: Parts) -> bool:
-    """Take a byline, date or source note into ``parts``; whether it was one.
-
-    A byline may carry the date too ("By Drago Bosnic, 21.11.2025").
-    """
-    names = bp.byline_names(line)
-    if names is not None:
-        parts.add_authors(names)
-        found = dates.find_date(line)
-        parts.take_date(found.iso if found is not None else None)
-        return True
-    when = date_line(line)
-    if when is not None:
-        parts.take_date(when)
-        return True
-    source = bylines.source_note(line)
-    if source is not None:
-        parts.attributions.append(source)
-        return True
-    return False
-
-
-#: A head line holding a date and at most this many other words is a dateline.
-_DATELINE_WORDS = 3
-
-
-def _read_dateline(line: str, parts: Parts) -> bool:
-    """A short head line with a date in it ("07.04.2025 | Analysis").
-
-    Only in the head: in the body, "On April 3, 2025, talks resumed." is a
-    sentence. The words beside the date may be a category or a name; with
-    no "By" before them they are not taken as the author.
-    """
-    found = dates.find_date(line)
-    rest = bylines.without_date(line)
-    if found is None or len(rest.split()) > _DATELINE_WORDS or shapes.ends_sentence(rest):
-        return False
-    parts.take_date(found.iso)
-    return True
+def _take_dateline(line: str, parts: Parts) -> bool:
+    """A short head line with a date in it ("07.04.2025 | Analysis"); only in
+    the head, where "On April 3, 2025, talks resumed." cannot stand. The words
+    beside the date may be a category or a name, never taken as the author."""
+    when = bylines.dateline(line)
+    parts.take_date(when)
+    return when is not None
 
 
 def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts) -> None:
@@ -305,35 +252,23 @@ def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts) -> None
         if captions.is_caption(line):
             parts.captions.append(line)
             continue
-        if _read_meta_line(line, parts):
+        if take_meta_line(parts, line, credits=bp.TEAM_CREDITS):
             continue
         parts.body.append(line)
 
 
 def _read_tail(tail: Sequence[str], parts: Parts, *, related_allowed: bool, depths: Sequence[int]) -> None:
-    """Related headlines right under the marker, then the reader comments.
-
-    Only an unbroken run of headline-shaped lines (three words or more)
-    directly under the marker counts as related: the first other line, any
-    comment-form chrome, or the start of a Disqus thread ends the run, and
-    everything after it belongs to the comments.
-    """
-    rest_at = len(tail)
-    disqus = thread.bullet_thread_start(tail, chrome=bp.is_boilerplate)
-    for index, line in enumerate(tail):
-        if bp.is_boilerplate(line, last=index == len(tail) - 1):
-            if thread.is_comment_chrome(line) and not thread.is_relative_time(line):
-                related_allowed = False
-            continue
-        title = shapes.strip_bullet(line)
-        if related_allowed and _related_title(title) and index != disqus:
-            parts.related.append(Related(title))
-            continue
-        rest_at = index
-        break
-    parts.comments = thread.read_thread(
-        tail[rest_at:], chrome=bp.is_boilerplate, chrome_seen=parts.has_comment_section, depths=depths
+    """Related headlines (three words or more) right under the marker, then the reader comments."""
+    related, parts.comments = thread.read_after_marker(
+        tail,
+        is_related=_related_title,
+        chrome=bp.is_boilerplate,
+        chrome_last=lambda line: bp.is_boilerplate(line, last=True),
+        related_allowed=related_allowed,
+        chrome_seen=parts.has_comment_section,
+        depths=depths,
     )
+    parts.related.extend(Related(title) for title in related)
 
 
 def _related_title(line: str) -> bool:

@@ -1,0 +1,192 @@
+"""Where WordPress themes keep the parts of a post.
+
+Countless outlets publish on WordPress, and its themes agree on the markup:
+the text sits in the post's content container (``.entry-content`` inside
+``article``, older themes ``[itemprop=articleBody]`` or ``.post-content``),
+the headline is ``h1.entry-title``, the author a ``rel="author"`` link, the
+date a ``<time datetime>`` in the post header, the body classes say whether
+the page is one post or an archive, and reader comments are rendered by
+wpDiscuz or by the classic comment list (:mod:`masthead.extract.htmlcomments`).
+
+Every reader here takes the :class:`masthead.Page` and builds BeautifulSoup
+objects only for the element it reads (:meth:`masthead.Page.soup_of`), never
+for the whole page, unless the page has no lxml tree or a thread lies
+outside the usual comment sections.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from bs4 import Tag
+
+from masthead.extract import htmlcomments, listing
+from masthead.extract.bylines import date_line
+from masthead.extract.document import Page, blocks_of
+from masthead.extract.htmlparse import compiled, soup_of_element
+from masthead.extract.text import collapse, fold
+from masthead.models import Comment
+
+__all__ = [
+    "CONTAINERS",
+    "article_lines",
+    "author_names",
+    "comments",
+    "content",
+    "heading_title",
+    "is_listing",
+    "published",
+]
+
+#: Post content containers, most specific first.
+CONTAINERS = (
+    "article .entry-content",
+    ".entry-content",
+    "[itemprop=articleBody]",
+    ".post-content",
+    ".article-content",
+    ".single-content",
+    "article",
+    "main",
+    "[role=main]",
+)
+#: Never article text, even when inside the container: comment sections,
+#: forms, navigation, sharing and donation widgets.
+NOT_TEXT = (
+    "#comments, #wpdcom, #wpd-threads, .wpdiscuz_top_clearing, .wpd-thread-list, .comments-area, "
+    ".comment-respond, #respond, .commentlist, .comment-list, form, nav, aside, .sharedaddy, "
+    ".share-buttons, .social-share, .wpd-form-wrap, .wpdiscuz-subscribe-bar, .donation, .donate"
+)
+CAPTIONS = "figcaption, .wp-caption-text"
+HEADINGS = ("h1.entry-title", "article h1", "h1")
+AUTHORS = "article a[rel~=author], article .author .fn, article .byline .author"
+DATES = "article time[datetime], .entry-meta time[datetime], time.entry-date[datetime]"
+#: Elements holding a comment thread, and the comments themselves.
+COMMENT_SECTIONS = "#comments, #wpdcom, #wpd-threads, .comments-area, .comment-list, .commentlist"
+#: A comment's text inside a comment: without one, a page has no comments to read.
+COMMENT_TEXTS = ", ".join(
+    f"{item.strip()} {text.strip()}"
+    for markup in (htmlcomments.WPDISCUZ, htmlcomments.WORDPRESS)
+    for item in markup.item.split(",")
+    for text in markup.text.split(",")
+)
+#: A page of this many posts (and no article ``og:type``) is a listing.
+LISTING_POSTS = 3
+
+for _selector in (*CONTAINERS, *HEADINGS, AUTHORS, DATES, COMMENT_SECTIONS, COMMENT_TEXTS, "article", "body"):
+    compiled(_selector)
+
+
+def content(page: Page) -> Tag | None:
+    """The post's content container as a tree of its own, the caller's to change.
+
+    The first of :data:`CONTAINERS` that holds any text, else the page's
+    ``<body>``; ``None`` for a text dump.
+    """
+    for selector in CONTAINERS:
+        found = page.soup_of(selector)
+        if found is not None and collapse(found.get_text(" ")):
+            return found
+    return page.soup_of("body") or page.soup
+
+
+def article_lines(scope: Tag, *, keep_caption: Callable[[str], bool]) -> tuple[tuple[str, ...], list[str]]:
+    """Block texts of the container ``scope``, and its picture captions.
+
+    Comment sections, forms and sharing widgets are removed from ``scope``
+    (so pass a tree of its own, as :func:`content` returns); caption texts
+    that ``keep_caption`` accepts are returned apart, never as text.
+    """
+    for junk in scope.select(NOT_TEXT):
+        junk.decompose()
+    captions: list[str] = []
+    for caption in scope.select(CAPTIONS):
+        text = collapse(caption.get_text(" "))
+        if text and keep_caption(text):
+            captions.append(text)
+        caption.decompose()
+    return blocks_of(scope), captions
+
+
+def heading_title(page: Page) -> str | None:
+    """The post's ``<h1>``, for a page whose head declares no title."""
+    for selector in HEADINGS:
+        heading = page.soup_of(selector)
+        if heading is not None:
+            return collapse(heading.get_text(" ")) or None
+    return None
+
+
+def author_names(page: Page) -> list[str]:
+    """Names in the post's author links, in page order, as printed."""
+    return [collapse(tag.get_text(" ")) for tag in _all(page, AUTHORS)]
+
+
+def published(page: Page) -> str | None:
+    """The date of the post header's ``<time datetime>``, ISO 8601."""
+    stamp = page.soup_of(DATES)
+    value = stamp.get("datetime") if stamp is not None else None
+    return date_line(value) if isinstance(value, str) else None
+
+
+def is_listing(page: Page) -> bool:
+    """A category, tag, archive, search or home page (not one post).
+
+    The body classes decide when they say anything; otherwise several
+    ``<article>`` elements on a page that does not call itself an article.
+    """
+    says = listing.classes_say_listing(_body_classes(page))
+    if says is not None:
+        return says
+    if not page.is_html:
+        return False
+    return fold(page.meta.og_type or "") not in {"article", ""} and _count(page, "article") >= LISTING_POSTS
+
+
+def comments(page: Page) -> list[Comment]:
+    """Every reader comment in page order, replies pointing at their parent.
+
+    wpDiscuz markup first, the classic WordPress comment list otherwise.
+    The comment section is read alone; the whole page only when the
+    comments stand elsewhere.
+    """
+    if not page.matches(COMMENT_TEXTS):
+        return []
+    found = _read_comments(page.soup_of(COMMENT_SECTIONS))
+    return found or _read_comments(page.soup)
+
+
+def _read_comments(root: Tag | None) -> list[Comment]:
+    if root is None:
+        return []
+    return htmlcomments.read_comments(root, htmlcomments.WPDISCUZ) or htmlcomments.read_comments(
+        root, htmlcomments.WORDPRESS
+    )
+
+
+def _all(page: Page, selector: str) -> list[Tag]:
+    """Every element matching ``selector``, each as a tree of its own."""
+    tree = page.tree
+    if tree is None:
+        soup = page.soup
+        return soup.select(selector) if soup is not None else []
+    found = [soup_of_element(element).contents[0] for element in compiled(selector)(tree)]
+    return [tag for tag in found if isinstance(tag, Tag)]
+
+
+def _count(page: Page, selector: str) -> int:
+    tree = page.tree
+    if tree is None:
+        soup = page.soup
+        return len(soup.select(selector)) if soup is not None else 0
+    return len(compiled(selector)(tree))
+
+
+def _body_classes(page: Page) -> list[str] | None:
+    """The ``<body>`` classes, or ``None`` when the page has no body."""
+    tree = page.tree
+    if tree is None:
+        body = page.soup.body if page.soup is not None else None
+        return None if body is None else [str(c) for c in body.get("class") or []]
+    found = compiled("body")(tree)
+    return None if not found else str(found[0].get("class") or "").split()

@@ -1,0 +1,46 @@
+"""The HTML path reads the post's parts alone, never one soup of the whole page.
+
+Routing and the head need only lxml's tree; the parser turns into
+BeautifulSoup objects just the post container, the comment section and
+the few elements it reads (headline, author links, header date).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from opinion_site_helpers import HTML_ARTICLES, HTML_LISTING
+
+from masthead import NotAnArticle, Page
+from masthead.testing import document, document_from_file
+from masthead_opinion_site import SouthFrontSource
+
+
+@pytest.mark.parametrize("path", HTML_ARTICLES, ids=lambda p: p.name)
+def test_articles_are_parsed_without_a_whole_page_soup(path: Path) -> None:
+    page = Page.from_raw(document_from_file(path, url="https://southfront.press/x/"))
+    draft = SouthFrontSource().parse(page)
+    assert draft.body
+    assert "soup" not in page.__dict__
+
+
+def test_a_listing_is_refused_without_a_whole_page_soup() -> None:
+    page = Page.from_raw(document_from_file(HTML_LISTING, url="https://southfront.press/category/analysis/"))
+    with pytest.raises(NotAnArticle):
+        SouthFrontSource().parse(page)
+    assert "soup" not in page.__dict__
+
+
+def test_related_links_outside_the_post_container_are_still_read() -> None:
+    """The marker and its links after the post's content element, not inside it."""
+    markup = HTML_ARTICLES[0].read_text(encoding="utf-8")
+    start = markup.index("<p><strong>MORE ON THE TOPIC:</strong>")
+    end = markup.index("</ul>", start) + len("</ul>")
+    block = markup[start:end]
+    moved = markup[:start] + markup[end:]
+    moved = moved.replace("</article>", f"</article><section>{block}</section>", 1)
+    inside = SouthFrontSource().parse(Page.from_raw(document(markup, html=True))).related
+    outside = SouthFrontSource().parse(Page.from_raw(document(moved, html=True))).related
+    assert len(inside) == 3
+    assert outside == inside
