@@ -83,3 +83,26 @@ def test_related_may_be_refused() -> None:
         ["Army Advances In Hama"], is_related=is_headline, chrome=is_chrome, related_allowed=False
     )
     assert related == [] and [c.text for c in comments] == ["Army Advances In Hama"]
+
+
+PLAIN_NAMES = [
+    "The ministry confirmed the figures on Monday and said more would follow.",
+    "Exports fell for the third month in a row, the statistics office said.",
+    "Please support our work.",
+    "Ruth Adler",
+    "Numbers like these never tell the whole story.",
+    "Paul Ng",
+    "Agreed, the harvest was the real cause.",
+]
+
+
+def test_plain_names_after_the_outlets_end_furniture_open_the_thread() -> None:
+    # Two title-case names are not a thread on their own (they could be
+    # subheads); after the outlet's own closing furniture they are.
+    assert section_start(PLAIN_NAMES, 0, len(PLAIN_NAMES)) == len(PLAIN_NAMES)
+    assert section_start(PLAIN_NAMES, 0, len(PLAIN_NAMES), ended=3) == 3
+
+
+def test_prose_after_the_end_furniture_stays_body() -> None:
+    lines = [*PLAIN_NAMES[:3], "A further paragraph follows the appeal on this page.", "And one more line."]
+    assert section_start(lines, 0, len(lines), ended=3) == len(lines)

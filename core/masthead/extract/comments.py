@@ -632,7 +632,13 @@ def _by_depth(levels: list[tuple[int, int]], depth: int | None) -> int | None:
 
 
 def section_start(
-    lines: Sequence[str], start: int, stop: int, *, chrome: Chrome | None = None, indents: Sequence[int] = ()
+    lines: Sequence[str],
+    start: int,
+    stop: int,
+    *,
+    chrome: Chrome | None = None,
+    indents: Sequence[int] = (),
+    ended: int | None = None,
 ) -> int:
     """First line of the comment section in ``lines[start:stop]``, else ``stop``.
 
@@ -640,10 +646,17 @@ def section_start(
     (:func:`opens_comments`) opens the section; without one, a thread that
     follows the body directly (:func:`thread_start`, looked for after the
     first paragraph) does. ``indents`` cover all of ``lines``.
+
+    ``ended`` is the line after an outlet's own end-of-article furniture (a
+    donation appeal, a sign-off block), when the page has one: it counts like
+    a comment form, so plain "NAME, then text" comments right after it are a
+    thread even with no screen name among them.
     """
     after = start + 1
     found = thread_start(lines[after:stop], chrome=chrome, indents=indents[after:stop])
     end = stop if found is None else after + found
+    if ended is not None and start < ended < end and _Reader(chrome).is_named(lines[ended:end], chrome_seen=True):
+        end = ended
     return next((index for index in range(start, end) if opens_comments(lines[index])), end)
 
 

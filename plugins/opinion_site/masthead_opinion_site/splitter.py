@@ -65,7 +65,9 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     )
     parts.has_marker = marker < len(lines)
     start = _first_prose(lines, marker)
-    end = thread.section_start(lines, start, marker, chrome=bp.is_boilerplate, indents=indents)
+    end = thread.section_start(
+        lines, start, marker, chrome=bp.is_boilerplate, indents=indents, ended=_after_appeal(lines, start, marker)
+    )
     parts.has_comment_section = end < marker or any(thread.opens_comments(line) for line in lines[marker:])
 
     title_at = _title_index(lines[:start], known_title)
@@ -82,6 +84,23 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
 
 # --------------------------------------------------------------------------
 # Finding the boundaries.
+
+
+def _after_appeal(lines: Sequence[str], start: int, stop: int) -> int | None:
+    """The line after the last donation appeal that closes the body, if any.
+
+    The appeal is the page's last piece of article furniture: readers'
+    comments may follow it directly, with no "MORE ON THE TOPIC" between.
+    Its own lines are read one by one: a block rule run to the end of a
+    page without an end marker would take the comments in with it.
+    """
+    last = max((i for i in range(start + 1, stop) if bp.is_donation(lines[i])), default=None)
+    if last is None:
+        return None
+    after = last + 1
+    while after < stop and (bp.is_donation(lines[after]) or bp.is_boilerplate(lines[after])):
+        after += 1
+    return after
 
 
 def _first_prose(lines: Sequence[str], stop: int) -> int:
