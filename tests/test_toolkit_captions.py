@@ -43,6 +43,13 @@ def test_photo_credit_alone_on_a_line() -> None:
     assert not is_photo_credit("Vladimir Putin met the press on Monday.")
 
 
+def test_a_slash_credit_may_name_a_long_institution() -> None:
+    assert is_photo_credit("Alina Petrova / Press Service of the Kaluga Region Governor")
+    assert credit_of("Flooded streets in Orsk. Ivan Sokolov / Press Service of the Orenburg Governor") == (
+        "Ivan Sokolov / Press Service of the Orenburg Governor"
+    )
+
+
 def test_credit_of_names_the_credit() -> None:
     assert credit_of("Vladimir Putin. Sergei Karpukhin / TASS") == "Sergei Karpukhin / TASS"
     assert credit_of("Tanks. Photo: Ivan Petrov") == "Ivan Petrov"

@@ -37,7 +37,9 @@ _DOMAIN = r"[a-z][\w-]*(?:\.[\w-]+)*\.(?:ru|com|org|net|ua|by|kz|am|ge|gov|mil|t
 _TOKEN = rf"(?:[A-Z][\w.'’&-]*|@[\w.]+|{_DOMAIN})"
 #: Lower-case words inside a credit: "Kremlin Pool via AP", "Concord press service".
 _CONNECTOR = r"(?:via|of|the|and|for|press|service|photo|pool|de)"
-_SEGMENT = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|{_CONNECTOR})){{0,4}}"
+#: Words after a segment's first: "Press Service of the Tatarstan President" has six.
+_SEGMENT_MORE_WORDS = 6
+_SEGMENT = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|{_CONNECTOR})){{0,{_SEGMENT_MORE_WORDS}}}"
 #: "Sergei Karpukhin / TASS", "Kremlin.ru / TASS / Pool" closing a line.
 _SLASH_CREDIT = re.compile(rf"(?:^|(?<=\s)){_SEGMENT}(?:\s*/\s*{_SEGMENT})+$")
 #: "Press Service of the Ministry of Defence", "Russian Defence Ministry press service",
