@@ -93,7 +93,7 @@ def _accepting(function: Processor, argnames: tuple[str, ...]) -> Processor:
 
 def source_problems(source: object) -> list[str]:
     """How ``source`` breaks the declared part of the source contract: its
-    ``name``, ``domains``, ``version``, ``language`` and ``detect``/``parse``
+    ``name``, ``domains``, ``markers``, ``version``, ``language`` and ``detect``/``parse``
     methods. Shared by registration and :func:`masthead.testing.conformance_problems`."""
     problems = []
     name = getattr(source, "name", None)
@@ -108,6 +108,11 @@ def source_problems(source: object) -> list[str]:
             for domain in domains
             if not isinstance(domain, str) or not DOMAIN.match(domain)
         )
+    markers = getattr(source, "markers", ())
+    if not isinstance(markers, (list, tuple)) or not all(
+        isinstance(marker, str) and marker.strip() and marker == marker.lower() for marker in markers
+    ):
+        problems.append(f"`markers` must be a tuple of non-blank lower-case strings, got {markers!r}")
     version = getattr(source, "version", "")
     if not isinstance(version, str):
         problems.append(f"`version` must be a string, got {version!r}")

@@ -77,6 +77,17 @@ class Source(abc.ABC):
         ``"Europe/Moscow"``). A published time without a UTC offset is read
         in it; with no zone declared such a time is cut to its date, with a
         warning, since a record's ``published`` always has an offset.
+    ``markers``
+        Lower-case strings one of which the raw HTML of every page of the
+        outlet spells somewhere, in any case: its name, its domain without
+        the dot, an asset host (``("moscow times", "moscowtimes")``). When
+        set, routing offers :meth:`detect` only the HTML pages whose markup
+        contains a marker or one of ``domains``; every other page scores 0.0
+        for this source without a tree being built, which is what makes a
+        page no plugin owns cheap to route. Text dumps are always offered.
+        Empty (the default): every page is offered. Declare only strings
+        your outlet's pages cannot lack: a page of yours that spells none
+        is never yours.
     ``fallback_only``
         True for catch-all sources (like the built-in ``generic``) that take
         part in routing only when the user names them as ``--fallback``.
@@ -87,6 +98,7 @@ class Source(abc.ABC):
     version: ClassVar[str] = ""
     language: ClassVar[str | None] = None
     timezone: ClassVar[str | None] = None
+    markers: ClassVar[Sequence[str]] = ()
     fallback_only: ClassVar[bool] = False
 
     @abc.abstractmethod

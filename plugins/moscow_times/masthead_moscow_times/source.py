@@ -16,6 +16,7 @@ class MoscowTimesSource(Source):
 
     name = "moscow_times"
     domains = ("themoscowtimes.com", "moscowtimes.ru")
+    markers = ("moscow times", "moscowtimes")
     language = "en"
     timezone = "Europe/Moscow"
 

@@ -26,6 +26,7 @@ class SouthFrontSource(Source):
 
     name = "opinion_site"
     domains = detect.DOMAINS
+    markers = ("southfront", "south front")
     language = "en"
 
     def detect(self, page: Page) -> float:

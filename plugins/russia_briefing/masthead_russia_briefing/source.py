@@ -35,6 +35,7 @@ class RussiaBriefingSource(Source):
 
     name = "russia_briefing"
     domains: ClassVar[tuple[str, ...]] = ("russia-briefing.com",)
+    markers: ClassVar[tuple[str, ...]] = ("russia briefing", "russia-briefing", "dezan shira")
     language = "en"
 
     def detect(self, page: Page) -> float:

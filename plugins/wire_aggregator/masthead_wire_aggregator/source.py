@@ -57,6 +57,7 @@ class EconoTimesSource(Source):
 
     name = "wire_aggregator"
     domains = ("econotimes.com",)
+    markers = (*_SITE_NEEDLES, "econodaily")
     language = "en"
 
     # -- detection ---------------------------------------------------------
