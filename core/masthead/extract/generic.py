@@ -24,6 +24,7 @@ from trafilatura.metadata import extract_metadata
 
 from masthead.errors import NotAnArticle
 from masthead.extract.document import Page
+from masthead.extract.htmlmeta import harvest_tree
 from masthead.extract.text import collapse, fold
 from masthead.hookspecs import hookimpl
 from masthead.models import Comment
@@ -56,29 +57,33 @@ class GenericSource(Source):
         tree = trafilatura.load_html(page.source_text)
         if tree is None:
             raise NotAnArticle("no HTML tree to read")
-        meta = page.meta
+        # The head read from trafilatura's tree, which holds the same head as
+        # the page's own tree: routing no longer builds that one for a page
+        # with an address, so it would be a second parse of the whole page.
+        meta = harvest_tree(tree)
+        url = page.raw.url or meta.canonical_url
         title, authors, published = meta.title, list(meta.authors), meta.published
         if not (title and authors and published):
             # trafilatura's metadata pass (bylines in the body, htmldate) costs
             # about a quarter of an extraction: only for what the head lacks.
-            found = extract_metadata(tree, page.url)
+            found = extract_metadata(tree, url)
             title = title or _text_or_none(found.title)
             authors = authors or _authors(found.author)
             published = published or _text_or_none(found.date)
-        document = trafilatura.bare_extraction(tree, url=page.url, include_comments=True, include_tables=True)
+        document = trafilatura.bare_extraction(tree, url=url, include_comments=True, include_tables=True)
         body = _without_heading(list(_paragraphs(getattr(document, "body", None))), title, authors)
         size = sum(len(paragraph) for paragraph in body)
         if size < _MIN_BODY_CHARS:
             raise NotAnArticle(f"no main text found ({size} characters)")
         return Draft(
-            url=page.url,
+            url=url,
             title=title,
             authors=authors,
             published=published,
             body=body,
             comments=[Comment(text) for text in _paragraphs(getattr(document, "commentsbody", None), headings=False)],
             language=meta.language,
-            warnings=[_warning(page.url)],
+            warnings=[_warning(url)],
         )
 
 

@@ -41,10 +41,11 @@ class LanguageDecision:
 
 @functools.cache
 def _identifier() -> LanguageIdentifier:
-    """Loaded once per process (about a second): only when first needed."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """Loaded once per process, when first needed (see
+    :mod:`masthead.extract.langmodel` for what makes it cheap)."""
+    from masthead.extract.langmodel import load_identifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return load_identifier()
 
 
 def normalise_tag(tag: str | None) -> str | None:
