@@ -21,7 +21,10 @@ joined by newlines), and the table goes into ``docs/benchmark.md`` between
 the ``article-benchmark`` markers. ``--repeat N`` reads every page N times
 (separate copies, duplicates kept) so that start-up weighs less in the
 speed columns; the scores are computed on the first copy. Speed per core is
-pages per CPU second of the run's processes, start-up included.
+pages per CPU second of the run's processes, start-up included. The two
+tools run alternately ``--rounds`` times (masthead, trafilatura, masthead,
+...) and the table shows the median of each, so that other work on a shared
+machine weighs on both alike.
 
     python bench/article_benchmark.py /path/to/article-extraction-benchmark
     python bench/article_benchmark.py CHECKOUT --repeat 3 --no-write
@@ -35,6 +38,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -153,7 +157,7 @@ def table(rows: list[dict[str, Any]], pages: int) -> str:
     return "\n".join(lines)
 
 
-def report(rows: list[dict[str, Any]], pages: int, repeat: int, argv: list[str]) -> str:
+def report(rows: list[dict[str, Any]], pages: int, repeat: int, rounds: int, argv: list[str]) -> str:
     import masthead
 
     command = "python bench/article_benchmark.py CHECKOUT" + "".join(f" {a}" for a in argv)
@@ -165,10 +169,10 @@ def report(rows: list[dict[str, Any]], pages: int, repeat: int, argv: list[str])
             f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()} "
             f"(load average after the runs: {load}); masthead {masthead.__version__}, trafilatura "
             f"{_version('trafilatura')}. Scores: the benchmark's `evaluate.py` (mean ± bootstrap standard "
-            f"deviation) over its {pages} pages. Speed: {pages * repeat} pages ({repeat} × {pages}), one "
-            "process each, interpreter start-up, reading the pages and writing JSONL included; per core as pages "
-            "per CPU second (user + system time of the run's processes), which other work on a shared machine "
-            "does not distort as it does wall-clock time.",
+            f"deviation) over its {pages} pages. Speed: {pages * repeat} pages ({repeat} × {pages}), medians of "
+            f"{rounds} alternating runs of one process each, interpreter start-up, reading the pages and "
+            "writing JSONL included; per core as pages per CPU second (user + system time of the run's "
+            "processes), which other work on a shared machine does not distort as it does wall-clock time.",
             "",
             table(rows, pages),
             END,
@@ -192,6 +196,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("checkout", type=Path, help="a checkout of scrapinghub/article-extraction-benchmark")
     parser.add_argument("--repeat", type=int, default=3, help="copies of every page in the speed runs")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating runs per tool; medians are shown")
     parser.add_argument("--work", type=Path, help="scratch folder (default: a temporary one, removed)")
     parser.add_argument("--no-write", action="store_true", help="print the table, leave docs/benchmark.md alone")
     args = parser.parse_args(argv)
@@ -202,12 +207,32 @@ def main(argv: list[str]) -> int:
         shutil.rmtree(scratch / "pages", ignore_errors=True)
         shutil.rmtree(scratch / "evaluate", ignore_errors=True)
         keys = lay_out(args.checkout, scratch / "pages", args.repeat)
+        runs: dict[str, list[tuple[dict[str, Any], dict[str, str], int]]] = {MASTHEAD: [], TRAFILATURA: []}
+        for number in range(args.rounds):
+            for name, run in ((MASTHEAD, run_masthead), (TRAFILATURA, run_trafilatura)):
+                runs[name].append(run(scratch / "pages", scratch))
+                result, _, rejected = runs[name][-1]
+                print(
+                    f"round {number + 1}/{args.rounds} {name}: {result['seconds']:.1f} s, "
+                    f"{result['cpu_seconds']:.1f} CPU s, {rejected} rejected",
+                    flush=True,
+                )
         rows = []
-        for name, run in ((MASTHEAD, run_masthead), (TRAFILATURA, run_trafilatura)):
-            result, bodies, rejected = run(scratch / "pages", scratch)
-            rows.append({"name": name, "bodies": bodies, "rejected": rejected, **result})
-            rows[-1]["rate"] = len(keys) * args.repeat / result["cpu_seconds"]
-            print(f"{name}: {result['seconds']:.1f} s, {rejected} rejected", flush=True)
+        for name, done in runs.items():
+            _, bodies, rejected = done[0]
+            seconds = statistics.median(result["seconds"] for result, _, _ in done)
+            cpu = statistics.median(result["cpu_seconds"] for result, _, _ in done)
+            rate = len(keys) * args.repeat / cpu
+            rows.append(
+                {
+                    "name": name,
+                    "bodies": bodies,
+                    "rejected": rejected,
+                    "seconds": seconds,
+                    "cpu_seconds": cpu,
+                    "rate": rate,
+                }
+            )
         metrics = score(args.checkout, scratch, keys, {r["name"].replace(" ", "-"): r["bodies"] for r in rows})
         for row in rows:
             row["metrics"] = metrics[row["name"].replace(" ", "-")]
@@ -215,7 +240,7 @@ def main(argv: list[str]) -> int:
     if "--work" in shown:  # a scratch path says nothing about the measurement
         at = shown.index("--work")
         del shown[at : at + 2]
-    block = report(rows, len(keys), args.repeat, shown)
+    block = report(rows, len(keys), args.repeat, args.rounds, shown)
     print(block)
     if not args.no_write:
         write_report(ROOT / "docs" / "benchmark.md", block, START, END)

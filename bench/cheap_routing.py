@@ -1,19 +1,19 @@
-"""What routing costs a page no plugin owns, and what cheap evidence would cost.
+"""What routing costs a page no plugin owns: cheap evidence against every detector.
 
-A page that ends in the generic fallback is first offered to every source's
-``detect``. Today's detectors read ``Page.lines`` (the block texts of the
-whole body, hence the whole BeautifulSoup tree) and run CSS selectors over
-it. This measures, on saved pages of outlets masthead does not know (the
-layout ``bench/article_benchmark.py`` writes: ``*.html`` with ``*.meta.json``
-URL sidecars), CPU time per page of:
+A page that ends in the generic fallback used to be offered to every
+source's ``detect``, which reads the page's block texts (a whole lxml tree)
+and runs selectors over it. The router now first searches the page's raw
+markup for the strings each source declares (``Source.markers`` and
+``domains``) and asks only the detectors of sources the page names. This
+measures, on saved pages (``*.html``, with the ``*.meta.json`` URL sidecars
+``bench/article_benchmark.py`` writes, or without), CPU time per page of:
 
 * ``route``: ``Router.route`` on a fresh page, as the pipeline runs it;
-* ``cheap``: the evidence that would settle most such pages without a tree:
-  the URL's host against every declared domain, then one case-insensitive
-  scan of the raw HTML for the outlets' names (a page of The Moscow Times
-  names The Moscow Times somewhere in its markup);
+* ``every_detector``: the same with ``Router(screen=False)``, every page's
+  address read from its head and every detector asked (the old way);
 
-and how many pages the cheap scan would still pass on to the detectors.
+and checks that both reach the same decision on every page, and how many
+pages the cheap evidence still leaves to at least one detector.
 
     python bench/cheap_routing.py PAGES [--limit 181]
 """
@@ -26,25 +26,32 @@ import sys
 import time
 from pathlib import Path
 
+from masthead.errors import RoutingError
 from masthead.extract.document import Page, RawDocument
 from masthead.manager import Plugins
-from masthead.router import Router
-
-#: Names each first-party outlet's pages carry somewhere in their markup.
-MARKERS = ("moscow times", "moscowtimes", "russia briefing", "russia-briefing", "econotimes", "southfront")
+from masthead.router import Route, Router
 
 
-def named(html: str) -> bool:
-    """Whether the page names one of the outlets (a lower-cased copy, then
-    plain substring search: a tenth of what one alternation regex costs)."""
-    text = html.lower()
-    return any(marker in text for marker in MARKERS)
+def decide(router: Router, page: Page) -> Route | str:
+    try:
+        return router.route(page)
+    except RoutingError as exc:
+        return exc.reason
+
+
+def timed(router: Router, docs: list[RawDocument]) -> tuple[float, list[Route | str]]:
+    """CPU seconds per page of routing fresh pages (decoded before the clock starts)."""
+    pages = [Page.from_raw(doc) for doc in docs]
+    started = time.process_time()
+    decisions = [decide(router, page) for page in pages]
+    return (time.process_time() - started) / max(1, len(pages)), decisions
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pages", type=Path)
     parser.add_argument("--limit", type=int, default=181)
+    parser.add_argument("--fallback", default="generic", help="fallback source ('' for none)")
     args = parser.parse_args(argv)
     paths = sorted(args.pages.rglob("*.html"))[: args.limit]
     docs = []
@@ -53,25 +60,28 @@ def main(argv: list[str]) -> int:
         url = json.loads(sidecar.read_text(encoding="utf-8"))["url"] if sidecar.exists() else None
         docs.append(RawDocument(uri=str(path), data=path.read_bytes(), content_type="text/html", url=url))
     plugins = Plugins()
-    router = Router(plugins.sources, plugins.domains, fallback="generic")
-    pages = [Page.from_raw(doc) for doc in docs]  # decoding is not routing: done before either clock
+    fallback = args.fallback or None
+    cheap = Router(plugins.sources, plugins.domains, fallback=fallback)
+    full = Router(plugins.sources, plugins.domains, fallback=fallback, screen=False)
+    route, decisions = timed(cheap, docs)
+    every, reference = timed(full, docs)
 
-    started = time.process_time()
-    for page in pages:
-        router.route(page)
-    route = (time.process_time() - started) / len(pages)
+    def key(decision: Route | str) -> tuple[str, ...]:
+        return (decision,) if isinstance(decision, str) else (decision.source, decision.method)
 
-    started = time.process_time()
-    passed = sum(1 for page in pages if router.by_domain(page.url) is None and named(page.source_text))
-    cheap = (time.process_time() - started) / len(pages)
-
+    detected = sum(
+        1
+        for decision in decisions
+        if isinstance(decision, Route) and decision.method != "domain" and len(decision.screened) < len(decision.scores)
+    )
     print(
         json.dumps(
             {
-                "pages": len(pages),
-                "route_ms_per_page": round(route * 1000, 2),
-                "cheap_ms_per_page": round(cheap * 1000, 3),
-                "pages_left_for_detectors": passed,
+                "pages": len(docs),
+                "route_ms_per_page": round(route * 1000, 3),
+                "every_detector_ms_per_page": round(every * 1000, 3),
+                "pages_left_for_detectors": detected,
+                "same_decisions": sum(key(a) == key(b) for a, b in zip(decisions, reference, strict=True)),
             }
         )
     )

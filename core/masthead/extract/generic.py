@@ -65,8 +65,9 @@ class GenericSource(Source):
         title, authors, published = meta.title, list(meta.authors), meta.published
         if not (title and authors and published):
             # trafilatura's metadata pass (bylines in the body, htmldate) costs
-            # about a quarter of an extraction: only for what the head lacks.
-            found = extract_metadata(tree, url)
+            # about a quarter of an extraction: only for what the head lacks,
+            # and htmldate's extensive search only when the date is missing.
+            found = extract_metadata(tree, url, extensive=not published)
             title = title or _text_or_none(found.title)
             authors = authors or _authors(found.author)
             published = published or _text_or_none(found.date)
