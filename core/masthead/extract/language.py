@@ -3,7 +3,9 @@
 A plugin's or page's language is a claim (a ``lang`` attribute copied across
 a site's templates, an outlet's default); the text is the evidence. The
 identifier is py3langid: offline (its model ships in the wheel), 97
-languages, about a millisecond for the sample read here, deterministic.
+languages, about a millisecond for the sample read here, deterministic. Its
+model is loaded once per process, from a decompressed copy kept in
+masthead's cache folder after the first run (:mod:`masthead.extract.langmodel`).
 
 Rule: a declared language is kept when the text agrees with it or is too
 short or too mixed to say otherwise; a language the text confidently
