@@ -176,3 +176,10 @@ def test_bad_markers_fail_registration(markers: object) -> None:
     plugins = make_plugins(("bad", SourcesPlugin(Bad())))
     assert "bad" not in plugins.sources
     assert any("`markers`" in str(error) for error in plugins.errors)
+
+
+def test_marker_is_found_in_a_page_whose_bytes_are_not_ascii() -> None:
+    router, source = counting_router()
+    markup = "<html><body><p>Вести: THE COUNTING GAZETTE</p></body></html>"
+    page = Page.from_raw(RawDocument(uri="t.html", data=markup.encode("utf-16"), content_type=HTML))
+    assert router.route(page).method == "detect" and source.asked == 1

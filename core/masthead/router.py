@@ -5,15 +5,16 @@ source declares; then content detection, where each source scores the page
 and the best confident score wins.
 
 Cheap evidence comes before any tree is built. The raw markup of an HTML
-page, lower-cased once, is searched for plain strings: a page given without
-a URL whose markup spells no declared domain cannot carry a canonical or
-``og:url`` address on one, so its head is not parsed for routing; and a
-source that declares :attr:`~masthead.source.Source.markers` is asked to
-``detect`` only pages spelling one of them (or one of its domains). A page
-no source names is thus settled by a few substring searches; whenever a
-source is named, its ``detect`` decides, as before. Text dumps are always
-offered to every detector (they are cheap to read and often cut short). A page nobody claims, or two sources
-claim about equally, is not guessed: it goes to the fallback source if the
+page, lower-cased once, is searched in one pass for plain strings: a page
+given without a URL whose markup spells no declared domain cannot carry a
+canonical or ``og:url`` address on one, so its head is not parsed for
+routing; and a source that declares :attr:`~masthead.source.Source.markers`
+is asked to ``detect`` only pages spelling one of them (or one of its
+domains). A page no source names is thus settled without a tree or a
+detector; whenever a source is named, its ``detect`` decides, as before.
+Text dumps are always offered to every detector (they are cheap to read and
+often cut short). A page nobody claims, or two sources claim about equally,
+is not guessed: it goes to the fallback source if the
 user chose one, else it is rejected with every score in the message.
 """
 
@@ -24,6 +25,7 @@ import string
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
+import ahocorasick_rs
 import attrs
 import structlog
 
@@ -84,46 +86,51 @@ def ascii_compatible(encoding: str) -> bool:
         return False
 
 
-class Markup:
-    """The raw markup of one page as cheap evidence: lower-cased on first
-    use, then searched for plain strings (a tenth of the cost of one regular
-    expression alternation, and no tree). ASCII strings are searched in the
-    page's bytes when its encoding keeps ASCII as is, which spares decoding
-    and Unicode case mapping; others in the lower-cased text. Each string is
-    searched once per page; a shorter one of ``hints`` found absent rules
-    out every string containing it (``"moscowtimes"`` absent,
-    ``"themoscowtimes.com"`` is too), and hints are searched first."""
+class Needles:
+    """Lower-case strings to look for in pages, all found in one pass.
 
-    def __init__(self, page: Page, hints: Sequence[str] = ()) -> None:
-        self._page = page
-        self._hints = hints
-        self._found: dict[str, bool] = {}
+    An Aho-Corasick automaton (``ahocorasick_rs``) finds every string in a
+    single scan of the page, three times faster than one substring search
+    per string. When every string is ASCII and the page's encoding keeps
+    ASCII as is, the scan runs over the page's lower-cased bytes, which
+    spares Unicode case mapping; otherwise over its lower-cased text.
+    """
+
+    def __init__(self, needles: Sequence[str]) -> None:
+        self.needles = tuple(dict.fromkeys(needles))
+        self._text = ahocorasick_rs.AhoCorasick(list(self.needles)) if self.needles else None
+        self._ascii = all(needle.isascii() for needle in self.needles)
+        encoded = [needle.encode("ascii") for needle in self.needles] if self._ascii else []
+        self._bytes = ahocorasick_rs.BytesAhoCorasick(encoded) if encoded else None
+
+    def found_in(self, page: Page) -> frozenset[str]:
+        """The needles the page's markup spells, in any case."""
         data = page.raw.data
-        self._bytes = ascii_compatible(page.encoding) and b"\x00" not in data
+        if self._bytes is not None and ascii_compatible(page.encoding) and b"\x00" not in data:
+            hits = self._bytes.find_matches_as_indexes(data.lower(), overlapping=True)
+        elif self._text is not None:
+            hits = self._text.find_matches_as_indexes(page.source_text.lower(), overlapping=True)
+        else:
+            return frozenset()
+        return frozenset(self.needles[index] for index, _, _ in hits)
+
+
+class Markup:
+    """The raw markup of one page as cheap evidence, searched once, on first
+    use, for every string routing may ask about (no tree)."""
+
+    def __init__(self, page: Page, needles: Needles) -> None:
+        self._page = page
+        self._needles = needles
 
     @functools.cached_property
-    def lowered(self) -> str:
-        return self._page.source_text.lower()
-
-    @functools.cached_property
-    def lowered_bytes(self) -> bytes:
-        return self._page.raw.data.lower()
+    def found(self) -> frozenset[str]:
+        return self._needles.found_in(self._page)
 
     def spells(self, needles: Sequence[str]) -> bool:
-        """Whether any of the lower-case ``needles`` occurs in the markup."""
-        return any(self._spells(needle) for needle in needles)
-
-    def _spells(self, needle: str) -> bool:
-        found = self._found.get(needle)
-        if found is None:
-            ruled_out = any(hint in needle and hint != needle and not self._spells(hint) for hint in self._hints)
-            found = self._found[needle] = not ruled_out and self._search(needle)
-        return found
-
-    def _search(self, needle: str) -> bool:
-        if self._bytes and needle.isascii():
-            return needle.encode("ascii") in self.lowered_bytes
-        return needle in self.lowered
+        """Whether the markup contains any of ``needles`` (each one of the
+        strings the :class:`Needles` it was made with look for)."""
+        return not self.found.isdisjoint(needles)
 
 
 def needles_of(source: object) -> tuple[str, ...] | None:
@@ -160,7 +167,8 @@ class Router:
         self.screen = screen
         self._needles = {name: needles_of(entry.source) for name, entry in sources.items()}
         self._domain_needles = tuple(domains)
-        self._hints = tuple(dict.fromkeys(m for needles in self._needles.values() for m in needles or ()))
+        strings = [m for needles in self._needles.values() for m in needles or ()]
+        self._search = Needles([*strings, *self._domain_needles])
 
     def by_domain(self, url: str | None) -> str | None:
         """The source owning ``url``'s host or a parent domain of it."""
@@ -215,7 +223,7 @@ class Router:
         """Decide the source for ``page``; raises :class:`RoutingError`."""
         if self.forced:
             return Route(self.forced, "forced")
-        markup = Markup(page, self._hints) if self.screen and page.is_html else None
+        markup = Markup(page, self._search) if self.screen and page.is_html else None
         owner = self.by_domain(self.address(page, markup))
         if owner is not None:
             return Route(owner, "domain")
