@@ -7,15 +7,16 @@ the decompressed archive in a cache folder (``MASTHEAD_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/masthead``, else ``~/.cache/masthead``), written to a
 temporary file and renamed into place so a concurrent reader never sees it
 half written; later loads read it as is. The same arrays go into the same
-identifier, so answers do not change. Its name carries the model file's
-size and modification time: a new py3langid brings a new name, and the
-copies of older ones are removed. Where the
+identifier, so answers do not change. Its name carries a digest of the
+packaged file (a few milliseconds to compute): environments with the same
+model share one copy, and a new model gets a copy of its own. Where the
 folder cannot be written, or the model is in a layout this does not know,
 the identifier is loaded from the package as before.
 """
 
 from __future__ import annotations
 
+import hashlib
 import lzma
 import os
 import shutil
@@ -33,8 +34,6 @@ CACHE_ENV = "MASTHEAD_CACHE_DIR"
 #: The packaged layout this reads: a NumPy archive inside LZMA.
 _SUFFIX = ".npz.xz"
 _TYPECODES = {2: "H", 4: "I", 8: "Q"}
-#: Names of the cached copies; ``*`` is the packaged file's size and mtime.
-_PATTERN = "py3langid-*.npz"
 
 log = structlog.get_logger("masthead.language")
 
@@ -63,8 +62,8 @@ def load_identifier() -> LanguageIdentifier:
 
 def _decompressed(packaged: Path) -> Path:
     """The cached archive of ``packaged``, written on first use."""
-    stat = packaged.stat()
-    target = cache_dir() / _PATTERN.replace("*", f"{stat.st_size}-{stat.st_mtime_ns}")
+    digest = hashlib.sha256(packaged.read_bytes()).hexdigest()[:20]
+    target = cache_dir() / f"py3langid-{digest}.npz"
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=target.parent, prefix=".partial-", delete=False) as partial:
@@ -76,9 +75,6 @@ def _decompressed(packaged: Path) -> Path:
             except BaseException:
                 Path(partial.name).unlink(missing_ok=True)
                 raise
-    for stale in target.parent.glob(_PATTERN):  # copies of a model since replaced
-        if stale != target:
-            stale.unlink(missing_ok=True)
     return target
 
 
