@@ -43,18 +43,20 @@ from typing import IO, TYPE_CHECKING, Any
 import attrs
 import structlog
 
-from masthead.io.checkpoint import OutputLock, OutputLocked
 from masthead.io.dedup import Deduplicator
 from masthead.io.partitioned import REJECTS, SHARDED_FORMAT, PartStore
 from masthead.io.readers import ReadResult
 from masthead.io.shards import list_shards, read_shard, shard_id
+from masthead.io.sinks import JsonlSink
 from masthead.models import SCHEMA_VERSION, Article, Rejection
 from masthead.pipeline import Pipeline
 from masthead.run.runconfig import PipelineConfig, cached_pipeline, check_fingerprint, fingerprint
+from masthead.run.runners import guarded
 from masthead.run.summary import Summary
 from masthead.serialize import to_json_line
 
 if TYPE_CHECKING:
+    from masthead.io.parquet import ParquetWriter
     from masthead.manager import Plugins
     from masthead.run.session import IngestOptions
 
@@ -101,31 +103,20 @@ def can_start_processes() -> bool:
     return not multiprocessing.current_process().daemon
 
 
-class _JsonlPart:
-    def __init__(self, handle: IO[bytes]) -> None:
-        self.handle = handle
-        self.count = 0
-
-    def write(self, article: Article) -> None:
-        self.handle.write((to_json_line(article) + "\n").encode("utf-8"))
-        self.count += 1
-
-    def close(self) -> None:
-        self.handle.flush()
-
-
-def _part_writer(sink: str, handle: IO[bytes]) -> _JsonlPart | Any:
+def _part_writer(sink: str, store: PartStore, name: str, stack: contextlib.ExitStack) -> JsonlSink | ParquetWriter:
+    """The writer of a shard's articles: a sink on a staged file, committed by the store."""
     if sink == "parquet":
         from masthead.io.parquet import ParquetWriter
 
-        return ParquetWriter(handle)
-    return _JsonlPart(handle)
+        return ParquetWriter(stack.enter_context(store.staged(name)))
+    return JsonlSink(name, stream=stack.enter_context(store.staged(name, text=True)))
 
 
 def _records(documents: Iterator[ReadResult], job: ShardJob, pipeline: Pipeline) -> Iterator[Article | Rejection]:
-    if not job.supervised:
+    if not job.supervised:  # as in one process: a plugin's SystemExit or MemoryError costs its document
+        process = guarded(pipeline)
         for item in documents:
-            yield item if isinstance(item, Rejection) else pipeline.process(item)
+            yield item if isinstance(item, Rejection) else process(item)
         return
     if not can_start_processes():
         raise ClusterSetupError(NO_CHILDREN)
@@ -152,8 +143,8 @@ def process_shard(job: ShardJob, url: str) -> tuple[object, dict[str, Any]]:
     dedup = Deduplicator() if job.dedup else None
     ids: list[str] = []
     with contextlib.ExitStack() as stack:
-        writer = _part_writer(job.sink, stack.enter_context(store.staged(part)))
-        rejects: IO[bytes] | None = None
+        writer = _part_writer(job.sink, store, part, stack)
+        rejects: JsonlSink | None = None
         for record in _records(read_shard(url, pipeline.plugins.readers, job.storage_options), job, pipeline):
             if isinstance(record, Article):
                 if dedup is not None and dedup.is_duplicate(record):
@@ -163,10 +154,12 @@ def process_shard(job: ShardJob, url: str) -> tuple[object, dict[str, Any]]:
                 ids.append(record.id)
             else:
                 if rejects is None:
-                    rejects = stack.enter_context(store.staged(rejects_name))
-                rejects.write((to_json_line(record) + "\n").encode("utf-8"))
+                    rejects = JsonlSink(rejects_name, stream=stack.enter_context(store.staged(rejects_name, text=True)))
+                rejects.write(record)
             summary.count(record)
         writer.close()
+        if rejects is not None:
+            rejects.close()
         store.check_owner(job.token)  # before the parts are committed (on leaving the block)
     summary.finish()
     entry = {
@@ -253,37 +246,27 @@ def ingest_shards(run: ShardRun, readers: Any, expected: object) -> Summary:
 
     job = attrs.evolve(run.job, token=uuid.uuid4().hex)
     store = PartStore(run.output, job.storage_options)
-    lock = OutputLock(run.output) if store.local else None
-    if lock is not None:
-        try:
-            lock.acquire()
-        except OutputLocked as exc:
-            raise ClusterSetupError(f"{run.output}: {exc}") from None
     started = Summary().started
-    try:
-        store.start(job.token, run.resume)
-        listing = list_shards(run.paths, readers, prefix=run.prefix, storage_options=job.storage_options)
-        listing.shards[:] = [url for url in listing.shards if not store.holds(url)]  # never read our own parts
-        entries = store.entries() if run.resume else {}
-        todo = [url for url in listing.shards if shard_id(url) not in entries]
-        log.info("shards_listed", shards=len(listing.shards), done=len(listing.shards) - len(todo))
-        failed: list[Rejection] = list(listing.rejections)
-        with open_client(run.scheduler, run.workers) as client:
-            _check_workers(client, job)
-            log.info("run_started", runner="dask", scheduler=client.scheduler.address, workers=len(client.nthreads()))
-            for outcome in _run_tasks(client, job, todo, expected):
-                if isinstance(outcome, Rejection):
-                    failed.append(outcome)
-                else:
-                    entries[outcome["id"]] = outcome
-            if job.dedup:
-                for entry in _deduplicate(client, job, listing.shards, entries):
-                    entries[entry["id"]] = entry
-        summary = Summary(started=started, skipped=len(listing.skipped))
-        return _finish(run, store, summary, listing.shards, entries, failed)
-    finally:
-        if lock is not None:
-            lock.release()
+    store.start(job.token, run.resume)
+    listing = list_shards(run.paths, readers, prefix=run.prefix, storage_options=job.storage_options)
+    listing.shards[:] = [url for url in listing.shards if not store.holds(url)]  # never read our own parts
+    entries = store.entries() if run.resume else {}
+    todo = [url for url in listing.shards if shard_id(url) not in entries]
+    log.info("shards_listed", shards=len(listing.shards), done=len(listing.shards) - len(todo))
+    failed: list[Rejection] = list(listing.rejections)
+    with open_client(run.scheduler, run.workers) as client:
+        _check_workers(client, job)
+        log.info("run_started", runner="dask", scheduler=client.scheduler.address, workers=len(client.nthreads()))
+        for outcome in _run_tasks(client, job, todo, expected):
+            if isinstance(outcome, Rejection):
+                failed.append(outcome)
+            else:
+                entries[outcome["id"]] = outcome
+        if job.dedup:
+            for entry in _deduplicate(client, job, listing.shards, entries):
+                entries[entry["id"]] = entry
+    summary = Summary(started=started, skipped=len(listing.skipped))
+    return _finish(run, store, summary, listing.shards, entries, failed)
 
 
 def _check_workers(client: Any, job: ShardJob) -> None:
