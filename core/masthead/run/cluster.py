@@ -1,8 +1,9 @@
 """A run by shard on a Dask cluster: workers read their own inputs and write their own parts.
 
 The client (``masthead ingest --engine dask``) only *lists* shards
-(:mod:`masthead.io.shards`) and submits one task per shard; it never reads a
-shard's bytes nor an article. Each task, on a worker:
+(:mod:`masthead.io.shards`) and submits one task per shard (single-page
+shards a few to a task, :func:`tasks`); it never reads a shard's bytes nor
+an article. Each task, on a worker, for each of its shards:
 
 1. opens its shard itself through fsspec and streams its documents through
    the pipeline, under the run's per-document budget: with ``--timeout`` or
@@ -303,7 +304,7 @@ class ShardRun:
 
 
 def ingest_shards(run: ShardRun, readers: Any, expected: object) -> Summary:
-    """List the shards, run one task per shard not yet committed, dedup, write the manifest."""
+    """List the shards, run the tasks of those not yet committed, dedup, write the manifest."""
     from masthead.run.dask_engine import open_client
 
     job = attrs.evolve(run.job, token=uuid.uuid4().hex)
