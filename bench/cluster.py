@@ -41,6 +41,8 @@ from corpus import GENERIC_SHARE, ROOT, generic_page, outlet_page, templates
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+#: How docs/cluster.md starts workers: they may start processes; no statistical profiler.
+WORKER_ENV = {"DASK_DISTRIBUTED__WORKER__DAEMON": "False", "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"}
 _CANONICAL = re.compile(rb'<link rel="canonical" href="([^"]+)"')
 
 
@@ -125,7 +127,7 @@ def cluster(workers: int, where: Path, env: dict[str, str]) -> Iterator[str]:
 def measure(shards: Path, out: Path, workers: int, docs: int, where: Path, timeout: str) -> dict[str, Any]:
     import distributed
 
-    env = {**os.environ, "DASK_DISTRIBUTED__WORKER__DAEMON": "False"}
+    env = {**os.environ, **WORKER_ENV}
     masthead = str(Path(sys.executable).with_name("masthead"))
     with cluster(workers, where, env) as address, distributed.Client(address) as client:
         before = client.run(_usage)

@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 import distributed
 import pytest
+import structlog.testing
 from moto.server import ThreadedMotoServer
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -291,25 +292,32 @@ def test_a_worker_killed_mid_run_costs_no_record(
 FAULTY = PipelineConfig(load_entry_points=False, extra=(("misbehaving", "misbehaving_plugins"),))
 
 
-def test_time_and_memory_budgets_hold_on_dask_and_name_the_plugin(s3: S3, cluster: Cluster) -> None:
-    lines = [
-        {"text": "MISBEHAVING one\nfine"},
-        {"text": "MISBEHAVING two\nFAULT:hang"},
-        {"text": "MISBEHAVING three\nFAULT:exit"},
-        {"text": "MISBEHAVING four\nfine"},
-        {"text": "MISBEHAVING five\nFAULT:hog"},
-    ]
-    s3.fs.pipe(f"{BUCKET}/faults/f.jsonl", "".join(json.dumps(x) + "\n" for x in lines).encode())
+def faulty_run(
+    s3: S3, cluster: Cluster, name: str, faults: list[str], **budget: Any
+) -> tuple[int, int, list[tuple[str, str | None]]]:
+    """A shard of ``MISBEHAVING`` documents, one a fault: ingested, rejected, and ``(reason, plugin)`` sorted."""
+    lines = [{"text": f"MISBEHAVING {n}\n{fault}"} for n, fault in enumerate(faults)]
+    s3.fs.pipe(f"{BUCKET}/faults/{name}.jsonl", "".join(json.dumps(x) + "\n" for x in lines).encode())
     options = {"endpoint_url": s3.endpoint, "key": "testing", "secret": "testing"}  # as --storage-options
-    job = ShardJob(
-        config=FAULTY, output=f"s3://{BUCKET}/faulty", storage_options=options, timeout=1.5, memory_limit_mb=512
-    )
-    run = ShardRun(paths=(f"s3://{BUCKET}/faults/f.jsonl",), output=job.output, job=job, scheduler=cluster.address)
+    job = ShardJob(config=FAULTY, output=f"s3://{BUCKET}/{name}", storage_options=options, **budget)
+    run = ShardRun(paths=(f"s3://{BUCKET}/faults/{name}.jsonl",), output=job.output, job=job, scheduler=cluster.address)
     summary = ingest_shards(run, FAULTY.load_plugins().readers, fingerprint(FAULTY.build()))
-    assert (summary.ingested, summary.rejected) == (2, 3)
-    rejected = [Rejection(**x) for key in s3.keys("faulty/rejects/") for x in s3.lines(key)]
-    named = sorted((r.reason, r.plugin) for r in rejected)
+    rejected = [Rejection(**x) for key in s3.keys(f"{name}/rejects/") for x in s3.lines(key)]
+    return summary.ingested, summary.rejected, sorted((r.reason, r.plugin) for r in rejected)
+
+
+def test_time_and_memory_budgets_hold_on_dask_and_name_the_plugin(s3: S3, cluster: Cluster) -> None:
+    faults = ["fine", "FAULT:hang", "FAULT:exit", "fine", "FAULT:hog"]
+    ingested, rejected, named = faulty_run(s3, cluster, "faulty", faults, timeout=1.5, memory_limit_mb=512)
+    assert (ingested, rejected) == (2, 3)
     assert named == [("memory_limit", "misbehaving"), ("timeout", "misbehaving"), ("worker_died", "misbehaving")]
+
+
+def test_without_a_budget_a_plugin_that_exits_costs_one_record_on_dask(s3: S3, cluster: Cluster) -> None:
+    faults = ["fine", "FAULT:sysexit", "FAULT:keyboard", "FAULT:oom", "fine"]
+    ingested, rejected, named = faulty_run(s3, cluster, "exits", faults, timeout=None)
+    assert (ingested, rejected) == (2, 3)
+    assert named == [("memory_limit", "misbehaving"), ("plugin_error", "misbehaving"), ("plugin_error", "misbehaving")]
 
 
 def test_an_interrupted_task_leaves_no_file_under_a_final_name(tmp_path: Path) -> None:
@@ -331,3 +339,28 @@ def test_daemonic_workers_refuse_a_budget_instead_of_ignoring_it(tmp_path: Path)
                           local.scheduler_address, env={})  # fmt: skip
     assert result.returncode == 2 and "DASK_DISTRIBUTED__WORKER__DAEMON=False" in result.stderr
     assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_a_cluster_run_locks_its_local_files_like_any_run(tmp_path: Path) -> None:
+    from masthead.io.checkpoint import OutputLock
+
+    summary = tmp_path / "summary.json"
+    lock = OutputLock(str(summary))
+    lock.acquire()
+    try:
+        result = masthead("ingest", str(SEEDS[0]), "-o", str(tmp_path / "out"), "--engine", "dask",
+                          "--summary-json", str(summary), "--timeout", "0", env={})  # fmt: skip
+    finally:
+        lock.release()
+    assert result.returncode == 2 and "another masthead run is writing" in result.stderr
+    assert not summary.exists() and not (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_the_local_cluster_runs_no_profiler_and_profiled_workers_are_named(cluster: Cluster) -> None:
+    from masthead.run.dask_engine import _profiling, open_client, wait_for_workers
+
+    with open_client(None, 1) as client:
+        assert not any(client.run(_profiling).values())
+    with distributed.Client(cluster.address) as client, structlog.testing.capture_logs() as logs:
+        wait_for_workers(client)
+    assert [event["event"] for event in logs] == ["worker_profiler_on"] and len(logs[0]["workers"]) == 2

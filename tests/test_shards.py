@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pyarrow.parquet
 import pytest
 
 from masthead.io.parquet import arrow_schema, parse_timestamp
 from masthead.io.partitioned import PartStore, Superseded
 from masthead.io.shards import list_shards, read_shard, shard_id
 from masthead.manager import Plugins
+from support import article
 from test_cli import SEEDS, run
 
 
@@ -114,3 +117,53 @@ def test_a_run_into_its_input_directory_never_reads_its_own_parts(tmp_path: Path
         assert result.returncode == 0, (attempt, result.stderr)
         manifest = json.loads((pages / "out" / "manifest.json").read_text())
         assert [p["shard"] for p in manifest["parts"]] == [str(pages / SEEDS[0].name)]
+
+
+def test_the_parquet_file_is_durable_before_it_is_renamed_into_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from masthead.io.parquet import ParquetSink
+
+    events: list[tuple[str, str]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    def replace(source: str, target: str) -> None:
+        events.append(("replace", str(source)))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    sink = ParquetSink(str(tmp_path / "out.parquet"))
+    sink.write(article())
+    sink.close()
+    partial = str(tmp_path / ".out.parquet.partial")
+    assert events.index(("fsync", partial)) < events.index(("replace", partial))
+    assert pyarrow.parquet.read_table(tmp_path / "out.parquet").num_rows == 1
+
+
+def test_page_shards_share_a_task_and_each_is_committed_on_its_own(tmp_path: Path, plugins: Plugins) -> None:
+    from masthead.run.cluster import ShardJob, process_shards, tasks
+    from masthead.run.runconfig import PipelineConfig
+
+    pages = []
+    for name, data in (("a.txt", SEEDS[0].read_bytes()), ("empty.txt", b""), ("b.txt", SEEDS[1].read_bytes())):
+        (tmp_path / name).write_bytes(data)
+        pages.append(str(tmp_path / name))
+    urls = [*pages, "crawl/x.warc.gz", *pages[:1]]
+    assert list(tasks(urls, plugins.readers)) == [["crawl/x.warc.gz"], [*pages, pages[0]]]
+    out = tmp_path / "out"
+    PartStore(str(out)).start("run", resume=False)
+    job = ShardJob(config=PipelineConfig(), output=str(out), timeout=30.0, token="run")
+    _, entries = process_shards(job, pages)  # one supervised child for the three
+    assert [(e["shard"], e["records"], e["counts"]["rejected"]) for e in entries] == [
+        (pages[0], 1, 0),
+        (pages[1], 0, 1),
+        (pages[2], 1, 0),
+    ]
+    assert PartStore(str(out)).entries() == {e["id"]: e for e in entries}
+    lines = (out / entries[1]["rejects"]).read_text().splitlines()
+    assert [json.loads(line)["reason"] for line in lines] == ["empty"]

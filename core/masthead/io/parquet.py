@@ -23,6 +23,7 @@ from importlib import resources
 from typing import IO, Any
 
 from masthead.hookspecs import hookimpl
+from masthead.io.checkpoint import fsync_directory
 from masthead.io.sinks import partial_path
 from masthead.models import Article, Rejection
 from masthead.serialize import unstructure
@@ -145,25 +146,47 @@ class ParquetWriter:
 
 
 class ParquetSink:
-    """``--sink parquet`` for a local run: one Parquet file, committed atomically on close."""
+    """``--sink parquet`` for a local run: one Parquet file, durable and renamed into place on close.
+
+    Like :class:`~masthead.io.sinks.JsonlSink`, :meth:`finish` makes the
+    partial file durable and returns the rename that publishes it, so a run
+    publishes its files together (:mod:`masthead.run.commit`): a crash never
+    leaves an empty or torn Parquet file under the final name.
+    """
 
     def __init__(self, path: str) -> None:
         import_pyarrow()
         self.path = path
         self._tmp = partial_path(path)
-        self._writer = ParquetWriter(self._tmp)
+        self._handle = open(self._tmp, "wb")  # noqa: SIM115 - closed by finish or abort
+        self._writer = ParquetWriter(self._handle)
+
+    @property
+    def count(self) -> int:
+        return self._writer.count
 
     def write(self, record: Article | Rejection) -> None:
         if isinstance(record, Article):
             self._writer.write(record)
 
-    def close(self) -> None:
+    def finish(self) -> tuple[str, str]:
+        """Write the footer, flush and fsync; return ``(partial, final)``, the rename that publishes the file."""
         self._writer.close()
-        os.replace(self._tmp, self.path)
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+        self._handle.close()
+        return self._tmp, self.path
+
+    def close(self) -> None:
+        partial, final = self.finish()
+        os.replace(partial, final)
+        fsync_directory(final)
 
     def abort(self) -> None:
         with contextlib.suppress(Exception):
             self._writer.close()
+        with contextlib.suppress(Exception):
+            self._handle.close()
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self._tmp)
 

@@ -73,10 +73,10 @@ class PartStore:
         return f"{self.root.rstrip('/')}/{name}"
 
     @contextlib.contextmanager
-    def staged(self, name: str) -> Any:
-        """An open binary file whose content becomes ``name`` if the block ends cleanly."""
+    def staged(self, name: str, *, text: bool = False) -> Any:
+        """An open binary (or UTF-8 ``text``) file whose content becomes ``name`` if the block ends cleanly."""
         temp = self.path(f"{STAGING}/{name.replace('/', '_')}.{uuid.uuid4().hex[:12]}")
-        handle = self.fs.open(temp, "wb")
+        handle = self.fs.open(temp, "w", encoding="utf-8", newline="\n") if text else self.fs.open(temp, "wb")
         try:
             yield handle
             if self.local:

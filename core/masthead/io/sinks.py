@@ -52,18 +52,22 @@ class JsonlSink:
     durable and returns the partial file's length, which is what a resumed
     run passes back as ``resume_from`` to continue the same file (anything
     after that length, such as a torn line from a kill, is cut off).
-    ``path`` ``-`` writes to standard output instead (no atomicity there).
+    ``path`` ``-`` writes to standard output instead, and ``stream`` to an
+    open text stream whose durability is the caller's (no atomicity there:
+    :meth:`close` flushes).
     """
 
-    def __init__(self, path: str, *, batch: int = 256, resume_from: int | None = None) -> None:
+    def __init__(
+        self, path: str, *, batch: int = 256, resume_from: int | None = None, stream: IO[str] | None = None
+    ) -> None:
         self.path = path
         self.count = 0
         self._batch = batch
         self._pending: list[str] = []
         self._tmp: str | None = None
         self._handle: IO[str]
-        if path == STDOUT:
-            self._handle = sys.stdout
+        if stream is not None or path == STDOUT:
+            self._handle = stream or sys.stdout
             return
         os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
         self._tmp = partial_path(path)

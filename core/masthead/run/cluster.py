@@ -1,8 +1,9 @@
 """A run by shard on a Dask cluster: workers read their own inputs and write their own parts.
 
 The client (``masthead ingest --engine dask``) only *lists* shards
-(:mod:`masthead.io.shards`) and submits one task per shard; it never reads a
-shard's bytes nor an article. Each task, on a worker:
+(:mod:`masthead.io.shards`) and submits one task per shard (single-page
+shards a few to a task, :func:`tasks`); it never reads a shard's bytes nor
+an article. Each task, on a worker, for each of its shards:
 
 1. opens its shard itself through fsspec and streams its documents through
    the pipeline, under the run's per-document budget: with ``--timeout`` or
@@ -36,25 +37,27 @@ import contextlib
 import multiprocessing
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime, timezone
 from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 import structlog
 
-from masthead.io.checkpoint import OutputLock, OutputLocked
 from masthead.io.dedup import Deduplicator
 from masthead.io.partitioned import REJECTS, SHARDED_FORMAT, PartStore
-from masthead.io.readers import ReadResult
+from masthead.io.readers import Reader, ReadResult, StreamReader, suffix_of
 from masthead.io.shards import list_shards, read_shard, shard_id
+from masthead.io.sinks import JsonlSink
 from masthead.models import SCHEMA_VERSION, Article, Rejection
 from masthead.pipeline import Pipeline
 from masthead.run.runconfig import PipelineConfig, cached_pipeline, check_fingerprint, fingerprint
+from masthead.run.runners import guarded
 from masthead.run.summary import Summary
 from masthead.serialize import to_json_line
 
 if TYPE_CHECKING:
+    from masthead.io.parquet import ParquetWriter
     from masthead.manager import Plugins
     from masthead.run.session import IngestOptions
 
@@ -64,6 +67,8 @@ log = structlog.get_logger("masthead.run.cluster")
 CLIENT_REJECTS = f"{REJECTS}/part-client.jsonl"
 #: Times Dask reruns a shard whose task raised (a dropped connection to the object store).
 RETRIES = 2
+#: Shards of one page each (not WARC or JSONL files) that share a task.
+PAGES_PER_TASK = 32
 NO_CHILDREN = (
     "--timeout and --memory-limit on Dask run each document in a child process, but these Dask "
     "workers may not start processes; start them with DASK_DISTRIBUTED__WORKER__DAEMON=False "
@@ -101,31 +106,23 @@ def can_start_processes() -> bool:
     return not multiprocessing.current_process().daemon
 
 
-class _JsonlPart:
-    def __init__(self, handle: IO[bytes]) -> None:
-        self.handle = handle
-        self.count = 0
-
-    def write(self, article: Article) -> None:
-        self.handle.write((to_json_line(article) + "\n").encode("utf-8"))
-        self.count += 1
-
-    def close(self) -> None:
-        self.handle.flush()
-
-
-def _part_writer(sink: str, handle: IO[bytes]) -> _JsonlPart | Any:
+def _part_writer(sink: str, store: PartStore, name: str, stack: contextlib.ExitStack) -> JsonlSink | ParquetWriter:
+    """The writer of a shard's articles: a sink on a staged file, committed by the store."""
     if sink == "parquet":
         from masthead.io.parquet import ParquetWriter
 
-        return ParquetWriter(handle)
-    return _JsonlPart(handle)
+        return ParquetWriter(stack.enter_context(store.staged(name)))
+    return JsonlSink(name, stream=stack.enter_context(store.staged(name, text=True)))
 
 
-def _records(documents: Iterator[ReadResult], job: ShardJob, pipeline: Pipeline) -> Iterator[Article | Rejection]:
-    if not job.supervised:
-        for item in documents:
-            yield item if isinstance(item, Rejection) else pipeline.process(item)
+def _records(
+    documents: Iterator[tuple[int, ReadResult]], job: ShardJob, pipeline: Pipeline
+) -> Iterator[tuple[int, Article | Rejection]]:
+    """``(number, record)`` for numbered documents, in their order (one supervised child at most)."""
+    if not job.supervised:  # as in one process: a plugin's SystemExit or MemoryError costs its document
+        process = guarded(pipeline)
+        for number, item in documents:
+            yield number, item if isinstance(item, Rejection) else process(item)
         return
     if not can_start_processes():
         raise ClusterSetupError(NO_CHILDREN)
@@ -134,53 +131,112 @@ def _records(documents: Iterator[ReadResult], job: ShardJob, pipeline: Pipeline)
     pool = WorkerPool(
         job.config, 1, timeout=job.timeout, memory_limit_mb=job.memory_limit_mb, expected=fingerprint(pipeline)
     )
-    results = pool.imap(enumerate(documents))
+    results = pool.imap(documents)
     try:
-        for _, record in results:
-            yield record
+        yield from results
     finally:
         results.close()
 
 
-def process_shard(job: ShardJob, url: str) -> tuple[object, dict[str, Any]]:
-    """The task run on a worker for one shard; returns the plugin fingerprint and the shard's entry."""
+class _ShardOutput:
+    """One shard's parts while its records arrive: staged, then committed with the shard's entry."""
+
+    def __init__(self, job: ShardJob, store: PartStore, url: str) -> None:
+        self.job, self.store, self.url = job, store, url
+        self.sid = shard_id(url)
+        self.part, self.rejects_name = job.part_name(self.sid), f"{REJECTS}/part-{self.sid}.jsonl"
+        self.summary = Summary()
+        self.dedup = Deduplicator() if job.dedup else None
+        self.ids: list[str] = []
+        self.stack = contextlib.ExitStack()
+        self.writer = _part_writer(job.sink, store, self.part, self.stack)
+        self.rejects: JsonlSink | None = None
+
+    def add(self, record: Article | Rejection) -> None:
+        if isinstance(record, Article):
+            if self.dedup is not None and self.dedup.is_duplicate(record):
+                self.summary.count_duplicate()
+                return
+            self.writer.write(record)
+            self.ids.append(record.id)
+        else:
+            if self.rejects is None:
+                handle = self.stack.enter_context(self.store.staged(self.rejects_name, text=True))
+                self.rejects = JsonlSink(self.rejects_name, stream=handle)
+            self.rejects.write(record)
+        self.summary.count(record)
+
+    def commit(self) -> dict[str, Any]:
+        """Move the parts into place, then write the entry that commits the shard; return the entry."""
+        with self.stack:
+            self.writer.close()
+            if self.rejects is not None:
+                self.rejects.close()
+            self.store.check_owner(self.job.token)  # before the parts are committed (on leaving the block)
+        self.summary.finish()
+        entry = {
+            "id": self.sid,
+            "shard": self.url,
+            "part": self.part,
+            "records": self.writer.count,
+            "rejects": self.rejects_name if self.summary.rejected else None,
+            "counts": self.summary.to_dict(),
+            "ids": self.ids,
+            "removed": [],
+        }
+        self.store.commit(entry)
+        return entry
+
+    def abort(self) -> None:
+        """Drop the staged files (an error or a kill while the shard ran)."""
+        self.stack.__exit__(RuntimeError, RuntimeError("shard aborted"), None)
+
+
+def process_shards(job: ShardJob, urls: list[str]) -> tuple[object, list[dict[str, Any]]]:
+    """The task run on a worker for shards in order; returns the plugin fingerprint and their entries.
+
+    Shards of one page each share a task (:data:`PAGES_PER_TASK`), and so,
+    with a budget, one supervised child: starting a child per page would cost
+    far more than the page.
+    """
     pipeline = cached_pipeline(job.config)
     store = PartStore(job.output, job.storage_options)
-    sid = shard_id(url)
-    part, rejects_name = job.part_name(sid), f"{REJECTS}/part-{sid}.jsonl"
-    summary = Summary()
-    dedup = Deduplicator() if job.dedup else None
-    ids: list[str] = []
-    with contextlib.ExitStack() as stack:
-        writer = _part_writer(job.sink, stack.enter_context(store.staged(part)))
-        rejects: IO[bytes] | None = None
-        for record in _records(read_shard(url, pipeline.plugins.readers, job.storage_options), job, pipeline):
-            if isinstance(record, Article):
-                if dedup is not None and dedup.is_duplicate(record):
-                    summary.count_duplicate()
-                    continue
-                writer.write(record)
-                ids.append(record.id)
-            else:
-                if rejects is None:
-                    rejects = stack.enter_context(store.staged(rejects_name))
-                rejects.write((to_json_line(record) + "\n").encode("utf-8"))
-            summary.count(record)
-        writer.close()
-        store.check_owner(job.token)  # before the parts are committed (on leaving the block)
-    summary.finish()
-    entry = {
-        "id": sid,
-        "shard": url,
-        "part": part,
-        "records": writer.count,
-        "rejects": rejects_name if summary.rejected else None,
-        "counts": summary.to_dict(),
-        "ids": ids,
-        "removed": [],
-    }
-    store.commit(entry)
-    return fingerprint(pipeline), entry
+    readers = pipeline.plugins.readers
+    numbered = (
+        (index, item) for index, url in enumerate(urls) for item in read_shard(url, readers, job.storage_options)
+    )
+    entries: list[dict[str, Any]] = []
+    current = _ShardOutput(job, store, urls[0])
+    try:
+        for index, record in _records(numbered, job, pipeline):
+            while index > len(entries):  # the shards before this record's are complete
+                entries.append(current.commit())
+                current = _ShardOutput(job, store, urls[len(entries)])
+            current.add(record)
+        entries.append(current.commit())
+        while len(entries) < len(urls):  # shards with no document at all
+            current = _ShardOutput(job, store, urls[len(entries)])
+            entries.append(current.commit())
+    except BaseException:
+        current.abort()
+        raise
+    return fingerprint(pipeline), entries
+
+
+def tasks(urls: Iterable[str], readers: Mapping[str, Reader]) -> Iterator[list[str]]:
+    """Shards grouped into tasks: a container (WARC, JSONL) alone, single pages :data:`PAGES_PER_TASK` at a time."""
+    pages: list[str] = []
+    for url in urls:
+        suffix = suffix_of(url, readers)
+        if suffix is not None and isinstance(readers[suffix], StreamReader):
+            yield [url]
+            continue
+        pages.append(url)
+        if len(pages) == PAGES_PER_TASK:
+            yield pages
+            pages = []
+    if pages:
+        yield pages
 
 
 def drop_duplicates(job: ShardJob, entry: dict[str, Any], ids: list[str]) -> dict[str, Any]:
@@ -248,42 +304,32 @@ class ShardRun:
 
 
 def ingest_shards(run: ShardRun, readers: Any, expected: object) -> Summary:
-    """List the shards, run one task per shard not yet committed, dedup, write the manifest."""
+    """List the shards, run the tasks of those not yet committed, dedup, write the manifest."""
     from masthead.run.dask_engine import open_client
 
     job = attrs.evolve(run.job, token=uuid.uuid4().hex)
     store = PartStore(run.output, job.storage_options)
-    lock = OutputLock(run.output) if store.local else None
-    if lock is not None:
-        try:
-            lock.acquire()
-        except OutputLocked as exc:
-            raise ClusterSetupError(f"{run.output}: {exc}") from None
     started = Summary().started
-    try:
-        store.start(job.token, run.resume)
-        listing = list_shards(run.paths, readers, prefix=run.prefix, storage_options=job.storage_options)
-        listing.shards[:] = [url for url in listing.shards if not store.holds(url)]  # never read our own parts
-        entries = store.entries() if run.resume else {}
-        todo = [url for url in listing.shards if shard_id(url) not in entries]
-        log.info("shards_listed", shards=len(listing.shards), done=len(listing.shards) - len(todo))
-        failed: list[Rejection] = list(listing.rejections)
-        with open_client(run.scheduler, run.workers) as client:
-            _check_workers(client, job)
-            log.info("run_started", runner="dask", scheduler=client.scheduler.address, workers=len(client.nthreads()))
-            for outcome in _run_tasks(client, job, todo, expected):
-                if isinstance(outcome, Rejection):
-                    failed.append(outcome)
-                else:
-                    entries[outcome["id"]] = outcome
-            if job.dedup:
-                for entry in _deduplicate(client, job, listing.shards, entries):
-                    entries[entry["id"]] = entry
-        summary = Summary(started=started, skipped=len(listing.skipped))
-        return _finish(run, store, summary, listing.shards, entries, failed)
-    finally:
-        if lock is not None:
-            lock.release()
+    store.start(job.token, run.resume)
+    listing = list_shards(run.paths, readers, prefix=run.prefix, storage_options=job.storage_options)
+    listing.shards[:] = [url for url in listing.shards if not store.holds(url)]  # never read our own parts
+    entries = store.entries() if run.resume else {}
+    todo = [url for url in listing.shards if shard_id(url) not in entries]
+    log.info("shards_listed", shards=len(listing.shards), done=len(listing.shards) - len(todo))
+    failed: list[Rejection] = list(listing.rejections)
+    with open_client(run.scheduler, run.workers) as client:
+        _check_workers(client, job)
+        log.info("run_started", runner="dask", scheduler=client.scheduler.address, workers=len(client.nthreads()))
+        for outcome in _run_tasks(client, job, tasks(todo, readers), expected):
+            if isinstance(outcome, Rejection):
+                failed.append(outcome)
+            else:
+                entries[outcome["id"]] = outcome
+        if job.dedup:
+            for entry in _deduplicate(client, job, listing.shards, entries):
+                entries[entry["id"]] = entry
+    summary = Summary(started=started, skipped=len(listing.skipped))
+    return _finish(run, store, summary, listing.shards, entries, failed)
 
 
 def _check_workers(client: Any, job: ShardJob) -> None:
@@ -295,44 +341,54 @@ def _check_workers(client: Any, job: ShardJob) -> None:
 
 
 def _run_tasks(
-    client: Any, job: ShardJob, urls: Iterable[str], expected: object
+    client: Any, job: ShardJob, groups: Iterable[list[str]], expected: object
 ) -> Iterator[dict[str, Any] | Rejection]:
-    """Submit shard tasks, at most twice the cluster's threads at once; yield each outcome."""
+    """Submit shard tasks, at most twice the cluster's threads at once; yield each shard's outcome.
+
+    A task of several shards that fails is split: each shard runs again alone,
+    so one bad shard costs only itself.
+    """
     from masthead.run.dask_engine import import_distributed
 
     distributed = import_distributed()
     window = 2 * max(1, sum(client.nthreads().values()))
-    pending = iter(urls)
-    in_flight: dict[Any, str] = {}
+    pending = iter(groups)
+    alone: list[list[str]] = []
+    in_flight: dict[Any, list[str]] = {}
     finished = distributed.as_completed()
     tag = uuid.uuid4().hex[:8]
 
     def feed() -> None:
         while len(in_flight) < window:
-            url = next(pending, None)
-            if url is None:
+            urls = alone.pop() if alone else next(pending, None)
+            if urls is None:
                 return
-            future = client.submit(
-                process_shard, job, url, key=f"masthead-shard-{shard_id(url)}-{tag}", pure=False, retries=RETRIES
-            )
-            in_flight[future] = url
+            key = f"masthead-shard-{shard_id(urls[0])}-{len(urls)}-{tag}"
+            future = client.submit(process_shards, job, urls, key=key, pure=False, retries=RETRIES)
+            in_flight[future] = urls
             finished.add(future)
 
     feed()
     for future in finished:
-        url = in_flight.pop(future)
+        urls = in_flight.pop(future)
         try:
-            got, entry = future.result()
-        except distributed.KilledWorker as exc:
-            yield _shard_rejection(url, "worker_died", f"workers died running this shard ({exc})")
+            got, entries = future.result()
         except ClusterSetupError:
             raise
         except Exception as exc:  # noqa: BLE001 - a shard's failure costs that shard, named, not the run
-            yield _shard_rejection(url, "unreadable", f"{type(exc).__name__}: {exc}")
+            if len(urls) > 1:
+                alone.extend([url] for url in reversed(urls))
+            elif isinstance(exc, distributed.KilledWorker):
+                yield _shard_rejection(urls[0], "worker_died", f"workers died running this shard ({exc})")
+            else:
+                yield _shard_rejection(urls[0], "unreadable", f"{type(exc).__name__}: {exc}")
         else:
             check_fingerprint(got, expected)
-            log.info("shard_done", shard=url, records=entry["records"], rejected=entry["counts"]["rejected"])
-            yield entry
+            for entry in entries:
+                log.info(
+                    "shard_done", shard=entry["shard"], records=entry["records"], rejected=entry["counts"]["rejected"]
+                )
+                yield entry
         finally:
             future.release()
         feed()

@@ -42,12 +42,15 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
+import structlog
 
 from masthead.io.readers import ReadResult
 from masthead.models import Article, Rejection
 from masthead.run.runconfig import PipelineConfig, cached_pipeline, check_fingerprint, fingerprint
 from masthead.run.runners import Outlet, Reorder
 from masthead.run.summary import Summary
+
+log = structlog.get_logger("masthead.run.dask_engine")
 
 Record = Article | Rejection
 #: Documents per task: large enough that Dask's per-task overhead (about a
@@ -59,6 +62,11 @@ BATCH_BYTES = 4 * 1024 * 1024
 #: Seconds to wait for the cluster's first worker before giving up.
 WORKER_WAIT = 60
 INSTALL_HINT = "pip install 'masthead[dask]'"
+#: Dask's statistical profiler samples each worker thread every 10 ms and keeps
+#: one profile a second for the last 1,000 (``distributed.admin.low-level-log-length``):
+#: with masthead's deep parsing stacks a worker's memory grows by about 0.1 MB a
+#: second for a quarter of an hour, so its peak follows the run's length.
+PROFILER = "distributed.worker.profile.enabled"
 
 
 class EngineUnavailable(RuntimeError):
@@ -80,8 +88,9 @@ def open_client(scheduler: str | None = None, workers: int | None = None) -> Ite
 
     The local cluster has ``workers`` single-threaded worker processes
     (parsing is CPU-bound Python: threads would share one GIL), not
-    daemonic so that they may start a supervised child per task, and
-    listens on loopback only (its status page on a random loopback port).
+    daemonic so that they may start a supervised child per task, without
+    Dask's statistical profiler (:data:`PROFILER`), and listens on loopback
+    only (its status page on a random loopback port).
     """
     distributed = import_distributed()
     if scheduler:
@@ -95,7 +104,7 @@ def open_client(scheduler: str | None = None, workers: int | None = None) -> Ite
     import dask
 
     # Workers that may start processes: a shard task runs documents in a supervised child.
-    dask.config.set({"distributed.worker.daemon": False})
+    dask.config.set({"distributed.worker.daemon": False, PROFILER: False})
     cluster = distributed.LocalCluster(
         n_workers=workers,
         threads_per_worker=1,
@@ -109,11 +118,27 @@ def open_client(scheduler: str | None = None, workers: int | None = None) -> Ite
 
 
 def wait_for_workers(client: Any) -> None:
-    """Return once the cluster has a worker, or raise :class:`EngineUnavailable` after :data:`WORKER_WAIT` s."""
+    """Return once the cluster has a worker, or raise :class:`EngineUnavailable` after :data:`WORKER_WAIT` s.
+
+    Workers that run Dask's profiler (:data:`PROFILER`) are named in a
+    ``worker_profiler_on`` warning: their memory grows with the run's length.
+    """
     try:
         client.wait_for_workers(1, timeout=WORKER_WAIT)
     except (TimeoutError, OSError) as exc:
         raise EngineUnavailable(f"no Dask worker joined the cluster within {WORKER_WAIT} s") from exc
+    profiled = sorted(address for address, on in client.run(_profiling).items() if on)
+    if profiled:
+        log.warning("worker_profiler_on", workers=profiled, note=PROFILER_HINT)
+
+
+PROFILER_HINT = "start workers with DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False to keep their memory flat"
+
+
+def _profiling() -> bool:
+    import dask
+
+    return bool(dask.config.get(PROFILER))
 
 
 def process_batch(config: PipelineConfig, items: list[ReadResult]) -> tuple[object, list[Record]]:

@@ -137,11 +137,21 @@ def run_in_process(
     of a POSIX process (:func:`budget_available`); elsewhere documents run
     without one.
     """
-    budget = _Budget(pipeline, timeout if timeout and budget_available() else None)
+    process = guarded(pipeline, timeout)
     with stop_signals():
         for item in documents:
-            outlet.deliver(item if isinstance(item, Rejection) else budget.process(item))
+            outlet.deliver(item if isinstance(item, Rejection) else process(item))
     return outlet.summary
+
+
+def guarded(pipeline: Pipeline, timeout: float | None = None) -> Callable[[RawDocument], Article | Rejection]:
+    """``pipeline.process`` as a runner without worker processes calls it.
+
+    A plugin's ``SystemExit``, ``KeyboardInterrupt`` or ``MemoryError`` and,
+    with ``timeout`` where :func:`budget_available`, a plugin that overruns,
+    become a rejection naming the plugin instead of ending the caller.
+    """
+    return _Budget(pipeline, timeout if timeout and budget_available() else None).process
 
 
 def budget_available() -> bool:

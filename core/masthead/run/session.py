@@ -156,16 +156,8 @@ def ingest(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config:
     Raises :class:`SessionError` (refused before anything was written),
     :class:`WriteFailed` or :class:`Interrupted`.
     """
-    if options.engine == "dask":  # by shard: workers read and write (masthead.run.cluster)
-        from masthead.run.cluster import ingest_on_cluster
-
-        summary = ingest_on_cluster(options, plugins, pipeline, config)
-        if options.summary_json:
-            try:
-                commit.publish([_write_summary(options.summary_json, summary)])
-            except OSError as exc:
-                raise WriteFailed(exc, resumable=False) from None
-        return summary
+    if options.engine == "dask":
+        return _on_cluster(options, plugins, pipeline, config)
     _check_paths(options)
     _check_inputs(options)
     try:
@@ -180,6 +172,23 @@ def ingest(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config:
         raise SessionError(str(exc)) from None
     except OSError as exc:  # the lock files themselves cannot be written
         raise WriteFailed(exc, resumable=False) from None
+
+
+def _on_cluster(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config: PipelineConfig) -> Summary:
+    """By shard, workers reading and writing (:mod:`masthead.run.cluster`); local outputs locked as in any run."""
+    from masthead.run.cluster import ingest_on_cluster
+
+    try:
+        with RunLocks(path for path in options.written().values() if not is_url(path)):
+            summary = ingest_on_cluster(options, plugins, pipeline, config)
+            if options.summary_json:
+                try:
+                    commit.publish([_write_summary(options.summary_json, summary)])
+                except OSError as exc:
+                    raise WriteFailed(exc, resumable=False) from None
+    except OutputLocked as exc:
+        raise SessionError(str(exc)) from None
+    return summary
 
 
 def _run(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config: PipelineConfig) -> Summary:
@@ -273,15 +282,15 @@ def _publish(
 ) -> None:
     """Make the run's files final, together when the run is checkpointed."""
     if checkpointer is None or state is None:
-        for sink in sinks.values():
-            sink.close()
+        durable = [_finish(sink) for sink in sinks.values()]  # every file complete before any is renamed
         if options.summary_json:
-            commit.publish([_write_summary(options.summary_json, summary)])
+            durable.append(_write_summary(options.summary_json, summary))
+        commit.publish(pair for pair in durable if pair is not None)
         return
     last = checkpointer.snapshot()
     renames = []
     for role, sink in sinks.items():
-        pair = sink.finish() if isinstance(sink, JsonlSink) else None
+        pair = _finish(sink)
         if pair is None:
             continue
         if role == "output" and not summary.ingested and os.path.exists(options.output):
@@ -293,6 +302,16 @@ def _publish(
         renames.append(_write_summary(options.summary_json, summary))
     checkpointer.journal.close()
     commit.commit(state, last, renames, options.output)
+
+
+def _finish(sink: Sink) -> tuple[str, str] | None:
+    """Make ``sink``'s file durable and return the rename that publishes it (``None``: nothing to rename)."""
+    finish = getattr(sink, "finish", None)
+    if finish is None:  # a sink that publishes itself
+        sink.close()
+        return None
+    pair: tuple[str, str] | None = finish()
+    return pair
 
 
 def _write_summary(path: str, summary: Summary) -> tuple[str, str]:
