@@ -74,9 +74,9 @@ _DROPPED = re.compile(f"{_INVISIBLE.pattern[:-1]}{_CONTROL.pattern[1:]}")
 #: paragraphs, whole page texts) are folded anew.
 _FOLD_CACHED_CHARS = 300
 #: The cache is emptied when the strings it holds (keys and folded values)
-#: reach this many characters: a few MB whatever the corpus, where a count
+#: reach this many characters: about 3 MB whatever the corpus, where a count
 #: of entries would let its size follow the length of the lines.
-_FOLD_BUDGET_CHARS = 2_000_000
+_FOLD_BUDGET_CHARS = 1_000_000
 _folded: dict[str, str] = {}
 _folded_chars = 0
 
