@@ -160,9 +160,22 @@ def test_fold_and_collapse_keep_their_definitions(text: str) -> None:
 def test_fold_cache_keeps_no_long_strings() -> None:
     from masthead.extract import text as textmod
 
-    before = textmod._fold_cached.cache_info().currsize
+    before = dict(textmod._folded)
     textmod.fold("a whole page of text " * 1000 + str(random.random()))
-    assert textmod._fold_cached.cache_info().currsize == before
+    assert textmod._folded == before
+
+
+def test_fold_cache_is_bounded_by_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    from masthead.extract import text as textmod
+
+    monkeypatch.setattr(textmod, "_FOLD_BUDGET_CHARS", 10_000)
+    lines = [f"Line {number} of Some Page, \u00abquoted\u00bb " * 4 for number in range(1000)]
+    for line in lines:
+        assert textmod.fold(line) == textmod._fold(line)
+        held = sum(len(key) + len(value) for key, value in textmod._folded.items())
+        assert held == textmod._folded_chars <= 10_000
+    assert textmod._folded  # still caching after it was emptied
+    assert [textmod.fold(line) for line in lines] == [textmod._fold(line) for line in lines]
 
 
 NESTED = (

@@ -12,12 +12,14 @@ import json
 from collections.abc import Iterator
 from functools import cache
 from importlib.resources import files
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
-import jsonschema
 
 from masthead.models import clip
+
+if TYPE_CHECKING:
+    import jsonschema
 
 SCHEMA_RESOURCE = "schema/article.schema.json"
 #: Longest line checked; a longer one stops the check (a bound on memory).
@@ -38,6 +40,10 @@ def schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> jsonschema.protocols.Validator:
+    # Imported on first use: a run checks records only when a processor
+    # replaced one, and jsonschema is a noticeable share of start-up.
+    import jsonschema.validators
+
     cls = jsonschema.validators.validator_for(schema())
     return cls(schema())
 

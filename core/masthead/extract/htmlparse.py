@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -37,6 +38,8 @@ from lxml.cssselect import CSSSelector
 #: XHTML as XML, or that a short page "looks like a URL". A crawl holds such
 #: pages; reading them as HTML is what a browser does and what is meant here.
 _ADVICE = (XMLParsedAsHTMLWarning, MarkupResemblesLocatorWarning)
+#: A value of a multi-valued attribute is split at whitespace, as Beautiful Soup splits it.
+_NON_SPACE = re.compile(r"\S+")
 
 
 @contextlib.contextmanager
@@ -56,6 +59,28 @@ class HtmlTreeBuilder(LXMLTreeBuilder):
 
     depth = 0
     max_depth = 0
+    #: Multi-valued attribute names per tag name, filled as tags are met.
+    _list_names: dict[str, frozenset[str]] | None = None
+
+    def _replace_cdata_list_attribute_values(self, tag_name: str, attrs: Any) -> Any:
+        """Beautiful Soup's splitting of multi-valued attributes (``class="a b"``
+        becomes ``["a", "b"]``), with the names to split looked up once per tag
+        name and parse instead of gathered again for every element."""
+        if not attrs or not self.cdata_list_attributes:
+            return attrs
+        known = self._list_names
+        if known is None:
+            known = self._list_names = {}
+        names = known.get(tag_name)
+        if names is None:
+            lists = self.cdata_list_attributes
+            names = known[tag_name] = frozenset(lists.get("*", ())) | frozenset(lists.get(tag_name.lower(), ()))
+        for name in [name for name in attrs if name in names]:
+            value = attrs[name]
+            if isinstance(value, str):
+                value = self.attribute_value_list_class(_NON_SPACE.findall(value))
+            attrs[name] = value
+        return attrs
 
     def start(self, tag: Any, attrib: Any, nsmap: Any = None) -> None:
         self.depth += 1

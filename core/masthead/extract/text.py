@@ -8,7 +8,6 @@ characters in their output but compare against boilerplate through
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -46,9 +45,10 @@ def normalize(text: str) -> str:
     Quotes and dashes are left as the page has them.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub("", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    # Whole-text substitutions, once per page rather than once per line: no
+    # character they touch is a line feed, so the lines come out the same.
+    text = _SPACES.sub(" ", _DROPPED.sub("", text))
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def lines(text: str) -> tuple[str, ...]:
@@ -71,10 +71,14 @@ _DROPPED = re.compile(f"{_INVISIBLE.pattern[:-1]}{_CONTROL.pattern[1:]}")
 
 
 #: Strings up to this long are cached by :func:`fold`; longer ones (whole
-#: paragraphs, whole page texts) are folded anew, so the cache holds at
-#: most :data:`_FOLD_ENTRIES` short strings, about 10 MB, whatever the pages.
+#: paragraphs, whole page texts) are folded anew.
 _FOLD_CACHED_CHARS = 300
-_FOLD_ENTRIES = 16384
+#: The cache is emptied when the strings it holds (keys and folded values)
+#: reach this many characters: about 3 MB whatever the corpus, where a count
+#: of entries would let its size follow the length of the lines.
+_FOLD_BUDGET_CHARS = 1_000_000
+_folded: dict[str, str] = {}
+_folded_chars = 0
 
 
 def fold(text: str) -> str:
@@ -86,9 +90,29 @@ def fold(text: str) -> str:
     lines of a page while scoring it, and boilerplate lines recur across
     pages; long ones are not, so the cache stays small.
     """
+    folded = _folded.get(text)
+    if folded is not None:
+        return folded
+    folded = _fold(text)
     if len(text) <= _FOLD_CACHED_CHARS:
-        return _fold_cached(text)
-    return _fold(text)
+        _remember(text, folded)
+    return folded
+
+
+def _remember(text: str, folded: str) -> None:
+    """Cache ``folded`` for ``text``, emptying the cache first when full.
+
+    A plain dict read from :func:`fold` costs half an ``lru_cache`` call,
+    and fold runs hundreds of times per page; emptying it all at once keeps
+    the bound without bookkeeping per hit.
+    """
+    global _folded_chars
+    size = len(text) + len(folded)
+    if _folded_chars + size > _FOLD_BUDGET_CHARS:
+        _folded.clear()
+        _folded_chars = 0
+    _folded[text] = folded
+    _folded_chars += size
 
 
 def _fold(text: str) -> str:
@@ -106,9 +130,6 @@ _QUOTE_CHARS = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 
 def _quote_of(match: re.Match[str]) -> str:
     return str(_QUOTES[ord(match.group())])
-
-
-_fold_cached = functools.lru_cache(maxsize=_FOLD_ENTRIES)(_fold)
 
 
 def starts_with_any(text: str, prefixes: Iterable[str]) -> bool:
