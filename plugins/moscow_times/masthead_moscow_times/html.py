@@ -14,15 +14,21 @@ first author. Older or unknown layouts fall back to the text rules.
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 
 from masthead import NotAnArticle, Page, Related
-from masthead.extract.text import collapse, fold
-from masthead.extract.urls import join_url
+from masthead.extract.document import blocks_of
+from masthead.extract.htmlfields import (
+    attr_of,
+    blocks_without,
+    declared_headline,
+    figure_captions,
+    largest,
+    merge_related,
+    text_of,
+    with_link_urls,
+)
+from masthead.extract.text import collapse
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import split_people
 from masthead_moscow_times.parsing import Hints, Parsed, parse_lines
@@ -30,239 +36,113 @@ from masthead_moscow_times.parsing import Hints, Parsed, parse_lines
 #: Photos, forms and the site's own boxes (newsletter, contribute banners,
 #: share buttons): never running text, in any layout.
 _SITE_BOXES = (
-    "figure",
-    "figcaption",
-    "form",
-    "input",
-    "aside",
-    ".newsletter",
-    "#newsletter",
-    ".contribute-banner",
-    ".contribute-bar",
-    ".contribute-modal",
-    ".contribute-teaser",
-    ".social",
-    ".banner",
+    *("figure", "figcaption", "form", "input", "aside", ".newsletter", "#newsletter", ".contribute-banner"),
+    *(".contribute-bar", ".contribute-modal", ".contribute-teaser", ".social", ".banner"),
 )
 #: Elements inside the 2017 layout's content that are not the article's
 #: running text: the site boxes and the template's own blocks.
 _NOT_BODY = (
     *_SITE_BOXES,
-    "header",
-    ".article__block--image",
-    ".article__block--images",
-    ".article__block--embed",
-    ".article__block--article",
-    ".article__block--link",
-    ".article__newsletter",
-    ".article__tags",
-    ".article__disclaimer",
-    ".article__bottom",
-    ".byline",
-    ".gtm-section",
+    *("header", ".article__block--image", ".article__block--images", ".article__block--embed"),
+    *(".article__block--article", ".article__block--link", ".article__newsletter", ".article__tags"),
+    *(".article__disclaimer", ".article__bottom", ".byline", ".gtm-section"),
 )
 #: What the text rules cannot see through in older layouts. Headline and
 #: byline stay, the line rules read them.
 _NOT_BODY_LEGACY = (*_SITE_BOXES, "nav")
 #: Containers of older or unknown layouts, widest useful one first: the
 #: headline and byline sit outside an ``articleBody``, inside ``article``.
-_FALLBACK_CONTAINERS = (
-    "article",
-    "[itemprop=articleBody]",
-    ".article_text",
-    ".article-text",
-    "main",
-    "[role=main]",
-)
-_ARTICLE_LD_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle"}
-_TITLE_SUFFIXES = (" - The Moscow Times", " | The Moscow Times", " — The Moscow Times")
+_FALLBACK_CONTAINERS = ("article", "[itemprop=articleBody]", ".article_text", ".article-text", "main", "[role=main]")
 
 
-@dataclass
-class HtmlResult:
-    """Fields read from an HTML page, beyond what the lines gave."""
+def extract(page: Page) -> tuple[Parsed, str]:
+    """Read an HTML page of the outlet into fields and the name of its
+    layout; raises :class:`NotAnArticle` for listings."""
+    if page.matches("body.article-index, body.search-index") or (
+        not page.matches("article.article") and page.matches(".cluster--section-articles")
+    ):
+        raise NotAnArticle("a Moscow Times section or tag listing, not an article")
+    article = _article(page)
+    if article is None:
+        return _extract_fallback(page), "html-legacy"
+    return _extract_current(page, article), "html-2017"
 
-    parsed: Parsed
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    layout: str = "html-2017"
+
+def _article(page: Page) -> Tag | None:
+    """The first ``article.article`` of the page.
+
+    The template wraps it and the "Read more" cluster in an outer
+    ``<article>``: only that outer element is turned into BeautifulSoup
+    objects (:meth:`masthead.Page.soup_of`), never the whole page.
+    """
+    root = page.soup_of("article")
+    if root is not None and "article" in root.get_attribute_list("class"):
+        return root
+    found = root.select_one("article.article") if root is not None else None
+    if found is None and page.matches("article.article"):  # after another <article>
+        soup = page.soup
+        found = soup.select_one("article.article") if soup is not None else None
+    return found
 
 
-def extract(page: Page) -> HtmlResult:
-    """Read an HTML page of the outlet; raises :class:`NotAnArticle` for listings."""
+def _extract_current(page: Page, article: Tag) -> Parsed:
+    header = article.select_one("header.article__header")
+    headline = text_of(header.find("h1") if header else None)
+    standfirst = text_of(header.find("h2") if header else None)
+    hints = Hints(title=meta_title(page) or headline, subtitle=standfirst, guess_head=False)
+    intro = article.select_one(".article__intro")
+    content = article.select_one(".article__content") or article
+    parsed = parse_lines([*(blocks_of(intro) if intro else ()), *blocks_without(content, _NOT_BODY)], hints)
+    parsed.related = merge_related(_inline_related(article), parsed.related, _cluster_related(page, article))
+    names = [name for name in map(text_of, article.select(".byline__author__name")) if name]
+    time = article.select_one("time.byline__datetime[datetime]")
+    return _finish(page, parsed, article.select("figure"), names, attr_of(time, "datetime"))
+
+
+def _extract_fallback(page: Page) -> Parsed:
+    """Older and unknown layouts: the text rules over the main container."""
     soup = page.soup
     if soup is None:
         raise NotAnArticle("not an HTML page")
-    if _is_listing(soup):
-        raise NotAnArticle("a Moscow Times section or tag listing, not an article")
-    article = soup.select_one("article.article")
-    if article is None:
-        return _extract_fallback(page, soup)
-    return _extract_current(page, soup, article)
-
-
-def _is_listing(soup: BeautifulSoup) -> bool:
-    body = soup.body
-    classes = body.get_attribute_list("class") if body is not None else []
-    if "article-index" in classes or "search-index" in classes:
-        return True
-    return soup.select_one("article.article") is None and soup.select_one(".cluster--section-articles") is not None
-
-
-def _extract_current(page: Page, soup: BeautifulSoup, article: Tag) -> HtmlResult:
-    header = article.select_one("header.article__header")
-    headline = _text(header.find("h1") if header else None)
-    standfirst = _text(header.find("h2") if header else None)
-    hints = Hints(title=meta_title(page) or headline, subtitle=standfirst, guess_head=False)
-    content = article.select_one(".article__content") or article
-    lines = list(_block_lines(page, article.select_one(".article__intro"))) + list(_clean_lines(page, content))
-    parsed = parse_lines(lines, hints)
-    parsed.captions = _merge_captions(figure_captions(article.select("figure")), parsed.captions)
-    parsed.related = _merge_related(inline_related(article), parsed.related, cluster_related(article, soup))
-    names = [_text(a) for a in article.select(".byline__author__name")]
-    authors, agencies = split_people([n for n in names if n] or list(page.meta.authors))
-    parsed.attributions = _unique(agencies + parsed.attributions)
-    time = article.select_one("time.byline__datetime[datetime]")
-    published = page.meta.published or (_attr(time, "datetime") if time else None)
-    return HtmlResult(parsed=parsed, authors=authors, published=published, layout="html-2017")
-
-
-def _extract_fallback(page: Page, soup: BeautifulSoup) -> HtmlResult:
-    """Older and unknown layouts: the text rules over the main container."""
-    found = (_largest(soup.select(selector)) for selector in _FALLBACK_CONTAINERS)
+    found = (largest(soup.select(selector)) for selector in _FALLBACK_CONTAINERS)
     root = next((element for element in found if element is not None), None) or soup.body or soup
-    lines = _clean_lines(page, root, _NOT_BODY_LEGACY)
-    parsed = parse_lines(list(lines), Hints(title=meta_title(page), guess_head=True))
-    parsed.captions = _merge_captions(figure_captions(root.select("figure")), parsed.captions)
-    parsed.related = _with_urls(_merge_related(parsed.related), root, page.url)
-    authors, agencies = split_people(list(page.meta.authors))
-    parsed.attributions = _unique(agencies + parsed.attributions)
-    return HtmlResult(
-        parsed=parsed,
-        authors=authors or parsed.authors,
-        published=page.meta.published,
-        layout="html-legacy",
-    )
+    parsed = parse_lines(list(blocks_without(root, _NOT_BODY_LEGACY)), Hints(title=meta_title(page), guess_head=True))
+    parsed.related = with_link_urls(merge_related(parsed.related), root, page.url)
+    return _finish(page, parsed, root.select("figure"), [], None)
 
 
-def _largest(elements: list[Tag]) -> Tag | None:
-    """The element with the most text: the article, not a teaser beside it."""
-    return max(elements, key=lambda el: len(el.get_text()), default=None)
+def _finish(page: Page, parsed: Parsed, figures: list[Tag], names: list[str], published: str | None) -> Parsed:
+    """Merge what the markup and the head say into what the text rules read:
+    figure captions first, byline names (else the head's authors) split
+    into authors and wire agencies, the head's date before the byline's."""
+    parsed.captions = list(dict.fromkeys(figure_captions(figures) + parsed.captions))
+    authors, agencies = split_people(names or list(page.meta.authors))
+    parsed.authors = authors or parsed.authors
+    parsed.attributions = list(dict.fromkeys(agencies + parsed.attributions))
+    parsed.published = page.meta.published or published or parsed.published
+    return parsed
 
 
 def meta_title(page: Page) -> str | None:
     """The headline the page declares: JSON-LD first, then OpenGraph/<title>."""
-    for obj in page.meta.json_ld:
-        kinds = obj.get("@type")
-        kinds = kinds if isinstance(kinds, list) else [kinds]
-        if any(isinstance(k, str) and k.lower() in _ARTICLE_LD_TYPES for k in kinds):
-            headline = obj.get("headline") or obj.get("name")
-            if isinstance(headline, str) and headline.strip():
-                return collapse(headline)
-    title = page.meta.title
-    if not title:
-        return None
-    for suffix in _TITLE_SUFFIXES:
-        if fold(title).endswith(fold(suffix)):
-            title = title[: -len(suffix)].rstrip()
-    return None if fold(title) in phrases.CHROME_LINES else title
+    return declared_headline(page.meta, site="The Moscow Times", not_titles=phrases.CHROME_LINES)
 
 
-def _clean_lines(page: Page, root: Tag, remove: tuple[str, ...] = _NOT_BODY) -> tuple[str, ...]:
-    """Block texts of ``root`` without figures, boxes and other furniture.
-
-    Works on a copy: ``page.soup`` is shared with the metadata harvest and
-    with other readers of the page.
-    """
-    selector = ", ".join(remove)
-    if root.select_one(selector) is None:
-        return page.blocks_of(root)
-    twin = copy.copy(root)
-    for element in twin.select(selector):
-        element.decompose()
-    return page.blocks_of(twin)
-
-
-def _block_lines(page: Page, element: Tag | None) -> tuple[str, ...]:
-    return page.blocks_of(element) if element is not None else ()
-
-
-def figure_captions(figures: Iterable[Tag]) -> list[str]:
-    """Captions of photos: caption text and credit joined, as the page shows them."""
-    captions: list[str] = []
-    for figure in figures:
-        figcaption = figure.find("figcaption")
-        if not isinstance(figcaption, Tag):
-            continue
-        caption = _text(figcaption.select_one("[class*=__caption]"))
-        credit = _text(figcaption.select_one("[class*=__credits]"))
-        text = " ".join(p for p in (caption, credit) if p) or _text(figcaption)
-        if text and text not in captions:
-            captions.append(text)
-    return captions
-
-
-def inline_related(article: Tag) -> list[Related]:
+def _inline_related(article: Tag) -> list[Related]:
     """In-article link blocks: "related article" boxes (``aside.article__related-article``)
     and link boxes (``div.article__link``), each a headline and its address."""
     related: list[Related] = []
     for box in article.select("aside.article__related-article, div.article__link"):
         link = box.select_one("a[href]")
-        title = _text(box.select_one(".related-article__title, .article__link__title")) or _attr(link, "title")
+        title = text_of(box.select_one(".related-article__title, .article__link__title")) or attr_of(link, "title")
         if title:
-            related.append(Related(title, _attr(link, "href")))
+            related.append(Related(title, attr_of(link, "href")))
     return related
 
 
-def cluster_related(article: Tag, soup: BeautifulSoup) -> list[Related]:
+def _cluster_related(page: Page, article: Tag) -> list[Related]:
     """The "Read more" cluster under the article: ``data-title``/``data-url`` excerpts."""
-    scope = article.find_parent("article") or soup
-    related: list[Related] = []
-    for excerpt in scope.select("section.cluster [data-title]"):
-        title = collapse(_attr(excerpt, "data-title") or "")
-        if title:
-            related.append(Related(title, _attr(excerpt, "data-url")))
-    return related
-
-
-def _merge_related(*groups: list[Related]) -> list[Related]:
-    merged: dict[str, Related] = {}
-    for group in groups:
-        for item in group:
-            key = fold(item.title)
-            if key not in merged or (merged[key].url is None and item.url):
-                merged[key] = item
-    return list(merged.values())
-
-
-def _with_urls(related: list[Related], root: Tag, base: str | None) -> list[Related]:
-    """Give related headlines found by the text rules the address their link has."""
-    hrefs: dict[str, str] = {}
-    for link in root.select("a[href]"):
-        text, href = _text(link), _attr(link, "href")
-        if text and href:
-            hrefs.setdefault(fold(text), join_url(base, href))
-    return [item if item.url else Related(item.title, hrefs.get(fold(item.title))) for item in related]
-
-
-def _merge_captions(first: list[str], more: list[str]) -> list[str]:
-    return _unique(first + more)
-
-
-def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
-def _text(element: object) -> str | None:
-    if not isinstance(element, Tag):
-        return None
-    return collapse(element.get_text(" ")) or None
-
-
-def _attr(element: object, name: str) -> str | None:
-    if not isinstance(element, Tag):
-        return None
-    value = element.get(name)
-    if isinstance(value, list):
-        value = " ".join(value)
-    return value.strip() or None if isinstance(value, str) else None
+    scope = article.find_parent("article") or page.soup
+    excerpts = scope.select("section.cluster [data-title]") if scope is not None else []
+    found = ((collapse(attr_of(excerpt, "data-title") or ""), attr_of(excerpt, "data-url")) for excerpt in excerpts)
+    return [Related(title, url) for title, url in found if title]

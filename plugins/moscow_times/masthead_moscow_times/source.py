@@ -30,10 +30,8 @@ class MoscowTimesSource(Source):
     def parse(self, page: Page) -> Draft:
         """Text dumps go through the line rules; HTML through markup, then the same rules."""
         if page.is_html:
-            result = html.extract(page)
-            parsed, layout, language = result.parsed, result.layout, page.meta.language
-            parsed.authors = result.authors or parsed.authors
-            parsed.published = result.published or parsed.published
+            parsed, layout = html.extract(page)
+            language = page.meta.language
         else:
             parsed, layout, language = parse_lines(page.lines, Hints()), "text-dump", None
         parsed.published = parsed.published or date_of_url(page.url)
