@@ -14,10 +14,11 @@ from collections.abc import Sequence
 
 from masthead import Page
 from masthead.extract.htmlparse import compiled
+from masthead.extract.pageparts import title_over_stamp
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import key_of
-from masthead_moscow_times.parsing import split_glued_lines, stamped_title_index
+from masthead_moscow_times.parsing import split_glued_lines
 
 #: Lines looked at; boilerplate sits at the top and the bottom of a page.
 _HEAD_LINES = 60
@@ -70,7 +71,7 @@ def _text_score(lines: tuple[str, ...]) -> float:
             weak.update(p for p in _WEAK_EVIDENCE if key.startswith(p))
     if strong:
         return min(0.99, 0.9 + 0.03 * (len(strong) - 1) + 0.01 * len(weak))
-    stamped = 0.6 if stamped_title_index(lines) is not None else 0.0
+    stamped = 0.6 if title_over_stamp(lines) is not None else 0.0
     return max(0.8 if good else 0.0, min(0.8, 0.2 * len(weak)), _cut_evidence(lines), _menu_evidence(lines), stamped)
 
 

@@ -192,11 +192,3 @@ def attribution_names(line: str) -> list[str] | None:
     agencies under their usual names."""
     names = bylines.reporting_credits(line)
     return None if names is None else [phrases.WIRE_AGENCIES.get(fold(n), n) for n in names]
-
-
-#: "MOSCOW —" or "ST. PETERSBURG -" opening a news paragraph.
-DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]{2,}(?:,\s*[A-Z][\w .'’-]+)?\s*[—–-]{1,2}\s+\S")
-
-
-def opens_with_dateline(line: str) -> bool:
-    return bool(DATELINE.match(line))

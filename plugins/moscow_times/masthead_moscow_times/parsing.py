@@ -21,6 +21,17 @@ from dataclasses import dataclass
 from masthead import NotAnArticle, Related
 from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases, glued_pattern, split_glued
 from masthead.extract.fields import Fields
+from masthead.extract.pageparts import (
+    TICKER,
+    UPDATE_STAMP,
+    closes_link_box,
+    cluster_headlines,
+    lead_caption_lines,
+    opens_with_dateline,
+    take_link_boxes,
+    title_in_run,
+    title_over_stamp,
+)
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import (
@@ -35,7 +46,6 @@ from masthead_moscow_times.lines import (
     is_paragraph,
     is_time_note,
     key_of,
-    opens_with_dateline,
     sentence_count,
     split_people,
     words,
@@ -47,34 +57,36 @@ _SEE_ALSO = re.compile(
 )
 #: Lines only listing pages (sections, tags, print issues) carry: whole
 #: lines, and line starts ("Articles with tag: Ukraine", "#5800 — Apr 20").
-_LISTING_LINES = frozenset(fold(p) for p in ("View more articles", "Print Edition", "Load more", "Show more"))
-_LISTING_PREFIXES = tuple(fold(p) for p in ("Articles with tag",))
-_ISSUE_NUMBER = re.compile(r"^#\d{3,5}\s*[—–-]")
-#: One-line boilerplate that may be found glued to other text.
-_GLUE_MARKERS = (
-    "Support The Moscow Times!",
-    "A Message from The Moscow Times:",
-    "Sign up for our free weekly newsletter",
-    "Subscribers agree to the Privacy Policy",
-    "Read more about:",
+_LISTING = Phrases(
+    "listing",
+    exact=("View more articles", "Print Edition", "Load more", "Show more"),
+    prefixes=("Articles with tag",),
+    patterns=(r"^#\d{3,5}\s*-",),
 )
-_GLUED = glued_pattern(_GLUE_MARKERS)
+#: The "Read more" clusters after the article.
+_CLUSTERS = Phrases(
+    "clusters",
+    exact=("Read more", "More image galleries", "More videos", "More podcasts"),
+    prefixes=("Related articles",),
+)
+#: One-line boilerplate that may be found glued to other text.
+_GLUED = glued_pattern(
+    (
+        *("Support The Moscow Times!", "A Message from The Moscow Times:", "Sign up for our free weekly newsletter"),
+        *("Subscribers agree to the Privacy Policy", "Read more about:"),
+    )
+)
+#: A dump cut short may end in "Sign up for our fr" or "A Message from":
+#: such a stub is boilerplate, not the end of the article.
+_CUT_OFF = Phrases("cut_off", prefixes=phrases.CUT_CANDIDATES)
+_CUT_MIN_CHARS = 6
 #: Mean length of listing teasers stays under this; article paragraphs don't.
 _TEASER_WORDS = 40
-#: A headline this long is no menu item.
-_TITLE_MIN_WORDS = 4
-#: Lead photo captions split from their credit: at most this long (a first
-#: paragraph over an inline photo's credit is longer); without a credit, a
-#: line this short over a paragraph this long.
-_CAPTION_MAX_WORDS = 30
-_SHORT_CAPTION_WORDS = 12
-_LEDE_MIN_WORDS = 20
-#: Quotation or reporting: a sentence of the article, not a photo caption.
-_QUOTED_OR_REPORTED = re.compile(r"[\"“”«»]|\b(?:said|says|told|according to|reported|announced)\b", re.IGNORECASE)
 _DROPPED_EVERYWHERE = frozenset(phrases.HEADER_LINES + phrases.WIDGET_LINES)
 #: The newsletter box, from its heading to "Subscribers agree to the Privacy
 #: Policy" (or over its own lines when a dump lost that), and stray lines of
-#: it wherever they stand.
+#: it wherever they stand. The site's script puts it before the last
+#: paragraph, so it is cut out rather than taken for the end of the article.
 _NEWSLETTER = Boilerplate(
     Phrases(
         "newsletter",
@@ -90,17 +102,6 @@ _NEWSLETTER = Boilerplate(
         )
     ],
 )
-
-
-#: The 2016-2017 site: "Mar 14, 2017 — 16:40" under the headline, "— Update:
-#: 18:05" under that, and a ticker of "2 hours ago <headline>" lines above.
-_STAMP = re.compile(r"^[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\s*[—–-]\s*\d{1,2}:\d{2}$")
-_UPDATE_STAMP = re.compile(r"^[—–-]\s*Updated?:?\s*\d{1,2}:\d{2}$", re.IGNORECASE)
-_TICKER = re.compile(r"^(?:\d{1,3}|an?)\s+(?:minute|hour|day)s?\s+ago\s+\S", re.IGNORECASE)
-#: A headline over the stamp is at most this long.
-_HEADLINE_MAX_WORDS = 25
-#: Lines of the head the 2016-2017 layout is looked for in.
-_STAMP_HEAD_LINES = 80
 #: Editors' notes on a changed story ("Updated with comments from ..."):
 #: article text, never standfirst or caption.
 _EDITOR_NOTE = re.compile(
@@ -132,18 +133,27 @@ class Parsed(Fields):
 def parse_lines(lines: Sequence[str], hints: Hints | None = None) -> Parsed:
     """Read a page's lines into fields; raises :class:`NotAnArticle` for listings."""
     hints = hints or Hints()
-    lines = drop_stamped_head(split_glued_lines(lines))
-    kept = [line for line in drop_cut_last_line(lines) if key_of(line) not in _DROPPED_EVERYWHERE]
+    lines = split_glued_lines(lines)
+    lines = lines[title_over_stamp(lines) or 0 :]  # the 2016-2017 head: menus, ticker, featured headlines
+    cut_off = bool(lines) and len(key_of(lines[-1])) >= _CUT_MIN_CHARS and _CUT_OFF.matches_cut(lines[-1], last=True)
+    kept = [line for line in lines[: len(lines) - cut_off] if key_of(line) not in _DROPPED_EVERYWHERE]
     cut = trailer_start(kept)
-    main, trailer = kept[:cut], kept[cut:]
-    main = remove_newsletter_box(main)
+    trailer = kept[cut:]
     parsed = Parsed(trailer_found=bool(trailer))
-    main = take_inline_related(drop_chrome(main), parsed.related)
+    main, boxed = take_link_boxes(
+        drop_chrome(_NEWSLETTER.strip(kept[:cut])),
+        is_marker=_is_read_more,
+        is_headline=is_headline,
+        is_text=is_paragraph,
+    )
+    parsed.related.extend(map(Related, boxed))
     if not has_article_furniture(lines) and looks_like_listing(main, lines):
         raise NotAnArticle("a Moscow Times listing page (headlines and teasers), not an article")
     start = read_head(main, hints, parsed)
     read_body(main[start:], parsed)
-    parsed.related.extend(related_in_trailer(trailer))
+    parsed.related.extend(
+        map(Related, cluster_headlines(trailer, opens=_CLUSTERS.matches, closes=_closes_cluster, is_headline=_linked))
+    )
     if not parsed.body:
         raise NotAnArticle("no article text left once the Moscow Times page furniture is removed")
     add_warnings(parsed)
@@ -160,58 +170,11 @@ def split_glued_lines(lines: Sequence[str]) -> list[str]:
     return split_glued(lines, _GLUED)
 
 
-def drop_stamped_head(lines: list[str]) -> list[str]:
-    """Cut the 2016-2017 site's head: menus, ticker, featured headlines.
-
-    That layout printed the section menu and a "2 hours ago <headline>"
-    ticker (twice each), featured headlines under section labels, then the
-    headline over a "Mar 14, 2017 — 16:40" stamp. With a ticker or the
-    update stamp present, the headline is the line over the first stamp and
-    nothing above it is the article's.
-    """
-    at = stamped_title_index(lines)
-    return lines if at is None else lines[at:]
-
-
-def stamped_title_index(lines: Sequence[str]) -> int | None:
-    """Where the headline of a 2016-2017 page is (see :func:`drop_stamped_head`), if it is one."""
-    for index, line in enumerate(lines[:_STAMP_HEAD_LINES]):
-        if _STAMP.match(line.strip()):
-            if not any(_TICKER.match(other) or _UPDATE_STAMP.match(other.strip()) for other in lines[: index + 4]):
-                return None
-            # the headline, or the headline over a one-sentence standfirst
-            above = [i for i in (index - 1, index - 2) if i >= 0 and _titled(lines[i])]
-            return above[0] if above else None
-    return None
-
-
-def _titled(line: str) -> bool:
-    """A line that can be a headline over the stamp: short, no closing full stop."""
-    return len(words(line)) <= _HEADLINE_MAX_WORDS and not line.rstrip().endswith((".", ",", ";", ":"))
-
-
-def drop_cut_last_line(lines: Sequence[str]) -> list[str]:
-    """Drop a last line that is only the cut-off start of a boilerplate line.
-
-    A dump cut short may end in "Sign up for our fr" or "A Message from";
-    such a stub is boilerplate, not the end of the article.
-    """
-    out = list(lines)
-    if out:
-        key = key_of(out[-1])
-        if len(key) >= 6 and any(p.startswith(key) and p != key for p in phrases.CUT_CANDIDATES):
-            out.pop()
-    return out
-
-
 def is_appeal_line(line: str) -> bool:
     """The opening line of a donation appeal, or a sentence of one."""
     key = key_of(line)
-    bare = key.lstrip(".… ")
-    return (
-        key.startswith(phrases.APPEAL_STARTS)
-        or bare.startswith(phrases.APPEAL_STARTS)
-        or key.startswith(phrases.APPEAL_SENTENCES)
+    return key.lstrip(".… ").startswith(phrases.APPEAL_STARTS) or key.startswith(
+        phrases.APPEAL_STARTS + phrases.APPEAL_SENTENCES
     )
 
 
@@ -230,50 +193,29 @@ def trailer_start(lines: Sequence[str]) -> int:
             return index
         if key == phrases.DEAR_READERS and (index + 1 == len(lines) or is_appeal_line(lines[index + 1])):
             return index
-        if key in phrases.TAIL_LINES and seen_text and not closes_inline_related(lines, index):
+        if key in phrases.TAIL_LINES and seen_text and not (_is_read_more(line) and _closes_box(lines, index)):
             return index
         seen_text = seen_text or is_paragraph(line)
     return len(lines)
 
 
-def closes_inline_related(lines: Sequence[str], index: int) -> bool:
-    """Whether the "Read more" at ``index`` ends an in-article related box.
-
-    Such a box is label ("News", "Opinion"), headline, "Read more", and the
-    article goes on after it.
-    """
-    if key_of(lines[index]) != _READ_MORE or index == 0 or not is_headline(lines[index - 1]):
-        return False
-    labelled = index >= 2 and key_of(lines[index - 2]) in phrases.RELATED_LABELS
-    followed = index + 1 < len(lines) and is_paragraph(lines[index + 1])
-    return labelled or followed
+def _is_read_more(line: str) -> bool:
+    return key_of(line) == _READ_MORE
 
 
-def remove_newsletter_box(lines: Sequence[str]) -> list[str]:
-    """Remove the newsletter sign-up box wherever the site inserted it.
-
-    The site's script puts it before the last paragraph, so it is cut out
-    rather than treated as the end of the article.
-    """
-    return _NEWSLETTER.strip(lines)
+def _closes_box(lines: Sequence[str], index: int) -> bool:
+    """An in-article box: label ("News", "Opinion"), headline, "Read more"."""
+    is_label = lambda line: key_of(line) in phrases.RELATED_LABELS  # noqa: E731
+    return closes_link_box(lines, index, is_headline=is_headline, is_label=is_label, is_text=is_paragraph)
 
 
-def take_inline_related(lines: Sequence[str], related: list[Related]) -> list[str]:
-    """Move in-article "headline / Read more" boxes into ``related``.
+def _closes_cluster(line: str) -> bool:
+    key = key_of(line)
+    return key in phrases.TAIL_LINES or is_appeal_line(line) or key == phrases.DEAR_READERS
 
-    Their label line ("News") is chrome and already gone. Only boxes after
-    running text count: a "Read more" above the article is a menu item.
-    """
-    out: list[str] = []
-    seen_text = False
-    for line in lines:
-        if key_of(line) == _READ_MORE:
-            if seen_text and out and is_headline(out[-1]):
-                related.append(Related(out.pop()))
-            continue
-        seen_text = seen_text or is_paragraph(line)
-        out.append(line)
-    return out
+
+def _linked(line: str) -> bool:
+    return is_headline(line) and not is_chrome(line)
 
 
 def is_chrome(line: str) -> bool:
@@ -284,7 +226,7 @@ def is_chrome(line: str) -> bool:
         key in phrases.CHROME_LINES
         or key.startswith(phrases.BODY_CLUTTER_PREFIXES)
         or is_time_note(line)
-        or bool(_TICKER.match(stripped) or _UPDATE_STAMP.match(stripped))
+        or bool(TICKER.match(stripped) or UPDATE_STAMP.match(stripped))
     )
 
 
@@ -317,17 +259,11 @@ def looks_like_listing(main: Sequence[str], all_lines: Sequence[str]) -> bool:
     listing has about as many headlines as teasers, and teasers are short.
     """
     headlines = sum(1 for line in main if is_headline(line))
-    teasers = [len(words(line)) for line in main if is_paragraph(line)]
-    marked = any(_is_listing_marker(line) for line in all_lines)
-    if marked and headlines >= 3:
+    if headlines >= 3 and any(_LISTING.matches(line) for line in all_lines):
         return True
+    teasers = [len(words(line)) for line in main if is_paragraph(line)]
     short = not teasers or sum(teasers) / len(teasers) <= _TEASER_WORDS
     return headlines >= 6 and headlines >= 0.8 * len(teasers) and short
-
-
-def _is_listing_marker(line: str) -> bool:
-    key = key_of(line)
-    return key in _LISTING_LINES or key.startswith(_LISTING_PREFIXES) or bool(_ISSUE_NUMBER.match(line))
 
 
 # --- head -----------------------------------------------------------------
@@ -376,7 +312,7 @@ def read_head(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
             hints.guess_head
             and parsed.subtitle is not None
             and not parsed.captions
-            and (taken := _lead_caption_lines(lines, index))
+            and (taken := lead_caption_lines(lines, index, is_credit=is_bare_credit, is_headline=is_headline))
         ):
             parsed.captions.append(" ".join(lines[index : index + taken]))
             index += taken - 1
@@ -393,57 +329,23 @@ def _add_byline(parsed: Parsed, names: list[str]) -> None:
     parsed.attributions.extend(a for a in agencies if a not in parsed.attributions)
 
 
-def _lead_caption_lines(lines: Sequence[str], index: int) -> int:
-    """How many lines from ``index`` are the lead photo's caption (0: none).
-
-    The page prints headline, standfirst, then the lead photo's caption and
-    credit; a dump may split the two ("Smoke over Yakutsk." / "Yakutia
-    Emergencies Ministry / Telegram") or have no credit at all. Right after
-    the standfirst, a line followed by a bare credit is caption text (two
-    lines), and so is a short line followed by a long paragraph (one line);
-    neither quotes anyone or says who "said" what, as news paragraphs do.
-    """
-    line = lines[index]
-    following = lines[index + 1] if index + 1 < len(lines) else ""
-    if is_headline(line) or opens_with_dateline(line) or _QUOTED_OR_REPORTED.search(line):
-        return 0
-    if following and is_bare_credit(following):
-        return 2 if len(words(line)) <= _CAPTION_MAX_WORDS and sentence_count(line) <= 2 else 0
-    short = len(words(line)) <= _SHORT_CAPTION_WORDS and sentence_count(line) == 1
-    return 1 if short and len(words(following)) >= _LEDE_MIN_WORDS else 0
-
-
 def _skip_to_title(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
-    """Find the headline line; return the index after it (0 if there is none).
-
-    Without a hint the headline is among the Title Case lines the page
-    starts with: the first of four words or more (menu items the chrome list
-    missed are shorter and come before it; a subhead may follow it), else
-    the last. A page that starts with running text has no headline line:
-    the first sentence is never promoted to a title.
-    """
-    if hints.title is not None:
-        if not hints.guess_head:
-            return 0
-        key = key_of(hints.title)
-        for index, line in enumerate(lines[:10]):
-            if key_of(line) == key:
-                return index + 1
-        return 0
+    """Find the headline line (:func:`masthead.extract.pageparts.title_in_run`
+    without a hint); return the index after it (0 if there is none)."""
     if not hints.guess_head:
         return 0
-    run: list[int] = []
-    for index, line in enumerate(lines):
-        if _is_kicker(lines, index):
-            continue
-        if not is_headline(line) or byline_names(line) is not None or date_of_line(line) is not None:
-            break
-        run.append(index)
-    if not run:
+    if hints.title is not None:
+        key = key_of(hints.title)
+        return next((index + 1 for index, line in enumerate(lines[:10]) if key_of(line) == key), 0)
+    at = title_in_run(lines, is_headline=_head_title, skip=lambda index: _is_kicker(lines, index))
+    if at is None:
         return 0
-    chosen = next((i for i in run if len(words(lines[i])) >= _TITLE_MIN_WORDS), run[-1])
-    parsed.title = lines[chosen]
-    return chosen + 1
+    parsed.title = lines[at]
+    return at + 1
+
+
+def _head_title(line: str) -> bool:
+    return is_headline(line) and byline_names(line) is None and date_of_line(line) is None
 
 
 def _is_kicker(lines: Sequence[str], index: int) -> bool:
@@ -514,27 +416,6 @@ def read_body(lines: Sequence[str], parsed: Parsed) -> None:
             parsed.related.append(Related(see_also.group("title")))
             continue
         parsed.body.append(line)
-
-
-def related_in_trailer(trailer: Sequence[str]) -> list[Related]:
-    """Headlines the "Read more" cluster recommends after the article.
-
-    The cluster prints kicker, headline and teaser per item; only the
-    headlines (Title Case lines) are links worth keeping.
-    """
-    related: list[Related] = []
-    collecting = False
-    for line in trailer:
-        key = key_of(line)
-        if key in (_READ_MORE, fold("More image galleries"), fold("More videos"), fold("More podcasts")) or (
-            key.startswith(fold("Related articles"))
-        ):
-            collecting = True
-        elif key in phrases.TAIL_LINES or is_appeal_line(line) or key == phrases.DEAR_READERS:
-            collecting = False
-        elif collecting and is_headline(line) and not is_chrome(line):
-            related.append(Related(line))
-    return related
 
 
 def add_warnings(parsed: Parsed) -> None:
