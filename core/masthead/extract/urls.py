@@ -8,7 +8,10 @@ that :func:`url_problem` finds unusable with a warning on the article.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlsplit
+
+from masthead.extract.dates import parse_date
 
 
 def url_problem(url: str) -> str | None:
@@ -32,3 +35,18 @@ def join_url(base: str | None, href: str) -> str:
         return urljoin(base, href)
     except ValueError:
         return href
+
+
+#: A date as a path of an article address: /2020/04/25/slug-a70123.
+_URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{2})/(?P<day>\d{2})/")
+
+
+def date_in_url(url: str | None) -> str | None:
+    """The date (ISO 8601) an article address carries as ``/YYYY/MM/DD/``.
+
+    Sites that put it there put the publication date, so it is a fallback
+    for a page that prints none; ``None`` when there is none or it is no
+    real day (``/2020/13/45/``).
+    """
+    match = _URL_DATE.search(url or "")
+    return parse_date("-".join(match.groups())) if match else None

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from masthead import Page
+from masthead.extract.boilerplate import Phrases
 from masthead.extract.htmlparse import compiled
 from masthead.extract.pageparts import title_over_stamp
 from masthead.extract.text import fold
@@ -23,8 +24,6 @@ from masthead_moscow_times.parsing import split_glued_lines
 #: Lines looked at; boilerplate sits at the top and the bottom of a page.
 _HEAD_LINES = 60
 _TAIL_LINES = 200
-#: Shortest cut-off start of a strong phrase that still counts as evidence.
-_MIN_CUT = 12
 #: How much of each end of a very long line detection reads.
 _LINE_END_CHARS = 5000
 #: The site's menu: this many of its own section names, in a run of this
@@ -42,8 +41,10 @@ _MARKUP = (
     ("[y-use]", "y-use"),
 )
 _DOMAINS = ("themoscowtimes.com", "moscowtimes.ru")
-_STRONG_PREFIXES = tuple(phrases.STRONG_PREFIXES)
-_WEAK_EVIDENCE = tuple(phrases.WEAK_EVIDENCE)
+_STRONG_PREFIXES = phrases.STRONG_PREFIXES
+_WEAK_EVIDENCE = phrases.WEAK_EVIDENCE
+#: Cut short, a strong phrase still counts (at the toolkit's minimum length).
+_STRONG = Phrases("strong", exact=phrases.STRONG_LINES, prefixes=phrases.STRONG_PREFIXES)
 for _selector, _ in _MARKUP:  # compiled once, in the parent process, before workers fork
     compiled(_selector)
 
@@ -106,12 +107,7 @@ def _cut_evidence(lines: Sequence[str]) -> float:
     """A dump cut short inside the outlet's boilerplate: its last line is the
     start of a strong phrase ("A Message from The Mos"), long enough not to
     be an accident."""
-    if not lines:
-        return 0.0
-    key = key_of(lines[-1])
-    known = phrases.STRONG_LINES + phrases.STRONG_PREFIXES
-    cut = len(key) >= _MIN_CUT and any(p.startswith(key) and p != key for p in known)
-    return 0.7 if cut else 0.0
+    return 0.7 if lines and _STRONG.matches_cut(lines[-1]) else 0.0
 
 
 def _html_score(page: Page) -> float:

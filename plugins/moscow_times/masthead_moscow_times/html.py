@@ -17,17 +17,8 @@ from __future__ import annotations
 from bs4 import Tag
 
 from masthead import NotAnArticle, Page, Related
+from masthead.extract import htmlfields
 from masthead.extract.document import blocks_of
-from masthead.extract.htmlfields import (
-    attr_of,
-    blocks_without,
-    declared_headline,
-    figure_captions,
-    largest,
-    merge_related,
-    text_of,
-    with_link_urls,
-)
 from masthead.extract.text import collapse
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import split_people
@@ -87,16 +78,16 @@ def _article(page: Page) -> Tag | None:
 
 def _extract_current(page: Page, article: Tag) -> Parsed:
     header = article.select_one("header.article__header")
-    headline = text_of(header.find("h1") if header else None)
-    standfirst = text_of(header.find("h2") if header else None)
+    headline = htmlfields.text_of(header.find("h1") if header else None)
+    standfirst = htmlfields.text_of(header.find("h2") if header else None)
     hints = Hints(title=meta_title(page) or headline, subtitle=standfirst, guess_head=False)
     intro = article.select_one(".article__intro")
     content = article.select_one(".article__content") or article
-    parsed = parse_lines([*(blocks_of(intro) if intro else ()), *blocks_without(content, _NOT_BODY)], hints)
-    parsed.related = merge_related(_inline_related(article), parsed.related, _cluster_related(page, article))
-    names = [name for name in map(text_of, article.select(".byline__author__name")) if name]
+    parsed = parse_lines([*(blocks_of(intro) if intro else ()), *htmlfields.blocks_without(content, _NOT_BODY)], hints)
+    parsed.related = htmlfields.merge_related(_inline_related(article), parsed.related, _cluster_related(page, article))
+    names = [name for name in map(htmlfields.text_of, article.select(".byline__author__name")) if name]
     time = article.select_one("time.byline__datetime[datetime]")
-    return _finish(page, parsed, article.select("figure"), names, attr_of(time, "datetime"))
+    return _finish(page, parsed, article.select("figure"), names, htmlfields.attr_of(time, "datetime"))
 
 
 def _extract_fallback(page: Page) -> Parsed:
@@ -104,10 +95,12 @@ def _extract_fallback(page: Page) -> Parsed:
     soup = page.soup
     if soup is None:
         raise NotAnArticle("not an HTML page")
-    found = (largest(soup.select(selector)) for selector in _FALLBACK_CONTAINERS)
+    found = (htmlfields.largest(soup.select(selector)) for selector in _FALLBACK_CONTAINERS)
     root = next((element for element in found if element is not None), None) or soup.body or soup
-    parsed = parse_lines(list(blocks_without(root, _NOT_BODY_LEGACY)), Hints(title=meta_title(page), guess_head=True))
-    parsed.related = with_link_urls(merge_related(parsed.related), root, page.url)
+    parsed = parse_lines(
+        list(htmlfields.blocks_without(root, _NOT_BODY_LEGACY)), Hints(title=meta_title(page), guess_head=True)
+    )
+    parsed.related = htmlfields.with_link_urls(htmlfields.merge_related(parsed.related), root, page.url)
     return _finish(page, parsed, root.select("figure"), [], None)
 
 
@@ -115,7 +108,7 @@ def _finish(page: Page, parsed: Parsed, figures: list[Tag], names: list[str], pu
     """Merge what the markup and the head say into what the text rules read:
     figure captions first, byline names (else the head's authors) split
     into authors and wire agencies, the head's date before the byline's."""
-    parsed.captions = list(dict.fromkeys(figure_captions(figures) + parsed.captions))
+    parsed.captions = list(dict.fromkeys(htmlfields.figure_captions(figures) + parsed.captions))
     authors, agencies = split_people(names or list(page.meta.authors))
     parsed.authors = authors or parsed.authors
     parsed.attributions = list(dict.fromkeys(agencies + parsed.attributions))
@@ -125,7 +118,7 @@ def _finish(page: Page, parsed: Parsed, figures: list[Tag], names: list[str], pu
 
 def meta_title(page: Page) -> str | None:
     """The headline the page declares: JSON-LD first, then OpenGraph/<title>."""
-    return declared_headline(page.meta, site="The Moscow Times", not_titles=phrases.CHROME_LINES)
+    return htmlfields.declared_headline(page.meta, site="The Moscow Times", not_titles=phrases.CHROME_LINES)
 
 
 def _inline_related(article: Tag) -> list[Related]:
@@ -134,9 +127,11 @@ def _inline_related(article: Tag) -> list[Related]:
     related: list[Related] = []
     for box in article.select("aside.article__related-article, div.article__link"):
         link = box.select_one("a[href]")
-        title = text_of(box.select_one(".related-article__title, .article__link__title")) or attr_of(link, "title")
+        title = htmlfields.text_of(
+            box.select_one(".related-article__title, .article__link__title")
+        ) or htmlfields.attr_of(link, "title")
         if title:
-            related.append(Related(title, attr_of(link, "href")))
+            related.append(Related(title, htmlfields.attr_of(link, "href")))
     return related
 
 
@@ -144,5 +139,8 @@ def _cluster_related(page: Page, article: Tag) -> list[Related]:
     """The "Read more" cluster under the article: ``data-title``/``data-url`` excerpts."""
     scope = article.find_parent("article") or page.soup
     excerpts = scope.select("section.cluster [data-title]") if scope is not None else []
-    found = ((collapse(attr_of(excerpt, "data-title") or ""), attr_of(excerpt, "data-url")) for excerpt in excerpts)
+    found = (
+        (collapse(htmlfields.attr_of(excerpt, "data-title") or ""), htmlfields.attr_of(excerpt, "data-url"))
+        for excerpt in excerpts
+    )
     return [Related(title, url) for title, url in found if title]

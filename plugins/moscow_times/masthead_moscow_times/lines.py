@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 
 from masthead.extract import bylines, captions, shapes
-from masthead.extract.bylines import date_line
-from masthead.extract.dates import parse_date
 from masthead.extract.text import fold
+from masthead.extract.urls import date_in_url
 from masthead_moscow_times import phrases
 
 #: Characters a finished paragraph ends with.
@@ -157,13 +156,10 @@ def split_people(names: list[str]) -> tuple[list[str], list[str]]:
 # --- dates ----------------------------------------------------------------
 
 
-#: What the outlet prints around a date beyond what the toolkit strips:
-def date_of_line(line: str) -> str | None:
-    """The date (ISO 8601) a date line such as "Updated: April 25, 2020" states
-    (:func:`masthead.extract.bylines.date_line`): a paragraph that mentions
-    one is no date line."""
-    return date_line(line)
-
+#: The date (ISO 8601) a date line such as "Updated: April 25, 2020" states (a
+#: paragraph that mentions one is no date line), and the date in an article URL.
+date_of_line = bylines.date_line
+date_of_url = date_in_url
 
 #: ". Last Updated: 07/27/2016": the old site's build stamp, the same on every page.
 _BUILD_STAMP = re.compile(r"^\.?\s*last updated:?\s*\d{1,2}/\d{1,2}/\d{4}$", re.IGNORECASE)
@@ -172,16 +168,6 @@ _BUILD_STAMP = re.compile(r"^\.?\s*last updated:?\s*\d{1,2}/\d{1,2}/\d{4}$", re.
 def is_time_note(line: str) -> bool:
     """A time note of the byline (:func:`masthead.extract.bylines.is_time_note`) or the build stamp."""
     return bylines.is_time_note(line) or bool(_BUILD_STAMP.match(line.strip()))
-
-
-#: The publication date in an article URL: /2020/04/25/slug-a70123.
-URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d{2})/(?P<month>\d{2})/(?P<day>\d{2})/")
-
-
-def date_of_url(url: str | None) -> str | None:
-    """The date (ISO 8601) an article URL carries, which is its publication date."""
-    match = URL_DATE.search(url or "")
-    return parse_date("-".join(match.groups())) if match else None
 
 
 # --- attributions and datelines --------------------------------------------

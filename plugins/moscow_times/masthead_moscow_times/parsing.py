@@ -19,19 +19,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from masthead import NotAnArticle, Related
+from masthead.extract import pageparts
 from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases, glued_pattern, split_glued
 from masthead.extract.fields import Fields
-from masthead.extract.pageparts import (
-    TICKER,
-    UPDATE_STAMP,
-    closes_link_box,
-    cluster_headlines,
-    lead_caption_lines,
-    opens_with_dateline,
-    take_link_boxes,
-    title_in_run,
-    title_over_stamp,
-)
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import (
@@ -134,13 +124,13 @@ def parse_lines(lines: Sequence[str], hints: Hints | None = None) -> Parsed:
     """Read a page's lines into fields; raises :class:`NotAnArticle` for listings."""
     hints = hints or Hints()
     lines = split_glued_lines(lines)
-    lines = lines[title_over_stamp(lines) or 0 :]  # the 2016-2017 head: menus, ticker, featured headlines
+    lines = lines[pageparts.title_over_stamp(lines) or 0 :]  # the 2016-2017 head: menus, ticker, featured headlines
     cut_off = bool(lines) and len(key_of(lines[-1])) >= _CUT_MIN_CHARS and _CUT_OFF.matches_cut(lines[-1], last=True)
     kept = [line for line in lines[: len(lines) - cut_off] if key_of(line) not in _DROPPED_EVERYWHERE]
     cut = trailer_start(kept)
     trailer = kept[cut:]
     parsed = Parsed(trailer_found=bool(trailer))
-    main, boxed = take_link_boxes(
+    main, boxed = pageparts.take_link_boxes(
         drop_chrome(_NEWSLETTER.strip(kept[:cut])),
         is_marker=_is_read_more,
         is_headline=is_headline,
@@ -152,7 +142,10 @@ def parse_lines(lines: Sequence[str], hints: Hints | None = None) -> Parsed:
     start = read_head(main, hints, parsed)
     read_body(main[start:], parsed)
     parsed.related.extend(
-        map(Related, cluster_headlines(trailer, opens=_CLUSTERS.matches, closes=_closes_cluster, is_headline=_linked))
+        map(
+            Related,
+            pageparts.cluster_headlines(trailer, opens=_CLUSTERS.matches, closes=_closes_cluster, is_headline=_linked),
+        )
     )
     if not parsed.body:
         raise NotAnArticle("no article text left once the Moscow Times page furniture is removed")
@@ -206,7 +199,7 @@ def _is_read_more(line: str) -> bool:
 def _closes_box(lines: Sequence[str], index: int) -> bool:
     """An in-article box: label ("News", "Opinion"), headline, "Read more"."""
     is_label = lambda line: key_of(line) in phrases.RELATED_LABELS  # noqa: E731
-    return closes_link_box(lines, index, is_headline=is_headline, is_label=is_label, is_text=is_paragraph)
+    return pageparts.closes_link_box(lines, index, is_headline=is_headline, is_label=is_label, is_text=is_paragraph)
 
 
 def _closes_cluster(line: str) -> bool:
@@ -226,7 +219,7 @@ def is_chrome(line: str) -> bool:
         key in phrases.CHROME_LINES
         or key.startswith(phrases.BODY_CLUTTER_PREFIXES)
         or is_time_note(line)
-        or bool(TICKER.match(stripped) or UPDATE_STAMP.match(stripped))
+        or bool(pageparts.TICKER.match(stripped) or pageparts.UPDATE_STAMP.match(stripped))
     )
 
 
@@ -312,7 +305,7 @@ def read_head(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
             hints.guess_head
             and parsed.subtitle is not None
             and not parsed.captions
-            and (taken := lead_caption_lines(lines, index, is_credit=is_bare_credit, is_headline=is_headline))
+            and (taken := pageparts.lead_caption_lines(lines, index, is_credit=is_bare_credit, is_headline=is_headline))
         ):
             parsed.captions.append(" ".join(lines[index : index + taken]))
             index += taken - 1
@@ -337,7 +330,7 @@ def _skip_to_title(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
     if hints.title is not None:
         key = key_of(hints.title)
         return next((index + 1 for index, line in enumerate(lines[:10]) if key_of(line) == key), 0)
-    at = title_in_run(lines, is_headline=_head_title, skip=lambda index: _is_kicker(lines, index))
+    at = pageparts.title_in_run(lines, is_headline=_head_title, skip=lambda index: _is_kicker(lines, index))
     if at is None:
         return 0
     parsed.title = lines[at]
@@ -370,7 +363,7 @@ def _standfirst_fits(lines: Sequence[str], index: int, title: str | None) -> boo
     a headline only a lead caption right after it tells a standfirst apart.
     """
     line = lines[index]
-    if is_headline(line) or opens_with_dateline(line) or len(words(line)) > 55 or sentence_count(line) > 2:
+    if is_headline(line) or pageparts.opens_with_dateline(line) or len(words(line)) > 55 or sentence_count(line) > 2:
         return False
     rest = [r for r in lines[index + 1 :] if byline_names(r) is None and date_of_line(r) is None]
     if not rest:

@@ -106,20 +106,21 @@ TAIL_LINES = folded(
     "Just in",
 )
 
-#: Line prefixes that open the trailing part of the page.
-TAIL_PREFIXES = folded(
-    *("Read more about:", "Read more about "),
+#: The opinion disclaimer under opinion pieces, in both of its wordings.
+DISCLAIMERS = folded(
     "The views expressed in opinion pieces do not necessarily reflect the position of The Moscow Times",
     "The views and opinions expressed in opinion pieces do not necessarily reflect the position of The Moscow Times",
-    *("Related articles", "Related Articles:", "©", "Copyright ©", "(c) The Moscow Times"),
+)
+
+#: Line prefixes that open the trailing part of the page.
+TAIL_PREFIXES = (
+    *folded("Read more about:", "Read more about ", "Related articles", "Related Articles:", "©", "Copyright ©"),
+    *DISCLAIMERS,
+    fold("(c) The Moscow Times"),
 )
 
 #: Tail lines printed under articles only (never on listings).
-ARTICLE_ONLY_PREFIXES = folded(
-    "Read more about",
-    "The views expressed in opinion pieces do not necessarily reflect the position of The Moscow Times",
-    "The views and opinions expressed in opinion pieces do not necessarily reflect the position of The Moscow Times",
-)
+ARTICLE_ONLY_PREFIXES = (fold("Read more about"), *DISCLAIMERS)
 
 #: The newsletter box: its heading line(s).
 NEWSLETTER_HEADINGS = folded(
@@ -183,7 +184,7 @@ GOOD_LINES = folded(
 #: blurb, opinion disclaimer): specific enough to count as strong evidence.
 STRONG_PREFIXES = (
     fold("Our weekly newsletter contains a hand-picked selection of news, features, analysis"),
-    fold("The views expressed in opinion pieces do not necessarily reflect the position of The Moscow Times"),
+    DISCLAIMERS[0],
     fold("The views and opinions expressed in opinion pieces do not necessarily reflect the position of The Moscow"),
     fold("Since July 1, 2024, we have disabled all ads"),
     fold("Our journalism is banned in Russia. We need your help"),
