@@ -22,8 +22,10 @@ __all__ = [
     "UPDATE_STAMP",
     "closes_link_box",
     "cluster_headlines",
+    "is_kicker",
     "lead_caption_lines",
     "opens_with_dateline",
+    "standfirst_fits",
     "take_link_boxes",
     "title_in_run",
     "title_over_stamp",
@@ -190,3 +192,51 @@ def cluster_headlines(
         elif collecting and is_headline(line):
             found.append(line)
     return found
+
+
+def is_kicker(
+    lines: Sequence[str],
+    index: int,
+    *,
+    is_headline: Predicate = shapes.is_headline,
+    not_kicker: Predicate = shapes.ends_sentence,
+    max_words: int = 5,
+) -> bool:
+    """Whether ``lines[index]`` is a kicker: a short label right above the
+    headline ("summit talk"), at most ``max_words`` words and no headline
+    itself. ``not_kicker`` rules out what else such a line may be (a
+    finished sentence, a photo credit)."""
+    line = lines[index]
+    if _words(line) > max_words or not_kicker(line) or is_headline(line):
+        return False
+    return index + 1 < len(lines) and is_headline(lines[index + 1])
+
+
+def standfirst_fits(
+    lines: Sequence[str],
+    index: int,
+    *,
+    titled: bool,
+    is_caption: Predicate,
+    is_head_line: Predicate,
+    is_headline: Predicate = shapes.is_headline,
+    max_words: int = 55,
+) -> bool:
+    """Whether ``lines[index]``, under the headline, is the standfirst rather than the first paragraph.
+
+    A standfirst is one or two sentences of at most ``max_words`` words in
+    sentence case (a headline-shaped line there is a subhead), never opens
+    with a dateline, and something besides byline and date lines
+    (``is_head_line``) follows it: not only captions when the page has a
+    headline (``titled``); without one, only a lead caption right after
+    it, and more after that, tells a standfirst apart.
+    """
+    line = lines[index]
+    if is_headline(line) or opens_with_dateline(line) or _words(line) > max_words or shapes.sentence_breaks(line) > 1:
+        return False
+    rest = [other for other in lines[index + 1 :] if not is_head_line(other)]
+    if not rest:
+        return False
+    if not titled:
+        return is_caption(rest[0]) and len(rest) > 1
+    return any(not is_caption(other) for other in rest)

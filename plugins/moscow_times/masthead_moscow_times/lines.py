@@ -42,10 +42,6 @@ def ends_sentence(line: str) -> bool:
     return line.rstrip().endswith(_TERMINAL)
 
 
-def sentence_count(line: str) -> int:
-    return shapes.sentence_breaks(line) + 1
-
-
 def is_paragraph(line: str) -> bool:
     """A line of running text: long enough and ends like a sentence."""
     return len(words(line)) >= 12 and ends_sentence(line)

@@ -36,7 +36,6 @@ from masthead_moscow_times.lines import (
     is_paragraph,
     is_time_note,
     key_of,
-    sentence_count,
     split_people,
     words,
 )
@@ -338,39 +337,30 @@ def _skip_to_title(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
 
 
 def _head_title(line: str) -> bool:
-    return is_headline(line) and byline_names(line) is None and date_of_line(line) is None
+    return is_headline(line) and not _is_head_line(line)
+
+
+def _is_head_line(line: str) -> bool:
+    """A byline or a date line."""
+    return byline_names(line) is not None or date_of_line(line) is not None
 
 
 def _is_kicker(lines: Sequence[str], index: int) -> bool:
-    """A short lower-case label over the headline ("summit talk")."""
-    line = lines[index]
-    return (
-        len(words(line)) <= 5
-        and not ends_sentence(line)
-        and not is_headline(line)
-        and not is_caption(line)
-        and index + 1 < len(lines)
-        and is_headline(lines[index + 1])
-    )
+    """A short lower-case label over the headline (:func:`masthead.extract.pageparts.is_kicker`)."""
+    not_kicker = lambda line: ends_sentence(line) or is_caption(line)  # noqa: E731
+    return pageparts.is_kicker(lines, index, is_headline=is_headline, not_kicker=not_kicker)
 
 
 def _standfirst_fits(lines: Sequence[str], index: int, title: str | None) -> bool:
-    """Whether ``lines[index]`` is the standfirst rather than the first paragraph.
-
-    The standfirst is one or two sentences in sentence case right under the
-    headline (a Title Case line there is a subhead), never opens with a
-    "MOSCOW —" dateline, and something must follow it. Without
-    a headline only a lead caption right after it tells a standfirst apart.
-    """
-    line = lines[index]
-    if is_headline(line) or pageparts.opens_with_dateline(line) or len(words(line)) > 55 or sentence_count(line) > 2:
-        return False
-    rest = [r for r in lines[index + 1 :] if byline_names(r) is None and date_of_line(r) is None]
-    if not rest:
-        return False
-    if title is None:
-        return is_caption(rest[0]) and len(rest) > 1
-    return any(not is_caption(r) for r in rest)
+    """The standfirst rather than the first paragraph (:func:`masthead.extract.pageparts.standfirst_fits`)."""
+    return pageparts.standfirst_fits(
+        lines,
+        index,
+        titled=title is not None,
+        is_caption=is_caption,
+        is_head_line=_is_head_line,
+        is_headline=is_headline,
+    )
 
 
 def _repeats(line: str, text: str | None) -> bool:
