@@ -19,10 +19,11 @@ from bs4 import Tag
 from masthead import NotAnArticle, Page, Related
 from masthead.extract import htmlfields
 from masthead.extract.document import blocks_of
+from masthead.extract.fields import Fields
 from masthead.extract.text import collapse
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import split_people
-from masthead_moscow_times.parsing import Hints, Parsed, parse_lines
+from masthead_moscow_times.parsing import parse_lines
 
 #: Photos, forms and the site's own boxes (newsletter, contribute banners,
 #: share buttons): never running text, in any layout.
@@ -46,7 +47,7 @@ _NOT_BODY_LEGACY = (*_SITE_BOXES, "nav")
 _FALLBACK_CONTAINERS = ("article", "[itemprop=articleBody]", ".article_text", ".article-text", "main", "[role=main]")
 
 
-def extract(page: Page) -> tuple[Parsed, str]:
+def extract(page: Page) -> tuple[Fields, str]:
     """Read an HTML page of the outlet into fields and the name of its
     layout; raises :class:`NotAnArticle` for listings."""
     if page.matches("body.article-index, body.search-index") or (
@@ -76,35 +77,33 @@ def _article(page: Page) -> Tag | None:
     return found
 
 
-def _extract_current(page: Page, article: Tag) -> Parsed:
+def _extract_current(page: Page, article: Tag) -> Fields:
     header = article.select_one("header.article__header")
     headline = htmlfields.text_of(header.find("h1") if header else None)
     standfirst = htmlfields.text_of(header.find("h2") if header else None)
-    hints = Hints(title=meta_title(page) or headline, subtitle=standfirst, guess_head=False)
     intro = article.select_one(".article__intro")
     content = article.select_one(".article__content") or article
-    parsed = parse_lines([*(blocks_of(intro) if intro else ()), *htmlfields.blocks_without(content, _NOT_BODY)], hints)
+    lines = [*(blocks_of(intro) if intro else ()), *htmlfields.blocks_without(content, _NOT_BODY)]
+    parsed = parse_lines(lines, title=meta_title(page) or headline, subtitle=standfirst, guess_head=False)
     parsed.related = htmlfields.merge_related(_inline_related(article), parsed.related, _cluster_related(page, article))
     names = [name for name in map(htmlfields.text_of, article.select(".byline__author__name")) if name]
     time = article.select_one("time.byline__datetime[datetime]")
     return _finish(page, parsed, article.select("figure"), names, htmlfields.attr_of(time, "datetime"))
 
 
-def _extract_fallback(page: Page) -> Parsed:
+def _extract_fallback(page: Page) -> Fields:
     """Older and unknown layouts: the text rules over the main container."""
     soup = page.soup
     if soup is None:
         raise NotAnArticle("not an HTML page")
     found = (htmlfields.largest(soup.select(selector)) for selector in _FALLBACK_CONTAINERS)
     root = next((element for element in found if element is not None), None) or soup.body or soup
-    parsed = parse_lines(
-        list(htmlfields.blocks_without(root, _NOT_BODY_LEGACY)), Hints(title=meta_title(page), guess_head=True)
-    )
+    parsed = parse_lines(list(htmlfields.blocks_without(root, _NOT_BODY_LEGACY)), title=meta_title(page))
     parsed.related = htmlfields.with_link_urls(htmlfields.merge_related(parsed.related), root, page.url)
     return _finish(page, parsed, root.select("figure"), [], None)
 
 
-def _finish(page: Page, parsed: Parsed, figures: list[Tag], names: list[str], published: str | None) -> Parsed:
+def _finish(page: Page, parsed: Fields, figures: list[Tag], names: list[str], published: str | None) -> Fields:
     """Merge what the markup and the head say into what the text rules read:
     figure captions first, byline names (else the head's authors) split
     into authors and wire agencies, the head's date before the byline's."""

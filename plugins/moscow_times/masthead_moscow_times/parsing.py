@@ -8,7 +8,7 @@ parser cuts the trailing part off first (it never holds article text), then
 removes boxes, then reads the head, and what is left is the body.
 
 HTML pages come here too, as block texts, with whatever their markup already
-told (title, standfirst) passed in :class:`Hints`; the same boilerplate rules
+told (title, standfirst) passed to :func:`parse_lines`; the same boilerplate rules
 then clean what the markup left.
 """
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from masthead import NotAnArticle, Related
 from masthead.extract import pageparts
@@ -99,36 +98,22 @@ _EDITOR_NOTE = re.compile(
 )
 
 
-@dataclass
-class Hints:
-    """What the caller already knows about the page's head.
+def parse_lines(
+    lines: Sequence[str], *, title: str | None = None, subtitle: str | None = None, guess_head: bool = True
+) -> Fields:
+    """Read a page's lines into fields; raises :class:`NotAnArticle` for listings.
 
-    ``guess_head`` asks the parser to find headline, standfirst, byline and
-    lead caption among the lines themselves (dumps and unknown HTML layouts).
+    ``title`` and ``subtitle`` are what markup already told; ``guess_head``
+    asks the parser to find headline, standfirst, byline and lead caption
+    among the lines themselves (dumps and unknown HTML layouts).
     """
-
-    title: str | None = None
-    subtitle: str | None = None
-    guess_head: bool = True
-
-
-@dataclass
-class Parsed(Fields):
-    """The fields read from the lines, before metadata is merged in."""
-
-    trailer_found: bool = False
-
-
-def parse_lines(lines: Sequence[str], hints: Hints | None = None) -> Parsed:
-    """Read a page's lines into fields; raises :class:`NotAnArticle` for listings."""
-    hints = hints or Hints()
     lines = split_glued_lines(lines)
     lines = lines[pageparts.title_over_stamp(lines) or 0 :]  # the 2016-2017 head: menus, ticker, featured headlines
     cut_off = bool(lines) and len(key_of(lines[-1])) >= _CUT_MIN_CHARS and _CUT_OFF.matches_cut(lines[-1], last=True)
     kept = [line for line in lines[: len(lines) - cut_off] if key_of(line) not in _DROPPED_EVERYWHERE]
     cut = trailer_start(kept)
     trailer = kept[cut:]
-    parsed = Parsed(trailer_found=bool(trailer))
+    parsed = Fields(title=title, subtitle=subtitle)
     main, boxed = pageparts.take_link_boxes(
         drop_chrome(_NEWSLETTER.strip(kept[:cut])),
         is_marker=_is_read_more,
@@ -138,7 +123,7 @@ def parse_lines(lines: Sequence[str], hints: Hints | None = None) -> Parsed:
     parsed.related.extend(map(Related, boxed))
     if not has_article_furniture(lines) and looks_like_listing(main, lines):
         raise NotAnArticle("a Moscow Times listing page (headlines and teasers), not an article")
-    start = read_head(main, hints, parsed)
+    start = read_head(main, parsed, guess_head=guess_head)
     read_body(main[start:], parsed)
     parsed.related.extend(
         map(
@@ -148,7 +133,7 @@ def parse_lines(lines: Sequence[str], hints: Hints | None = None) -> Parsed:
     )
     if not parsed.body:
         raise NotAnArticle("no article text left once the Moscow Times page furniture is removed")
-    add_warnings(parsed)
+    add_warnings(parsed, trailer_found=bool(trailer))
     return parsed
 
 
@@ -261,16 +246,14 @@ def looks_like_listing(main: Sequence[str], all_lines: Sequence[str]) -> bool:
 # --- head -----------------------------------------------------------------
 
 
-def read_head(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
+def read_head(lines: Sequence[str], parsed: Fields, *, guess_head: bool) -> int:
     """Read headline, standfirst, byline, date and lead caption; return where the body starts.
 
     The standfirst is printed above the byline and date: a line after them
     is the first paragraph (archive pages have no standfirst), never taken
     for one.
     """
-    parsed.title = hints.title
-    parsed.subtitle = hints.subtitle
-    index = _skip_to_title(lines, hints, parsed)
+    index = _skip_to_title(lines, parsed, guess_head=guess_head)
     after_byline = dated = False
     while index < len(lines):
         line = lines[index]
@@ -293,7 +276,7 @@ def read_head(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
         elif is_caption(line):
             parsed.captions.append(line)
         elif (
-            hints.guess_head
+            guess_head
             and parsed.subtitle is None
             and not parsed.captions
             and not dated
@@ -301,7 +284,7 @@ def read_head(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
         ):
             parsed.subtitle = line
         elif (
-            hints.guess_head
+            guess_head
             and parsed.subtitle is not None
             and not parsed.captions
             and (taken := pageparts.lead_caption_lines(lines, index, is_credit=is_bare_credit, is_headline=is_headline))
@@ -314,20 +297,20 @@ def read_head(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
     return index
 
 
-def _add_byline(parsed: Parsed, names: list[str]) -> None:
+def _add_byline(parsed: Fields, names: list[str]) -> None:
     """Authors of a byline to ``authors``, wire agencies in it to ``attributions``."""
     authors, agencies = split_people(names)
     parsed.authors.extend(a for a in authors if a not in parsed.authors)
     parsed.attributions.extend(a for a in agencies if a not in parsed.attributions)
 
 
-def _skip_to_title(lines: Sequence[str], hints: Hints, parsed: Parsed) -> int:
+def _skip_to_title(lines: Sequence[str], parsed: Fields, *, guess_head: bool) -> int:
     """Find the headline line (:func:`masthead.extract.pageparts.title_in_run`
     without a hint); return the index after it (0 if there is none)."""
-    if not hints.guess_head:
+    if not guess_head:
         return 0
-    if hints.title is not None:
-        key = key_of(hints.title)
+    if parsed.title is not None:
+        key = key_of(parsed.title)
         return next((index + 1 for index, line in enumerate(lines[:10]) if key_of(line) == key), 0)
     at = pageparts.title_in_run(lines, is_headline=_head_title, skip=lambda index: _is_kicker(lines, index))
     if at is None:
@@ -370,7 +353,7 @@ def _repeats(line: str, text: str | None) -> bool:
 # --- body -----------------------------------------------------------------
 
 
-def read_body(lines: Sequence[str], parsed: Parsed) -> None:
+def read_body(lines: Sequence[str], parsed: Fields) -> None:
     """Sort the body lines: paragraphs, inline captions, credits, see-also links.
 
     A byline or date line left here (the head ended early, as when a dump is
@@ -379,31 +362,23 @@ def read_body(lines: Sequence[str], parsed: Parsed) -> None:
     for line in lines:
         if _repeats(line, parsed.title) or _repeats(line, parsed.subtitle):
             continue
-        byline = byline_names(line)
-        if byline is not None:
+        if (byline := byline_names(line)) is not None:
             _add_byline(parsed, byline)
-            continue
-        when = date_of_line(line) if parsed.published is None and len(parsed.body) <= 1 else None
-        if when is not None:
+        elif parsed.published is None and len(parsed.body) <= 1 and (when := date_of_line(line)) is not None:
             parsed.published = when
-            continue
-        if is_caption(line):
+        elif is_caption(line):
             parsed.captions.append(line)
-            continue
-        names = attribution_names(line)
-        if names is not None:
+        elif (names := attribution_names(line)) is not None:
             parsed.attributions.extend(names)
-            continue
-        see_also = _SEE_ALSO.match(line)
-        if see_also and len(words(line)) <= 30:
+        elif (see_also := _SEE_ALSO.match(line)) and len(words(line)) <= 30:
             parsed.related.append(Related(see_also.group("title")))
-            continue
-        parsed.body.append(line)
+        else:
+            parsed.body.append(line)
 
 
-def add_warnings(parsed: Parsed) -> None:
+def add_warnings(parsed: Fields, *, trailer_found: bool) -> None:
     """Say what an ordinary Moscow Times article has and this page lacks."""
     if parsed.title is None:
         parsed.warnings.append("title_missing: the page has no headline line")
-    if not parsed.trailer_found and parsed.body and not ends_sentence(parsed.body[-1]):
+    if not trailer_found and parsed.body and not ends_sentence(parsed.body[-1]):
         parsed.warnings.append("body_truncated: the last paragraph stops mid-sentence")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from masthead import Draft, Page, Source
+from masthead.extract.fields import Fields
 from masthead_moscow_times import detection, html
 from masthead_moscow_times.lines import date_of_url
-from masthead_moscow_times.parsing import Hints, Parsed, parse_lines
+from masthead_moscow_times.parsing import parse_lines
 
 #: Share of Cyrillic letters above which a page is the Russian edition.
 _CYRILLIC_SHARE = 0.5
@@ -33,12 +34,12 @@ class MoscowTimesSource(Source):
             parsed, layout = html.extract(page)
             language = page.meta.language
         else:
-            parsed, layout, language = parse_lines(page.lines, Hints()), "text-dump", None
+            parsed, layout, language = parse_lines(page.lines), "text-dump", None
         parsed.published = parsed.published or date_of_url(page.url)
         return parsed.draft(url=page.url, language=language or _language_of(parsed), layout=layout)
 
 
-def _language_of(parsed: Parsed) -> str:
+def _language_of(parsed: Fields) -> str:
     """English, unless the body is mostly Cyrillic (the Russian edition)."""
     letters = [ch for paragraph in parsed.body for ch in paragraph if ch.isalpha()]
     cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
