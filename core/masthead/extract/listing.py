@@ -21,7 +21,14 @@ from masthead.errors import NotAnArticle
 from masthead.extract.boilerplate import Phrases
 from masthead.extract.text import fold
 
-__all__ = ["LISTING_PHRASES", "classes_say_listing", "html_says_listing", "listing_signals", "reject_listing"]
+__all__ = [
+    "LISTING_PHRASES",
+    "classes_say_listing",
+    "html_says_listing",
+    "listing_signals",
+    "reads_as_teasers",
+    "reject_listing",
+]
 
 #: Teaser links, pager words and archive headings of listing pages.
 LISTING_PHRASES = Phrases(
@@ -122,3 +129,26 @@ def classes_say_listing(classes: Iterable[str] | None) -> bool | None:
     if found & _LISTING_BODY_CLASSES:
         return True
     return None
+
+
+def reads_as_teasers(
+    lines: Sequence[str],
+    *,
+    is_headline: Callable[[str], bool],
+    is_text: Callable[[str], bool],
+    min_headlines: int = 6,
+    share: float = 0.8,
+    teaser_words: int = 40,
+) -> bool:
+    """Whether ``lines`` read as headlines over short teasers, as listings print them.
+
+    An article has one headline and a few subheads over long paragraphs;
+    a listing has at least ``min_headlines`` headlines, about as many as
+    text lines (``share`` of them), and short teasers (at most
+    ``teaser_words`` words on average). Ask it of a page without the
+    furniture only articles carry.
+    """
+    headlines = sum(1 for line in lines if is_headline(line))
+    teasers = [len(line.split()) for line in lines if is_text(line)]
+    short = not teasers or sum(teasers) / len(teasers) <= teaser_words
+    return headlines >= min_headlines and headlines >= share * len(teasers) and short

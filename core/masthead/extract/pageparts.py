@@ -12,7 +12,7 @@ answers "none" when unsure, leaving the line to the body.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from masthead.extract import shapes
 
@@ -24,6 +24,7 @@ __all__ = [
     "cluster_headlines",
     "is_kicker",
     "lead_caption_lines",
+    "menu_run",
     "opens_with_dateline",
     "standfirst_fits",
     "take_link_boxes",
@@ -240,3 +241,24 @@ def standfirst_fits(
     if not titled:
         return is_caption(rest[0]) and len(rest) > 1
     return any(not is_caption(other) for other in rest)
+
+
+def menu_run(keys: Iterable[str], *, menu: Collection[str], own: Collection[str]) -> tuple[int, int]:
+    """A site's navigation menu dumped as lines, read from folded line keys.
+
+    Returns the longest run of consecutive menu lines (items of ``menu`` or
+    ``own``) and how many different items of ``own`` (the site's own
+    section names, which other sites' menus do not share) the menu lines
+    hold. Generic names ("News", "Business") alone prove nothing.
+    """
+    found: set[str] = set()
+    run = best = 0
+    for key in keys:
+        if key in menu or key in own:
+            run += 1
+            best = max(best, run)
+            if key in own:
+                found.add(key)
+        else:
+            run = 0
+    return best, len(found)

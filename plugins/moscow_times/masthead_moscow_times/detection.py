@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from masthead import Page
+from masthead.extract import pageparts
 from masthead.extract.boilerplate import Phrases
 from masthead.extract.htmlparse import compiled
-from masthead.extract.pageparts import title_over_stamp
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import key_of
@@ -32,20 +32,14 @@ _MENU_OWN = 2
 _MENU_RUN = 5
 #: Markup of the site's templates that generic BEM names would not produce:
 #: its own class names and the ``y-use`` attributes of its script framework.
-#: Each with the name the page must spell for it to match.
 _MARKUP = (
-    (".article__featured-image", "article__featured-image"),
-    (".byline__author__name", "byline__author__name"),
-    (".contribute-teaser", "contribute-teaser"),
-    (".article-excerpt-default", "article-excerpt-default"),
-    ("[y-use]", "y-use"),
+    *(".article__featured-image", ".byline__author__name", ".contribute-teaser", ".article-excerpt-default"),
+    "[y-use]",
 )
 _DOMAINS = ("themoscowtimes.com", "moscowtimes.ru")
-_STRONG_PREFIXES = phrases.STRONG_PREFIXES
-_WEAK_EVIDENCE = phrases.WEAK_EVIDENCE
 #: Cut short, a strong phrase still counts (at the toolkit's minimum length).
 _STRONG = Phrases("strong", exact=phrases.STRONG_LINES, prefixes=phrases.STRONG_PREFIXES)
-for _selector, _ in _MARKUP:  # compiled once, in the parent process, before workers fork
+for _selector in _MARKUP:  # compiled once, in the parent process, before workers fork
     compiled(_selector)
 
 
@@ -65,14 +59,14 @@ def _text_score(lines: tuple[str, ...]) -> float:
         key = key_of(line)
         if key in phrases.STRONG_LINES:
             strong.add(key)
-        if key.startswith(_STRONG_PREFIXES):  # one C call rules out most lines
-            strong.update(p for p in _STRONG_PREFIXES if key.startswith(p))
+        if key.startswith(phrases.STRONG_PREFIXES):  # one C call rules out most lines
+            strong.update(p for p in phrases.STRONG_PREFIXES if key.startswith(p))
         good = good or key in phrases.GOOD_LINES
-        if key.startswith(_WEAK_EVIDENCE):
-            weak.update(p for p in _WEAK_EVIDENCE if key.startswith(p))
+        if key.startswith(phrases.WEAK_EVIDENCE):
+            weak.update(p for p in phrases.WEAK_EVIDENCE if key.startswith(p))
     if strong:
         return min(0.99, 0.9 + 0.03 * (len(strong) - 1) + 0.01 * len(weak))
-    stamped = 0.6 if title_over_stamp(lines) is not None else 0.0
+    stamped = 0.6 if pageparts.title_over_stamp(lines) is not None else 0.0
     return max(0.8 if good else 0.0, min(0.8, 0.2 * len(weak)), _cut_evidence(lines), _menu_evidence(lines), stamped)
 
 
@@ -80,20 +74,10 @@ def _menu_evidence(lines: Sequence[str]) -> float:
     """The site's navigation menu dumped above the article: a run of menu
     lines holding at least two of the outlet's own section names ("Arts and
     Life", "Meanwhile", "Ukraine War"). Generic names alone prove nothing."""
-    own: set[str] = set()
-    run = best = 0
-    for line in lines[:_HEAD_LINES]:
-        key = key_of(line)
-        if key in phrases.CHROME_LINES or key in phrases.SITE_MENU:
-            run += 1
-            if key in phrases.SITE_MENU:
-                own.add(key)
-            best = max(best, run)
-        else:
-            run = 0
-    if len(own) < _MENU_OWN or best < _MENU_RUN:
+    best, own = pageparts.menu_run(map(key_of, lines[:_HEAD_LINES]), menu=phrases.CHROME_LINES, own=phrases.SITE_MENU)
+    if own < _MENU_OWN or best < _MENU_RUN:
         return 0.0
-    return 0.6 if len(own) == _MENU_OWN else 0.7
+    return 0.6 if own == _MENU_OWN else 0.7
 
 
 def _ends_of(line: str) -> str:
@@ -120,7 +104,7 @@ def _html_score(page: Page) -> float:
     # in the page (in any case: attribute names are not case-sensitive): a
     # substring test skips the tree walk on every other site.
     source = page.source_text.lower()
-    hits = sum(1 for selector, name in _MARKUP if name in source and page.matches(selector))
+    hits = sum(1 for selector in _MARKUP if selector.strip(".[]") in source and page.matches(selector))
     return min(0.85, 0.25 * hits)
 
 

@@ -33,10 +33,6 @@ def key_of(line: str) -> str:
     return fold(line if len(line) <= _KEY_CHARS else line[:_KEY_CHARS])
 
 
-def words(line: str) -> list[str]:
-    return line.split()
-
-
 def ends_sentence(line: str) -> bool:
     """Whether ``line`` ends like a finished sentence or quotation."""
     return line.rstrip().endswith(_TERMINAL)
@@ -44,7 +40,7 @@ def ends_sentence(line: str) -> bool:
 
 def is_paragraph(line: str) -> bool:
     """A line of running text: long enough and ends like a sentence."""
-    return len(words(line)) >= 12 and ends_sentence(line)
+    return len(line.split()) >= 12 and ends_sentence(line)
 
 
 def is_headline(line: str) -> bool:
@@ -90,7 +86,7 @@ def is_caption(line: str) -> bool:
     """
     if len(line) > _CAPTION_CHARS or ends_sentence(line):
         return False
-    return len(words(line)) <= 70 and credit_of(line) is not None
+    return len(line.split()) <= 70 and credit_of(line) is not None
 
 
 def is_bare_credit(line: str) -> bool:
@@ -101,13 +97,6 @@ def is_bare_credit(line: str) -> bool:
 
 # --- bylines --------------------------------------------------------------
 
-_ROLE_PREFIXES = tuple(
-    fold(p)
-    for p in (
-        *("special to", "for the moscow times", "staff writer", "staff reporter", "contributing writer"),
-        *("contributing reporter", "contributor", "correspondent", "special correspondent", "intern"),
-    )
-)
 _ROLE_WORDS = 6
 
 
@@ -115,7 +104,7 @@ def byline_names(line: str) -> list[str] | None:
     """The names of a "By A, B and C" byline (:func:`masthead.extract.bylines.byline_names`),
     roles ("Staff Writer") left out, or ``None`` if it is none."""
     names = bylines.byline_names(line) if line.startswith("By ") else None
-    return None if names is None else [n for n in names if not fold(n).startswith(_ROLE_PREFIXES)]
+    return None if names is None else [n for n in names if not fold(n).startswith(phrases.ROLE_PREFIXES)]
 
 
 def byline_role(line: str) -> list[str] | None:
@@ -126,12 +115,12 @@ def byline_role(line: str) -> list[str] | None:
     agency the story came from ("Reuters"). Roles give ``[]``, an agency
     gives its name, any other line ``None``.
     """
-    if len(words(line)) > _ROLE_WORDS:
+    if len(line.split()) > _ROLE_WORDS:
         return None
     key = key_of(line).rstrip(".")
     if key in phrases.WIRE_AGENCIES:
         return [phrases.WIRE_AGENCIES[key]]
-    if key.startswith(_ROLE_PREFIXES) or key in phrases.NOT_AUTHORS:
+    if key.startswith(phrases.ROLE_PREFIXES) or key in phrases.NOT_AUTHORS:
         return []
     return None
 

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from masthead import NotAnArticle, Related
-from masthead.extract import pageparts
+from masthead.extract import listing, pageparts
 from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases, glued_pattern, split_glued
 from masthead.extract.fields import Fields
 from masthead.extract.text import fold
@@ -36,7 +36,6 @@ from masthead_moscow_times.lines import (
     is_time_note,
     key_of,
     split_people,
-    words,
 )
 
 _READ_MORE = fold("Read more")
@@ -68,8 +67,6 @@ _GLUED = glued_pattern(
 #: such a stub is boilerplate, not the end of the article.
 _CUT_OFF = Phrases("cut_off", prefixes=phrases.CUT_CANDIDATES)
 _CUT_MIN_CHARS = 6
-#: Mean length of listing teasers stays under this; article paragraphs don't.
-_TEASER_WORDS = 40
 _DROPPED_EVERYWHERE = frozenset(phrases.HEADER_LINES + phrases.WIDGET_LINES)
 #: The newsletter box, from its heading to "Subscribers agree to the Privacy
 #: Policy" (or over its own lines when a dump lost that), and stray lines of
@@ -229,18 +226,13 @@ def has_article_furniture(lines: Sequence[str]) -> bool:
 
 
 def looks_like_listing(main: Sequence[str], all_lines: Sequence[str]) -> bool:
-    """A section, tag or print-issue page: headline after short teaser.
-
-    Only asked of pages without an appeal or tags (article pages have them).
-    An article has one headline and a few subheads over long paragraphs; a
-    listing has about as many headlines as teasers, and teasers are short.
-    """
-    headlines = sum(1 for line in main if is_headline(line))
-    if headlines >= 3 and any(_LISTING.matches(line) for line in all_lines):
+    """A section, tag or print-issue page: headlines over short teasers
+    (:func:`masthead.extract.listing.reads_as_teasers`), or three headlines
+    and a line only listings print. Only asked of pages without an appeal
+    or tags (article pages have them)."""
+    if any(_LISTING.matches(line) for line in all_lines) and sum(1 for line in main if is_headline(line)) >= 3:
         return True
-    teasers = [len(words(line)) for line in main if is_paragraph(line)]
-    short = not teasers or sum(teasers) / len(teasers) <= _TEASER_WORDS
-    return headlines >= 6 and headlines >= 0.8 * len(teasers) and short
+    return listing.reads_as_teasers(main, is_headline=is_headline, is_text=is_paragraph)
 
 
 # --- head -----------------------------------------------------------------
@@ -370,7 +362,7 @@ def read_body(lines: Sequence[str], parsed: Fields) -> None:
             parsed.captions.append(line)
         elif (names := attribution_names(line)) is not None:
             parsed.attributions.extend(names)
-        elif (see_also := _SEE_ALSO.match(line)) and len(words(line)) <= 30:
+        elif (see_also := _SEE_ALSO.match(line)) and len(line.split()) <= 30:
             parsed.related.append(Related(see_also.group("title")))
         else:
             parsed.body.append(line)

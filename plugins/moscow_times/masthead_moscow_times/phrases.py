@@ -151,17 +151,9 @@ BODY_CLUTTER_PREFIXES = folded(
 
 #: Every phrase whose beginning may be what is left of a cut-off last line.
 CUT_CANDIDATES = (
-    HEADER_LINES
-    + WIDGET_LINES
-    + APPEAL_STARTS
-    + APPEAL_SENTENCES
-    + (DEAR_READERS,)
-    + TAIL_PREFIXES
-    + NEWSLETTER_HEADINGS
-    + NEWSLETTER_LINES
-    + CHROME_LINES
-    + BODY_CLUTTER_PREFIXES
-    + folded("Includes reporting from", "Read more")
+    *(*HEADER_LINES, *WIDGET_LINES, *APPEAL_STARTS, *APPEAL_SENTENCES, DEAR_READERS, *TAIL_PREFIXES),
+    *(*NEWSLETTER_HEADINGS, *NEWSLETTER_LINES, *CHROME_LINES, *BODY_CLUTTER_PREFIXES),
+    *folded("Includes reporting from", "Read more"),
 )
 
 #: Lines only The Moscow Times prints, each as a line of its own; one of
@@ -220,3 +212,9 @@ WIRE_AGENCIES = {
 
 #: Organisations printed as "author" when an article has no byline.
 NOT_AUTHORS = folded("The Moscow Times", "Moscow Times", "MT", "The Moscow Times Staff", "Staff")
+
+#: What the pre-2017 site printed after or under an author's name: a role.
+ROLE_PREFIXES = folded(
+    *("special to", "for the moscow times", "staff writer", "staff reporter", "contributing writer"),
+    *("contributing reporter", "contributor", "correspondent", "special correspondent", "intern"),
+)
