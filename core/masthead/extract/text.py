@@ -136,3 +136,16 @@ def starts_with_any(text: str, prefixes: Iterable[str]) -> bool:
     """Whether the folded ``text`` starts with any folded prefix."""
     key = fold(text)
     return any(key.startswith(fold(p)) for p in prefixes)
+
+
+def ends_of(text: str, chars: int = 5000) -> str:
+    """The first and last ``chars`` characters of a very long ``text``, joined by a space.
+
+    Boilerplate glued to a page that lost its line breaks sits at the start
+    or the end of the one huge line left: reading only its ends keeps a
+    detector's cost bounded without missing it. Shorter texts are returned
+    whole.
+    """
+    if len(text) <= 2 * chars:
+        return text
+    return text[:chars] + " " + text[-chars:]

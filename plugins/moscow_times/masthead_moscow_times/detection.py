@@ -16,7 +16,7 @@ from masthead import Page
 from masthead.extract import pageparts
 from masthead.extract.boilerplate import Phrases
 from masthead.extract.htmlparse import compiled
-from masthead.extract.text import fold
+from masthead.extract.text import ends_of, fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import key_of
 from masthead_moscow_times.parsing import split_glued_lines
@@ -24,8 +24,6 @@ from masthead_moscow_times.parsing import split_glued_lines
 #: Lines looked at; boilerplate sits at the top and the bottom of a page.
 _HEAD_LINES = 60
 _TAIL_LINES = 200
-#: How much of each end of a very long line detection reads.
-_LINE_END_CHARS = 5000
 #: The site's menu: this many of its own section names, in a run of this
 #: many menu lines at the top of the page.
 _MENU_OWN = 2
@@ -51,7 +49,7 @@ def score(page: Page) -> float:
 def _text_score(lines: tuple[str, ...]) -> float:
     """Boilerplate lines at the top and the bottom of the page."""
     picked = lines[:_HEAD_LINES] + lines[_HEAD_LINES:][-_TAIL_LINES:]
-    sample = split_glued_lines([_ends_of(line) for line in picked])
+    sample = split_glued_lines([ends_of(line) for line in picked])
     strong: set[str] = set()
     good = False
     weak: set[str] = set()
@@ -80,13 +78,6 @@ def _menu_evidence(lines: Sequence[str]) -> float:
     return 0.6 if own == _MENU_OWN else 0.7
 
 
-def _ends_of(line: str) -> str:
-    """Start and end of a very long line: where glued boilerplate would be."""
-    if len(line) <= 2 * _LINE_END_CHARS:
-        return line
-    return line[:_LINE_END_CHARS] + " " + line[-_LINE_END_CHARS:]
-
-
 def _cut_evidence(lines: Sequence[str]) -> float:
     """A dump cut short inside the outlet's boilerplate: its last line is the
     start of a strong phrase ("A Message from The Mos"), long enough not to
@@ -110,7 +101,5 @@ def _html_score(page: Page) -> float:
 
 def _url_score(url: str | None) -> float:
     """A page archived from the outlet (a mirror or web archive address)."""
-    if not url:
-        return 0.0
-    lowered = url.lower()
+    lowered = (url or "").lower()
     return 0.9 if any(f"{domain}/" in lowered for domain in _DOMAINS) else 0.0

@@ -102,8 +102,7 @@ DEAR_READERS = fold("Dear readers,")
 
 #: Whole lines that open the trailing part of the page (tags, related cluster).
 TAIL_LINES = folded(
-    *("Read more", "More image galleries", "More videos", "More podcasts", "More galleries", "Most read"),
-    "Just in",
+    *("Read more", "More image galleries", "More videos", "More podcasts", "More galleries", "Most read", "Just in"),
 )
 
 #: The opinion disclaimer under opinion pieces, in both of its wordings.
@@ -168,9 +167,7 @@ STRONG_LINES = folded(
 
 #: Lines of the outlet's own that are worded generically enough for another
 #: site to print them too: good but not conclusive evidence.
-GOOD_LINES = folded(
-    "Get the latest updates as we post them — right on your browser",
-)
+GOOD_LINES = folded("Get the latest updates as we post them — right on your browser")
 
 #: Openings of the outlet's long boilerplate paragraphs (appeal, newsletter
 #: blurb, opinion disclaimer): specific enough to count as strong evidence.
