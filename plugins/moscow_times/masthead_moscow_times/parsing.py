@@ -106,8 +106,8 @@ def parse_lines(
     """
     lines = split_glued_lines(lines)
     lines = lines[pageparts.title_over_stamp(lines) or 0 :]  # the 2016-2017 head: menus, ticker, featured headlines
-    cut_off = bool(lines) and len(key_of(lines[-1])) >= _CUT_MIN_CHARS and _CUT_OFF.matches_cut(lines[-1], last=True)
-    kept = [line for line in lines[: len(lines) - cut_off] if key_of(line) not in _DROPPED_EVERYWHERE]
+    stub = bool(lines) and len(key_of(lines[-1])) >= _CUT_MIN_CHARS and _CUT_OFF.matches_cut(lines[-1], last=True)
+    kept = [line for line in (lines[:-1] if stub else lines) if key_of(line) not in _DROPPED_EVERYWHERE]
     cut = trailer_start(kept)
     trailer = kept[cut:]
     parsed = Fields(title=title, subtitle=subtitle)
@@ -122,12 +122,7 @@ def parse_lines(
         raise NotAnArticle("a Moscow Times listing page (headlines and teasers), not an article")
     start = read_head(main, parsed, guess_head=guess_head)
     read_body(main[start:], parsed)
-    parsed.related.extend(
-        map(
-            Related,
-            pageparts.cluster_headlines(trailer, opens=_CLUSTERS.matches, closes=_closes_cluster, is_headline=_linked),
-        )
-    )
+    parsed.related.extend(related_in_trailer(trailer))
     if not parsed.body:
         raise NotAnArticle("no article text left once the Moscow Times page furniture is removed")
     add_warnings(parsed, trailer_found=bool(trailer))
@@ -181,6 +176,12 @@ def _closes_box(lines: Sequence[str], index: int) -> bool:
     """An in-article box: label ("News", "Opinion"), headline, "Read more"."""
     is_label = lambda line: key_of(line) in phrases.RELATED_LABELS  # noqa: E731
     return pageparts.closes_link_box(lines, index, is_headline=is_headline, is_label=is_label, is_text=is_paragraph)
+
+
+def related_in_trailer(trailer: Sequence[str]) -> list[Related]:
+    """Headlines the "Read more" cluster recommends after the article."""
+    titles = pageparts.cluster_headlines(trailer, opens=_CLUSTERS.matches, closes=_closes_cluster, is_headline=_linked)
+    return [Related(title) for title in titles]
 
 
 def _closes_cluster(line: str) -> bool:
