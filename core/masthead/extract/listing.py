@@ -14,14 +14,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
 
 from masthead.errors import NotAnArticle
 from masthead.extract.boilerplate import Phrases
+from masthead.extract.htmlparse import compiled
 from masthead.extract.text import fold
 
-__all__ = ["LISTING_PHRASES", "classes_say_listing", "html_says_listing", "listing_signals", "reject_listing"]
+if TYPE_CHECKING:
+    from masthead.extract.document import Page
+
+__all__ = [
+    "LISTING_PHRASES",
+    "classes_say_listing",
+    "html_says_listing",
+    "listing_signals",
+    "page_says_listing",
+    "reject_listing",
+]
 
 #: Teaser links, pager words and archive headings of listing pages.
 LISTING_PHRASES = Phrases(
@@ -122,3 +134,27 @@ def classes_say_listing(classes: Iterable[str] | None) -> bool | None:
     if found & _LISTING_BODY_CLASSES:
         return True
     return None
+
+
+def page_says_listing(page: Page, *, teasers: str | None = None, min_teasers: int = 3) -> bool | None:
+    """What an HTML page's markup says: ``True`` a listing, ``False`` one post, ``None`` nothing.
+
+    The ``<body>`` classes decide when they say anything
+    (:func:`classes_say_listing`); without a verdict from them,
+    ``min_teasers`` or more elements matching CSS ``teasers`` (a theme's
+    post teasers, such as ``"article"``) make a listing. Read from the
+    page's lxml tree when it has one, so that no BeautifulSoup tree of the
+    whole page is built.
+    """
+    tree = page.tree
+    if tree is None:
+        soup = page.soup
+        says = html_says_listing(soup)
+        count = len(soup.select(teasers)) if teasers and soup is not None else 0
+    else:
+        bodies = compiled("body")(tree)
+        says = classes_say_listing(str(bodies[0].get("class") or "").split()) if bodies else None
+        count = len(compiled(teasers)(tree)) if teasers else 0
+    if says is None and teasers and count >= min_teasers:
+        return True
+    return says

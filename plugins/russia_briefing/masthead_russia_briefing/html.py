@@ -1,4 +1,4 @@
-"""Russia Briefing HTML pages turned into the lines the dump parser reads.
+"""Russia Briefing HTML pages, read through the lines the dump parser reads.
 
 russia-briefing.com is a WordPress site on the theme the Dezan Shira &
 Associates *Briefing* sites share: the post is an ``<article class="post
@@ -10,25 +10,27 @@ pages carry ``archive``/``category`` body classes and many post teasers.
 
 The quirk logic lives in :mod:`.parsing`; this module only picks the
 container, sets captions and comments aside, and puts the icon's file name
-back into the text so that both kinds of input read the same.
+back into the text so that both kinds of input read the same. Only the
+container and a few small elements become BeautifulSoup trees
+(:meth:`masthead.Page.soup_of`); head metadata comes from :attr:`masthead.Page.meta`.
 """
 
 from __future__ import annotations
 
-import copy
 import re
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 from bs4.element import NavigableString
 
-from masthead import Comment, NotAnArticle, Page
+from masthead import Comment, Draft, NotAnArticle, Page, Related
 from masthead.extract.dates import parse_date
 from masthead.extract.htmlcomments import WORDPRESS, read_comments
-from masthead.extract.listing import html_says_listing
+from masthead.extract.htmlparts import drop, link_urls, take_texts
+from masthead.extract.listing import page_says_listing
 from masthead.extract.text import collapse, fold
-from masthead.extract.urls import join_url
 
-from . import boilerplate
+from . import boilerplate, byline
+from .parsing import parse_lines, require_body
 
 #: The post container, most specific first.
 CONTAINERS = (
@@ -42,85 +44,58 @@ CONTAINERS = (
     "[itemprop=articleBody]",
     "main",
     "#content",
+    "body",
 )
 #: Elements inside the container that are never part of the article.
 NOISE = (
-    "script",
-    "style",
-    "noscript",
-    "form",
-    "nav",
-    "aside",
-    ".sharedaddy",
-    ".sd-sharing-enabled",
-    ".jp-relatedposts",
-    ".addtoany_share_save_container",
-    ".a2a_kit",
-    ".social-share",
-    ".share-buttons",
-    ".rt-reading-time",
-    ".span-reading-time",
-    ".tags-links",
-    ".cat-links",
-    ".post-tags",
-    ".post-navigation",
-    ".navigation",
-    "#comments",
-    ".comments-area",
-    "#respond",
-    ".comment-respond",
+    "script, style, noscript, form, nav, aside, .sharedaddy, .sd-sharing-enabled, .jp-relatedposts,"
+    " .addtoany_share_save_container, .a2a_kit, .social-share, .share-buttons, .rt-reading-time,"
+    " .span-reading-time, .tags-links, .cat-links, .post-tags, .post-navigation, .navigation,"
+    " #comments, .comments-area, #respond, .comment-respond"
 )
-CAPTIONS = ("figcaption", ".wp-caption-text", ".wp-element-caption")
+CAPTIONS = "figcaption, .wp-caption-text, .wp-element-caption"
+#: Where the theme lists comments; a comment outside all of them is looked for in the whole page.
+COMMENT_AREAS = "#comments, .comments-area, .comment-list, .commentlist"
 _SITE_SUFFIX = re.compile(r"\s+[-–—|:·»]\s+russia briefing(?: news)?\s*$", re.IGNORECASE)
 
 
-def reject_listing(soup: BeautifulSoup) -> None:
-    """Raise :class:`NotAnArticle` for category, archive, search and home pages:
-    the theme's body classes say so (:func:`masthead.extract.listing.html_says_listing`),
-    or, without a verdict from them, three post teasers or more do."""
-    says = html_says_listing(soup)
-    if says:
-        raise NotAnArticle("listing page (body classes)")
-    if says is None and len(soup.select("article")) >= 3:
-        raise NotAnArticle(f"listing page ({len(soup.select('article'))} post teasers)")
+def parse(page: Page) -> Draft:
+    """The article of an HTML page; :class:`NotAnArticle` for listings and empty pages."""
+    if page_says_listing(page, teasers="article"):
+        raise NotAnArticle("listing page (body classes or three post teasers)")
+    root = container(page)
+    captions = take_texts(root, CAPTIONS)
+    links = link_urls(root, page.url, clean=boilerplate.strip_artifact)
+    title = headline(page)
+    lines = page.blocks_of(root)
+    if not any(byline.is_byline(line) for line in lines):
+        lines = _page_byline(page) + lines
+    extract = parse_lines(lines, known_title=title, links=links.keys())
+    require_body(extract)
+    authors = page.meta.authors or extract.authors
+    warnings = [w for w in extract.warnings if not (authors and w.startswith("byline_missing"))]
+    return Draft(
+        url=page.url,
+        title=title or extract.title,
+        authors=authors,
+        published=published(page) or extract.published,
+        body=extract.body,
+        captions=list(dict.fromkeys((*captions, *extract.captions))),
+        related=[Related(r.title, links.get(fold(r.title))) for r in extract.related],
+        comments=comments(page),
+        language=page.meta.language or "en",
+        warnings=warnings,
+    )
 
 
-def container(soup: BeautifulSoup) -> Tag:
-    """A private copy of the post container, noise removed.
-
-    A copy, because :attr:`masthead.Page.soup` is shared: other readers of the
-    same page must still see it whole.
-    """
-    found = next((el for sel in CONTAINERS if (el := soup.select_one(sel)) is not None), None)
-    root = copy.copy(found if found is not None else (soup.body or soup))
-    for selector in NOISE:
-        for element in root.select(selector):
-            element.decompose()
+def container(page: Page) -> Tag:
+    """The post container in a tree of its own, noise removed and icons revealed."""
+    root = next((el for sel in CONTAINERS if (el := page.soup_of(sel)) is not None), None)
+    if root is None:
+        raise NotAnArticle("no HTML element to read")
+    drop(root, NOISE)
     _reveal_icons(root)
     return root
-
-
-def take_captions(root: Tag) -> list[str]:
-    """Caption texts of the container's figures, removed from it."""
-    captions = []
-    for selector in CAPTIONS:
-        for element in root.select(selector):
-            text = collapse(element.get_text(" "))
-            if text and text not in captions:
-                captions.append(text)
-            element.decompose()
-    return captions
-
-
-def link_map(root: Tag, base: str | None) -> dict[str, str]:
-    """Folded link text -> absolute URL, to give related titles their link."""
-    links: dict[str, str] = {}
-    for anchor in root.select("a[href]"):
-        text = boilerplate.strip_artifact(collapse(anchor.get_text(" ")))
-        href = str(anchor.get("href") or "").strip()
-        if text and href and not href.startswith(("#", "javascript:", "mailto:")):
-            links.setdefault(fold(text), join_url(base, href))
-    return links
 
 
 def headline(page: Page) -> str | None:
@@ -128,25 +103,37 @@ def headline(page: Page) -> str | None:
     title = page.meta.title
     if title:
         return _SITE_SUFFIX.sub("", title).strip() or None
-    soup = page.soup
-    h1 = soup.select_one("h1.entry-title, h1.post-title, article h1, h1") if soup is not None else None
-    text = collapse(h1.get_text(" ")) if h1 is not None else ""
-    return text or None
+    h1 = page.soup_of("h1.entry-title, h1.post-title, article h1, h1")
+    return (collapse(h1.get_text(" ")) if h1 is not None else "") or None
 
 
 def published(page: Page) -> str | None:
     """The publication time: article meta / JSON-LD, else the theme's ``<time>``."""
     if page.meta.published:
         return page.meta.published
-    soup = page.soup
-    time = soup.select_one("time.entry-date.published, time.published, time.entry-date") if soup else None
+    time = page.soup_of("time.entry-date.published, time.published, time.entry-date")
     return parse_date(str(time.get("datetime") or "")) if time is not None else None
 
 
-def comments(soup: BeautifulSoup) -> list[Comment]:
+def comments(page: Page) -> list[Comment]:
     """Reader comments of the theme's WordPress comment list, replies under their parent
     (:func:`masthead.extract.htmlcomments.read_comments`)."""
-    return read_comments(soup, WORDPRESS)
+    area = page.soup_of(COMMENT_AREAS)
+    if area is None:
+        area = page.soup if page.matches(WORDPRESS.item) else None
+    return read_comments(area, WORDPRESS) if area is not None else []
+
+
+def _page_byline(page: Page) -> tuple[str, ...]:
+    """The "Posted by" line when the theme prints it outside the container."""
+    lines = page.lines
+    for index, line in enumerate(lines):
+        if byline.is_byline(line):
+            end = index + 1
+            while end < len(lines) and byline.is_continuation(lines[end]):
+                end += 1
+            return tuple(lines[index:end])
+    return ()
 
 
 def _reveal_icons(root: Tag) -> None:

@@ -6,8 +6,7 @@ the article with its subheadings and credited captions, then the tail the
 theme appends: the "About Us" publisher block, the "Related Reading" box and
 the WordPress comments and comment form. Related-reading boxes also sit
 inside the article. The functions here split a sequence of lines into those
-parts; HTML pages are first turned into the same lines (see :mod:`.html`),
-dump comments are read by :mod:`.comments`.
+parts; HTML pages are first turned into the same lines (see :mod:`.html`).
 """
 
 from __future__ import annotations
@@ -16,8 +15,9 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from masthead import NotAnArticle, Related
+from masthead import Comment, NotAnArticle, Related
 from masthead.extract.bylines import date_line
+from masthead.extract.comments import read_thread
 from masthead.extract.fields import Fields
 from masthead.extract.text import fold
 
@@ -62,6 +62,34 @@ def parse_lines(
     _read_body(lines[start:], out, title=known_title or out.title, links=links)
     _warn(out, known_title)
     return out
+
+
+def require_body(extract: Extract) -> None:
+    """Raise :class:`NotAnArticle` when no line of the page is article text."""
+    if not extract.body:
+        raise NotAnArticle("no article paragraphs found (empty page or only site chrome)")
+
+
+def dump_comments(lines: Sequence[str]) -> list[Comment]:
+    """Reader comments of a dump: the WordPress list under its count heading, flattened.
+
+    Under the article the theme prints "N Responses to “Title”" or "N
+    thoughts on “Title”", then each comment as its author, a time stamp, the
+    text and a "Reply" link, then the "Leave a Reply" form. Dumps lose the
+    nesting, so replies come out with no ``parent``; ``[]`` without a heading.
+    """
+    start = next((i for i, line in enumerate(lines) if boilerplate.is_comment_count(line)), None)
+    if start is None:
+        return []
+    end = next(
+        (
+            i
+            for i in range(start + 1, len(lines))
+            if boilerplate.is_comment_form(lines[i]) or boilerplate.is_form_field(lines[i])
+        ),
+        len(lines),
+    )
+    return read_thread(lines[start + 1 : end], chrome_seen=True)
 
 
 def _reject_listing(lines: Sequence[str]) -> None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from masthead import Draft, NotAnArticle, Page, ParseError, Related, Source
+from masthead import Draft, NotAnArticle, Page, Source
 from masthead.extract.text import fold
 
-from . import boilerplate, byline, comments, html
-from .parsing import Extract, parse_lines
+from . import boilerplate, byline, html
+from .parsing import dump_comments, parse_lines, require_body
 
 #: Evidence for :meth:`RussiaBriefingSource.detect`, strongest first; each
 #: weight is the chance it alone is right. Several combine as independent.
@@ -47,59 +47,12 @@ class RussiaBriefingSource(Source):
     def parse(self, page: Page) -> Draft:
         if page.url and _LISTING_URL.search(page.url):
             raise NotAnArticle("listing page (category, tag, author or paged address)")
-        if page.soup is not None:
-            return _parse_html(page)
+        if page.is_html:
+            return html.parse(page)
         extract = parse_lines(page.lines)
-        _require_body(extract)
-        extract.comments = comments.from_lines(page.lines)
+        require_body(extract)
+        extract.comments = dump_comments(page.lines)
         return extract.draft(url=page.url, language=self.language)
-
-
-def _parse_html(page: Page) -> Draft:
-    soup = page.soup
-    if soup is None:
-        raise ParseError("HTML page without a parse tree")
-    html.reject_listing(soup)
-    root = html.container(soup)
-    captions = html.take_captions(root)
-    links = html.link_map(root, page.url)
-    title = html.headline(page)
-    lines = page.blocks_of(root)
-    if not any(byline.is_byline(line) for line in lines):
-        lines = _page_byline(page) + lines
-    extract = parse_lines(lines, known_title=title, links=links.keys())
-    _require_body(extract)
-    authors = page.meta.authors or extract.authors
-    warnings = [w for w in extract.warnings if not (authors and w.startswith("byline_missing"))]
-    return Draft(
-        url=page.url,
-        title=title or extract.title,
-        authors=authors,
-        published=html.published(page) or extract.published,
-        body=extract.body,
-        captions=list(dict.fromkeys((*captions, *extract.captions))),
-        related=[Related(r.title, links.get(fold(r.title))) for r in extract.related],
-        comments=html.comments(soup),
-        language=page.meta.language or "en",
-        warnings=warnings,
-    )
-
-
-def _page_byline(page: Page) -> tuple[str, ...]:
-    """The "Posted by" line when the theme prints it outside the container."""
-    lines = page.lines
-    for index, line in enumerate(lines):
-        if byline.is_byline(line):
-            end = index + 1
-            while end < len(lines) and byline.is_continuation(lines[end]):
-                end += 1
-            return tuple(lines[index:end])
-    return ()
-
-
-def _require_body(extract: Extract) -> None:
-    if not extract.body:
-        raise NotAnArticle("no article paragraphs found (empty page or only site chrome)")
 
 
 def _score(page: Page) -> float:
