@@ -11,36 +11,17 @@ from __future__ import annotations
 
 import re
 
-import attrs
-
 from masthead.extract import bylines
-from masthead.extract.bylines import date_line
-from masthead.extract.dates import find_date
-from masthead.extract.text import collapse, fold
+from masthead.extract.bylines import Byline, date_line, read_byline
+from masthead.extract.text import collapse
 
 from . import boilerplate
 
 #: "Posted by", "Posted on <date> by <name>", and what dumps keep of them
 #: once the links are gone: "Posted on by", "Posted".
-_POSTED_BY = re.compile(r"^\s*posted(?:\s+(?:on|by)\b)*[:\s]*", re.IGNORECASE)
 _BYLINE_START = re.compile(r"^\s*posted(?:\s*$|\s+(?:on|by)\b)", re.IGNORECASE)
-_WRITTEN_BY = re.compile(r"^\s*(written\s+by|by)\b[:\s]*", re.IGNORECASE)
-#: Words that glue a date to the names ("by A on July 1, 2019").
-_DATE_LABELS = ("on", "posted on", "published", "published on", "updated", "updated on")
-_GLUE = re.compile(r"(^|\s)(" + "|".join(_DATE_LABELS) + r")\s*$", re.IGNORECASE)
 #: Organisations whose names hold "&" or "and": never split.
 _ORGS = ("Dezan Shira & Associates", "Dezan Shira and Associates")
-_SEGMENTS = re.compile(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s")
-_CATEGORY = re.compile(r"\s+(?:in|under|filed under|categor(?:y|ies)):?\s+", re.IGNORECASE)
-_NOT_NAMES = re.compile(r"^(\d+|no|one) (comments?|responses?|replies)$|^(leave a comment|comments? off|share)$")
-
-
-@attrs.define(frozen=True)
-class Byline:
-    """What one byline says: names, a date and whether it was there at all."""
-
-    authors: tuple[str, ...] = ()
-    published: str | None = None
 
 
 def is_byline(line: str) -> bool:
@@ -93,34 +74,9 @@ def author_line(line: str) -> tuple[str, ...]:
 
 
 def parse(lines: list[str]) -> Byline:
-    """Read the byline spread over ``lines`` (the "Posted by" line first).
-
-    Segments split by "|" or "·" that are comment counts or categories are
-    dropped; what is left, once the labels are gone, is names.
-    """
-    text = collapse(" ".join(lines))
-    text = _POSTED_BY.sub("", text, count=1)
-    text = boilerplate.remove_reading_time(text)
-    found = find_date(text)  # the date alone: the "|" around it still splits segments
-    published = found.iso if found else None
-    text = text if found is None else f"{text[: found.start]} {text[found.end :]}"
-    names: list[str] = []
-    for segment in _SEGMENTS.split(text):
-        segment = _CATEGORY.split(_strip_labels(segment), maxsplit=1)[0]
-        if segment and not _NOT_NAMES.match(fold(segment)):
-            names.extend(split_names(segment))
-    return Byline(authors=tuple(dict.fromkeys(names)), published=published)
-
-
-def _strip_labels(text: str) -> str:
-    """``text`` without "Written by", "by", "on" and similar labels around it."""
-    text = collapse(text).strip(" |,-:·")
-    while True:
-        stripped = _WRITTEN_BY.sub("", text, count=1)
-        stripped = _GLUE.sub("", stripped).strip(" |,-:·")
-        if stripped == text:
-            return text
-        text = stripped
+    """Read the byline spread over ``lines`` (the "Posted by" line first),
+    reading-time label aside (:func:`masthead.extract.bylines.read_byline`)."""
+    return read_byline(boilerplate.remove_reading_time(" ".join(lines)), whole=_ORGS)
 
 
 def split_names(text: str) -> tuple[str, ...]:

@@ -78,14 +78,14 @@ def dump_comments(lines: Sequence[str]) -> list[Comment]:
     text and a "Reply" link, then the "Leave a Reply" form. Dumps lose the
     nesting, so replies come out with no ``parent``; ``[]`` without a heading.
     """
-    start = next((i for i, line in enumerate(lines) if boilerplate.is_comment_count(line)), None)
+    start = next((i for i, line in enumerate(lines) if boilerplate.COMMENT_COUNT.matches(line)), None)
     if start is None:
         return []
     end = next(
         (
             i
             for i in range(start + 1, len(lines))
-            if boilerplate.is_comment_form(lines[i]) or boilerplate.is_form_field(lines[i])
+            if boilerplate.COMMENT_FORM.matches(lines[i]) or boilerplate.FORM_FIELDS.matches(lines[i])
         ),
         len(lines),
     )
@@ -120,7 +120,7 @@ def _is_day(iso: str | None) -> bool:
 
 
 def _is_footer(line: str) -> bool:
-    return boilerplate.is_blurb(line) or boilerplate.is_comment_area(line)
+    return boilerplate.BLURB.matches(line) or boilerplate.is_comment_area(line)
 
 
 def _read_header(lines: Sequence[str], out: Extract, known_title: str | None) -> int:
@@ -299,12 +299,12 @@ def _starts_tail(lines: Sequence[str], index: int, *, has_body: bool) -> bool:
     headline has an "About Us" item too.
     """
     line = lines[index]
-    if boilerplate.is_blurb(line):
+    if boilerplate.BLURB.matches(line):
         return True
-    if not (boilerplate.is_about_heading(line) or boilerplate.is_comment_area(line)):
+    if not (boilerplate.ABOUT.matches(line) or boilerplate.is_comment_area(line)):
         return False
     following = lines[index + 1] if index + 1 < len(lines) else None
-    return has_body or following is None or boilerplate.is_blurb(following)
+    return has_body or following is None or boilerplate.BLURB.matches(following)
 
 
 def _is_related_item(line: str, *, icons: bool, links: Collection[str] | None) -> bool:
@@ -316,7 +316,7 @@ def _is_related_item(line: str, *, icons: bool, links: Collection[str] | None) -
     article alike: comments under the box are sentences. On an HTML page,
     an item is a link.
     """
-    if icons or boilerplate.is_boilerplate(line) or boilerplate.is_form_field(line):
+    if icons or boilerplate.is_boilerplate(line) or boilerplate.FORM_FIELDS.matches(line):
         return False
     if links is not None and fold(line) not in links:
         return False
