@@ -235,14 +235,6 @@ def is_boilerplate(line: str) -> bool:
 
 
 _CAPTION_MAX_WORDS = 40
-_READ_MORE = ("read more", "continue reading", "more", "read full article", "read the full article")
-_TEASER_ENDS = (" continue reading", "[...] read more", "[…] read more")
-#: Headings and pagers of archive pages. "Category: Tax" alone is not one:
-#: an article page may print its category that way.
-_ARCHIVE = re.compile(
-    r"^((category|tag|author|monthly|yearly|daily) archives?\s*:|archives?\s*:|archive for\b"
-    r"|search results for\b|you searched for\b|page \d+ of \d+$|(older|newer) (posts|entries)\b)"
-)
 
 
 def is_caption(line: str) -> bool:
@@ -252,21 +244,3 @@ def is_caption(line: str) -> bool:
     stays in body.
     """
     return len(line.split()) <= _CAPTION_MAX_WORDS and captions.is_caption(line)
-
-
-def is_read_more(line: str) -> bool:
-    """A teaser's "Read More" link of a listing page, alone or ending the
-    teaser ("... Continue reading…")."""
-    key = fold(line).rstrip(" .»›>→…")
-    return key in _READ_MORE or is_teaser(line)
-
-
-def is_teaser(line: str) -> bool:
-    """A teaser cut by its "Continue reading…" link: an article never links
-    to the rest of itself, so one such line is a listing."""
-    return len(line.split()) > 3 and fold(line).rstrip(" .»›>→…").endswith(_TEASER_ENDS)
-
-
-def is_archive_marker(line: str) -> bool:
-    """The heading or pager of a category, tag, author or search page."""
-    return bool(_ARCHIVE.match(fold(line)))

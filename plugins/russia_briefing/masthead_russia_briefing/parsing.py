@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from masthead import Comment, NotAnArticle, Related
 from masthead.extract.bylines import date_line
-from masthead.extract.comments import read_thread
+from masthead.extract.comments import read_thread, section
 from masthead.extract.fields import Fields
+from masthead.extract.listing import reject_blog_listing
 from masthead.extract.text import fold
 
 from . import boilerplate, byline
@@ -29,8 +30,6 @@ _TITLE_MAX_WORDS = 30
 _RELATED_MAX_WORDS = 30
 #: A menu item of the site chrome that no known menu word covers.
 _MENU_MAX_WORDS = 3
-#: A line this long that ends like a sentence is article prose.
-_PROSE_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”)\]]*$")
 _TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$|[:;]$")
 
@@ -56,7 +55,7 @@ def parse_lines(
     for listing pages.
     """
     lines = [line for line in lines if line.strip()]
-    _reject_listing(lines)
+    reject_blog_listing(lines, is_byline=byline.is_byline, is_date=_is_day, ends_page=_is_footer)
     out = Extract()
     start = _read_header(lines, out, known_title)
     _read_body(lines[start:], out, title=known_title or out.title, links=links)
@@ -78,44 +77,17 @@ def dump_comments(lines: Sequence[str]) -> list[Comment]:
     text and a "Reply" link, then the "Leave a Reply" form. Dumps lose the
     nesting, so replies come out with no ``parent``; ``[]`` without a heading.
     """
-    start = next((i for i, line in enumerate(lines) if boilerplate.COMMENT_COUNT.matches(line)), None)
-    if start is None:
-        return []
-    end = next(
-        (
-            i
-            for i in range(start + 1, len(lines))
-            if boilerplate.COMMENT_FORM.matches(lines[i]) or boilerplate.FORM_FIELDS.matches(lines[i])
-        ),
-        len(lines),
-    )
-    return read_thread(lines[start + 1 : end], chrome_seen=True)
+    region = section(lines, opens=boilerplate.COMMENT_COUNT.matches, closes=_ends_thread)
+    return read_thread(region, chrome_seen=True) if region else []
 
 
-def _reject_listing(lines: Sequence[str]) -> None:
-    """Raise :class:`NotAnArticle` for a category, tag or archive page.
-
-    Such a page is a run of teasers: several bylines, several "Read More"
-    links, or several datelines among headlines with little prose, and often
-    an archive heading ("Tag Archives: Kaliningrad") or a pager ("Page 1 of 3").
-    """
-    bylines = sum(1 for line in lines if byline.is_byline(line))
-    more = sum(1 for line in lines if boilerplate.is_read_more(line))
-    # Comments carry datelines too, with a time: count the page above them.
-    page = lines[: next((i for i, line in enumerate(lines) if _is_footer(line)), len(lines))]
-    dates = sum(1 for line in page if _is_day(date_line(line)))
-    prose = sum(1 for line in page if len(line.split()) >= _PROSE_WORDS and _TERMINAL.search(line))
-    archive = any(boilerplate.is_archive_marker(line) for line in page)
-    if bylines >= 2 or (bylines <= 1 and more >= 3) or any(boilerplate.is_teaser(line) for line in page):
-        raise NotAnArticle(f"listing page: {bylines} bylines, {more} 'read more' links")
-    if dates >= 3 and (prose < dates or (archive and bylines == 0)):
-        raise NotAnArticle(f"listing page: {dates} datelines, {prose} paragraphs")
-    if archive and bylines == 0 and prose < 2:
-        raise NotAnArticle("listing page: archive heading or pager and no article prose")
+def _ends_thread(line: str) -> bool:
+    return boilerplate.COMMENT_FORM.matches(line) or boilerplate.FORM_FIELDS.matches(line)
 
 
-def _is_day(iso: str | None) -> bool:
+def _is_day(line: str) -> bool:
     """A date without a time: a teaser's or a headline's, not a comment's."""
+    iso = date_line(line)
     return iso is not None and "T" not in iso
 
 
