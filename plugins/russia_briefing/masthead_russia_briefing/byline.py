@@ -10,6 +10,7 @@ of that into one line, or spread it over a few short lines. Only names go to
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from masthead.extract import bylines
 from masthead.extract.bylines import Byline, date_line, read_byline
@@ -39,6 +40,13 @@ def is_continuation(line: str) -> bool:
     if boilerplate.is_reading_time(line) or date_line(line) is not None:
         return True
     return bool(re.match(r"^\s*written\s+by\b", line, re.IGNORECASE))
+
+
+def run_end(lines: Sequence[str], start: int) -> int:
+    """The index after the byline lines (:func:`is_continuation`) from ``start`` on."""
+    while start < len(lines) and is_continuation(lines[start]):
+        start += 1
+    return start
 
 
 #: The firm and its chairman, who writes most of the site: bylines naming

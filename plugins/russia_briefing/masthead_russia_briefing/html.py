@@ -34,17 +34,8 @@ from .parsing import parse_lines, require_body
 
 #: The post container, most specific first.
 CONTAINERS = (
-    "article.type-post",
-    "article.post",
-    "article[id^=post-]",
-    ".single-post-content",
-    "div.post[id^=post-]",
-    "article",
-    ".entry-content",
-    "[itemprop=articleBody]",
-    "main",
-    "#content",
-    "body",
+    *("article.type-post", "article.post", "article[id^=post-]", ".single-post-content", "div.post[id^=post-]"),
+    *("article", ".entry-content", "[itemprop=articleBody]", "main", "#content", "body"),
 )
 #: Elements inside the container that are never part of the article.
 NOISE = (
@@ -127,13 +118,8 @@ def comments(page: Page) -> list[Comment]:
 def _page_byline(page: Page) -> tuple[str, ...]:
     """The "Posted by" line when the theme prints it outside the container."""
     lines = page.lines
-    for index, line in enumerate(lines):
-        if byline.is_byline(line):
-            end = index + 1
-            while end < len(lines) and byline.is_continuation(lines[end]):
-                end += 1
-            return tuple(lines[index:end])
-    return ()
+    at = next((i for i, line in enumerate(lines) if byline.is_byline(line)), None)
+    return () if at is None else tuple(lines[at : byline.run_end(lines, at + 1)])
 
 
 def _reveal_icons(root: Tag) -> None:

@@ -110,11 +110,9 @@ def _read_header(lines: Sequence[str], out: Extract, known_title: str | None) ->
     if known_title is None and index < len(lines) and _looks_like_title(lines, index):
         out.title = lines[index]
         index += 1
-    start = index
-    while index < len(lines) and byline.is_continuation(lines[index]):
-        index += 1
-    _take_byline(lines[start:index], out)
-    return _take_author_lines(lines, index, out)
+    end = byline.run_end(lines, index)
+    _take_byline(lines[index:end], out)
+    return _take_author_lines(lines, end, out)
 
 
 def _continues_byline(lines: Sequence[str], at: int, index: int) -> bool:
@@ -186,7 +184,7 @@ def _title_before(lines: Sequence[str], at: int, out: Extract) -> str | None:
         line = lines[index]
         dateline = date_line(line)
         if dateline is not None:
-            out.published = out.published or dateline
+            out.take_date(dateline)
             continue
         if boilerplate.is_reading_time(line) or boilerplate.is_banner(line):
             continue
@@ -243,24 +241,13 @@ def _read_body(lines: Sequence[str], out: Extract, *, title: str | None, links: 
         in_related = False
         if out.tail_found or _is_chrome(line, title):
             continue
-        if not out.body and _take_dateline(line, out):
+        if not out.body and (dateline := date_line(line)) is not None:
+            out.take_date(dateline)  # the page's date; further down, a date line is a timeline's heading
             continue
         if boilerplate.is_caption(line):
             out.captions.append(line)
             continue
         out.body.append(line)
-
-
-def _take_dateline(line: str, out: Extract) -> bool:
-    """A date line above the first paragraph is the page's date, not text.
-
-    Further down, a line holding only a date belongs to the article (a
-    timeline's headings).
-    """
-    found = date_line(line)
-    if found is not None:
-        out.published = out.published or found
-    return found is not None
 
 
 def _starts_tail(lines: Sequence[str], index: int, *, has_body: bool) -> bool:

@@ -8,6 +8,7 @@ text dumps print, and the theme's bare "Posted by" byline.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import ClassVar
 
@@ -57,33 +58,22 @@ class RussiaBriefingSource(Source):
 
 def _score(page: Page) -> float:
     """Combine independent pieces of evidence into one score in [0, 1]."""
-    evidence = []
     meta = page.meta
     head = " ".join(filter(None, (meta.canonical_url, meta.get("og:url"), meta.site_name)))
-    if _DOMAIN.search(head) or "russia briefing" in fold(meta.site_name or ""):
-        evidence.append(0.95)
-    text = page.text
     key = page.folded_text
-    if _BLURB.search(key):
-        evidence.append(0.95)
-    if boilerplate.contains_artifact(text):
-        evidence.append(0.9)
-    if "dezan shira" in key:
-        evidence.append(0.6)
-    if "russia briefing" in key:
-        evidence.append(0.4)
-    if _DOMAIN.search(text):
-        evidence.append(0.4)
     header = _header(page.lines)
-    if any(line in boilerplate.SITE_NAMES for line in page.folded_lines[: len(header)]):
-        evidence.append(0.6)
-    evidence.extend(_byline_evidence(header))
-    if "leave a reply" in page.folded_lines[-40:]:
-        evidence.append(0.1)
-    miss = 1.0
-    for weight in evidence:
-        miss *= 1.0 - weight
-    return round(1.0 - miss, 4)
+    evidence = (
+        (0.95, _DOMAIN.search(head) or "russia briefing" in fold(meta.site_name or "")),
+        (0.95, _BLURB.search(key)),
+        (0.9, boilerplate.contains_artifact(page.text)),
+        (0.6, "dezan shira" in key),
+        (0.4, "russia briefing" in key),
+        (0.4, _DOMAIN.search(page.text)),
+        (0.6, any(line in boilerplate.SITE_NAMES for line in page.folded_lines[: len(header)])),
+        (_byline_weight(header), True),
+        (0.1, "leave a reply" in page.folded_lines[-40:]),
+    )
+    return round(1.0 - math.prod(1.0 - weight for weight, found in evidence if found), 4)
 
 
 def _header(lines: tuple[str, ...]) -> tuple[str, ...]:
@@ -94,7 +84,7 @@ def _header(lines: tuple[str, ...]) -> tuple[str, ...]:
     return lines[:_HEADER_LINES]
 
 
-def _byline_evidence(header: tuple[str, ...]) -> list[float]:
+def _byline_weight(header: tuple[str, ...]) -> float:
     """The theme's byline above the article: bare "Posted by", or with its labels.
 
     "Posted by <name>" alone is any blog's byline; with the name of the firm
@@ -105,10 +95,10 @@ def _byline_evidence(header: tuple[str, ...]) -> list[float]:
             continue
         key = fold(line)
         if key == "posted by":
-            return [0.55]
+            return 0.55
         if key.startswith("posted by written by") or "reading time" in key:
-            return [0.6]
+            return 0.6
         if any(name in key for name in byline.HOUSE_AUTHORS):
-            return [0.6]
-        return [0.2]
-    return []
+            return 0.6
+        return 0.2
+    return 0.0
