@@ -5,19 +5,27 @@ own that it may change (:meth:`masthead.Page.soup_of`). Inside sit things
 that are not body text: sharing widgets and forms to drop, picture captions
 that belong in ``captions``, and links whose addresses the related
 headlines found by line rules need. These helpers do that the same way for
-every source; selectors are CSS, comma-separated.
+every source; selectors are CSS, comma-separated. :func:`page_title` and
+:func:`page_published` read the head metadata first and turn only one small
+element into BeautifulSoup when it says nothing.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from bs4 import Tag
 
+from masthead.extract.dates import parse_date
 from masthead.extract.text import collapse, fold
 from masthead.extract.urls import join_url
 
-__all__ = ["drop", "link_urls", "take_texts"]
+if TYPE_CHECKING:
+    from masthead.extract.document import Page
+
+__all__ = ["drop", "link_urls", "page_published", "page_title", "take_texts"]
 
 #: Links that lead nowhere outside the page.
 _NOT_ADDRESSES = ("#", "javascript:", "mailto:")
@@ -64,3 +72,23 @@ def link_urls(root: Tag, base: str | None, *, clean: Callable[[str], str] | None
         if text and href and not href.startswith(_NOT_ADDRESSES):
             links.setdefault(fold(text), join_url(base, href))
     return links
+
+
+def page_title(page: Page, *, selector: str = "h1", suffix: re.Pattern[str] | None = None) -> str | None:
+    """The headline a page declares: its head metadata's title
+    (:attr:`masthead.Page.meta`) with the site name ``suffix`` cut, else the
+    text of the first element matching ``selector``."""
+    title = page.meta.title
+    if title:
+        return (suffix.sub("", title) if suffix is not None else title).strip() or None
+    element = page.soup_of(selector)
+    return (collapse(element.get_text(" ")) if element is not None else "") or None
+
+
+def page_published(page: Page, *, selector: str = "time[datetime]") -> str | None:
+    """The publication time the head metadata declares, else the
+    ``datetime`` of the first element matching ``selector`` (a theme's ``<time>``)."""
+    if page.meta.published:
+        return page.meta.published
+    element = page.soup_of(selector)
+    return parse_date(str(element.get("datetime") or "")) if element is not None else None

@@ -22,12 +22,11 @@ import re
 from bs4 import Tag
 from bs4.element import NavigableString
 
-from masthead import Comment, Draft, NotAnArticle, Page, Related
-from masthead.extract.dates import parse_date
-from masthead.extract.htmlcomments import WORDPRESS, read_comments
-from masthead.extract.htmlparts import drop, link_urls, take_texts
+from masthead import Draft, NotAnArticle, Page, Related
+from masthead.extract.htmlcomments import WORDPRESS, read_page_comments
+from masthead.extract.htmlparts import drop, link_urls, page_published, page_title, take_texts
 from masthead.extract.listing import page_says_listing
-from masthead.extract.text import collapse, fold
+from masthead.extract.text import fold
 
 from . import boilerplate, byline
 from .parsing import parse_lines, require_body
@@ -47,6 +46,9 @@ NOISE = (
 CAPTIONS = "figcaption, .wp-caption-text, .wp-element-caption"
 #: Where the theme lists comments; a comment outside all of them is looked for in the whole page.
 COMMENT_AREAS = "#comments, .comments-area, .comment-list, .commentlist"
+#: The headline and the time of the post, when the head metadata lacks them.
+TITLE = "h1.entry-title, h1.post-title, article h1, h1"
+TIME = "time.entry-date.published, time.published, time.entry-date"
 _SITE_SUFFIX = re.compile(r"\s+[-–—|:·»]\s+russia briefing(?: news)?\s*$", re.IGNORECASE)
 
 
@@ -57,7 +59,7 @@ def parse(page: Page) -> Draft:
     root = container(page)
     captions = take_texts(root, CAPTIONS)
     links = link_urls(root, page.url, clean=boilerplate.strip_artifact)
-    title = headline(page)
+    title = page_title(page, selector=TITLE, suffix=_SITE_SUFFIX)
     lines = page.blocks_of(root)
     if not any(byline.is_byline(line) for line in lines):
         lines = _page_byline(page) + lines
@@ -69,11 +71,11 @@ def parse(page: Page) -> Draft:
         url=page.url,
         title=title or extract.title,
         authors=authors,
-        published=published(page) or extract.published,
+        published=page_published(page, selector=TIME) or extract.published,
         body=extract.body,
         captions=list(dict.fromkeys((*captions, *extract.captions))),
         related=[Related(r.title, links.get(fold(r.title))) for r in extract.related],
-        comments=comments(page),
+        comments=read_page_comments(page, WORDPRESS, COMMENT_AREAS),
         language=page.meta.language or "en",
         warnings=warnings,
     )
@@ -87,32 +89,6 @@ def container(page: Page) -> Tag:
     drop(root, NOISE)
     _reveal_icons(root)
     return root
-
-
-def headline(page: Page) -> str | None:
-    """The headline the page declares: og/JSON-LD title, else ``h1.entry-title``."""
-    title = page.meta.title
-    if title:
-        return _SITE_SUFFIX.sub("", title).strip() or None
-    h1 = page.soup_of("h1.entry-title, h1.post-title, article h1, h1")
-    return (collapse(h1.get_text(" ")) if h1 is not None else "") or None
-
-
-def published(page: Page) -> str | None:
-    """The publication time: article meta / JSON-LD, else the theme's ``<time>``."""
-    if page.meta.published:
-        return page.meta.published
-    time = page.soup_of("time.entry-date.published, time.published, time.entry-date")
-    return parse_date(str(time.get("datetime") or "")) if time is not None else None
-
-
-def comments(page: Page) -> list[Comment]:
-    """Reader comments of the theme's WordPress comment list, replies under their parent
-    (:func:`masthead.extract.htmlcomments.read_comments`)."""
-    area = page.soup_of(COMMENT_AREAS)
-    if area is None:
-        area = page.soup if page.matches(WORDPRESS.item) else None
-    return read_comments(area, WORDPRESS) if area is not None else []
 
 
 def _page_byline(page: Page) -> tuple[str, ...]:
