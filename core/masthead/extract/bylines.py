@@ -18,6 +18,7 @@ from masthead.extract import dates
 from masthead.extract.text import collapse, fold
 
 __all__ = [
+    "SUBHEADING_WORDS",
     "Byline",
     "byline_names",
     "date_line",
@@ -311,3 +312,17 @@ def _without_labels(text: str) -> str:
         if stripped == text:
             return text
         text = stripped
+
+
+#: Capitalised words that make a short line a subheading ("Key Takeaways",
+#: "What Comes Next"), never a list of names: pass them, with an outlet's
+#: own (country names of its beat), to :func:`is_name_list` as ``not_names``.
+SUBHEADING_WORDS = frozenset(
+    (
+        *("a", "an", "the", "of", "in", "on", "for", "to", "with", "at", "from", "as", "is", "are", "what", "why"),
+        *("how", "where", "when", "who", "which", "key", "takeaways", "introduction", "background", "summary"),
+        *("overview", "conclusion", "conclusions", "outlook", "update", "news", "analysis", "comment", "trade"),
+        *("tax", "taxes", "investment", "investors", "market", "markets", "business", "economy", "sanctions"),
+        *("next", "steps", "new", "rules", "changes"),
+    )
+)

@@ -82,6 +82,8 @@ COMMENT_FORM = Phrases(
 )
 #: The heading of the comment list ("4 thoughts on “...”", "2 Responses to ...").
 COMMENT_COUNT = Phrases("comment_count", patterns=(r"^(\d+|one|no) (comments?|responses?|thoughts? on|replies)\b",))
+#: Any line that opens or belongs to the comment area.
+COMMENT_AREA = Phrases("comment_area", prefixes=COMMENT_FORM.prefixes, patterns=COMMENT_COUNT.patterns)
 FORM_FIELDS = Phrases(
     "form_field", exact=("comment", "comment *", "name", "name *", "email", "email *", "website", "submit")
 )
@@ -125,18 +127,13 @@ READING_TIME = Phrases("reading_time", patterns=(r"^reading time\s*:?\s*(<\s*)?\
 
 #: Every single line of chrome that never belongs to the body (the icon
 #: artifact and the related box's heading aside: see :func:`is_boilerplate`).
-CHROME = Boilerplate(ABOUT, BLURB, ADVERT, COMMENT_FORM, COMMENT_COUNT, PROMO, WIDGETS, READING_TIME)
+CHROME = Boilerplate(ABOUT, BLURB, ADVERT, COMMENT_AREA, PROMO, WIDGETS, READING_TIME)
 is_advert = ADVERT.matches
 is_reading_time = READING_TIME.matches
 
 
 def remove_reading_time(text: str) -> str:
     return _READING_TIME.sub(" ", text)
-
-
-def is_comment_area(line: str) -> bool:
-    """A line that opens or belongs to the comment area."""
-    return COMMENT_FORM.matches(line) or COMMENT_COUNT.matches(line)
 
 
 #: Site chrome that dumps carry above the headline (menus, breadcrumbs).

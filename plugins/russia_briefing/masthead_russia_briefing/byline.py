@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from masthead.extract import bylines
-from masthead.extract.bylines import Byline, date_line, read_byline
+from masthead.extract.bylines import SUBHEADING_WORDS, Byline, date_line, read_byline
 from masthead.extract.text import collapse
 
 from . import boilerplate
@@ -57,14 +57,7 @@ HOUSE_AUTHORS = ("chris devonshire-ellis", "dezan shira")
 #: "By Chris Devonshire-Ellis", "Op/Ed by Chris Devonshire-Ellis".
 _AUTHOR_LABEL = re.compile(r"^\s*(?:(?:op[/-]?ed|opinion|commentary|analysis|editorial)\s+)?by\s+(?=\S)", re.IGNORECASE)
 #: Capitalised words that make a short line a subheading, not a name.
-_NOT_NAME_WORDS = {
-    "a", "an", "the", "of", "in", "on", "for", "to", "with", "at", "from", "as", "is", "are",
-    "what", "why", "how", "where", "when", "who", "which", "key", "takeaways", "introduction",
-    "background", "summary", "overview", "conclusion", "conclusions", "outlook", "update",
-    "news", "analysis", "comment", "russia", "russian", "china", "chinese", "india", "indian",
-    "trade", "tax", "taxes", "investment", "investors", "market", "markets", "business",
-    "economy", "sanctions", "next", "steps", "new", "rules", "changes",
-}  # fmt: skip
+_NOT_NAME_WORDS = SUBHEADING_WORDS | {"russia", "russian", "china", "chinese", "india", "indian"}
 
 
 def is_name_line(line: str) -> bool:

@@ -29,7 +29,7 @@ from masthead.extract.listing import page_says_listing
 from masthead.extract.text import fold
 
 from . import boilerplate, byline
-from .parsing import parse_lines, require_body
+from .parsing import parse_lines
 
 #: The post container, most specific first.
 CONTAINERS = (
@@ -64,7 +64,6 @@ def parse(page: Page) -> Draft:
     if not any(byline.is_byline(line) for line in lines):
         lines = _page_byline(page) + lines
     extract = parse_lines(lines, known_title=title, links=links.keys())
-    require_body(extract)
     authors = page.meta.authors or extract.authors
     warnings = [w for w in extract.warnings if not (authors and w.startswith("byline_missing"))]
     return Draft(
@@ -101,10 +100,8 @@ def _page_byline(page: Page) -> tuple[str, ...]:
 def _reveal_icons(root: Tag) -> None:
     """Replace the related-reading icon ``<img>`` by its file name, as dumps print it."""
     for img in root.find_all("img"):
-        alt = str(img.get("alt") or "")
         src = str(img.get("src") or img.get("data-src") or "")
-        name = src.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        if boilerplate.has_artifact(alt):
-            img.replace_with(NavigableString(alt))
-        elif boilerplate.has_artifact(name):
+        names = (str(img.get("alt") or ""), src.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+        name = next((name for name in names if boilerplate.has_artifact(name)), None)
+        if name is not None:
             img.replace_with(NavigableString(name))

@@ -52,21 +52,17 @@ def parse_lines(
     are simply dropped. ``links`` are the folded texts of the page's links
     (HTML): a related item without its icon must be one of them, so that a
     subheading under the box stays in the body. Raises :class:`NotAnArticle`
-    for listing pages.
+    for listing pages and for pages with no line of article text.
     """
     lines = [line for line in lines if line.strip()]
     reject_blog_listing(lines, is_byline=byline.is_byline, is_date=_is_day, ends_page=_is_footer)
     out = Extract()
     start = _read_header(lines, out, known_title)
     _read_body(lines[start:], out, title=known_title or out.title, links=links)
+    if not out.body:
+        raise NotAnArticle("no article paragraphs found (empty page or only site chrome)")
     _warn(out, known_title)
     return out
-
-
-def require_body(extract: Extract) -> None:
-    """Raise :class:`NotAnArticle` when no line of the page is article text."""
-    if not extract.body:
-        raise NotAnArticle("no article paragraphs found (empty page or only site chrome)")
 
 
 def dump_comments(lines: Sequence[str]) -> list[Comment]:
@@ -92,7 +88,7 @@ def _is_day(line: str) -> bool:
 
 
 def _is_footer(line: str) -> bool:
-    return boilerplate.BLURB.matches(line) or boilerplate.is_comment_area(line)
+    return boilerplate.BLURB.matches(line) or boilerplate.COMMENT_AREA.matches(line)
 
 
 def _read_header(lines: Sequence[str], out: Extract, known_title: str | None) -> int:
@@ -239,7 +235,7 @@ def _read_body(lines: Sequence[str], out: Extract, *, title: str | None, links: 
             out.related.append(Related(line))
             continue
         in_related = False
-        if out.tail_found or _is_chrome(line, title):
+        if out.tail_found or _same(line, title) or boilerplate.is_boilerplate(line) or byline.is_byline(line):
             continue
         if not out.body and (dateline := date_line(line)) is not None:
             out.take_date(dateline)  # the page's date; further down, a date line is a timeline's heading
@@ -260,7 +256,7 @@ def _starts_tail(lines: Sequence[str], index: int, *, has_body: bool) -> bool:
     line = lines[index]
     if boilerplate.BLURB.matches(line):
         return True
-    if not (boilerplate.ABOUT.matches(line) or boilerplate.is_comment_area(line)):
+    if not (boilerplate.ABOUT.matches(line) or boilerplate.COMMENT_AREA.matches(line)):
         return False
     following = lines[index + 1] if index + 1 < len(lines) else None
     return has_body or following is None or boilerplate.BLURB.matches(following)
@@ -283,11 +279,6 @@ def _is_related_item(line: str, *, icons: bool, links: Collection[str] | None) -
     if not 0 < words <= _RELATED_MAX_WORDS:
         return False
     return line.rstrip("'\"’”) ").endswith("?") or not _TERMINAL.search(line.rstrip())
-
-
-def _is_chrome(line: str, title: str | None) -> bool:
-    """Lines inside the article area that are not the article."""
-    return _same(line, title) or boilerplate.is_boilerplate(line) or byline.is_byline(line)
 
 
 def _same(line: str, other: str | None) -> bool:

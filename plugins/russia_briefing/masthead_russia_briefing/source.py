@@ -16,7 +16,7 @@ from masthead import Draft, NotAnArticle, Page, Source
 from masthead.extract.text import fold
 
 from . import boilerplate, byline, html
-from .parsing import dump_comments, parse_lines, require_body
+from .parsing import dump_comments, parse_lines
 
 #: Evidence for :meth:`RussiaBriefingSource.detect`, strongest first; each
 #: weight is the chance it alone is right. Several combine as independent.
@@ -51,7 +51,6 @@ class RussiaBriefingSource(Source):
         if page.is_html:
             return html.parse(page)
         extract = parse_lines(page.lines)
-        require_body(extract)
         extract.comments = dump_comments(page.lines)
         return extract.draft(url=page.url, language=self.language)
 
@@ -96,9 +95,8 @@ def _byline_weight(header: tuple[str, ...]) -> float:
         key = fold(line)
         if key == "posted by":
             return 0.55
-        if key.startswith("posted by written by") or "reading time" in key:
-            return 0.6
-        if any(name in key for name in byline.HOUSE_AUTHORS):
+        labelled = key.startswith("posted by written by") or "reading time" in key
+        if labelled or any(name in key for name in byline.HOUSE_AUTHORS):
             return 0.6
         return 0.2
     return 0.0
