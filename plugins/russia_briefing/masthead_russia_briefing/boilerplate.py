@@ -33,7 +33,6 @@ _ARTIFACT_CASED = re.compile(_FILE_NAME + r"(?:(?<=\d)|(?=[\s:]|$))\s*", re.IGNO
 _ARTIFACT_PROBE = re.compile(
     r"^\s*(?:[a-z]{1,8}[-_]){0,2}related[-_]readings?(?:[-_][a-z0-9]|\.(?:png|jpe?g|gif|svg|webp))", re.IGNORECASE
 )
-_ARTIFACT_ANYWHERE = re.compile(r"related[-_]readings?[-_][a-z]", re.IGNORECASE)
 
 #: Headings of the theme's related-links box (after the artifact, if any).
 RELATED = Phrases(
@@ -87,6 +86,8 @@ COMMENT_AREA = Phrases("comment_area", prefixes=COMMENT_FORM.prefixes, patterns=
 FORM_FIELDS = Phrases(
     "form_field", exact=("comment", "comment *", "name", "name *", "email", "email *", "website", "submit")
 )
+#: What closes the comment list of a dump: the form under it.
+THREAD_END = Phrases("thread_end", exact=FORM_FIELDS.exact, prefixes=COMMENT_FORM.prefixes)
 
 #: Newsletter and subscription boxes, and the firm's service adverts.
 PROMO = Phrases(
@@ -121,8 +122,9 @@ WIDGETS = Phrases(
     ),
 )
 
-_READING_TIME = re.compile(r"reading time\s*:?\s*(<\s*)?\d*\s*(minutes?|mins?)?", re.IGNORECASE)
-#: A standalone "Reading Time: N minutes" label.
+#: The label of the reading-time plugin, wherever it stands.
+READING_TIME_LABEL = re.compile(r"reading time\s*:?\s*(<\s*)?\d*\s*(minutes?|mins?)?", re.IGNORECASE)
+#: The label alone on a line.
 READING_TIME = Phrases("reading_time", patterns=(r"^reading time\s*:?\s*(<\s*)?\d*\s*(minutes?|mins?)?$",))
 
 #: Every single line of chrome that never belongs to the body (the icon
@@ -130,10 +132,6 @@ READING_TIME = Phrases("reading_time", patterns=(r"^reading time\s*:?\s*(<\s*)?\
 CHROME = Boilerplate(ABOUT, BLURB, ADVERT, COMMENT_AREA, PROMO, WIDGETS, READING_TIME)
 is_advert = ADVERT.matches
 is_reading_time = READING_TIME.matches
-
-
-def remove_reading_time(text: str) -> str:
-    return _READING_TIME.sub(" ", text)
 
 
 #: Site chrome that dumps carry above the headline (menus, breadcrumbs).
@@ -174,11 +172,6 @@ def strip_artifact(line: str) -> str:
     if match is None:
         return line
     return line[match.end() :].lstrip(" _-:").strip()
-
-
-def contains_artifact(text: str) -> bool:
-    """Whether the icon file name appears anywhere in ``text`` (detection)."""
-    return bool(_ARTIFACT_ANYWHERE.search(text))
 
 
 def related_line(line: str) -> str | None:

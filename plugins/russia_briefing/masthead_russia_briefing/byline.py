@@ -77,10 +77,9 @@ def author_line(line: str) -> tuple[str, ...]:
 def parse(lines: list[str]) -> Byline:
     """Read the byline spread over ``lines`` (the "Posted by" line first),
     reading-time label aside (:func:`masthead.extract.bylines.read_byline`)."""
-    return read_byline(boilerplate.remove_reading_time(" ".join(lines)), whole=_ORGS)
+    return read_byline(boilerplate.READING_TIME_LABEL.sub(" ", " ".join(lines)), whole=_ORGS)
 
 
 def split_names(text: str) -> tuple[str, ...]:
     """``"A and B"``, ``"A, B & C"`` -> names (:func:`masthead.extract.bylines.split_names`); firm names stay whole."""
-    text = collapse(text).strip(" |,-:·")
-    return tuple(n for n in bylines.split_names(text, whole=_ORGS) if any(ch.isalpha() for ch in n))
+    return bylines.split_names(collapse(text).strip(" |,-:·"), whole=_ORGS)

@@ -73,12 +73,8 @@ def dump_comments(lines: Sequence[str]) -> list[Comment]:
     text and a "Reply" link, then the "Leave a Reply" form. Dumps lose the
     nesting, so replies come out with no ``parent``; ``[]`` without a heading.
     """
-    region = section(lines, opens=boilerplate.COMMENT_COUNT.matches, closes=_ends_thread)
+    region = section(lines, opens=boilerplate.COMMENT_COUNT.matches, closes=boilerplate.THREAD_END.matches)
     return read_thread(region, chrome_seen=True) if region else []
-
-
-def _ends_thread(line: str) -> bool:
-    return boilerplate.COMMENT_FORM.matches(line) or boilerplate.FORM_FIELDS.matches(line)
 
 
 def _is_day(line: str) -> bool:
@@ -155,16 +151,14 @@ def _skip_chrome(lines: Sequence[str], known_title: str | None) -> int:
 
 
 def _is_menu_item(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= _MENU_MAX_WORDS and not _SENTENCE_END.search(line) and not boilerplate.is_caption(line)
+    return (
+        0 < len(line.split()) <= _MENU_MAX_WORDS and not _SENTENCE_END.search(line) and not boilerplate.is_caption(line)
+    )
 
 
 def _take_author_lines(lines: Sequence[str], index: int, out: Extract) -> int:
     """Author lines of older pages above the first paragraph ("Op/Ed by X")."""
-    while index < len(lines):
-        names = byline.author_line(lines[index])
-        if not names:
-            break
+    while index < len(lines) and (names := byline.author_line(lines[index])):
         out.add_authors(names)
         out.has_byline = True
         index += 1
@@ -206,8 +200,6 @@ def _looks_like_title(lines: Sequence[str], index: int) -> bool:
 
 
 def _take_byline(lines: Sequence[str], out: Extract) -> None:
-    if not lines:
-        return
     found = byline.parse(list(lines))
     out.authors = list(found.authors)
     out.published = found.published or out.published
@@ -240,10 +232,7 @@ def _read_body(lines: Sequence[str], out: Extract, *, title: str | None, links: 
         if not out.body and (dateline := date_line(line)) is not None:
             out.take_date(dateline)  # the page's date; further down, a date line is a timeline's heading
             continue
-        if boilerplate.is_caption(line):
-            out.captions.append(line)
-            continue
-        out.body.append(line)
+        (out.captions if boilerplate.is_caption(line) else out.body).append(line)
 
 
 def _starts_tail(lines: Sequence[str], index: int, *, has_body: bool) -> bool:

@@ -22,6 +22,8 @@ from .parsing import dump_comments, parse_lines
 #: weight is the chance it alone is right. Several combine as independent.
 _DOMAIN = re.compile(r"(^|[/.@])russia-briefing\.com\b", re.IGNORECASE)
 _BLURB = re.compile(r"russia briefing is (produced|written|published|brought)")
+#: The related-reading icon's file name (see :mod:`.boilerplate`), anywhere in the text.
+_ICON = re.compile(r"related[-_]readings?[-_][a-z]", re.IGNORECASE)
 #: Addresses of the site's category, tag, author and paged listings.
 _LISTING_URL = re.compile(
     r"russia-briefing\.com/(?:[^?#]*/)?(?:category|tag|author)/|/page/\d+/?(?:[?#]|$)", re.IGNORECASE
@@ -64,7 +66,7 @@ def _score(page: Page) -> float:
     evidence = (
         (0.95, _DOMAIN.search(head) or "russia briefing" in fold(meta.site_name or "")),
         (0.95, _BLURB.search(key)),
-        (0.9, boilerplate.contains_artifact(page.text)),
+        (0.9, _ICON.search(page.text)),
         (0.6, "dezan shira" in key),
         (0.4, "russia briefing" in key),
         (0.4, _DOMAIN.search(page.text)),
