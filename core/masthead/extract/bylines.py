@@ -275,7 +275,7 @@ _LEAD_LABEL = re.compile(r"^\s*(?:posted(?:\s+(?:on|by)\b)*|written\s+by\b|by\b)
 #: Words that glue a date to the names ("by A on July 1, 2019"), left behind once the date is cut.
 _TRAIL_LABEL = re.compile(r"(^|\s)(on|posted on|published|published on|updated|updated on)\s*$", re.IGNORECASE)
 _SEGMENTS = re.compile(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s")
-_CATEGORY = re.compile(r"\s+(?:in|under|filed under|categor(?:y|ies)):?\s+", re.IGNORECASE)
+_CATEGORY = re.compile(r"(?:^|\s+)(?:in|under|filed under|categor(?:y|ies)):?\s+", re.IGNORECASE)
 _NOT_NAMES = re.compile(r"^(\d+|no|one) (comments?|responses?|replies)$|^(leave a comment|comments? off|share)$")
 _LABEL_EDGE = " |,-:·"
 
