@@ -1,4 +1,4 @@
-"""Parts of an article container set aside: furniture, captions, links, head fields."""
+"""Links and head fields of an HTML page."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 from masthead import Page
 from masthead.extract.htmlparse import parse_html
-from masthead.extract.htmlparts import drop, link_urls, page_published, page_title, take_texts
+from masthead.extract.htmlparts import link_urls, page_published, page_title
 from masthead.testing import document
 
 POST = """<html><head>{head}</head><body class="single">
@@ -23,20 +23,6 @@ POST = """<html><head>{head}</head><body class="single">
 
 def page(head: str = "") -> Page:
     return Page.from_raw(document(POST.format(head=head), html=True, url="https://example.com/news/a.html"))
-
-
-def test_drop_removes_nested_matches_once() -> None:
-    root = parse_html(POST.format(head=""))
-    drop(root, ".share, p")
-    assert root.select(".share") == []
-    assert "The first paragraph." not in root.get_text()
-    assert "Ust-Luga" in root.get_text()
-
-
-def test_take_texts_keeps_page_order_once_and_removes_the_elements() -> None:
-    root = parse_html(POST.format(head=""))
-    assert take_texts(root, "figcaption, .wp-caption-text") == ["The port at Ust-Luga. Photo: TASS", "A map. Inner"]
-    assert root.select("figcaption, .wp-caption-text") == []
 
 
 def test_link_urls_are_absolute_first_wins_and_skip_anchors_and_mail() -> None:

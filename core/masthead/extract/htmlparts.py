@@ -1,11 +1,9 @@
-"""Parts of an article container set aside before its text is read.
+"""Links and head fields of an HTML page, read without a tree of the whole page.
 
 A source reads its article from one container element, in a tree of its
-own that it may change (:meth:`masthead.Page.soup_of`). Inside sit things
-that are not body text: sharing widgets and forms to drop, picture captions
-that belong in ``captions``, and links whose addresses the related
-headlines found by line rules need. These helpers do that the same way for
-every source; selectors are CSS, comma-separated. :func:`page_title` and
+own (:meth:`masthead.Page.soup_of`; boxes inside it are cut out with
+:mod:`masthead.extract.boxes`). The related headlines its line rules find
+need the addresses of the container's links (:func:`link_urls`). :func:`page_title` and
 :func:`page_published` read the head metadata first and turn only one small
 element into BeautifulSoup when it says nothing.
 """
@@ -25,35 +23,10 @@ from masthead.extract.urls import join_url
 if TYPE_CHECKING:
     from masthead.extract.document import Page
 
-__all__ = ["drop", "link_urls", "page_published", "page_title", "take_texts"]
+__all__ = ["link_urls", "page_published", "page_title"]
 
 #: Links that lead nowhere outside the page.
 _NOT_ADDRESSES = ("#", "javascript:", "mailto:")
-
-
-def drop(root: Tag, selector: str) -> None:
-    """Remove every element of ``root`` matching ``selector``, content and all."""
-    for element in root.select(selector):
-        if not element.decomposed:  # inside an element removed before it
-            element.decompose()
-
-
-def take_texts(root: Tag, selector: str) -> list[str]:
-    """The texts of the elements matching ``selector``, in page order and
-    each once, and the elements removed from ``root``.
-
-    For captions: a caption goes to ``captions`` and must not be read a
-    second time as a paragraph of the body.
-    """
-    texts: list[str] = []
-    for element in root.select(selector):
-        if element.decomposed:
-            continue
-        text = collapse(element.get_text(" "))
-        if text and text not in texts:
-            texts.append(text)
-        element.decompose()
-    return texts
 
 
 def link_urls(root: Tag, base: str | None, *, clean: Callable[[str], str] | None = None) -> dict[str, str]:

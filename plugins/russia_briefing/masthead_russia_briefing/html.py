@@ -23,8 +23,9 @@ from bs4 import Tag
 from bs4.element import NavigableString
 
 from masthead import Draft, NotAnArticle, Page, Related
+from masthead.extract.boxes import box_texts, cut_boxes
 from masthead.extract.htmlcomments import WORDPRESS, read_page_comments
-from masthead.extract.htmlparts import drop, link_urls, page_published, page_title, take_texts
+from masthead.extract.htmlparts import link_urls, page_published, page_title
 from masthead.extract.listing import page_says_listing
 from masthead.extract.text import fold
 
@@ -57,7 +58,7 @@ def parse(page: Page) -> Draft:
     if page_says_listing(page, teasers="article"):
         raise NotAnArticle("listing page (body classes or three post teasers)")
     root = container(page)
-    captions = take_texts(root, CAPTIONS)
+    captions = box_texts(cut_boxes(root, CAPTIONS))
     links = link_urls(root, page.url, clean=boilerplate.strip_artifact)
     title = page_title(page, selector=TITLE, suffix=_SITE_SUFFIX)
     lines = page.blocks_of(root)
@@ -85,7 +86,7 @@ def container(page: Page) -> Tag:
     root = next((el for sel in CONTAINERS if (el := page.soup_of(sel)) is not None), None)
     if root is None:
         raise NotAnArticle("no HTML element to read")
-    drop(root, NOISE)
+    cut_boxes(root, NOISE)
     _reveal_icons(root)
     return root
 
