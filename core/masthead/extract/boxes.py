@@ -32,7 +32,7 @@ def cut_boxes(root: Tag, selectors: str = "", headings: Collection[str] = ()) ->
     (:func:`box_texts`, :func:`links_in`).
     """
     boxes = list(root.select(selectors)) if selectors else []
-    for text in root.find_all(string=True):
+    for text in root.find_all(string=True) if headings else ():
         heading = text.parent
         box = heading.parent if heading is not None else None
         if isinstance(box, Tag) and box is not root and fold(collapse(text)) in headings:

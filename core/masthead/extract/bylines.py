@@ -12,15 +12,20 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
+import attrs
+
 from masthead.extract import dates
 from masthead.extract.text import collapse, fold
 
 __all__ = [
+    "SUBHEADING_WORDS",
+    "Byline",
     "byline_names",
     "date_line",
     "dateline",
     "is_name_list",
     "is_time_note",
+    "read_byline",
     "reporting_credits",
     "source_note",
     "split_names",
@@ -255,3 +260,69 @@ def reporting_credits(line: str) -> tuple[str, ...] | None:
             if names and all(n[0].isupper() and len(n.split()) <= 4 for n in names):
                 return names
     return None
+
+
+@attrs.define(frozen=True)
+class Byline:
+    """What one byline says: the names it lists and the date it gives."""
+
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+
+
+#: Labels before the names of a flattened byline ("Posted on by", "Written by", "By").
+_LEAD_LABEL = re.compile(r"^\s*(?:posted(?:\s+(?:on|by)\b)*|written\s+by\b|by\b)[:\s]*", re.IGNORECASE)
+#: Words that glue a date to the names ("by A on July 1, 2019"), left behind once the date is cut.
+_TRAIL_LABEL = re.compile(r"(^|\s)(on|posted on|published|published on|updated|updated on)\s*$", re.IGNORECASE)
+_SEGMENTS = re.compile(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s")
+_CATEGORY = re.compile(r"(?:^|\s+)(?:in|under|filed under|categor(?:y|ies)):?\s+", re.IGNORECASE)
+_NOT_NAMES = re.compile(r"^(\d+|no|one) (comments?|responses?|replies)$|^(leave a comment|comments? off|share)$")
+_LABEL_EDGE = " |,-:·"
+
+
+def read_byline(text: str, *, whole: Iterable[str] = ()) -> Byline:
+    """The names and date of a blog theme's byline, flattened into ``text``.
+
+    "Posted by Written by A and B on July 1, 2019 | 3 Comments | in Business":
+    the first date goes to ``published``; the rest is cut into segments at
+    "|", "·" or "•", and a segment that is a comment count or "Leave a
+    comment" is dropped, a category after "in" / "filed under" cut, labels
+    ("Posted on by", "Written by", "by", a trailing "on") stripped; what is
+    left is names (:func:`split_names`, ``whole`` kept whole). Unlike
+    :func:`byline_names` it never rejects the line: call it only on a line
+    known to be a byline.
+    """
+    text = collapse(text)
+    found = dates.find_date(text)  # the date alone: the "|" around it still splits segments
+    if found is not None:
+        text = f"{text[: found.start]} {text[found.end :]}"
+    names: list[str] = []
+    for segment in _SEGMENTS.split(text):
+        segment = _CATEGORY.split(_without_labels(segment), maxsplit=1)[0]
+        if segment and not _NOT_NAMES.match(fold(segment)):
+            names.extend(n for n in split_names(segment, whole=whole) if any(ch.isalpha() for ch in n))
+    return Byline(authors=tuple(dict.fromkeys(names)), published=found.iso if found else None)
+
+
+def _without_labels(text: str) -> str:
+    """``text`` without the labels around its names."""
+    text = collapse(text).strip(_LABEL_EDGE)
+    while True:
+        stripped = _TRAIL_LABEL.sub("", _LEAD_LABEL.sub("", text, count=1)).strip(_LABEL_EDGE)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+#: Capitalised words that make a short line a subheading ("Key Takeaways",
+#: "What Comes Next"), never a list of names: pass them, with an outlet's
+#: own (country names of its beat), to :func:`is_name_list` as ``not_names``.
+SUBHEADING_WORDS = frozenset(
+    (
+        *("a", "an", "the", "of", "in", "on", "for", "to", "with", "at", "from", "as", "is", "are", "what", "why"),
+        *("how", "where", "when", "who", "which", "key", "takeaways", "introduction", "background", "summary"),
+        *("overview", "conclusion", "conclusions", "outlook", "update", "news", "analysis", "comment", "trade"),
+        *("tax", "taxes", "investment", "investors", "market", "markets", "business", "economy", "sanctions"),
+        *("next", "steps", "new", "rules", "changes"),
+    )
+)

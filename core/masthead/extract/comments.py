@@ -49,6 +49,7 @@ __all__ = [
     "read_after_marker",
     "read_thread",
     "reply_to",
+    "section",
     "section_start",
     "thread_start",
 ]
@@ -697,3 +698,19 @@ def read_after_marker(
         rest_at = index
         break
     return related, read_thread(tail[rest_at:], chrome=chrome, chrome_seen=chrome_seen, depths=depths)
+
+
+def section(lines: Sequence[str], *, opens: Chrome, closes: Chrome) -> Sequence[str]:
+    """The lines between the first one ``opens`` accepts and the first
+    after it that ``closes`` accepts (both left out); empty without an
+    opening line.
+
+    For a thread between its heading ("4 thoughts on “…”") and the comment
+    form under it, so that neither the article nor the form is read as a
+    comment.
+    """
+    start = next((i for i, line in enumerate(lines) if opens(line)), None)
+    if start is None:
+        return ()
+    end = next((i for i in range(start + 1, len(lines)) if closes(lines[i])), len(lines))
+    return lines[start + 1 : end]

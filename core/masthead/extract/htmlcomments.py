@@ -22,11 +22,11 @@ from bs4 import Tag
 from masthead.extract import shapes
 from masthead.extract.bylines import date_line
 from masthead.extract.comments import is_comment_chrome
-from masthead.extract.document import blocks_of
+from masthead.extract.document import Page, blocks_of
 from masthead.extract.text import collapse
 from masthead.models import Comment
 
-__all__ = ["WORDPRESS", "WPDISCUZ", "CommentMarkup", "read_comments"]
+__all__ = ["WORDPRESS", "WPDISCUZ", "CommentMarkup", "read_comments", "read_page_comments"]
 
 
 def _compiled(value: str | re.Pattern[str] | None) -> re.Pattern[str] | None:
@@ -146,3 +146,14 @@ def _text(item: Tag, markup: CommentMarkup) -> str:
     for nested in scope.select(f"{markup.item}, {markup.not_text}"):
         nested.decompose()
     return "\n".join(line for line in blocks_of(scope) if not is_comment_chrome(line))
+
+
+def read_page_comments(page: Page, markup: CommentMarkup, areas: str) -> list[Comment]:
+    """The comments of an HTML page (:func:`read_comments`), read from the
+    first element matching ``areas`` (the theme's comment section) in a tree
+    of its own; from the whole page only when no such element exists but
+    comments do."""
+    area = page.soup_of(areas)
+    if area is None:
+        area = page.soup if page.matches(markup.item) else None
+    return read_comments(area, markup) if area is not None else []

@@ -14,19 +14,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from bs4 import BeautifulSoup
 
 from masthead.errors import NotAnArticle
 from masthead.extract.boilerplate import Phrases
+from masthead.extract.htmlparse import compiled
 from masthead.extract.text import fold
 
+if TYPE_CHECKING:
+    from masthead.extract.document import Page
+
 __all__ = [
+    "ARCHIVE_HEADINGS",
     "LISTING_PHRASES",
+    "READ_MORE",
     "classes_say_listing",
     "html_says_listing",
+    "is_read_more",
+    "is_teaser",
     "listing_signals",
+    "page_says_listing",
     "reads_as_teasers",
+    "reject_blog_listing",
     "reject_listing",
 ]
 
@@ -152,3 +163,90 @@ def reads_as_teasers(
     teasers = [len(line.split()) for line in lines if is_text(line)]
     short = not teasers or sum(teasers) / len(teasers) <= teaser_words
     return headlines >= min_headlines and headlines >= share * len(teasers) and short
+
+
+def page_says_listing(page: Page, *, teasers: str | None = None, min_teasers: int = 3) -> bool | None:
+    """What an HTML page's markup says: ``True`` a listing, ``False`` one post, ``None`` nothing.
+
+    The ``<body>`` classes decide when they say anything
+    (:func:`classes_say_listing`); without a verdict from them,
+    ``min_teasers`` or more elements matching CSS ``teasers`` (a theme's
+    post teasers, such as ``"article"``) make a listing. Read from the
+    page's lxml tree when it has one, so that no BeautifulSoup tree of the
+    whole page is built.
+    """
+    tree = page.tree
+    if tree is None:
+        soup = page.soup
+        says = html_says_listing(soup)
+        count = len(soup.select(teasers)) if teasers and soup is not None else 0
+    else:
+        bodies = compiled("body")(tree)
+        says = classes_say_listing(str(bodies[0].get("class") or "").split()) if bodies else None
+        count = len(compiled(teasers)(tree)) if teasers else 0
+    if says is None and teasers and count >= min_teasers:
+        return True
+    return says
+
+
+#: The link under a blog teaser, folded, its closing arrow or ellipsis aside.
+READ_MORE = frozenset(("read more", "continue reading", "more", "read full article", "read the full article"))
+_TEASER_ENDS = (" continue reading", "[...] read more", "[…] read more")
+_LINK_END = " .»›>→…"
+#: Archive headings and pagers of a blog theme. Unlike :data:`LISTING_PHRASES`,
+#: "Category: Tax" alone is none: an article page may print its category that way.
+ARCHIVE_HEADINGS = Phrases(
+    "archive",
+    patterns=(
+        r"^((category|tag|author|monthly|yearly|daily) archives?\s*:|archives?\s*:|archive for\b"
+        r"|search results for\b|you searched for\b|page \d+ of \d+$|(older|newer) (posts|entries)\b)",
+    ),
+)
+#: A line this long that ends like a sentence is article prose.
+_PROSE_WORDS = 25
+_TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$|[:;]$")
+
+
+def is_teaser(line: str) -> bool:
+    """A teaser cut by its "Continue reading…" link: an article never links
+    to the rest of itself, so one such line makes a listing."""
+    return len(line.split()) > 3 and fold(line).rstrip(_LINK_END).endswith(_TEASER_ENDS)
+
+
+def is_read_more(line: str) -> bool:
+    """A teaser's "Read More" link, alone or ending the teaser."""
+    return fold(line).rstrip(_LINK_END) in READ_MORE or is_teaser(line)
+
+
+def reject_blog_listing(
+    lines: Sequence[str],
+    *,
+    is_byline: Callable[[str], bool],
+    is_date: Callable[[str], bool],
+    ends_page: Callable[[str], bool] | None = None,
+) -> None:
+    """Raise :class:`masthead.NotAnArticle` when ``lines`` are a blog theme's run of teasers.
+
+    A category, tag or archive page of a WordPress-like theme repeats what
+    an article shows once: two bylines or more (``is_byline``, the theme's
+    "Posted by" line), three "Read More" links (with at most one byline),
+    or any teaser cut by "Continue reading…"; or three dates or more
+    (``is_date``: pass a test for a date without a time, as comment stamps
+    have one) with fewer paragraphs of prose than dates; or an archive
+    heading or pager (:data:`ARCHIVE_HEADINGS`) with no byline and little
+    prose. Dates, prose and headings are counted above the first line
+    ``ends_page`` accepts (the publisher blurb, the comment area).
+    """
+    bylines = sum(1 for line in lines if is_byline(line))
+    more = sum(1 for line in lines if is_read_more(line))
+    end = next((i for i, line in enumerate(lines) if ends_page(line)), len(lines)) if ends_page else len(lines)
+    page = lines[:end]
+    dates = sum(1 for line in page if is_date(line))
+    prose = sum(1 for line in page if len(line.split()) >= _PROSE_WORDS and _TERMINAL.search(line))
+    archive = any(ARCHIVE_HEADINGS.matches(line) for line in page)
+    if bylines >= 2 or (bylines <= 1 and more >= 3) or any(is_teaser(line) for line in page):
+        raise NotAnArticle(f"listing page: {bylines} bylines, {more} 'read more' links")
+    if dates >= 3 and (prose < dates or (archive and bylines == 0)):
+        raise NotAnArticle(f"listing page: {dates} datelines, {prose} paragraphs")
+    if archive and bylines == 0 and prose < 2:
+        raise NotAnArticle("listing page: archive heading or pager and no article prose")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from masthead.extract import captions
+from masthead.extract.boilerplate import Boilerplate, Phrases
 from masthead.extract.text import fold
 
 #: The icon the theme puts before "Related Reading" and before every item,
@@ -32,72 +33,106 @@ _ARTIFACT_CASED = re.compile(_FILE_NAME + r"(?:(?<=\d)|(?=[\s:]|$))\s*", re.IGNO
 _ARTIFACT_PROBE = re.compile(
     r"^\s*(?:[a-z]{1,8}[-_]){0,2}related[-_]readings?(?:[-_][a-z0-9]|\.(?:png|jpe?g|gif|svg|webp))", re.IGNORECASE
 )
-_ARTIFACT_ANYWHERE = re.compile(r"related[-_]readings?[-_][a-z]", re.IGNORECASE)
 
 #: Headings of the theme's related-links box (after the artifact, if any).
-_RELATED_HEADINGS = ("related reading", "related readings", "further reading", "related articles", "related posts")
-
+RELATED = Phrases(
+    "related", exact=("related reading", "related readings", "further reading", "related articles", "related posts")
+)
 _RELATED_INLINE = re.compile(r"^(related|further) readings?\s*:\s*(?=\S)", re.IGNORECASE)
 
 #: The "About Us" publisher block: its heading and its blurb's openings.
-_ABOUT_HEADINGS = ("about us", "about us:", "about russia briefing", "about dezan shira & associates")
-_BLURB = re.compile(
-    r"^(russia briefing (is|was|has been) (produced|written|published|brought|a publication|compiled"
-    r"|one of|part of|supported|owned|run)"
-    r"|russia briefing (is|was) [^.]{0,80}dezan shira"
-    r"|russia briefing is (prod|writ|publ))"
+ABOUT = Phrases("about", exact=("about us", "about russia briefing", "about dezan shira & associates"))
+BLURB = Phrases(
+    "blurb",
+    patterns=(
+        r"^(russia briefing (is|was|has been) (produced|written|published|brought|a publication|compiled"
+        r"|one of|part of|supported|owned|run)"
+        r"|russia briefing (is|was) [^.]{0,80}dezan shira"
+        r"|russia briefing is (prod|writ|publ))",
+    ),
 )
 #: The firm's service adverts and contact lines: dropped wherever they stand,
 #: but (unlike the blurb) they may sit inside the article, so they end nothing.
-_ADVERT = re.compile(
-    r"^(dezan shira (& associates |and associates )?"
-    r"(also |has |is |maintains |advises |assists |can |'s |offers |provides |helps )"
-    r"|dezan shira & associates\.?$"
-    r"|we also maintain offices|the firm (advises|assists|maintains|has)"
-    r"|for assistance with (investing|doing business|setting up|.* in russia)"
-    r"|please (contact|email) .*(dezshira|or visit (us|our website))"
-    r"|visit us at|or visit us at|for further information,? please (contact|email|visit))"
-)
-_CONTACT = re.compile(
-    r"dezshira\.com|@dezshira|^[\w.'-]+( [\w.'-]+){0,3} (is|was) (the |a |an )?[\w '-]{0,60}(of|at|with) dezan shira\b|"
-    r"please (contact|email) [^.]* or visit (us|our website)( at)?|or visit (us|our website) at\s*(www\.)?$"
+ADVERT = Phrases(
+    "advert",
+    patterns=(
+        r"^(dezan shira (& associates |and associates )?"
+        r"(also |has |is |maintains |advises |assists |can |'s |offers |provides |helps )"
+        r"|dezan shira & associates\.?$"
+        r"|we also maintain offices|the firm (advises|assists|maintains|has)"
+        r"|for assistance with (investing|doing business|setting up|.* in russia)"
+        r"|please (contact|email) .*(dezshira|or visit (us|our website))"
+        r"|visit us at|or visit us at|for further information,? please (contact|email|visit))",
+        r"dezshira\.com|@dezshira"
+        r"|^[\w.'-]+( [\w.'-]+){0,3} (is|was) (the |a |an )?[\w '-]{0,60}(of|at|with) dezan shira\b|"
+        r"please (contact|email) [^.]* or visit (us|our website)( at)?|or visit (us|our website) at\s*(www\.)?$",
+    ),
 )
 
 #: Lines of the WordPress comment area; the first one ends the article.
-_COMMENT_AREA = (
-    *("leave a reply", "leave a comment", "leave a reply cancel reply", "cancel reply", "comments are closed"),
-    *("you must be logged in to post a comment", "your email address will not be published"),
-    *("required fields are marked", "save my name, email, and website", "notify me of follow-up comments"),
-    *("notify me of new posts", "this site uses akismet", "post comment"),
+COMMENT_FORM = Phrases(
+    "comment_form",
+    prefixes=(
+        *("leave a reply", "leave a comment", "leave a reply cancel reply", "cancel reply", "comments are closed"),
+        *("you must be logged in to post a comment", "your email address will not be published"),
+        *("required fields are marked", "save my name, email, and website", "notify me of follow-up comments"),
+        *("notify me of new posts", "this site uses akismet", "post comment"),
+    ),
 )
-_COMMENT_COUNT = re.compile(r"^(\d+|one|no) (comments?|responses?|thoughts? on|replies)\b")
-_FORM_FIELDS = {"comment", "comment *", "name", "name *", "email", "email *", "website", "submit"}
+#: The heading of the comment list ("4 thoughts on “...”", "2 Responses to ...").
+COMMENT_COUNT = Phrases("comment_count", patterns=(r"^(\d+|one|no) (comments?|responses?|thoughts? on|replies)\b",))
+#: Any line that opens or belongs to the comment area.
+COMMENT_AREA = Phrases("comment_area", prefixes=COMMENT_FORM.prefixes, patterns=COMMENT_COUNT.patterns)
+FORM_FIELDS = Phrases(
+    "form_field", exact=("comment", "comment *", "name", "name *", "email", "email *", "website", "submit")
+)
+#: What closes the comment list of a dump: the form under it.
+THREAD_END = Phrases("thread_end", exact=FORM_FIELDS.exact, prefixes=COMMENT_FORM.prefixes)
 
 #: Newsletter and subscription boxes, and the firm's service adverts.
-_PROMO = re.compile(
-    r"^(subscribe (to|for|now|here)|sign up (for|to|now|here)|free subscription|register (for|now)"
-    r"|receive (our|the latest|free)|get (the latest|our|free) .*(news|updates|briefing|newsletter)"
-    r"|(our|the) (free |weekly |monthly )?(newsletter|newsletters)\b"
-    r"|for (the latest|more) (news|updates|information) .*(russia briefing|dezan shira|subscribe)"
-    r"|(russia|silk road|china|india|asean|vietnam) briefing'?s? (newsletter|weekly|magazine|publications?)"
-    r"|download (our|the) (free |complimentary )?(guide|report|magazine|publication)"
-    r"|(our|this) (complimentary|free) (guide|publication|magazine|update service)"
-    r"|stay (up to date|updated|informed) with .*(subscrib|newsletter|russia briefing|dezan shira)"
-    r"|.{0,80}by subscribing to our (complimentary|free) )"
+PROMO = Phrases(
+    "promo",
+    patterns=(
+        r"^(subscribe (to|for|now|here)|sign up (for|to|now|here)|free subscription|register (for|now)"
+        r"|receive (our|the latest|free)|get (the latest|our|free) .*(news|updates|briefing|newsletter)"
+        r"|(our|the) (free |weekly |monthly )?(newsletter|newsletters)\b"
+        r"|for (the latest|more) (news|updates|information) .*(russia briefing|dezan shira|subscribe)"
+        r"|(russia|silk road|china|india|asean|vietnam) briefing'?s? (newsletter|weekly|magazine|publications?)"
+        r"|download (our|the) (free |complimentary )?(guide|report|magazine|publication)"
+        r"|(our|this) (complimentary|free) (guide|publication|magazine|update service)"
+        r"|stay (up to date|updated|informed) with .*(subscrib|newsletter|russia briefing|dezan shira)"
+        r"|.{0,80}by subscribing to our (complimentary|free) )",
+    ),
 )
 
 #: Social network buttons: share widgets in the article, follow links in the menu.
 _SOCIAL = {"facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "youtube", "wechat", "vk"}
 #: Share, tag and navigation widgets: whole lines that are never prose.
-_WIDGETS = _SOCIAL | {
+_WIDGET_WORDS = _SOCIAL | {
     "share", "share this:", "share this", "share this article", "like this:", "like this",
     "like loading...", "loading...", "tweet", "print", "email", "more", "previous post", "next post",
     "back to top", "print this article", "print friendly",
 }  # fmt: skip
-_WIDGET_PREFIX = re.compile(r"^(tags?|categories|category|filed under|posted in)\s*:|^posted in\b[^.]{0,80}\|")
-_NAV = re.compile(r"^(«|‹|<|previous post|next post|older post|newer post)|(»|›)$")
+WIDGETS = Phrases(
+    "widget",
+    exact=_WIDGET_WORDS,
+    patterns=(
+        r"^(tags?|categories|category|filed under|posted in)\s*:|^posted in\b[^.]{0,80}\|",
+        r"^(?=.{0,39}$)(?:(«|‹|<|previous post|next post|older post|newer post).*|.*(»|›))$",
+    ),
+)
 
-_READING_TIME = re.compile(r"reading time\s*:?\s*(<\s*)?\d*\s*(minutes?|mins?)?", re.IGNORECASE)
+#: The label of the reading-time plugin, wherever it stands.
+READING_TIME_LABEL = re.compile(r"reading time\s*:?\s*(<\s*)?\d*\s*(minutes?|mins?)?", re.IGNORECASE)
+#: The label alone on a line.
+READING_TIME = Phrases("reading_time", patterns=(r"^reading time\s*:?\s*(<\s*)?\d*\s*(minutes?|mins?)?$",))
+
+#: Every single line of chrome that never belongs to the body (the icon
+#: artifact and the related box's heading aside: see :func:`is_boilerplate`).
+CHROME = Boilerplate(ABOUT, BLURB, ADVERT, COMMENT_AREA, PROMO, WIDGETS, READING_TIME)
+is_advert = ADVERT.matches
+is_reading_time = READING_TIME.matches
+
 
 #: Site chrome that dumps carry above the headline (menus, breadcrumbs).
 _BANNER_WORDS = _SOCIAL | {
@@ -139,17 +174,6 @@ def strip_artifact(line: str) -> str:
     return line[match.end() :].lstrip(" _-:").strip()
 
 
-def contains_artifact(text: str) -> bool:
-    """Whether the icon file name appears anywhere in ``text`` (detection)."""
-    return bool(_ARTIFACT_ANYWHERE.search(text))
-
-
-def is_related_heading(line: str) -> bool:
-    """The heading of a related-links box, icon artifact stripped or not."""
-    key = fold(strip_artifact(line)).rstrip(":").strip()
-    return key in _RELATED_HEADINGS
-
-
 def related_line(line: str) -> str | None:
     """For a line of a related-links box, the item title it holds ("" for the
     heading alone); ``None`` for any other line.
@@ -160,66 +184,12 @@ def related_line(line: str) -> str | None:
     """
     icon = has_artifact(line)
     text = strip_artifact(line)
-    if is_related_heading(text):
+    if RELATED.matches(text):
         return ""
     match = _RELATED_INLINE.match(text)
     if match:
         return text[match.end() :].strip()
     return text if icon else None
-
-
-def is_about_heading(line: str) -> bool:
-    return fold(line).rstrip(":").strip() in {h.rstrip(":") for h in _ABOUT_HEADINGS}
-
-
-def is_blurb(line: str) -> bool:
-    """The opening of the "About Us" publisher blurb ("Russia Briefing is produced by ...")."""
-    return bool(_BLURB.match(fold(line)))
-
-
-def is_advert(line: str) -> bool:
-    """A Dezan Shira service advert, office list or contact sentence."""
-    key = fold(line)
-    return bool(_ADVERT.match(key) or _CONTACT.search(key))
-
-
-def is_comment_area(line: str) -> bool:
-    """A line that opens or belongs to the comment area."""
-    return is_comment_form(line) or is_comment_count(line)
-
-
-def is_comment_form(line: str) -> bool:
-    """A line of the "Leave a Reply" form or the notice that comments are closed."""
-    return fold(line).startswith(_COMMENT_AREA)
-
-
-def is_comment_count(line: str) -> bool:
-    """The heading of the comment list ("4 thoughts on “...”", "2 Responses to ...")."""
-    return bool(_COMMENT_COUNT.match(fold(line)))
-
-
-def is_form_field(line: str) -> bool:
-    return fold(line) in _FORM_FIELDS
-
-
-def is_promo(line: str) -> bool:
-    """A newsletter, subscription or service advert line."""
-    return bool(_PROMO.match(fold(line)))
-
-
-def is_widget(line: str) -> bool:
-    key = fold(line)
-    return key in _WIDGETS or bool(_WIDGET_PREFIX.match(key)) or (len(key) < 40 and bool(_NAV.search(key)))
-
-
-def is_reading_time(line: str) -> bool:
-    """A standalone "Reading Time: N minutes" label."""
-    match = _READING_TIME.match(line.strip())
-    return match is not None and match.end() == len(line.strip()) and "reading time" in fold(line)
-
-
-def remove_reading_time(text: str) -> str:
-    return _READING_TIME.sub(" ", text)
 
 
 #: How the blocks after the article open; a dump cut inside one of these
@@ -251,28 +221,10 @@ def is_banner(line: str) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """Any line of the outlet's chrome that never belongs to the body."""
-    return (
-        has_artifact(line)
-        or is_related_heading(line)
-        or is_about_heading(line)
-        or is_blurb(line)
-        or is_advert(line)
-        or is_comment_area(line)
-        or is_promo(line)
-        or is_widget(line)
-        or is_reading_time(line)
-    )
+    return has_artifact(line) or RELATED.matches(strip_artifact(line)) or CHROME.is_boilerplate(line)
 
 
 _CAPTION_MAX_WORDS = 40
-_READ_MORE = ("read more", "continue reading", "more", "read full article", "read the full article")
-_TEASER_ENDS = (" continue reading", "[...] read more", "[…] read more")
-#: Headings and pagers of archive pages. "Category: Tax" alone is not one:
-#: an article page may print its category that way.
-_ARCHIVE = re.compile(
-    r"^((category|tag|author|monthly|yearly|daily) archives?\s*:|archives?\s*:|archive for\b"
-    r"|search results for\b|you searched for\b|page \d+ of \d+$|(older|newer) (posts|entries)\b)"
-)
 
 
 def is_caption(line: str) -> bool:
@@ -282,21 +234,3 @@ def is_caption(line: str) -> bool:
     stays in body.
     """
     return len(line.split()) <= _CAPTION_MAX_WORDS and captions.is_caption(line)
-
-
-def is_read_more(line: str) -> bool:
-    """A teaser's "Read More" link of a listing page, alone or ending the
-    teaser ("... Continue reading…")."""
-    key = fold(line).rstrip(" .»›>→…")
-    return key in _READ_MORE or is_teaser(line)
-
-
-def is_teaser(line: str) -> bool:
-    """A teaser cut by its "Continue reading…" link: an article never links
-    to the rest of itself, so one such line is a listing."""
-    return len(line.split()) > 3 and fold(line).rstrip(" .»›>→…").endswith(_TEASER_ENDS)
-
-
-def is_archive_marker(line: str) -> bool:
-    """The heading or pager of a category, tag, author or search page."""
-    return bool(_ARCHIVE.match(fold(line)))

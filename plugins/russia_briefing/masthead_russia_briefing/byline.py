@@ -10,37 +10,19 @@ of that into one line, or spread it over a few short lines. Only names go to
 from __future__ import annotations
 
 import re
-
-import attrs
+from collections.abc import Sequence
 
 from masthead.extract import bylines
-from masthead.extract.bylines import date_line
-from masthead.extract.dates import find_date
-from masthead.extract.text import collapse, fold
+from masthead.extract.bylines import SUBHEADING_WORDS, Byline, date_line, read_byline
+from masthead.extract.text import collapse
 
 from . import boilerplate
 
 #: "Posted by", "Posted on <date> by <name>", and what dumps keep of them
 #: once the links are gone: "Posted on by", "Posted".
-_POSTED_BY = re.compile(r"^\s*posted(?:\s+(?:on|by)\b)*[:\s]*", re.IGNORECASE)
 _BYLINE_START = re.compile(r"^\s*posted(?:\s*$|\s+(?:on|by)\b)", re.IGNORECASE)
-_WRITTEN_BY = re.compile(r"^\s*(written\s+by|by)\b[:\s]*", re.IGNORECASE)
-#: Words that glue a date to the names ("by A on July 1, 2019").
-_DATE_LABELS = ("on", "posted on", "published", "published on", "updated", "updated on")
-_GLUE = re.compile(r"(^|\s)(" + "|".join(_DATE_LABELS) + r")\s*$", re.IGNORECASE)
 #: Organisations whose names hold "&" or "and": never split.
 _ORGS = ("Dezan Shira & Associates", "Dezan Shira and Associates")
-_SEGMENTS = re.compile(r"\s[|·•]\s|\s[|·•]$|^[|·•]\s")
-_CATEGORY = re.compile(r"\s+(?:in|under|filed under|categor(?:y|ies)):?\s+", re.IGNORECASE)
-_NOT_NAMES = re.compile(r"^(\d+|no|one) (comments?|responses?|replies)$|^(leave a comment|comments? off|share)$")
-
-
-@attrs.define(frozen=True)
-class Byline:
-    """What one byline says: names, a date and whether it was there at all."""
-
-    authors: tuple[str, ...] = ()
-    published: str | None = None
 
 
 def is_byline(line: str) -> bool:
@@ -60,6 +42,13 @@ def is_continuation(line: str) -> bool:
     return bool(re.match(r"^\s*written\s+by\b", line, re.IGNORECASE))
 
 
+def run_end(lines: Sequence[str], start: int) -> int:
+    """The index after the byline lines (:func:`is_continuation`) from ``start`` on."""
+    while start < len(lines) and is_continuation(lines[start]):
+        start += 1
+    return start
+
+
 #: The firm and its chairman, who writes most of the site: bylines naming
 #: them are this outlet's, not just any blog's.
 HOUSE_AUTHORS = ("chris devonshire-ellis", "dezan shira")
@@ -68,14 +57,7 @@ HOUSE_AUTHORS = ("chris devonshire-ellis", "dezan shira")
 #: "By Chris Devonshire-Ellis", "Op/Ed by Chris Devonshire-Ellis".
 _AUTHOR_LABEL = re.compile(r"^\s*(?:(?:op[/-]?ed|opinion|commentary|analysis|editorial)\s+)?by\s+(?=\S)", re.IGNORECASE)
 #: Capitalised words that make a short line a subheading, not a name.
-_NOT_NAME_WORDS = {
-    "a", "an", "the", "of", "in", "on", "for", "to", "with", "at", "from", "as", "is", "are",
-    "what", "why", "how", "where", "when", "who", "which", "key", "takeaways", "introduction",
-    "background", "summary", "overview", "conclusion", "conclusions", "outlook", "update",
-    "news", "analysis", "comment", "russia", "russian", "china", "chinese", "india", "indian",
-    "trade", "tax", "taxes", "investment", "investors", "market", "markets", "business",
-    "economy", "sanctions", "next", "steps", "new", "rules", "changes",
-}  # fmt: skip
+_NOT_NAME_WORDS = SUBHEADING_WORDS | {"russia", "russian", "china", "chinese", "india", "indian"}
 
 
 def is_name_line(line: str) -> bool:
@@ -93,37 +75,11 @@ def author_line(line: str) -> tuple[str, ...]:
 
 
 def parse(lines: list[str]) -> Byline:
-    """Read the byline spread over ``lines`` (the "Posted by" line first).
-
-    Segments split by "|" or "·" that are comment counts or categories are
-    dropped; what is left, once the labels are gone, is names.
-    """
-    text = collapse(" ".join(lines))
-    text = _POSTED_BY.sub("", text, count=1)
-    text = boilerplate.remove_reading_time(text)
-    found = find_date(text)  # the date alone: the "|" around it still splits segments
-    published = found.iso if found else None
-    text = text if found is None else f"{text[: found.start]} {text[found.end :]}"
-    names: list[str] = []
-    for segment in _SEGMENTS.split(text):
-        segment = _CATEGORY.split(_strip_labels(segment), maxsplit=1)[0]
-        if segment and not _NOT_NAMES.match(fold(segment)):
-            names.extend(split_names(segment))
-    return Byline(authors=tuple(dict.fromkeys(names)), published=published)
-
-
-def _strip_labels(text: str) -> str:
-    """``text`` without "Written by", "by", "on" and similar labels around it."""
-    text = collapse(text).strip(" |,-:·")
-    while True:
-        stripped = _WRITTEN_BY.sub("", text, count=1)
-        stripped = _GLUE.sub("", stripped).strip(" |,-:·")
-        if stripped == text:
-            return text
-        text = stripped
+    """Read the byline spread over ``lines`` (the "Posted by" line first),
+    reading-time label aside (:func:`masthead.extract.bylines.read_byline`)."""
+    return read_byline(boilerplate.READING_TIME_LABEL.sub(" ", " ".join(lines)), whole=_ORGS)
 
 
 def split_names(text: str) -> tuple[str, ...]:
     """``"A and B"``, ``"A, B & C"`` -> names (:func:`masthead.extract.bylines.split_names`); firm names stay whole."""
-    text = collapse(text).strip(" |,-:·")
-    return tuple(n for n in bylines.split_names(text, whole=_ORGS) if any(ch.isalpha() for ch in n))
+    return bylines.split_names(collapse(text).strip(" |,-:·"), whole=_ORGS)

@@ -1,4 +1,4 @@
-"""Russia Briefing HTML pages turned into the lines the dump parser reads.
+"""Russia Briefing HTML pages, read through the lines the dump parser reads.
 
 russia-briefing.com is a WordPress site on the theme the Dezan Shira &
 Associates *Briefing* sites share: the post is an ``<article class="post
@@ -10,152 +10,99 @@ pages carry ``archive``/``category`` body classes and many post teasers.
 
 The quirk logic lives in :mod:`.parsing`; this module only picks the
 container, sets captions and comments aside, and puts the icon's file name
-back into the text so that both kinds of input read the same.
+back into the text so that both kinds of input read the same. Only the
+container and a few small elements become BeautifulSoup trees
+(:meth:`masthead.Page.soup_of`); head metadata comes from :attr:`masthead.Page.meta`.
 """
 
 from __future__ import annotations
 
-import copy
 import re
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 from bs4.element import NavigableString
 
-from masthead import Comment, NotAnArticle, Page
-from masthead.extract.dates import parse_date
-from masthead.extract.htmlcomments import WORDPRESS, read_comments
-from masthead.extract.listing import html_says_listing
-from masthead.extract.text import collapse, fold
-from masthead.extract.urls import join_url
+from masthead import Draft, NotAnArticle, Page, Related
+from masthead.extract.boxes import box_texts, cut_boxes
+from masthead.extract.htmlcomments import WORDPRESS, read_page_comments
+from masthead.extract.htmlparts import link_urls, page_published, page_title
+from masthead.extract.listing import page_says_listing
+from masthead.extract.text import fold
 
-from . import boilerplate
+from . import boilerplate, byline
+from .parsing import parse_lines
 
 #: The post container, most specific first.
 CONTAINERS = (
-    "article.type-post",
-    "article.post",
-    "article[id^=post-]",
-    ".single-post-content",
-    "div.post[id^=post-]",
-    "article",
-    ".entry-content",
-    "[itemprop=articleBody]",
-    "main",
-    "#content",
+    *("article.type-post", "article.post", "article[id^=post-]", ".single-post-content", "div.post[id^=post-]"),
+    *("article", ".entry-content", "[itemprop=articleBody]", "main", "#content", "body"),
 )
 #: Elements inside the container that are never part of the article.
 NOISE = (
-    "script",
-    "style",
-    "noscript",
-    "form",
-    "nav",
-    "aside",
-    ".sharedaddy",
-    ".sd-sharing-enabled",
-    ".jp-relatedposts",
-    ".addtoany_share_save_container",
-    ".a2a_kit",
-    ".social-share",
-    ".share-buttons",
-    ".rt-reading-time",
-    ".span-reading-time",
-    ".tags-links",
-    ".cat-links",
-    ".post-tags",
-    ".post-navigation",
-    ".navigation",
-    "#comments",
-    ".comments-area",
-    "#respond",
-    ".comment-respond",
+    "script, style, noscript, form, nav, aside, .sharedaddy, .sd-sharing-enabled, .jp-relatedposts,"
+    " .addtoany_share_save_container, .a2a_kit, .social-share, .share-buttons, .rt-reading-time,"
+    " .span-reading-time, .tags-links, .cat-links, .post-tags, .post-navigation, .navigation,"
+    " #comments, .comments-area, #respond, .comment-respond"
 )
-CAPTIONS = ("figcaption", ".wp-caption-text", ".wp-element-caption")
+CAPTIONS = "figcaption, .wp-caption-text, .wp-element-caption"
+#: Where the theme lists comments; a comment outside all of them is looked for in the whole page.
+COMMENT_AREAS = "#comments, .comments-area, .comment-list, .commentlist"
+#: The headline and the time of the post, when the head metadata lacks them.
+TITLE = "h1.entry-title, h1.post-title, article h1, h1"
+TIME = "time.entry-date.published, time.published, time.entry-date"
 _SITE_SUFFIX = re.compile(r"\s+[-–—|:·»]\s+russia briefing(?: news)?\s*$", re.IGNORECASE)
 
 
-def reject_listing(soup: BeautifulSoup) -> None:
-    """Raise :class:`NotAnArticle` for category, archive, search and home pages:
-    the theme's body classes say so (:func:`masthead.extract.listing.html_says_listing`),
-    or, without a verdict from them, three post teasers or more do."""
-    says = html_says_listing(soup)
-    if says:
-        raise NotAnArticle("listing page (body classes)")
-    if says is None and len(soup.select("article")) >= 3:
-        raise NotAnArticle(f"listing page ({len(soup.select('article'))} post teasers)")
+def parse(page: Page) -> Draft:
+    """The article of an HTML page; :class:`NotAnArticle` for listings and empty pages."""
+    if page_says_listing(page, teasers="article"):
+        raise NotAnArticle("listing page (body classes or three post teasers)")
+    root = container(page)
+    captions = box_texts(cut_boxes(root, CAPTIONS))
+    links = link_urls(root, page.url, clean=boilerplate.strip_artifact)
+    title = page_title(page, selector=TITLE, suffix=_SITE_SUFFIX)
+    lines = page.blocks_of(root)
+    if not any(byline.is_byline(line) for line in lines):
+        lines = _page_byline(page) + lines
+    extract = parse_lines(lines, known_title=title, links=links.keys())
+    authors = page.meta.authors or extract.authors
+    warnings = [w for w in extract.warnings if not (authors and w.startswith("byline_missing"))]
+    return Draft(
+        url=page.url,
+        title=title or extract.title,
+        authors=authors,
+        published=page_published(page, selector=TIME) or extract.published,
+        body=extract.body,
+        captions=list(dict.fromkeys((*captions, *extract.captions))),
+        related=[Related(r.title, links.get(fold(r.title))) for r in extract.related],
+        comments=read_page_comments(page, WORDPRESS, COMMENT_AREAS),
+        language=page.meta.language or "en",
+        warnings=warnings,
+    )
 
 
-def container(soup: BeautifulSoup) -> Tag:
-    """A private copy of the post container, noise removed.
-
-    A copy, because :attr:`masthead.Page.soup` is shared: other readers of the
-    same page must still see it whole.
-    """
-    found = next((el for sel in CONTAINERS if (el := soup.select_one(sel)) is not None), None)
-    root = copy.copy(found if found is not None else (soup.body or soup))
-    for selector in NOISE:
-        for element in root.select(selector):
-            element.decompose()
+def container(page: Page) -> Tag:
+    """The post container in a tree of its own, noise removed and icons revealed."""
+    root = next((el for sel in CONTAINERS if (el := page.soup_of(sel)) is not None), None)
+    if root is None:
+        raise NotAnArticle("no HTML element to read")
+    cut_boxes(root, NOISE)
     _reveal_icons(root)
     return root
 
 
-def take_captions(root: Tag) -> list[str]:
-    """Caption texts of the container's figures, removed from it."""
-    captions = []
-    for selector in CAPTIONS:
-        for element in root.select(selector):
-            text = collapse(element.get_text(" "))
-            if text and text not in captions:
-                captions.append(text)
-            element.decompose()
-    return captions
-
-
-def link_map(root: Tag, base: str | None) -> dict[str, str]:
-    """Folded link text -> absolute URL, to give related titles their link."""
-    links: dict[str, str] = {}
-    for anchor in root.select("a[href]"):
-        text = boilerplate.strip_artifact(collapse(anchor.get_text(" ")))
-        href = str(anchor.get("href") or "").strip()
-        if text and href and not href.startswith(("#", "javascript:", "mailto:")):
-            links.setdefault(fold(text), join_url(base, href))
-    return links
-
-
-def headline(page: Page) -> str | None:
-    """The headline the page declares: og/JSON-LD title, else ``h1.entry-title``."""
-    title = page.meta.title
-    if title:
-        return _SITE_SUFFIX.sub("", title).strip() or None
-    soup = page.soup
-    h1 = soup.select_one("h1.entry-title, h1.post-title, article h1, h1") if soup is not None else None
-    text = collapse(h1.get_text(" ")) if h1 is not None else ""
-    return text or None
-
-
-def published(page: Page) -> str | None:
-    """The publication time: article meta / JSON-LD, else the theme's ``<time>``."""
-    if page.meta.published:
-        return page.meta.published
-    soup = page.soup
-    time = soup.select_one("time.entry-date.published, time.published, time.entry-date") if soup else None
-    return parse_date(str(time.get("datetime") or "")) if time is not None else None
-
-
-def comments(soup: BeautifulSoup) -> list[Comment]:
-    """Reader comments of the theme's WordPress comment list, replies under their parent
-    (:func:`masthead.extract.htmlcomments.read_comments`)."""
-    return read_comments(soup, WORDPRESS)
+def _page_byline(page: Page) -> tuple[str, ...]:
+    """The "Posted by" line when the theme prints it outside the container."""
+    lines = page.lines
+    at = next((i for i, line in enumerate(lines) if byline.is_byline(line)), None)
+    return () if at is None else tuple(lines[at : byline.run_end(lines, at + 1)])
 
 
 def _reveal_icons(root: Tag) -> None:
     """Replace the related-reading icon ``<img>`` by its file name, as dumps print it."""
     for img in root.find_all("img"):
-        alt = str(img.get("alt") or "")
         src = str(img.get("src") or img.get("data-src") or "")
-        name = src.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        if boilerplate.has_artifact(alt):
-            img.replace_with(NavigableString(alt))
-        elif boilerplate.has_artifact(name):
+        names = (str(img.get("alt") or ""), src.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+        name = next((name for name in names if boilerplate.has_artifact(name)), None)
+        if name is not None:
             img.replace_with(NavigableString(name))

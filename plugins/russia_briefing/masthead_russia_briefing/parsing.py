@@ -6,8 +6,7 @@ the article with its subheadings and credited captions, then the tail the
 theme appends: the "About Us" publisher block, the "Related Reading" box and
 the WordPress comments and comment form. Related-reading boxes also sit
 inside the article. The functions here split a sequence of lines into those
-parts; HTML pages are first turned into the same lines (see :mod:`.html`),
-dump comments are read by :mod:`.comments`.
+parts; HTML pages are first turned into the same lines (see :mod:`.html`).
 """
 
 from __future__ import annotations
@@ -16,9 +15,11 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from masthead import NotAnArticle, Related
+from masthead import Comment, NotAnArticle, Related
 from masthead.extract.bylines import date_line
+from masthead.extract.comments import read_thread, section
 from masthead.extract.fields import Fields
+from masthead.extract.listing import reject_blog_listing
 from masthead.extract.text import fold
 
 from . import boilerplate, byline
@@ -29,8 +30,6 @@ _TITLE_MAX_WORDS = 30
 _RELATED_MAX_WORDS = 30
 #: A menu item of the site chrome that no known menu word covers.
 _MENU_MAX_WORDS = 3
-#: A line this long that ends like a sentence is article prose.
-_PROSE_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”)\]]*$")
 _TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$|[:;]$")
 
@@ -53,46 +52,39 @@ def parse_lines(
     are simply dropped. ``links`` are the folded texts of the page's links
     (HTML): a related item without its icon must be one of them, so that a
     subheading under the box stays in the body. Raises :class:`NotAnArticle`
-    for listing pages.
+    for listing pages and for pages with no line of article text.
     """
     lines = [line for line in lines if line.strip()]
-    _reject_listing(lines)
+    reject_blog_listing(lines, is_byline=byline.is_byline, is_date=_is_day, ends_page=_is_footer)
     out = Extract()
     start = _read_header(lines, out, known_title)
     _read_body(lines[start:], out, title=known_title or out.title, links=links)
+    if not out.body:
+        raise NotAnArticle("no article paragraphs found (empty page or only site chrome)")
     _warn(out, known_title)
     return out
 
 
-def _reject_listing(lines: Sequence[str]) -> None:
-    """Raise :class:`NotAnArticle` for a category, tag or archive page.
+def dump_comments(lines: Sequence[str]) -> list[Comment]:
+    """Reader comments of a dump: the WordPress list under its count heading, flattened.
 
-    Such a page is a run of teasers: several bylines, several "Read More"
-    links, or several datelines among headlines with little prose, and often
-    an archive heading ("Tag Archives: Kaliningrad") or a pager ("Page 1 of 3").
+    Under the article the theme prints "N Responses to “Title”" or "N
+    thoughts on “Title”", then each comment as its author, a time stamp, the
+    text and a "Reply" link, then the "Leave a Reply" form. Dumps lose the
+    nesting, so replies come out with no ``parent``; ``[]`` without a heading.
     """
-    bylines = sum(1 for line in lines if byline.is_byline(line))
-    more = sum(1 for line in lines if boilerplate.is_read_more(line))
-    # Comments carry datelines too, with a time: count the page above them.
-    page = lines[: next((i for i, line in enumerate(lines) if _is_footer(line)), len(lines))]
-    dates = sum(1 for line in page if _is_day(date_line(line)))
-    prose = sum(1 for line in page if len(line.split()) >= _PROSE_WORDS and _TERMINAL.search(line))
-    archive = any(boilerplate.is_archive_marker(line) for line in page)
-    if bylines >= 2 or (bylines <= 1 and more >= 3) or any(boilerplate.is_teaser(line) for line in page):
-        raise NotAnArticle(f"listing page: {bylines} bylines, {more} 'read more' links")
-    if dates >= 3 and (prose < dates or (archive and bylines == 0)):
-        raise NotAnArticle(f"listing page: {dates} datelines, {prose} paragraphs")
-    if archive and bylines == 0 and prose < 2:
-        raise NotAnArticle("listing page: archive heading or pager and no article prose")
+    region = section(lines, opens=boilerplate.COMMENT_COUNT.matches, closes=boilerplate.THREAD_END.matches)
+    return read_thread(region, chrome_seen=True) if region else []
 
 
-def _is_day(iso: str | None) -> bool:
+def _is_day(line: str) -> bool:
     """A date without a time: a teaser's or a headline's, not a comment's."""
+    iso = date_line(line)
     return iso is not None and "T" not in iso
 
 
 def _is_footer(line: str) -> bool:
-    return boilerplate.is_blurb(line) or boilerplate.is_comment_area(line)
+    return boilerplate.BLURB.matches(line) or boilerplate.COMMENT_AREA.matches(line)
 
 
 def _read_header(lines: Sequence[str], out: Extract, known_title: str | None) -> int:
@@ -110,11 +102,9 @@ def _read_header(lines: Sequence[str], out: Extract, known_title: str | None) ->
     if known_title is None and index < len(lines) and _looks_like_title(lines, index):
         out.title = lines[index]
         index += 1
-    start = index
-    while index < len(lines) and byline.is_continuation(lines[index]):
-        index += 1
-    _take_byline(lines[start:index], out)
-    return _take_author_lines(lines, index, out)
+    end = byline.run_end(lines, index)
+    _take_byline(lines[index:end], out)
+    return _take_author_lines(lines, end, out)
 
 
 def _continues_byline(lines: Sequence[str], at: int, index: int) -> bool:
@@ -161,16 +151,14 @@ def _skip_chrome(lines: Sequence[str], known_title: str | None) -> int:
 
 
 def _is_menu_item(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= _MENU_MAX_WORDS and not _SENTENCE_END.search(line) and not boilerplate.is_caption(line)
+    return (
+        0 < len(line.split()) <= _MENU_MAX_WORDS and not _SENTENCE_END.search(line) and not boilerplate.is_caption(line)
+    )
 
 
 def _take_author_lines(lines: Sequence[str], index: int, out: Extract) -> int:
     """Author lines of older pages above the first paragraph ("Op/Ed by X")."""
-    while index < len(lines):
-        names = byline.author_line(lines[index])
-        if not names:
-            break
+    while index < len(lines) and (names := byline.author_line(lines[index])):
         out.add_authors(names)
         out.has_byline = True
         index += 1
@@ -186,7 +174,7 @@ def _title_before(lines: Sequence[str], at: int, out: Extract) -> str | None:
         line = lines[index]
         dateline = date_line(line)
         if dateline is not None:
-            out.published = out.published or dateline
+            out.take_date(dateline)
             continue
         if boilerplate.is_reading_time(line) or boilerplate.is_banner(line):
             continue
@@ -212,8 +200,6 @@ def _looks_like_title(lines: Sequence[str], index: int) -> bool:
 
 
 def _take_byline(lines: Sequence[str], out: Extract) -> None:
-    if not lines:
-        return
     found = byline.parse(list(lines))
     out.authors = list(found.authors)
     out.published = found.published or out.published
@@ -241,26 +227,12 @@ def _read_body(lines: Sequence[str], out: Extract, *, title: str | None, links: 
             out.related.append(Related(line))
             continue
         in_related = False
-        if out.tail_found or _is_chrome(line, title):
+        if out.tail_found or _same(line, title) or boilerplate.is_boilerplate(line) or byline.is_byline(line):
             continue
-        if not out.body and _take_dateline(line, out):
+        if not out.body and (dateline := date_line(line)) is not None:
+            out.take_date(dateline)  # the page's date; further down, a date line is a timeline's heading
             continue
-        if boilerplate.is_caption(line):
-            out.captions.append(line)
-            continue
-        out.body.append(line)
-
-
-def _take_dateline(line: str, out: Extract) -> bool:
-    """A date line above the first paragraph is the page's date, not text.
-
-    Further down, a line holding only a date belongs to the article (a
-    timeline's headings).
-    """
-    found = date_line(line)
-    if found is not None:
-        out.published = out.published or found
-    return found is not None
+        (out.captions if boilerplate.is_caption(line) else out.body).append(line)
 
 
 def _starts_tail(lines: Sequence[str], index: int, *, has_body: bool) -> bool:
@@ -271,12 +243,12 @@ def _starts_tail(lines: Sequence[str], index: int, *, has_body: bool) -> bool:
     headline has an "About Us" item too.
     """
     line = lines[index]
-    if boilerplate.is_blurb(line):
+    if boilerplate.BLURB.matches(line):
         return True
-    if not (boilerplate.is_about_heading(line) or boilerplate.is_comment_area(line)):
+    if not (boilerplate.ABOUT.matches(line) or boilerplate.COMMENT_AREA.matches(line)):
         return False
     following = lines[index + 1] if index + 1 < len(lines) else None
-    return has_body or following is None or boilerplate.is_blurb(following)
+    return has_body or following is None or boilerplate.BLURB.matches(following)
 
 
 def _is_related_item(line: str, *, icons: bool, links: Collection[str] | None) -> bool:
@@ -288,7 +260,7 @@ def _is_related_item(line: str, *, icons: bool, links: Collection[str] | None) -
     article alike: comments under the box are sentences. On an HTML page,
     an item is a link.
     """
-    if icons or boilerplate.is_boilerplate(line) or boilerplate.is_form_field(line):
+    if icons or boilerplate.is_boilerplate(line) or boilerplate.FORM_FIELDS.matches(line):
         return False
     if links is not None and fold(line) not in links:
         return False
@@ -296,11 +268,6 @@ def _is_related_item(line: str, *, icons: bool, links: Collection[str] | None) -
     if not 0 < words <= _RELATED_MAX_WORDS:
         return False
     return line.rstrip("'\"’”) ").endswith("?") or not _TERMINAL.search(line.rstrip())
-
-
-def _is_chrome(line: str, title: str | None) -> bool:
-    """Lines inside the article area that are not the article."""
-    return _same(line, title) or boilerplate.is_boilerplate(line) or byline.is_byline(line)
 
 
 def _same(line: str, other: str | None) -> bool:

@@ -8,19 +8,22 @@ text dumps print, and the theme's bare "Posted by" byline.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import ClassVar
 
-from masthead import Draft, NotAnArticle, Page, ParseError, Related, Source
+from masthead import Draft, NotAnArticle, Page, Source
 from masthead.extract.text import fold
 
-from . import boilerplate, byline, comments, html
-from .parsing import Extract, parse_lines
+from . import boilerplate, byline, html
+from .parsing import dump_comments, parse_lines
 
 #: Evidence for :meth:`RussiaBriefingSource.detect`, strongest first; each
 #: weight is the chance it alone is right. Several combine as independent.
 _DOMAIN = re.compile(r"(^|[/.@])russia-briefing\.com\b", re.IGNORECASE)
 _BLURB = re.compile(r"russia briefing is (produced|written|published|brought)")
+#: The related-reading icon's file name (see :mod:`.boilerplate`), anywhere in the text.
+_ICON = re.compile(r"related[-_]readings?[-_][a-z]", re.IGNORECASE)
 #: Addresses of the site's category, tag, author and paged listings.
 _LISTING_URL = re.compile(
     r"russia-briefing\.com/(?:[^?#]*/)?(?:category|tag|author)/|/page/\d+/?(?:[?#]|$)", re.IGNORECASE
@@ -48,90 +51,31 @@ class RussiaBriefingSource(Source):
     def parse(self, page: Page) -> Draft:
         if page.url and _LISTING_URL.search(page.url):
             raise NotAnArticle("listing page (category, tag, author or paged address)")
-        if page.soup is not None:
-            return _parse_html(page)
+        if page.is_html:
+            return html.parse(page)
         extract = parse_lines(page.lines)
-        _require_body(extract)
-        extract.comments = comments.from_lines(page.lines)
+        extract.comments = dump_comments(page.lines)
         return extract.draft(url=page.url, language=self.language)
-
-
-def _parse_html(page: Page) -> Draft:
-    soup = page.soup
-    if soup is None:
-        raise ParseError("HTML page without a parse tree")
-    html.reject_listing(soup)
-    root = html.container(soup)
-    captions = html.take_captions(root)
-    links = html.link_map(root, page.url)
-    title = html.headline(page)
-    lines = page.blocks_of(root)
-    if not any(byline.is_byline(line) for line in lines):
-        lines = _page_byline(page) + lines
-    extract = parse_lines(lines, known_title=title, links=links.keys())
-    _require_body(extract)
-    authors = page.meta.authors or extract.authors
-    warnings = [w for w in extract.warnings if not (authors and w.startswith("byline_missing"))]
-    return Draft(
-        url=page.url,
-        title=title or extract.title,
-        authors=authors,
-        published=html.published(page) or extract.published,
-        body=extract.body,
-        captions=list(dict.fromkeys((*captions, *extract.captions))),
-        related=[Related(r.title, links.get(fold(r.title))) for r in extract.related],
-        comments=html.comments(soup),
-        language=page.meta.language or "en",
-        warnings=warnings,
-    )
-
-
-def _page_byline(page: Page) -> tuple[str, ...]:
-    """The "Posted by" line when the theme prints it outside the container."""
-    lines = page.lines
-    for index, line in enumerate(lines):
-        if byline.is_byline(line):
-            end = index + 1
-            while end < len(lines) and byline.is_continuation(lines[end]):
-                end += 1
-            return tuple(lines[index:end])
-    return ()
-
-
-def _require_body(extract: Extract) -> None:
-    if not extract.body:
-        raise NotAnArticle("no article paragraphs found (empty page or only site chrome)")
 
 
 def _score(page: Page) -> float:
     """Combine independent pieces of evidence into one score in [0, 1]."""
-    evidence = []
     meta = page.meta
     head = " ".join(filter(None, (meta.canonical_url, meta.get("og:url"), meta.site_name)))
-    if _DOMAIN.search(head) or "russia briefing" in fold(meta.site_name or ""):
-        evidence.append(0.95)
-    text = page.text
     key = page.folded_text
-    if _BLURB.search(key):
-        evidence.append(0.95)
-    if boilerplate.contains_artifact(text):
-        evidence.append(0.9)
-    if "dezan shira" in key:
-        evidence.append(0.6)
-    if "russia briefing" in key:
-        evidence.append(0.4)
-    if _DOMAIN.search(text):
-        evidence.append(0.4)
     header = _header(page.lines)
-    if any(line in boilerplate.SITE_NAMES for line in page.folded_lines[: len(header)]):
-        evidence.append(0.6)
-    evidence.extend(_byline_evidence(header))
-    if "leave a reply" in page.folded_lines[-40:]:
-        evidence.append(0.1)
-    miss = 1.0
-    for weight in evidence:
-        miss *= 1.0 - weight
-    return round(1.0 - miss, 4)
+    evidence = (
+        (0.95, _DOMAIN.search(head) or "russia briefing" in fold(meta.site_name or "")),
+        (0.95, _BLURB.search(key)),
+        (0.9, _ICON.search(page.text)),
+        (0.6, "dezan shira" in key),
+        (0.4, "russia briefing" in key),
+        (0.4, _DOMAIN.search(page.text)),
+        (0.6, any(line in boilerplate.SITE_NAMES for line in page.folded_lines[: len(header)])),
+        (_byline_weight(header), True),
+        (0.1, "leave a reply" in page.folded_lines[-40:]),
+    )
+    return round(1.0 - math.prod(1.0 - weight for weight, found in evidence if found), 4)
 
 
 def _header(lines: tuple[str, ...]) -> tuple[str, ...]:
@@ -142,7 +86,7 @@ def _header(lines: tuple[str, ...]) -> tuple[str, ...]:
     return lines[:_HEADER_LINES]
 
 
-def _byline_evidence(header: tuple[str, ...]) -> list[float]:
+def _byline_weight(header: tuple[str, ...]) -> float:
     """The theme's byline above the article: bare "Posted by", or with its labels.
 
     "Posted by <name>" alone is any blog's byline; with the name of the firm
@@ -153,10 +97,9 @@ def _byline_evidence(header: tuple[str, ...]) -> list[float]:
             continue
         key = fold(line)
         if key == "posted by":
-            return [0.55]
-        if key.startswith("posted by written by") or "reading time" in key:
-            return [0.6]
-        if any(name in key for name in byline.HOUSE_AUTHORS):
-            return [0.6]
-        return [0.2]
-    return []
+            return 0.55
+        labelled = key.startswith("posted by written by") or "reading time" in key
+        if labelled or any(name in key for name in byline.HOUSE_AUTHORS):
+            return 0.6
+        return 0.2
+    return 0.0

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from masthead_russia_briefing import boilerplate, byline, comments
+from masthead_russia_briefing import boilerplate, byline
+from masthead_russia_briefing.parsing import dump_comments
 
 
 @pytest.mark.parametrize(
@@ -167,7 +168,7 @@ def test_dump_comments_are_read_flat_with_author_and_time() -> None:
         "Leave a Reply",
         "Your email address will not be published.",
     ]
-    found = comments.from_lines(lines)
+    found = dump_comments(lines)
     assert [(c.author, c.published, c.text) for c in found] == [
         ("Peter Hollis", "2015-03-13T09:41:00", "First comment, first paragraph.\nSecond paragraph."),
         ("Anna", "2015-03-14T14:05:00", "No comments from me on the tariff, just thanks."),
@@ -176,4 +177,4 @@ def test_dump_comments_are_read_flat_with_author_and_time() -> None:
 
 
 def test_no_comment_heading_means_no_comments() -> None:
-    assert comments.from_lines(["Leave a Reply", "Anna", "March 14, 2015 at 2:05 pm", "Text."]) == []
+    assert dump_comments(["Leave a Reply", "Anna", "March 14, 2015 at 2:05 pm", "Text."]) == []
