@@ -24,6 +24,17 @@ _DOMAIN = re.compile(r"(^|[/.@])russia-briefing\.com\b", re.IGNORECASE)
 _BLURB = re.compile(r"russia briefing is (produced|written|published|brought)")
 #: The related-reading icon's file name (see :mod:`.boilerplate`), anywhere in the text.
 _ICON = re.compile(r"related[-_]readings?[-_][a-z]", re.IGNORECASE)
+#: The publisher's other country sites share the theme, the icons and the
+#: firm's name; a page that names itself one of them is not this outlet's.
+_SISTER_SELF = re.compile(
+    r"\b(?:china|india|vietnam|asean|indonesia|silk road)[ -]briefing"
+    r"(?: is (?:produced|written|published|brought)|\.com\b)"
+)
+_SISTER_NAMES = frozenset(
+    f"{country} briefing{suffix}"
+    for country in ("china", "india", "vietnam", "asean", "indonesia", "silk road")
+    for suffix in ("", " news")
+)
 #: Addresses of the site's category, tag, author and paged listings.
 _LISTING_URL = re.compile(
     r"russia-briefing\.com/(?:[^?#]*/)?(?:category|tag|author)/|/page/\d+/?(?:[?#]|$)", re.IGNORECASE
@@ -64,6 +75,8 @@ def _score(page: Page) -> float:
     head = " ".join(filter(None, (meta.canonical_url, meta.get("og:url"), meta.site_name)))
     key = page.folded_text
     header = _header(page.lines)
+    if _is_sister(page, key, header) and "russia briefing" not in key and not _DOMAIN.search(head):
+        return 0.0
     evidence = (
         (0.95, _DOMAIN.search(head) or "russia briefing" in fold(meta.site_name or "")),
         (0.95, _BLURB.search(key)),
@@ -76,6 +89,14 @@ def _score(page: Page) -> float:
         (0.1, "leave a reply" in page.folded_lines[-40:]),
     )
     return round(1.0 - math.prod(1.0 - weight for weight, found in evidence if found), 4)
+
+
+def _is_sister(page: Page, key: str, header: tuple[str, ...]) -> bool:
+    """The page names itself one of the publisher's other sites: their blurb,
+    address, or name as the banner over the page."""
+    head = fold(" ".join(filter(None, (page.meta.canonical_url, page.meta.site_name))))
+    banner = any(line in _SISTER_NAMES for line in page.folded_lines[: len(header)])
+    return banner or bool(_SISTER_SELF.search(key) or _SISTER_SELF.search(head) or head in _SISTER_NAMES)
 
 
 def _header(lines: tuple[str, ...]) -> tuple[str, ...]:

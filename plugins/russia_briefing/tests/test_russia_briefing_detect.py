@@ -112,3 +112,23 @@ def test_site_name_line_at_the_top_claims_a_headless_dump(seed_text: str, page_o
     assert RussiaBriefingSource().detect(page_of("Russia Briefing News\nHome\n\n" + body)) >= 0.5
     mention = "As Russia Briefing reported last year, the forum draws many investors.\n\n"
     assert RussiaBriefingSource().detect(page_of(mention + body)) < 0.5
+
+
+def _as_sister(seed_text: str, site: str) -> str:
+    """The seed as the publisher's sister site prints the same theme."""
+    return seed_text.replace("Russia Briefing", site).replace("russia-briefing", site.lower().replace(" ", "-"))
+
+
+@pytest.mark.parametrize("site", ["China Briefing", "India Briefing", "Vietnam Briefing", "ASEAN Briefing"])
+def test_the_publishers_sister_sites_are_not_claimed(site: str, seed_text: str, page_of: PageOf) -> None:
+    # Same theme, same icons, same firm: only the site's name differs.
+    assert RussiaBriefingSource().detect(page_of(_as_sister(seed_text, site))) < 0.5
+    banner_only = f"{site} News\nHome\n\n" + _cut_before_tail(seed_text).replace("Russia Briefing", site)
+    assert RussiaBriefingSource().detect(page_of(banner_only)) < 0.5
+
+
+def test_an_article_citing_a_sister_site_is_still_claimed(seed_text: str, page_of: PageOf) -> None:
+    cited = seed_text.replace(
+        "Posted by\n", "Posted by\nAs China Briefing is written for investors in China, see there.\n", 1
+    )
+    assert RussiaBriefingSource().detect(page_of(cited)) >= 0.9
