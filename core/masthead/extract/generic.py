@@ -19,9 +19,6 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import trafilatura
-from trafilatura.metadata import extract_metadata
-
 from masthead.errors import NotAnArticle
 from masthead.extract.document import Page
 from masthead.extract.htmlmeta import harvest_tree
@@ -54,6 +51,11 @@ class GenericSource(Source):
     def parse(self, page: Page) -> Draft:
         if not page.is_html:
             return _from_dump(page)
+        # Imported on the first page that needs it: a fifth of a second of
+        # start-up that runs over the outlets' own pages never pay.
+        import trafilatura
+        from trafilatura.metadata import extract_metadata
+
         tree = trafilatura.load_html(page.source_text)
         if tree is None:
             raise NotAnArticle("no HTML tree to read")
