@@ -10,12 +10,16 @@ BeautifulSoup tree, and the whole pipeline (routing, plugins, validation,
 JSON encoding). ``--tool trafilatura`` times ``trafilatura.extract`` (JSON
 with metadata) on the same pages. ``--tool route`` times routing alone
 (decoding the page included) of the pages no source plugin claims, each
-page on its own, and reports the median. ``--json`` prints one JSON object
+page on its own, and reports the median. ``--claimed`` keeps only the pages a
+source plugin claims (the outlet pages, not the generic fallback's), so
+the outlets' own speed can be compared with trafilatura's on exactly those
+pages. ``--json`` prints one JSON object
 for ``bench/run.py``, which runs the tools alternately in fresh processes.
 ``--cprofile N`` prints the N costliest functions of masthead's pass.
 
     python bench/hotpath.py FOLDER [--limit 300] [--repeat 3] [--cprofile 30]
     python bench/hotpath.py FOLDER --tool trafilatura --json
+    python bench/hotpath.py FOLDER --claimed --tool trafilatura --json
 """
 
 from __future__ import annotations
@@ -79,12 +83,28 @@ def route_times(raws: Sequence[Any], repeat: int) -> dict[str, Any]:
     }
 
 
+def claimed(raws: Sequence[Any]) -> list[Any]:
+    """The pages routed to a source plugin rather than to the fallback."""
+    from masthead.errors import RoutingError
+    from masthead.extract.document import Page
+    from masthead.run.runconfig import PipelineConfig
+
+    router = PipelineConfig().build().router
+    kept = []
+    for raw in raws:
+        with contextlib.suppress(RoutingError):
+            if router.route(Page.from_raw(raw)).method != "fallback":
+                kept.append(raw)
+    return kept
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--limit", type=int, default=300, help="pages to use (default 300)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--tool", choices=("masthead", "trafilatura", "route"), default="masthead")
+    parser.add_argument("--claimed", action="store_true", help="only pages a source plugin claims")
     parser.add_argument("--json", action="store_true", help="one JSON object, no stage breakdown")
     parser.add_argument("--cprofile", type=int, default=0, metavar="N", help="print the N costliest functions")
     args = parser.parse_args(argv)
@@ -95,6 +115,8 @@ def main(argv: list[str]) -> int:
     logconfig.configure("json", "error")
     paths = sorted(args.folder.rglob("*.html"))[: args.limit]
     raws = [RawDocument(uri=str(p), data=p.read_bytes(), content_type=HTML) for p in paths]
+    if args.claimed:
+        raws = claimed(raws)
     if args.tool == "route":
         print(json.dumps(route_times(raws, args.repeat)))
         return 0

@@ -31,6 +31,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 from bs4.builder._lxml import LXMLTreeBuilder
+from bs4.element import Comment, NavigableString, Tag
 from lxml import etree
 from lxml.cssselect import CSSSelector
 
@@ -151,15 +152,101 @@ def parse_tree(markup: str) -> Any | None:
 def soup_of_element(element: Any) -> BeautifulSoup:
     """A BeautifulSoup tree of one element of a :func:`parse_tree` tree, alone.
 
-    The element's parse events (start and end tags, text, comments) are
-    replayed into the builder :func:`parse_html` uses, so the element comes
-    out as the part of a whole-page BeautifulSoup tree it would have been,
-    at the cost of its own size: the rest of the page is never turned into
-    Python objects. The element is the new tree's only child.
+    The element comes out as the part of a whole-page BeautifulSoup tree it
+    would have been, at the cost of its own size: the rest of the page is
+    never turned into Python objects. The element is the new tree's only
+    child. :func:`_build` makes the objects directly; if a Beautiful Soup
+    release no longer accepts that, the element's parse events are replayed
+    through the builder instead (:func:`_replay`), which is slower but uses
+    only the builder's public callbacks.
     """
     builder = HtmlTreeBuilder()
     with _without_advice():
         soup = BeautifulSoup("", builder=builder)
+    try:
+        _build(soup, builder, element)
+    except (TypeError, AttributeError):  # pragma: no cover - a Beautiful Soup that changed its internals
+        with _without_advice():
+            soup = BeautifulSoup("", builder=builder)
+        _replay(soup, builder, element)
+    return soup
+
+
+def _build(soup: BeautifulSoup, builder: HtmlTreeBuilder, element: Any) -> None:
+    """Make the BeautifulSoup objects of ``element``'s subtree directly.
+
+    What Beautiful Soup's parser does for each start tag, end tag and text
+    run, done once per node instead of through its general callbacks: a
+    ``Tag`` made by its own constructor (attributes split and substituted as
+    in any parse), strings made of the class the enclosing ``script``,
+    ``style``, ``template`` or ruby tag asks for, whitespace-only strings
+    collapsed to one space or newline outside ``pre`` and ``textarea``, and
+    each object linked to the one parsed before it. Because the tree only
+    ever grows at its right edge, the links Beautiful Soup repairs after
+    each string never need repairing here.
+    """
+    tag_class: Any = soup.element_classes.get(Tag, Tag)
+    plain = soup.element_classes.get(NavigableString, NavigableString)
+    containers = builder.string_containers
+    keep_spaces = builder.preserve_whitespace_tags
+    attribute_dict = builder.attribute_dict_class
+    spaces = soup.ASCII_SPACES
+    pi_class = soup.element_classes.get(builder.processing_instruction_class, builder.processing_instruction_class)
+    comment_class = soup.element_classes.get(Comment, Comment)
+    namespaces = builder.active_namespace_prefixes[-1]
+    last: Any = soup._most_recent_element
+    # Per open element: (its Tag, the string class inside it, whether whitespace is kept).
+    state: tuple[Any, Any, bool] = (soup, plain, False)
+
+    def add(text: str, parent: Any, kind: Any, keep: bool) -> None:
+        nonlocal last
+        if not keep and not text.strip(spaces):
+            text = "\n" if "\n" in text else " "
+        string = kind(text)
+        string.setup(parent, last)
+        parent.contents.append(string)
+        last = string
+
+    stack: list[Any] = [element]
+    states: list[tuple[Any, Any, bool]] = []
+    while stack:
+        node = stack.pop()
+        if node.__class__ is tuple:  # the end of an element: back to its parent, then its tail
+            state = states.pop()
+            if node[1]:
+                add(node[1], state[0], state[1], state[2])
+            continue
+        parent, kind, keep = state
+        tag = node.tag
+        tail = node.tail if node is not element else None
+        if tag.__class__ is not str:  # a comment or a processing instruction
+            if tag is etree.Comment:
+                add(node.text or "", parent, comment_class, keep)
+            elif tag is etree.PI:
+                add(f"{node.target} {node.text or ''}", parent, pi_class, keep)
+            if tail:
+                add(tail, parent, kind, keep)
+            continue
+        made = tag_class(
+            soup, builder, tag, None, None, attribute_dict(node.attrib), parent, last, namespaces=namespaces
+        )
+        if last is not None:
+            last.next_element = made
+        last = made
+        parent.contents.append(made)
+        states.append(state)
+        inner = containers.get(tag, kind)
+        state = (made, inner, keep or tag in keep_spaces)
+        stack.append((tag, tail))
+        if len(node):
+            stack.extend(reversed(node))
+        if node.text:
+            add(node.text, made, inner, state[2])
+    soup._most_recent_element = last
+
+
+def _replay(soup: BeautifulSoup, builder: HtmlTreeBuilder, element: Any) -> None:
+    """``element``'s parse events replayed into the builder :func:`parse_html` uses."""
     builder.soup = soup
     stack: list[Any] = [element]
     while stack:
@@ -190,7 +277,6 @@ def soup_of_element(element: Any) -> BeautifulSoup:
             builder.data(node.text)
     soup.endData()
     builder.soup = None
-    return soup
 
 
 @functools.cache
