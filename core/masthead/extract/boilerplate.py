@@ -20,6 +20,7 @@ answers, for each line of a page, whether and why it is not article text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -49,6 +50,10 @@ def _compiled(patterns: Iterable[str | re.Pattern[str]]) -> tuple[re.Pattern[str
     return tuple(p if isinstance(p, re.Pattern) else re.compile(p) for p in patterns)
 
 
+def _all_sorted(phrases: Phrases) -> tuple[str, ...]:
+    return tuple(sorted({*phrases.exact, *phrases.prefixes, *phrases.contains}))
+
+
 @attrs.define(frozen=True)
 class Phrases:
     """One family of boilerplate phrases (a donation appeal, a comment form).
@@ -67,20 +72,32 @@ class Phrases:
     contains: tuple[str, ...] = attrs.field(default=(), converter=folded)
     patterns: tuple[re.Pattern[str], ...] = attrs.field(default=(), converter=_compiled)
     prefix_words: int | None = None
+    #: Every phrase, sorted: the ones a cut line may start are found by bisection.
+    _sorted: tuple[str, ...] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_all_sorted, takes_self=True)
+    )
 
     def matches(self, line: str) -> bool:
         """Whether ``line`` is one of these phrases (any spelling)."""
-        key = fold(line)
+        return self.matches_folded(fold(line))
+
+    def matches_folded(self, key: str) -> bool:
+        """:meth:`matches` for a line already folded: for a caller that asks many families."""
         if not key:
             return False
         if key in self.exact or key.rstrip(" :.!") in self.exact:
             return True
-        if any(p in key for p in self.contains):
+        for phrase in self.contains:
+            if phrase in key:
+                return True
+        # The word count only matters once a prefix is there: counted last.
+        if (
+            self.prefixes
+            and key.startswith(self.prefixes)
+            and (self.prefix_words is None or len(key.split()) <= self.prefix_words)
+        ):
             return True
-        short = self.prefix_words is None or len(key.split()) <= self.prefix_words
-        if self.prefixes and short and key.startswith(self.prefixes):
-            return True
-        return any(p.search(key) for p in self.patterns)
+        return bool(self.patterns) and any(pattern.search(key) for pattern in self.patterns)
 
     def matches_cut(self, line: str, *, last: bool = False) -> bool:
         """Whether ``line`` is a known phrase cut short (the start of one).
@@ -88,10 +105,20 @@ class Phrases:
         A long enough start of a phrase counts anywhere; on the very last
         line of a page (``last``) even a short one does.
         """
-        key = fold(line).rstrip(" .…")
+        return self.matches_cut_folded(fold(line), last=last)
+
+    def matches_cut_folded(self, key: str, *, last: bool = False) -> bool:
+        """:meth:`matches_cut` for a line already folded."""
+        key = key.rstrip(" .…")
         if len(key) < (CUT_MIN_CHARS_LAST if last else CUT_MIN_CHARS):
             return False
-        return any(p.startswith(key) and p != key for p in (*self.exact, *self.prefixes, *self.contains))
+        # The phrases that start with ``key`` follow ``key`` itself in sorted
+        # order: one bisection finds the first, skipping ``key`` if it is one.
+        phrases = self._sorted
+        at = bisect.bisect_left(phrases, key)
+        if at < len(phrases) and phrases[at] == key:
+            at += 1
+        return at < len(phrases) and phrases[at].startswith(key)
 
 
 @attrs.define(frozen=True)
@@ -163,11 +190,13 @@ class Boilerplate:
 
     def kind_of(self, line: str, *, last: bool = False) -> str | None:
         """The name of the family ``line`` belongs to, whole or cut short."""
-        for family in (*self.families, *(b.start for b in self.blocks)):
-            if family.matches(line):
+        key = fold(line)  # once for every family
+        every = (*self.families, *(b.start for b in self.blocks))
+        for family in every:
+            if family.matches_folded(key):
                 return family.name
-        for family in (*self.families, *(b.start for b in self.blocks)):
-            if family.matches_cut(line, last=last):
+        for family in every:
+            if family.matches_cut_folded(key, last=last):
                 return family.name
         return None
 

@@ -197,10 +197,8 @@ def date_line(text: str | None) -> str | None:
         return None
     line = _DATE_LEAD.sub("", _LAST_EDITED.sub("", text.strip())).strip(" .,|")
     line = _DATE_TIME_SEPARATOR.sub(" ", line)
-    found = dates.find_date(line)
-    if found is not None and found.start == 0 and found.end == len(line):
-        return found.iso
-    return dates.parse_date(line)
+    # The whole-line check of find_date, anchored: a paragraph fails at once.
+    return dates._whole_date(line) or dates.parse_date(line)
 
 
 def dateline(line: str, *, other_words: int = 3) -> str | None:
