@@ -187,18 +187,45 @@ class _Block:
 
 
 class _Reader:
-    """The shape readers, sharing one idea of what is chrome."""
+    """The shape readers, sharing one idea of what is chrome.
+
+    A reader lives for one call on one page, and its shape finders ask
+    about the same lines again and again (each line is the one after a
+    name, then a name itself, then a stamp): the answers for chrome, names
+    and stamps, pure functions of the line, are kept for its lifetime.
+    """
 
     def __init__(self, chrome: Chrome | None) -> None:
         self.extra = chrome
+        self._chrome: dict[tuple[str, bool], bool] = {}
+        self._names: dict[str, bool] = {}
+        self._stamps: dict[str, bool] = {}
+        self._heads: dict[str, tuple[str, str | None, str | None] | None] = {}
 
     def chrome(self, line: str, *, last: bool = False) -> bool:
-        if is_comment_chrome(line) or COMMENT_CHROME.matches_cut(line, last=last):
+        known = self._chrome.get((line, last))
+        if known is None:
+            known = self._chrome[line, last] = self._is_chrome(line, last)
+        return known
+
+    def _is_chrome(self, line: str, last: bool) -> bool:
+        key = fold(line)
+        if COMMENT_CHROME.matches_folded(key) or COMMENT_CHROME.matches_cut_folded(key, last=last):
             return True
         return self.extra is not None and self.extra(line)
 
+    def stamp(self, line: str) -> bool:
+        """:func:`is_stamp`, remembered."""
+        known = self._stamps.get(line)
+        if known is None:
+            known = self._stamps[line] = is_stamp(line)
+        return known
+
     def name_line(self, line: str) -> bool:
-        return shapes.is_name(line) and not self.chrome(line) and not is_stamp(line)
+        known = self._names.get(line)
+        if known is None:
+            known = self._names[line] = shapes.is_name(line) and not self.chrome(line) and not self.stamp(line)
+        return known
 
     def bullet_name(self, line: str) -> bool:
         return shapes.has_bullet(line) and self.name_line(shapes.strip_bullet(line))
@@ -217,10 +244,16 @@ class _Reader:
     def name_stamp(self, line: str) -> tuple[str, str | None, str | None] | None:
         """Author, date and reply target of a head line holding all of them:
         "Rob • 5 years ago", "Ann → Rob • 5 years ago", "Rob on May 21, 2016 said:"."""
+        if line in self._heads:
+            return self._heads[line]
+        head = self._heads[line] = self._name_stamp(line)
+        return head
+
+    def _name_stamp(self, line: str) -> tuple[str, str | None, str | None] | None:
         if len(line.split()) > _MAX_HEAD_WORDS:
             return None
         who, bullet, when = line.rpartition("•")
-        if bullet and is_stamp(when.strip()):
+        if bullet and self.stamp(when.strip()):
             name, *target = _ARROW.split(who.strip(), maxsplit=1)
             if self.name_line(name):
                 return shapes.clean_name(name), date_line(when.strip()), (target[0].strip() or None) if target else None
@@ -232,7 +265,7 @@ class _Reader:
         return None
 
     def stamped(self, line: str) -> bool:
-        return is_stamp(line) or self.name_stamp(line) is not None
+        return self.stamp(line) or self.name_stamp(line) is not None
 
     def dated(self, lines: list[str]) -> list[_Block]:
         stamps = [i for i, line in enumerate(lines) if self.stamped(line)]
@@ -432,7 +465,10 @@ def bullet_thread_start(
     whose first comment lost its author line still sets it apart from the
     article by its indent.
     """
-    reader = _Reader(chrome)
+    return _bullet_start(_Reader(chrome), lines, indents)
+
+
+def _bullet_start(reader: _Reader, lines: Sequence[str], indents: Sequence[int]) -> int | None:
     start, stop = 0, len(lines)
     names_after = [0] * (len(lines) + 1)
     only_names = [True] * (len(lines) + 1)
@@ -480,10 +516,13 @@ def thread_start(lines: Sequence[str], *, chrome: Chrome | None = None, indents:
     that an article's last section stays body. ``indents`` as for
     :func:`bullet_thread_start`.
     """
-    reader = _Reader(chrome)
+    return _thread_start(_Reader(chrome), lines, indents)
+
+
+def _thread_start(reader: _Reader, lines: Sequence[str], indents: Sequence[int]) -> int | None:
     start, stop = 0, len(lines)
     found = [
-        bullet_thread_start(lines, chrome=chrome, indents=indents),
+        _bullet_start(reader, lines, indents),
         _dated_start(reader, lines, start, stop),
         _numbered_start(reader, lines, start, stop),
         _named_run_start(reader, lines, start, stop),
@@ -498,7 +537,7 @@ def _dated_start(reader: _Reader, lines: Sequence[str], start: int, stop: int) -
             continue
         if reader.name_stamp(lines[index]) is not None:
             return index
-        if index > start and is_stamp(lines[index]) and reader.name_line(lines[index - 1]):
+        if index > start and reader.stamp(lines[index]) and reader.name_line(lines[index - 1]):
             return index - 1
     return None
 
@@ -516,7 +555,7 @@ def _numbered_start(reader: _Reader, lines: Sequence[str], start: int, stop: int
 
 
 def _texts_after(reader: _Reader, lines: Sequence[str], index: int, stop: int) -> bool:
-    return index + 1 < stop and not reader.name_line(lines[index + 1]) and not is_stamp(lines[index + 1])
+    return index + 1 < stop and not reader.name_line(lines[index + 1]) and not reader.stamp(lines[index + 1])
 
 
 def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: int) -> int | None:
@@ -654,9 +693,10 @@ def section_start(
     thread even with no screen name among them.
     """
     after = start + 1
-    found = thread_start(lines[after:stop], chrome=chrome, indents=indents[after:stop])
+    reader = _Reader(chrome)
+    found = _thread_start(reader, lines[after:stop], indents[after:stop])
     end = stop if found is None else after + found
-    if ended is not None and start < ended < end and _Reader(chrome).is_named(lines[ended:end], chrome_seen=True):
+    if ended is not None and start < ended < end and reader.is_named(lines[ended:end], chrome_seen=True):
         end = ended
     return next((index for index in range(start, end) if opens_comments(lines[index])), end)
 
