@@ -89,7 +89,8 @@ def credit_of(
     press-service credit after caption text is returned without that text.
     """
     text = line.rstrip()[-_CREDIT_SEARCH_CHARS:]
-    slash = _SLASH_CREDIT.search(text)
+    # The slash credit pattern tries every word start; without a slash it cannot match.
+    slash = _SLASH_CREDIT.search(text) if "/" in text else None
     if slash is not None:
         return _INNER_BREAK.split(slash.group(0).strip())[-1]
     labelled = _LABELLED_TAIL.search(text)
@@ -103,20 +104,21 @@ def credit_of(
     named = _named_source(text, frozenset(fold(w) for w in source_words)) if source_words else None
     if named is not None:
         return named
+    key = fold(text)  # once for all the credits
     for credit in strong:
-        if _ends_with(text, credit):
+        if _ends_with(text, key, credit):
             return text[-len(credit) :]
     for agency in agencies:
-        if _ends_with(text, agency):
+        if _ends_with(text, key, agency):
             before = text[: -len(agency)].rstrip()
             if not before or before.endswith(_FINISHED):
                 return text[-len(agency) :]
     return None
 
 
-def _ends_with(text: str, credit: str) -> bool:
-    """``text`` ends with the word(s) ``credit``, in any case."""
-    return fold(text).endswith(fold(credit)) and (len(text) == len(credit) or not text[-len(credit) - 1].isalnum())
+def _ends_with(text: str, key: str, credit: str) -> bool:
+    """``text`` (folded: ``key``) ends with the word(s) ``credit``, in any case."""
+    return key.endswith(fold(credit)) and (len(text) == len(credit) or not text[-len(credit) - 1].isalnum())
 
 
 def _named_source(text: str, kinds: frozenset[str]) -> str | None:

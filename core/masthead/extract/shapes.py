@@ -66,9 +66,10 @@ def is_headline(line: str, *, strict: bool = True) -> bool:
         return False
     if stripped.endswith("...") or (strict and sentence_breaks(line)):
         return False
-    letters = [ch for ch in line if ch.isalpha()]
-    if len(words) >= 3 and letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.85:
-        return False
+    if len(words) >= 3:
+        letters, capitals = _letter_counts(line)
+        if letters and capitals / letters > 0.85:
+            return False
     significant = capitalised = 0
     for word in words:
         core = word.strip(_WORD_EDGE)
@@ -79,6 +80,25 @@ def is_headline(line: str, *, strict: bool = True) -> bool:
     return capitalised >= 2 and capitalised / max(significant, 1) >= 0.8
 
 
+#: Every ASCII character but the letters, and but the capitals: deleting
+#: them from an ASCII line leaves what :func:`_letter_counts` counts.
+_ASCII_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_ASCII_NOT_CAPITALS = bytes(b for b in range(128) if not chr(b).isupper())
+
+
+def _letter_counts(line: str) -> tuple[int, int]:
+    """How many letters ``line`` holds, and how many of them are capitals.
+
+    An ASCII line is counted by two deletions at C speed; in ASCII only
+    ``A-Z`` are capitals and only ``A-Za-z`` letters, as ``str`` says.
+    """
+    if line.isascii():
+        raw = line.encode("ascii")
+        return len(raw.translate(None, _ASCII_NOT_LETTERS)), len(raw.translate(None, _ASCII_NOT_CAPITALS))
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters), sum(ch.isupper() for ch in letters)
+
+
 #: What may open a word before its first letter ("“Putin", "$5bn", "(AP").
 _OPENERS = "\"'“‘«([{$£€¥#@*-–—"
 
@@ -86,14 +106,20 @@ _OPENERS = "\"'“‘«([{$£€¥#@*-–—"
 def _word_case(token: str, small_words: frozenset[str]) -> bool | None:
     """True for a capitalised word ("Putin", "iPhone"), False for a lower-case one, None if neutral."""
     token = token.lstrip(_OPENERS)
-    if not token or not any(ch.isalpha() for ch in token):
+    if not token:
         return None
-    if token.lower() in small_words or token.rstrip(",;:").lower() in small_words:
+    # Most words start with a letter: it is then the first letter and the
+    # first letter or digit, and the character-by-character scans are skipped.
+    head = token[0]
+    opens_with_letter = head.isalpha()
+    if not opens_with_letter and not any(map(str.isalpha, token)):
         return None
-    first = next(ch for ch in token if ch.isalpha() or ch.isdigit())
+    if token.lower() in small_words or (token[-1] in ",;:" and token.rstrip(",;:").lower() in small_words):
+        return None
+    first = head if opens_with_letter else next(ch for ch in token if ch.isalpha() or ch.isdigit())
     if first.isdigit():
         return None
-    return first.isupper() or any(ch.isupper() for ch in token)
+    return first.isupper() or any(map(str.isupper, token))
 
 
 def title_case_ratio(line: str, *, small_words: frozenset[str] = SMALL_WORDS, skip_last: bool = False) -> float:
