@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -54,6 +55,34 @@ def _all_sorted(phrases: Phrases) -> tuple[str, ...]:
     return tuple(sorted({*phrases.exact, *phrases.prefixes, *phrases.contains}))
 
 
+#: "\\1" or "(?(1)": a group referred to by its number.
+_NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?\(\d")
+
+
+def _one_pattern(phrases: Phrases) -> re.Pattern[str] | None:
+    """``phrases.patterns`` as one alternation, searched once instead of each in turn.
+
+    A line holds a match of the alternation exactly when it holds one of a
+    pattern. Only patterns that keep their meaning side by side are joined:
+    the same flags, not verbose (a comment would swallow the rest), no
+    reference to a group by number (the numbers shift; anything that reads
+    like one counts); else ``None``.
+    """
+    patterns = phrases.patterns
+    if len(patterns) < 2 or len({p.flags for p in patterns}) > 1 or patterns[0].flags & re.VERBOSE:
+        return None
+    if any(_NUMBERED_REFERENCE.search(p.pattern) for p in patterns):
+        return None
+    # A global inline flag ("(?i)") is allowed only at the start of a
+    # pattern: an error since Python 3.11, a warning before.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+        except (re.error, Warning):
+            return None
+
+
 @attrs.define(frozen=True)
 class Phrases:
     """One family of boilerplate phrases (a donation appeal, a comment form).
@@ -76,6 +105,9 @@ class Phrases:
     _sorted: tuple[str, ...] = attrs.field(
         init=False, eq=False, repr=False, default=attrs.Factory(_all_sorted, takes_self=True)
     )
+    _pattern: re.Pattern[str] | None = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_one_pattern, takes_self=True)
+    )
 
     def matches(self, line: str) -> bool:
         """Whether ``line`` is one of these phrases (any spelling)."""
@@ -97,6 +129,8 @@ class Phrases:
             and (self.prefix_words is None or len(key.split()) <= self.prefix_words)
         ):
             return True
+        if self._pattern is not None:
+            return self._pattern.search(key) is not None
         return bool(self.patterns) and any(pattern.search(key) for pattern in self.patterns)
 
     def matches_cut(self, line: str, *, last: bool = False) -> bool:

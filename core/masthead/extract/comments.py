@@ -163,8 +163,12 @@ def line_indents(source_text: str) -> list[int]:
     here, one entry per kept line, in the same order.
     """
     indents = []
-    for raw in source_text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        if text.normalize(raw):
+    raws = source_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # normalize works line by line (nothing it removes or unifies is a line
+    # feed): its lines of the whole text are those of each raw line, got in
+    # one pass rather than one per line.
+    for raw, normalized in zip(raws, text.normalize(source_text).split("\n"), strict=True):
+        if normalized:
             line = raw.replace("\t", "    ").replace("\u00a0", " ")
             indents.append(len(line) - len(line.lstrip()))
     return indents
