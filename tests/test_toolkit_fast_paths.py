@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -210,3 +211,18 @@ def test_line_indents_keep_the_lines_normalize_keeps_one_by_one(source: str) -> 
         for line in (raw.replace("\t", "    ").replace("\u00a0", " ") for raw in raws if text.normalize(raw))
     ]
     assert line_indents(source) == expected
+
+
+def test_paragraphs_are_folded_once_in_a_cache_bounded_by_characters(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text, "_FOLD_PARAGRAPH_BUDGET_CHARS", 20_000)
+    paragraphs = [f"Paragraph {number} of a page, \u201cquoted\u201d and \u2014 dashed. " * 12 for number in range(100)]
+    for paragraph in paragraphs:
+        folded = text.fold(paragraph)
+        assert folded == text._fold(paragraph)
+        assert text.fold(paragraph) is folded  # read again, not folded again
+        held = sum(len(key) + len(value) for key, value in text._folded_paragraphs.items())
+        assert held == text._folded_paragraph_chars <= 20_000
+    assert paragraph not in text._folded  # the short lines' cache is left alone
+    page = "a whole page of text " * 1000
+    text.fold(page)
+    assert page not in text._folded_paragraphs

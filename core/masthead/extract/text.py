@@ -79,6 +79,16 @@ _FOLD_CACHED_CHARS = 300
 _FOLD_BUDGET_CHARS = 1_000_000
 _folded: dict[str, str] = {}
 _folded_chars = 0
+#: Paragraphs (longer than the strings above, up to this long) are kept
+#: apart, in a cache of their own emptied when it holds this many
+#: characters: a page's paragraphs are folded again by every rule that reads
+#: them (ten times each on an HTML page), but seldom recur across pages, so
+#: they need to be kept for about one page and must not crowd out the short
+#: lines that recur everywhere.
+_FOLD_PARAGRAPH_CHARS = 10_000
+_FOLD_PARAGRAPH_BUDGET_CHARS = 200_000
+_folded_paragraphs: dict[str, str] = {}
+_folded_paragraph_chars = 0
 
 
 def fold(text: str) -> str:
@@ -88,14 +98,22 @@ def fold(text: str) -> str:
     ``fold("SUPPORT  the moscow times!")``; use it to recognise boilerplate,
     never as output. Short strings are cached: every source folds the same
     lines of a page while scoring it, and boilerplate lines recur across
-    pages; long ones are not, so the cache stays small.
+    pages. Paragraphs are cached apart for about a page, whole page texts
+    not at all, so the caches stay small.
     """
     folded = _folded.get(text)
     if folded is not None:
         return folded
-    folded = _fold(text)
     if len(text) <= _FOLD_CACHED_CHARS:
+        folded = _fold(text)
         _remember(text, folded)
+    elif len(text) <= _FOLD_PARAGRAPH_CHARS:
+        folded = _folded_paragraphs.get(text)
+        if folded is None:
+            folded = _fold(text)
+            _remember_paragraph(text, folded)
+    else:
+        folded = _fold(text)
     return folded
 
 
@@ -107,12 +125,26 @@ def _remember(text: str, folded: str) -> None:
     the bound without bookkeeping per hit.
     """
     global _folded_chars
+    _folded_chars = _kept(_folded, _folded_chars, _FOLD_BUDGET_CHARS, text, folded)
+
+
+def _remember_paragraph(text: str, folded: str) -> None:
+    """:func:`_remember` for the paragraphs' cache."""
+    global _folded_paragraph_chars
+    _folded_paragraph_chars = _kept(
+        _folded_paragraphs, _folded_paragraph_chars, _FOLD_PARAGRAPH_BUDGET_CHARS, text, folded
+    )
+
+
+def _kept(cache: dict[str, str], held: int, budget: int, text: str, folded: str) -> int:
+    """Put ``folded`` in ``cache`` (emptied first if it would hold more than
+    ``budget`` characters); the characters it holds then."""
     size = len(text) + len(folded)
-    if _folded_chars + size > _FOLD_BUDGET_CHARS:
-        _folded.clear()
-        _folded_chars = 0
-    _folded[text] = folded
-    _folded_chars += size
+    if held + size > budget:
+        cache.clear()
+        held = 0
+    cache[text] = folded
+    return held + size
 
 
 def _fold(text: str) -> str:
