@@ -226,3 +226,17 @@ def test_paragraphs_are_folded_once_in_a_cache_bounded_by_characters(monkeypatch
     page = "a whole page of text " * 1000
     text.fold(page)
     assert page not in text._folded_paragraphs
+
+
+_NAME_PIECES = st.sampled_from(
+    ("•", "#", "12", "3.", "Rob", "Tom B.", "says", "says:", ":", "wrote", "x_X", "\u00a0", "lol")
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_NAME_PIECES, max_size=12).map(" ".join))
+def test_long_lines_are_no_names_as_their_cleaned_names_say(line: str) -> None:
+    name = shapes.clean_name(line)
+    if len(line.split()) > shapes._MAX_NAME_WORDS + shapes._CLEANED_WORDS:
+        assert len(name.split()) > shapes._MAX_NAME_WORDS
+        assert not shapes.is_name(line)

@@ -438,7 +438,10 @@ def read_thread(
     (from :func:`line_indents`), for Disqus reply nesting. Empty comments
     (an image, a deleted text) are kept so that replies keep their parent.
     """
-    reader = _Reader(chrome)
+    return _read_thread(_Reader(chrome), lines, chrome_seen=chrome_seen, depths=depths)
+
+
+def _read_thread(reader: _Reader, lines: Sequence[str], *, chrome_seen: bool, depths: Sequence[int]) -> list[Comment]:
     lines = list(lines)
     if any(reader.stamped(line) for line in lines):
         blocks = reader.dated(lines)
@@ -728,7 +731,8 @@ def read_after_marker(
     """
     related: list[str] = []
     rest_at = len(tail)
-    disqus = bullet_thread_start(tail, chrome=chrome)
+    reader = _Reader(chrome)  # one for the Disqus check and the thread: the same lines
+    disqus = _bullet_start(reader, tail, ())
     for index, line in enumerate(tail):
         judge = chrome_last if chrome_last is not None and index == len(tail) - 1 else chrome
         if is_comment_chrome(line) or (judge is not None and judge(line)):
@@ -741,7 +745,7 @@ def read_after_marker(
             continue
         rest_at = index
         break
-    return related, read_thread(tail[rest_at:], chrome=chrome, chrome_seen=chrome_seen, depths=depths)
+    return related, _read_thread(reader, tail[rest_at:], chrome_seen=chrome_seen, depths=depths)
 
 
 def section(lines: Sequence[str], *, opens: Chrome, closes: Chrome) -> Sequence[str]:

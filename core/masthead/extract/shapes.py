@@ -210,6 +210,8 @@ _SAYS = re.compile(r"\s+(?:says|wrote|writes)\s*:?$", re.IGNORECASE)
 #: Commenter names are short: "leon mc pilibin", "Ivan_the_Pragmatist".
 _MAX_NAME_WORDS = 4
 _MAX_NAME_CHARS = 40
+#: The most words :func:`clean_name` removes: "•", "#", "12", "says", ":".
+_CLEANED_WORDS = 5
 _NAME_END = (".", "!", "?", ",", ";", ":", "\u201d", '"', "…", ")")
 #: A name may end with an initial: "Tom B.", "Jean-Luc P.".
 _INITIAL_END = re.compile(r"(?:^|[\s-])[A-Z]\.$")
@@ -233,6 +235,11 @@ def is_name(line: str) -> bool:
     "Voice of Reason says:", "Tom B.". A short comment ("lol") has the same shape;
     callers decide by position.
     """
+    # clean_name takes at most five words off a line (a bullet, a list
+    # number of two, "says" and a colon) and joins none: a line of more
+    # words holds more than a name's, and is done without its three patterns.
+    if len(line.split(maxsplit=_MAX_NAME_WORDS + _CLEANED_WORDS)) > _MAX_NAME_WORDS + _CLEANED_WORDS:
+        return False
     name = clean_name(line)
     if not name or len(name) > _MAX_NAME_CHARS or len(name.split()) > _MAX_NAME_WORDS:
         return False
