@@ -29,7 +29,7 @@ from collections.abc import Sequence
 import attrs
 
 from masthead.extract import shapes as toolkit_shapes
-from masthead.extract.agencies import agency_named
+from masthead.extract.agencies import agency_named, credited_agencies
 from masthead.extract.fields import Fields
 from masthead.extract.lists import headed_lists, is_teaser, teaser_trios, trailing_run
 from masthead.extract.shapes import ends_with_stop, headline_shaped
@@ -60,6 +60,10 @@ class Extraction:
     #: How many "Featured Post" teasers were lifted out of the page.
     teasers: int = 0
     listing: bool = False
+    #: Agencies the body credits (:func:`masthead.extract.agencies.credited_agencies`),
+    #: read once for detection and the draft alike; empty for a listing or a
+    #: page without body, which are no article.
+    credited: tuple[str, ...] = ()
 
     @property
     def truncated(self) -> bool:
@@ -286,6 +290,7 @@ def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extracti
 
     body, ticker = _split_ticker(body)
     teasers = len(sidebar) // 3
+    listing = _looks_like_listing(body, teasers)
     return Extraction(
         title=title,
         published=meta.published,
@@ -296,5 +301,6 @@ def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extracti
         ticker=tuple(ticker),
         related=related,
         teasers=teasers,
-        listing=_looks_like_listing(body, teasers),
+        listing=listing,
+        credited=credited_agencies(body) if body and not listing else (),
     )

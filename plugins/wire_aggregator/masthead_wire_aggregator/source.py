@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 
 from masthead import Draft, NotAnArticle, Page, Related, Source
-from masthead.extract.agencies import credited_agencies
 from masthead.extract.spacing import ends_in_space, set_apart
 from masthead.extract.text import fold
 from masthead_wire_aggregator import html, shapes
@@ -52,6 +52,20 @@ def _site_header(lines: Sequence[str]) -> bool:
     return crumb and _MENU in top and _SEARCH in top
 
 
+#: What the lines of a page read as, kept for as long as the page lives:
+#: routing asks the detector about a dump, then the same dump is parsed,
+#: and both read the same lines the same way. Keyed by the page object.
+_READINGS: weakref.WeakKeyDictionary[Page, Extraction] = weakref.WeakKeyDictionary()
+
+
+def _read_lines(page: Page) -> Extraction:
+    """:func:`extract` of the page's lines (no title known), read once per page."""
+    found = _READINGS.get(page)
+    if found is None:
+        found = _READINGS[page] = extract(page.lines)
+    return found
+
+
 class EconoTimesSource(Source):
     """EconoTimes (econotimes.com): rewritten wire copy with a headline ticker."""
 
@@ -84,7 +98,7 @@ class EconoTimesSource(Source):
             return _NO_SCORE
         if any(fold(name) in key for name in voc.SITE_NAMES):
             return _SITE_MARKER
-        found = extract(lines)
+        found = _read_lines(page)
         header = _site_header(lines)
         if found.listing:
             return _SITE_LISTING if header or found.teasers >= 2 else _NO_SCORE
@@ -93,7 +107,7 @@ class EconoTimesSource(Source):
         score = next((score for least, score in _TICKER_SCORES if len(found.ticker) >= least), 0.0)
         if header:
             score = max(score, _SITE_HEADER)
-        if credited_agencies(found.body) or found.byline_agencies:
+        if found.credited or found.byline_agencies:
             score += _WIRE_CREDIT
         if any(shapes.parse_dateline(line) and "utc" in fold(line) for line in lines[:12]):
             score += _UTC_DATELINE
@@ -112,7 +126,7 @@ class EconoTimesSource(Source):
         """Turn a dump or an HTML page into a draft; listings are no article."""
         if page.is_html:
             return self._parse_html(page)
-        return self._draft(page, extract(page.lines), layout="text-dump")
+        return self._draft(page, _read_lines(page), layout="text-dump")
 
     def _parse_html(self, page: Page) -> Draft:
         if html.is_listing(page):
@@ -122,7 +136,8 @@ class EconoTimesSource(Source):
         if container is None:
             # a layout without any known container: the page's own blocks,
             # through the same line rules (menus, furniture and ticker go)
-            return self._draft(page, extract(page.lines, known_title=title), layout="page-blocks", authors=authors)
+            found = _read_lines(page) if title is None else extract(page.lines, known_title=title)
+            return self._draft(page, found, layout="page-blocks", authors=authors)
         return self._draft(
             page,
             extract(page.blocks_of(container.element), known_title=title),
@@ -164,7 +179,7 @@ class EconoTimesSource(Source):
     @staticmethod
     def _attributions(found: Extraction) -> tuple[str, ...]:
         """The byline's agency (it comes first on the page), then the body's credits."""
-        return tuple(dict.fromkeys(found.byline_agencies + credited_agencies(found.body)))
+        return tuple(dict.fromkeys(found.byline_agencies + found.credited))
 
     @staticmethod
     def _check_article(found: Extraction) -> None:
