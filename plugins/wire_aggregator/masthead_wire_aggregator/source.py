@@ -32,6 +32,7 @@ _TICKER_SCORES = ((8, 0.6), (5, 0.55), (3, 0.45), (2, 0.35), (1, 0.15))
 #: crumb (or the "Featured Post" sidebar label) within its first lines.
 _HEADER_LINES = 12
 _MENU, _SEARCH = fold("Menu"), fold("Search")
+_SITE_NAMES = tuple(fold(name) for name in voc.SITE_NAMES)
 
 
 #: Lower-case spellings one of which every :data:`vocabulary.SITE_NAMES`
@@ -45,9 +46,10 @@ def _may_name_site(source: str) -> bool:
     return any(needle in lowered for needle in _SITE_NEEDLES)
 
 
-def _site_header(lines: Sequence[str]) -> bool:
-    """Whether the dump opens with the site's header (Menu, Search, a section crumb)."""
-    top = [fold(line) for line in lines[:_HEADER_LINES]]
+def _site_header(folded_lines: Sequence[str]) -> bool:
+    """Whether the dump opens with the site's header (Menu, Search, a section crumb);
+    ``folded_lines`` are the page's lines folded (:attr:`masthead.Page.folded_lines`)."""
+    top = folded_lines[:_HEADER_LINES]
     crumb = any((key.startswith("|") and shapes.is_menu(key)) or key in voc.SIDEBAR_LABELS for key in top)
     return crumb and _MENU in top and _SEARCH in top
 
@@ -96,10 +98,10 @@ class EconoTimesSource(Source):
         key = page.folded_text
         if any(marker in key for marker in voc.FOREIGN_MARKERS):
             return _NO_SCORE
-        if any(fold(name) in key for name in voc.SITE_NAMES):
+        if any(name in key for name in _SITE_NAMES):
             return _SITE_MARKER
         found = _read_lines(page)
-        header = _site_header(lines)
+        header = _site_header(page.folded_lines)
         if found.listing:
             return _SITE_LISTING if header or found.teasers >= 2 else _NO_SCORE
         if not found.body:
@@ -109,7 +111,8 @@ class EconoTimesSource(Source):
             score = max(score, _SITE_HEADER)
         if found.credited or found.byline_agencies:
             score += _WIRE_CREDIT
-        if any(shapes.parse_dateline(line) and "utc" in fold(line) for line in lines[:12]):
+        top = zip(lines[:12], page.folded_lines, strict=False)
+        if any("utc" in key and shapes.parse_dateline(line) for line, key in top):
             score += _UTC_DATELINE
         if not page.is_html:
             # the ticker sits further from the text than the paragraphs from each
