@@ -88,7 +88,7 @@ class Agency:
     #: Literal strings one of which any mention contains; a cheap prefilter
     #: so the regexes only run on texts that can match (hostile input).
     #: Every mention also starts with the first word of one of them (at
-    #: most :data:`_LEAD_CHARS` characters before it): see :meth:`search_from`.
+    #: most five characters before it): see :meth:`search_from`.
     keywords: tuple[str, ...] = ()
     #: Where the text uses the name for something else ("the AFP" of the
     #: Australian Federal Police), only the dateline form "(AFP) -" counts.
