@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from masthead.extract.agencies import agency_named, credited_agencies
+from masthead.extract.agencies import AGENCIES, Agency, agency_named, credited_agencies
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,28 @@ def test_kcna_is_not_taiwans_central_news_agency() -> None:
 )
 def test_agency_named_in_a_byline(name: str, expected: str | None) -> None:
     assert agency_named(name) == expected
+
+
+#: Every spelling of a mention the patterns accept, line breaks inside
+#: included, with the literal keyword ("Dow Jones") only further on.
+_SPELLINGS = (
+    *("ITAR-TASS", "Tass", "(Reuters)", "Reuters\nNews", "(Bloomberg)", "Bloomberg\nNews", "Associated\nPress", "AP"),
+    *("Agence\nFrance-Presse", "AFP", "Xinhua", "Interfax", "RIA-Novosti", "RIA", "Yonhap", "Kyodo", "Jiji\nPress"),
+    *("Dow\nJones Newswires", "Dow\nJones", "Sputnik", "Anadolu", "Bernama", "KCNA", "Korean\nCentral News Agency"),
+    *("Central\nNews Agency", "Saudi\nPress Agency", "SPA", "Emirates\nNews Agency", "WAM", "WAFA", "IRNA", "Tasnim"),
+    *("Fars\nnews agency", "Fars", "Ukrinform", "UNIAN", "EFE", "ANSA", "Deutsche\nPresse-Agentur", "dpa"),
+    *("Press\nTrust of India", "PTI", "Asian\nNews International", "ANI", "Antara"),
+)
+
+
+@pytest.mark.parametrize("agency", AGENCIES, ids=lambda agency: agency.name)
+def test_no_mention_starts_before_search_from(agency: Agency) -> None:
+    """credited_agencies starts each agency's patterns at ``search_from``: no
+    spelling they match may start earlier, whatever follows."""
+    tail = " ".join((*agency.keywords, agency.name))
+    for spelling in _SPELLINGS:
+        text = f"Earlier on, officials said so. {spelling} said it. {tail}"
+        start = agency.search_from(text)
+        for pattern in (agency.free, agency.contextual):
+            first = pattern.search(text) if pattern is not None else None
+            assert first is None or first.start() >= start, (spelling, first)

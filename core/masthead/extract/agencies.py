@@ -31,6 +31,9 @@ import attrs
 __all__ = ["AGENCIES", "Agency", "agency_named", "credited_agencies"]
 
 _WINDOW = 80
+#: How far a mention may start before its keyword's first word ("ITAR-" of
+#: "ITAR-TASS", "(" of "(Reuters)").
+_LEAD_CHARS = 5
 
 #: Credit phrases right before the name ("according to", "told the").
 _BEFORE = re.compile(
@@ -84,6 +87,8 @@ class Agency:
     said_ok: bool = True
     #: Literal strings one of which any mention contains; a cheap prefilter
     #: so the regexes only run on texts that can match (hostile input).
+    #: Every mention also starts with the first word of one of them (at
+    #: most five characters before it): see :meth:`search_from`.
     keywords: tuple[str, ...] = ()
     #: Where the text uses the name for something else ("the AFP" of the
     #: Australian Federal Police), only the dateline form "(AFP) -" counts.
@@ -91,6 +96,20 @@ class Agency:
 
     def may_occur_in(self, text: str) -> bool:
         return any(keyword in text for keyword in self.keywords or (self.name,))
+
+    def search_from(self, text: str) -> int:
+        """Where in ``text`` the first mention can start at the earliest.
+
+        The patterns open with a word boundary, a lookbehind or a bracket,
+        so the regex engine has no literal to skip ahead by and tries them
+        at every character of a long text. A mention starts with the first
+        word of a keyword ("Dow" of "Dow Jones", "Korean" of "Korean
+        Central"), or a few characters before it ("ITAR-TASS",
+        "(Reuters)"), so no mention starts before the first such word.
+        """
+        leads = {keyword.split()[0] for keyword in self.keywords or (self.name,)}
+        found = [at for lead in leads if (at := text.find(lead)) >= 0]
+        return max(0, min(found) - _LEAD_CHARS) if found else 0
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -187,13 +206,14 @@ def _first_mention(agency: Agency, text: str) -> int | None:
     if not agency.may_occur_in(text):
         return None
     positions: list[int] = []
+    start = agency.search_from(text)
     if agency.free is not None:
-        found = agency.free.search(text)
+        found = agency.free.search(text, start)
         if found:
             positions.append(found.start())
     if agency.contextual is not None:
         clashing = agency.clash is not None and agency.clash.search(text) is not None
-        for found in agency.contextual.finditer(text):
+        for found in agency.contextual.finditer(text, start):
             if clashing and not _DATELINE_AFTER.match(text[found.end() :].lstrip()):
                 continue
             if _credited(text, found.start(), found.end(), agency.said_ok):

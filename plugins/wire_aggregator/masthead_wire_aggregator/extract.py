@@ -24,12 +24,13 @@ that is nothing but such teasers and headlines is a listing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import attrs
 
 from masthead.extract import shapes as toolkit_shapes
-from masthead.extract.agencies import agency_named
+from masthead.extract.agencies import agency_named, credited_agencies
 from masthead.extract.fields import Fields
 from masthead.extract.lists import headed_lists, is_teaser, teaser_trios, trailing_run
 from masthead.extract.shapes import ends_with_stop, headline_shaped
@@ -60,6 +61,10 @@ class Extraction:
     #: How many "Featured Post" teasers were lifted out of the page.
     teasers: int = 0
     listing: bool = False
+    #: Agencies the body credits (:func:`masthead.extract.agencies.credited_agencies`),
+    #: read once for detection and the draft alike; empty for a listing or a
+    #: page without body, which are no article.
+    credited: tuple[str, ...] = ()
 
     @property
     def truncated(self) -> bool:
@@ -72,28 +77,81 @@ class Extraction:
 _RELATED_HEADINGS = frozenset(fold(h) for h in ("Related Stories", "Related Articles", "Related News"))
 
 
-def _is_chrome(line: str) -> bool:
-    return shapes.is_menu(line) or shapes.is_widget(line)
+class _Shapes:
+    """The line predicates of :mod:`masthead_wire_aggregator.shapes`, each
+    answered once per line of the page being read.
+
+    Reading a page asks the same questions of the same lines several times
+    (the header is scanned for the body's start, the title, the lead and the
+    dateline; the body for stops, chrome, captions, the ticker and a
+    listing's shape), and the answers depend on the line alone. One instance
+    serves one call of :func:`extract` and goes with it.
+    """
+
+    def __init__(self) -> None:
+        self.menu = _remembered(shapes.is_menu)
+        self.widget = _remembered(shapes.is_widget)
+        self.caption = _remembered(shapes.is_caption)
+        self.stop = _remembered(shapes.is_stop)
+        self.dateline = _remembered(shapes.parse_dateline)
+        self.byline = _remembered(shapes.parse_byline)
+        self.paragraph = _remembered(shapes.paragraph_shaped)
+        self.headline = _remembered(headline_shaped)
+        self.ticker = _remembered(shapes.ticker_headline)
+        self.title_case = _remembered(shapes.title_case_ratio)
+
+    def chrome(self, line: str) -> bool:
+        return self.menu(line) or self.widget(line)
+
+    def furniture(self, line: str) -> bool:
+        return self.chrome(line) or self.caption(line) or self.stop(line)
+
+    def is_byline(self, line: str) -> bool:
+        return self.byline(line) is not None
+
+    def head_line(self, line: str) -> bool:
+        """A dateline or a byline: what the site prints under a title."""
+        return bool(self.dateline(line)) or self.is_byline(line)
+
+    def related_item(self, line: str) -> bool:
+        return self.headline(line) and not self.caption(line)
+
+    def introduces(self, line: str) -> bool:
+        """Whether ``line`` is what EconoTimes prints under a title."""
+        return self.head_line(line) or self.widget(line) or self.caption(line)
+
+    def reads_as_headline(self, line: str) -> bool:
+        """Full title case, or a sentence-case headline; not a line of wire copy."""
+        full = self.title_case(line) == 1.0 and not toolkit_shapes.reads_as_sentence(line)
+        return full or toolkit_shapes.sentence_case_headline(line)
+
+    def title_candidate(self, line: str) -> bool:
+        if not self.headline(line) or len(line.split()) < 3:
+            return False
+        return not (self.furniture(line) or self.head_line(line))
+
+    def ticker_shaped(self, line: str) -> bool:
+        """Headline-shaped, and not a sentence that ends like one ("... for comment?")."""
+        return self.headline(line) and (not ends_with_stop(line) or self.ticker(line))
 
 
-def _is_furniture(line: str) -> bool:
-    return _is_chrome(line) or shapes.is_caption(line) or shapes.is_stop(line)
+_T = TypeVar("_T")
 
 
-def _is_byline(line: str) -> bool:
-    return shapes.parse_byline(line) is not None
+def _remembered(predicate: Callable[[str], _T]) -> Callable[[str], _T]:
+    """``predicate`` with its answer kept for each line it was asked about."""
+    answers: dict[str, _T] = {}
+
+    def answer(line: str) -> _T:
+        if line in answers:
+            return answers[line]
+        answers[line] = found = predicate(line)
+        return found
+
+    return answer
 
 
-def _is_head_line(line: str) -> bool:
-    """A dateline or a byline: what the site prints under a title."""
-    return bool(shapes.parse_dateline(line)) or _is_byline(line)
-
-
-def _related_item(line: str) -> bool:
-    return headline_shaped(line) and not shapes.is_caption(line)
-
-
-def _body_start(lines: Sequence[str]) -> int:
+def _body_start(lines: Sequence[str], shape: _Shapes) -> int:
     """Index of the first paragraph of running text (``len(lines)`` if none).
 
     A headline that ends with a question or exclamation mark looks like a
@@ -101,28 +159,23 @@ def _body_start(lines: Sequence[str]) -> int:
     dateline or byline follows it.
     """
     for index, line in enumerate(lines):
-        if _is_furniture(line) or _is_head_line(line) or not shapes.paragraph_shaped(line):
+        if not shape.paragraph(line) or shape.furniture(line) or shape.head_line(line):
             continue
-        if headline_shaped(line) and (shapes.ticker_headline(line) or _dated_next(lines, index)):
+        if shape.headline(line) and (shape.ticker(line) or _dated_next(lines, index, shape)):
             continue
         return index
     return len(lines)
 
 
-def _dated_next(lines: Sequence[str], index: int) -> bool:
+def _dated_next(lines: Sequence[str], index: int, shape: _Shapes) -> bool:
     """Whether the next line that is not site chrome is a dateline or byline."""
     for line in lines[index + 1 : index + 4]:
-        if not _is_chrome(line):
-            return _is_head_line(line)
+        if not shape.chrome(line):
+            return shape.head_line(line)
     return False
 
 
-def _introduces(line: str) -> bool:
-    """Whether ``line`` is what EconoTimes prints under a title."""
-    return _is_head_line(line) or shapes.is_widget(line) or shapes.is_caption(line)
-
-
-def _pick_title(header: Sequence[str]) -> str | None:
+def _pick_title(header: Sequence[str], shape: _Shapes) -> str | None:
     """The page's own headline among the header lines, if it shows one.
 
     A candidate is headline-shaped and either in title case, or directly
@@ -134,14 +187,14 @@ def _pick_title(header: Sequence[str]) -> str | None:
     """
     following: str | None = None  # the next non-menu line, scanning backwards
     for line in reversed(header):
-        if _is_title_candidate(line) and _titled(line, following):
+        if shape.title_candidate(line) and _titled(line, following, shape):
             return line
-        if not shapes.is_menu(line):
+        if not shape.menu(line):
             following = line
     return None
 
 
-def _titled(line: str, following: str | None) -> bool:
+def _titled(line: str, following: str | None, shape: _Shapes) -> bool:
     """Whether candidate ``line``, with ``following`` under it, is the title.
 
     With the text right under it, a line must be in full title case or read
@@ -150,22 +203,11 @@ def _titled(line: str, following: str | None) -> bool:
     neither.
     """
     if following is None:
-        return _reads_as_headline(line)
-    return shapes.title_case_ratio(line) >= 0.6 or _introduces(following)
+        return shape.reads_as_headline(line)
+    return shape.title_case(line) >= 0.6 or shape.introduces(following)
 
 
-def _reads_as_headline(line: str) -> bool:
-    """Full title case, or a sentence-case headline; not a line of wire copy."""
-    full = shapes.title_case_ratio(line) == 1.0 and not toolkit_shapes.reads_as_sentence(line)
-    return full or toolkit_shapes.sentence_case_headline(line)
-
-
-def _is_title_candidate(line: str) -> bool:
-    plain = not (_is_furniture(line) or _is_head_line(line))
-    return plain and headline_shaped(line) and len(line.split()) >= 3
-
-
-def _unpunctuated_lead(header: Sequence[str], title: str | None) -> int:
+def _unpunctuated_lead(header: Sequence[str], title: str | None, shape: _Shapes) -> int:
     """How many header lines at its end are the story's first sentence(s).
 
     A first paragraph that lost its full stop is not paragraph-shaped and
@@ -174,15 +216,15 @@ def _unpunctuated_lead(header: Sequence[str], title: str | None) -> int:
     """
     count = 0
     for line in reversed(header):
-        if line == title or not headline_shaped(line) or _reads_as_headline(line):
+        if line == title or not shape.headline(line) or shape.reads_as_headline(line):
             break
-        if _is_furniture(line) or _introduces(line):  # what the site prints above the text
+        if shape.furniture(line) or shape.introduces(line):  # what the site prints above the text
             break
         count += 1
     return count
 
 
-def _split_ticker(body: list[str]) -> tuple[list[str], list[str]]:
+def _split_ticker(body: list[str], shape: _Shapes) -> tuple[list[str], list[str]]:
     """Split the trailing run of ticker headlines off the body paragraphs.
 
     The run (:func:`masthead.extract.lists.trailing_run`) is of headline-shaped
@@ -194,32 +236,43 @@ def _split_ticker(body: list[str]) -> tuple[list[str], list[str]]:
     """
     start = trailing_run(
         body,
-        shaped=_ticker_shaped,
-        strong=shapes.ticker_headline,
+        shaped=shape.ticker_shaped,
+        strong=shape.ticker,
         cut=lambda line: shapes.ticker_headline(line, may_be_cut=True),
-        joins=_reads_as_headline,
+        joins=shape.reads_as_headline,
     )
     return body[:start], body[start:]
 
 
-def _ticker_shaped(line: str) -> bool:
-    """Headline-shaped, and not a sentence that ends like one ("... for comment?")."""
-    return headline_shaped(line) and (not ends_with_stop(line) or shapes.ticker_headline(line))
-
-
-def _looks_like_listing(body: Sequence[str], teasers: int) -> bool:
+def _looks_like_listing(body: Sequence[str], teasers: int, shape: _Shapes) -> bool:
     """Headlines and teasers cut with an ellipsis, no story: an index page.
 
     ``teasers`` counts the "Featured Post" trios already lifted out; with
     them, a page whose remaining lines hold no finished paragraph is a
     listing, while a story printed after the sidebar is still a story.
     """
-    headlines = sum(1 for line in body if shapes.ticker_headline(line))
     cut = sum(1 for line in body if is_teaser(line))
-    paragraphs = sum(1 for line in body if shapes.paragraph_shaped(line) and not is_teaser(line))
-    if (teasers or cut) and not paragraphs:
+    paragraphs = sum(1 for line in body if shape.paragraph(line) and not is_teaser(line))
+    if ((teasers or cut) and not paragraphs) or cut >= _MIN_LISTING_TEASERS:
         return True
-    return (headlines >= _MIN_LISTING_HEADLINES and headlines >= paragraphs) or cut >= _MIN_LISTING_TEASERS
+    return _headlines_reach(body, max(_MIN_LISTING_HEADLINES, paragraphs), shape)
+
+
+def _headlines_reach(body: Sequence[str], needed: int, shape: _Shapes) -> bool:
+    """Whether at least ``needed`` lines of ``body`` are ticker headlines.
+
+    Counting stops as soon as the answer is known: a story's body is mostly
+    paragraphs, so its first few lines already show that the rest cannot
+    make up the count.
+    """
+    found = 0
+    for index, line in enumerate(body):
+        if found + len(body) - index < needed:
+            return False
+        found += shape.ticker(line)
+        if found >= needed:
+            return True
+    return False
 
 
 def _repeat_key(line: str) -> str:
@@ -227,22 +280,22 @@ def _repeat_key(line: str) -> str:
     return fold(line).rstrip(" .:")
 
 
-def _take(found: Fields, line: str) -> bool:
+def _take(found: Fields, line: str, shape: _Shapes) -> bool:
     """Keep ``line`` in ``found`` if it is a dateline, byline or caption; say whether it was.
 
     An agency named as the byline ("By Reuters") is an attribution, not an author.
     """
-    moment = shapes.parse_dateline(line)
+    moment = shape.dateline(line)
     if moment is not None:
         found.take_date(moment)
         return True
-    names = shapes.parse_byline(line)
+    names = shape.byline(line)
     if names is not None:
         for name in names:
             agency = agency_named(name)
             (found.attributions if agency else found.authors).append(agency or name)
         return True
-    if shapes.is_caption(line):
+    if shape.caption(line):
         found.captions.append(line)
         return True
     return False
@@ -251,15 +304,16 @@ def _take(found: Fields, line: str) -> bool:
 def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extraction:
     """Read one page's lines into title, date, byline, body and captions."""
     # "Featured Post" teasers (headline, "By ...", teaser) and the "Related Stories" list go first
-    sidebar = teaser_trios(lines, headline=headline_shaped, byline=_is_byline)
-    lists = headed_lists(lines, _RELATED_HEADINGS, item=_related_item)
+    shape = _Shapes()
+    sidebar = teaser_trios(lines, headline=shape.headline, byline=shape.is_byline)
+    lists = headed_lists(lines, _RELATED_HEADINGS, item=shape.related_item)
     related = tuple(line for span in lists for line in lines[span.start + 1 : span.end])
     taken = sidebar.union(*(range(span.start, span.end) for span in lists))
     lines = [line for index, line in enumerate(lines) if index not in taken]
-    start = _body_start(lines)
+    start = _body_start(lines, shape)
     header = lines[max(0, start - _HEADER_WINDOW) : start]
-    title = known_title or _pick_title(header)
-    lead = _unpunctuated_lead(header, title)
+    title = known_title or _pick_title(header, shape)
+    lead = _unpunctuated_lead(header, title, shape)
     if lead:
         header, start = header[:-lead], start - lead
     rest = lines[start:]
@@ -267,25 +321,26 @@ def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extracti
 
     meta = Fields()  # dateline, byline and captions, as the lines are read
     for line in header:
-        _take(meta, line)
+        _take(meta, line, shape)
 
     body: list[str] = []
     for line in rest:
-        if shapes.is_stop(line):
+        if shape.stop(line):
             break
-        if _is_chrome(line) or (
+        if shape.chrome(line) or (
             title_key is not None and len(line) < 2 * len(title_key) + 8 and _repeat_key(line) == title_key
         ):
             continue
-        if shapes.is_caption(line):
+        if shape.caption(line):
             meta.captions.append(line)
             continue
-        if not shapes.paragraph_shaped(line) and _take(meta, line):
+        if not shape.paragraph(line) and _take(meta, line, shape):
             continue
         body.append(line)
 
-    body, ticker = _split_ticker(body)
+    body, ticker = _split_ticker(body, shape)
     teasers = len(sidebar) // 3
+    listing = _looks_like_listing(body, teasers, shape)
     return Extraction(
         title=title,
         published=meta.published,
@@ -296,5 +351,6 @@ def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extracti
         ticker=tuple(ticker),
         related=related,
         teasers=teasers,
-        listing=_looks_like_listing(body, teasers),
+        listing=listing,
+        credited=credited_agencies(body) if body and not listing else (),
     )

@@ -56,6 +56,67 @@ for _selector in (*VIEW_SELECTORS, *LISTING_SELECTORS, ".articleView, .articleVi
 
 _TITLE_SUFFIX = re.compile(r"\s*[-|–—:]\s*Econo\s*Times\s*$", re.IGNORECASE)
 
+#: One selector of a box list in a form :class:`_Names` can rule out: a
+#: ``.class``, ``#id``, ``[id^=prefix]`` or tag name, maybe under an
+#: ancestor's ``.class`` (``.articleImgArea p``).
+_SIMPLE = re.compile(
+    r"(?:\.(?P<scope>[\w-]+)\s+)?(?:\.(?P<cls>[\w-]+)|#(?P<id>[\w-]+)|\[id\^=(?P<prefix>[\w-]+)\]|(?P<tag>[a-z][a-z0-9]*))"
+)
+
+
+@attrs.frozen
+class _Names:
+    """The classes, ids and tag names the elements of a container carry.
+
+    Soupsieve tries every selector of a list on every element, in Python:
+    the furniture list alone costs more than the container's text. A
+    selector whose class, id or tag no element carries cannot match, so
+    :func:`_present` leaves it out of the list before the list is matched;
+    the boxes found are the same.
+    """
+
+    classes: frozenset[str]
+    ids: frozenset[str]
+    tags: frozenset[str]
+
+    @classmethod
+    def of(cls, root: Tag) -> _Names:
+        """The names of ``root`` and of every element under it."""
+        classes: set[str] = set()
+        ids: set[str] = set()
+        tags: set[str] = set()
+        for element in (root, *root.find_all(True)):
+            tags.add(element.name.lower())
+            value = element.get("class")
+            if value:
+                classes.update(value.split() if isinstance(value, str) else value)
+            ident = element.get("id")
+            if isinstance(ident, str):
+                ids.add(ident)
+        return cls(frozenset(classes), frozenset(ids), frozenset(tags))
+
+    def may_match(self, selector: str) -> bool:
+        """Whether ``selector`` (one of a list) can match an element here; any
+        form other than those of :data:`_SIMPLE` may."""
+        found = _SIMPLE.fullmatch(selector)
+        if found is None:
+            return True
+        if found["scope"] is not None and found["scope"] not in self.classes:
+            return False
+        if found["cls"] is not None:
+            return found["cls"] in self.classes
+        if found["id"] is not None:
+            return found["id"] in self.ids
+        if found["prefix"] is not None:
+            return any(ident.startswith(found["prefix"]) for ident in self.ids)
+        return found["tag"] in self.tags
+
+
+def _present(selectors: str, names: _Names) -> str:
+    """The selectors of the list ``selectors`` that may match where ``names``
+    were read, as a list again (empty when none may)."""
+    return ", ".join(part for part in (p.strip() for p in selectors.split(",")) if names.may_match(part))
+
 
 @attrs.frozen
 class Container:
@@ -82,9 +143,10 @@ def find_container(page: Page, base_url: str | None = None) -> Container | None:
             continue
         names = box_texts(element.select(CONTRIBUTOR_LINKS))
         contributors = tuple(name for name in names if fold(name) not in voc.NOT_AUTHORS)
-        related = links_in(cut_boxes(element, RELATED, RELATED_HEADINGS), base_url)
-        cut_boxes(element, FURNITURE, FURNITURE_HEADINGS)
-        captions = box_texts(cut_boxes(element, CAPTIONS))
+        held = _Names.of(element)  # before the cuts: what they leave holds no more
+        related = links_in(cut_boxes(element, _present(RELATED, held), RELATED_HEADINGS), base_url)
+        cut_boxes(element, _present(FURNITURE, held), FURNITURE_HEADINGS)
+        captions = box_texts(cut_boxes(element, _present(CAPTIONS, held)))
         return Container(element, tuple(captions), contributors, selector, tuple(related))
     return None
 

@@ -83,8 +83,7 @@ def is_stop(line: str) -> bool:
     # the disclaimer or the sign-up box cut short at the end of a dump
     if len(line) > _PREFIX_CHARS:
         return False
-    size = len(key.split())
-    return any(size >= least and text.startswith(key) for text, least in voc.CUT_SHORT_FURNITURE)
+    return any(text.startswith(key) and len(key.split()) >= least for text, least in voc.CUT_SHORT_FURNITURE)
 
 
 def is_caption(line: str) -> bool:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 
 from masthead import Draft, NotAnArticle, Page, Related, Source
-from masthead.extract.agencies import credited_agencies
 from masthead.extract.spacing import ends_in_space, set_apart
 from masthead.extract.text import fold
 from masthead_wire_aggregator import html, shapes
@@ -32,6 +32,7 @@ _TICKER_SCORES = ((8, 0.6), (5, 0.55), (3, 0.45), (2, 0.35), (1, 0.15))
 #: crumb (or the "Featured Post" sidebar label) within its first lines.
 _HEADER_LINES = 12
 _MENU, _SEARCH = fold("Menu"), fold("Search")
+_SITE_NAMES = tuple(fold(name) for name in voc.SITE_NAMES)
 
 
 #: Lower-case spellings one of which every :data:`vocabulary.SITE_NAMES`
@@ -45,11 +46,26 @@ def _may_name_site(source: str) -> bool:
     return any(needle in lowered for needle in _SITE_NEEDLES)
 
 
-def _site_header(lines: Sequence[str]) -> bool:
-    """Whether the dump opens with the site's header (Menu, Search, a section crumb)."""
-    top = [fold(line) for line in lines[:_HEADER_LINES]]
+def _site_header(folded_lines: Sequence[str]) -> bool:
+    """Whether the dump opens with the site's header (Menu, Search, a section crumb);
+    ``folded_lines`` are the page's lines folded (:attr:`masthead.Page.folded_lines`)."""
+    top = folded_lines[:_HEADER_LINES]
     crumb = any((key.startswith("|") and shapes.is_menu(key)) or key in voc.SIDEBAR_LABELS for key in top)
     return crumb and _MENU in top and _SEARCH in top
+
+
+#: What the lines of a page read as, kept for as long as the page lives:
+#: routing asks the detector about a dump, then the same dump is parsed,
+#: and both read the same lines the same way. Keyed by the page object.
+_READINGS: weakref.WeakKeyDictionary[Page, Extraction] = weakref.WeakKeyDictionary()
+
+
+def _read_lines(page: Page) -> Extraction:
+    """:func:`extract` of the page's lines (no title known), read once per page."""
+    found = _READINGS.get(page)
+    if found is None:
+        found = _READINGS[page] = extract(page.lines)
+    return found
 
 
 class EconoTimesSource(Source):
@@ -82,10 +98,10 @@ class EconoTimesSource(Source):
         key = page.folded_text
         if any(marker in key for marker in voc.FOREIGN_MARKERS):
             return _NO_SCORE
-        if any(fold(name) in key for name in voc.SITE_NAMES):
+        if any(name in key for name in _SITE_NAMES):
             return _SITE_MARKER
-        found = extract(lines)
-        header = _site_header(lines)
+        found = _read_lines(page)
+        header = _site_header(page.folded_lines)
         if found.listing:
             return _SITE_LISTING if header or found.teasers >= 2 else _NO_SCORE
         if not found.body:
@@ -93,9 +109,10 @@ class EconoTimesSource(Source):
         score = next((score for least, score in _TICKER_SCORES if len(found.ticker) >= least), 0.0)
         if header:
             score = max(score, _SITE_HEADER)
-        if credited_agencies(found.body) or found.byline_agencies:
+        if found.credited or found.byline_agencies:
             score += _WIRE_CREDIT
-        if any(shapes.parse_dateline(line) and "utc" in fold(line) for line in lines[:12]):
+        top = zip(lines[:12], page.folded_lines, strict=False)
+        if any("utc" in key and shapes.parse_dateline(line) for line, key in top):
             score += _UTC_DATELINE
         if not page.is_html:
             # the ticker sits further from the text than the paragraphs from each
@@ -112,7 +129,7 @@ class EconoTimesSource(Source):
         """Turn a dump or an HTML page into a draft; listings are no article."""
         if page.is_html:
             return self._parse_html(page)
-        return self._draft(page, extract(page.lines), layout="text-dump")
+        return self._draft(page, _read_lines(page), layout="text-dump")
 
     def _parse_html(self, page: Page) -> Draft:
         if html.is_listing(page):
@@ -122,7 +139,8 @@ class EconoTimesSource(Source):
         if container is None:
             # a layout without any known container: the page's own blocks,
             # through the same line rules (menus, furniture and ticker go)
-            return self._draft(page, extract(page.lines, known_title=title), layout="page-blocks", authors=authors)
+            found = _read_lines(page) if title is None else extract(page.lines, known_title=title)
+            return self._draft(page, found, layout="page-blocks", authors=authors)
         return self._draft(
             page,
             extract(page.blocks_of(container.element), known_title=title),
@@ -164,7 +182,7 @@ class EconoTimesSource(Source):
     @staticmethod
     def _attributions(found: Extraction) -> tuple[str, ...]:
         """The byline's agency (it comes first on the page), then the body's credits."""
-        return tuple(dict.fromkeys(found.byline_agencies + credited_agencies(found.body)))
+        return tuple(dict.fromkeys(found.byline_agencies + found.credited))
 
     @staticmethod
     def _check_article(found: Extraction) -> None:
