@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+from typing import Any
 
 import attrs
 from bs4 import Tag
@@ -23,6 +24,7 @@ from masthead.extract import shapes
 from masthead.extract.bylines import date_line
 from masthead.extract.comments import is_comment_chrome
 from masthead.extract.document import Page, blocks_of
+from masthead.extract.htmlparse import compiled
 from masthead.extract.text import collapse
 from masthead.models import Comment
 
@@ -155,5 +157,27 @@ def read_page_comments(page: Page, markup: CommentMarkup, areas: str) -> list[Co
     comments do."""
     area = page.soup_of(areas)
     if area is None:
+        tree = page.tree
+        if tree is not None and not _texts_in_items(tree, markup):
+            return []  # no item owns a text: the whole page's soup would give nothing
         area = page.soup if page.matches(markup.item) else None
     return read_comments(area, markup) if area is not None else []
+
+
+def _texts_in_items(tree: Any, markup: CommentMarkup) -> bool:
+    """Whether any ``markup.text`` element of lxml's page ``tree`` lies inside a
+    ``markup.item`` element.
+
+    Without one no item owns a text (:func:`_owns_text`) and the page has no
+    comment: themes reuse the class ``comment`` for other boxes, and this
+    finds that out without turning the whole page into BeautifulSoup. The
+    text selectors are tried one by one as :func:`_first` tries them.
+    """
+    items = set(compiled(markup.item)(tree))
+    if not items:
+        return False
+    for selector in markup.text.split(","):
+        for element in compiled(selector.strip())(tree):
+            if any(parent in items for parent in element.iterancestors()):
+                return True
+    return False
