@@ -58,7 +58,8 @@ def test_without_head_metadata_the_markup_gives_title_and_time() -> None:
 
 CONTAINER = """<html><body><article class="post"><p>Lead <script>x()</script>text.</p>
 <aside><figure><figcaption>Inside the aside. Photo: AP</figcaption></figure></aside>
-<figure><img src="a.jpg"><figcaption>A port. Photo: TASS <span class="wp-caption-text">Inner</span></figcaption></figure>
+<figure><img src="a.jpg"><figcaption>A port. Photo: TASS <span class="wp-caption-text">Inner</span></figcaption>
+</figure>
 <!-- a comment --><div class="share"><a href="/share">Share</a></div><p><a href="/a">One</a> <a>None</a></p>
 </article></body></html>"""
 SELECTORS = ("script, aside, .share", "figcaption, .wp-caption-text", "a[href]", "p", "article", "span, img")
