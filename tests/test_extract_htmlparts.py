@@ -76,7 +76,7 @@ def test_container_selects_what_soupsieve_selects_before_and_after_cuts(
     monkeypatch.setattr(Page, "fast_paths", fast)
     found = Container.of(Page.from_raw(document(CONTAINER, html=True)), "article")
     assert found is not None
-    assert (found._scope is not None) is fast  # lxml does the work when the page has a tree
+    assert found.located is fast  # lxml does the work when the page has a tree
     root = found.root
     for selector in SELECTORS:
         assert names(found.select(selector)) == names(root.select(selector))
@@ -95,5 +95,5 @@ def test_container_falls_back_to_soupsieve_when_the_trees_differ_in_shape() -> N
     assert root is not None
     other = etree.fromstring("<div><p>a</p></div>")
     found = Container(root, other)
-    assert found._scope is None
+    assert not found.located
     assert names(found.select("p")) == ["<p>a</p>", "<p>b</p>"]

@@ -20,7 +20,7 @@ from bs4 import Tag
 from lxml import etree
 
 from masthead.extract.dates import parse_date
-from masthead.extract.htmlparse import compiled
+from masthead.extract.htmlparse import compiled, soup_of_element
 from masthead.extract.text import collapse, fold
 from masthead.extract.urls import join_url
 
@@ -97,6 +97,7 @@ class Container:
         self.root = root
         self._scope: Any | None = None
         self._tags: dict[Any, Tag] = {}
+        self._elements: dict[int, Any] | None = None
         if element is not None:
             scope = copy.deepcopy(element)  # alone, as ``root`` is: no ancestors to match
             elements = list(scope.iter(etree.Element))
@@ -107,12 +108,23 @@ class Container:
 
     @classmethod
     def of(cls, page: Page, selector: str) -> Container | None:
-        """The first element matching CSS ``selector``, as :meth:`masthead.Page.soup_of` gives it."""
-        root = page.soup_of(selector)
-        if root is None:
-            return None
+        """The first element matching CSS ``selector``, as :meth:`masthead.Page.soup_of` gives it
+        (the selector is run once: its match is both replayed and copied)."""
         tree = page.tree
-        return cls(root, compiled(selector)(tree)[0] if tree is not None else None)
+        if tree is None:
+            copied = page.soup_of(selector)
+            return cls(copied) if copied is not None else None
+        found = compiled(selector)(tree)
+        if not found:
+            return None
+        root = soup_of_element(found[0]).contents[0]
+        assert isinstance(root, Tag)
+        return cls(root, found[0])
+
+    @property
+    def located(self) -> bool:
+        """Whether lxml finds the elements (else soupsieve does)."""
+        return self._scope is not None
 
     def select(self, selector: str, *, outermost: bool = False) -> list[Tag]:
         """The elements under :attr:`root` matching CSS ``selector``, in
@@ -137,3 +149,11 @@ class Container:
             elements = [e for e in elements if not any(up in inner for up in e.iterancestors())]
         root = self.root
         return [tag for tag in map(self._tags.__getitem__, elements) if any(up is root for up in tag.parents)]
+
+    def copy_of(self, tag: Tag) -> Container:
+        """A copy of ``tag`` (an element of :attr:`root`) in a tree of its own, found in the same way."""
+        if self._scope is None:
+            return Container(copy.copy(tag))
+        if self._elements is None:
+            self._elements = {id(tag): element for element, tag in self._tags.items()}
+        return Container(copy.copy(tag), self._elements[id(tag)])
