@@ -88,7 +88,7 @@ def container(page: Page) -> Container:
     if found is None:
         raise NotAnArticle("no HTML element to read")
     _cut(found.select(NOISE, outermost=True))
-    _reveal_icons(found.root)
+    _reveal_icons(found.select("img"))
     return found
 
 
@@ -106,9 +106,9 @@ def _page_byline(page: Page) -> tuple[str, ...]:
     return () if at is None else tuple(lines[at : byline.run_end(lines, at + 1)])
 
 
-def _reveal_icons(root: Tag) -> None:
-    """Replace the related-reading icon ``<img>`` by its file name, as dumps print it."""
-    for img in root.find_all("img"):
+def _reveal_icons(images: list[Tag]) -> None:
+    """Replace the related-reading icon ``<img>`` among ``images`` by its file name, as dumps print it."""
+    for img in images:
         src = str(img.get("src") or img.get("data-src") or "")
         names = (str(img.get("alt") or ""), src.rsplit("/", 1)[-1].rsplit(".", 1)[0])
         name = next((name for name in names if boilerplate.has_artifact(name)), None)
