@@ -101,7 +101,7 @@ class Container:
         if element is not None:
             scope = copy.deepcopy(element)  # alone, as ``root`` is: no ancestors to match
             elements = list(scope.iter(etree.Element))
-            tags = [root, *root.find_all(True)]
+            tags = [root, *(node for node in root.descendants if isinstance(node, Tag))]
             if len(elements) == len(tags) and all(e.tag == t.name for e, t in zip(elements, tags, strict=True)):
                 self._scope = scope
                 self._tags = dict(zip(elements, tags, strict=True))
