@@ -70,3 +70,18 @@ def test_page_markup_body_classes_decide_then_teasers_count() -> None:
     assert page_says_listing(html_page("custom", 3), teasers="article") is True
     assert page_says_listing(html_page("custom", 2), teasers="article") is None
     assert page_says_listing(html_page("custom", 5)) is None
+
+
+def test_each_line_is_folded_once_for_links_teasers_and_archive_headings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from masthead.extract import listing
+
+    folded: list[str] = []
+    fold = listing.fold
+    monkeypatch.setattr(listing, "fold", lambda text: folded.append(text) or fold(text))
+    lines = ["Posted by Anna", PROSE, "Category: Tax", f"{PROSE} Continue reading…", "Leave a Reply"]
+    with pytest.raises(NotAnArticle, match="bylines"):
+        reject(lines)
+    assert folded == lines
+    folded.clear()
+    reject(["Archives: March 2024", "Posted by Anna", PROSE, PROSE])  # an article despite the heading
+    assert len(folded) == 4

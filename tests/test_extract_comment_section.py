@@ -38,3 +38,13 @@ def test_page_comments_in_the_comment_area_and_outside_any() -> None:
         found = read_page_comments(comment_page(wrapper), WORDPRESS, "#comments, .comment-list")
         assert [(c.author, c.text, c.parent) for c in found] == [("Anna", "Good piece.", None), ("Bob", "Agreed.", 0)]
     assert read_page_comments(comment_page("<div></div>"), WORDPRESS, "#comments") == []
+
+
+def test_boxes_sharing_the_comment_class_without_comment_text_build_no_page_soup() -> None:
+    boxes = '<section class="comments"><div class="comment"><span>reader0</span><p>Hi.</p></div></section>'
+    page = comment_page(boxes)
+    assert read_page_comments(page, WORDPRESS, "#comments") == []
+    assert "soup" not in page.__dict__
+    with_text = comment_page('<section><div class="comment"><div class="comment-text">Hi.</div></div></section>')
+    assert [c.text for c in read_page_comments(with_text, WORDPRESS, "#comments")] == ["Hi."]
+    assert "soup" in with_text.__dict__

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
+from bs4 import Tag
+from lxml import etree
+
 from masthead import Page
 from masthead.extract.htmlparse import parse_html
-from masthead.extract.htmlparts import link_urls, page_published, page_title
+from masthead.extract.htmlparts import Container, link_urls, page_published, page_title
 from masthead.testing import document
 
 POST = """<html><head>{head}</head><body class="single">
@@ -31,6 +35,7 @@ def test_link_urls_are_absolute_first_wins_and_skip_anchors_and_mail() -> None:
     assert links == {"russia's tariff guide": "https://example.com/news/tariffs.html"}
     cleaned = link_urls(root, None, clean=lambda text: text.replace("Russia’s ", ""))
     assert cleaned["tariff guide"] == "/news/tariffs.html"
+    assert link_urls(root, None, anchors=root.select("a[href]")[1:]) == {"russia's tariff guide": "/other.html"}
 
 
 def test_title_and_time_come_from_the_head_first() -> None:
@@ -49,3 +54,46 @@ def test_without_head_metadata_the_markup_gives_title_and_time() -> None:
     assert page_published(found, selector="time.entry-date") == "2024-03-01T10:00:00+00:00"
     assert page_title(found, selector="h2") is None
     assert page_published(found, selector="time.published") is None
+
+
+CONTAINER = """<html><body><article class="post"><p>Lead <script>x()</script>text.</p>
+<aside><figure><figcaption>Inside the aside. Photo: AP</figcaption></figure></aside>
+<figure><img src="a.jpg"><figcaption>A port. Photo: TASS <span class="wp-caption-text">Inner</span></figcaption>
+</figure>
+<!-- a comment --><div class="share"><a href="/share">Share</a></div><p><a href="/a">One</a> <a>None</a></p>
+</article></body></html>"""
+SELECTORS = ("script, aside, .share", "figcaption, .wp-caption-text", "a[href]", "p", "article", "span, img")
+
+
+def names(tags: list[Tag]) -> list[str]:
+    return [str(tag) for tag in tags]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_container_selects_what_soupsieve_selects_before_and_after_cuts(
+    monkeypatch: pytest.MonkeyPatch, fast: bool
+) -> None:
+    monkeypatch.setattr(Page, "fast_paths", fast)
+    found = Container.of(Page.from_raw(document(CONTAINER, html=True)), "article")
+    assert found is not None
+    assert found.located is fast  # lxml does the work when the page has a tree
+    root = found.root
+    for selector in SELECTORS:
+        assert names(found.select(selector)) == names(root.select(selector))
+    nested = found.select("figcaption, .wp-caption-text", outermost=True)
+    assert [tag.name for tag in nested] == ["figcaption", "figcaption"]
+    for box in found.select("script, aside, .share", outermost=True):
+        box.extract()
+    for selector in SELECTORS:
+        assert names(found.select(selector)) == names(root.select(selector))
+    assert [tag.get_text() for tag in found.select("figcaption", outermost=True)] == ["A port. Photo: TASS Inner"]
+    assert Container.of(Page.from_raw(document(CONTAINER, html=True)), "main") is None
+
+
+def test_container_falls_back_to_soupsieve_when_the_trees_differ_in_shape() -> None:
+    root = parse_html("<div><p>a</p><p>b</p></div>").div
+    assert root is not None
+    other = etree.fromstring("<div><p>a</p></div>")
+    found = Container(root, other)
+    assert not found.located
+    assert names(found.select("p")) == ["<p>a</p>", "<p>b</p>"]

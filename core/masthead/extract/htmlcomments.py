@@ -13,8 +13,8 @@ its own markup states its selectors the same way.
 
 from __future__ import annotations
 
-import copy
 import re
+from typing import Any
 
 import attrs
 from bs4 import Tag
@@ -23,6 +23,8 @@ from masthead.extract import shapes
 from masthead.extract.bylines import date_line
 from masthead.extract.comments import is_comment_chrome
 from masthead.extract.document import Page, blocks_of
+from masthead.extract.htmlparse import compiled
+from masthead.extract.htmlparts import Container
 from masthead.extract.text import collapse
 from masthead.models import Comment
 
@@ -77,9 +79,52 @@ def read_comments(root: Tag, markup: CommentMarkup) -> list[Comment]:
     An empty comment (an image, a deleted text) is kept so that the
     replies to it keep a parent.
     """
-    candidates = root.select(markup.item)
+    return _read(_Finder(Container(root)), markup)
+
+
+class _Finder:
+    """``select`` and ``select_one`` over one tree, as :class:`Container` finds elements.
+
+    ``holder.select_one(selector)`` is the first match under ``holder``:
+    with lxml doing the matching, every selector is run once over the
+    whole tree and its first match under each element kept.
+    """
+
+    def __init__(self, tree: Container) -> None:
+        self.tree = tree
+        self._firsts: dict[str, dict[int, Tag]] = {}
+
+    def all(self, selector: str) -> list[Tag]:
+        return self.tree.select(selector)
+
+    def first(self, holder: Tag, selectors: str) -> Tag | None:
+        """The first match of the first selector that matches (in order of trust)."""
+        for selector in selectors.split(","):
+            found = self._first(holder, selector.strip())
+            if found is not None:
+                return found
+        return None
+
+    def _first(self, holder: Tag, selector: str) -> Tag | None:
+        if not self.tree.located:
+            return holder.select_one(selector)
+        firsts = self._firsts.get(selector)
+        if firsts is None:
+            firsts = self._firsts[selector] = {}
+            root = self.tree.root
+            for tag in self.tree.select(selector):
+                for up in tag.parents:
+                    if up is root:
+                        break
+                    firsts.setdefault(id(up), tag)
+        return firsts.get(id(holder))
+
+
+def _read(find: _Finder, markup: CommentMarkup) -> list[Comment]:
+    candidates = find.all(markup.item)
     ids = {id(item) for item in candidates}
-    items = [item for item in candidates if _owns_text(item, markup, ids)]
+    texts = {id(item): find.first(item, markup.text) for item in candidates}
+    items = [item for item in candidates if _owns_text(item, texts[id(item)], ids)]
     position = {id(item): index for index, item in enumerate(items)}
     by_ident: dict[str, int] = {}
     out: list[Comment] = []
@@ -89,27 +134,18 @@ def read_comments(root: Tag, markup: CommentMarkup) -> list[Comment]:
         if match is not None:
             by_ident[match.group(1)] = index
         parent = _parent(item, match, by_ident, position)
+        text = _text(find, texts[id(item)], markup)
         out.append(
-            Comment(_text(item, markup), author=_author(item, markup), published=_date(item, markup), parent=parent)
+            Comment(text, author=_author(find, item, markup), published=_date(find, item, markup), parent=parent)
         )
     return out
 
 
-def _owns_text(item: Tag, markup: CommentMarkup, ids: set[int]) -> bool:
-    """Whether ``item`` has a text of its own (a wrapper's text is a nested item's)."""
-    text = _first(item, markup.text)
+def _owns_text(item: Tag, text: Tag | None, ids: set[int]) -> bool:
+    """Whether ``item`` has a ``text`` of its own (a wrapper's text is a nested item's)."""
     if text is None:
         return False
     return next((a for a in text.parents if id(a) in ids), None) is item
-
-
-def _first(item: Tag, selectors: str) -> Tag | None:
-    """The first match of the first selector that matches (in order of trust)."""
-    for selector in selectors.split(","):
-        found = item.select_one(selector.strip())
-        if found is not None:
-            return found
-    return None
 
 
 def _parent(item: Tag, match: re.Match[str] | None, by_ident: dict[str, int], position: dict[int, int]) -> int | None:
@@ -121,13 +157,13 @@ def _parent(item: Tag, match: re.Match[str] | None, by_ident: dict[str, int], po
     return next((position[id(a)] for a in item.parents if id(a) in position), None)
 
 
-def _author(item: Tag, markup: CommentMarkup) -> str | None:
-    element = _first(item, markup.author)
+def _author(find: _Finder, item: Tag, markup: CommentMarkup) -> str | None:
+    element = find.first(item, markup.author)
     return shapes.clean_name(collapse(element.get_text(" "))) or None if element is not None else None
 
 
-def _date(item: Tag, markup: CommentMarkup) -> str | None:
-    stamp = _first(item, markup.date)
+def _date(find: _Finder, item: Tag, markup: CommentMarkup) -> str | None:
+    stamp = find.first(item, markup.date)
     if stamp is None:
         return None
     for key in ("datetime", "title"):
@@ -137,15 +173,14 @@ def _date(item: Tag, markup: CommentMarkup) -> str | None:
     return date_line(collapse(stamp.get_text(" ")))
 
 
-def _text(item: Tag, markup: CommentMarkup) -> str:
+def _text(find: _Finder, element: Tag | None, markup: CommentMarkup) -> str:
     """Paragraphs of the comment's own text, without nested replies or buttons."""
-    element = _first(item, markup.text)
     if element is None:
         return ""
-    scope = copy.copy(element)
+    scope = find.tree.copy_of(element)
     for nested in scope.select(f"{markup.item}, {markup.not_text}"):
         nested.decompose()
-    return "\n".join(line for line in blocks_of(scope) if not is_comment_chrome(line))
+    return "\n".join(line for line in blocks_of(scope.root) if not is_comment_chrome(line))
 
 
 def read_page_comments(page: Page, markup: CommentMarkup, areas: str) -> list[Comment]:
@@ -153,7 +188,30 @@ def read_page_comments(page: Page, markup: CommentMarkup, areas: str) -> list[Co
     first element matching ``areas`` (the theme's comment section) in a tree
     of its own; from the whole page only when no such element exists but
     comments do."""
-    area = page.soup_of(areas)
+    area = Container.of(page, areas)
     if area is None:
-        area = page.soup if page.matches(markup.item) else None
-    return read_comments(area, markup) if area is not None else []
+        tree = page.tree
+        if tree is not None and not _texts_in_items(tree, markup):
+            return []  # no item owns a text: the whole page's soup would give nothing
+        soup = page.soup if page.matches(markup.item) else None
+        area = Container(soup) if soup is not None else None
+    return _read(_Finder(area), markup) if area is not None else []
+
+
+def _texts_in_items(tree: Any, markup: CommentMarkup) -> bool:
+    """Whether any ``markup.text`` element of lxml's page ``tree`` lies inside a
+    ``markup.item`` element.
+
+    Without one no item owns a text (:func:`_owns_text`) and the page has no
+    comment: themes reuse the class ``comment`` for other boxes, and this
+    finds that out without turning the whole page into BeautifulSoup. The
+    text selectors are tried one by one as :func:`_first` tries them.
+    """
+    items = set(compiled(markup.item)(tree))
+    if not items:
+        return False
+    for selector in markup.text.split(","):
+        for element in compiled(selector.strip())(tree):
+            if any(parent in items for parent in element.iterancestors()):
+                return True
+    return False

@@ -5,40 +5,51 @@ own (:meth:`masthead.Page.soup_of`; boxes inside it are cut out with
 :mod:`masthead.extract.boxes`). The related headlines its line rules find
 need the addresses of the container's links (:func:`link_urls`). :func:`page_title` and
 :func:`page_published` read the head metadata first and turn only one small
-element into BeautifulSoup when it says nothing.
+element into BeautifulSoup when it says nothing. :class:`Container` finds the
+boxes of such a tree with lxml's compiled selectors instead of soupsieve.
 """
 
 from __future__ import annotations
 
+import copy
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from bs4 import Tag
+from lxml import etree
 
 from masthead.extract.dates import parse_date
+from masthead.extract.htmlparse import compiled, soup_of_element
 from masthead.extract.text import collapse, fold
 from masthead.extract.urls import join_url
 
 if TYPE_CHECKING:
     from masthead.extract.document import Page
 
-__all__ = ["link_urls", "page_published", "page_title"]
+__all__ = ["Container", "link_urls", "page_published", "page_title"]
 
 #: Links that lead nowhere outside the page.
 _NOT_ADDRESSES = ("#", "javascript:", "mailto:")
 
 
-def link_urls(root: Tag, base: str | None, *, clean: Callable[[str], str] | None = None) -> dict[str, str]:
+def link_urls(
+    root: Tag,
+    base: str | None,
+    *,
+    clean: Callable[[str], str] | None = None,
+    anchors: Iterable[Tag] | None = None,
+) -> dict[str, str]:
     """Folded link text -> absolute address, for every link of ``root``.
 
     A related headline read from the text finds its address here. The
     first link of a text wins; anchors, scripts and mail links are left
     out. ``clean`` tidies a link's text first (an icon's file name the
-    source put before it).
+    source put before it). ``anchors`` are the ``a[href]`` elements of
+    ``root`` when the caller has found them already (:meth:`Container.select`).
     """
     links: dict[str, str] = {}
-    for anchor in root.select("a[href]"):
+    for anchor in root.select("a[href]") if anchors is None else anchors:
         text = collapse(anchor.get_text(" "))
         text = clean(text) if clean is not None else text
         href = str(anchor.get("href") or "").strip()
@@ -65,3 +76,84 @@ def page_published(page: Page, *, selector: str = "time[datetime]") -> str | Non
         return page.meta.published
     element = page.soup_of(selector)
     return parse_date(str(element.get("datetime") or "")) if element is not None else None
+
+
+class Container:
+    """An element of a page in a BeautifulSoup tree of its own
+    (:meth:`masthead.Page.soup_of`), whose boxes lxml finds.
+
+    A soupsieve ``select`` walks the tree in Python and tests every
+    selector on every element; a plugin that cuts scripts, share bars and
+    captions out of its container pays that once per selector list. The
+    tree is a replay of one element of :attr:`masthead.Page.tree`, one
+    ``Tag`` per lxml element in document order, so the compiled selector
+    (C) runs on a copy of that element and the ``Tag`` at the same place
+    is the match. Without an lxml tree (or if the two trees ever differ in
+    shape) soupsieve does the work, with the same result.
+    """
+
+    def __init__(self, root: Tag, element: Any | None = None) -> None:
+        #: The element's tree, which the caller may change (cut boxes out of it).
+        self.root = root
+        self._scope: Any | None = None
+        self._tags: dict[Any, Tag] = {}
+        self._elements: dict[int, Any] | None = None
+        if element is not None:
+            scope = copy.deepcopy(element)  # alone, as ``root`` is: no ancestors to match
+            elements = list(scope.iter(etree.Element))
+            tags = [root, *(node for node in root.descendants if isinstance(node, Tag))]
+            if len(elements) == len(tags) and all(e.tag == t.name for e, t in zip(elements, tags, strict=True)):
+                self._scope = scope
+                self._tags = dict(zip(elements, tags, strict=True))
+
+    @classmethod
+    def of(cls, page: Page, selector: str) -> Container | None:
+        """The first element matching CSS ``selector``, as :meth:`masthead.Page.soup_of` gives it
+        (the selector is run once: its match is both replayed and copied)."""
+        tree = page.tree
+        if tree is None:
+            copied = page.soup_of(selector)
+            return cls(copied) if copied is not None else None
+        found = compiled(selector)(tree)
+        if not found:
+            return None
+        root = soup_of_element(found[0]).contents[0]
+        assert isinstance(root, Tag)
+        return cls(root, found[0])
+
+    @property
+    def located(self) -> bool:
+        """Whether lxml finds the elements (else soupsieve does)."""
+        return self._scope is not None
+
+    def select(self, selector: str, *, outermost: bool = False) -> list[Tag]:
+        """The elements under :attr:`root` matching CSS ``selector``, in
+        page order, as ``root.select(selector)`` finds them; ``outermost``
+        leaves out those inside another match.
+
+        Matches are taken from the tree as it was built, less what has been
+        cut out since: the same answer for selectors that test an element
+        alone (its tag, classes, id and attributes), which cutting other
+        elements out cannot change; not for sibling or position selectors.
+        """
+        scope = self._scope
+        if scope is None:
+            found = self.root.select(selector)
+            if not outermost:
+                return list(found)
+            ids = {id(tag) for tag in found}
+            return [tag for tag in found if not any(id(up) in ids for up in tag.parents)]
+        elements = [element for element in compiled(selector)(scope) if element is not scope]
+        if outermost:
+            inner = set(elements)
+            elements = [e for e in elements if not any(up in inner for up in e.iterancestors())]
+        root = self.root
+        return [tag for tag in map(self._tags.__getitem__, elements) if any(up is root for up in tag.parents)]
+
+    def copy_of(self, tag: Tag) -> Container:
+        """A copy of ``tag`` (an element of :attr:`root`) in a tree of its own, found in the same way."""
+        if self._scope is None:
+            return Container(copy.copy(tag))
+        if self._elements is None:
+            self._elements = {id(tag): element for element, tag in self._tags.items()}
+        return Container(copy.copy(tag), self._elements[id(tag)])

@@ -207,6 +207,17 @@ _PROSE_WORDS = 25
 _TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$|[:;]$")
 
 
+def _words_at_least(line: str, count: int) -> bool:
+    """``len(line.split()) >= count``, without splitting all of a long line."""
+    return len(line.split(None, count - 1)) >= count
+
+
+def _is_archive_key(key: str) -> bool:
+    """:meth:`ARCHIVE_HEADINGS.matches <masthead.extract.boilerplate.Phrases.matches>` of the
+    line folded to ``key``: the family has patterns only, searched in the folded line."""
+    return bool(key) and any(pattern.search(key) for pattern in ARCHIVE_HEADINGS.patterns)
+
+
 def is_teaser(line: str) -> bool:
     """A teaser cut by its "Continue reading…" link: an article never links
     to the rest of itself, so one such line makes a listing."""
@@ -238,13 +249,19 @@ def reject_blog_listing(
     ``ends_page`` accepts (the publisher blurb, the comment area).
     """
     bylines = sum(1 for line in lines if is_byline(line))
-    more = sum(1 for line in lines if is_read_more(line))
+    # Each line folded once for the link, teaser and archive tests (a page's
+    # paragraphs are too long for fold's cache): is_read_more, is_teaser and
+    # ARCHIVE_HEADINGS.matches, computed from the same key.
+    keys = [fold(line) for line in lines]
+    ends = [key.rstrip(_LINK_END) for key in keys]
+    teasers = [tail.endswith(_TEASER_ENDS) and _words_at_least(line, 4) for line, tail in zip(lines, ends, strict=True)]
+    more = sum(1 for tail, teaser in zip(ends, teasers, strict=True) if tail in READ_MORE or teaser)
     end = next((i for i, line in enumerate(lines) if ends_page(line)), len(lines)) if ends_page else len(lines)
     page = lines[:end]
     dates = sum(1 for line in page if is_date(line))
-    prose = sum(1 for line in page if len(line.split()) >= _PROSE_WORDS and _TERMINAL.search(line))
-    archive = any(ARCHIVE_HEADINGS.matches(line) for line in page)
-    if bylines >= 2 or (bylines <= 1 and more >= 3) or any(is_teaser(line) for line in page):
+    prose = sum(1 for line in page if _words_at_least(line, _PROSE_WORDS) and _TERMINAL.search(line))
+    archive = any(_is_archive_key(key) for key in keys[:end])
+    if bylines >= 2 or (bylines <= 1 and more >= 3) or any(teasers[:end]):
         raise NotAnArticle(f"listing page: {bylines} bylines, {more} 'read more' links")
     if dates >= 3 and (prose < dates or (archive and bylines == 0)):
         raise NotAnArticle(f"listing page: {dates} datelines, {prose} paragraphs")

@@ -233,4 +233,4 @@ def is_caption(line: str) -> bool:
     A caption without a credit cannot be told from a short paragraph and
     stays in body.
     """
-    return len(line.split()) <= _CAPTION_MAX_WORDS and captions.is_caption(line)
+    return len(line.split(None, _CAPTION_MAX_WORDS)) <= _CAPTION_MAX_WORDS and captions.is_caption(line)

@@ -23,9 +23,9 @@ from bs4 import Tag
 from bs4.element import NavigableString
 
 from masthead import Draft, NotAnArticle, Page, Related
-from masthead.extract.boxes import box_texts, cut_boxes
+from masthead.extract.boxes import box_texts
 from masthead.extract.htmlcomments import WORDPRESS, read_page_comments
-from masthead.extract.htmlparts import link_urls, page_published, page_title
+from masthead.extract.htmlparts import Container, link_urls, page_published, page_title
 from masthead.extract.listing import page_says_listing
 from masthead.extract.text import fold
 
@@ -57,9 +57,10 @@ def parse(page: Page) -> Draft:
     """The article of an HTML page; :class:`NotAnArticle` for listings and empty pages."""
     if page_says_listing(page, teasers="article"):
         raise NotAnArticle("listing page (body classes or three post teasers)")
-    root = container(page)
-    captions = box_texts(cut_boxes(root, CAPTIONS))
-    links = link_urls(root, page.url, clean=boilerplate.strip_artifact)
+    found = container(page)
+    root = found.root
+    captions = box_texts(_cut(found.select(CAPTIONS, outermost=True)))
+    links = link_urls(root, page.url, clean=boilerplate.strip_artifact, anchors=found.select("a[href]"))
     title = page_title(page, selector=TITLE, suffix=_SITE_SUFFIX)
     lines = page.blocks_of(root)
     if not any(byline.is_byline(line) for line in lines):
@@ -81,14 +82,21 @@ def parse(page: Page) -> Draft:
     )
 
 
-def container(page: Page) -> Tag:
+def container(page: Page) -> Container:
     """The post container in a tree of its own, noise removed and icons revealed."""
-    root = next((el for sel in CONTAINERS if (el := page.soup_of(sel)) is not None), None)
-    if root is None:
+    found = next((found for sel in CONTAINERS if (found := Container.of(page, sel)) is not None), None)
+    if found is None:
         raise NotAnArticle("no HTML element to read")
-    cut_boxes(root, NOISE)
-    _reveal_icons(root)
-    return root
+    _cut(found.select(NOISE, outermost=True))
+    _reveal_icons(found.select("img"))
+    return found
+
+
+def _cut(boxes: list[Tag]) -> list[Tag]:
+    """Detach ``boxes`` from their tree (as :func:`masthead.extract.boxes.cut_boxes` does)."""
+    for box in boxes:
+        box.extract()
+    return boxes
 
 
 def _page_byline(page: Page) -> tuple[str, ...]:
@@ -98,9 +106,9 @@ def _page_byline(page: Page) -> tuple[str, ...]:
     return () if at is None else tuple(lines[at : byline.run_end(lines, at + 1)])
 
 
-def _reveal_icons(root: Tag) -> None:
-    """Replace the related-reading icon ``<img>`` by its file name, as dumps print it."""
-    for img in root.find_all("img"):
+def _reveal_icons(images: list[Tag]) -> None:
+    """Replace the related-reading icon ``<img>`` among ``images`` by its file name, as dumps print it."""
+    for img in images:
         src = str(img.get("src") or img.get("data-src") or "")
         names = (str(img.get("alt") or ""), src.rsplit("/", 1)[-1].rsplit(".", 1)[0])
         name = next((name for name in names if boilerplate.has_artifact(name)), None)

@@ -11,8 +11,9 @@ parts; HTML pages are first turned into the same lines (see :mod:`.html`).
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from masthead import Comment, NotAnArticle, Related
@@ -55,10 +56,11 @@ def parse_lines(
     for listing pages and for pages with no line of article text.
     """
     lines = [line for line in lines if line.strip()]
-    reject_blog_listing(lines, is_byline=byline.is_byline, is_date=_is_day, ends_page=_is_footer)
+    asked = _Asked()
+    reject_blog_listing(lines, is_byline=byline.is_byline, is_date=_is_day, ends_page=asked.is_footer)
     out = Extract()
     start = _read_header(lines, out, known_title)
-    _read_body(lines[start:], out, title=known_title or out.title, links=links)
+    _read_body(lines[start:], out, title=known_title or out.title, links=links, asked=asked)
     if not out.body:
         raise NotAnArticle("no article paragraphs found (empty page or only site chrome)")
     _warn(out, known_title)
@@ -83,8 +85,18 @@ def _is_day(line: str) -> bool:
     return iso is not None and "T" not in iso
 
 
-def _is_footer(line: str) -> bool:
-    return boilerplate.BLURB.matches(line) or boilerplate.COMMENT_AREA.matches(line)
+class _Asked:
+    """The phrase families several rules ask about the same line, answered
+    once per line of one page: a page's paragraphs are too long for
+    :func:`masthead.extract.text.fold`'s cache, so every answer folds anew."""
+
+    def __init__(self) -> None:
+        self.blurb: Callable[[str], bool] = functools.cache(boilerplate.BLURB.matches)
+        self.comment_area: Callable[[str], bool] = functools.cache(boilerplate.COMMENT_AREA.matches)
+        self.chrome: Callable[[str], bool] = functools.cache(boilerplate.CHROME.is_boilerplate)
+
+    def is_footer(self, line: str) -> bool:
+        return self.blurb(line) or self.comment_area(line)
 
 
 def _read_header(lines: Sequence[str], out: Extract, known_title: str | None) -> int:
@@ -205,12 +217,19 @@ def _take_byline(lines: Sequence[str], out: Extract) -> None:
     out.published = found.published or out.published
 
 
-def _read_body(lines: Sequence[str], out: Extract, *, title: str | None, links: Collection[str] | None) -> None:
-    """Body paragraphs, credited captions and related titles; the tail ends the body."""
+def _read_body(
+    lines: Sequence[str], out: Extract, *, title: str | None, links: Collection[str] | None, asked: _Asked
+) -> None:
+    """Body paragraphs, credited captions and related titles; the tail ends the body.
+
+    Once :func:`boilerplate.related_line` said no, a line has neither the
+    icon nor the box heading, so only the chrome families
+    (``asked.chrome``) are left of :func:`boilerplate.is_boilerplate`.
+    """
     in_related = False
     related_icons = False
     for index, line in enumerate(lines):
-        if not out.tail_found and _starts_tail(lines, index, has_body=bool(out.body)):
+        if not out.tail_found and _starts_tail(lines, index, has_body=bool(out.body), asked=asked):
             out.tail_found = True
         if index == len(lines) - 1 and boilerplate.is_cut_opening(line):
             out.tail_found = True
@@ -223,11 +242,11 @@ def _read_body(lines: Sequence[str], out: Extract, *, title: str | None, links: 
             if box:
                 out.related.append(Related(box))
             continue
-        if in_related and _is_related_item(line, icons=related_icons, links=links):
+        if in_related and _is_related_item(line, icons=related_icons, links=links, chrome=asked.chrome):
             out.related.append(Related(line))
             continue
         in_related = False
-        if out.tail_found or _same(line, title) or boilerplate.is_boilerplate(line) or byline.is_byline(line):
+        if out.tail_found or byline.is_byline(line) or _same(line, title) or asked.chrome(line):
             continue
         if not out.body and (dateline := date_line(line)) is not None:
             out.take_date(dateline)  # the page's date; further down, a date line is a timeline's heading
@@ -235,7 +254,7 @@ def _read_body(lines: Sequence[str], out: Extract, *, title: str | None, links: 
         (out.captions if boilerplate.is_caption(line) else out.body).append(line)
 
 
-def _starts_tail(lines: Sequence[str], index: int, *, has_body: bool) -> bool:
+def _starts_tail(lines: Sequence[str], index: int, *, has_body: bool, asked: _Asked) -> bool:
     """The first line of what the theme appends after the article.
 
     The publisher blurb always is. "About Us" and the comment area only once
@@ -243,24 +262,25 @@ def _starts_tail(lines: Sequence[str], index: int, *, has_body: bool) -> bool:
     headline has an "About Us" item too.
     """
     line = lines[index]
-    if boilerplate.BLURB.matches(line):
+    if asked.blurb(line):
         return True
-    if not (boilerplate.ABOUT.matches(line) or boilerplate.COMMENT_AREA.matches(line)):
+    if not (boilerplate.ABOUT.matches(line) or asked.comment_area(line)):
         return False
     following = lines[index + 1] if index + 1 < len(lines) else None
-    return has_body or following is None or boilerplate.BLURB.matches(following)
+    return has_body or following is None or asked.blurb(following)
 
 
-def _is_related_item(line: str, *, icons: bool, links: Collection[str] | None) -> bool:
+def _is_related_item(line: str, *, icons: bool, links: Collection[str] | None, chrome: Callable[[str], bool]) -> bool:
     """A related headline printed without its icon.
 
     A box whose items carry the icon ends at the first line without one; a
     box without icons takes the headline-like lines that follow it: short,
     not ending like a sentence (a question mark is fine). In or after the
     article alike: comments under the box are sentences. On an HTML page,
-    an item is a link.
+    an item is a link. ``chrome`` is :func:`boilerplate.is_boilerplate` for
+    a line that is no part of a box heading (see :func:`_read_body`).
     """
-    if icons or boilerplate.is_boilerplate(line) or boilerplate.FORM_FIELDS.matches(line):
+    if icons or chrome(line) or boilerplate.FORM_FIELDS.matches(line):
         return False
     if links is not None and fold(line) not in links:
         return False

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from masthead_russia_briefing import boilerplate, byline
-from masthead_russia_briefing.parsing import dump_comments
+from masthead_russia_briefing.parsing import dump_comments, parse_lines
+
+FIXTURES = Path(__file__).parent / "fixtures" / "dumps"
 
 
 @pytest.mark.parametrize(
@@ -178,3 +183,28 @@ def test_dump_comments_are_read_flat_with_author_and_time() -> None:
 
 def test_no_comment_heading_means_no_comments() -> None:
     assert dump_comments(["Leave a Reply", "Anna", "March 14, 2015 at 2:05 pm", "Text."]) == []
+
+
+def test_each_line_is_asked_about_the_blurb_and_the_chrome_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Several rules ask whether a line is the publisher blurb or chrome; a
+    page's long paragraphs are folded anew for every answer, so each is given once."""
+    asked: dict[str, list[str]] = {"blurb": [], "chrome": []}
+
+    class Counted:
+        def __init__(self, family: Any, name: str, method: str) -> None:
+            self.family, self.name, self.method = family, name, method
+
+        def __getattr__(self, attribute: str) -> Any:
+            found = getattr(self.family, attribute)
+            if attribute != self.method:
+                return found
+            return lambda line, **kwargs: asked[self.name].append(line) or found(line, **kwargs)
+
+    monkeypatch.setattr(boilerplate, "BLURB", Counted(boilerplate.BLURB, "blurb", "matches"))
+    monkeypatch.setattr(boilerplate, "CHROME", Counted(boilerplate.CHROME, "chrome", "is_boilerplate"))
+    text = (FIXTURES / "article_2023_dateline_many_comments.txt").read_text(encoding="utf-8")
+    extract = parse_lines(text.splitlines())
+    assert extract.body and extract.tail_found
+    for name, lines in asked.items():
+        assert lines, name
+        assert len(lines) == len(set(lines)), name
