@@ -83,6 +83,14 @@ class HtmlTreeBuilder(LXMLTreeBuilder):
             attrs[name] = value
         return attrs
 
+    def feed(self, markup: Any) -> None:
+        """Nothing to parse in an empty string: :func:`soup_of_element` starts
+        from an empty soup for every container, and making an lxml parser
+        for it cost more than the objects of a small container."""
+        if markup == "":
+            return
+        super().feed(markup)
+
     def start(self, tag: Any, attrib: Any, nsmap: Any = None) -> None:
         self.depth += 1
         if self.depth > self.max_depth:
