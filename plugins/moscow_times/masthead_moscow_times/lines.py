@@ -9,7 +9,10 @@ with "By". Each predicate here is small, pure and works on one line.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
+from contextvars import ContextVar
 
 from masthead.extract import bylines, captions, shapes
 from masthead.extract.text import fold
@@ -24,13 +27,55 @@ _TERMINAL = tuple(".!?…\"”’')]:;")
 _KEY_CHARS = 600
 
 
+#: The keys of the page being read (:func:`page_keys`), or ``None``.
+_PAGE_KEYS: ContextVar[dict[str, str] | None] = ContextVar("moscow_times_page_keys", default=None)
+
+
 def key_of(line: str) -> str:
     """The folded comparison key of a line's start.
 
     Every boilerplate phrase is far shorter than this, so folding a 10 MB
     line whole would only cost time.
     """
-    return fold(line if len(line) <= _KEY_CHARS else line[:_KEY_CHARS])
+    keys = _PAGE_KEYS.get()
+    if keys is None:
+        return fold(line if len(line) <= _KEY_CHARS else line[:_KEY_CHARS])
+    key = keys.get(line)
+    if key is None:
+        key = keys[line] = fold(line if len(line) <= _KEY_CHARS else line[:_KEY_CHARS])
+    return key
+
+
+def key_is_start(line: str) -> bool:
+    """Whether :func:`key_of` is sure to be the start of ``fold(line)``.
+
+    True for a line :func:`key_of` folds whole, and for a longer one cut
+    before an ASCII character: no character before an ASCII one changes
+    with what follows (Unicode normalization combines only later
+    non-ASCII marks, case folding and spacing go character by character,
+    a word cut short is the start of the word).
+    """
+    return len(line) <= _KEY_CHARS or line[_KEY_CHARS].isascii()
+
+
+def key_is_cut(line: str) -> bool:
+    """Whether :func:`key_of` folds only the start of ``line``."""
+    return len(line) > _KEY_CHARS
+
+
+@contextlib.contextmanager
+def page_keys() -> Iterator[None]:
+    """Keep every key :func:`key_of` computes until the block ends.
+
+    The rules read each line's key many times over, and :func:`masthead.extract.text.fold`
+    keeps short strings only: a paragraph would be folded anew by each rule.
+    Held for one page's reading, the keys go with it.
+    """
+    token = _PAGE_KEYS.set({})
+    try:
+        yield
+    finally:
+        _PAGE_KEYS.reset(token)
 
 
 def ends_sentence(line: str) -> bool:
