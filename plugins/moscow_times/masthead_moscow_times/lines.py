@@ -27,8 +27,19 @@ _TERMINAL = tuple(".!?…\"”’')]:;")
 _KEY_CHARS = 600
 
 
-#: The keys of the page being read (:func:`page_keys`), or ``None``.
-_PAGE_KEYS: ContextVar[dict[str, str] | None] = ContextVar("moscow_times_page_keys", default=None)
+class _PageMemo:
+    """What the rules found out about the lines of the page being read."""
+
+    __slots__ = ("captions", "dates", "keys")
+
+    def __init__(self) -> None:
+        self.keys: dict[str, str] = {}
+        self.captions: dict[str, bool] = {}
+        self.dates: dict[str, str | None] = {}
+
+
+#: The memo of the page being read (:func:`page_memo`), or ``None``.
+_PAGE: ContextVar[_PageMemo | None] = ContextVar("moscow_times_page", default=None)
 
 
 def key_of(line: str) -> str:
@@ -37,12 +48,12 @@ def key_of(line: str) -> str:
     Every boilerplate phrase is far shorter than this, so folding a 10 MB
     line whole would only cost time.
     """
-    keys = _PAGE_KEYS.get()
-    if keys is None:
+    memo = _PAGE.get()
+    if memo is None:
         return fold(line if len(line) <= _KEY_CHARS else line[:_KEY_CHARS])
-    key = keys.get(line)
+    key = memo.keys.get(line)
     if key is None:
-        key = keys[line] = fold(line if len(line) <= _KEY_CHARS else line[:_KEY_CHARS])
+        key = memo.keys[line] = fold(line if len(line) <= _KEY_CHARS else line[:_KEY_CHARS])
     return key
 
 
@@ -64,18 +75,20 @@ def key_is_cut(line: str) -> bool:
 
 
 @contextlib.contextmanager
-def page_keys() -> Iterator[None]:
-    """Keep every key :func:`key_of` computes until the block ends.
+def page_memo() -> Iterator[None]:
+    """Keep what :func:`key_of`, :func:`is_caption` and :func:`date_of_line`
+    find until the block ends.
 
-    The rules read each line's key many times over, and :func:`masthead.extract.text.fold`
-    keeps short strings only: a paragraph would be folded anew by each rule.
-    Held for one page's reading, the keys go with it.
+    The rules ask these of the same lines many times over (a headline test
+    asks whether the line is a caption, the standfirst test reads every
+    later line for a date), and :func:`masthead.extract.text.fold` keeps
+    short strings only. Held for one page's reading, the answers go with it.
     """
-    token = _PAGE_KEYS.set({})
+    token = _PAGE.set(_PageMemo())
     try:
         yield
     finally:
-        _PAGE_KEYS.reset(token)
+        _PAGE.reset(token)
 
 
 def ends_sentence(line: str) -> bool:
@@ -129,6 +142,16 @@ def is_caption(line: str) -> bool:
     with a full stop or a quote; that keeps body text out of captions even
     when a paragraph mentions TASS or Reuters.
     """
+    memo = _PAGE.get()
+    if memo is None:
+        return _is_caption(line)
+    found = memo.captions.get(line)
+    if found is None:
+        found = memo.captions[line] = _is_caption(line)
+    return found
+
+
+def _is_caption(line: str) -> bool:
     if len(line) > _CAPTION_CHARS or ends_sentence(line):
         return False
     return len(line.split()) <= 70 and credit_of(line) is not None
@@ -186,10 +209,22 @@ def split_people(names: list[str]) -> tuple[list[str], list[str]]:
 # --- dates ----------------------------------------------------------------
 
 
-#: The date (ISO 8601) a date line such as "Updated: April 25, 2020" states (a
-#: paragraph that mentions one is no date line), and the date in an article URL.
-date_of_line = bylines.date_line
+#: The date in an article URL.
 date_of_url = date_in_url
+
+
+def date_of_line(line: str) -> str | None:
+    """The date (ISO 8601) a date line such as "Updated: April 25, 2020"
+    states (:func:`masthead.extract.bylines.date_line`; a paragraph that
+    mentions one is no date line)."""
+    memo = _PAGE.get()
+    if memo is None:
+        return bylines.date_line(line)
+    if line in memo.dates:
+        return memo.dates[line]
+    found = memo.dates[line] = bylines.date_line(line)
+    return found
+
 
 #: ". Last Updated: 07/27/2016": the old site's build stamp, the same on every page.
 _BUILD_STAMP = re.compile(r"^\.?\s*last updated:?\s*\d{1,2}/\d{1,2}/\d{4}$", re.IGNORECASE)

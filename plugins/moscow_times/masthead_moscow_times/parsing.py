@@ -44,7 +44,7 @@ from masthead_moscow_times.lines import (
     key_is_cut,
     key_is_start,
     key_of,
-    page_keys,
+    page_memo,
     split_people,
 )
 
@@ -156,7 +156,7 @@ def parse_lines(
     asks the parser to find headline, standfirst, byline and lead caption
     among the lines themselves (dumps and unknown HTML layouts).
     """
-    with page_keys():
+    with page_memo():
         return _parse_lines(lines, title=title, subtitle=subtitle, guess_head=guess_head)
 
 
