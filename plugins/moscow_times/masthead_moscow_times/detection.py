@@ -18,7 +18,7 @@ from masthead.extract.boilerplate import Phrases
 from masthead.extract.htmlparse import compiled
 from masthead.extract.text import ends_of, fold
 from masthead_moscow_times import phrases
-from masthead_moscow_times.lines import key_of
+from masthead_moscow_times.lines import key_is_cut, key_of
 from masthead_moscow_times.parsing import split_glued_lines
 
 #: Lines looked at; boilerplate sits at the top and the bottom of a page.
@@ -35,6 +35,8 @@ _MARKUP = (
     "[y-use]",
 )
 _DOMAINS = ("themoscowtimes.com", "moscowtimes.ru")
+#: Every line that is evidence starts with one of these: one C call rules out most lines.
+_EVIDENCE = (*phrases.STRONG_LINES, *phrases.STRONG_PREFIXES, *phrases.GOOD_LINES, *phrases.WEAK_EVIDENCE)
 #: Cut short, a strong phrase still counts (at the toolkit's minimum length).
 _STRONG = Phrases("strong", exact=phrases.STRONG_LINES, prefixes=phrases.STRONG_PREFIXES)
 for _selector in _MARKUP:  # compiled once, in the parent process, before workers fork
@@ -43,21 +45,32 @@ for _selector in _MARKUP:  # compiled once, in the parent process, before worker
 
 def score(page: Page) -> float:
     """A confidence in [0, 1]; 0.9 and above only on the outlet's own boilerplate or self-declaration."""
-    return max(_text_score(page.lines), _html_score(page) if page.is_html else 0.0, _url_score(page.url))
+    return max(_text_score(page), _html_score(page) if page.is_html else 0.0, _url_score(page.url))
 
 
-def _text_score(lines: tuple[str, ...]) -> float:
+def _keys(lines: Sequence[str], folded: Sequence[str]) -> list[str]:
+    """:func:`key_of` of each of ``lines``, taken from ``folded`` (the same
+    lines folded whole, :attr:`masthead.Page.folded_lines`, which routing
+    folds once per page for every detector) where it folded the same text."""
+    return [key_of(line) if key_is_cut(line) else key for line, key in zip(lines, folded, strict=True)]
+
+
+def _text_score(page: Page) -> float:
     """Boilerplate lines at the top and the bottom of the page."""
+    lines, folded = page.lines, page.folded_lines
     picked = lines[:_HEAD_LINES] + lines[_HEAD_LINES:][-_TAIL_LINES:]
     sample = split_glued_lines([ends_of(line) for line in picked])
+    if sample == list(picked):
+        keys = _keys(picked, folded[:_HEAD_LINES] + folded[_HEAD_LINES:][-_TAIL_LINES:])
+    else:
+        keys = [key_of(line) for line in sample]
     strong: set[str] = set()
     good = False
     weak: set[str] = set()
-    for line in sample:
-        key = key_of(line)
+    for key in [key for key in keys if key.startswith(_EVIDENCE)]:
         if key in phrases.STRONG_LINES:
             strong.add(key)
-        if key.startswith(phrases.STRONG_PREFIXES):  # one C call rules out most lines
+        if key.startswith(phrases.STRONG_PREFIXES):
             strong.update(p for p in phrases.STRONG_PREFIXES if key.startswith(p))
         good = good or key in phrases.GOOD_LINES
         if key.startswith(phrases.WEAK_EVIDENCE):
@@ -65,14 +78,16 @@ def _text_score(lines: tuple[str, ...]) -> float:
     if strong:
         return min(0.99, 0.9 + 0.03 * (len(strong) - 1) + 0.01 * len(weak))
     stamped = 0.6 if pageparts.title_over_stamp(lines) is not None else 0.0
-    return max(0.8 if good else 0.0, min(0.8, 0.2 * len(weak)), _cut_evidence(lines), _menu_evidence(lines), stamped)
+    head = _keys(lines[:_HEAD_LINES], folded[:_HEAD_LINES])
+    return max(0.8 if good else 0.0, min(0.8, 0.2 * len(weak)), _cut_evidence(lines), _menu_evidence(head), stamped)
 
 
-def _menu_evidence(lines: Sequence[str]) -> float:
+def _menu_evidence(head: Sequence[str]) -> float:
     """The site's navigation menu dumped above the article: a run of menu
     lines holding at least two of the outlet's own section names ("Arts and
-    Life", "Meanwhile", "Ukraine War"). Generic names alone prove nothing."""
-    best, own = pageparts.menu_run(map(key_of, lines[:_HEAD_LINES]), menu=phrases.CHROME_LINES, own=phrases.SITE_MENU)
+    Life", "Meanwhile", "Ukraine War"). Generic names alone prove nothing.
+    ``head`` are the keys of the page's first lines."""
+    best, own = pageparts.menu_run(head, menu=phrases.CHROME_LINES, own=phrases.SITE_MENU)
     if own < _MENU_OWN or best < _MENU_RUN:
         return 0.0
     return 0.6 if own == _MENU_OWN else 0.7

@@ -20,8 +20,8 @@ from masthead import NotAnArticle, Page, Related
 from masthead.extract import htmlfields
 from masthead.extract.document import blocks_of
 from masthead.extract.fields import Fields
-from masthead.extract.text import collapse
 from masthead_moscow_times import phrases
+from masthead_moscow_times.finders import Finder, SoupFinder, TreeFinder
 from masthead_moscow_times.lines import split_people
 from masthead_moscow_times.parsing import parse_lines
 
@@ -54,14 +54,19 @@ def extract(page: Page) -> tuple[Fields, str]:
         not page.matches("article.article") and page.matches(".cluster--section-articles")
     ):
         raise NotAnArticle("a Moscow Times section or tag listing, not an article")
+    finder = TreeFinder.of(page)
+    if finder is not None:
+        article = finder.root("article.article")
+        return _legacy(page, finder) if article is None else (_extract_current(page, article, finder), "html-2017")
     article = _article(page)
     if article is None:
-        return _extract_fallback(page), "html-legacy"
-    return _extract_current(page, article), "html-2017"
+        return _legacy(page, None)
+    return _extract_current(page, article, SoupFinder()), "html-2017"
 
 
 def _article(page: Page) -> Tag | None:
-    """The first ``article.article`` of the page.
+    """The first ``article.article`` of the page, found in BeautifulSoup
+    (the reference path, and pages :meth:`TreeFinder.of` declines).
 
     The template wraps it and the "Read more" cluster in an outer
     ``<article>``: only that outer element is turned into BeautifulSoup
@@ -77,37 +82,54 @@ def _article(page: Page) -> Tag | None:
     return found
 
 
-def _extract_current(page: Page, article: Tag) -> Fields:
-    header = article.select_one("header.article__header")
+def _extract_current(page: Page, article: Tag, finder: Finder) -> Fields:
+    header = finder.first(article, "header.article__header")
     headline = htmlfields.text_of(header.find("h1") if header else None)
     standfirst = htmlfields.text_of(header.find("h2") if header else None)
-    intro = article.select_one(".article__intro")
-    content = article.select_one(".article__content") or article
-    lines = [*(blocks_of(intro) if intro else ()), *htmlfields.blocks_without(content, _NOT_BODY)]
+    intro = finder.first(article, ".article__intro")
+    content = finder.first(article, ".article__content") or article
+    intro_lines = blocks_of(intro) if intro else ()
+    inline = _inline_related(article, finder)
+    names = [name for name in map(htmlfields.text_of, finder.all(article, ".byline__author__name")) if name]
+    published = htmlfields.attr_of(finder.first(article, "time.byline__datetime[datetime]"), "datetime")
+    captions = htmlfields.figure_captions(finder.all(article, "figure"))
+    # Last: a finder that owns its tree removes the furniture in place.
+    lines = [*intro_lines, *finder.blocks_without(content, _NOT_BODY)]
     parsed = parse_lines(lines, title=meta_title(page) or headline, subtitle=standfirst, guess_head=False)
-    parsed.related = htmlfields.merge_related(_inline_related(article), parsed.related, _cluster_related(page, article))
-    names = [name for name in map(htmlfields.text_of, article.select(".byline__author__name")) if name]
-    time = article.select_one("time.byline__datetime[datetime]")
-    return _finish(page, parsed, article.select("figure"), names, htmlfields.attr_of(time, "datetime"))
+    parsed.related = htmlfields.merge_related(inline, parsed.related, finder.cluster_related(page, article))
+    return _finish(page, parsed, captions, names, published)
 
 
-def _extract_fallback(page: Page) -> Fields:
+def _legacy(page: Page, finder: TreeFinder | None) -> tuple[Fields, str]:
     """Older and unknown layouts: the text rules over the main container."""
-    soup = page.soup
-    if soup is None:
+    root = _main_container(page, finder)
+    if root is None:
         raise NotAnArticle("not an HTML page")
-    found = (htmlfields.largest(soup.select(selector)) for selector in _FALLBACK_CONTAINERS)
-    root = next((element for element in found if element is not None), None) or soup.body or soup
     parsed = parse_lines(list(htmlfields.blocks_without(root, _NOT_BODY_LEGACY)), title=meta_title(page))
     parsed.related = htmlfields.with_link_urls(htmlfields.merge_related(parsed.related), root, page.url)
-    return _finish(page, parsed, root.select("figure"), [], None)
+    return _finish(page, parsed, htmlfields.figure_captions(root.select("figure")), [], None), "html-legacy"
 
 
-def _finish(page: Page, parsed: Fields, figures: list[Tag], names: list[str], published: str | None) -> Fields:
+def _main_container(page: Page, finder: TreeFinder | None) -> Tag | None:
+    """The first of :data:`_FALLBACK_CONTAINERS` the page has, the one with
+    the most text if it has several, else its body. A finder builds
+    BeautifulSoup trees of these elements only, not of the whole page."""
+    if finder is not None:
+        found = next(filter(None, map(finder.elements, _FALLBACK_CONTAINERS)), None) or finder.elements("body")[:1]
+        if found:
+            return htmlfields.largest(map(finder.soup_of, found))
+    soup = page.soup
+    if soup is None:
+        return None
+    largest = (htmlfields.largest(soup.select(selector)) for selector in _FALLBACK_CONTAINERS)
+    return next((element for element in largest if element is not None), None) or soup.body or soup
+
+
+def _finish(page: Page, parsed: Fields, captions: list[str], names: list[str], published: str | None) -> Fields:
     """Merge what the markup and the head say into what the text rules read:
     figure captions first, byline names (else the head's authors) split
     into authors and wire agencies, the head's date before the byline's."""
-    parsed.captions = list(dict.fromkeys(htmlfields.figure_captions(figures) + parsed.captions))
+    parsed.captions = list(dict.fromkeys(captions + parsed.captions))
     authors, agencies = split_people(names or list(page.meta.authors))
     parsed.authors = authors or parsed.authors
     parsed.attributions = list(dict.fromkeys(agencies + parsed.attributions))
@@ -120,26 +142,15 @@ def meta_title(page: Page) -> str | None:
     return htmlfields.declared_headline(page.meta, site="The Moscow Times", not_titles=phrases.CHROME_LINES)
 
 
-def _inline_related(article: Tag) -> list[Related]:
+def _inline_related(article: Tag, finder: Finder) -> list[Related]:
     """In-article link blocks: "related article" boxes (``aside.article__related-article``)
     and link boxes (``div.article__link``), each a headline and its address."""
     related: list[Related] = []
-    for box in article.select("aside.article__related-article, div.article__link"):
-        link = box.select_one("a[href]")
+    for box in finder.all(article, "aside.article__related-article, div.article__link"):
+        link = finder.first(box, "a[href]")
         title = htmlfields.text_of(
-            box.select_one(".related-article__title, .article__link__title")
+            finder.first(box, ".related-article__title, .article__link__title")
         ) or htmlfields.attr_of(link, "title")
         if title:
             related.append(Related(title, htmlfields.attr_of(link, "href")))
     return related
-
-
-def _cluster_related(page: Page, article: Tag) -> list[Related]:
-    """The "Read more" cluster under the article: ``data-title``/``data-url`` excerpts."""
-    scope = article.find_parent("article") or page.soup
-    excerpts = scope.select("section.cluster [data-title]") if scope is not None else []
-    found = (
-        (collapse(htmlfields.attr_of(excerpt, "data-title") or ""), htmlfields.attr_of(excerpt, "data-url"))
-        for excerpt in excerpts
-    )
-    return [Related(title, url) for title, url in found if title]

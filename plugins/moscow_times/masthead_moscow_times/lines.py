@@ -9,7 +9,10 @@ with "By". Each predicate here is small, pure and works on one line.
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
+from contextvars import ContextVar
 
 from masthead.extract import bylines, captions, shapes
 from masthead.extract.text import fold
@@ -24,13 +27,68 @@ _TERMINAL = tuple(".!?…\"”’')]:;")
 _KEY_CHARS = 600
 
 
+class _PageMemo:
+    """What the rules found out about the lines of the page being read."""
+
+    __slots__ = ("captions", "dates", "keys")
+
+    def __init__(self) -> None:
+        self.keys: dict[str, str] = {}
+        self.captions: dict[str, bool] = {}
+        self.dates: dict[str, str | None] = {}
+
+
+#: The memo of the page being read (:func:`page_memo`), or ``None``.
+_PAGE: ContextVar[_PageMemo | None] = ContextVar("moscow_times_page", default=None)
+
+
 def key_of(line: str) -> str:
     """The folded comparison key of a line's start.
 
     Every boilerplate phrase is far shorter than this, so folding a 10 MB
     line whole would only cost time.
     """
-    return fold(line if len(line) <= _KEY_CHARS else line[:_KEY_CHARS])
+    memo = _PAGE.get()
+    if memo is None:
+        return fold(line if len(line) <= _KEY_CHARS else line[:_KEY_CHARS])
+    key = memo.keys.get(line)
+    if key is None:
+        key = memo.keys[line] = fold(line if len(line) <= _KEY_CHARS else line[:_KEY_CHARS])
+    return key
+
+
+def key_is_start(line: str) -> bool:
+    """Whether :func:`key_of` is sure to be the start of ``fold(line)``.
+
+    True for a line :func:`key_of` folds whole, and for a longer one cut
+    before an ASCII character: no character before an ASCII one changes
+    with what follows (Unicode normalization combines only later
+    non-ASCII marks, case folding and spacing go character by character,
+    a word cut short is the start of the word).
+    """
+    return len(line) <= _KEY_CHARS or line[_KEY_CHARS].isascii()
+
+
+def key_is_cut(line: str) -> bool:
+    """Whether :func:`key_of` folds only the start of ``line``."""
+    return len(line) > _KEY_CHARS
+
+
+@contextlib.contextmanager
+def page_memo() -> Iterator[None]:
+    """Keep what :func:`key_of`, :func:`is_caption` and :func:`date_of_line`
+    find until the block ends.
+
+    The rules ask these of the same lines many times over (a headline test
+    asks whether the line is a caption, the standfirst test reads every
+    later line for a date), and :func:`masthead.extract.text.fold` keeps
+    short strings only. Held for one page's reading, the answers go with it.
+    """
+    token = _PAGE.set(_PageMemo())
+    try:
+        yield
+    finally:
+        _PAGE.reset(token)
 
 
 def ends_sentence(line: str) -> bool:
@@ -84,6 +142,16 @@ def is_caption(line: str) -> bool:
     with a full stop or a quote; that keeps body text out of captions even
     when a paragraph mentions TASS or Reuters.
     """
+    memo = _PAGE.get()
+    if memo is None:
+        return _is_caption(line)
+    found = memo.captions.get(line)
+    if found is None:
+        found = memo.captions[line] = _is_caption(line)
+    return found
+
+
+def _is_caption(line: str) -> bool:
     if len(line) > _CAPTION_CHARS or ends_sentence(line):
         return False
     return len(line.split()) <= 70 and credit_of(line) is not None
@@ -141,10 +209,22 @@ def split_people(names: list[str]) -> tuple[list[str], list[str]]:
 # --- dates ----------------------------------------------------------------
 
 
-#: The date (ISO 8601) a date line such as "Updated: April 25, 2020" states (a
-#: paragraph that mentions one is no date line), and the date in an article URL.
-date_of_line = bylines.date_line
+#: The date in an article URL.
 date_of_url = date_in_url
+
+
+def date_of_line(line: str) -> str | None:
+    """The date (ISO 8601) a date line such as "Updated: April 25, 2020"
+    states (:func:`masthead.extract.bylines.date_line`; a paragraph that
+    mentions one is no date line)."""
+    memo = _PAGE.get()
+    if memo is None:
+        return bylines.date_line(line)
+    if line in memo.dates:
+        return memo.dates[line]
+    found = memo.dates[line] = bylines.date_line(line)
+    return found
+
 
 #: ". Last Updated: 07/27/2016": the old site's build stamp, the same on every page.
 _BUILD_STAMP = re.compile(r"^\.?\s*last updated:?\s*\d{1,2}/\d{1,2}/\d{4}$", re.IGNORECASE)

@@ -19,7 +19,14 @@ from collections.abc import Sequence
 
 from masthead import NotAnArticle, Related
 from masthead.extract import listing, pageparts
-from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases, glued_pattern, split_glued
+from masthead.extract.boilerplate import (
+    CUT_MIN_CHARS_LAST,
+    BlockRule,
+    Boilerplate,
+    Phrases,
+    glued_pattern,
+    split_glued,
+)
 from masthead.extract.fields import Fields
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
@@ -34,7 +41,10 @@ from masthead_moscow_times.lines import (
     is_headline,
     is_paragraph,
     is_time_note,
+    key_is_cut,
+    key_is_start,
     key_of,
+    page_memo,
     split_people,
 )
 
@@ -57,12 +67,18 @@ _CLUSTERS = Phrases(
     prefixes=("Related articles",),
 )
 #: One-line boilerplate that may be found glued to other text.
-_GLUED = glued_pattern(
-    (
-        *("Support The Moscow Times!", "A Message from The Moscow Times:", "Sign up for our free weekly newsletter"),
-        *("Subscribers agree to the Privacy Policy", "Read more about:"),
-    )
+_GLUE_MARKERS = (
+    *("Support The Moscow Times!", "A Message from The Moscow Times:", "Sign up for our free weekly newsletter"),
+    *("Subscribers agree to the Privacy Policy", "Read more about:"),
 )
+_GLUED = glued_pattern(_GLUE_MARKERS)
+#: :data:`_GLUED` without its case-blind flag, for text in lower case (the
+#: flag makes a search several times slower).
+_GLUED_LOWER = re.compile(glued_pattern(marker.lower() for marker in _GLUE_MARKERS).pattern)
+#: The characters other than ASCII letters that a case-blind pattern takes
+#: for an ASCII letter or that lower-case to one ("İ", "ı", "ſ", Kelvin "K").
+ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
+assert all(marker.isascii() for marker in _GLUE_MARKERS)
 #: A dump cut short may end in "Sign up for our fr" or "A Message from":
 #: such a stub is boilerplate, not the end of the article.
 _CUT_OFF = Phrases("cut_off", prefixes=phrases.CUT_CANDIDATES)
@@ -87,6 +103,42 @@ _NEWSLETTER = Boilerplate(
         )
     ],
 )
+
+
+def _openings(boilerplate: Boilerplate) -> tuple[int, frozenset[str]] | None:
+    """How every line :meth:`Boilerplate.strip` could remove starts, folded:
+    the first ``width`` characters of one of its phrases (a line whole or
+    cut short, or a block's first line). ``None`` when a family also
+    matches inside a line."""
+    families = (*boilerplate.families, *(rule.start for rule in boilerplate.blocks))
+    if any(family.contains or family.patterns for family in families):
+        return None
+    phrases = [phrase for family in families for phrase in (*family.exact, *family.prefixes)]
+    width = min(CUT_MIN_CHARS_LAST, *map(len, phrases))
+    return width, frozenset(phrase[:width] for phrase in phrases)
+
+
+_NEWSLETTER_OPENINGS = _openings(_NEWSLETTER)
+
+
+def _strip_newsletter(lines: Sequence[str]) -> list[str]:
+    """``_NEWSLETTER.strip(lines)``, skipped when no line can start the box
+    or be one of its lines: most pages have none, and each line would be
+    folded several times to find that out."""
+    if _NEWSLETTER_OPENINGS is None or any(map(_may_be_newsletter, lines)):
+        return _NEWSLETTER.strip(lines)
+    return list(lines)
+
+
+def _may_be_newsletter(line: str) -> bool:
+    assert _NEWSLETTER_OPENINGS is not None
+    width, openings = _NEWSLETTER_OPENINGS
+    key = key_of(line)
+    if not key_is_start(line) or (len(key) < width and key_is_cut(line)):
+        return True  # the start of the line's folded whole is not known
+    return key[:width] in openings
+
+
 #: Editors' notes on a changed story ("Updated with comments from ..."):
 #: article text, never standfirst or caption.
 _EDITOR_NOTE = re.compile(
@@ -104,6 +156,11 @@ def parse_lines(
     asks the parser to find headline, standfirst, byline and lead caption
     among the lines themselves (dumps and unknown HTML layouts).
     """
+    with page_memo():
+        return _parse_lines(lines, title=title, subtitle=subtitle, guess_head=guess_head)
+
+
+def _parse_lines(lines: Sequence[str], *, title: str | None, subtitle: str | None, guess_head: bool) -> Fields:
     lines = split_glued_lines(lines)
     lines = lines[pageparts.title_over_stamp(lines) or 0 :]  # the 2016-2017 head: menus, ticker, featured headlines
     stub = bool(lines) and len(key_of(lines[-1])) >= _CUT_MIN_CHARS and _CUT_OFF.matches_cut(lines[-1], last=True)
@@ -112,7 +169,7 @@ def parse_lines(
     trailer = kept[cut:]
     parsed = Fields(title=title, subtitle=subtitle)
     main, boxed = pageparts.take_link_boxes(
-        drop_chrome(_NEWSLETTER.strip(kept[:cut])),
+        drop_chrome(_strip_newsletter(kept[:cut])),
         is_marker=_is_read_more,
         is_headline=is_headline,
         is_text=is_paragraph,
@@ -136,7 +193,21 @@ def split_glued_lines(lines: Sequence[str]) -> list[str]:
     """Put the outlet's one-line boilerplate back on lines of its own
     (:func:`masthead.extract.boilerplate.split_glued`): some dumps lose line
     breaks, gluing the header or the appeal's opening to article text."""
+    if not _may_be_glued(lines):
+        return list(lines)
     return split_glued(lines, _GLUED)
+
+
+def _may_be_glued(lines: Sequence[str]) -> bool:
+    """Whether :data:`_GLUED` can be in any of ``lines``: one search of all
+    of them joined (a match in one line is a match there), in lower case
+    without the case-blind flag unless a character of :data:`ASCII_CASE_TWINS`
+    is there. The markers are ASCII, and every other character lower-cases
+    to one that neither is nor matches an ASCII letter, as it was."""
+    text = "\n".join(lines)
+    if any(twin in text for twin in ASCII_CASE_TWINS):
+        return _GLUED.search(text) is not None
+    return _GLUED_LOWER.search(text.lower()) is not None
 
 
 def is_appeal_line(line: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from masthead import Draft, Page, Source
 from masthead.extract.fields import Fields
 from masthead_moscow_times import detection, html
@@ -10,6 +12,7 @@ from masthead_moscow_times.parsing import parse_lines
 
 #: Share of Cyrillic letters above which a page is the Russian edition.
 _CYRILLIC_SHARE = 0.5
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 class MoscowTimesSource(Source):
@@ -41,6 +44,8 @@ class MoscowTimesSource(Source):
 
 def _language_of(parsed: Fields) -> str:
     """English, unless the body is mostly Cyrillic (the Russian edition)."""
+    if not any(map(_CYRILLIC.search, parsed.body)):  # no Cyrillic letter: English, as below
+        return "en"
     letters = [ch for paragraph in parsed.body for ch in paragraph if ch.isalpha()]
     cyrillic = sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff")
     return "ru" if letters and cyrillic / len(letters) > _CYRILLIC_SHARE else "en"

@@ -1,0 +1,176 @@
+"""Finding a page's elements for the HTML reader: by soupsieve, or in lxml's tree.
+
+The reader asks for elements of a BeautifulSoup tree by CSS selector. A
+soupsieve ``select`` walks that tree in Python, and the reader asks about
+twenty of them per page; :class:`TreeFinder` runs the same selectors on
+lxml's tree of the same markup (:attr:`masthead.Page.tree`, compiled
+selectors run by libxml2) and turns only the elements found, and the
+article they lie in, into BeautifulSoup objects.
+
+The two agree element for element where :meth:`TreeFinder.of` accepts a
+page: :func:`masthead.extract.htmlparse.soup_of_element` replays an
+element's parse events, so its BeautifulSoup tree has one tag per lxml
+element, in the same places; the selectors used here only name tags,
+classes, ids and attributes, which both engines compare alike except for
+class lists split at whitespace XPath does not know (a no-break space), and
+an element's strings read alike unless it sits inside an element that
+changes how Beautiful Soup builds strings (``pre``, ``script``...). Pages
+with either are left to :class:`SoupFinder`, as are pages without a tree.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Protocol
+
+from bs4 import Tag
+from lxml import etree
+
+from masthead import Page, Related
+from masthead.extract import htmlfields
+from masthead.extract.document import blocks_of
+from masthead.extract.htmlparse import HtmlTreeBuilder, compiled, soup_of_element
+from masthead.extract.text import collapse
+
+_CLUSTER = "section.cluster [data-title]"
+#: Whitespace to Python (and so to Beautiful Soup's class splitting) that
+#: XPath's ``normalize-space`` keeps inside a class name.
+_ODD_SPACE = re.compile(r"[^\S \t\n\r]")
+_CLASSES = etree.XPath("//@class")
+_BUILDER = HtmlTreeBuilder()
+#: Elements inside which Beautiful Soup builds strings differently (string
+#: types that ``get_text`` skips, whitespace kept as it is): a tree of an
+#: element below one of them would not be the whole page's.
+_CONTEXT_TAGS = sorted({*_BUILDER.string_containers, *_BUILDER.preserve_whitespace_tags})
+
+
+class Finder(Protocol):
+    """How the reader finds elements below an element it was given."""
+
+    def first(self, scope: Tag, selector: str) -> Tag | None:
+        """The first element below ``scope`` (not itself) matching ``selector``."""
+
+    def all(self, scope: Tag, selector: str) -> list[Tag]:
+        """Every element below ``scope`` matching ``selector``, in document order."""
+
+    def blocks_without(self, root: Tag, selectors: tuple[str, ...]) -> tuple[str, ...]:
+        """:func:`masthead.extract.htmlfields.blocks_without`; may change ``root``'s tree, so ask last."""
+
+    def cluster_related(self, page: Page, article: Tag) -> list[Related]:
+        """The "Read more" cluster under ``article``: its ``data-title``/``data-url`` excerpts."""
+
+
+class SoupFinder:
+    """Finding by soupsieve in the BeautifulSoup tree itself: the reference."""
+
+    def first(self, scope: Tag, selector: str) -> Tag | None:
+        return scope.select_one(selector)
+
+    def all(self, scope: Tag, selector: str) -> list[Tag]:
+        return list(scope.select(selector))
+
+    def blocks_without(self, root: Tag, selectors: tuple[str, ...]) -> tuple[str, ...]:
+        return htmlfields.blocks_without(root, selectors)
+
+    def cluster_related(self, page: Page, article: Tag) -> list[Related]:
+        scope = article.find_parent("article") or page.soup
+        excerpts = scope.select(_CLUSTER) if scope is not None else []
+        return _excerpts(
+            (htmlfields.attr_of(excerpt, "data-title"), htmlfields.attr_of(excerpt, "data-url")) for excerpt in excerpts
+        )
+
+
+class TreeFinder:
+    """Finding in lxml's tree; BeautifulSoup objects only for what is found.
+
+    :meth:`root` gives the BeautifulSoup tree of one element, as
+    :meth:`masthead.Page.soup_of` does; elements below it are found in
+    lxml's tree and reached in the BeautifulSoup tree by their path (the
+    n-th child element at each level), which is the same in both.
+    """
+
+    def __init__(self, tree: Any) -> None:
+        self._tree = tree
+        self._elements: dict[int, Any] = {}
+
+    @classmethod
+    def of(cls, page: Page) -> TreeFinder | None:
+        """A finder for ``page``, or ``None`` where only :class:`SoupFinder` is sure to agree."""
+        tree = page.tree
+        if tree is None or any(len(element) for element in tree.iter(*_CONTEXT_TAGS)):
+            return None
+        if _ODD_SPACE.search(" ".join(_CLASSES(tree))):
+            return None
+        return cls(tree)
+
+    def root(self, selector: str) -> Tag | None:
+        """The first element of the page matching ``selector``, in a BeautifulSoup tree of its own."""
+        found = compiled(selector)(self._tree)
+        return self.soup_of(found[0]) if found else None
+
+    def elements(self, selector: str) -> list[Any]:
+        """lxml elements of the page matching ``selector``."""
+        return list(compiled(selector)(self._tree))
+
+    def soup_of(self, element: Any) -> Tag:
+        """``element`` (of the page's lxml tree) in a BeautifulSoup tree of its own."""
+        tag = soup_of_element(element).contents[0]
+        assert isinstance(tag, Tag)
+        self._elements[id(tag)] = element
+        return tag
+
+    def first(self, scope: Tag, selector: str) -> Tag | None:
+        found = self._below(scope, selector)
+        return self._twin(scope, found[0]) if found else None
+
+    def all(self, scope: Tag, selector: str) -> list[Tag]:
+        return [self._twin(scope, element) for element in self._below(scope, selector)]
+
+    def blocks_without(self, root: Tag, selectors: tuple[str, ...]) -> tuple[str, ...]:
+        """Without a copy: the tree is this finder's own (soupsieve's ``select``
+        order, outer elements first, as :func:`~masthead.extract.htmlfields.blocks_without`)."""
+        for tag in self.all(root, ", ".join(selectors)):
+            tag.decompose()
+        return blocks_of(root)
+
+    def cluster_related(self, page: Page, article: Tag) -> list[Related]:
+        """What :class:`SoupFinder` reads from the tree :func:`masthead.Page.soup_of`
+        gives of the page's first ``<article>`` (the template's outer one),
+        read from lxml's attributes: an excerpt under ``article``'s nearest
+        ``<article>`` ancestor, else anywhere in the page."""
+        element = self._elements[id(article)]
+        outer = next(iter(compiled("article")(self._tree)), None)
+        ancestors = list(element.iterancestors())
+        visible = outer if outer in ancestors else self._tree  # what that tree holds
+        scope = next((up for up in ancestors if up.tag == "article"), None)
+        excerpts = [e for e in compiled(_CLUSTER)(visible) if scope is None or scope in e.iterancestors()]
+        return _excerpts((_attribute(excerpt, "data-title"), _attribute(excerpt, "data-url")) for excerpt in excerpts)
+
+    def _below(self, scope: Tag, selector: str) -> list[Any]:
+        element = self._elements[id(scope)]
+        return [found for found in compiled(selector)(element) if found is not element]
+
+    def _twin(self, scope: Tag, element: Any) -> Tag:
+        """The tag of ``element`` in the BeautifulSoup tree ``scope`` belongs to."""
+        top = self._elements[id(scope)]
+        path: list[int] = []
+        step = element
+        while step is not top:
+            path.append(sum(1 for sibling in step.itersiblings(preceding=True) if sibling.tag.__class__ is str))
+            step = step.getparent()
+        tag = scope
+        for index in reversed(path):
+            tag = [child for child in tag.contents if isinstance(child, Tag)][index]
+        self._elements[id(tag)] = element
+        return tag
+
+
+def _attribute(element: Any, name: str) -> str | None:
+    """:func:`masthead.extract.htmlfields.attr_of` of an lxml element (an attribute no list splits)."""
+    value = element.get(name)
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _excerpts(found: Any) -> list[Related]:
+    titled = ((collapse(title or ""), url) for title, url in found)
+    return [Related(title, url) for title, url in titled if title]

@@ -1,0 +1,156 @@
+"""The reader's shortcuts give what the plain rules give.
+
+Each shortcut skips work only where it cannot change the answer: elements
+found in lxml's tree instead of by soupsieve, the glued-boilerplate search
+in lower case, the newsletter strip skipped when no line can start the box.
+Each is compared here with the plain way on the fixtures and on pages made
+to sit on its edges.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from moscow_times_support import DUMPS, FIXTURES
+
+from masthead import Page
+from masthead.extract.boilerplate import split_glued
+from masthead.extract.document import HTML, RawDocument
+from masthead.extract.text import fold
+from masthead_moscow_times import html
+from masthead_moscow_times.finders import TreeFinder
+from masthead_moscow_times.lines import key_is_start, key_of
+from masthead_moscow_times.parsing import (
+    _GLUE_MARKERS,
+    _GLUED,
+    _NEWSLETTER,
+    ASCII_CASE_TWINS,
+    _may_be_glued,
+    _strip_newsletter,
+    split_glued_lines,
+)
+
+
+def _page(markup: str) -> Page:
+    return Page.from_raw(RawDocument(uri="t.html", data=markup.encode(), content_type=HTML))
+
+
+def _fixture_lines() -> list[tuple[str, ...]]:
+    dumps = sorted(DUMPS.glob("*.txt"))
+    pages = sorted(FIXTURES.glob("*.html"))
+    return [Page.from_raw(RawDocument(uri=str(p), data=p.read_bytes(), content_type=HTML)).lines for p in pages] + [
+        Page.from_raw(RawDocument(uri=str(p), data=p.read_bytes())).lines for p in dumps
+    ]
+
+
+def test_ascii_case_twins_are_every_such_character() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = {
+        chr(code)
+        for code in range(128, 0x110000)
+        if letter.match(chr(code)) or any(ch.isascii() and ch.isalpha() for ch in chr(code).lower())
+    }
+    assert found == set(ASCII_CASE_TWINS)
+
+
+def _spellings(marker: str) -> list[str]:
+    words = marker.split()
+    return [
+        marker,
+        marker.upper(),
+        marker.lower(),
+        "\u00a0\t".join(words),
+        marker.replace("i", "\u0131").replace("s", "\u017f").replace("k", "\u212a"),
+        marker.replace("I", "\u0130"),
+        f"Привет, «мир» — {marker} and then the article goes on.",
+    ]
+
+
+@pytest.mark.parametrize("marker", _GLUE_MARKERS)
+def test_glue_check_finds_every_spelling_the_pattern_finds(marker: str) -> None:
+    for line in _spellings(marker):
+        found = _GLUED.search(line) is not None
+        assert _may_be_glued(["A line before.", line]) or not found, line
+        assert split_glued_lines([line, "Ещё строка"]) == split_glued([line, "Ещё строка"], _GLUED)
+
+
+def test_glue_check_passes_over_pages_without_markers() -> None:
+    assert not _may_be_glued(["Support for the Moscow metro grew.", "«Times» are hard — says ſomeone"])
+
+
+def test_newsletter_shortcut_gives_the_strip_on_every_fixture() -> None:
+    for lines in _fixture_lines():
+        assert _strip_newsletter(lines) == _NEWSLETTER.strip(lines)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for our free weekly newsletter",
+        "Sign up for our fr",
+        "Subscribers agree to the Privacy Policy",
+        " " * 700 + "Sign up for our free weekly newsletter",
+        "\u200b" * 700 + "Our weekly newsletter contains",
+        "Our weekly newsletter contains " + "news " * 200,
+    ],
+)
+def test_newsletter_shortcut_keeps_every_box_line(line: str) -> None:
+    lines = ["Headline Of The Story", "The first paragraph of the story, long enough to be text.", line]
+    assert _strip_newsletter(lines) == _NEWSLETTER.strip(lines)
+    assert _strip_newsletter(lines[:2]) == _NEWSLETTER.strip(lines[:2]) == lines[:2]
+
+
+def test_a_long_lines_key_is_its_start_only_before_an_ascii_character() -> None:
+    plain = "word " * 120 + "tail"
+    assert key_is_start(plain) and fold(plain).startswith(key_of(plain))
+    accented = "e" * 600 + "\u0301" + "x"  # the accent joins the cut letter in the whole line
+    assert not key_is_start(accented) and not fold(accented).startswith(key_of(accented))
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<html><body><p class="lead\u00a0article">x</p></body></html>',
+        "<html><body><pre>code <b>bold</b></pre></body></html>",
+        "<html><body><template><p>x</p></template></body></html>",
+    ],
+)
+def test_finder_leaves_pages_where_the_engines_may_differ(markup: str) -> None:
+    assert TreeFinder.of(_page(markup)) is None
+
+
+_CLUSTER = '<section class="cluster"><div data-title=" Related  one " data-url="/r1"></div></section>'
+_ARTICLE = (
+    '<article class="article"><header class="article__header"><h1>Head <i>line</i></h1><h2>Stand first.</h2>'
+    '</header><div class="byline"><span class="byline__author__name">Ann Lee</span>'
+    '<time class="byline__datetime" datetime=" 2024-01-02T10:00:00+03:00 ">x</time></div>'
+    '<div class="article__content"><div class="article__block--html"><p>The first paragraph of the story is here '
+    "and it is long enough to be read as text.</p></div>"
+    '<aside class="article__related-article"><a href="/a1" title="Linked">x</a></aside>'
+    '<figure class="article__featured-image"><figcaption><span class="a__caption">Smoke.</span>'
+    '<span class="a__credits">TASS</span></figcaption></figure>'
+    '<div class="article__block--html"><p>The second paragraph of the story ends the article for good.</p></div>'
+    "</div></article>"
+)
+LAYOUTS = {
+    "inside_outer": f"<html><body><article>{_ARTICLE}{_CLUSTER}</article>{_CLUSTER}</body></html>",
+    "alone": f"<html><body>{_ARTICLE}<div>{_CLUSTER}</div></body></html>",
+    "after_another": f"<html><body><article><p>teaser</p></article><main>{_ARTICLE}</main>{_CLUSTER}</body></html>",
+    "nested_scope": f"<html><body><article><article>{_ARTICLE}</article>{_CLUSTER}</article></body></html>",
+    "cluster_above": f'<html><body><section class="cluster"><article><div>{_ARTICLE}</div>'
+    '<p data-title="Inner">x</p></article></section></body></html>',
+    "legacy": "<html><body><article><p>short</p></article><article><h1>A Legacy Headline Here</h1><p>By Ann Lee</p>"
+    "<p>The only paragraph of the old story is long enough to be read as text.</p></article></body></html>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_finder_reads_what_soupsieve_reads(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast_page = _page(LAYOUTS[name])
+    assert TreeFinder.of(fast_page) is not None
+    fast = html.extract(fast_page)
+    with monkeypatch.context() as patch:
+        patch.setattr(TreeFinder, "of", classmethod(lambda cls, page: None))
+        plain = html.extract(_page(LAYOUTS[name]))
+    assert fast == plain
