@@ -111,3 +111,20 @@ def test_a_text_dump_has_no_container() -> None:
     assert wppost.content(dump) is None
     assert not wppost.is_listing(dump)
     assert wppost.comments(dump) == []
+
+
+@pytest.mark.parametrize(
+    ("item", "text"),
+    [
+        ('<div class="wpd-comment" id="wpd-comm-1_0">', '<div class="wpd-comment-text"><p>Said.</p></div>'),
+        ('<li class="comment">', '<div class="comment-content"><p>Said.</p></div>'),
+        ('<div class="comment">', '<div class="comment-text"><p>Said.</p></div>'),
+        ('<article class="comment">', '<div class="comment-body"><p>Said.</p></div>'),
+    ],
+)
+def test_every_comment_text_markup_is_read(fast: object, item: str, text: str) -> None:
+    """Each text element the comment markups know opens the thread (none is
+    taken for a page without comments)."""
+    closing = "</" + item[1 : item.index(" ")] + ">"
+    markup = f'<html><body><article><p>Body.</p></article><div id="comments">{item}{text}{closing}</div></body></html>'
+    assert [c.text for c in wppost.comments(page(markup))] == ["Said."]

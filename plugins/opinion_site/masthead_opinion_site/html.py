@@ -10,11 +10,14 @@ list of links (:func:`masthead.extract.htmllinks.links_under`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from bs4 import Tag
+from lxml import etree
 
 from masthead import Page, Related
 from masthead.extract import htmllinks, wppost
-from masthead.extract.text import fold
+from masthead.extract.text import collapse, fold
 from masthead_opinion_site import boilerplate as bp
 
 #: Author values that name the outlet or a WordPress account, not a writer.
@@ -32,11 +35,48 @@ def article(page: Page) -> tuple[tuple[str, ...], list[str], list[Related]]:
     scope = wppost.content(page)
     if scope is None:
         return page.lines, [], []
-    related = _related_in(scope)
-    if related is None and bp.MARKER in page.folded_text and page.soup is not None:
-        related = _related_in(page.soup)
+    related = None
+    if _may_print_marker(page):
+        related = _related_in(scope)
+        if related is None and bp.MARKER in page.folded_text and page.soup is not None:
+            related = _related_in(page.soup)
     lines, captions = wppost.article_lines(scope, keep_caption=lambda text: not bp.is_boilerplate(text))
     return lines, captions, related or []
+
+
+#: The strings of a page as a BeautifulSoup tree of it holds them (text,
+#: comments), less those of the elements whose text is never a heading
+#: (:func:`masthead.extract.htmllinks.links_under` passes over them).
+_STRINGS = etree.XPath(
+    "//text()[not(parent::script or parent::style or parent::title)] | //comment() | //processing-instruction()",
+    smart_strings=False,
+)
+
+
+def _may_print_marker(page: Page) -> bool:
+    """Whether a string of the page may be the "MORE ON THE TOPIC:" heading.
+
+    The related links hang under such a string, in the container or
+    elsewhere on the page; without one, neither the container's strings
+    nor the whole page's text (a tree of the whole page) need reading.
+    Every string is folded as the heading test folds it, all in one call:
+    each string's folded text is a piece of the folded whole, so a heading
+    at the start of a string is somewhere in it. ``True`` for a page
+    without lxml's tree (nothing cheaper to ask).
+    """
+    tree = page.tree
+    if tree is None:
+        return True
+    strings = [node if isinstance(node, str) else _node_text(node) for node in _STRINGS(tree)]
+    strings.append(tree.getroottree().docinfo.doctype or "")
+    return bp.MARKER in fold(collapse("\n".join(strings)))
+
+
+def _node_text(node: Any) -> str:
+    """A comment's text; a processing instruction's target and text."""
+    if isinstance(node, etree._ProcessingInstruction):
+        return f"{node.target} {node.text or ''}"
+    return str(node.text or "")
 
 
 def _related_in(root: Tag) -> list[Related] | None:

@@ -56,6 +56,7 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     replies and set the thread apart from the article by indent alone.
     """
     lines = [bp.without_site_name(line) or line for line in lines]
+    judge = _Judge()
     indents = indents if len(indents) == len(lines) else ()
     depths = [indent for indent, line in zip(indents, lines, strict=False) if shapes.has_bullet(line)]
     parts = Parts()
@@ -64,16 +65,15 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
         (len(lines), ""),
     )
     parts.has_marker = marker < len(lines)
-    start = _first_prose(lines, marker)
-    end = thread.section_start(
-        lines, start, marker, chrome=bp.is_boilerplate, indents=indents, ended=_after_appeal(lines, start, marker)
-    )
+    start = _first_prose(lines, marker, judge)
+    ended = _after_appeal(lines, start, marker, judge)
+    end = thread.section_start(lines, start, marker, chrome=bp.is_boilerplate, indents=indents, ended=ended)
     parts.has_comment_section = end < marker or any(thread.opens_comments(line) for line in lines[marker:])
 
-    title_at = _title_index(lines[:start], known_title)
+    title_at = _title_index(lines[:start], known_title, judge)
     parts.title = known_title or (lines[title_at] if title_at >= 0 else None)
     _read_head(lines, start, title_at, parts)
-    _read_body(lines, start, end, parts)
+    _read_body(lines, start, end, parts, judge)
 
     tail = lines[end:]
     if parts.has_marker and end == marker:
@@ -82,28 +82,62 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     return parts
 
 
+class _Judge:
+    """The line predicates of one page, each answered once per line.
+
+    The passes below ask about the same lines again: where the body starts
+    and where the title stands both test every head line for text, and the
+    appeal's end and the body both test the body's lines for donations.
+    The answers depend on the line alone, so each is kept for the page.
+    """
+
+    def __init__(self) -> None:
+        self._donation: dict[str, bool] = {}
+        self._text: dict[str, bool] = {}
+
+    def donation(self, line: str) -> bool:
+        """:func:`masthead_opinion_site.boilerplate.is_donation`, remembered."""
+        known = self._donation.get(line)
+        if known is None:
+            known = self._donation[line] = bp.is_donation(line)
+        return known
+
+    def text(self, line: str) -> bool:
+        """Neither boilerplate nor a caption, byline or date line."""
+        known = self._text.get(line)
+        if known is None:
+            known = self._text[line] = not (
+                bp.is_boilerplate(line)
+                or captions.is_caption(line)
+                or bp.byline_names(line) is not None
+                or date_line(line) is not None
+            )
+        return known
+
+
 # --------------------------------------------------------------------------
 # Finding the boundaries.
 
 
-def _after_appeal(lines: Sequence[str], start: int, stop: int) -> int | None:
+def _after_appeal(lines: Sequence[str], start: int, stop: int, judge: _Judge) -> int | None:
     """The line after the last donation appeal that closes the body, if any.
 
     The appeal is the page's last piece of article furniture: readers'
     comments may follow it directly, with no "MORE ON THE TOPIC" between.
     Its own lines are read one by one: a block rule run to the end of a
-    page without an end marker would take the comments in with it.
+    page without an end marker would take the comments in with it. The last
+    appeal line is looked for from the end: the lines after it need no test.
     """
-    last = max((i for i in range(start + 1, stop) if bp.is_donation(lines[i])), default=None)
+    last = next((i for i in range(stop - 1, start, -1) if judge.donation(lines[i])), None)
     if last is None:
         return None
     after = last + 1
-    while after < stop and (bp.is_donation(lines[after]) or bp.is_boilerplate(lines[after])):
+    while after < stop and (judge.donation(lines[after]) or bp.is_boilerplate(lines[after])):
         after += 1
     return after
 
 
-def _first_prose(lines: Sequence[str], stop: int) -> int:
+def _first_prose(lines: Sequence[str], stop: int, judge: _Judge) -> int:
     """Index of the first paragraph of running text before ``stop``.
 
     A headline-like line the page prints again a few lines down (the title
@@ -111,11 +145,11 @@ def _first_prose(lines: Sequence[str], stop: int) -> int:
     title even when it reads like a sentence ("Revealed! SouthFront Is Run
     By ...", "Who Benefits? Nobody").
     """
-    first = _first_content(lines, stop)
-    first_long = _first_content(lines, stop, min_words=_MIN_TITLE_WORDS)
+    first = _first_content(lines, stop, judge)
+    first_long = _first_content(lines, stop, judge, min_words=_MIN_TITLE_WORDS)
     for index in range(stop):
         line = lines[index]
-        if not shapes.is_prose(line) or not _is_text(line):
+        if not shapes.is_prose(line) or not judge.text(line):
             continue
         if (index == first or _repeated_nearby(lines, index)) and shapes.is_headline(line, strict=False):
             continue
@@ -136,20 +170,10 @@ def _plain_title(line: str) -> bool:
     return _MIN_TITLE_WORDS <= len(line.split()) <= _PLAIN_TITLE_WORDS and not shapes.ends_sentence(line)
 
 
-def _is_text(line: str) -> bool:
-    """Neither boilerplate nor a caption, byline or date line."""
-    return not (
-        bp.is_boilerplate(line)
-        or captions.is_caption(line)
-        or bp.byline_names(line) is not None
-        or date_line(line) is not None
-    )
-
-
-def _first_content(lines: Sequence[str], stop: int, *, min_words: int = 1) -> int:
+def _first_content(lines: Sequence[str], stop: int, judge: _Judge, *, min_words: int = 1) -> int:
     """Index of the page's first line after banner, menu and widgets
     (menu items are short: ``min_words`` skips them)."""
-    return next((i for i in range(stop) if len(lines[i].split()) >= min_words and _is_text(lines[i])), stop)
+    return next((i for i in range(stop) if len(lines[i].split()) >= min_words and judge.text(lines[i])), stop)
 
 
 #: The title's image alt text stands within this many lines of it.
@@ -162,11 +186,11 @@ def _repeated_nearby(lines: Sequence[str], index: int) -> bool:
     return any(fold(other) == key for other in near)
 
 
-def _title_candidate(line: str, *, strict: bool = True) -> bool:
-    return shapes.is_headline(line, strict=strict) and _is_text(line)
+def _title_candidate(line: str, judge: _Judge, *, strict: bool = True) -> bool:
+    return shapes.is_headline(line, strict=strict) and judge.text(line)
 
 
-def _title_index(head: Sequence[str], known_title: str | None) -> int:
+def _title_index(head: Sequence[str], known_title: str | None, judge: _Judge) -> int:
     """Where the title stands in the head, or -1.
 
     In order of trust: the declared title; a headline the page repeats
@@ -183,18 +207,18 @@ def _title_index(head: Sequence[str], known_title: str | None) -> int:
                 return index
     counts = Counter(fold(line) for line in head)
     for index, line in enumerate(head):
-        if counts[fold(line)] > 1 and _title_candidate(line, strict=False):
+        if counts[fold(line)] > 1 and _title_candidate(line, judge, strict=False):
             return index
-    first = _first_content(head, len(head))
-    candidates = [i for i, line in enumerate(head) if _title_candidate(line, strict=i != first)]
+    first = _first_content(head, len(head), judge)
+    candidates = [i for i, line in enumerate(head) if _title_candidate(line, judge, strict=i != first)]
     for index in candidates:
-        following = next((line for line in head[index + 1 :] if not bp.is_donation(line) or _is_button(line)), None)
+        following = next((line for line in head[index + 1 :] if not judge.donation(line) or _is_button(line)), None)
         if following is not None and _is_button(following):
             return index
     long_enough = [i for i in candidates if len(head[i].split()) >= _MIN_TITLE_WORDS]
     if long_enough and not known_title:
         return long_enough[-1]
-    first_long = _first_content(head, len(head), min_words=_MIN_TITLE_WORDS)
+    first_long = _first_content(head, len(head), judge, min_words=_MIN_TITLE_WORDS)
     if not known_title and first_long < len(head) and _plain_title(head[first_long]):
         return first_long
     return -1
@@ -240,7 +264,7 @@ def _take_dateline(line: str, parts: Parts) -> bool:
     return when is not None
 
 
-def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts) -> None:
+def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts, judge: _Judge) -> None:
     """Body paragraphs between the head and the end of the article.
 
     Donation blocks (:data:`masthead_opinion_site.boilerplate.APPEAL`) go
@@ -258,7 +282,7 @@ def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts) -> None
         if index in blocks:
             in_appeal = False
             continue
-        if bp.is_donation(line):
+        if judge.donation(line):
             in_appeal = True
             continue
         if bp.is_boilerplate(line, last=last):

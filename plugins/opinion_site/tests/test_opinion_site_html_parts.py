@@ -14,7 +14,7 @@ from opinion_site_helpers import HTML_ARTICLES, HTML_LISTING
 
 from masthead import NotAnArticle, Page
 from masthead.testing import document, document_from_file
-from masthead_opinion_site import SouthFrontSource
+from masthead_opinion_site import SouthFrontSource, html
 
 
 @pytest.mark.parametrize("path", HTML_ARTICLES, ids=lambda p: p.name)
@@ -44,3 +44,20 @@ def test_related_links_outside_the_post_container_are_still_read() -> None:
     outside = SouthFrontSource().parse(Page.from_raw(document(moved, html=True))).related
     assert len(inside) == 3
     assert outside == inside
+
+
+def test_a_marker_kept_in_a_markup_comment_still_leads_to_the_links() -> None:
+    """The heading test reads every string of the page's tree, comments
+    included, as the related-links reader does; a page whose visible text
+    names the marker reads the list wherever it stands."""
+    page = Page.from_raw(
+        document(
+            "<html><body><article><div class='entry-content'><p>Body text of the article, long enough.</p>"
+            "</div></article><div><p><!--MORE ON THE TOPIC:-->MORE ON THE TOPIC:</p>"
+            "<ul><li><a href='/a'>First Related Headline Here</a></li></ul></div></body></html>",
+            html=True,
+        )
+    )
+    lines, _, related = html.article(page)
+    assert lines == ("Body text of the article, long enough.",)
+    assert [(r.title, r.url) for r in related] == [("First Related Headline Here", "/a")]
