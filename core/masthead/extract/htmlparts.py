@@ -85,7 +85,7 @@ class Container:
     A soupsieve ``select`` walks the tree in Python and tests every
     selector on every element; a plugin that cuts scripts, share bars and
     captions out of its container pays that once per selector list. The
-    tree is a replay of one element of :attr:`masthead.Page.tree`, one
+    tree is built from one element of :attr:`masthead.Page.tree`, one
     ``Tag`` per lxml element in document order, so the compiled selector
     (C) runs on a copy of that element and the ``Tag`` at the same place
     is the match. Without an lxml tree (or if the two trees ever differ in
@@ -109,7 +109,7 @@ class Container:
     @classmethod
     def of(cls, page: Page, selector: str) -> Container | None:
         """The first element matching CSS ``selector``, as :meth:`masthead.Page.soup_of` gives it
-        (the selector is run once: its match is both replayed and copied)."""
+        (the selector is run once: its match is both built and copied)."""
         tree = page.tree
         if tree is None:
             copied = page.soup_of(selector)

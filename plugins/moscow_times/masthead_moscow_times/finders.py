@@ -8,8 +8,8 @@ selectors run by libxml2) and turns only the elements found, and the
 article they lie in, into BeautifulSoup objects.
 
 The two agree element for element where :meth:`TreeFinder.of` accepts a
-page: :func:`masthead.extract.htmlparse.soup_of_element` replays an
-element's parse events, so its BeautifulSoup tree has one tag per lxml
+page: :func:`masthead.extract.htmlparse.soup_of_element` builds an
+element's BeautifulSoup tree from its lxml elements, one tag per lxml
 element, in the same places; the selectors used here only name tags,
 classes, ids and attributes, which both engines compare alike except for
 class lists split at whitespace XPath does not know (a no-break space), and
