@@ -19,8 +19,9 @@ and everything else (menus, widgets) is dropped.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from masthead import Related
@@ -92,27 +93,20 @@ class _Judge:
     """
 
     def __init__(self) -> None:
-        self._donation: dict[str, bool] = {}
-        self._text: dict[str, bool] = {}
+        #: :func:`masthead_opinion_site.boilerplate.is_donation`, remembered.
+        self.donation: Callable[[str], bool] = functools.cache(bp.is_donation)
+        #: :func:`_is_text`, remembered.
+        self.text: Callable[[str], bool] = functools.cache(_is_text)
 
-    def donation(self, line: str) -> bool:
-        """:func:`masthead_opinion_site.boilerplate.is_donation`, remembered."""
-        known = self._donation.get(line)
-        if known is None:
-            known = self._donation[line] = bp.is_donation(line)
-        return known
 
-    def text(self, line: str) -> bool:
-        """Neither boilerplate nor a caption, byline or date line."""
-        known = self._text.get(line)
-        if known is None:
-            known = self._text[line] = not (
-                bp.is_boilerplate(line)
-                or captions.is_caption(line)
-                or bp.byline_names(line) is not None
-                or date_line(line) is not None
-            )
-        return known
+def _is_text(line: str) -> bool:
+    """Neither boilerplate nor a caption, byline or date line."""
+    return not (
+        bp.is_boilerplate(line)
+        or captions.is_caption(line)
+        or bp.byline_names(line) is not None
+        or date_line(line) is not None
+    )
 
 
 # --------------------------------------------------------------------------

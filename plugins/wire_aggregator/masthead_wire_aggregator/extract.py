@@ -24,8 +24,8 @@ that is nothing but such teasers and headlines is a listing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+import functools
+from collections.abc import Sequence
 
 import attrs
 
@@ -89,16 +89,16 @@ class _Shapes:
     """
 
     def __init__(self) -> None:
-        self.menu = _remembered(shapes.is_menu)
-        self.widget = _remembered(shapes.is_widget)
-        self.caption = _remembered(shapes.is_caption)
-        self.stop = _remembered(shapes.is_stop)
-        self.dateline = _remembered(shapes.parse_dateline)
-        self.byline = _remembered(shapes.parse_byline)
-        self.paragraph = _remembered(shapes.paragraph_shaped)
-        self.headline = _remembered(headline_shaped)
-        self.ticker = _remembered(shapes.ticker_headline)
-        self.title_case = _remembered(shapes.title_case_ratio)
+        self.menu = functools.cache(shapes.is_menu)
+        self.widget = functools.cache(shapes.is_widget)
+        self.caption = functools.cache(shapes.is_caption)
+        self.stop = functools.cache(shapes.is_stop)
+        self.dateline = functools.cache(shapes.parse_dateline)
+        self.byline = functools.cache(shapes.parse_byline)
+        self.paragraph = functools.cache(shapes.paragraph_shaped)
+        self.headline = functools.cache(headline_shaped)
+        self.ticker = functools.cache(shapes.ticker_headline)
+        self.title_case = functools.cache(shapes.title_case_ratio)
 
     def chrome(self, line: str) -> bool:
         return self.menu(line) or self.widget(line)
@@ -133,22 +133,6 @@ class _Shapes:
     def ticker_shaped(self, line: str) -> bool:
         """Headline-shaped, and not a sentence that ends like one ("... for comment?")."""
         return self.headline(line) and (not ends_with_stop(line) or self.ticker(line))
-
-
-_T = TypeVar("_T")
-
-
-def _remembered(predicate: Callable[[str], _T]) -> Callable[[str], _T]:
-    """``predicate`` with its answer kept for each line it was asked about."""
-    answers: dict[str, _T] = {}
-
-    def answer(line: str) -> _T:
-        if line in answers:
-            return answers[line]
-        answers[line] = found = predicate(line)
-        return found
-
-    return answer
 
 
 def _body_start(lines: Sequence[str], shape: _Shapes) -> int:
