@@ -277,3 +277,16 @@ def test_a_glob_does_not_leave_its_directory_through_a_link(tmp_path: Path) -> N
     (inputs / "etc").symlink_to("/etc")
     items = list(iter_documents([str(inputs / "*")], Plugins(load_entry_points=False).readers))
     assert reasons(items) == ["outside_input"]  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_a_file_longer_than_its_stated_size_is_read_whole_and_still_bounded() -> None:
+    """A regular file's size is only what ``fstat`` said a moment ago (a file
+    being written, a ``/proc`` file stating 0 bytes): reading goes on past it,
+    up to the document limit and no further."""
+    from masthead.io.readers import read_bytes
+
+    assert os.stat("/proc/self/status").st_size == 0
+    assert b"Name:" in read_bytes("/proc/self/status")
+    with pytest.raises(OverflowError):
+        read_bytes("/proc/self/status", limit=10)

@@ -120,7 +120,12 @@ def read_bytes(path: str, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
         size = os.fstat(handle.fileno()).st_size
         if size > limit:
             raise OverflowError(f"{size} bytes exceeds the {limit}-byte document limit")
-        data = handle.read(limit + 1)
+        # A read of ``limit + 1`` bytes first allocates that much (64 MiB),
+        # which costs more than reading a page; a file that grew since
+        # ``fstat`` is read on, up to the limit.
+        data = handle.read(size + 1)
+        if len(data) > size:
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:
         raise OverflowError(f"more than the {limit}-byte document limit")
     return data
