@@ -13,7 +13,9 @@ its own markup states its selectors the same way.
 
 from __future__ import annotations
 
+import copy
 import re
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -23,12 +25,20 @@ from masthead.extract import shapes
 from masthead.extract.bylines import date_line
 from masthead.extract.comments import is_comment_chrome
 from masthead.extract.document import Page, blocks_of
-from masthead.extract.htmlparse import compiled
+from masthead.extract.htmlparse import HtmlTreeBuilder, compiled, soup_of_element
 from masthead.extract.htmlparts import Container
 from masthead.extract.text import collapse
 from masthead.models import Comment
 
-__all__ = ["WORDPRESS", "WPDISCUZ", "CommentMarkup", "read_comments", "read_page_comments"]
+__all__ = [
+    "WORDPRESS",
+    "WPDISCUZ",
+    "CommentMarkup",
+    "read_comments",
+    "read_container_comments",
+    "read_element_comments",
+    "read_page_comments",
+]
 
 
 def _compiled(value: str | re.Pattern[str] | None) -> re.Pattern[str] | None:
@@ -79,7 +89,14 @@ def read_comments(root: Tag, markup: CommentMarkup) -> list[Comment]:
     An empty comment (an image, a deleted text) is kept so that the
     replies to it keep a parent.
     """
-    return _read(_Finder(Container(root)), markup)
+    return read_container_comments(Container(root), markup)
+
+
+def read_container_comments(area: Container, markup: CommentMarkup) -> list[Comment]:
+    """:func:`read_comments` of the tree of ``area``, its elements found by
+    lxml when it was made from the page's tree (:meth:`Container.of`): the
+    same comments, without a soupsieve walk per comment and field."""
+    return _read(_Finder(area), markup)
 
 
 class _Finder:
@@ -164,13 +181,7 @@ def _author(find: _Finder, item: Tag, markup: CommentMarkup) -> str | None:
 
 def _date(find: _Finder, item: Tag, markup: CommentMarkup) -> str | None:
     stamp = find.first(item, markup.date)
-    if stamp is None:
-        return None
-    for key in ("datetime", "title"):
-        value = stamp.get(key)
-        if isinstance(value, str) and date_line(value):
-            return date_line(value)
-    return date_line(collapse(stamp.get_text(" ")))
+    return _stamp_date(stamp) if stamp is not None else None
 
 
 def _text(find: _Finder, element: Tag | None, markup: CommentMarkup) -> str:
@@ -178,6 +189,130 @@ def _text(find: _Finder, element: Tag | None, markup: CommentMarkup) -> str:
     if element is None:
         return ""
     scope = find.tree.copy_of(element)
+    for nested in scope.select(f"{markup.item}, {markup.not_text}"):
+        nested.decompose()
+    return "\n".join(line for line in blocks_of(scope.root) if not is_comment_chrome(line))
+
+
+#: Elements whose strings Beautiful Soup builds differently inside them
+#: (another string class, whitespace kept): an element below one is not
+#: the same in a tree of its own as in a tree of the whole section.
+_BUILDER = HtmlTreeBuilder()
+_CONTEXT_TAGS = frozenset(_BUILDER.string_containers) | frozenset(_BUILDER.preserve_whitespace_tags)
+del _BUILDER
+
+
+class _SoupContext(Exception):
+    """A field element lies inside one of :data:`_CONTEXT_TAGS`."""
+
+
+def read_element_comments(element: Any, markup: CommentMarkup) -> list[Comment] | None:
+    """:func:`read_comments` of ``soup_of_element(element)``, an element of
+    lxml's page tree, without that tree of the whole comment section.
+
+    The section's markup (avatars, vote buttons, reply forms) is most of
+    it; here lxml finds the items and their fields as
+    :func:`read_container_comments` finds them (compiled selectors on a
+    copy of ``element``, alone), and only each comment's author, date and
+    text element becomes BeautifulSoup, read as in :func:`_read`. ``None``
+    when one of those lies inside ``pre``, ``textarea``, ``script``,
+    ``style``, ``template`` or ruby markup: its tree of its own would hold
+    other strings than the section's tree, so the caller reads that.
+    """
+    scope = copy.deepcopy(element)  # alone, as a tree of its own is: no ancestors to match
+    firsts: dict[str, dict[Any, Any]] = {}
+
+    def first(holder: Any, selectors: str) -> Any | None:
+        for selector in selectors.split(","):
+            found = _firsts(scope, selector.strip(), firsts).get(holder)
+            if found is not None:
+                return found
+        return None
+
+    candidates = [item for item in compiled(markup.item)(scope) if item is not scope]
+    members = set(candidates)
+    texts = {item: first(item, markup.text) for item in candidates}
+    items = [item for item in candidates if _owns_element_text(item, texts[item], members)]
+    position = {item: index for index, item in enumerate(items)}
+    by_ident: dict[str, int] = {}
+    out: list[Comment] = []
+    try:
+        for index, item in enumerate(items):
+            ident = item.get("id")
+            match = markup.ident.match(ident) if markup.ident is not None and isinstance(ident, str) else None
+            if match is not None:
+                by_ident[match.group(1)] = index
+            parent = _element_parent(item, match, by_ident, position)
+            text = _element_text(texts[item], markup)
+            author = _field(first(item, markup.author), lambda tag: shapes.clean_name(collapse(tag.get_text(" "))))
+            published = _field(first(item, markup.date), _stamp_date)
+            out.append(Comment(text, author=author or None, published=published, parent=parent))
+    except _SoupContext:
+        return None
+    return out
+
+
+def _firsts(scope: Any, selector: str, cache: dict[str, dict[Any, Any]]) -> dict[Any, Any]:
+    """Element -> its first descendant matching ``selector`` under ``scope``
+    (as :meth:`_Finder._first` keeps them), found in one run of the selector."""
+    firsts = cache.get(selector)
+    if firsts is None:
+        firsts = cache[selector] = {}
+        for element in compiled(selector)(scope):
+            if element is scope:
+                continue
+            for up in element.iterancestors():
+                if up is scope:
+                    break
+                firsts.setdefault(up, element)
+    return firsts
+
+
+def _owns_element_text(item: Any, text: Any | None, members: set[Any]) -> bool:
+    """:func:`_owns_text` on lxml elements."""
+    if text is None:
+        return False
+    return next((a for a in text.iterancestors() if a in members), None) is item
+
+
+def _element_parent(
+    item: Any, match: re.Match[str] | None, by_ident: dict[str, int], position: dict[Any, int]
+) -> int | None:
+    """:func:`_parent` on lxml elements."""
+    if match is not None and match.lastindex and match.lastindex >= 2 and match.group(2) != "0":
+        found = by_ident.get(match.group(2))
+        if found is not None:
+            return found
+    return next((position[a] for a in item.iterancestors() if a in position), None)
+
+
+def _soup(element: Any) -> Tag:
+    """``element`` in a BeautifulSoup tree of its own, the same as in the section's tree."""
+    if any(up.tag in _CONTEXT_TAGS for up in element.iterancestors()):
+        raise _SoupContext
+    tag = soup_of_element(element).contents[0]
+    assert isinstance(tag, Tag)
+    return tag
+
+
+def _field(element: Any | None, read: Callable[[Tag], str | None]) -> str | None:
+    return read(_soup(element)) if element is not None else None
+
+
+def _stamp_date(stamp: Tag) -> str | None:
+    """A comment's date, as :func:`_date` reads its stamp."""
+    for key in ("datetime", "title"):
+        value = stamp.get(key)
+        if isinstance(value, str) and date_line(value):
+            return date_line(value)
+    return date_line(collapse(stamp.get_text(" ")))
+
+
+def _element_text(element: Any | None, markup: CommentMarkup) -> str:
+    """:func:`_text` of a text element of lxml's tree."""
+    if element is None:
+        return ""
+    scope = Container(_soup(element), element)
     for nested in scope.select(f"{markup.item}, {markup.not_text}"):
         nested.decompose()
     return "\n".join(line for line in blocks_of(scope.root) if not is_comment_chrome(line))

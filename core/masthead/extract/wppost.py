@@ -27,6 +27,7 @@ from masthead.extract import htmlcomments, listing
 from masthead.extract.bylines import date_line
 from masthead.extract.document import Page, blocks_of
 from masthead.extract.htmlparse import compiled, soup_of_element
+from masthead.extract.htmlparts import Container
 from masthead.extract.text import collapse, fold
 from masthead.models import Comment
 
@@ -36,6 +37,7 @@ __all__ = [
     "author_names",
     "comments",
     "content",
+    "content_container",
     "heading_title",
     "is_listing",
     "published",
@@ -76,7 +78,18 @@ COMMENT_TEXTS = ", ".join(
 #: A page of this many posts (and no article ``og:type``) is a listing.
 LISTING_POSTS = 3
 
-for _selector in (*CONTAINERS, *HEADINGS, AUTHORS, DATES, COMMENT_SECTIONS, COMMENT_TEXTS, "article", "body"):
+for _selector in (
+    *CONTAINERS,
+    *HEADINGS,
+    AUTHORS,
+    DATES,
+    COMMENT_SECTIONS,
+    COMMENT_TEXTS,
+    NOT_TEXT,
+    CAPTIONS,
+    "article",
+    "body",
+):
     compiled(_selector)
 
 
@@ -86,29 +99,45 @@ def content(page: Page) -> Tag | None:
     The first of :data:`CONTAINERS` that holds any text, else the page's
     ``<body>``; ``None`` for a text dump.
     """
+    found = content_container(page)
+    return found.root if found is not None else None
+
+
+def content_container(page: Page) -> Container | None:
+    """:func:`content` as a :class:`~masthead.extract.htmlparts.Container`,
+    whose boxes :func:`article_lines` finds with lxml instead of soupsieve."""
     for selector in CONTAINERS:
-        found = page.soup_of(selector)
-        if found is not None and collapse(found.get_text(" ")):
+        found = Container.of(page, selector)
+        if found is not None and collapse(found.root.get_text(" ")):
             return found
-    return page.soup_of("body") or page.soup
+    body = Container.of(page, "body")
+    if body is not None:
+        return body
+    soup = page.soup
+    return Container(soup) if soup is not None else None
 
 
-def article_lines(scope: Tag, *, keep_caption: Callable[[str], bool]) -> tuple[tuple[str, ...], list[str]]:
+def article_lines(
+    scope: Tag | Container, *, keep_caption: Callable[[str], bool]
+) -> tuple[tuple[str, ...], list[str]]:
     """Block texts of the container ``scope``, and its picture captions.
 
     Comment sections, forms and sharing widgets are removed from ``scope``
-    (so pass a tree of its own, as :func:`content` returns); caption texts
-    that ``keep_caption`` accepts are returned apart, never as text.
+    (so pass a tree of its own, as :func:`content` and
+    :func:`content_container` return); caption texts that ``keep_caption``
+    accepts are returned apart, never as text. Every selector here tests an
+    element alone, as :meth:`Container.select` requires.
     """
-    for junk in scope.select(NOT_TEXT):
+    area = scope if isinstance(scope, Container) else Container(scope)
+    for junk in area.select(NOT_TEXT):
         junk.decompose()
     captions: list[str] = []
-    for caption in scope.select(CAPTIONS):
+    for caption in area.select(CAPTIONS):
         text = collapse(caption.get_text(" "))
         if text and keep_caption(text):
             captions.append(text)
         caption.decompose()
-    return blocks_of(scope), captions
+    return blocks_of(area.root), captions
 
 
 def heading_title(page: Page) -> str | None:
@@ -161,10 +190,11 @@ def comments(page: Page) -> list[Comment]:
     tree = page.tree
     if not (page.matches(COMMENT_TEXTS) if tree is None else _names_text_class(tree)):
         return []
-    found = _read_comments(page.soup_of(COMMENT_SECTIONS))
+    found = _section_comments(page)
     if found or (tree is not None and not page.matches(COMMENT_TEXTS)):
         return found
-    return _read_comments(page.soup)
+    soup = page.soup
+    return _read_comments(Container(soup) if soup is not None else None)
 
 
 #: Every selector of :data:`COMMENT_TEXTS` needs an element with one of
@@ -187,11 +217,31 @@ def _names_text_class(tree: Any) -> bool:
     return False
 
 
-def _read_comments(root: Tag | None) -> list[Comment]:
-    if root is None:
+def _section_comments(page: Page) -> list[Comment]:
+    """The comments of the first of :data:`COMMENT_SECTIONS`, read on lxml's
+    tree (:func:`masthead.extract.htmlcomments.read_element_comments`), or
+    in the section's own BeautifulSoup tree when that cannot be done."""
+    tree = page.tree
+    sections = compiled(COMMENT_SECTIONS)(tree) if tree is not None else None
+    if sections is None:
+        return _read_comments(Container.of(page, COMMENT_SECTIONS))
+    if not sections:
         return []
-    return htmlcomments.read_comments(root, htmlcomments.WPDISCUZ) or htmlcomments.read_comments(
-        root, htmlcomments.WORDPRESS
+    for markup in (htmlcomments.WPDISCUZ, htmlcomments.WORDPRESS):
+        found = htmlcomments.read_element_comments(sections[0], markup)
+        if found is None:
+            return _read_comments(Container.of(page, COMMENT_SECTIONS))
+        if found:
+            return found
+    return []
+
+
+def _read_comments(area: Container | None) -> list[Comment]:
+    """wpDiscuz comments of ``area``, else classic ones (reading leaves ``area`` as it was)."""
+    if area is None:
+        return []
+    return htmlcomments.read_container_comments(area, htmlcomments.WPDISCUZ) or htmlcomments.read_container_comments(
+        area, htmlcomments.WORDPRESS
     )
 
 

@@ -32,12 +32,12 @@ def article(page: Page) -> tuple[tuple[str, ...], list[str], list[Related]]:
     The "MORE ON THE TOPIC:" links are read from the container, or from the
     whole page when the marker stands outside it.
     """
-    scope = wppost.content(page)
+    scope = wppost.content_container(page)
     if scope is None:
         return page.lines, [], []
     related = None
     if _may_print_marker(page):
-        related = _related_in(scope)
+        related = _related_in(scope.root)
         if related is None and bp.MARKER in page.folded_text and page.soup is not None:
             related = _related_in(page.soup)
     lines, captions = wppost.article_lines(scope, keep_caption=lambda text: not bp.is_boilerplate(text))
