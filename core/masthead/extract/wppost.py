@@ -222,18 +222,43 @@ def _section_comments(page: Page) -> list[Comment]:
     tree (:func:`masthead.extract.htmlcomments.read_element_comments`), or
     in the section's own BeautifulSoup tree when that cannot be done."""
     tree = page.tree
-    sections = compiled(COMMENT_SECTIONS)(tree) if tree is not None else None
-    if sections is None:
+    if tree is None:
         return _read_comments(Container.of(page, COMMENT_SECTIONS))
-    if not sections:
+    section = _first_section(tree)
+    if section is None:
         return []
     for markup in (htmlcomments.WPDISCUZ, htmlcomments.WORDPRESS):
-        found = htmlcomments.read_element_comments(sections[0], markup)
+        found = htmlcomments.read_element_comments(section, markup)
         if found is None:
             return _read_comments(Container.of(page, COMMENT_SECTIONS))
         if found:
             return found
     return []
+
+
+#: The ids and the classes :data:`COMMENT_SECTIONS` names (it names nothing else).
+_SECTION_IDS = frozenset(part.strip()[1:] for part in COMMENT_SECTIONS.split(",") if part.strip()[0] == "#")
+_SECTION_CLASSES = frozenset(part.strip()[1:] for part in COMMENT_SECTIONS.split(",") if part.strip()[0] == ".")
+#: What separates the names of a ``class`` attribute for the compiled
+#: selectors (XPath's ``normalize-space``: XML whitespace only).
+_XML_SPACES = re.compile("[ \t\n\r]+")
+
+
+def _first_section(tree: Any) -> Any | None:
+    """The first element of lxml's ``tree`` matching :data:`COMMENT_SECTIONS`.
+
+    A walk in document order that stops at the first element with one of
+    its ids or class names, as the compiled selector tests them (id equal,
+    class among the space-separated names): the compiled selector scans the
+    whole page once per id and class, ten times the walk.
+    """
+    for element in tree.iter(etree.Element):
+        if element.get("id") in _SECTION_IDS:
+            return element
+        classes = element.get("class")
+        if classes and not _SECTION_CLASSES.isdisjoint(_XML_SPACES.split(classes)):
+            return element
+    return None
 
 
 def _read_comments(area: Container | None) -> list[Comment]:

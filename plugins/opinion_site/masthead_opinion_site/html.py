@@ -10,6 +10,8 @@ list of links (:func:`masthead.extract.htmllinks.links_under`).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Any
 
 from bs4 import Tag
@@ -69,7 +71,25 @@ def _may_print_marker(page: Page) -> bool:
         return True
     strings = [node if isinstance(node, str) else _node_text(node) for node in _STRINGS(tree)]
     strings.append(tree.getroottree().docinfo.doctype or "")
-    return bp.MARKER in fold(collapse("\n".join(strings)))
+    return _folds_to_marker(collapse("\n".join(strings)))
+
+
+#: The marker's words with any run of whitespace between them (``\s`` is
+#: the whitespace :meth:`str.split` splits at).
+_MARKER_WORDS = re.compile(r"\s+".join(map(re.escape, bp.MARKER.split())))
+
+
+def _folds_to_marker(text: str) -> bool:
+    """``bp.MARKER in fold(text)``, without joining the words of a whole page.
+
+    :func:`masthead.extract.text.fold` normalizes (NFKC), maps quotes and
+    dashes to ASCII, casefolds (``lower`` for ASCII, the same there), and
+    joins the words with single spaces. The marker is words of ASCII
+    letters: the quote map neither makes nor removes a letter or a space,
+    and the marker stands in the joined words exactly where its words stand
+    in the text with runs of whitespace between them.
+    """
+    return _MARKER_WORDS.search(unicodedata.normalize("NFKC", text).casefold()) is not None
 
 
 def _node_text(node: Any) -> str:
