@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -24,7 +23,7 @@ from bs4 import Tag
 from masthead.extract import shapes
 from masthead.extract.bylines import date_line
 from masthead.extract.comments import is_comment_chrome
-from masthead.extract.document import Page, blocks_of
+from masthead.extract.document import Page, blocks_of, tree_blocks
 from masthead.extract.htmlparse import HtmlTreeBuilder, compiled, soup_of_element
 from masthead.extract.htmlparts import Container
 from masthead.extract.text import collapse
@@ -35,7 +34,6 @@ __all__ = [
     "WPDISCUZ",
     "CommentMarkup",
     "read_comments",
-    "read_container_comments",
     "read_element_comments",
     "read_page_comments",
 ]
@@ -89,14 +87,7 @@ def read_comments(root: Tag, markup: CommentMarkup) -> list[Comment]:
     An empty comment (an image, a deleted text) is kept so that the
     replies to it keep a parent.
     """
-    return read_container_comments(Container(root), markup)
-
-
-def read_container_comments(area: Container, markup: CommentMarkup) -> list[Comment]:
-    """:func:`read_comments` of the tree of ``area``, its elements found by
-    lxml when it was made from the page's tree (:meth:`Container.of`): the
-    same comments, without a soupsieve walk per comment and field."""
-    return _read(_Finder(area), markup)
+    return _read(_Finder(Container(root)), markup)
 
 
 class _Finder:
@@ -181,7 +172,7 @@ def _author(find: _Finder, item: Tag, markup: CommentMarkup) -> str | None:
 
 def _date(find: _Finder, item: Tag, markup: CommentMarkup) -> str | None:
     stamp = find.first(item, markup.date)
-    return _stamp_date(stamp) if stamp is not None else None
+    return _dated((stamp.get("datetime"), stamp.get("title")), stamp) if stamp is not None else None
 
 
 def _text(find: _Finder, element: Tag | None, markup: CommentMarkup) -> str:
@@ -194,11 +185,12 @@ def _text(find: _Finder, element: Tag | None, markup: CommentMarkup) -> str:
     return "\n".join(line for line in blocks_of(scope.root) if not is_comment_chrome(line))
 
 
-#: Elements whose strings Beautiful Soup builds differently inside them
-#: (another string class, whitespace kept): an element below one is not
-#: the same in a tree of its own as in a tree of the whole section.
+#: Elements whose strings Beautiful Soup makes of another class than text
+#: (:meth:`bs4.Tag.get_text` leaves them out), and those inside which it
+#: keeps whitespace as it is.
 _BUILDER = HtmlTreeBuilder()
-_CONTEXT_TAGS = frozenset(_BUILDER.string_containers) | frozenset(_BUILDER.preserve_whitespace_tags)
+_STRING_TAGS = tuple(_BUILDER.string_containers)
+_CONTEXT_TAGS = frozenset(_STRING_TAGS) | frozenset(_BUILDER.preserve_whitespace_tags)
 del _BUILDER
 
 
@@ -214,11 +206,16 @@ def read_element_comments(element: Any, markup: CommentMarkup) -> list[Comment] 
     it; here lxml finds the items and their fields as
     :func:`read_container_comments` finds them (compiled selectors on a
     copy of ``element``, alone), and only each comment's author, date and
-    text element becomes BeautifulSoup, read as in :func:`_read`. ``None``
-    when one of those lies inside ``pre``, ``textarea``, ``script``,
-    ``style``, ``template`` or ruby markup: its tree of its own would hold
-    other strings than the section's tree, so the caller reads that.
+    text element is read, as in :func:`_read`: on lxml where a tree of its
+    own would give the same text (:func:`_field_text`, :func:`_element_text`),
+    else in such a tree. ``None`` when one of those lies inside ``pre``,
+    ``textarea``, ``script``, ``style`` or ruby markup (its tree of its own
+    would hold other strings than the section's tree), or when ``element``
+    holds a ``template`` (soupsieve never matches its content): the caller
+    reads the section's tree then.
     """
+    if next(element.iter("template"), None) is not None:
+        return None  # soupsieve does not look inside a template, compiled selectors do
     scope = copy.deepcopy(element)  # alone, as a tree of its own is: no ancestors to match
     firsts: dict[str, dict[Any, Any]] = {}
 
@@ -244,9 +241,11 @@ def read_element_comments(element: Any, markup: CommentMarkup) -> list[Comment] 
                 by_ident[match.group(1)] = index
             parent = _element_parent(item, match, by_ident, position)
             text = _element_text(texts[item], markup)
-            author = _field(first(item, markup.author), lambda tag: shapes.clean_name(collapse(tag.get_text(" "))))
-            published = _field(first(item, markup.date), _stamp_date)
-            out.append(Comment(text, author=author or None, published=published, parent=parent))
+            name = first(item, markup.author)
+            author = shapes.clean_name(collapse(_field_text(name))) or None if name is not None else None
+            stamp = first(item, markup.date)
+            published = _dated((stamp.get("datetime"), stamp.get("title")), stamp) if stamp is not None else None
+            out.append(Comment(text, author=author, published=published, parent=parent))
     except _SoupContext:
         return None
     return out
@@ -295,27 +294,58 @@ def _soup(element: Any) -> Tag:
     return tag
 
 
-def _field(element: Any | None, read: Callable[[Tag], str | None]) -> str | None:
-    return read(_soup(element)) if element is not None else None
+def _field_text(element: Any) -> str:
+    """``get_text(" ")`` of ``element`` in a tree of its own, but for runs of
+    whitespace (the same once collapsed, as every caller does).
+
+    Its strings in document order are what lxml's ``itertext`` gives (the
+    texts and tails of its elements, comments and processing instructions
+    left out) unless a ``script``, ``style``, ``template`` or ruby element
+    is in it, whose strings Beautiful Soup leaves out; Beautiful Soup turns
+    only whitespace-only strings into one space.
+    """
+    if next(element.iter(*_STRING_TAGS), None) is not None:
+        return _soup(element).get_text(" ")
+    if any(up.tag in _CONTEXT_TAGS for up in element.iterancestors()):
+        raise _SoupContext
+    return " ".join(element.itertext())
 
 
-def _stamp_date(stamp: Tag) -> str | None:
-    """A comment's date, as :func:`_date` reads its stamp."""
-    for key in ("datetime", "title"):
-        value = stamp.get(key)
+def _dated(values: tuple[object, object], stamp: Tag | Any) -> str | None:
+    """A comment's date: the stamp's ``datetime`` or ``title`` value (``values``)
+    that reads as a date, else its text (``stamp``: a ``Tag`` or an lxml element)."""
+    for value in values:
         if isinstance(value, str) and date_line(value):
             return date_line(value)
-    return date_line(collapse(stamp.get_text(" ")))
+    return date_line(collapse(stamp.get_text(" ") if isinstance(stamp, Tag) else _field_text(stamp)))
 
 
 def _element_text(element: Any | None, markup: CommentMarkup) -> str:
-    """:func:`_text` of a text element of lxml's tree."""
+    """:func:`_text` of a text element of lxml's tree.
+
+    Without a nested comment or button to cut out, the element's block
+    texts are read by lxml (:func:`masthead.extract.document.tree_blocks`,
+    the same as :func:`masthead.extract.document.blocks_of` of its tree);
+    a ``<body>`` inside (never, from lxml's parser) would be read alone there.
+    """
     if element is None:
         return ""
-    scope = Container(_soup(element), element)
-    for nested in scope.select(f"{markup.item}, {markup.not_text}"):
-        nested.decompose()
-    return "\n".join(line for line in blocks_of(scope.root) if not is_comment_chrome(line))
+    if any(up.tag in _CONTEXT_TAGS for up in element.iterancestors()):
+        raise _SoupContext
+    alone = copy.deepcopy(element)  # no ancestors to match or to keep whitespace, as in a tree of its own
+    if next(alone.iter("body"), None) is None and not _nested(alone, markup):
+        lines = tree_blocks(alone)
+    else:
+        scope = Container(_soup(element), element)
+        for nested in scope.select(f"{markup.item}, {markup.not_text}"):
+            nested.decompose()
+        lines = blocks_of(scope.root)
+    return "\n".join(line for line in lines if not is_comment_chrome(line))
+
+
+def _nested(element: Any, markup: CommentMarkup) -> bool:
+    """Whether anything under ``element`` is a comment or a button (:func:`_text` cuts them out)."""
+    return any(found is not element for found in compiled(f"{markup.item}, {markup.not_text}")(element))
 
 
 def read_page_comments(page: Page, markup: CommentMarkup, areas: str) -> list[Comment]:

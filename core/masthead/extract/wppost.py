@@ -16,6 +16,7 @@ outside the usual comment sections.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable
 from typing import Any
@@ -25,9 +26,8 @@ from lxml import etree
 
 from masthead.extract import htmlcomments, listing
 from masthead.extract.bylines import date_line
-from masthead.extract.document import Page, blocks_of
-from masthead.extract.htmlparse import compiled, soup_of_element
-from masthead.extract.htmlparts import Container
+from masthead.extract.document import Page, blocks_of, tree_blocks
+from masthead.extract.htmlparse import HtmlTreeBuilder, compiled, soup_of_element
 from masthead.extract.text import collapse, fold
 from masthead.models import Comment
 
@@ -37,7 +37,8 @@ __all__ = [
     "author_names",
     "comments",
     "content",
-    "content_container",
+    "content_element",
+    "element_lines",
     "heading_title",
     "is_listing",
     "published",
@@ -99,45 +100,117 @@ def content(page: Page) -> Tag | None:
     The first of :data:`CONTAINERS` that holds any text, else the page's
     ``<body>``; ``None`` for a text dump.
     """
-    found = content_container(page)
-    return found.root if found is not None else None
-
-
-def content_container(page: Page) -> Container | None:
-    """:func:`content` as a :class:`~masthead.extract.htmlparts.Container`,
-    whose boxes :func:`article_lines` finds with lxml instead of soupsieve."""
     for selector in CONTAINERS:
-        found = Container.of(page, selector)
-        if found is not None and collapse(found.root.get_text(" ")):
+        found = page.soup_of(selector)
+        if found is not None and collapse(found.get_text(" ")):
             return found
-    body = Container.of(page, "body")
-    if body is not None:
-        return body
-    soup = page.soup
-    return Container(soup) if soup is not None else None
+    return page.soup_of("body") or page.soup
 
 
-def article_lines(
-    scope: Tag | Container, *, keep_caption: Callable[[str], bool]
-) -> tuple[tuple[str, ...], list[str]]:
+def content_element(page: Page) -> Any | None:
+    """The element of lxml's page tree that :func:`content` makes a tree of;
+    ``None`` for a page without lxml's tree or without a ``<body>`` (then
+    :func:`content` gives the whole page)."""
+    tree = page.tree
+    if tree is None:
+        return None
+    for selector in CONTAINERS:
+        found = compiled(selector)(tree)
+        if found and _holds_text(found[0]):
+            return found[0]
+    body = compiled("body")(tree)
+    return body[0] if body else None
+
+
+def article_lines(scope: Tag, *, keep_caption: Callable[[str], bool]) -> tuple[tuple[str, ...], list[str]]:
     """Block texts of the container ``scope``, and its picture captions.
 
     Comment sections, forms and sharing widgets are removed from ``scope``
-    (so pass a tree of its own, as :func:`content` and
-    :func:`content_container` return); caption texts that ``keep_caption``
-    accepts are returned apart, never as text. Every selector here tests an
-    element alone, as :meth:`Container.select` requires.
+    (so pass a tree of its own, as :func:`content` returns); caption texts
+    that ``keep_caption`` accepts are returned apart, never as text.
     """
-    area = scope if isinstance(scope, Container) else Container(scope)
-    for junk in area.select(NOT_TEXT):
+    for junk in scope.select(NOT_TEXT):
         junk.decompose()
     captions: list[str] = []
-    for caption in area.select(CAPTIONS):
+    for caption in scope.select(CAPTIONS):
         text = collapse(caption.get_text(" "))
         if text and keep_caption(text):
             captions.append(text)
         caption.decompose()
-    return blocks_of(area.root), captions
+    return blocks_of(scope), captions
+
+
+def element_lines(element: Any, *, keep_caption: Callable[[str], bool]) -> tuple[tuple[str, ...], list[str]] | None:
+    """:func:`article_lines` of ``soup_of_element(element)``, read on a copy of
+    the lxml ``element`` without making that tree.
+
+    Boxes and captions are found by the compiled selectors and emptied
+    (:func:`_cut`: like a removed element, no text and no end of a block,
+    and the strings around it kept apart, as they are in the soup); the
+    block texts are :func:`masthead.extract.document.tree_blocks`
+    of the rest. ``None`` where the copy could read otherwise than the soup:
+    a ``template`` inside (soupsieve does not look into one, compiled
+    selectors do), a caption inside a caption, a caption that is itself a
+    ``script``, ``style`` or ruby element (Beautiful Soup reads its own
+    strings then), or a ``<body>`` inside the element (never, from lxml's
+    parser: :func:`masthead.extract.document.tree_blocks` would read it alone).
+    """
+    scope = copy.deepcopy(element)  # alone, as in a tree of its own: no ancestors to match or to keep spaces
+    if next(scope.iter("template"), None) is not None:
+        return None
+    if scope.tag != "body" and next(scope.iter("body"), None) is not None:
+        return None
+    for junk in compiled(NOT_TEXT)(scope):
+        if junk is not scope:
+            _cut(junk)
+    found = [caption for caption in compiled(CAPTIONS)(scope) if caption is not scope]
+    inside = set(found)
+    if any(caption.tag in _STRING_TAGS or any(up in inside for up in caption.iterancestors()) for caption in found):
+        return None
+    captions: list[str] = []
+    for caption in found:
+        text = collapse(" ".join(_STRINGS(caption)))
+        if text and keep_caption(text):
+            captions.append(text)
+        _cut(caption)
+    return tree_blocks(scope), captions
+
+
+#: Elements whose strings Beautiful Soup makes of another class than text,
+#: which ``get_text`` leaves out (and everything inside them).
+_STRING_TAGS = frozenset(HtmlTreeBuilder().string_containers)
+#: The strings of an element that ``get_text`` reads in a tree of its own,
+#: for an element not itself one of :data:`_STRING_TAGS` nor inside one.
+_STRINGS = etree.XPath(
+    "descendant::text()[not(" + " or ".join(f"ancestor::{tag}" for tag in sorted(_STRING_TAGS)) + ")]",
+    smart_strings=False,
+)
+
+
+def _holds_text(element: Any) -> bool:
+    """Whether ``collapse(get_text(" "))`` of ``element``'s own tree is not empty.
+
+    Only spaces and dropped characters collapse to nothing, whatever the
+    order of the strings: each is tested alone.
+    """
+    if element.tag in _STRING_TAGS or any(up.tag in _STRING_TAGS for up in element.iterancestors()):
+        tag = soup_of_element(element).contents[0]
+        return bool(isinstance(tag, Tag) and collapse(tag.get_text(" ")))
+    return any(collapse(text) for text in _STRINGS(element))
+
+
+def _cut(element: Any) -> None:
+    """Make ``element`` nothing but the place of its tail, as ``decompose``
+    leaves the string after a removed element apart from the one before it:
+    emptied (children, text, attributes) and renamed to an element whose
+    text is never read and which ends no block (:data:`_CUT`)."""
+    element.clear(keep_tail=True)
+    element.tag = _CUT
+
+
+#: What a cut element becomes: its tail is read, the rest skipped (see
+#: :data:`masthead.extract.document.SKIP_TAGS`).
+_CUT = "script"
 
 
 def heading_title(page: Page) -> str | None:
@@ -193,8 +266,7 @@ def comments(page: Page) -> list[Comment]:
     found = _section_comments(page)
     if found or (tree is not None and not page.matches(COMMENT_TEXTS)):
         return found
-    soup = page.soup
-    return _read_comments(Container(soup) if soup is not None else None)
+    return _read_comments(page.soup)
 
 
 #: Every selector of :data:`COMMENT_TEXTS` needs an element with one of
@@ -222,15 +294,13 @@ def _section_comments(page: Page) -> list[Comment]:
     tree (:func:`masthead.extract.htmlcomments.read_element_comments`), or
     in the section's own BeautifulSoup tree when that cannot be done."""
     tree = page.tree
-    if tree is None:
-        return _read_comments(Container.of(page, COMMENT_SECTIONS))
-    section = _first_section(tree)
+    section = _first_section(tree) if tree is not None else None
     if section is None:
-        return []
+        return [] if tree is not None else _read_comments(page.soup_of(COMMENT_SECTIONS))
     for markup in (htmlcomments.WPDISCUZ, htmlcomments.WORDPRESS):
         found = htmlcomments.read_element_comments(section, markup)
         if found is None:
-            return _read_comments(Container.of(page, COMMENT_SECTIONS))
+            return _read_comments(page.soup_of(COMMENT_SECTIONS))
         if found:
             return found
     return []
@@ -261,12 +331,11 @@ def _first_section(tree: Any) -> Any | None:
     return None
 
 
-def _read_comments(area: Container | None) -> list[Comment]:
-    """wpDiscuz comments of ``area``, else classic ones (reading leaves ``area`` as it was)."""
-    if area is None:
+def _read_comments(root: Tag | None) -> list[Comment]:
+    if root is None:
         return []
-    return htmlcomments.read_container_comments(area, htmlcomments.WPDISCUZ) or htmlcomments.read_container_comments(
-        area, htmlcomments.WORDPRESS
+    return htmlcomments.read_comments(root, htmlcomments.WPDISCUZ) or htmlcomments.read_comments(
+        root, htmlcomments.WORDPRESS
     )
 
 

@@ -19,6 +19,7 @@ from lxml import etree
 
 from masthead import Page, Related
 from masthead.extract import htmllinks, wppost
+from masthead.extract.htmlparse import soup_of_element
 from masthead.extract.text import collapse, fold
 from masthead_opinion_site import boilerplate as bp
 
@@ -32,18 +33,36 @@ def article(page: Page) -> tuple[tuple[str, ...], list[str], list[Related]]:
     """Block texts of the post container, its captions and its related links.
 
     The "MORE ON THE TOPIC:" links are read from the container, or from the
-    whole page when the marker stands outside it.
+    whole page when the marker stands outside it. The container is read on
+    lxml's tree (:func:`masthead.extract.wppost.element_lines`); it becomes
+    BeautifulSoup only to look for those links, or where lxml cannot read it
+    as the soup reads.
     """
-    scope = wppost.content_container(page)
-    if scope is None:
+    element = wppost.content_element(page)
+    scope = wppost.content(page) if element is None else None
+    if element is None and scope is None:
         return page.lines, [], []
     related = None
     if _may_print_marker(page):
-        related = _related_in(scope.root)
+        scope = scope or _soup_of(element)
+        related = _related_in(scope)
         if related is None and bp.MARKER in page.folded_text and page.soup is not None:
             related = _related_in(page.soup)
-    lines, captions = wppost.article_lines(scope, keep_caption=lambda text: not bp.is_boilerplate(text))
+    read = wppost.element_lines(element, keep_caption=_keep_caption) if scope is None else None
+    if read is None:
+        read = wppost.article_lines(scope or _soup_of(element), keep_caption=_keep_caption)
+    lines, captions = read
     return lines, captions, related or []
+
+
+def _keep_caption(text: str) -> bool:
+    return not bp.is_boilerplate(text)
+
+
+def _soup_of(element: Any) -> Tag:
+    tag = soup_of_element(element).contents[0]
+    assert isinstance(tag, Tag)
+    return tag
 
 
 #: The strings of a page as a BeautifulSoup tree of it holds them (text,
