@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -127,12 +128,27 @@ class _Finder:
                     firsts.setdefault(id(up), tag)
         return firsts.get(id(holder))
 
+    @staticmethod
+    def ancestors(tag: Tag) -> Iterator[Tag]:
+        return tag.parents
 
-def _read(find: _Finder, markup: CommentMarkup) -> list[Comment]:
+    @staticmethod
+    def words(tag: Tag) -> str:
+        return tag.get_text(" ")
+
+    def text(self, element: Tag, markup: CommentMarkup) -> tuple[str, ...]:
+        """Block texts of a comment's text element, without nested replies or buttons."""
+        scope = self.tree.copy_of(element)
+        for nested in scope.select(f"{markup.item}, {markup.not_text}"):
+            nested.decompose()
+        return blocks_of(scope.root)
+
+
+def _read(find: _Finder | _TreeFinder, markup: CommentMarkup) -> list[Comment]:
     candidates = find.all(markup.item)
     ids = {id(item) for item in candidates}
     texts = {id(item): find.first(item, markup.text) for item in candidates}
-    items = [item for item in candidates if _owns_text(item, texts[id(item)], ids)]
+    items = [item for item in candidates if _owns_text(find, item, texts[id(item)], ids)]
     position = {id(item): index for index, item in enumerate(items)}
     by_ident: dict[str, int] = {}
     out: list[Comment] = []
@@ -141,7 +157,7 @@ def _read(find: _Finder, markup: CommentMarkup) -> list[Comment]:
         match = markup.ident.match(ident) if markup.ident is not None and isinstance(ident, str) else None
         if match is not None:
             by_ident[match.group(1)] = index
-        parent = _parent(item, match, by_ident, position)
+        parent = _parent(find, item, match, by_ident, position)
         text = _text(find, texts[id(item)], markup)
         out.append(
             Comment(text, author=_author(find, item, markup), published=_date(find, item, markup), parent=parent)
@@ -149,40 +165,49 @@ def _read(find: _Finder, markup: CommentMarkup) -> list[Comment]:
     return out
 
 
-def _owns_text(item: Tag, text: Tag | None, ids: set[int]) -> bool:
+def _owns_text(find: _Finder | _TreeFinder, item: Any, text: Any | None, ids: set[int]) -> bool:
     """Whether ``item`` has a ``text`` of its own (a wrapper's text is a nested item's)."""
     if text is None:
         return False
-    return next((a for a in text.parents if id(a) in ids), None) is item
+    return next((a for a in find.ancestors(text) if id(a) in ids), None) is item
 
 
-def _parent(item: Tag, match: re.Match[str] | None, by_ident: dict[str, int], position: dict[int, int]) -> int | None:
+def _parent(
+    find: _Finder | _TreeFinder,
+    item: Any,
+    match: re.Match[str] | None,
+    by_ident: dict[str, int],
+    position: dict[int, int],
+) -> int | None:
     """The replied-to comment: by the parent id in the item's id, else by nesting."""
     if match is not None and match.lastindex and match.lastindex >= 2 and match.group(2) != "0":
         found = by_ident.get(match.group(2))
         if found is not None:
             return found
-    return next((position[id(a)] for a in item.parents if id(a) in position), None)
+    return next((position[id(a)] for a in find.ancestors(item) if id(a) in position), None)
 
 
-def _author(find: _Finder, item: Tag, markup: CommentMarkup) -> str | None:
+def _author(find: _Finder | _TreeFinder, item: Any, markup: CommentMarkup) -> str | None:
     element = find.first(item, markup.author)
-    return shapes.clean_name(collapse(element.get_text(" "))) or None if element is not None else None
+    return shapes.clean_name(collapse(find.words(element))) or None if element is not None else None
 
 
-def _date(find: _Finder, item: Tag, markup: CommentMarkup) -> str | None:
+def _date(find: _Finder | _TreeFinder, item: Any, markup: CommentMarkup) -> str | None:
     stamp = find.first(item, markup.date)
-    return _dated((stamp.get("datetime"), stamp.get("title")), stamp) if stamp is not None else None
+    if stamp is None:
+        return None
+    for key in ("datetime", "title"):
+        value = stamp.get(key)
+        if isinstance(value, str) and date_line(value):
+            return date_line(value)
+    return date_line(collapse(find.words(stamp)))
 
 
-def _text(find: _Finder, element: Tag | None, markup: CommentMarkup) -> str:
+def _text(find: _Finder | _TreeFinder, element: Any | None, markup: CommentMarkup) -> str:
     """Paragraphs of the comment's own text, without nested replies or buttons."""
     if element is None:
         return ""
-    scope = find.tree.copy_of(element)
-    for nested in scope.select(f"{markup.item}, {markup.not_text}"):
-        nested.decompose()
-    return "\n".join(line for line in blocks_of(scope.root) if not is_comment_chrome(line))
+    return "\n".join(line for line in find.text(element, markup) if not is_comment_chrome(line))
 
 
 #: Elements whose strings Beautiful Soup makes of another class than text
@@ -203,12 +228,11 @@ def read_element_comments(element: Any, markup: CommentMarkup) -> list[Comment] 
     lxml's page tree, without that tree of the whole comment section.
 
     The section's markup (avatars, vote buttons, reply forms) is most of
-    it; here lxml finds the items and their fields as
-    :func:`read_container_comments` finds them (compiled selectors on a
-    copy of ``element``, alone), and only each comment's author, date and
-    text element is read, as in :func:`_read`: on lxml where a tree of its
-    own would give the same text (:func:`_field_text`, :func:`_element_text`),
-    else in such a tree. ``None`` when one of those lies inside ``pre``,
+    it; here lxml finds the items and their fields as :class:`_Finder`
+    finds them with compiled selectors (on a copy of ``element``, alone),
+    and each comment's author, date and text element is read on lxml where
+    a tree of its own would give the same text (:func:`_field_text`,
+    :func:`_element_lines`), else in such a tree. ``None`` when one of those lies inside ``pre``,
     ``textarea``, ``script``, ``style`` or ruby markup (its tree of its own
     would hold other strings than the section's tree), or when ``element``
     holds a ``template`` (soupsieve never matches its content): the caller
@@ -216,73 +240,54 @@ def read_element_comments(element: Any, markup: CommentMarkup) -> list[Comment] 
     """
     if next(element.iter("template"), None) is not None:
         return None  # soupsieve does not look inside a template, compiled selectors do
-    scope = copy.deepcopy(element)  # alone, as a tree of its own is: no ancestors to match
-    firsts: dict[str, dict[Any, Any]] = {}
+    try:
+        return _read(_TreeFinder(copy.deepcopy(element)), markup)
+    except _SoupContext:
+        return None
 
-    def first(holder: Any, selectors: str) -> Any | None:
+
+class _TreeFinder:
+    """What :class:`_Finder` answers, on a copy of an element of lxml's tree
+    (alone, as a tree of its own is: no ancestors to match)."""
+
+    def __init__(self, scope: Any) -> None:
+        self.scope = scope
+        self._firsts: dict[str, dict[Any, Any]] = {}  # keyed by element: keeps lxml's proxies alive
+
+    def all(self, selector: str) -> list[Any]:
+        return [element for element in compiled(selector)(self.scope) if element is not self.scope]
+
+    def first(self, holder: Any, selectors: str) -> Any | None:
+        """The first match of the first selector that matches (in order of trust)."""
         for selector in selectors.split(","):
-            found = _firsts(scope, selector.strip(), firsts).get(holder)
+            found = self._first_of(selector.strip()).get(holder)
             if found is not None:
                 return found
         return None
 
-    candidates = [item for item in compiled(markup.item)(scope) if item is not scope]
-    members = set(candidates)
-    texts = {item: first(item, markup.text) for item in candidates}
-    items = [item for item in candidates if _owns_element_text(item, texts[item], members)]
-    position = {item: index for index, item in enumerate(items)}
-    by_ident: dict[str, int] = {}
-    out: list[Comment] = []
-    try:
-        for index, item in enumerate(items):
-            ident = item.get("id")
-            match = markup.ident.match(ident) if markup.ident is not None and isinstance(ident, str) else None
-            if match is not None:
-                by_ident[match.group(1)] = index
-            parent = _element_parent(item, match, by_ident, position)
-            text = _element_text(texts[item], markup)
-            name = first(item, markup.author)
-            author = shapes.clean_name(collapse(_field_text(name))) or None if name is not None else None
-            stamp = first(item, markup.date)
-            published = _dated((stamp.get("datetime"), stamp.get("title")), stamp) if stamp is not None else None
-            out.append(Comment(text, author=author, published=published, parent=parent))
-    except _SoupContext:
-        return None
-    return out
+    def _first_of(self, selector: str) -> dict[Any, Any]:
+        """Element -> its first descendant matching ``selector``, found in one run of it."""
+        firsts = self._firsts.get(selector)
+        if firsts is None:
+            firsts = self._firsts[selector] = {}
+            for element in self.all(selector):
+                for up in element.iterancestors():
+                    if up is self.scope:
+                        break
+                    firsts.setdefault(up, element)
+        return firsts
 
+    @staticmethod
+    def ancestors(element: Any) -> Iterator[Any]:
+        return element.iterancestors()  # type: ignore[no-any-return]
 
-def _firsts(scope: Any, selector: str, cache: dict[str, dict[Any, Any]]) -> dict[Any, Any]:
-    """Element -> its first descendant matching ``selector`` under ``scope``
-    (as :meth:`_Finder._first` keeps them), found in one run of the selector."""
-    firsts = cache.get(selector)
-    if firsts is None:
-        firsts = cache[selector] = {}
-        for element in compiled(selector)(scope):
-            if element is scope:
-                continue
-            for up in element.iterancestors():
-                if up is scope:
-                    break
-                firsts.setdefault(up, element)
-    return firsts
+    @staticmethod
+    def words(element: Any) -> str:
+        return _field_text(element)
 
-
-def _owns_element_text(item: Any, text: Any | None, members: set[Any]) -> bool:
-    """:func:`_owns_text` on lxml elements."""
-    if text is None:
-        return False
-    return next((a for a in text.iterancestors() if a in members), None) is item
-
-
-def _element_parent(
-    item: Any, match: re.Match[str] | None, by_ident: dict[str, int], position: dict[Any, int]
-) -> int | None:
-    """:func:`_parent` on lxml elements."""
-    if match is not None and match.lastindex and match.lastindex >= 2 and match.group(2) != "0":
-        found = by_ident.get(match.group(2))
-        if found is not None:
-            return found
-    return next((position[a] for a in item.iterancestors() if a in position), None)
+    @staticmethod
+    def text(element: Any, markup: CommentMarkup) -> tuple[str, ...]:
+        return _element_lines(element, markup)
 
 
 def _soup(element: Any) -> Tag:
@@ -311,36 +316,23 @@ def _field_text(element: Any) -> str:
     return " ".join(element.itertext())
 
 
-def _dated(values: tuple[object, object], stamp: Tag | Any) -> str | None:
-    """A comment's date: the stamp's ``datetime`` or ``title`` value (``values``)
-    that reads as a date, else its text (``stamp``: a ``Tag`` or an lxml element)."""
-    for value in values:
-        if isinstance(value, str) and date_line(value):
-            return date_line(value)
-    return date_line(collapse(stamp.get_text(" ") if isinstance(stamp, Tag) else _field_text(stamp)))
-
-
-def _element_text(element: Any | None, markup: CommentMarkup) -> str:
-    """:func:`_text` of a text element of lxml's tree.
+def _element_lines(element: Any, markup: CommentMarkup) -> tuple[str, ...]:
+    """:meth:`_Finder.text` of a text element of lxml's tree.
 
     Without a nested comment or button to cut out, the element's block
     texts are read by lxml (:func:`masthead.extract.document.tree_blocks`,
     the same as :func:`masthead.extract.document.blocks_of` of its tree);
     a ``<body>`` inside (never, from lxml's parser) would be read alone there.
     """
-    if element is None:
-        return ""
     if any(up.tag in _CONTEXT_TAGS for up in element.iterancestors()):
         raise _SoupContext
     alone = copy.deepcopy(element)  # no ancestors to match or to keep whitespace, as in a tree of its own
     if next(alone.iter("body"), None) is None and not _nested(alone, markup):
-        lines = tree_blocks(alone)
-    else:
-        scope = Container(_soup(element), element)
-        for nested in scope.select(f"{markup.item}, {markup.not_text}"):
-            nested.decompose()
-        lines = blocks_of(scope.root)
-    return "\n".join(line for line in lines if not is_comment_chrome(line))
+        return tree_blocks(alone)
+    scope = Container(_soup(element), element)
+    for nested in scope.select(f"{markup.item}, {markup.not_text}"):
+        nested.decompose()
+    return blocks_of(scope.root)
 
 
 def _nested(element: Any, markup: CommentMarkup) -> bool:
