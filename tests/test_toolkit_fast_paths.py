@@ -240,3 +240,21 @@ def test_long_lines_are_no_names_as_their_cleaned_names_say(line: str) -> None:
     if len(line.split()) > shapes._MAX_NAME_WORDS + shapes._CLEANED_WORDS:
         assert len(name.split()) > shapes._MAX_NAME_WORDS
         assert not shapes.is_name(line)
+
+
+_WALLETISH = st.text(alphabet="bc1q0xT48ABkmz \u00a0\t\n.:", max_size=120) | st.lists(
+    st.sampled_from(["bc1" + "q" * 30, "0x" + "a" * 40, "1" + "A" * 30, "word", "Donate:", " ", "\u2003"]), max_size=12
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WALLETISH)
+def test_wallet_lines_are_told_as_their_definition_says(line: str) -> None:
+    """Words are counted before the address search, up to one too many: the
+    answer is the definition's (an address and at most six words)."""
+    from masthead.extract import donations
+
+    defined = bool(donations._WALLET_START.match(line.strip())) or (
+        donations._WALLET.search(line) is not None and len(line.split()) <= donations.WALLET_WORDS
+    )
+    assert donations.is_wallet_line(line) == defined

@@ -69,7 +69,9 @@ def is_wallet_line(line: str) -> bool:
     """A crypto-currency address, alone or with a few words, or opening the line."""
     if _WALLET_START.match(line.strip()):
         return True
-    return _WALLET.search(line) is not None and len(line.split()) <= WALLET_WORDS
+    # Words counted first, and only up to one too many: a paragraph is never
+    # a wallet line, and searching it for an address costs more than that.
+    return len(line.split(maxsplit=WALLET_WORDS)) <= WALLET_WORDS and _WALLET.search(line) is not None
 
 
 def is_widget_line(line: str) -> bool:
