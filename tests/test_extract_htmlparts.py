@@ -9,8 +9,8 @@ from bs4 import Tag
 from lxml import etree
 
 from masthead import Page
-from masthead.extract.htmlparse import parse_html
-from masthead.extract.htmlparts import Container, link_urls, page_published, page_title
+from masthead.extract.htmlparse import compiled, parse_html, parse_tree
+from masthead.extract.htmlparts import Container, first_match, link_urls, page_published, page_title
 from masthead.testing import document
 
 POST = """<html><head>{head}</head><body class="single">
@@ -97,3 +97,24 @@ def test_container_falls_back_to_soupsieve_when_the_trees_differ_in_shape() -> N
     found = Container(root, other)
     assert not found.located
     assert names(found.select("p")) == ["<p>a</p>", "<p>b</p>"]
+
+
+LIST_PAGE = """<html><body id="top"><div class="wrap"><article class="post type-post" id="post-7"><h1>T</h1>
+<p class="lead">a</p><p>b</p><ul class="comment-list"><li class="comment">c</li></ul></article>
+<div id="comments" class="comments-area"><p>d</p></div><p lang="en-GB">e <span>:f</span></p></div></body></html>"""
+FIRST_SELECTORS = (
+    *("#comments, .comments-area, .comment-list, .commentlist", ".comments-area, #comments", "p, h1", "article"),
+    *("li.comment, div.comment, article.comment", "div.post[id^=post-], [id^=post-]", "body, html", "main, aside"),
+    *("p:first-child, span", "p:nth-of-type(2), li", "p:last-child", "article p", "ul > li", "h1 + p, #top"),
+    *("p:not(.lead)", "p:nth-child(odd), span", "[lang|=en], .nothing", "*", "li:only-child, p:empty"),
+)
+
+
+@pytest.mark.parametrize("selector", FIRST_SELECTORS)
+def test_first_match_is_the_first_element_the_compiled_selector_finds(selector: str) -> None:
+    """One walk that stops at the first match finds what the whole union, sorted, starts with."""
+    tree = parse_tree(LIST_PAGE)
+    found = compiled(selector)(tree)
+    assert first_match(tree, selector) is (found[0] if found else None)
+    article = tree.find(".//article")
+    assert first_match(article, selector) is next(iter(compiled(selector)(article)), None)

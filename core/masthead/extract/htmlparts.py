@@ -12,12 +12,15 @@ boxes of such a tree with lxml's compiled selectors instead of soupsieve.
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+import cssselect
 from bs4 import Tag
 from lxml import etree
+from lxml.cssselect import LxmlHTMLTranslator
 
 from masthead.extract.dates import parse_date
 from masthead.extract.htmlparse import compiled, soup_of_element
@@ -27,7 +30,7 @@ from masthead.extract.urls import join_url
 if TYPE_CHECKING:
     from masthead.extract.document import Page
 
-__all__ = ["Container", "link_urls", "page_published", "page_title"]
+__all__ = ["Container", "first_match", "link_urls", "page_published", "page_title"]
 
 #: Links that lead nowhere outside the page.
 _NOT_ADDRESSES = ("#", "javascript:", "mailto:")
@@ -78,6 +81,55 @@ def page_published(page: Page, *, selector: str = "time[datetime]") -> str | Non
     return parse_date(str(element.get("datetime") or "")) if element is not None else None
 
 
+def first_match(tree: Any, selector: str) -> Any | None:
+    """The first element of lxml ``tree`` (in document order) matching CSS
+    ``selector``, as ``compiled(selector)(tree)[0]`` finds it, or ``None``.
+
+    A compiled selector walks the whole tree once per alternative of a list
+    (``"#comments, .comments-area"``) and sorts the union, to be read for
+    its first element only. :func:`_first_finder` asks all alternatives of
+    each element in one walk that stops at the first match.
+    """
+    found = _first_finder(selector)(tree)
+    return found[0] if found else None
+
+
+#: What keeps a condition off the fast path: XPath functions whose value
+#: depends on the step it is attached to, and lxml's extension functions (``:contains()``).
+_STEP_FUNCTIONS = ("position()", "last()", "__lxml_internal_css:")
+
+
+@functools.lru_cache(maxsize=256)
+def _first_finder(selector: str) -> Any:
+    """One XPath ``descendant-or-self::*[C1 or C2 ...][1]`` for a selector list
+    whose every alternative tests an element alone (tag and conditions on
+    its attributes or siblings, no combinator): each alternative's condition
+    is the one the compiled selector puts on its step, so an element
+    satisfies ``Ci`` exactly when the alternative matches it. Any other
+    selector is compiled as :func:`masthead.extract.htmlparse.compiled` does it."""
+    translator = LxmlHTMLTranslator()
+    try:
+        exprs = [(parsed, translator.xpath(parsed.parsed_tree)) for parsed in cssselect.parse(selector)]
+    except cssselect.SelectorError:
+        return compiled(selector)  # raises the error the caller would have met
+    if any(
+        parsed.pseudo_element or expr.path or ":" in expr.element or any(f in expr.condition for f in _STEP_FUNCTIONS)
+        for parsed, expr in exprs
+    ):
+        return compiled(selector)
+    if len(exprs) == 1:  # the step as compiled (libxml2 walks a named element's step fastest), first match only
+        return etree.XPath(f"descendant-or-self::{exprs[0][1]}[1]")
+    tests = [
+        " and ".join(
+            ([] if expr.element == "*" else [f"self::{expr.element}"])
+            + ([f"({expr.condition})"] if expr.condition else [])
+        )
+        or "true()"
+        for _, expr in exprs
+    ]
+    return etree.XPath("descendant-or-self::*[" + " or ".join(f"({test})" for test in tests) + "][1]")
+
+
 class Container:
     """An element of a page in a BeautifulSoup tree of its own
     (:meth:`masthead.Page.soup_of`), whose boxes lxml finds.
@@ -114,12 +166,12 @@ class Container:
         if tree is None:
             copied = page.soup_of(selector)
             return cls(copied) if copied is not None else None
-        found = compiled(selector)(tree)
-        if not found:
+        found = first_match(tree, selector)
+        if found is None:
             return None
-        root = soup_of_element(found[0]).contents[0]
+        root = soup_of_element(found).contents[0]
         assert isinstance(root, Tag)
-        return cls(root, found[0])
+        return cls(root, found)
 
     @property
     def located(self) -> bool:

@@ -127,9 +127,28 @@ READING_TIME_LABEL = re.compile(r"reading time\s*:?\s*(<\s*)?\d*\s*(minutes?|min
 #: The label alone on a line.
 READING_TIME = Phrases("reading_time", patterns=(r"^reading time\s*:?\s*(<\s*)?\d*\s*(minutes?|mins?)?$",))
 
+
+def _union(name: str, *families: Phrases) -> Phrases:
+    """One family that takes a line, whole or cut short, exactly when one of
+    ``families`` does (none of which limits its prefixes' words): their phrases
+    and patterns side by side, so a line is folded and searched once, not once
+    per family (:meth:`masthead.extract.boilerplate.Boilerplate.kind_of`)."""
+    if any(family.prefix_words is not None for family in families):
+        raise ValueError("a family with a word limit on its prefixes cannot be joined")
+    return Phrases(
+        name,
+        exact=frozenset().union(*(family.exact for family in families)),
+        prefixes=tuple(prefix for family in families for prefix in family.prefixes),
+        contains=tuple(phrase for family in families for phrase in family.contains),
+        patterns=tuple(pattern for family in families for pattern in family.patterns),
+    )
+
+
 #: Every single line of chrome that never belongs to the body (the icon
-#: artifact and the related box's heading aside: see :func:`is_boilerplate`).
-CHROME = Boilerplate(ABOUT, BLURB, ADVERT, COMMENT_AREA, PROMO, WIDGETS, READING_TIME)
+#: artifact and the related box's heading aside: see :func:`is_boilerplate`),
+#: as one family (:func:`_union`): every line of a page is asked.
+CHROME_FAMILIES = (ABOUT, BLURB, ADVERT, COMMENT_AREA, PROMO, WIDGETS, READING_TIME)
+CHROME = Boilerplate(_union("chrome", *CHROME_FAMILIES))
 is_advert = ADVERT.matches
 is_reading_time = READING_TIME.matches
 

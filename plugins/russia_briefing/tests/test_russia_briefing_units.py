@@ -208,3 +208,25 @@ def test_each_line_is_asked_about_the_blurb_and_the_chrome_once(monkeypatch: pyt
     for name, lines in asked.items():
         assert lines, name
         assert len(lines) == len(set(lines)), name
+
+
+def _chrome_lines() -> list[str]:
+    """Every fixture line, every phrase of the chrome families and each
+    phrase's starts (a dump cut short), in several spellings."""
+    lines = [line for path in sorted(FIXTURES.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+    for family in boilerplate.CHROME_FAMILIES:
+        for phrase in (*family.exact, *family.prefixes, *family.contains):
+            lines += [phrase, phrase.upper(), f"{phrase}:", f"{phrase} and more words"]
+            lines += [phrase[:cut] for cut in range(1, len(phrase))]
+    return lines
+
+
+def test_chrome_as_one_family_takes_the_lines_its_families_take() -> None:
+    """CHROME asks the families' phrases and patterns as one family; a line
+    is chrome exactly when one family takes it, whole or cut short."""
+    lines = _chrome_lines()
+    families = boilerplate.CHROME_FAMILIES
+    expected = [any(f.matches(line) for f in families) or any(f.matches_cut(line) for f in families) for line in lines]
+    assert [boilerplate.CHROME.is_boilerplate(line) for line in lines] == expected
+    assert sum(expected) > len(lines) // 4  # the lines exercise both answers
+    assert not all(expected)
