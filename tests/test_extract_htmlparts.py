@@ -9,6 +9,7 @@ from bs4 import Tag
 from lxml import etree
 
 from masthead import Page
+from masthead.extract import htmlparts
 from masthead.extract.htmlparse import compiled, parse_html, parse_tree
 from masthead.extract.htmlparts import Container, first_match, link_urls, page_published, page_title
 from masthead.testing import document
@@ -118,3 +119,32 @@ def test_first_match_is_the_first_element_the_compiled_selector_finds(selector: 
     assert first_match(tree, selector) is (found[0] if found else None)
     article = tree.find(".//article")
     assert first_match(article, selector) is next(iter(compiled(selector)(article)), None)
+
+
+CLASSES_PAGE = """<html><body><div class="post\tshare
+ x"><p class="share-bar">a</p><P CLASS="Share">b</P><span class="a\u00a0share">c</span>
+<li class="comment">d</li><div class="comment" id="respond">e</div><nav>f</nav><!-- g -->
+<p id="comments">h</p><p id="comments x">i</p><li id="wrap" class="">j</li><aside class=" tags  x ">k</aside></div>
+</body></html>"""
+LONG_LISTS = (
+    "nav, .share, .tags, #comments, #respond, li.comment, div.post, p.nothing, .x, span#wrap",
+    "li, .a, .b, .c, .d, .e, .f, .g, #h, #i",
+    "p.share-bar, p.Share, .share, div#respond, li#wrap, .tags, .post, .comment",
+)
+
+
+@pytest.mark.parametrize("selector", LONG_LISTS)
+def test_a_long_list_of_classes_and_ids_finds_what_the_compiled_selector_finds(selector: str) -> None:
+    """Such a list is matched in Python (one look at each element's tag, class and id)."""
+    tree = parse_tree(CLASSES_PAGE)
+    simple = htmlparts._Simple.of(selector)
+    assert simple is not None
+    assert htmlparts._matcher(selector) is simple
+    assert simple(tree) == compiled(selector)(tree)
+    assert simple(tree.find(".//div")) == compiled(selector)(tree.find(".//div"))
+    assert compiled(selector)(tree)  # the page has matches
+
+
+@pytest.mark.parametrize("selector", ["a[href]", "div p", "*", "p:first-child", ".a\\ b", "svg|a", "img", ".a, .b"])
+def test_other_selectors_stay_compiled(selector: str) -> None:
+    assert not isinstance(htmlparts._matcher(selector), htmlparts._Simple)
