@@ -10,8 +10,17 @@ from lxml import etree
 
 from masthead import Page
 from masthead.extract import htmlparts
-from masthead.extract.htmlparse import compiled, parse_html, parse_tree
-from masthead.extract.htmlparts import Container, first_match, link_urls, page_published, page_title
+from masthead.extract.htmlparse import compiled, parse_html, parse_tree, soup_of_element
+from masthead.extract.htmlparts import (
+    Container,
+    first_match,
+    link_urls,
+    page_published,
+    page_title,
+    tree_link_urls,
+    tree_text,
+)
+from masthead.extract.text import collapse
 from masthead.testing import document
 
 POST = """<html><head>{head}</head><body class="single">
@@ -139,7 +148,7 @@ def test_a_long_list_of_classes_and_ids_finds_what_the_compiled_selector_finds(s
     tree = parse_tree(CLASSES_PAGE)
     simple = htmlparts._Simple.of(selector)
     assert simple is not None
-    assert htmlparts._matcher(selector) is simple
+    assert htmlparts.matcher(selector) is simple
     assert simple(tree) == compiled(selector)(tree)
     assert simple(tree.find(".//div")) == compiled(selector)(tree.find(".//div"))
     assert compiled(selector)(tree)  # the page has matches
@@ -147,4 +156,33 @@ def test_a_long_list_of_classes_and_ids_finds_what_the_compiled_selector_finds(s
 
 @pytest.mark.parametrize("selector", ["a[href]", "div p", "*", "p:first-child", ".a\\ b", "svg|a", "img", ".a, .b"])
 def test_other_selectors_stay_compiled(selector: str) -> None:
-    assert not isinstance(htmlparts._matcher(selector), htmlparts._Simple)
+    assert not isinstance(htmlparts.matcher(selector), htmlparts._Simple)
+
+
+TEXTS_PAGE = (
+    "<div><p>a <b>b</b><!-- c -->\x0c<i>d</i><script>e()</script>f</p><ruby>g<rt>h <a href='/r'>i</a></rt></ruby>"
+    "<template><p>j</p></template><a href='/k'> k <style>l</style>\u200bm<?pi n?> </a><pre> o  <u>\x0c</u></pre></div>"
+)
+
+
+def test_tree_text_reads_what_get_text_reads_of_the_elements_soup() -> None:
+    """Comments, scripts, styles, templates and ruby text are no text, at any
+    depth; every other string is, one for one, collapsed."""
+    element = parse_tree(TEXTS_PAGE).find(".//div")
+    twin = soup_of_element(element).contents[0]
+    elements, tags = list(element.iter(etree.Element)), [twin, *twin.find_all(True)]
+    assert [e.tag for e in elements] == [t.name for t in tags]
+    texts = [collapse(tag.get_text(" ")) for tag in tags]
+    assert [tree_text(e) for e in elements] == texts
+    assert "h" not in texts[0] and "m" in texts[0]
+
+
+def test_tree_text_counts_a_stand_in_s_text_anywhere_and_links_read_the_same() -> None:
+    element = parse_tree(TEXTS_PAGE).find(".//div")
+    inner = element.find(".//rt/a")
+    assert tree_text(inner) == ""
+    assert tree_text(inner, plain={inner}) == "i"
+    anchors = list(element.iter("a"))
+    twin = soup_of_element(element).contents[0]
+    expected = link_urls(twin, "https://x.example/n/")
+    assert tree_link_urls(anchors, "https://x.example/n/") == expected == {"k m": "https://x.example/k"}

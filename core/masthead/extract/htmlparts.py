@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -31,7 +31,16 @@ from masthead.extract.urls import join_url
 if TYPE_CHECKING:
     from masthead.extract.document import Page
 
-__all__ = ["Container", "first_match", "link_urls", "page_published", "page_title"]
+__all__ = [
+    "Container",
+    "first_match",
+    "link_urls",
+    "matcher",
+    "page_published",
+    "page_title",
+    "tree_link_urls",
+    "tree_text",
+]
 
 #: Links that lead nowhere outside the page.
 _NOT_ADDRESSES = ("#", "javascript:", "mailto:")
@@ -52,14 +61,70 @@ def link_urls(
     source put before it). ``anchors`` are the ``a[href]`` elements of
     ``root`` when the caller has found them already (:meth:`Container.select`).
     """
+    found = root.select("a[href]") if anchors is None else anchors
+    return _links(((collapse(anchor.get_text(" ")), anchor.get("href")) for anchor in found), base, clean)
+
+
+def tree_link_urls(
+    anchors: Iterable[Any], base: str | None, *, clean: Callable[[str], str] | None = None, plain: Collection[Any] = ()
+) -> dict[str, str]:
+    """:func:`link_urls` of lxml ``anchors``, read as their BeautifulSoup twins
+    read (:func:`tree_text`; ``plain`` as there)."""
+    return _links(((tree_text(anchor, plain=plain), anchor.get("href")) for anchor in anchors), base, clean)
+
+
+def _links(found: Iterable[tuple[str, Any]], base: str | None, clean: Callable[[str], str] | None) -> dict[str, str]:
+    """Folded text -> absolute address of (collapsed text, ``href``) pairs, as :func:`link_urls` says."""
     links: dict[str, str] = {}
-    for anchor in root.select("a[href]") if anchors is None else anchors:
-        text = collapse(anchor.get_text(" "))
+    for text, value in found:
         text = clean(text) if clean is not None else text
-        href = str(anchor.get("href") or "").strip()
+        href = str(value or "").strip()
         if text and href and not href.startswith(_NOT_ADDRESSES):
             links.setdefault(fold(text), join_url(base, href))
     return links
+
+
+#: Elements whose strings Beautiful Soup's HTML builder makes of a class of
+#: their own (script, style, template and ruby text), as it does the strings
+#: of every element inside them, up to the next such element.
+_OWN_STRINGS = frozenset({"script", "style", "template", "rt", "rp"})
+
+
+def tree_text(element: Any, *, plain: Collection[Any] = ()) -> str:
+    """``collapse(tag.get_text(" "))`` of the BeautifulSoup twin ``tag`` of lxml
+    ``element`` (:func:`masthead.extract.htmlparse.soup_of_element` of the tree
+    ``element`` belongs to), read from lxml.
+
+    The twin's strings are the element's text and tails, one for one, in
+    document order. ``get_text`` reads those of the class the tag's own
+    strings have: the class of the nearest :data:`_OWN_STRINGS` element
+    holding a string (up to the root of ``element``'s tree, as the twin's
+    tree was built), else the plain one; never comments or processing
+    instructions. The text of an element of ``plain`` is of the plain class
+    wherever it stands: the stand-in for a string a caller put in the
+    twin's tree. Whitespace-only strings, which the builder shortens to
+    one space, end up as one space either way once collapsed.
+    """
+    inherited = next((up.tag for up in element.iterancestors() if up.tag in _OWN_STRINGS), None)
+    wanted = element.tag if element.tag in _OWN_STRINGS else None  # None: the plain class
+    strings: list[str] = []
+    stack: list[tuple[Any, str | None]] = [(element, inherited)]
+    while stack:
+        node, kind = stack.pop()
+        if node.__class__ is str:
+            strings.append(node)
+            continue
+        if node.tag.__class__ is not str:  # a comment or processing instruction: its tail only
+            continue
+        if node.tag in _OWN_STRINGS:
+            kind = node.tag
+        if node.text and (None if node in plain else kind) == wanted:
+            strings.append(node.text)
+        for child in reversed(node):
+            if child.tail and kind == wanted:
+                stack.append((child.tail, kind))
+            stack.append((child, kind))
+    return collapse(" ".join(strings))
 
 
 def page_title(page: Page, *, selector: str = "h1", suffix: re.Pattern[str] | None = None) -> str | None:
@@ -203,9 +268,10 @@ class _Simple:
 _SIMPLE_FROM = 6
 
 
-def _matcher(selector: str) -> Callable[[Any], list[Any]]:
-    """What finds ``selector``'s elements in an lxml tree: :class:`_Simple`
-    for a long enough list of classes and ids, else the compiled selector."""
+def matcher(selector: str) -> Callable[[Any], list[Any]]:
+    """What finds the elements matching CSS ``selector`` in an lxml tree (its
+    root included), in document order, as :func:`masthead.extract.htmlparse.compiled`
+    does: :class:`_Simple` for a long enough list of tags, classes and ids, else the compiled selector."""
     simple = _Simple.of(selector)
     if simple is not None and len(simple.classes) + len(simple.ids) >= _SIMPLE_FROM:
         return simple
@@ -278,7 +344,7 @@ class Container:
                 return list(found)
             ids = {id(tag) for tag in found}
             return [tag for tag in found if not any(id(up) in ids for up in tag.parents)]
-        elements = [element for element in _matcher(selector)(scope) if element is not scope]
+        elements = [element for element in matcher(selector)(scope) if element is not scope]
         if outermost:
             inner = set(elements)
             elements = [e for e in elements if not any(up in inner for up in e.iterancestors())]

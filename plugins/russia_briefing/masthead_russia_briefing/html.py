@@ -17,15 +17,29 @@ container and a few small elements become BeautifulSoup trees
 
 from __future__ import annotations
 
+import copy
 import re
+from typing import Any
 
+import attrs
 from bs4 import Tag
 from bs4.element import NavigableString
 
 from masthead import Draft, NotAnArticle, Page, Related
 from masthead.extract.boxes import box_texts
+from masthead.extract.document import tree_blocks
 from masthead.extract.htmlcomments import WORDPRESS, read_page_comments
-from masthead.extract.htmlparts import Container, link_urls, page_published, page_title
+from masthead.extract.htmlparse import compiled
+from masthead.extract.htmlparts import (
+    Container,
+    first_match,
+    link_urls,
+    matcher,
+    page_published,
+    page_title,
+    tree_link_urls,
+    tree_text,
+)
 from masthead.extract.listing import page_says_listing
 from masthead.extract.text import fold
 
@@ -57,15 +71,12 @@ def parse(page: Page) -> Draft:
     """The article of an HTML page; :class:`NotAnArticle` for listings and empty pages."""
     if page_says_listing(page, teasers="article"):
         raise NotAnArticle("listing page (body classes or three post teasers)")
-    found = container(page)
-    root = found.root
-    captions = box_texts(_cut(found.select(CAPTIONS, outermost=True)))
-    links = link_urls(root, page.url, clean=boilerplate.strip_artifact, anchors=found.select("a[href]"))
+    read = _read_tree(page) or _read_soup(page)
     title = page_title(page, selector=TITLE, suffix=_SITE_SUFFIX)
-    lines = page.blocks_of(root)
+    lines = read.lines
     if not any(byline.is_byline(line) for line in lines):
         lines = _page_byline(page) + lines
-    extract = parse_lines(lines, known_title=title, links=links.keys())
+    extract = parse_lines(lines, known_title=title, links=read.links.keys())
     authors = page.meta.authors or extract.authors
     warnings = [w for w in extract.warnings if not (authors and w.startswith("byline_missing"))]
     return Draft(
@@ -74,12 +85,86 @@ def parse(page: Page) -> Draft:
         authors=authors,
         published=page_published(page, selector=TIME) or extract.published,
         body=extract.body,
-        captions=list(dict.fromkeys((*captions, *extract.captions))),
-        related=[Related(r.title, links.get(fold(r.title))) for r in extract.related],
+        captions=list(dict.fromkeys((*read.captions, *extract.captions))),
+        related=[Related(r.title, read.links.get(fold(r.title))) for r in extract.related],
         comments=read_page_comments(page, WORDPRESS, COMMENT_AREAS),
         language=page.meta.language or "en",
         warnings=warnings,
     )
+
+
+@attrs.frozen
+class _Read:
+    """What the container holds: its block texts once captions and noise are
+    cut, the captions' texts, and folded link text -> address."""
+
+    lines: tuple[str, ...]
+    captions: list[str]
+    links: dict[str, str]
+
+
+def _read_soup(page: Page) -> _Read:
+    """The container read from its BeautifulSoup tree (:func:`container`)."""
+    found = container(page)
+    root = found.root
+    captions = box_texts(_cut(found.select(CAPTIONS, outermost=True)))
+    links = link_urls(root, page.url, clean=boilerplate.strip_artifact, anchors=found.select("a[href]"))
+    return _Read(page.blocks_of(root), captions, links)
+
+
+def _read_tree(page: Page) -> _Read | None:
+    """The container read as :func:`_read_soup` reads it, from a copy of its
+    lxml element: no BeautifulSoup tree is built.
+
+    Each step is the soup's on lxml: an element cut out is emptied and made
+    a ``script``, which neither blocks nor texts read, so that the text after
+    it stays a string of its own where it was (as next to an extracted
+    ``Tag``); an icon becomes a ``span`` holding its file name (the string
+    put in the soup); texts are read as ``get_text`` reads them
+    (:func:`masthead.extract.htmlparts.tree_text`) and blocks as
+    :attr:`masthead.Page.lines` reads a page
+    (:func:`masthead.extract.document.tree_blocks`). ``None`` (read the
+    soup) without an lxml tree, for a container that is the ``html``
+    element (``tree_blocks`` reads its body only), and for an icon name
+    lxml refuses as text (control characters).
+    """
+    tree = page.tree
+    if tree is None:
+        return None
+    found = next((found for sel in CONTAINERS if (found := first_match(tree, sel)) is not None), None)
+    if found is None:
+        raise NotAnArticle("no HTML element to read")
+    if found.tag == "html":
+        return None
+    root = copy.deepcopy(found)
+    root.tail = None
+    for box in _outermost(root, NOISE):
+        _cut_element(box)
+    try:
+        icons = _reveal_tree_icons([img for img in root.iter("img") if img is not root])
+    except ValueError:
+        return None
+    boxes = _outermost(root, CAPTIONS)
+    captions = list(dict.fromkeys(text for box in boxes if (text := tree_text(box, plain=icons))))
+    for box in boxes:
+        _cut_element(box)
+    anchors = [anchor for anchor in compiled("a[href]")(root) if anchor is not root]
+    links = tree_link_urls(anchors, page.url, clean=boilerplate.strip_artifact, plain=icons)
+    return _Read(tree_blocks(root), captions, links)
+
+
+def _outermost(root: Any, selector: str) -> list[Any]:
+    """The elements under ``root`` matching ``selector``, none inside another, in page order."""
+    found = [element for element in matcher(selector)(root) if element is not root]
+    inner = set(found)
+    return [element for element in found if not any(up in inner for up in element.iterancestors())]
+
+
+def _cut_element(element: Any) -> None:
+    """Cut ``element`` out as :func:`_read_tree` does: emptied, made a ``script``,
+    its tail left in place (lxml refuses to move a tail with control characters)."""
+    element.clear(keep_tail=True)
+    element.tag = "script"
 
 
 def container(page: Page) -> Container:
@@ -109,8 +194,27 @@ def _page_byline(page: Page) -> tuple[str, ...]:
 def _reveal_icons(images: list[Tag]) -> None:
     """Replace the related-reading icon ``<img>`` among ``images`` by its file name, as dumps print it."""
     for img in images:
-        src = str(img.get("src") or img.get("data-src") or "")
-        names = (str(img.get("alt") or ""), src.rsplit("/", 1)[-1].rsplit(".", 1)[0])
-        name = next((name for name in names if boilerplate.has_artifact(name)), None)
+        name = _icon_name(img.get("alt"), img.get("src") or img.get("data-src"))
         if name is not None:
             img.replace_with(NavigableString(name))
+
+
+def _reveal_tree_icons(images: list[Any]) -> set[Any]:
+    """:func:`_reveal_icons` on lxml: each icon becomes a ``span`` holding its
+    file name, its tail left in place; those stand-ins, whose text is the
+    string the soup would hold. Raises ``ValueError`` for a name lxml refuses."""
+    spans = set()
+    for img in images:
+        name = _icon_name(img.get("alt"), img.get("src") or img.get("data-src"))
+        if name is not None:
+            img.clear(keep_tail=True)
+            img.tag = "span"
+            img.text = name
+            spans.add(img)
+    return spans
+
+
+def _icon_name(alt: Any, src: Any) -> str | None:
+    """The icon's file name, from its ``alt`` text or its address; ``None`` for another image."""
+    names = (str(alt or ""), str(src or "").rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    return next((name for name in names if boilerplate.has_artifact(name)), None)

@@ -135,3 +135,40 @@ def test_subheading_under_an_iconless_related_list_stays_in_the_body(leaks: Leak
     ]
     assert article.captions == ("Grain terminal at Novorossiysk. Photo: Shutterstock",)
     assert leaks(article) == []
+
+
+#: Containers whose every string matters: noise and captions cut between
+#: strings (a form feed after one), icons in links and captions, strings
+#: get_text leaves out (ruby text, template, script, comments), preformatted text.
+TRICKY = (
+    '<article class="post type-post"><p>Lead <script>x()</script>text<aside>a</aside>\x0c<b>b</b></p>'
+    '<p><a href="/r1"><img src="/i/related-readings_rb-icons_2019.png">Tax <ruby>Guide<rt>gaido</rt></ruby></a>'
+    ' and <a href="/r2">Two<!-- c --><template><i>hidden</i></template>Words</a>\x0c</p>'
+    '<figure><img alt="related-reading_rb-icons_2021" src="x.jpg"><figcaption>Port <b>Photo:</b>'
+    ' TASS<rt><img src="/related-readings_rb-icons-1.png"></rt></figcaption></figure>Tail \x0c'
+    "<pre> a  <i>\x0c</i> b </pre><div class='sharedaddy'><a href='/s'>Share</a></div>\x0c"
+    "<ruby><a href='/rt'>Base<rt><a href='/in'>inner</a></rt></a></ruby><p>End.</p></article>"
+)
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        pytest.param(TRICKY, id="tricky"),
+        pytest.param(f"<html><body>{TRICKY.replace('article', 'div')}</body></html>", id="body"),
+        pytest.param(CLASSIC, id="classic"),
+        pytest.param(without_head(CLASSIC).replace("<article", "<main").replace("</article", "</main"), id="main"),
+    ],
+)
+def test_container_reads_the_same_from_lxml_as_from_its_soup(markup: str) -> None:
+    """The container is read from a copy of its lxml element, with what its
+    BeautifulSoup tree gives: the same blocks, captions and links."""
+    from masthead_russia_briefing import html
+
+    def page() -> Page:
+        return Page.from_raw(document(markup, html=True, url="https://www.russia-briefing.com/news/x.html"))
+
+    fast = html._read_tree(page())
+    assert fast is not None
+    assert fast == html._read_soup(page())
+    assert fast.lines and fast.links
