@@ -51,6 +51,14 @@ BLURB = Phrases(
         r"|russia briefing is (prod|writ|publ))",
     ),
 )
+#: The advert lines searched for anywhere in a line; each alternative
+#: holds one of :data:`_ADVERT_ANYWHERE_NEEDS`, so a line without any is spared the search.
+_ADVERT_ANYWHERE = (
+    r"dezshira\.com|@dezshira"
+    r"|^[\w.'-]+( [\w.'-]+){0,3} (is|was) (the |a |an )?[\w '-]{0,60}(of|at|with) dezan shira\b|"
+    r"please (contact|email) [^.]* or visit (us|our website)( at)?|or visit (us|our website) at\s*(www\.)?$"
+)
+_ADVERT_ANYWHERE_NEEDS = ("dezshira", "dezan shira", "or visit")
 #: The firm's service adverts and contact lines: dropped wherever they stand,
 #: but (unlike the blurb) they may sit inside the article, so they end nothing.
 ADVERT = Phrases(
@@ -63,9 +71,7 @@ ADVERT = Phrases(
         r"|for assistance with (investing|doing business|setting up|.* in russia)"
         r"|please (contact|email) .*(dezshira|or visit (us|our website))"
         r"|visit us at|or visit us at|for further information,? please (contact|email|visit))",
-        r"dezshira\.com|@dezshira"
-        r"|^[\w.'-]+( [\w.'-]+){0,3} (is|was) (the |a |an )?[\w '-]{0,60}(of|at|with) dezan shira\b|"
-        r"please (contact|email) [^.]* or visit (us|our website)( at)?|or visit (us|our website) at\s*(www\.)?$",
+        _ADVERT_ANYWHERE,
     ),
 )
 
@@ -128,11 +134,10 @@ READING_TIME_LABEL = re.compile(r"reading time\s*:?\s*(<\s*)?\d*\s*(minutes?|min
 READING_TIME = Phrases("reading_time", patterns=(r"^reading time\s*:?\s*(<\s*)?\d*\s*(minutes?|mins?)?$",))
 
 
-def _union(name: str, *families: Phrases) -> Phrases:
-    """One family that takes a line, whole or cut short, exactly when one of
-    ``families`` does (none of which limits its prefixes' words): their phrases
-    and patterns side by side, so a line is folded and searched once, not once
-    per family (:meth:`masthead.extract.boilerplate.Boilerplate.kind_of`)."""
+def _phrases_of(name: str, *families: Phrases) -> Phrases:
+    """One family of the phrases of ``families`` (none of which limits its
+    prefixes' words), their patterns aside: it takes a line, whole or cut
+    short, exactly when one of them takes it by a phrase."""
     if any(family.prefix_words is not None for family in families):
         raise ValueError("a family with a word limit on its prefixes cannot be joined")
     return Phrases(
@@ -140,15 +145,41 @@ def _union(name: str, *families: Phrases) -> Phrases:
         exact=frozenset().union(*(family.exact for family in families)),
         prefixes=tuple(prefix for family in families for prefix in family.prefixes),
         contains=tuple(phrase for family in families for phrase in family.contains),
-        patterns=tuple(pattern for family in families for pattern in family.patterns),
     )
 
 
+class _Chrome(Boilerplate):
+    """Phrase families whose :meth:`is_boilerplate` gives the answer of
+    :class:`masthead.extract.boilerplate.Boilerplate` for less, as every line
+    of a page is asked: a line is folded once, the families' phrases are
+    looked up as one family (:func:`_phrases_of`), then their patterns are
+    searched one by one, each only in a line holding a string it needs
+    (``needs``: pattern -> strings one of which each of its matches holds)."""
+
+    def __init__(self, *families: Phrases, needs: dict[str, tuple[str, ...]]) -> None:
+        super().__init__(*families)
+        self._phrases = _phrases_of("chrome", *families)
+        self._patterns = tuple(
+            (pattern, needs.get(pattern.pattern, ())) for family in families for pattern in family.patterns
+        )
+
+    def is_boilerplate(self, line: str, *, last: bool = False) -> bool:
+        key = fold(line)
+        if not key:
+            return False
+        if self._phrases.matches_folded(key) or self._phrases.matches_cut_folded(key, last=last):
+            return True
+        return any(
+            pattern.search(key) is not None
+            for pattern, needs in self._patterns
+            if not needs or any(need in key for need in needs)
+        )
+
+
 #: Every single line of chrome that never belongs to the body (the icon
-#: artifact and the related box's heading aside: see :func:`is_boilerplate`),
-#: as one family (:func:`_union`): every line of a page is asked.
+#: artifact and the related box's heading aside: see :func:`is_boilerplate`).
 CHROME_FAMILIES = (ABOUT, BLURB, ADVERT, COMMENT_AREA, PROMO, WIDGETS, READING_TIME)
-CHROME = Boilerplate(_union("chrome", *CHROME_FAMILIES))
+CHROME = _Chrome(*CHROME_FAMILIES, needs={_ADVERT_ANYWHERE: _ADVERT_ANYWHERE_NEEDS})
 is_advert = ADVERT.matches
 is_reading_time = READING_TIME.matches
 

@@ -218,7 +218,15 @@ def _chrome_lines() -> list[str]:
         for phrase in (*family.exact, *family.prefixes, *family.contains):
             lines += [phrase, phrase.upper(), f"{phrase}:", f"{phrase} and more words"]
             lines += [phrase[:cut] for cut in range(1, len(phrase))]
-    return lines
+    adverts = (
+        "Our partner is at info@dezshira.com for more.",
+        "Maria Ivanova is a senior associate at Dezan Shira & Associates’ Moscow office.",
+        "Please contact us at russia@example.com or visit our website at",
+        "For help, or visit us at www.dezshira.com",
+        "Please contact the desk, or visit us in person.",
+        "Dezan Shira advises on tax; visit us at the office.",
+    )
+    return [*lines, *adverts, *(f"Lead words. {advert}" for advert in adverts), ""]
 
 
 def test_chrome_as_one_family_takes_the_lines_its_families_take() -> None:
