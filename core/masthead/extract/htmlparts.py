@@ -193,7 +193,12 @@ def _first_finder(selector: str) -> Any:
         or "true()"
         for _, expr in exprs
     ]
-    return etree.XPath("descendant-or-self::*[" + " or ".join(f"({test})" for test in tests) + "][1]")
+    # A list of classes and ids only: an element without either attribute
+    # is passed over at once, before the alternatives are tried on it.
+    simple = _Simple.of(selector)
+    held = " or ".join(("@class",) * bool(simple.classes) + ("@id",) * bool(simple.ids)) if simple else ""
+    first = f"[{held}]" if simple is not None and not simple.tags else ""
+    return etree.XPath(f"descendant-or-self::*{first}[" + " or ".join(f"({test})" for test in tests) + "][1]")
 
 
 #: What XPath's ``normalize-space`` splits a ``class`` attribute at.
