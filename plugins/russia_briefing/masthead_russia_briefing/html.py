@@ -10,9 +10,12 @@ pages carry ``archive``/``category`` body classes and many post teasers.
 
 The quirk logic lives in :mod:`.parsing`; this module only picks the
 container, sets captions and comments aside, and puts the icon's file name
-back into the text so that both kinds of input read the same. Only the
-container and a few small elements become BeautifulSoup trees
-(:meth:`masthead.Page.soup_of`); head metadata comes from :attr:`masthead.Page.meta`.
+back into the text so that both kinds of input read the same. The container
+is read from a copy of its lxml element (:func:`_read_tree`), or from a
+BeautifulSoup tree of its own when the page has no lxml tree
+(:func:`_read_soup`); only the comment area and a few small elements become
+BeautifulSoup trees (:meth:`masthead.Page.soup_of`); head metadata comes from
+:attr:`masthead.Page.meta`.
 """
 
 from __future__ import annotations
