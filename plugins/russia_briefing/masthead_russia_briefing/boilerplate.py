@@ -219,8 +219,11 @@ def has_artifact(line: str) -> bool:
 def strip_artifact(line: str) -> str:
     """``line`` without a leading icon file name (unchanged if it has none)."""
     match = _artifact(line)
-    if match is None:
-        return line
+    return line if match is None else _after(line, match)
+
+
+def _after(line: str, match: re.Match[str]) -> str:
+    """What follows the icon file name ``match`` at the start of ``line``."""
     return line[match.end() :].lstrip(" _-:").strip()
 
 
@@ -232,13 +235,14 @@ def related_line(line: str) -> str | None:
     heading, and a heading with one title on the same line
     ("Related Reading: Russia's Tax Guide").
     """
-    icon = has_artifact(line)
-    text = strip_artifact(line)
+    match = _artifact(line)
+    icon = match is not None
+    text = line if match is None else _after(line, match)
     if RELATED.matches(text):
         return ""
-    match = _RELATED_INLINE.match(text)
-    if match:
-        return text[match.end() :].strip()
+    inline = _RELATED_INLINE.match(text)
+    if inline:
+        return text[inline.end() :].strip()
     return text if icon else None
 
 
@@ -271,7 +275,8 @@ def is_banner(line: str) -> bool:
 
 def is_boilerplate(line: str) -> bool:
     """Any line of the outlet's chrome that never belongs to the body."""
-    return has_artifact(line) or RELATED.matches(strip_artifact(line)) or CHROME.is_boilerplate(line)
+    # Without the icon's name, strip_artifact(line) is the line itself.
+    return has_artifact(line) or RELATED.matches(line) or CHROME.is_boilerplate(line)
 
 
 _CAPTION_MAX_WORDS = 40

@@ -21,6 +21,8 @@ from . import boilerplate
 #: "Posted by", "Posted on <date> by <name>", and what dumps keep of them
 #: once the links are gone: "Posted on by", "Posted".
 _BYLINE_START = re.compile(r"^\s*posted(?:\s*$|\s+(?:on|by)\b)", re.IGNORECASE)
+#: The author box's label.
+_WRITTEN_BY = re.compile(r"^\s*written\s+by\b", re.IGNORECASE)
 #: Organisations whose names hold "&" or "and": never split.
 _ORGS = ("Dezan Shira & Associates", "Dezan Shira and Associates")
 
@@ -39,7 +41,7 @@ def is_continuation(line: str) -> bool:
         return False
     if boilerplate.is_reading_time(line) or date_line(line) is not None:
         return True
-    return bool(re.match(r"^\s*written\s+by\b", line, re.IGNORECASE))
+    return bool(_WRITTEN_BY.match(line))
 
 
 def run_end(lines: Sequence[str], start: int) -> int:
