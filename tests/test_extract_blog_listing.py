@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from masthead import NotAnArticle, Page
+from masthead.extract import listing
 from masthead.extract.bylines import date_line
 from masthead.extract.listing import is_read_more, is_teaser, page_says_listing, reject_blog_listing
 from masthead.testing import document
@@ -85,3 +88,13 @@ def test_each_line_is_folded_once_for_links_teasers_and_archive_headings(monkeyp
     folded.clear()
     reject(["Archives: March 2024", "Posted by Anna", PROSE, PROSE])  # an article despite the heading
     assert len(folded) == 4
+
+
+def test_prose_end_is_read_from_the_end_as_the_pattern_finds_it() -> None:
+    """Every string of up to four characters of sentence ends, closing quotes,
+    brackets, line feeds and letters: the same answer as the pattern's search."""
+    alphabet = ["a", " ", ".", "!", "?", "…", ":", ";", "'", '"', "’", "”", ")", "]", "\n", "("]
+    for size in range(5):
+        for chars in itertools.product(alphabet, repeat=size):
+            line = "".join(chars)
+            assert listing._ends_like_prose(line) is bool(listing._TERMINAL.search(line)), repr(line)

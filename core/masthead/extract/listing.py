@@ -205,6 +205,17 @@ ARCHIVE_HEADINGS = Phrases(
 #: A line this long that ends like a sentence is article prose.
 _PROSE_WORDS = 25
 _TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$|[:;]$")
+_CLOSERS = "'\"’”)]"
+
+
+def _ends_like_prose(line: str) -> bool:
+    """``_TERMINAL.search(line)``, read from the end of ``line`` instead of
+    searched from every position of a paragraph: its ``$`` stands at the end
+    or before a final line feed, so the line without that feed must end with
+    ``:`` or ``;``, or with a sentence end once its closing quotes and
+    brackets (none of which ends a sentence) are stripped."""
+    text = line[:-1] if line.endswith("\n") else line
+    return text.endswith((":", ";")) or text.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
 
 
 def _words_at_least(line: str, count: int) -> bool:
@@ -259,7 +270,7 @@ def reject_blog_listing(
     end = next((i for i, line in enumerate(lines) if ends_page(line)), len(lines)) if ends_page else len(lines)
     page = lines[:end]
     dates = sum(1 for line in page if is_date(line))
-    prose = sum(1 for line in page if _words_at_least(line, _PROSE_WORDS) and _TERMINAL.search(line))
+    prose = sum(1 for line in page if _words_at_least(line, _PROSE_WORDS) and _ends_like_prose(line))
     archive = any(_is_archive_key(key) for key in keys[:end])
     if bylines >= 2 or (bylines <= 1 and more >= 3) or any(teasers[:end]):
         raise NotAnArticle(f"listing page: {bylines} bylines, {more} 'read more' links")
