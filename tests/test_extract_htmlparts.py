@@ -154,9 +154,13 @@ def test_a_long_list_of_classes_and_ids_finds_what_the_compiled_selector_finds(s
     assert compiled(selector)(tree)  # the page has matches
 
 
-@pytest.mark.parametrize("selector", ["a[href]", "div p", "*", "p:first-child", ".a\\ b", "svg|a", "img", ".a, .b"])
+@pytest.mark.parametrize(
+    "selector",
+    ["a[href]", "div p", "*", "p:first-child", ".a\\ b", "svg|a", "img", ".a, .b"],
+)
 def test_other_selectors_stay_compiled(selector: str) -> None:
     assert not isinstance(htmlparts.matcher(selector), htmlparts._Simple)
+    assert htmlparts._Simple.of(".a, .b, .c, .d, .e, #f, p::first-line") is None  # compiled refuses it
 
 
 TEXTS_PAGE = (

@@ -231,10 +231,12 @@ class _Simple:
         except cssselect.SelectorError:
             return None
         for alternative in parsed:
+            if alternative.pseudo_element is not None:
+                return None
             tree, found = alternative.parsed_tree, None
-            if alternative.pseudo_element is None and isinstance(tree, cssselect.parser.Class):
+            if isinstance(tree, cssselect.parser.Class):
                 found, name, tree = classes, tree.class_name, tree.selector
-            elif alternative.pseudo_element is None and isinstance(tree, cssselect.parser.Hash):
+            elif isinstance(tree, cssselect.parser.Hash):
                 found, name, tree = ids, tree.id, tree.selector
             if not isinstance(tree, cssselect.parser.Element) or tree.namespace is not None:
                 return None
