@@ -28,10 +28,10 @@ import attrs
 from bs4 import Tag
 from bs4.element import NavigableString
 
-from masthead import Draft, NotAnArticle, Page, Related
+from masthead import Comment, Draft, NotAnArticle, Page, Related
 from masthead.extract.boxes import box_texts
 from masthead.extract.document import tree_blocks
-from masthead.extract.htmlcomments import WORDPRESS, read_page_comments
+from masthead.extract.htmlcomments import WORDPRESS, read_element_comments, read_page_comments
 from masthead.extract.htmlparse import compiled
 from masthead.extract.htmlparts import (
     Container,
@@ -90,10 +90,21 @@ def parse(page: Page) -> Draft:
         body=extract.body,
         captions=list(dict.fromkeys((*read.captions, *extract.captions))),
         related=[Related(r.title, read.links.get(fold(r.title))) for r in extract.related],
-        comments=read_page_comments(page, WORDPRESS, COMMENT_AREAS),
+        comments=_comments(page),
         language=page.meta.language or "en",
         warnings=warnings,
     )
+
+
+def _comments(page: Page) -> list[Comment]:
+    """The comments of the theme's comment area as
+    :func:`masthead.extract.htmlcomments.read_page_comments` reads them: on
+    lxml's tree of the area (:func:`masthead.extract.htmlcomments.read_element_comments`)
+    where that gives the same, else in a BeautifulSoup tree of it (or of the page)."""
+    tree = page.tree
+    area = first_match(tree, COMMENT_AREAS) if tree is not None else None
+    found = read_element_comments(area, WORDPRESS) if area is not None else None
+    return found if found is not None else read_page_comments(page, WORDPRESS, COMMENT_AREAS)
 
 
 @attrs.frozen
