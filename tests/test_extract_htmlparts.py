@@ -109,6 +109,21 @@ def test_container_falls_back_to_soupsieve_when_the_trees_differ_in_shape() -> N
     assert names(found.select("p")) == ["<p>a</p>", "<p>b</p>"]
 
 
+def test_a_container_holding_a_template_is_searched_as_soupsieve_searches_it() -> None:
+    """soupsieve never matches inside a ``template``, lxml's compiled
+    selectors do: such a container is left to soupsieve."""
+    page = Page.from_raw(
+        document(
+            '<html><body><div id="c"><template><p class="x">in</p></template><p class="x">out</p></div></body></html>',
+            html=True,
+        )
+    )
+    found = Container.of(page, "#c")
+    assert found is not None
+    assert not found.located
+    assert names(found.select(".x")) == ['<p class="x">out</p>']
+
+
 LIST_PAGE = """<html><body id="top"><div class="wrap"><article class="post type-post" id="post-7"><h1>T</h1>
 <p class="lead">a</p><p>b</p><ul class="comment-list"><li class="comment">c</li></ul></article>
 <div id="comments" class="comments-area"><p>d</p></div><p lang="en-GB">e <span>:f</span></p></div></body></html>"""

@@ -296,8 +296,9 @@ class Container:
     tree is built from one element of :attr:`masthead.Page.tree`, one
     ``Tag`` per lxml element in document order, so the compiled selector
     (C) runs on a copy of that element and the ``Tag`` at the same place
-    is the match. Without an lxml tree (or if the two trees ever differ in
-    shape) soupsieve does the work, with the same result.
+    is the match. Without an lxml tree, where the two trees differ in shape
+    or the element holds a ``template`` (whose content soupsieve never
+    matches), soupsieve does the work, with the same result.
     """
 
     def __init__(self, root: Tag, element: Any | None = None) -> None:
@@ -310,7 +311,9 @@ class Container:
             scope = copy.deepcopy(element)  # alone, as ``root`` is: no ancestors to match
             elements = list(scope.iter(etree.Element))
             tags = [root, *(node for node in root.descendants if isinstance(node, Tag))]
-            if len(elements) == len(tags) and all(e.tag == t.name for e, t in zip(elements, tags, strict=True)):
+            same = len(elements) == len(tags) and all(e.tag == t.name for e, t in zip(elements, tags, strict=True))
+            # soupsieve never matches inside a ``template``; compiled selectors do.
+            if same and not any(e.tag == "template" for e in elements):
                 self._scope = scope
                 self._tags = dict(zip(elements, tags, strict=True))
 
