@@ -14,6 +14,8 @@ first author. Older or unknown layouts fall back to the text rules.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from bs4 import Tag
 
 from masthead import NotAnArticle, Page, Related
@@ -45,6 +47,8 @@ _NOT_BODY_LEGACY = (*_SITE_BOXES, "nav")
 #: Containers of older or unknown layouts, widest useful one first: the
 #: headline and byline sit outside an ``articleBody``, inside ``article``.
 _FALLBACK_CONTAINERS = ("article", "[itemprop=articleBody]", ".article_text", ".article-text", "main", "[role=main]")
+#: The article as a finder knows it (a BeautifulSoup tag or an lxml element).
+_Article = TypeVar("_Article")
 
 
 def extract(page: Page) -> tuple[Fields, str]:
@@ -82,19 +86,17 @@ def _article(page: Page) -> Tag | None:
     return found
 
 
-def _extract_current(page: Page, article: Tag, finder: Finder) -> Fields:
+def _extract_current(page: Page, article: _Article, finder: Finder[_Article]) -> Fields:
     header = finder.first(article, "header.article__header")
     headline = htmlfields.text_of(header.find("h1") if header else None)
     standfirst = htmlfields.text_of(header.find("h2") if header else None)
     intro = finder.first(article, ".article__intro")
-    content = finder.first(article, ".article__content") or article
     intro_lines = blocks_of(intro) if intro else ()
     inline = _inline_related(article, finder)
     names = [name for name in map(htmlfields.text_of, finder.all(article, ".byline__author__name")) if name]
     published = htmlfields.attr_of(finder.first(article, "time.byline__datetime[datetime]"), "datetime")
     captions = htmlfields.figure_captions(finder.all(article, "figure"))
-    # Last: a finder that owns its tree removes the furniture in place.
-    lines = [*intro_lines, *finder.blocks_without(content, _NOT_BODY)]
+    lines = [*intro_lines, *finder.content_blocks(article, ".article__content", _NOT_BODY)]
     parsed = parse_lines(lines, title=meta_title(page) or headline, subtitle=standfirst, guess_head=False)
     parsed.related = htmlfields.merge_related(inline, parsed.related, finder.cluster_related(page, article))
     return _finish(page, parsed, captions, names, published)
@@ -142,7 +144,7 @@ def meta_title(page: Page) -> str | None:
     return htmlfields.declared_headline(page.meta, site="The Moscow Times", not_titles=phrases.CHROME_LINES)
 
 
-def _inline_related(article: Tag, finder: Finder) -> list[Related]:
+def _inline_related(article: _Article, finder: Finder[_Article]) -> list[Related]:
     """In-article link blocks: "related article" boxes (``aside.article__related-article``)
     and link boxes (``div.article__link``), each a headline and its address."""
     related: list[Related] = []
