@@ -34,7 +34,7 @@ from lxml import etree
 
 from masthead import Page, Related
 from masthead.extract import htmlfields
-from masthead.extract.document import tree_blocks
+from masthead.extract.document import blocks_of, tree_blocks
 from masthead.extract.htmlparse import HtmlTreeBuilder, compiled, soup_of_element
 from masthead.extract.text import collapse
 
@@ -42,31 +42,43 @@ _CLUSTER = "section.cluster [data-title]"
 #: Whitespace to Python (and so to Beautiful Soup's class splitting) that
 #: XPath's ``normalize-space`` keeps inside a class name.
 _ODD_SPACE = re.compile(r"[^\S \t\n\r]")
-_CLASSES = etree.XPath("//@class")
+_CLASSES = etree.XPath("//@class", smart_strings=False)  # plain strings: no link back to each element
 _BUILDER = HtmlTreeBuilder()
 #: Elements inside which Beautiful Soup builds strings differently (string
 #: types that ``get_text`` skips, whitespace kept as it is): a tree of an
 #: element below one of them would not be the whole page's.
 _CONTEXT_TAGS = sorted({*_BUILDER.string_containers, *_BUILDER.preserve_whitespace_tags})
-#: What a finder's article is: a BeautifulSoup tag, or an lxml element.
-Scope = TypeVar("Scope", contravariant=True)
+#: Elements whose strings Beautiful Soup makes of a class ``get_text`` skips.
+_STRING_TAGS = sorted(_BUILDER.string_containers)
+#: What a finder finds: BeautifulSoup tags, or lxml elements.
+Node = TypeVar("Node")
 
 
-class Finder(Protocol[Scope]):
-    """How the reader finds elements below the article, or below an element it was given."""
+class Finder(Protocol[Node]):
+    """How the reader finds elements below the article, or below an element
+    it found, and reads their text and attributes."""
 
-    def first(self, scope: Scope | Tag, selector: str) -> Tag | None:
+    def first(self, scope: Node, selector: str) -> Node | None:
         """The first element below ``scope`` (not itself) matching ``selector``."""
 
-    def all(self, scope: Scope | Tag, selector: str) -> list[Tag]:
+    def all(self, scope: Node, selector: str) -> list[Node]:
         """Every element below ``scope`` matching ``selector``, in document order."""
 
-    def content_blocks(self, article: Scope, container: str, furniture: tuple[str, ...]) -> tuple[str, ...]:
+    def text(self, node: Node | None) -> str | None:
+        """:func:`masthead.extract.htmlfields.text_of` of ``node``'s tag."""
+
+    def attribute(self, node: Node | None, name: str) -> str | None:
+        """:func:`masthead.extract.htmlfields.attr_of` of ``node``'s tag (not for a class list)."""
+
+    def blocks(self, node: Node) -> tuple[str, ...]:
+        """:func:`masthead.extract.document.blocks_of` of ``node``'s tag."""
+
+    def content_blocks(self, article: Node, container: str, furniture: tuple[str, ...]) -> tuple[str, ...]:
         """Block texts of the first ``container`` below ``article`` (else of
         ``article``) without the elements matching any of ``furniture``
         (:func:`masthead.extract.htmlfields.blocks_without`); the tree is left as it is."""
 
-    def cluster_related(self, page: Page, article: Scope) -> list[Related]:
+    def cluster_related(self, page: Page, article: Node) -> list[Related]:
         """The "Read more" cluster under ``article``: its ``data-title``/``data-url`` excerpts."""
 
 
@@ -78,6 +90,15 @@ class SoupFinder:
 
     def all(self, scope: Tag, selector: str) -> list[Tag]:
         return list(scope.select(selector))
+
+    def text(self, node: Tag | None) -> str | None:
+        return htmlfields.text_of(node)
+
+    def attribute(self, node: Tag | None, name: str) -> str | None:
+        return htmlfields.attr_of(node, name)
+
+    def blocks(self, node: Tag) -> tuple[str, ...]:
+        return blocks_of(node)
 
     def content_blocks(self, article: Tag, container: str, furniture: tuple[str, ...]) -> tuple[str, ...]:
         return htmlfields.blocks_without(article.select_one(container) or article, furniture)
@@ -91,17 +112,17 @@ class SoupFinder:
 
 
 class TreeFinder:
-    """Finding in lxml's tree; BeautifulSoup objects only for what is found.
+    """Finding and reading in lxml's tree, without BeautifulSoup objects.
 
-    The article is an element of lxml's tree (:meth:`root`); each element
-    found below it, or below an element found before, comes out in a
-    BeautifulSoup tree of its own, as :meth:`masthead.Page.soup_of` gives
-    it, which reads as that element's part of a tree of the whole article.
+    Elements are lxml's; their texts, attributes and block texts are read
+    as :class:`SoupFinder` reads them of the element's tag in
+    :func:`masthead.extract.htmlparse.soup_of_element`'s tree (see the
+    module's docstring), which is that element's part of a tree of the
+    whole page.
     """
 
     def __init__(self, tree: Any) -> None:
         self._tree = tree
-        self._elements: dict[int, Any] = {}
 
     @classmethod
     def of(cls, page: Page) -> TreeFinder | None:
@@ -126,23 +147,39 @@ class TreeFinder:
         """``element`` (of the page's lxml tree) in a BeautifulSoup tree of its own."""
         tag = soup_of_element(element).contents[0]
         assert isinstance(tag, Tag)
-        self._elements[id(tag)] = element
         return tag
 
-    def first(self, scope: Any, selector: str) -> Tag | None:
-        found = self._below(scope, selector)
-        return self.soup_of(found[0]) if found else None
+    def first(self, scope: Any, selector: str) -> Any | None:
+        return next((found for found in compiled(selector)(scope) if found is not scope), None)
 
-    def all(self, scope: Any, selector: str) -> list[Tag]:
-        return [self.soup_of(element) for element in self._below(scope, selector)]
+    def all(self, scope: Any, selector: str) -> list[Any]:
+        return [found for found in compiled(selector)(scope) if found is not scope]
+
+    def text(self, node: Any | None) -> str | None:
+        """lxml's strings of ``node`` are the tag's (:meth:`of` accepts no page
+        with an element inside a ``pre`` or ``script``...; ``itertext``
+        leaves comments out as ``get_text`` does) unless a ``script``,
+        ``style``, ``template`` or ruby element is in it, whose strings
+        ``get_text`` leaves out: then the tag is made. Whitespace-only
+        strings, a space or a line end in the tag, are the same once collapsed."""
+        if node is None:
+            return None
+        if next(node.iter(*_STRING_TAGS), None) is not None:
+            return htmlfields.text_of(self.soup_of(node))
+        return collapse(" ".join(node.itertext())) or None
+
+    def attribute(self, node: Any | None, name: str) -> str | None:
+        return None if node is None else _attribute(node, name)
+
+    def blocks(self, node: Any) -> tuple[str, ...]:
+        return tree_blocks(node)
 
     def content_blocks(self, article: Any, container: str, furniture: tuple[str, ...]) -> tuple[str, ...]:
         """Read on a copy of the container's lxml element, the furniture cut
         out (:func:`_cut`, outer elements first as soupsieve's ``select``
-        gives them to :func:`~masthead.extract.htmlfields.blocks_without`):
-        no BeautifulSoup tree of the article or its content is made."""
-        found = self._below(article, container)
-        alone = copy.deepcopy(found[0] if found else self._element(article))  # no ancestors, as in a tree of its own
+        gives them to :func:`~masthead.extract.htmlfields.blocks_without`)."""
+        found = self.first(article, container)
+        alone = copy.deepcopy(article if found is None else found)  # no ancestors, as in a tree of its own
         for element in compiled(", ".join(furniture))(alone):
             if element is not alone:
                 _cut(element)
@@ -153,21 +190,12 @@ class TreeFinder:
         gives of the page's first ``<article>`` (the template's outer one),
         read from lxml's attributes: an excerpt under ``article``'s nearest
         ``<article>`` ancestor, else anywhere in the page."""
-        element = self._element(article)
         outer = next(iter(compiled("article")(self._tree)), None)
-        ancestors = list(element.iterancestors())
+        ancestors = list(article.iterancestors())
         visible = outer if outer in ancestors else self._tree  # what that tree holds
         scope = next((up for up in ancestors if up.tag == "article"), None)
         excerpts = [e for e in compiled(_CLUSTER)(visible) if scope is None or scope in e.iterancestors()]
         return _excerpts((_attribute(excerpt, "data-title"), _attribute(excerpt, "data-url")) for excerpt in excerpts)
-
-    def _element(self, scope: Any) -> Any:
-        """The lxml element of ``scope``: itself, or the one a tag was made of."""
-        return self._elements[id(scope)] if isinstance(scope, Tag) else scope
-
-    def _below(self, scope: Any, selector: str) -> list[Any]:
-        element = self._element(scope)
-        return [found for found in compiled(selector)(element) if found is not element]
 
 
 def _cut(element: Any) -> None:

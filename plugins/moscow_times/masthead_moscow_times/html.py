@@ -20,7 +20,6 @@ from bs4 import Tag
 
 from masthead import NotAnArticle, Page, Related
 from masthead.extract import htmlfields
-from masthead.extract.document import blocks_of
 from masthead.extract.fields import Fields
 from masthead_moscow_times import phrases
 from masthead_moscow_times.finders import Finder, SoupFinder, TreeFinder
@@ -47,8 +46,8 @@ _NOT_BODY_LEGACY = (*_SITE_BOXES, "nav")
 #: Containers of older or unknown layouts, widest useful one first: the
 #: headline and byline sit outside an ``articleBody``, inside ``article``.
 _FALLBACK_CONTAINERS = ("article", "[itemprop=articleBody]", ".article_text", ".article-text", "main", "[role=main]")
-#: The article as a finder knows it (a BeautifulSoup tag or an lxml element).
-_Article = TypeVar("_Article")
+#: An element as a finder knows it (a BeautifulSoup tag or an lxml element).
+_Node = TypeVar("_Node")
 
 
 def extract(page: Page) -> tuple[Fields, str]:
@@ -86,20 +85,36 @@ def _article(page: Page) -> Tag | None:
     return found
 
 
-def _extract_current(page: Page, article: _Article, finder: Finder[_Article]) -> Fields:
+def _extract_current(page: Page, article: _Node, finder: Finder[_Node]) -> Fields:
     header = finder.first(article, "header.article__header")
-    headline = htmlfields.text_of(header.find("h1") if header else None)
-    standfirst = htmlfields.text_of(header.find("h2") if header else None)
+    headline = finder.text(finder.first(header, "h1") if header is not None else None)
+    standfirst = finder.text(finder.first(header, "h2") if header is not None else None)
     intro = finder.first(article, ".article__intro")
-    intro_lines = blocks_of(intro) if intro else ()
+    intro_lines = finder.blocks(intro) if intro is not None else ()
     inline = _inline_related(article, finder)
-    names = [name for name in map(htmlfields.text_of, finder.all(article, ".byline__author__name")) if name]
-    published = htmlfields.attr_of(finder.first(article, "time.byline__datetime[datetime]"), "datetime")
-    captions = htmlfields.figure_captions(finder.all(article, "figure"))
+    names = [name for name in map(finder.text, finder.all(article, ".byline__author__name")) if name]
+    published = finder.attribute(finder.first(article, "time.byline__datetime[datetime]"), "datetime")
+    captions = _figure_captions(article, finder)
     lines = [*intro_lines, *finder.content_blocks(article, ".article__content", _NOT_BODY)]
     parsed = parse_lines(lines, title=meta_title(page) or headline, subtitle=standfirst, guess_head=False)
     parsed.related = htmlfields.merge_related(inline, parsed.related, finder.cluster_related(page, article))
     return _finish(page, parsed, captions, names, published)
+
+
+def _figure_captions(article: _Node, finder: Finder[_Node]) -> list[str]:
+    """:func:`masthead.extract.htmlfields.figure_captions` of the article's
+    ``<figure>``\\ s, read by ``finder``: caption and credit spans joined,
+    else the whole ``<figcaption>``."""
+    found: list[str] = []
+    for figure in finder.all(article, "figure"):
+        figcaption = finder.first(figure, "figcaption")
+        if figcaption is None:
+            continue
+        parts = [finder.text(finder.first(figcaption, part)) for part in ("[class*=__caption]", "[class*=__credits]")]
+        text = " ".join(part for part in parts if part) or finder.text(figcaption)
+        if text and text not in found:
+            found.append(text)
+    return found
 
 
 def _legacy(page: Page, finder: TreeFinder | None) -> tuple[Fields, str]:
@@ -144,15 +159,15 @@ def meta_title(page: Page) -> str | None:
     return htmlfields.declared_headline(page.meta, site="The Moscow Times", not_titles=phrases.CHROME_LINES)
 
 
-def _inline_related(article: _Article, finder: Finder[_Article]) -> list[Related]:
+def _inline_related(article: _Node, finder: Finder[_Node]) -> list[Related]:
     """In-article link blocks: "related article" boxes (``aside.article__related-article``)
     and link boxes (``div.article__link``), each a headline and its address."""
     related: list[Related] = []
     for box in finder.all(article, "aside.article__related-article, div.article__link"):
         link = finder.first(box, "a[href]")
-        title = htmlfields.text_of(
-            finder.first(box, ".related-article__title, .article__link__title")
-        ) or htmlfields.attr_of(link, "title")
+        title = finder.text(finder.first(box, ".related-article__title, .article__link__title")) or finder.attribute(
+            link, "title"
+        )
         if title:
-            related.append(Related(title, htmlfields.attr_of(link, "href")))
+            related.append(Related(title, finder.attribute(link, "href")))
     return related

@@ -140,6 +140,17 @@ LAYOUTS = {
     "nested_scope": f"<html><body><article><article>{_ARTICLE}</article>{_CLUSTER}</article></body></html>",
     "cluster_above": f'<html><body><section class="cluster"><article><div>{_ARTICLE}</div>'
     '<p data-title="Inner">x</p></article></section></body></html>',
+    # Text read by lxml: a comment and a script in the headline (get_text skips both),
+    # a caption box nested in a removed block; then a content element holding text only.
+    "lxml_text": '<html><body><article class="article"><header class="article__header">'
+    "<h1>Head<!-- x --> <b>line</b><script>var x;</script> here</h1></header>"
+    '<div class="article__content">The only paragraph of the story, told in one line that is long enough. '
+    '<div class="article__block--image"><figure><figcaption>Smoke. <span class="x__credits">TASS</span>'
+    "</figcaption></figure></div> And it goes on after the photo for a while longer, as stories do.</div>"
+    "</article></body></html>",
+    "text_only_content": '<html><body><article class="article"><p>Teaser of another story, not this one at all.</p>'
+    '<div class="article__content">The only paragraph of the story, told in one line that is long enough.</div>'
+    "</article></body></html>",
     "legacy": "<html><body><article><p>short</p></article><article><h1>A Legacy Headline Here</h1><p>By Ann Lee</p>"
     "<p>The only paragraph of the old story is long enough to be read as text.</p></article></body></html>",
 }
