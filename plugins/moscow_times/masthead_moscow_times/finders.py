@@ -50,6 +50,8 @@ _BUILDER = HtmlTreeBuilder()
 _CONTEXT_TAGS = sorted({*_BUILDER.string_containers, *_BUILDER.preserve_whitespace_tags})
 #: Elements whose strings Beautiful Soup makes of a class ``get_text`` skips.
 _STRING_TAGS = sorted(_BUILDER.string_containers)
+#: The characters a string of only these is one space or line end of in Beautiful Soup.
+_ASCII_SPACE = " \n\t\x0c\r"
 #: What a finder finds: BeautifulSoup tags, or lxml elements.
 Node = TypeVar("Node")
 
@@ -73,10 +75,11 @@ class Finder(Protocol[Node]):
     def blocks(self, node: Node) -> tuple[str, ...]:
         """:func:`masthead.extract.document.blocks_of` of ``node``'s tag."""
 
-    def content_blocks(self, article: Node, container: str, furniture: tuple[str, ...]) -> tuple[str, ...]:
-        """Block texts of the first ``container`` below ``article`` (else of
-        ``article``) without the elements matching any of ``furniture``
-        (:func:`masthead.extract.htmlfields.blocks_without`); the tree is left as it is."""
+    def blocks_without(self, root: Node, furniture: tuple[str, ...]) -> tuple[str, ...]:
+        """:func:`masthead.extract.htmlfields.blocks_without` of ``root``'s tag; its tree is left as it is."""
+
+    def tag(self, node: Node) -> Tag:
+        """``node``'s tag, in a tree the caller does not change."""
 
     def cluster_related(self, page: Page, article: Node) -> list[Related]:
         """The "Read more" cluster under ``article``: its ``data-title``/``data-url`` excerpts."""
@@ -100,8 +103,11 @@ class SoupFinder:
     def blocks(self, node: Tag) -> tuple[str, ...]:
         return blocks_of(node)
 
-    def content_blocks(self, article: Tag, container: str, furniture: tuple[str, ...]) -> tuple[str, ...]:
-        return htmlfields.blocks_without(article.select_one(container) or article, furniture)
+    def blocks_without(self, root: Tag, furniture: tuple[str, ...]) -> tuple[str, ...]:
+        return htmlfields.blocks_without(root, furniture)
+
+    def tag(self, node: Tag) -> Tag:
+        return node
 
     def cluster_related(self, page: Page, article: Tag) -> list[Related]:
         scope = article.find_parent("article") or page.soup
@@ -174,16 +180,29 @@ class TreeFinder:
     def blocks(self, node: Any) -> tuple[str, ...]:
         return tree_blocks(node)
 
-    def content_blocks(self, article: Any, container: str, furniture: tuple[str, ...]) -> tuple[str, ...]:
-        """Read on a copy of the container's lxml element, the furniture cut
-        out (:func:`_cut`, outer elements first as soupsieve's ``select``
-        gives them to :func:`~masthead.extract.htmlfields.blocks_without`)."""
-        found = self.first(article, container)
-        alone = copy.deepcopy(article if found is None else found)  # no ancestors, as in a tree of its own
+    def blocks_without(self, root: Any, furniture: tuple[str, ...]) -> tuple[str, ...]:
+        """Read on a copy of ``root``, the furniture cut out (:func:`_cut`,
+        outer elements first as soupsieve's ``select`` gives them to
+        :func:`~masthead.extract.htmlfields.blocks_without`)."""
+        alone = copy.deepcopy(root)  # no ancestors, as in a tree of its own
         for element in compiled(", ".join(furniture))(alone):
             if element is not alone:
                 _cut(element)
         return tree_blocks(alone)
+
+    def tag(self, node: Any) -> Tag:
+        return self.soup_of(node)
+
+    def largest(self, elements: list[Any]) -> Any | None:
+        """:func:`masthead.extract.htmlfields.largest` of the elements' tags,
+        by the length of ``get_text()``: lxml's strings (see :meth:`text`),
+        whitespace-only ones one character long, as Beautiful Soup makes them."""
+        return max(elements, key=self._text_length, default=None)
+
+    def _text_length(self, element: Any) -> int:
+        if next(element.iter(*_STRING_TAGS), None) is not None:
+            return len(self.soup_of(element).get_text())
+        return sum(len(text) if text.strip(_ASCII_SPACE) else 1 for text in element.itertext())
 
     def cluster_related(self, page: Page, article: Any) -> list[Related]:
         """What :class:`SoupFinder` reads from the tree :func:`masthead.Page.soup_of`

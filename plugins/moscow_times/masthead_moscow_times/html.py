@@ -60,11 +60,19 @@ def extract(page: Page) -> tuple[Fields, str]:
     finder = TreeFinder.of(page)
     if finder is not None:
         article = finder.root("article.article")
-        return _legacy(page, finder) if article is None else (_extract_current(page, article, finder), "html-2017")
-    article = _article(page)
-    if article is None:
-        return _legacy(page, None)
-    return _extract_current(page, article, SoupFinder()), "html-2017"
+        if article is not None:
+            return _extract_current(page, article, finder), "html-2017"
+        found = next(filter(None, map(finder.elements, _FALLBACK_CONTAINERS)), None) or finder.elements("body")[:1]
+        if found:  # else no body, as in the soup: its root is read
+            return _legacy(page, finder.largest(found), finder)
+    else:
+        article = _article(page)
+        if article is not None:
+            return _extract_current(page, article, SoupFinder()), "html-2017"
+    root = _main_container(page)
+    if root is None:
+        raise NotAnArticle("not an HTML page")
+    return _legacy(page, root, SoupFinder())
 
 
 def _article(page: Page) -> Tag | None:
@@ -91,11 +99,12 @@ def _extract_current(page: Page, article: _Node, finder: Finder[_Node]) -> Field
     standfirst = finder.text(finder.first(header, "h2") if header is not None else None)
     intro = finder.first(article, ".article__intro")
     intro_lines = finder.blocks(intro) if intro is not None else ()
+    content = finder.first(article, ".article__content")
     inline = _inline_related(article, finder)
     names = [name for name in map(finder.text, finder.all(article, ".byline__author__name")) if name]
     published = finder.attribute(finder.first(article, "time.byline__datetime[datetime]"), "datetime")
     captions = _figure_captions(article, finder)
-    lines = [*intro_lines, *finder.content_blocks(article, ".article__content", _NOT_BODY)]
+    lines = [*intro_lines, *finder.blocks_without(article if content is None else content, _NOT_BODY)]
     parsed = parse_lines(lines, title=meta_title(page) or headline, subtitle=standfirst, guess_head=False)
     parsed.related = htmlfields.merge_related(inline, parsed.related, finder.cluster_related(page, article))
     return _finish(page, parsed, captions, names, published)
@@ -117,24 +126,20 @@ def _figure_captions(article: _Node, finder: Finder[_Node]) -> list[str]:
     return found
 
 
-def _legacy(page: Page, finder: TreeFinder | None) -> tuple[Fields, str]:
+def _legacy(page: Page, root: _Node, finder: Finder[_Node]) -> tuple[Fields, str]:
     """Older and unknown layouts: the text rules over the main container."""
-    root = _main_container(page, finder)
-    if root is None:
-        raise NotAnArticle("not an HTML page")
-    parsed = parse_lines(list(htmlfields.blocks_without(root, _NOT_BODY_LEGACY)), title=meta_title(page))
-    parsed.related = htmlfields.with_link_urls(htmlfields.merge_related(parsed.related), root, page.url)
-    return _finish(page, parsed, htmlfields.figure_captions(root.select("figure")), [], None), "html-legacy"
+    parsed = parse_lines(list(finder.blocks_without(root, _NOT_BODY_LEGACY)), title=meta_title(page))
+    related = htmlfields.merge_related(parsed.related)
+    if not all(item.url for item in related):  # else no link address is looked up
+        related = htmlfields.with_link_urls(related, finder.tag(root), page.url)
+    parsed.related = related
+    return _finish(page, parsed, _figure_captions(root, finder), [], None), "html-legacy"
 
 
-def _main_container(page: Page, finder: TreeFinder | None) -> Tag | None:
+def _main_container(page: Page) -> Tag | None:
     """The first of :data:`_FALLBACK_CONTAINERS` the page has, the one with
-    the most text if it has several, else its body. A finder builds
-    BeautifulSoup trees of these elements only, not of the whole page."""
-    if finder is not None:
-        found = next(filter(None, map(finder.elements, _FALLBACK_CONTAINERS)), None) or finder.elements("body")[:1]
-        if found:
-            return htmlfields.largest(map(finder.soup_of, found))
+    the most text if it has several, else its body (in BeautifulSoup; a
+    :class:`TreeFinder` finds it in lxml's tree)."""
     soup = page.soup
     if soup is None:
         return None

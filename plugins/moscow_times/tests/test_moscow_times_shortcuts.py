@@ -151,6 +151,13 @@ LAYOUTS = {
     "text_only_content": '<html><body><article class="article"><p>Teaser of another story, not this one at all.</p>'
     '<div class="article__content">The only paragraph of the story, told in one line that is long enough.</div>'
     "</article></body></html>",
+    # Older layout read on lxml: the longer container by its text (a script's left out),
+    # a see-also link given its address, a figure's caption.
+    "legacy_links": "<html><body><article><p>short</p><script>var padding = 'longer than the other';</script>"
+    "</article><article><h1>A Legacy Headline Here</h1><p>By Ann Lee</p>"
+    "<p>The only paragraph of the old story is long enough to be read as text, and it ends here.</p>"
+    "<figure><figcaption>Smoke over the city. Kremlin.ru</figcaption></figure>"
+    '<p>See also: <a href="/news/linked">A Linked Story</a></p></article></body></html>',
     "legacy": "<html><body><article><p>short</p></article><article><h1>A Legacy Headline Here</h1><p>By Ann Lee</p>"
     "<p>The only paragraph of the old story is long enough to be read as text.</p></article></body></html>",
 }
