@@ -5,8 +5,9 @@ detection selectors from lxml's tree and builds the BeautifulSoup tree only
 when a plugin asks for it. ``Page.fast_paths = False`` reads everything from
 one full BeautifulSoup tree, as the core did before. Both run here on every
 corpus seed, every plugin fixture (HTML and dumps), pages of the benchmark
-corpus (with and without their own address, so detection runs) and hostile
-markup; views and whole records must be identical.
+corpus (with and without their own address, so detection runs), hostile
+markup and pages Beautiful Soup reads otherwise than lxml (which turn the
+fast paths off for themselves); views and whole records must be identical.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ from masthead.testing import document_from_file
 ROOT = Path(__file__).resolve().parents[1]
 FILES = sorted(ROOT.glob("corpus/*.txt")) + sorted(ROOT.glob("plugins/*/tests/fixtures/**/*.html"))
 FILES += sorted(ROOT.glob("plugins/*/tests/fixtures/dumps/*.txt"))
+#: Pages Beautiful Soup reads otherwise than lxml's tree (a ``template``,
+#: ruby text, class names split by odd whitespace), each near a plugin's
+#: own markup: the page's own tree decides, so both ways read them alike.
+FILES += sorted(ROOT.glob("tests/fixtures/fastpath/*.html"))
 #: Pages of the benchmark corpus built here (bench/corpus.py), per kind.
 BENCH_PAGES = 8
 
@@ -106,6 +111,28 @@ def test_same_views_both_ways(raw: RawDocument, monkeypatch: pytest.MonkeyPatch)
 
     fast, plain = both_ways(monkeypatch, views)
     assert fast == plain
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<html><body><template><p class=x>t</p></template><p class=x>p</p></body></html>",
+        "<html><body><ruby>漢<rt>kan</rt></ruby><p>p</p></body></html>",
+        "<html><body><div class='a\x0bb'><p>p</p></div></body></html>",
+        "<html><body><div class='a\u00a0b'><p>p</p></div></body></html>",
+    ],
+)
+def test_a_page_soup_reads_otherwise_is_read_from_the_soup(markup: str) -> None:
+    page = Page.from_raw(RawDocument(uri="odd", data=markup.encode(), content_type=HTML))
+    assert page.tree is None
+    assert not page.fast_paths and Page.fast_paths
+    assert page.lines == tuple(page.lines) and page.soup is not None
+
+
+def test_a_plain_page_keeps_its_tree() -> None:
+    markup = "<html><body><div class='a\tb c'><p>p</p></div></body></html>"
+    page = Page.from_raw(RawDocument(uri="plain", data=markup.encode(), content_type=HTML))
+    assert page.tree is not None and page.fast_paths
 
 
 def test_routing_builds_no_soup(pipeline: Any) -> None:

@@ -16,13 +16,14 @@ import hashlib
 import re
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 import charset_normalizer
 from bs4 import BeautifulSoup
 from bs4.element import Comment as HtmlComment
 from bs4.element import Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from lxml import etree
 
 from masthead.errors import InputError
 from masthead.extract import text as textmod
@@ -272,8 +273,10 @@ class Page:
 
     #: False reads every view from one full BeautifulSoup tree, as before
     #: the lxml views existed: the reference the fast paths are tested
-    #: against (same records on every corpus page and fixture).
-    fast_paths: ClassVar[bool] = True
+    #: against (same records on every corpus page and fixture). A page that
+    #: Beautiful Soup reads otherwise than lxml's tree (:func:`_read_alike`)
+    #: turns it off for itself.
+    fast_paths: bool = True
 
     def __init__(self, raw: RawDocument, text: str, encoding: str) -> None:
         self.raw = raw
@@ -295,7 +298,7 @@ class Page:
         """The HTML the trees are built from: the page, or, if its elements
         nest deeper than :data:`MAX_DEPTH`, the page without the deepest tags."""
         if self.fast_paths:
-            root = parse_tree(self.source_text)
+            root = self._alike(parse_tree(self.source_text))
             self.__dict__["_tree"] = root
             if root is not None:
                 if not deeper_than(MAX_DEPTH)(root):
@@ -319,9 +322,17 @@ class Page:
         if "_tree" not in self.__dict__:
             markup = self.markup
             if "_tree" not in self.__dict__:
-                self.__dict__["_tree"] = parse_tree(markup)
+                self.__dict__["_tree"] = self._alike(parse_tree(markup))
         tree: Any | None = self.__dict__["_tree"]
         return tree
+
+    def _alike(self, root: Any | None) -> Any | None:
+        """``root``, or ``None`` (and no fast paths for this page) where
+        Beautiful Soup would read the page otherwise (:func:`_read_alike`)."""
+        if root is None or _read_alike(root):
+            return root
+        self.fast_paths = False
+        return None
 
     @cached_property
     def soup(self) -> BeautifulSoup | None:
@@ -438,6 +449,27 @@ class Page:
 #: Elements nested deeper than this are dropped (their content kept). Real
 #: pages stay far below; hostile ones nest 100,000 deep, which would make
 #: every selector and tree walk of every plugin crawl.
+#: Elements whose content Beautiful Soup reads otherwise than lxml's tree:
+#: soupsieve (from version 3) never matches inside a ``template``, and text
+#: below ``rt``/``rp`` is ruby text that ``get_text`` leaves out, even in an
+#: element's own tree cut from the page.
+_SOUP_ONLY_TAGS = ("template", "rt", "rp")
+#: Whitespace to Python (so to Beautiful Soup's splitting of ``class``)
+#: that XPath's ``normalize-space`` keeps inside a class name.
+_ODD_SPACE = re.compile(r"[^\S \t\n\r]")
+_CLASSES = etree.XPath("//@class", smart_strings=False)
+
+
+def _read_alike(root: Any) -> bool:
+    """Whether compiled selectors and lxml's strings read ``root`` as
+    soupsieve and Beautiful Soup read the same page: no element of
+    :data:`_SOUP_ONLY_TAGS`, no class name holding odd whitespace. Pages
+    that fail (a few in a thousand) are read from the BeautifulSoup tree."""
+    if next(root.iter(*_SOUP_ONLY_TAGS), None) is not None:
+        return False
+    return _ODD_SPACE.search(" ".join(_CLASSES(root))) is None
+
+
 MAX_DEPTH = 256
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:\s[^>]*)?>")
 _VOID = frozenset(
