@@ -10,11 +10,16 @@ from lxml import etree
 
 from masthead import Page
 from masthead.extract import htmlparts
+from masthead.extract.document import blocks_of, tree_blocks
 from masthead.extract.htmlparse import compiled, parse_html, parse_tree, soup_of_element
 from masthead.extract.htmlparts import (
     Container,
+    cut_matches,
+    cut_out,
+    element_tag,
     first_match,
     link_urls,
+    matches_under,
     page_published,
     page_title,
     tree_link_urls,
@@ -207,3 +212,44 @@ def test_tree_text_counts_a_stand_in_s_text_anywhere_and_links_read_the_same() -
     twin = soup_of_element(element).contents[0]
     expected = link_urls(twin, "https://x.example/n/")
     assert tree_link_urls(anchors, "https://x.example/n/") == expected == {"k m": "https://x.example/k"}
+
+
+CUTS_PAGE = """<html><body><div class="box"><p>before<span class="ad">Ad <b class="ad">x</b></span>after</p>
+<p>one <i class="ad">two</i></p><div class="ad">Block</div>three<ul><li>four</li></ul></div></body></html>"""
+
+
+def test_cut_matches_reads_as_the_decomposed_soup() -> None:
+    """Cut elements leave the strings around them apart and end no block:
+    ``before``/``after`` stay two words, ``three`` stays in the block after
+    the cut ``div``; an element inside another match goes with it, and
+    ``root`` itself is never cut even when it matches."""
+    element = parse_tree(CUTS_PAGE).find(".//div")
+    twin = element_tag(element)
+    for tag in twin.select(".ad, .box"):
+        tag.decompose()
+    cut_matches(element, ".ad, .box")
+    assert element.get("class") == "box"
+    assert tree_blocks(element) == blocks_of(twin)
+    assert tree_text(element) == collapse(twin.get_text(" "))
+    assert tree_text(element).startswith("before after one")
+
+
+def test_cut_out_keeps_the_tail_a_string_of_its_own() -> None:
+    """The soup holds two strings after ``decompose``, which ``get_text(" ")``
+    reads apart; dropping the element from lxml's tree would join them."""
+    element = parse_tree("<p>a<b>x</b>b</p>").find(".//p")
+    twin = element_tag(element)
+    twin.b.decompose()
+    cut_out(element.find("b"))
+    assert tree_text(element) == collapse(twin.get_text(" ")) == "a b"
+    assert tree_blocks(element) == blocks_of(twin)
+
+
+def test_matches_under_finds_what_the_twin_selects_outermost_or_not() -> None:
+    element = parse_tree(CUTS_PAGE).find(".//div")
+    twin = element_tag(element)
+    assert isinstance(twin, Tag) and twin.name == "div" and twin.parent is not None
+    selected = twin.select(".ad, .box")
+    found = matches_under(element, ".ad, .box")
+    assert [e.tag for e in found] == [t.name for t in selected] == ["span", "b", "i", "div"]
+    assert [e.tag for e in matches_under(element, ".ad", outermost=True)] == ["span", "i", "div"]

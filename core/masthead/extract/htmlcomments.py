@@ -25,8 +25,8 @@ from masthead.extract import shapes
 from masthead.extract.bylines import date_line
 from masthead.extract.comments import is_comment_chrome
 from masthead.extract.document import Page, blocks_of, tree_blocks
-from masthead.extract.htmlparse import HtmlTreeBuilder, compiled, soup_of_element
-from masthead.extract.htmlparts import Container
+from masthead.extract.htmlparse import HtmlTreeBuilder, compiled
+from masthead.extract.htmlparts import Container, element_tag, matches_under, tree_text
 from masthead.extract.text import collapse
 from masthead.models import Comment
 
@@ -214,8 +214,7 @@ def _text(find: _Finder | _TreeFinder, element: Any | None, markup: CommentMarku
 #: (:meth:`bs4.Tag.get_text` leaves them out), and those inside which it
 #: keeps whitespace as it is.
 _BUILDER = HtmlTreeBuilder()
-_STRING_TAGS = tuple(_BUILDER.string_containers)
-_CONTEXT_TAGS = frozenset(_STRING_TAGS) | frozenset(_BUILDER.preserve_whitespace_tags)
+_CONTEXT_TAGS = frozenset(_BUILDER.string_containers) | frozenset(_BUILDER.preserve_whitespace_tags)
 del _BUILDER
 
 
@@ -255,7 +254,7 @@ class _TreeFinder:
         self._firsts: dict[str, dict[Any, Any]] = {}  # keyed by element: keeps lxml's proxies alive
 
     def all(self, selector: str) -> list[Any]:
-        return [element for element in compiled(selector)(self.scope) if element is not self.scope]
+        return matches_under(self.scope, selector)
 
     def first(self, holder: Any, selectors: str) -> Any | None:
         """The first match of the first selector that matches (in order of trust)."""
@@ -294,26 +293,16 @@ def _soup(element: Any) -> Tag:
     """``element`` in a BeautifulSoup tree of its own, the same as in the section's tree."""
     if any(up.tag in _CONTEXT_TAGS for up in element.iterancestors()):
         raise _SoupContext
-    tag = soup_of_element(element).contents[0]
-    assert isinstance(tag, Tag)
-    return tag
+    return element_tag(element)
 
 
 def _field_text(element: Any) -> str:
-    """``get_text(" ")`` of ``element`` in a tree of its own, but for runs of
-    whitespace (the same once collapsed, as every caller does).
-
-    Its strings in document order are what lxml's ``itertext`` gives (the
-    texts and tails of its elements, comments and processing instructions
-    left out) unless a ``script``, ``style``, ``template`` or ruby element
-    is in it, whose strings Beautiful Soup leaves out; Beautiful Soup turns
-    only whitespace-only strings into one space.
-    """
-    if next(element.iter(*_STRING_TAGS), None) is not None:
-        return _soup(element).get_text(" ")
+    """``collapse(get_text(" "))`` of ``element`` in a tree of its own
+    (:func:`masthead.extract.htmlparts.tree_text`: the same as in the
+    section's tree unless the element lies inside one of :data:`_CONTEXT_TAGS`)."""
     if any(up.tag in _CONTEXT_TAGS for up in element.iterancestors()):
         raise _SoupContext
-    return " ".join(element.itertext())
+    return tree_text(element)
 
 
 def _element_lines(element: Any, markup: CommentMarkup) -> tuple[str, ...]:
@@ -337,7 +326,7 @@ def _element_lines(element: Any, markup: CommentMarkup) -> tuple[str, ...]:
 
 def _nested(element: Any, markup: CommentMarkup) -> bool:
     """Whether anything under ``element`` is a comment or a button (:func:`_text` cuts them out)."""
-    return any(found is not element for found in compiled(f"{markup.item}, {markup.not_text}")(element))
+    return bool(matches_under(element, f"{markup.item}, {markup.not_text}"))
 
 
 def read_page_comments(page: Page, markup: CommentMarkup, areas: str) -> list[Comment]:

@@ -33,9 +33,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Container",
+    "cut_matches",
+    "cut_out",
+    "element_tag",
     "first_match",
     "link_urls",
     "matcher",
+    "matches_under",
     "page_published",
     "page_title",
     "tree_link_urls",
@@ -125,6 +129,55 @@ def tree_text(element: Any, *, plain: Collection[Any] = ()) -> str:
                 stack.append((child.tail, kind))
             stack.append((child, kind))
     return collapse(" ".join(strings))
+
+
+def cut_out(element: Any) -> None:
+    """Cut lxml ``element`` out of its tree as ``decompose`` cuts its
+    BeautifulSoup twin out, for what :func:`tree_text` and
+    :func:`masthead.extract.document.tree_blocks` read: its text and
+    children gone, no block ended, and the strings before and after it
+    kept apart, as they stay two strings in the soup.
+
+    Removing the element would join its tail to the string before it (and
+    lxml refuses to move a tail with control characters); so it is emptied
+    (children, text, attributes) and renamed :data:`_CUT`, its tail left in place.
+    """
+    element.clear(keep_tail=True)
+    element.tag = _CUT
+
+
+#: What a cut element becomes: an element whose text is never read and
+#: which ends no block (see :data:`masthead.extract.document.SKIP_TAGS`).
+_CUT = "script"
+
+
+def cut_matches(root: Any, selector: str) -> None:
+    """Cut every element under lxml ``root`` (not itself) matching CSS
+    ``selector`` out (:func:`cut_out`), as decomposing each tag
+    ``root.select(selector)`` finds in its twin does: an element inside
+    another match goes with it."""
+    for element in matches_under(root, selector):
+        cut_out(element)
+
+
+def matches_under(root: Any, selector: str, *, outermost: bool = False) -> list[Any]:
+    """The elements under lxml ``root`` (not itself) matching CSS ``selector``,
+    in document order (:func:`matcher`), as ``root.select(selector)`` finds
+    their twins in ``root``'s tree of its own; ``outermost`` leaves out
+    those inside another match (what cutting the matches out removes)."""
+    found = [element for element in matcher(selector)(root) if element is not root]
+    if not outermost:
+        return found
+    inner = set(found)
+    return [element for element in found if not any(up in inner for up in element.iterancestors())]
+
+
+def element_tag(element: Any) -> Tag:
+    """lxml ``element`` as the root tag of a BeautifulSoup tree of its own
+    (:func:`masthead.extract.htmlparse.soup_of_element`, whose only child it is)."""
+    tag = soup_of_element(element).contents[0]
+    assert isinstance(tag, Tag)
+    return tag
 
 
 def page_title(page: Page, *, selector: str = "h1", suffix: re.Pattern[str] | None = None) -> str | None:
@@ -328,9 +381,7 @@ class Container:
         found = first_match(tree, selector)
         if found is None:
             return None
-        root = soup_of_element(found).contents[0]
-        assert isinstance(root, Tag)
-        return cls(root, found)
+        return cls(element_tag(found), found)
 
     @property
     def located(self) -> bool:
@@ -354,10 +405,7 @@ class Container:
                 return list(found)
             ids = {id(tag) for tag in found}
             return [tag for tag in found if not any(id(up) in ids for up in tag.parents)]
-        elements = [element for element in matcher(selector)(scope) if element is not scope]
-        if outermost:
-            inner = set(elements)
-            elements = [e for e in elements if not any(up in inner for up in e.iterancestors())]
+        elements = matches_under(scope, selector, outermost=outermost)
         root = self.root
         return [tag for tag in map(self._tags.__getitem__, elements) if any(up is root for up in tag.parents)]
 

@@ -27,7 +27,8 @@ from lxml import etree
 from masthead.extract import htmlcomments, listing
 from masthead.extract.bylines import date_line
 from masthead.extract.document import Page, blocks_of, tree_blocks
-from masthead.extract.htmlparse import HtmlTreeBuilder, compiled, soup_of_element
+from masthead.extract.htmlparse import HtmlTreeBuilder, compiled
+from masthead.extract.htmlparts import cut_matches, cut_out, element_tag
 from masthead.extract.text import collapse, fold
 from masthead.models import Comment
 
@@ -145,7 +146,7 @@ def element_lines(element: Any, *, keep_caption: Callable[[str], bool]) -> tuple
     the lxml ``element`` without making that tree.
 
     Boxes and captions are found by the compiled selectors and emptied
-    (:func:`_cut`: like a removed element, no text and no end of a block,
+    (:func:`masthead.extract.htmlparts.cut_out`: like a removed element, no text and no end of a block,
     and the strings around it kept apart, as they are in the soup); the
     block texts are :func:`masthead.extract.document.tree_blocks`
     of the rest. ``None`` where the copy could read otherwise than the soup:
@@ -160,9 +161,7 @@ def element_lines(element: Any, *, keep_caption: Callable[[str], bool]) -> tuple
         return None
     if scope.tag != "body" and next(scope.iter("body"), None) is not None:
         return None
-    for junk in compiled(NOT_TEXT)(scope):
-        if junk is not scope:
-            _cut(junk)
+    cut_matches(scope, NOT_TEXT)
     found = [caption for caption in compiled(CAPTIONS)(scope) if caption is not scope]
     inside = set(found)
     if any(caption.tag in _STRING_TAGS or any(up in inside for up in caption.iterancestors()) for caption in found):
@@ -172,7 +171,7 @@ def element_lines(element: Any, *, keep_caption: Callable[[str], bool]) -> tuple
         text = collapse(" ".join(_STRINGS(caption)))
         if text and keep_caption(text):
             captions.append(text)
-        _cut(caption)
+        cut_out(caption)
     return tree_blocks(scope), captions
 
 
@@ -194,23 +193,8 @@ def _holds_text(element: Any) -> bool:
     order of the strings: each is tested alone.
     """
     if element.tag in _STRING_TAGS or any(up.tag in _STRING_TAGS for up in element.iterancestors()):
-        tag = soup_of_element(element).contents[0]
-        return bool(isinstance(tag, Tag) and collapse(tag.get_text(" ")))
+        return bool(collapse(element_tag(element).get_text(" ")))
     return any(collapse(text) for text in _STRINGS(element))
-
-
-def _cut(element: Any) -> None:
-    """Make ``element`` nothing but the place of its tail, as ``decompose``
-    leaves the string after a removed element apart from the one before it:
-    emptied (children, text, attributes) and renamed to an element whose
-    text is never read and which ends no block (:data:`_CUT`)."""
-    element.clear(keep_tail=True)
-    element.tag = _CUT
-
-
-#: What a cut element becomes: its tail is read, the rest skipped (see
-#: :data:`masthead.extract.document.SKIP_TAGS`).
-_CUT = "script"
 
 
 def heading_title(page: Page) -> str | None:
@@ -345,8 +329,7 @@ def _all(page: Page, selector: str) -> list[Tag]:
     if tree is None:
         soup = page.soup
         return soup.select(selector) if soup is not None else []
-    found = [soup_of_element(element).contents[0] for element in compiled(selector)(tree)]
-    return [tag for tag in found if isinstance(tag, Tag)]
+    return [element_tag(element) for element in compiled(selector)(tree)]
 
 
 def _count(page: Page, selector: str) -> int:

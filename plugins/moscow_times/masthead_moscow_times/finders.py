@@ -35,7 +35,8 @@ from lxml import etree
 from masthead import Page, Related
 from masthead.extract import htmlfields
 from masthead.extract.document import blocks_of, tree_blocks
-from masthead.extract.htmlparse import HtmlTreeBuilder, compiled, soup_of_element
+from masthead.extract.htmlparse import HtmlTreeBuilder, compiled
+from masthead.extract.htmlparts import cut_matches, element_tag, first_match, matches_under, tree_text
 from masthead.extract.text import collapse
 
 _CLUSTER = "section.cluster [data-title]"
@@ -142,37 +143,22 @@ class TreeFinder:
 
     def root(self, selector: str) -> Any | None:
         """The first lxml element of the page matching ``selector``."""
-        found = compiled(selector)(self._tree)
-        return found[0] if found else None
+        return first_match(self._tree, selector)
 
     def elements(self, selector: str) -> list[Any]:
         """lxml elements of the page matching ``selector``."""
         return list(compiled(selector)(self._tree))
 
-    def soup_of(self, element: Any) -> Tag:
-        """``element`` (of the page's lxml tree) in a BeautifulSoup tree of its own."""
-        tag = soup_of_element(element).contents[0]
-        assert isinstance(tag, Tag)
-        return tag
-
     def first(self, scope: Any, selector: str) -> Any | None:
-        return next((found for found in compiled(selector)(scope) if found is not scope), None)
+        found = matches_under(scope, selector)
+        return found[0] if found else None
 
     def all(self, scope: Any, selector: str) -> list[Any]:
-        return [found for found in compiled(selector)(scope) if found is not scope]
+        return matches_under(scope, selector)
 
     def text(self, node: Any | None) -> str | None:
-        """lxml's strings of ``node`` are the tag's (:meth:`of` accepts no page
-        with an element inside a ``pre`` or ``script``...; ``itertext``
-        leaves comments out as ``get_text`` does) unless a ``script``,
-        ``style``, ``template`` or ruby element is in it, whose strings
-        ``get_text`` leaves out: then the tag is made. Whitespace-only
-        strings, a space or a line end in the tag, are the same once collapsed."""
-        if node is None:
-            return None
-        if next(node.iter(*_STRING_TAGS), None) is not None:
-            return htmlfields.text_of(self.soup_of(node))
-        return collapse(" ".join(node.itertext())) or None
+        """The tag's text read on lxml (:func:`masthead.extract.htmlparts.tree_text`)."""
+        return None if node is None else tree_text(node) or None
 
     def attribute(self, node: Any | None, name: str) -> str | None:
         return None if node is None else _attribute(node, name)
@@ -181,17 +167,14 @@ class TreeFinder:
         return tree_blocks(node)
 
     def blocks_without(self, root: Any, furniture: tuple[str, ...]) -> tuple[str, ...]:
-        """Read on a copy of ``root``, the furniture cut out (:func:`_cut`,
-        outer elements first as soupsieve's ``select`` gives them to
-        :func:`~masthead.extract.htmlfields.blocks_without`)."""
+        """Read on a copy of ``root``, the furniture cut out
+        (:func:`masthead.extract.htmlparts.cut_matches`)."""
         alone = copy.deepcopy(root)  # no ancestors, as in a tree of its own
-        for element in compiled(", ".join(furniture))(alone):
-            if element is not alone:
-                _cut(element)
+        cut_matches(alone, ", ".join(furniture))
         return tree_blocks(alone)
 
     def tag(self, node: Any) -> Tag:
-        return self.soup_of(node)
+        return element_tag(node)
 
     def largest(self, elements: list[Any]) -> Any | None:
         """:func:`masthead.extract.htmlfields.largest` of the elements' tags,
@@ -201,7 +184,7 @@ class TreeFinder:
 
     def _text_length(self, element: Any) -> int:
         if next(element.iter(*_STRING_TAGS), None) is not None:
-            return len(self.soup_of(element).get_text())
+            return len(element_tag(element).get_text())
         return sum(len(text) if text.strip(_ASCII_SPACE) else 1 for text in element.itertext())
 
     def cluster_related(self, page: Page, article: Any) -> list[Related]:
@@ -215,15 +198,6 @@ class TreeFinder:
         scope = next((up for up in ancestors if up.tag == "article"), None)
         excerpts = [e for e in compiled(_CLUSTER)(visible) if scope is None or scope in e.iterancestors()]
         return _excerpts((_attribute(excerpt, "data-title"), _attribute(excerpt, "data-url")) for excerpt in excerpts)
-
-
-def _cut(element: Any) -> None:
-    """What ``decompose`` does to what :func:`masthead.extract.document.tree_blocks`
-    reads: the element's text and children gone, no block ended, and the
-    strings before and after it kept apart. It is emptied and renamed to a
-    tag whose text is never read (``script``); its tail stays."""
-    element.clear(keep_tail=True)
-    element.tag = "script"
 
 
 def _attribute(element: Any, name: str) -> str | None:

@@ -19,7 +19,7 @@ from lxml import etree
 
 from masthead import Page, Related
 from masthead.extract import htmllinks, wppost
-from masthead.extract.htmlparse import soup_of_element
+from masthead.extract.htmlparts import element_tag
 from masthead.extract.text import collapse, fold
 from masthead_opinion_site import boilerplate as bp
 
@@ -44,25 +44,19 @@ def article(page: Page) -> tuple[tuple[str, ...], list[str], list[Related]]:
         return page.lines, [], []
     related = None
     if _may_print_marker(page):
-        scope = scope or _soup_of(element)
+        scope = scope or element_tag(element)
         related = _related_in(scope)
         if related is None and bp.MARKER in page.folded_text and page.soup is not None:
             related = _related_in(page.soup)
     read = wppost.element_lines(element, keep_caption=_keep_caption) if scope is None else None
     if read is None:
-        read = wppost.article_lines(scope or _soup_of(element), keep_caption=_keep_caption)
+        read = wppost.article_lines(scope or element_tag(element), keep_caption=_keep_caption)
     lines, captions = read
     return lines, captions, related or []
 
 
 def _keep_caption(text: str) -> bool:
     return not bp.is_boilerplate(text)
-
-
-def _soup_of(element: Any) -> Tag:
-    tag = soup_of_element(element).contents[0]
-    assert isinstance(tag, Tag)
-    return tag
 
 
 #: The strings of a page as a BeautifulSoup tree of it holds them (text,

@@ -32,12 +32,13 @@ from masthead import Comment, Draft, NotAnArticle, Page, Related
 from masthead.extract.boxes import box_texts
 from masthead.extract.document import tree_blocks
 from masthead.extract.htmlcomments import WORDPRESS, read_element_comments, read_page_comments
-from masthead.extract.htmlparse import compiled
 from masthead.extract.htmlparts import (
     Container,
+    cut_matches,
+    cut_out,
     first_match,
     link_urls,
-    matcher,
+    matches_under,
     page_published,
     page_title,
     tree_link_urls,
@@ -130,11 +131,9 @@ def _read_tree(page: Page) -> _Read | None:
     """The container read as :func:`_read_soup` reads it, from a copy of its
     lxml element: no BeautifulSoup tree is built.
 
-    Each step is the soup's on lxml: an element cut out is emptied and made
-    a ``script``, which neither blocks nor texts read, so that the text after
-    it stays a string of its own where it was (as next to an extracted
-    ``Tag``); an icon becomes a ``span`` holding its file name (the string
-    put in the soup); texts are read as ``get_text`` reads them
+    Each step is the soup's on lxml: an element is cut out as an extracted
+    ``Tag`` is (:func:`masthead.extract.htmlparts.cut_out`); an icon becomes
+    a ``span`` holding its file name (the string put in the soup); texts are read as ``get_text`` reads them
     (:func:`masthead.extract.htmlparts.tree_text`) and blocks as
     :attr:`masthead.Page.lines` reads a page
     (:func:`masthead.extract.document.tree_blocks`). ``None`` (read the
@@ -152,33 +151,18 @@ def _read_tree(page: Page) -> _Read | None:
         return None
     root = copy.deepcopy(found)
     root.tail = None
-    for box in _outermost(root, NOISE):
-        _cut_element(box)
+    cut_matches(root, NOISE)
     try:
         icons = _reveal_tree_icons([img for img in root.iter("img") if img is not root])
     except ValueError:
         return None
-    boxes = _outermost(root, CAPTIONS)
+    boxes = matches_under(root, CAPTIONS, outermost=True)
     captions = list(dict.fromkeys(text for box in boxes if (text := tree_text(box, plain=icons))))
     for box in boxes:
-        _cut_element(box)
-    anchors = [anchor for anchor in compiled("a[href]")(root) if anchor is not root]
+        cut_out(box)
+    anchors = matches_under(root, "a[href]")
     links = tree_link_urls(anchors, page.url, clean=boilerplate.strip_artifact, plain=icons)
     return _Read(tree_blocks(root), captions, links)
-
-
-def _outermost(root: Any, selector: str) -> list[Any]:
-    """The elements under ``root`` matching ``selector``, none inside another, in page order."""
-    found = [element for element in matcher(selector)(root) if element is not root]
-    inner = set(found)
-    return [element for element in found if not any(up in inner for up in element.iterancestors())]
-
-
-def _cut_element(element: Any) -> None:
-    """Cut ``element`` out as :func:`_read_tree` does: emptied, made a ``script``,
-    its tail left in place (lxml refuses to move a tail with control characters)."""
-    element.clear(keep_tail=True)
-    element.tag = "script"
 
 
 def container(page: Page) -> Container:
