@@ -18,6 +18,7 @@ from masthead.extract.htmlparts import (
     cut_out,
     element_tag,
     first_match,
+    holds_template,
     link_urls,
     matches_under,
     page_published,
@@ -253,3 +254,12 @@ def test_matches_under_finds_what_the_twin_selects_outermost_or_not() -> None:
     found = matches_under(element, ".ad, .box")
     assert [e.tag for e in found] == [t.name for t in selected] == ["span", "b", "i", "div"]
     assert [e.tag for e in matches_under(element, ".ad", outermost=True)] == ["span", "i", "div"]
+
+
+def test_holds_template_says_where_compiled_selectors_see_more_than_soupsieve() -> None:
+    """A ``template``'s content: the compiled selector matches it, soupsieve
+    does not, so a caller must leave such an element to the soup."""
+    element = parse_tree('<div><template><p class="x">t</p></template><p class="x">p</p></div>').find(".//div")
+    assert len(matches_under(element, ".x")) == 2 > len(element_tag(element).select(".x"))
+    assert holds_template(element) and holds_template(element.find("template"))
+    assert not holds_template(element.find("p"))

@@ -25,8 +25,8 @@ from masthead.extract import shapes
 from masthead.extract.bylines import date_line
 from masthead.extract.comments import is_comment_chrome
 from masthead.extract.document import Page, blocks_of, tree_blocks
-from masthead.extract.htmlparse import HtmlTreeBuilder, compiled
-from masthead.extract.htmlparts import Container, element_tag, matches_under, tree_text
+from masthead.extract.htmlparse import compiled
+from masthead.extract.htmlparts import CONTEXT_TAGS, Container, element_tag, holds_template, matches_under, tree_text
 from masthead.extract.text import collapse
 from masthead.models import Comment
 
@@ -210,16 +210,8 @@ def _text(find: _Finder | _TreeFinder, element: Any | None, markup: CommentMarku
     return "\n".join(line for line in find.text(element, markup) if not is_comment_chrome(line))
 
 
-#: Elements whose strings Beautiful Soup makes of another class than text
-#: (:meth:`bs4.Tag.get_text` leaves them out), and those inside which it
-#: keeps whitespace as it is.
-_BUILDER = HtmlTreeBuilder()
-_CONTEXT_TAGS = frozenset(_BUILDER.string_containers) | frozenset(_BUILDER.preserve_whitespace_tags)
-del _BUILDER
-
-
 class _SoupContext(Exception):
-    """A field element lies inside one of :data:`_CONTEXT_TAGS`."""
+    """A field element lies inside one of :data:`masthead.extract.htmlparts.CONTEXT_TAGS`."""
 
 
 def read_element_comments(element: Any, markup: CommentMarkup) -> list[Comment] | None:
@@ -237,8 +229,8 @@ def read_element_comments(element: Any, markup: CommentMarkup) -> list[Comment] 
     holds a ``template`` (soupsieve never matches its content): the caller
     reads the section's tree then.
     """
-    if next(element.iter("template"), None) is not None:
-        return None  # soupsieve does not look inside a template, compiled selectors do
+    if holds_template(element):
+        return None
     try:
         return _read(_TreeFinder(copy.deepcopy(element)), markup)
     except _SoupContext:
@@ -289,20 +281,19 @@ class _TreeFinder:
         return _element_lines(element, markup)
 
 
-def _soup(element: Any) -> Tag:
-    """``element`` in a BeautifulSoup tree of its own, the same as in the section's tree."""
-    if any(up.tag in _CONTEXT_TAGS for up in element.iterancestors()):
+def _alone(element: Any) -> Any:
+    """``element``, whose tree of its own holds the strings it holds in the
+    section's tree; :class:`_SoupContext` where it lies inside one of
+    :data:`masthead.extract.htmlparts.CONTEXT_TAGS`."""
+    if any(up.tag in CONTEXT_TAGS for up in element.iterancestors()):
         raise _SoupContext
-    return element_tag(element)
+    return element
 
 
 def _field_text(element: Any) -> str:
-    """``collapse(get_text(" "))`` of ``element`` in a tree of its own
-    (:func:`masthead.extract.htmlparts.tree_text`: the same as in the
-    section's tree unless the element lies inside one of :data:`_CONTEXT_TAGS`)."""
-    if any(up.tag in _CONTEXT_TAGS for up in element.iterancestors()):
-        raise _SoupContext
-    return tree_text(element)
+    """``collapse(get_text(" "))`` of ``element`` in the section's tree, read
+    on lxml (:func:`masthead.extract.htmlparts.tree_text`)."""
+    return tree_text(_alone(element))
 
 
 def _element_lines(element: Any, markup: CommentMarkup) -> tuple[str, ...]:
@@ -313,12 +304,10 @@ def _element_lines(element: Any, markup: CommentMarkup) -> tuple[str, ...]:
     the same as :func:`masthead.extract.document.blocks_of` of its tree);
     a ``<body>`` inside (never, from lxml's parser) would be read alone there.
     """
-    if any(up.tag in _CONTEXT_TAGS for up in element.iterancestors()):
-        raise _SoupContext
-    alone = copy.deepcopy(element)  # no ancestors to match or to keep whitespace, as in a tree of its own
+    alone = copy.deepcopy(_alone(element))  # no ancestors to match or to keep whitespace, as in a tree of its own
     if next(alone.iter("body"), None) is None and not _nested(alone, markup):
         return tree_blocks(alone)
-    scope = Container(_soup(element), element)
+    scope = Container(element_tag(element), element)
     for nested in scope.select(f"{markup.item}, {markup.not_text}"):
         nested.decompose()
     return blocks_of(scope.root)

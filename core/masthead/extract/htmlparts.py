@@ -24,7 +24,7 @@ from lxml import etree
 from lxml.cssselect import LxmlHTMLTranslator
 
 from masthead.extract.dates import parse_date
-from masthead.extract.htmlparse import compiled, soup_of_element
+from masthead.extract.htmlparse import HtmlTreeBuilder, compiled, soup_of_element
 from masthead.extract.text import collapse, fold
 from masthead.extract.urls import join_url
 
@@ -32,11 +32,14 @@ if TYPE_CHECKING:
     from masthead.extract.document import Page
 
 __all__ = [
+    "CONTEXT_TAGS",
+    "STRING_TAGS",
     "Container",
     "cut_matches",
     "cut_out",
     "element_tag",
     "first_match",
+    "holds_template",
     "link_urls",
     "matcher",
     "matches_under",
@@ -88,10 +91,24 @@ def _links(found: Iterable[tuple[str, Any]], base: str | None, clean: Callable[[
     return links
 
 
+_BUILDER = HtmlTreeBuilder()
 #: Elements whose strings Beautiful Soup's HTML builder makes of a class of
 #: their own (script, style, template and ruby text), as it does the strings
-#: of every element inside them, up to the next such element.
-_OWN_STRINGS = frozenset({"script", "style", "template", "rt", "rp"})
+#: of every element inside them, up to the next such element: ``get_text``
+#: of any other element leaves them out.
+STRING_TAGS = frozenset(_BUILDER.string_containers)
+#: Those and the elements inside which the builder keeps whitespace as it is
+#: (``pre``, ``textarea``): an element below one of them, in a tree of its
+#: own, holds other strings than in the tree of the whole page.
+CONTEXT_TAGS = STRING_TAGS | frozenset(_BUILDER.preserve_whitespace_tags)
+del _BUILDER
+
+
+def holds_template(element: Any) -> bool:
+    """Whether lxml ``element`` is or holds a ``template``: soupsieve never
+    matches inside one, compiled selectors do, so lxml's matches may not be
+    the twin tree's."""
+    return next(element.iter("template"), None) is not None
 
 
 def tree_text(element: Any, *, plain: Collection[Any] = ()) -> str:
@@ -101,7 +118,7 @@ def tree_text(element: Any, *, plain: Collection[Any] = ()) -> str:
 
     The twin's strings are the element's text and tails, one for one, in
     document order. ``get_text`` reads those of the class the tag's own
-    strings have: the class of the nearest :data:`_OWN_STRINGS` element
+    strings have: the class of the nearest :data:`STRING_TAGS` element
     holding a string (up to the root of ``element``'s tree, as the twin's
     tree was built), else the plain one; never comments or processing
     instructions. The text of an element of ``plain`` is of the plain class
@@ -109,8 +126,8 @@ def tree_text(element: Any, *, plain: Collection[Any] = ()) -> str:
     twin's tree. Whitespace-only strings, which the builder shortens to
     one space, end up as one space either way once collapsed.
     """
-    inherited = next((up.tag for up in element.iterancestors() if up.tag in _OWN_STRINGS), None)
-    wanted = element.tag if element.tag in _OWN_STRINGS else None  # None: the plain class
+    inherited = next((up.tag for up in element.iterancestors() if up.tag in STRING_TAGS), None)
+    wanted = element.tag if element.tag in STRING_TAGS else None  # None: the plain class
     strings: list[str] = []
     stack: list[tuple[Any, str | None]] = [(element, inherited)]
     while stack:
@@ -120,7 +137,7 @@ def tree_text(element: Any, *, plain: Collection[Any] = ()) -> str:
             continue
         if node.tag.__class__ is not str:  # a comment or processing instruction: its tail only
             continue
-        if node.tag in _OWN_STRINGS:
+        if node.tag in STRING_TAGS:
             kind = node.tag
         if node.text and (None if node in plain else kind) == wanted:
             strings.append(node.text)
@@ -365,8 +382,7 @@ class Container:
             elements = list(scope.iter(etree.Element))
             tags = [root, *(node for node in root.descendants if isinstance(node, Tag))]
             same = len(elements) == len(tags) and all(e.tag == t.name for e, t in zip(elements, tags, strict=True))
-            # soupsieve never matches inside a ``template``; compiled selectors do.
-            if same and not any(e.tag == "template" for e in elements):
+            if same and not holds_template(scope):
                 self._scope = scope
                 self._tags = dict(zip(elements, tags, strict=True))
 

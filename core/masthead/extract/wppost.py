@@ -27,8 +27,8 @@ from lxml import etree
 from masthead.extract import htmlcomments, listing
 from masthead.extract.bylines import date_line
 from masthead.extract.document import Page, blocks_of, tree_blocks
-from masthead.extract.htmlparse import HtmlTreeBuilder, compiled
-from masthead.extract.htmlparts import cut_matches, cut_out, element_tag
+from masthead.extract.htmlparse import compiled
+from masthead.extract.htmlparts import STRING_TAGS, cut_matches, cut_out, element_tag, holds_template
 from masthead.extract.text import collapse, fold
 from masthead.models import Comment
 
@@ -157,14 +157,14 @@ def element_lines(element: Any, *, keep_caption: Callable[[str], bool]) -> tuple
     parser: :func:`masthead.extract.document.tree_blocks` would read it alone).
     """
     scope = copy.deepcopy(element)  # alone, as in a tree of its own: no ancestors to match or to keep spaces
-    if next(scope.iter("template"), None) is not None:
+    if holds_template(scope):
         return None
     if scope.tag != "body" and next(scope.iter("body"), None) is not None:
         return None
     cut_matches(scope, NOT_TEXT)
     found = [caption for caption in compiled(CAPTIONS)(scope) if caption is not scope]
     inside = set(found)
-    if any(caption.tag in _STRING_TAGS or any(up in inside for up in caption.iterancestors()) for caption in found):
+    if any(caption.tag in STRING_TAGS or any(up in inside for up in caption.iterancestors()) for caption in found):
         return None
     captions: list[str] = []
     for caption in found:
@@ -175,13 +175,10 @@ def element_lines(element: Any, *, keep_caption: Callable[[str], bool]) -> tuple
     return tree_blocks(scope), captions
 
 
-#: Elements whose strings Beautiful Soup makes of another class than text,
-#: which ``get_text`` leaves out (and everything inside them).
-_STRING_TAGS = frozenset(HtmlTreeBuilder().string_containers)
 #: The strings of an element that ``get_text`` reads in a tree of its own,
-#: for an element not itself one of :data:`_STRING_TAGS` nor inside one.
+#: for an element not itself one of :data:`masthead.extract.htmlparts.STRING_TAGS` nor inside one.
 _STRINGS = etree.XPath(
-    "descendant::text()[not(" + " or ".join(f"ancestor::{tag}" for tag in sorted(_STRING_TAGS)) + ")]",
+    "descendant::text()[not(" + " or ".join(f"ancestor::{tag}" for tag in sorted(STRING_TAGS)) + ")]",
     smart_strings=False,
 )
 
@@ -192,7 +189,7 @@ def _holds_text(element: Any) -> bool:
     Only spaces and dropped characters collapse to nothing, whatever the
     order of the strings: each is tested alone.
     """
-    if element.tag in _STRING_TAGS or any(up.tag in _STRING_TAGS for up in element.iterancestors()):
+    if element.tag in STRING_TAGS or any(up.tag in STRING_TAGS for up in element.iterancestors()):
         return bool(collapse(element_tag(element).get_text(" ")))
     return any(collapse(text) for text in _STRINGS(element))
 

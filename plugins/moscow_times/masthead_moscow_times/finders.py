@@ -35,8 +35,16 @@ from lxml import etree
 from masthead import Page, Related
 from masthead.extract import htmlfields
 from masthead.extract.document import blocks_of, tree_blocks
-from masthead.extract.htmlparse import HtmlTreeBuilder, compiled
-from masthead.extract.htmlparts import cut_matches, element_tag, first_match, matches_under, tree_text
+from masthead.extract.htmlparse import compiled
+from masthead.extract.htmlparts import (
+    CONTEXT_TAGS,
+    STRING_TAGS,
+    cut_matches,
+    element_tag,
+    first_match,
+    matches_under,
+    tree_text,
+)
 from masthead.extract.text import collapse
 
 _CLUSTER = "section.cluster [data-title]"
@@ -44,13 +52,6 @@ _CLUSTER = "section.cluster [data-title]"
 #: XPath's ``normalize-space`` keeps inside a class name.
 _ODD_SPACE = re.compile(r"[^\S \t\n\r]")
 _CLASSES = etree.XPath("//@class", smart_strings=False)  # plain strings: no link back to each element
-_BUILDER = HtmlTreeBuilder()
-#: Elements inside which Beautiful Soup builds strings differently (string
-#: types that ``get_text`` skips, whitespace kept as it is): a tree of an
-#: element below one of them would not be the whole page's.
-_CONTEXT_TAGS = sorted({*_BUILDER.string_containers, *_BUILDER.preserve_whitespace_tags})
-#: Elements whose strings Beautiful Soup makes of a class ``get_text`` skips.
-_STRING_TAGS = sorted(_BUILDER.string_containers)
 #: The characters a string of only these is one space or line end of in Beautiful Soup.
 _ASCII_SPACE = " \n\t\x0c\r"
 #: What a finder finds: BeautifulSoup tags, or lxml elements.
@@ -135,7 +136,7 @@ class TreeFinder:
     def of(cls, page: Page) -> TreeFinder | None:
         """A finder for ``page``, or ``None`` where only :class:`SoupFinder` is sure to agree."""
         tree = page.tree
-        if tree is None or any(len(element) for element in tree.iter(*_CONTEXT_TAGS)):
+        if tree is None or any(len(element) for element in tree.iter(*CONTEXT_TAGS)):
             return None
         if _ODD_SPACE.search(" ".join(_CLASSES(tree))):
             return None
@@ -183,7 +184,7 @@ class TreeFinder:
         return max(elements, key=self._text_length, default=None)
 
     def _text_length(self, element: Any) -> int:
-        if next(element.iter(*_STRING_TAGS), None) is not None:
+        if next(element.iter(*STRING_TAGS), None) is not None:
             return len(element_tag(element).get_text())
         return sum(len(text) if text.strip(_ASCII_SPACE) else 1 for text in element.itertext())
 
