@@ -28,7 +28,15 @@ from masthead.extract import htmlcomments, listing
 from masthead.extract.bylines import date_line
 from masthead.extract.document import Page, blocks_of, tree_blocks
 from masthead.extract.htmlparse import compiled
-from masthead.extract.htmlparts import STRING_TAGS, cut_matches, cut_out, element_tag, holds_template
+from masthead.extract.htmlparts import (
+    STRING_TAGS,
+    cut_matches,
+    cut_out,
+    element_tag,
+    first_match,
+    holds_template,
+    tree_text,
+)
 from masthead.extract.text import collapse, fold
 from masthead.models import Comment
 
@@ -116,11 +124,10 @@ def content_element(page: Page) -> Any | None:
     if tree is None:
         return None
     for selector in CONTAINERS:
-        found = compiled(selector)(tree)
-        if found and _holds_text(found[0]):
-            return found[0]
-    body = compiled("body")(tree)
-    return body[0] if body else None
+        found = first_match(tree, selector)
+        if found is not None and _holds_text(found):
+            return found
+    return first_match(tree, "body")
 
 
 def article_lines(scope: Tag, *, keep_caption: Callable[[str], bool]) -> tuple[tuple[str, ...], list[str]]:
@@ -168,7 +175,7 @@ def element_lines(element: Any, *, keep_caption: Callable[[str], bool]) -> tuple
         return None
     captions: list[str] = []
     for caption in found:
-        text = collapse(" ".join(_STRINGS(caption)))
+        text = tree_text(caption)
         if text and keep_caption(text):
             captions.append(text)
         cut_out(caption)
