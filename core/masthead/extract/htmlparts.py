@@ -105,9 +105,9 @@ del _BUILDER
 
 
 def holds_template(element: Any) -> bool:
-    """Whether lxml ``element`` is or holds a ``template``: soupsieve never
-    matches inside one, compiled selectors do, so lxml's matches may not be
-    the twin tree's."""
+    """Whether lxml ``element`` is or holds a ``template``: soupsieve (from
+    version 3) never matches inside one, compiled selectors do, so lxml's
+    matches may not be the twin tree's."""
     return next(element.iter("template"), None) is not None
 
 
