@@ -129,7 +129,7 @@ def test_a_container_holding_a_template_is_searched_as_soupsieve_searches_it() -
     assert found is not None
     assert not found.located
     assert names(found.select(".x")) == names(found.root.select(".x"))
-    assert len(compiled(".x")(page.tree)) == 2
+    assert page.tree is None  # the page is read from its soup (Page turns its fast paths off)
 
 
 LIST_PAGE = """<html><body id="top"><div class="wrap"><article class="post type-post" id="post-7"><h1>T</h1>

@@ -26,11 +26,9 @@ sits inside an element that changes how Beautiful Soup builds strings
 from __future__ import annotations
 
 import copy
-import re
 from typing import Any, Protocol, TypeVar
 
 from bs4 import Tag
-from lxml import etree
 
 from masthead import Page, Related
 from masthead.extract import htmlfields
@@ -38,7 +36,6 @@ from masthead.extract.document import blocks_of, tree_blocks
 from masthead.extract.htmlparse import compiled
 from masthead.extract.htmlparts import (
     CONTEXT_TAGS,
-    STRING_TAGS,
     cut_matches,
     element_tag,
     first_match,
@@ -48,10 +45,6 @@ from masthead.extract.htmlparts import (
 from masthead.extract.text import collapse
 
 _CLUSTER = "section.cluster [data-title]"
-#: Whitespace to Python (and so to Beautiful Soup's class splitting) that
-#: XPath's ``normalize-space`` keeps inside a class name.
-_ODD_SPACE = re.compile(r"[^\S \t\n\r]")
-_CLASSES = etree.XPath("//@class", smart_strings=False)  # plain strings: no link back to each element
 #: The characters a string of only these is one space or line end of in Beautiful Soup.
 _ASCII_SPACE = " \n\t\x0c\r"
 #: What a finder finds: BeautifulSoup tags, or lxml elements.
@@ -136,9 +129,10 @@ class TreeFinder:
     def of(cls, page: Page) -> TreeFinder | None:
         """A finder for ``page``, or ``None`` where only :class:`SoupFinder` is sure to agree."""
         tree = page.tree
+        # No tree where the page's classes or ruby text read otherwise
+        # (:attr:`masthead.Page.tree`); here, elements inside a script-like
+        # or preformatted one would not be read as the soup reads them.
         if tree is None or any(len(element) for element in tree.iter(*CONTEXT_TAGS)):
-            return None
-        if _ODD_SPACE.search(" ".join(_CLASSES(tree))):
             return None
         return cls(tree)
 
@@ -184,7 +178,9 @@ class TreeFinder:
         return max(elements, key=self._text_length, default=None)
 
     def _text_length(self, element: Any) -> int:
-        if next(element.iter(*STRING_TAGS), None) is not None:
+        # Beautiful Soup keeps preformatted whitespace whole and skips
+        # script-like strings: such an element is measured in its soup.
+        if next(element.iter(*CONTEXT_TAGS), None) is not None:
             return len(element_tag(element).get_text())
         return sum(len(text) if text.strip(_ASCII_SPACE) else 1 for text in element.itertext())
 

@@ -139,16 +139,30 @@ def test_subheading_under_an_iconless_related_list_stays_in_the_body(leaks: Leak
 
 #: Containers whose every string matters: noise and captions cut between
 #: strings (a form feed after one), icons in links and captions, strings
-#: get_text leaves out (ruby text, template, script, comments), preformatted text.
+#: get_text leaves out (script, comments), preformatted text.
 TRICKY = (
     '<article class="post type-post"><p>Lead <script>x()</script>text<aside>a</aside>\x0c<b>b</b></p>'
-    '<p><a href="/r1"><img src="/i/related-readings_rb-icons_2019.png">Tax <ruby>Guide<rt>gaido</rt></ruby></a>'
-    ' and <a href="/r2">Two<!-- c --><template><i>hidden</i></template>Words</a>\x0c</p>'
+    '<p><a href="/r1"><img src="/i/related-readings_rb-icons_2019.png">Tax <b>Guide</b></a>'
+    ' and <a href="/r2">Two<!-- c --><style>i{}</style>Words</a>\x0c</p>'
     '<figure><img alt="related-reading_rb-icons_2021" src="x.jpg"><figcaption>Port <b>Photo:</b>'
-    ' TASS<rt><img src="/related-readings_rb-icons-1.png"></rt></figcaption></figure>Tail \x0c'
+    ' TASS<script><img src="/related-readings_rb-icons-1.png"></script></figcaption></figure>Tail \x0c'
     "<pre> a  <i>\x0c</i> b </pre><div class='sharedaddy'><a href='/s'>Share</a></div>\x0c"
-    "<ruby><a href='/rt'>Base<rt><a href='/in'>inner</a></rt></a></ruby><p>End.</p></article>"
+    "<a href='/rt'>Base<noscript><a href='/in'>inner</a></noscript></a><p>End.</p></article>"
 )
+#: Ruby text and templates, which Beautiful Soup reads otherwise than
+#: lxml's strings: such a page is read from its soup, never from lxml.
+SOUP_ONLY = (
+    '<article class="post type-post"><p>Tax <ruby>Guide<rt>gaido</rt></ruby> and'
+    " Two<template><i>hidden</i></template>Words</p><p>End.</p></article>"
+)
+
+
+def test_a_page_with_ruby_text_or_a_template_is_read_from_its_soup() -> None:
+    from masthead_russia_briefing import html
+
+    page = Page.from_raw(document(SOUP_ONLY, html=True, url="https://www.russia-briefing.com/news/x.html"))
+    assert html._read_tree(page) is None
+    assert html._read_soup(page).lines
 
 
 @pytest.mark.parametrize(
