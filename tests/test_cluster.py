@@ -308,7 +308,10 @@ def faulty_run(
 
 def test_time_and_memory_budgets_hold_on_dask_and_name_the_plugin(s3: S3, cluster: Cluster) -> None:
     faults = ["fine", "FAULT:hang", "FAULT:exit", "fine", "FAULT:hog"]
-    ingested, rejected, named = faulty_run(s3, cluster, "faulty", faults, timeout=1.5, memory_limit_mb=512)
+    # The hog fills 16 MB blocks up to the 512 MB cap: a few hundred MB of
+    # zeroed pages, which on a loaded machine can take more than a second,
+    # so the time budget leaves room for that and still stops the hang.
+    ingested, rejected, named = faulty_run(s3, cluster, "faulty", faults, timeout=4.0, memory_limit_mb=512)
     assert (ingested, rejected) == (2, 3)
     assert named == [("memory_limit", "misbehaving"), ("timeout", "misbehaving"), ("worker_died", "misbehaving")]
 
