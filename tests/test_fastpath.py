@@ -50,6 +50,44 @@ HOSTILE = {
 }
 
 
+#: Plugin fixtures with markup Beautiful Soup reads otherwise than lxml put
+#: around their article or comments: (fixture, [(text, replaced by), ...]).
+WRAPPED = {
+    "rt-around-body": (
+        "plugins/wire_aggregator/tests/fixtures/related_stories_caption_2024.html",
+        [("<body>", "<body><rt>"), ("</body>", "</rt></body>")],
+    ),
+    "template-around-body": (
+        "plugins/wire_aggregator/tests/fixtures/wire_story_2025.html",
+        [("<body>", "<body><template>"), ("</body>", "</template></body>")],
+    ),
+    "rt-around-comments": (
+        "plugins/russia_briefing/tests/fixtures/article_2019_classic.html",
+        [('<div id="comments"', '<rt><div id="comments"'), ("</body>", "</rt></body>")],
+    ),
+    "template-first": (
+        "plugins/opinion_site/tests/fixtures/southfront_org_classic.html",
+        [
+            (
+                'single-format-standard">',
+                "single-format-standard\"><template><article class='post type-post'><div class='entry-content"
+                " articleView'><h1>TH</h1><p>tpl para text</p></div></article><div id='comments'"
+                " class='comments-area'><p>x</p></div></template>",
+            )
+        ],
+    ),
+}
+
+
+def wrapped_pages() -> Iterator[tuple[str, str]]:
+    for name, (fixture, edits) in WRAPPED.items():
+        markup = (ROOT / fixture).read_text(encoding="utf-8")
+        for text, replacement in edits:
+            assert text in markup, (fixture, text)
+            markup = markup.replace(text, replacement, 1)
+        yield name, markup
+
+
 @functools.cache
 def bench_pages() -> tuple[tuple[str, str], ...]:
     return tuple(_bench_pages())
@@ -72,7 +110,7 @@ def _bench_pages() -> Iterator[tuple[str, str]]:
 
 def documents() -> list[Any]:
     found = [pytest.param(document_from_file(path), id=str(path.relative_to(ROOT))) for path in FILES]
-    for name, markup in [*HOSTILE.items(), *bench_pages()]:
+    for name, markup in [*HOSTILE.items(), *bench_pages(), *wrapped_pages()]:
         found.append(pytest.param(RawDocument(uri=name, data=markup.encode(), content_type=HTML), id=name))
     return found
 
