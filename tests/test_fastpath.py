@@ -158,13 +158,14 @@ def test_same_views_both_ways(raw: RawDocument, monkeypatch: pytest.MonkeyPatch)
         "<html><body><ruby>漢<rt>kan</rt></ruby><p>p</p></body></html>",
         "<html><body><div class='a\x0bb'><p>p</p></div></body></html>",
         "<html><body><div class='a\u00a0b'><p>p</p></div></body></html>",
+        "<html><body><p>p <a rel='author\u00a0nofollow' href='/a'>A</a></p></body></html>",
     ],
 )
 def test_a_page_soup_reads_otherwise_is_read_from_the_soup(markup: str) -> None:
     page = Page.from_raw(RawDocument(uri="odd", data=markup.encode(), content_type=HTML))
     assert page.tree is None
     assert not page.fast_paths and Page.fast_paths
-    assert page.lines == tuple(page.lines) and page.soup is not None
+    assert page.soup is not None and any(line.startswith("p") for line in page.lines)
 
 
 def test_a_plain_page_keeps_its_tree() -> None:

@@ -446,30 +446,34 @@ class Page:
         return soup is not None and soup.select_one(selector) is not None
 
 
-#: Elements nested deeper than this are dropped (their content kept). Real
-#: pages stay far below; hostile ones nest 100,000 deep, which would make
-#: every selector and tree walk of every plugin crawl.
 #: Elements whose content Beautiful Soup reads otherwise than lxml's tree:
 #: soupsieve (from version 3) never matches inside a ``template``, and text
 #: below ``rt``/``rp`` is ruby text that ``get_text`` leaves out, even in an
 #: element's own tree cut from the page.
 _SOUP_ONLY_TAGS = ("template", "rt", "rp")
-#: Whitespace to Python (so to Beautiful Soup's splitting of ``class``)
-#: that XPath's ``normalize-space`` keeps inside a class name.
+#: Whitespace to Python (so to Beautiful Soup's splitting of multi-valued
+#: attributes) that XPath's ``normalize-space`` keeps inside a value. Only
+#: ``class`` and ``rel`` are checked, the two that selectors test word by
+#: word (``.name``, ``[rel~=author]``); the builder's rarer ones
+#: (``headers``, ``accesskey``...) would cost a walk of the tree each.
 _ODD_SPACE = re.compile(r"[^\S \t\n\r]")
-_CLASSES = etree.XPath("//@class", smart_strings=False)
+_LIST_VALUES = etree.XPath("//@class | //@rel", smart_strings=False)
 
 
 def _read_alike(root: Any) -> bool:
     """Whether compiled selectors and lxml's strings read ``root`` as
     soupsieve and Beautiful Soup read the same page: no element of
-    :data:`_SOUP_ONLY_TAGS`, no class name holding odd whitespace. Pages
-    that fail (a few in a thousand) are read from the BeautifulSoup tree."""
+    :data:`_SOUP_ONLY_TAGS`, no ``class`` or ``rel`` value holding odd
+    whitespace. Pages that fail (a few in a thousand) are read from the
+    BeautifulSoup tree."""
     if next(root.iter(*_SOUP_ONLY_TAGS), None) is not None:
         return False
-    return _ODD_SPACE.search(" ".join(_CLASSES(root))) is None
+    return _ODD_SPACE.search(" ".join(_LIST_VALUES(root))) is None
 
 
+#: Elements nested deeper than this are dropped (their content kept). Real
+#: pages stay far below; hostile ones nest 100,000 deep, which would make
+#: every selector and tree walk of every plugin crawl.
 MAX_DEPTH = 256
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:\s[^>]*)?>")
 _VOID = frozenset(
