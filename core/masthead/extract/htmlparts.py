@@ -272,7 +272,7 @@ def _first_finder(selector: str) -> Any:
 
 
 #: What XPath's ``normalize-space`` splits a ``class`` attribute at.
-_CLASS_SPACE = re.compile("[ \t\r\n]+")
+CLASS_SPACE = re.compile("[ \t\r\n]+")
 
 
 @attrs.frozen
@@ -315,7 +315,7 @@ class _Simple:
                 if tag is None:
                     return None  # "*": every element
                 tags.add(tag)
-            elif _CLASS_SPACE.search(name) or not name:
+            elif CLASS_SPACE.search(name) or not name:
                 return None
             else:
                 found.add((tag, name))
@@ -331,7 +331,7 @@ class _Simple:
                 found.append(element)
                 continue
             if classes and (value := element.get("class")):
-                tokens = _CLASS_SPACE.split(value)
+                tokens = CLASS_SPACE.split(value)
                 if any((None, token) in classes or (tag, token) in classes for token in tokens):
                     found.append(element)
                     continue

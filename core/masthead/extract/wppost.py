@@ -29,12 +29,14 @@ from masthead.extract.bylines import date_line
 from masthead.extract.document import Page, blocks_of, tree_blocks
 from masthead.extract.htmlparse import compiled
 from masthead.extract.htmlparts import (
+    CLASS_SPACE,
     STRING_TAGS,
     cut_matches,
     cut_out,
     element_tag,
     first_match,
     holds_template,
+    matches_under,
     tree_text,
 )
 from masthead.extract.text import collapse, fold
@@ -169,7 +171,7 @@ def element_lines(element: Any, *, keep_caption: Callable[[str], bool]) -> tuple
     if scope.tag != "body" and next(scope.iter("body"), None) is not None:
         return None
     cut_matches(scope, NOT_TEXT)
-    found = [caption for caption in compiled(CAPTIONS)(scope) if caption is not scope]
+    found = matches_under(scope, CAPTIONS)
     inside = set(found)
     if any(caption.tag in STRING_TAGS or any(up in inside for up in caption.iterancestors()) for caption in found):
         return None
@@ -297,9 +299,6 @@ def _section_comments(page: Page) -> list[Comment]:
 #: The ids and the classes :data:`COMMENT_SECTIONS` names (it names nothing else).
 _SECTION_IDS = frozenset(part.strip()[1:] for part in COMMENT_SECTIONS.split(",") if part.strip()[0] == "#")
 _SECTION_CLASSES = frozenset(part.strip()[1:] for part in COMMENT_SECTIONS.split(",") if part.strip()[0] == ".")
-#: What separates the names of a ``class`` attribute for the compiled
-#: selectors (XPath's ``normalize-space``: XML whitespace only).
-_XML_SPACES = re.compile("[ \t\n\r]+")
 
 
 def _first_section(tree: Any) -> Any | None:
@@ -314,7 +313,7 @@ def _first_section(tree: Any) -> Any | None:
         if element.get("id") in _SECTION_IDS:
             return element
         classes = element.get("class")
-        if classes and not _SECTION_CLASSES.isdisjoint(_XML_SPACES.split(classes)):
+        if classes and not _SECTION_CLASSES.isdisjoint(CLASS_SPACE.split(classes)):
             return element
     return None
 
