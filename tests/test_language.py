@@ -7,7 +7,7 @@ import sys
 
 from masthead import Draft, Page, Source
 from masthead.extract.document import RawDocument
-from masthead.extract.language import LanguageDecision, decide, identify
+from masthead.extract.language import OPENING_CHARS, LanguageDecision, decide, identify
 from masthead.models import Article
 from support import SourcesPlugin, make_pipeline, make_plugins
 
@@ -92,6 +92,23 @@ def test_a_mixed_text_keeps_a_declared_language_it_supports_and_says_so() -> Non
     assert decide(quoting, None) == LanguageDecision(
         best, f"language_uncertain: the text reads as {best!r} ({confidence:.2f})"
     )
+
+
+def test_an_opening_that_confidently_reads_as_the_declared_language_settles_it() -> None:
+    """An English report whose later part quotes German at length: its
+    opening agrees with the declared English, so the rest is not read; with
+    nothing declared, the whole sample is read and the German outweighs it."""
+    opening = (ENGLISH + " ") * 3
+    assert len(opening) > OPENING_CHARS
+    text = opening + (GERMAN + " ") * 8
+    assert identify(text)[0][0] == "de"
+    assert decide(text, "en") == LanguageDecision("en")
+    assert decide(text, None).language == "de"
+    # an opening in another language than the declared one reads the whole sample
+    assert decide(text, "de") == LanguageDecision("de")
+    german_first = decide((GERMAN + " ") * 3 + (ENGLISH + " ") * 8, "en")
+    assert german_first.language == "en"
+    assert german_first.warning is not None and german_first.warning.startswith("language_uncertain: ")
 
 
 def test_identifying_imports_no_http_stack_and_leaves_no_thread() -> None:
