@@ -213,6 +213,27 @@ def test_line_indents_keep_the_lines_normalize_keeps_one_by_one(source: str) -> 
     assert line_indents(source) == expected
 
 
+def _normalize_by_substitution(source: str) -> str:
+    """:func:`text.normalize` as its contract reads: line ends unified,
+    invisible and control characters dropped, each run of spaces one space,
+    each line stripped."""
+    source = source.replace("\r\n", "\n").replace("\r", "\n")
+    source = text._SPACES.sub(" ", text._DROPPED.sub("", source))
+    return "\n".join(line.strip() for line in source.split("\n"))
+
+
+#: Every kind of character normalize treats apart, and every other
+#: character ``str.split`` splits on (file and group separators, next line).
+_SPACING = " \t\u00a0\u2003\u3000\u200b\u00ad\x0b\x0c\x1c\x1f\x85\u2028\u2029\r\nab\u2019"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_SPACING, max_size=40))
+def test_normalize_splits_lines_as_the_substitution_it_replaces(source: str) -> None:
+    assert text.normalize(source) == _normalize_by_substitution(source)
+    assert text.lines(source) == tuple(line for line in _normalize_by_substitution(source).split("\n") if line)
+
+
 def test_paragraphs_are_folded_once_in_a_cache_bounded_by_characters(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(text, "_FOLD_PARAGRAPH_BUDGET_CHARS", 20_000)
     paragraphs = [f"Paragraph {number} of a page, \u201cquoted\u201d and \u2014 dashed. " * 12 for number in range(100)]

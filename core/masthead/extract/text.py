@@ -44,10 +44,16 @@ def normalize(text: str) -> str:
     space, invisible and control characters go, and each line is stripped.
     Quotes and dashes are left as the page has them.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # Whole-text substitutions, once per page rather than once per line: no
-    # character they touch is a line feed, so the lines come out the same.
-    text = _SPACES.sub(" ", _DROPPED.sub("", text))
+    text = _DROPPED.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if _SPLIT_ONLY_SPACES.isdisjoint(text):
+        # What is left of a run of spaces is exactly what ``str.split``
+        # splits on: splitting each line and joining its words with one
+        # space unifies and strips it in C, where a substitution replaces
+        # every single space between two words.
+        return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    # Whole-text substitution, once per page rather than once per line: no
+    # character it touches is a line feed, so the lines come out the same.
+    text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
@@ -68,6 +74,10 @@ def collapse(text: str) -> str:
 
 #: What :func:`normalize` removes: invisible and control characters.
 _DROPPED = re.compile(f"{_INVISIBLE.pattern[:-1]}{_CONTROL.pattern[1:]}")
+#: Characters ``str.split`` splits on that are no space to :func:`normalize`
+#: (next line, line and paragraph separators: kept inside a line); the rest
+#: of its whitespace is a space to normalize, a line feed, or dropped.
+_SPLIT_ONLY_SPACES = frozenset("\x85\u2028\u2029")
 
 
 #: Strings up to this long are cached by :func:`fold`; longer ones (whole
