@@ -48,6 +48,21 @@ def test_id_is_stable_across_whitespace_and_quote_style_differences() -> None:
     assert len(ids("Title\nKEY body.", "Title\nKEY other body.")) == 2
 
 
+def test_id_is_that_of_the_record_as_written() -> None:
+    """The id is computed before the record is built, from the values the
+    record's converters make of the draft's (stripped, blank paragraphs
+    dropped): the record's own fields give the same id."""
+    draft = Draft(url="  https://x.example/a  ", title="  Title ", body=[" KEY body. ", "  ", "More."])
+    record = pipeline_with(Misbehaving("messy", lambda: draft)).process(raw("KEY"))
+    assert isinstance(record, Article)
+    assert (record.url, record.title, record.body) == ("https://x.example/a", "Title", ("KEY body.", "More."))
+    assert record.id == article_id(record.outlet, record.url, record.title, record.body)
+    untitled = Draft(title="  ", body=[" KEY body. ", "More."])
+    record = pipeline_with(Misbehaving("messy", lambda: untitled)).process(raw("KEY"))
+    assert isinstance(record, Article) and record.title is None
+    assert record.id == article_id(record.outlet, None, None, ("KEY body.", "More."))
+
+
 def test_id_prefers_the_url() -> None:
     assert article_id("a", "https://x.example/a/", None, ()) == article_id("a", "http://x.example/a", "T", ("b",))
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import inspect
+from collections.abc import Callable
 from datetime import datetime, timezone, tzinfo
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import attrs
@@ -113,15 +114,16 @@ def build_article(draft: Draft, page: Page, entry: SourceEntry, extracted_at: st
         comments.append(comment if stamp.iso == comment.published else attrs.evolve(comment, published=stamp.iso))
     related, dropped = sound_related(draft.related)
     warnings.extend(dropped)
-    article = Article(
-        id="0" * 16,
+    identity, url, title, body = _identified(entry.source.name, draft.url or page.url, draft.title, draft.body)
+    return Article(
+        id=identity,
         outlet=entry.source.name,
-        url=draft.url or page.url,
-        title=draft.title,
+        url=url,
+        title=title,
         subtitle=draft.subtitle,
         authors=draft.authors,
         published=published.iso,
-        body=draft.body,
+        body=body,
         captions=draft.captions,
         related=related,
         comments=comments,
@@ -137,7 +139,24 @@ def build_article(draft: Draft, page: Page, entry: SourceEntry, extracted_at: st
         ),
         warnings=warnings,
     )
-    return attrs.evolve(article, id=article_id(article.outlet, article.url, article.title, article.body))
+
+
+def _identified(outlet: str, url: Any, title: Any, body: Any) -> tuple[str, Any, Any, Any]:
+    """The record's id, and ``url``, ``title`` and ``body`` as the record
+    will hold them (its own converters), so that it is built once, id
+    included. Values a converter refuses are passed on as they are, with no
+    id: building the record then raises that error, or an earlier field's,
+    as it would have."""
+    fields = attrs.fields(Article)
+    try:
+        url, title, body = _converted(fields.url, url), _converted(fields.title, title), _converted(fields.body, body)
+    except (TypeError, ValueError):
+        return "", url, title, body
+    return article_id(outlet, url, title, body), url, title, body
+
+
+def _converted(field: attrs.Attribute[Any], value: Any) -> Any:
+    return cast("Callable[[Any], Any]", field.converter)(value)
 
 
 def outlet_zone(source: object) -> tuple[tzinfo | None, str | None]:
