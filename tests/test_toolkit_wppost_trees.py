@@ -63,6 +63,21 @@ def test_the_fixture_threads_are_read_whole() -> None:
     assert wpd[1][0] == "Replying to an image." and wpd[2][0] == "Text with a nested ."
 
 
+@pytest.mark.parametrize("markup", [CLASSIC, WPD], ids=["classic", "wpdiscuz"])
+def test_with_several_markups_the_first_that_finds_comments_gives_them(markup: str) -> None:
+    """One copy of the section serves each markup in turn (reading leaves it as it was)."""
+    element = section(markup)
+    alone = {platform.item: fields(read_element_comments(element, platform)) for platform in (WPDISCUZ, WORDPRESS)}
+    expected = alone[WPDISCUZ.item] or alone[WORDPRESS.item]
+    assert expected
+    assert fields(read_element_comments(element, WPDISCUZ, WORDPRESS)) == expected
+    assert fields(read_element_comments(element, WORDPRESS, WPDISCUZ)) == (
+        alone[WORDPRESS.item] or alone[WPDISCUZ.item]
+    )
+    empty = section('<div id="comments"><p>No comments yet.</p></div>')
+    assert read_element_comments(empty, WPDISCUZ, WORDPRESS) == []
+
+
 @pytest.mark.parametrize("holder", ["pre", "template"])
 def test_fields_under_preformatted_or_template_markup_are_left_to_the_soup(holder: str) -> None:
     """Beautiful Soup builds such strings differently in a tree of their own:

@@ -214,9 +214,11 @@ class _SoupContext(Exception):
     """A field element lies inside one of :data:`masthead.extract.htmlparts.CONTEXT_TAGS`."""
 
 
-def read_element_comments(element: Any, markup: CommentMarkup) -> list[Comment] | None:
+def read_element_comments(element: Any, markup: CommentMarkup, *more: CommentMarkup) -> list[Comment] | None:
     """:func:`read_comments` of ``soup_of_element(element)``, an element of
-    lxml's page tree, without that tree of the whole comment section.
+    lxml's page tree, without that tree of the whole comment section; with
+    ``more`` markups (a theme's comment plugins), the comments of the first
+    of them that finds any, all read on one copy of ``element``.
 
     The section's markup (avatars, vote buttons, reply forms) is most of
     it; here lxml finds the items and their fields as :class:`_Finder`
@@ -231,10 +233,16 @@ def read_element_comments(element: Any, markup: CommentMarkup) -> list[Comment] 
     """
     if holds_template(element):
         return None
+    finder = _TreeFinder(copy.deepcopy(element))  # reading leaves it as it is: one copy serves every markup
+    found: list[Comment] = []
     try:
-        return _read(_TreeFinder(copy.deepcopy(element)), markup)
+        for each in (markup, *more):
+            found = _read(finder, each)
+            if found:
+                break
     except _SoupContext:
         return None
+    return found
 
 
 class _TreeFinder:

@@ -287,13 +287,8 @@ def _section_comments(page: Page) -> list[Comment]:
     section = _first_section(tree) if tree is not None else None
     if section is None:
         return [] if tree is not None else _read_comments(page.soup_of(COMMENT_SECTIONS))
-    for markup in (htmlcomments.WPDISCUZ, htmlcomments.WORDPRESS):
-        found = htmlcomments.read_element_comments(section, markup)
-        if found is None:
-            return _read_comments(page.soup_of(COMMENT_SECTIONS))
-        if found:
-            return found
-    return []
+    found = htmlcomments.read_element_comments(section, htmlcomments.WPDISCUZ, htmlcomments.WORDPRESS)
+    return _read_comments(page.soup_of(COMMENT_SECTIONS)) if found is None else found
 
 
 #: The ids and the classes :data:`COMMENT_SECTIONS` names (it names nothing else).
