@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -197,3 +199,25 @@ def test_a_warc_of_the_four_outlets_routes_each_page_by_its_domain(tmp_path: Pat
             assert line["stage"] not in ("read", "decode", "route"), line
             got[line["input"]] = line["plugin"]
     assert got == expected
+
+
+def test_warcio_is_imported_by_a_run_reading_an_archive_only(tmp_path: Path) -> None:
+    """warcio brings fsspec, whose import reads every installed package's
+    entry points: a run over dumps and pages must not pay for it."""
+    (tmp_path / "a.txt").write_text("Title\n\nA paragraph of a report, long enough to be running text.\n")
+    (tmp_path / "crawl.warc.gz").write_bytes(
+        archive([("https://www.alpha.example/a", page("A", ["Alpha text."]), "text/html")])
+    )
+    script = (
+        "import sys\n"
+        "from masthead.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:], standalone_mode=False)\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in ('warcio', 'fsspec') if m in sys.modules))\n"
+    )
+    for read, imported in (("a.txt", "[]"), ("crawl.warc.gz", "['fsspec', 'warcio']")):
+        argv = ["--log-level", "error", "ingest", str(tmp_path / read), "-o", str(tmp_path / f"{read}.jsonl")]
+        done = subprocess.run([sys.executable, "-c", script, *argv], capture_output=True, text=True, check=True)
+        assert done.stdout.strip().splitlines()[-1] == imported, done.stderr

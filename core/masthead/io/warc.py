@@ -34,9 +34,6 @@ from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 import structlog
-from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import DecompressingBufferedReader
-from warcio.exceptions import ArchiveLoadFailed
 
 from masthead.extract.document import HTML, TEXT, RawDocument
 from masthead.hookspecs import hookimpl
@@ -58,8 +55,8 @@ _DIGITS = re.compile(r"[0-9]+")
 MAX_HEADER_LINE = 64 * 1024
 #: Most bytes of WARC and HTTP headers one record may have.
 MAX_HEADER_BYTES = 1024 * 1024
-#: Errors warcio and zlib raise for damaged records.
-_CORRUPT = (ArchiveLoadFailed, zlib.error, EOFError, ValueError, KeyError, IndexError, AttributeError, OSError)
+#: Errors zlib and warcio (besides its own ``ArchiveLoadFailed``) raise for damaged records.
+_CORRUPT = (zlib.error, EOFError, ValueError, KeyError, IndexError, AttributeError, OSError)
 
 
 class WarcLimitExceeded(ValueError):
@@ -79,53 +76,6 @@ class _Corrupt(Exception):
         self.offset = offset
         self.scan_from = scan_from
         self.silent = silent
-
-
-class _BoundedReader(DecompressingBufferedReader):  # type: ignore[misc]
-    """warcio's line reader with a bound on every line and on each record.
-
-    warcio reads a header line until it finds a newline, growing it by
-    concatenation, so one long line costs memory without end and quadratic
-    time. Here a line stops at ``line_limit`` bytes, and a record may consume
-    at most ``budget`` bytes (decompressed) before it is damage.
-    """
-
-    def __init__(self, stream: BinaryIO, line_limit: int) -> None:
-        super().__init__(stream)
-        self.line_limit = line_limit
-        self.budget = 0
-        self.used = 0
-
-    def start(self, budget: int) -> None:
-        """A new record begins; it may consume ``budget`` bytes so far."""
-        self.used, self.budget = 0, budget
-
-    def _spend(self, data: bytes) -> bytes:
-        self.used += len(data)
-        if self.used > self.budget:
-            raise WarcLimitExceeded(f"record reads past its {self.budget}-byte allowance")
-        return data
-
-    def readline(self, length: int | None = None) -> bytes:
-        cap = self.line_limit + 1 if length is None or length < 0 else min(length, self.line_limit + 1)
-        parts: list[bytes] = []
-        size = 0
-        while size < cap:
-            part = super().readline(cap - size)
-            if not part:
-                break
-            parts.append(part)
-            size += len(part)
-            if part.endswith(b"\n"):
-                break
-        line = b"".join(parts)
-        if len(line) > self.line_limit and not line.endswith(b"\n"):
-            raise WarcLimitExceeded(f"a header line is longer than {self.line_limit} bytes")
-        return self._spend(line)
-
-    def read(self, length: int | None = None) -> bytes:
-        data: bytes = super().read(length)
-        return self._spend(data)
 
 
 def declared_length(record: Any) -> int | None:
@@ -202,8 +152,17 @@ class WarcReader(StreamReader):
         In a gzipped file a record warcio read without decompressing is damage:
         warcio falls back to plain reading when a member's header is broken, and
         may then take the members after it for the body of one bogus record."""
+        # warcio is imported with the first archive read: it imports fsspec,
+        # whose import reads the entry points of every installed package, a
+        # cost every start would pay whatever its inputs.
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
+
+        from masthead.io.warclines import BoundedReader
+
+        corrupt = (ArchiveLoadFailed, *_CORRUPT)
         records = ArchiveIterator(handle)
-        reader = records.reader = _BoundedReader(records.fh, self.line_limit)
+        reader = records.reader = BoundedReader(records.fh, self.line_limit)
         while True:
             offset = records.offset
             reader.start(MAX_HEADER_BYTES)
@@ -214,7 +173,7 @@ class WarcReader(StreamReader):
                     tail = EOFError("unreadable or truncated data at the end of the file")
                     raise _Corrupt(records.offset, tail) from None
                 return
-            except _CORRUPT as exc:
+            except corrupt as exc:
                 raise _Corrupt(offset, exc) from exc
             if gzipped and reader.decompressor is None:
                 raise _Corrupt(offset, ValueError("not a gzip member"))
@@ -229,7 +188,7 @@ class WarcReader(StreamReader):
             try:
                 item = self._page(record, f"{path}#{offset}")
                 records.read_to_end()
-            except _CORRUPT as exc:
+            except corrupt as exc:
                 raise _Corrupt(offset, exc) from exc
             missing = getattr(record.raw_stream, "limit", 0)
             if isinstance(missing, int) and missing > 0:
