@@ -83,3 +83,13 @@ def test_outlet_credits_as_data() -> None:
 def test_picture_licence_closes_a_caption() -> None:
     assert is_caption("Trump and Putin in Helsinki. Kremlin.ru, CC BY 4.0, via Wikimedia Commons")
     assert not is_caption("The photo was released under CC BY 4.0 by the agency.")
+
+
+def test_credit_lists_of_any_kind_are_read_in_their_order() -> None:
+    line = "Smoke over Moscow. Moskva News Agency"
+    assert credit_of(line, strong=("News Agency", "Moskva News Agency")) == "News Agency"
+    assert credit_of(line, strong=iter(["Moskva News Agency", "News Agency"])) == "Moskva News Agency"
+    assert credit_of(line, strong=["Pixabay"], agencies=(a for a in ("AP", "moskva news agency"))) == (
+        "Moskva News Agency"
+    )
+    assert credit_of(line, strong=["Pixabay"], agencies=["News"]) is None

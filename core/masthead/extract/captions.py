@@ -11,6 +11,7 @@ agency inside a sentence is not a caption.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -101,19 +102,39 @@ def credit_of(
     institution = _INSTITUTION.search(text)
     if institution is not None and len(institution.group("who")) <= _MAX_CREDIT_CHARS:
         return institution.group("who")
-    named = _named_source(text, frozenset(fold(w) for w in source_words)) if source_words else None
+    named = _named_source(text, _kinds(tuple(source_words))) if source_words else None
     if named is not None:
         return named
     key = fold(text)  # once for all the credits
-    for credit in strong:
+    for credit in _ending(key, tuple(strong)):
         if _ends_with(text, key, credit):
             return text[-len(credit) :]
-    for agency in agencies:
+    for agency in _ending(key, tuple(agencies)):
         if _ends_with(text, key, agency):
             before = text[: -len(agency)].rstrip()
             if not before or before.endswith(_FINISHED):
                 return text[-len(agency) :]
     return None
+
+
+def _ending(key: str, credits: tuple[str, ...]) -> tuple[str, ...]:
+    """``credits`` if ``key`` (a folded text) ends with any of them folded, else none.
+
+    A caller passes the same few credit lists for every line it asks
+    about: folded once per list, they rule out a line that ends with none
+    of them in one ``str.endswith``.
+    """
+    return credits if key.endswith(_folded(credits)) else ()
+
+
+@functools.lru_cache(maxsize=64)
+def _folded(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(fold, words))
+
+
+@functools.lru_cache(maxsize=64)
+def _kinds(source_words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(_folded(source_words))
 
 
 def _ends_with(text: str, key: str, credit: str) -> bool:

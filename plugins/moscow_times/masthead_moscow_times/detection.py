@@ -37,6 +37,13 @@ _MARKUP = (
 _DOMAINS = ("themoscowtimes.com", "moscowtimes.ru")
 #: Every line that is evidence starts with one of these: one C call rules out most lines.
 _EVIDENCE = (*phrases.STRONG_LINES, *phrases.STRONG_PREFIXES, *phrases.GOOD_LINES, *phrases.WEAK_EVIDENCE)
+#: How they open, as far as the shortest of them goes: a set lookup of a
+#: key's start rules out the rest of the lines before that call.
+_EVIDENCE_WIDTH = min(map(len, _EVIDENCE))
+_EVIDENCE_OPENINGS = frozenset(phrase[:_EVIDENCE_WIDTH] for phrase in _EVIDENCE)
+#: The menu's lines as sets: a page's first lines are each looked up in them.
+_MENU_LINES = frozenset(phrases.CHROME_LINES)
+_SITE_MENU = frozenset(phrases.SITE_MENU)
 #: Cut short, a strong phrase still counts (at the toolkit's minimum length).
 _STRONG = Phrases("strong", exact=phrases.STRONG_LINES, prefixes=phrases.STRONG_PREFIXES)
 for _selector in _MARKUP:  # compiled once, in the parent process, before workers fork
@@ -59,15 +66,22 @@ def _text_score(page: Page) -> float:
     """Boilerplate lines at the top and the bottom of the page."""
     lines, folded = page.lines, page.folded_lines
     picked = lines[:_HEAD_LINES] + lines[_HEAD_LINES:][-_TAIL_LINES:]
-    sample = split_glued_lines([ends_of(line) for line in picked])
+    longest = max(picked, key=len, default="")
+    # Most pages have no line long enough for ends_of or key_of to cut: the
+    # lines are then their own sample and their folded forms their keys.
+    short = not key_is_cut(longest) and ends_of(longest) == longest
+    sample = split_glued_lines(picked if short else [ends_of(line) for line in picked])
     if sample == list(picked):
-        keys = _keys(picked, folded[:_HEAD_LINES] + folded[_HEAD_LINES:][-_TAIL_LINES:])
+        picked_folded = folded[:_HEAD_LINES] + folded[_HEAD_LINES:][-_TAIL_LINES:]
+        keys = list(picked_folded) if short else _keys(picked, picked_folded)
+        head = keys[:_HEAD_LINES]
     else:
         keys = [key_of(line) for line in sample]
+        head = _keys(lines[:_HEAD_LINES], folded[:_HEAD_LINES])
     strong: set[str] = set()
     good = False
     weak: set[str] = set()
-    for key in [key for key in keys if key.startswith(_EVIDENCE)]:
+    for key in [key for key in keys if key[:_EVIDENCE_WIDTH] in _EVIDENCE_OPENINGS and key.startswith(_EVIDENCE)]:
         if key in phrases.STRONG_LINES:
             strong.add(key)
         if key.startswith(phrases.STRONG_PREFIXES):
@@ -78,7 +92,6 @@ def _text_score(page: Page) -> float:
     if strong:
         return min(0.99, 0.9 + 0.03 * (len(strong) - 1) + 0.01 * len(weak))
     stamped = 0.6 if pageparts.title_over_stamp(lines) is not None else 0.0
-    head = _keys(lines[:_HEAD_LINES], folded[:_HEAD_LINES])
     return max(0.8 if good else 0.0, min(0.8, 0.2 * len(weak)), _cut_evidence(lines), _menu_evidence(head), stamped)
 
 
@@ -87,7 +100,7 @@ def _menu_evidence(head: Sequence[str]) -> float:
     lines holding at least two of the outlet's own section names ("Arts and
     Life", "Meanwhile", "Ukraine War"). Generic names alone prove nothing.
     ``head`` are the keys of the page's first lines."""
-    best, own = pageparts.menu_run(head, menu=phrases.CHROME_LINES, own=phrases.SITE_MENU)
+    best, own = pageparts.menu_run(head, menu=_MENU_LINES, own=_SITE_MENU)
     if own < _MENU_OWN or best < _MENU_RUN:
         return 0.0
     return 0.6 if own == _MENU_OWN else 0.7

@@ -14,6 +14,8 @@ then clean what the markup left.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -79,6 +81,8 @@ _GLUED_LOWER = re.compile(glued_pattern(marker.lower() for marker in _GLUE_MARKE
 #: for an ASCII letter or that lower-case to one ("İ", "ı", "ſ", Kelvin "K").
 ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
 assert all(marker.isascii() for marker in _GLUE_MARKERS)
+#: The word each marker ends with, in lower case.
+_GLUE_LAST_WORDS = tuple(sorted({marker.split()[-1].lower() for marker in _GLUE_MARKERS}))
 #: A dump cut short may end in "Sign up for our fr" or "A Message from":
 #: such a stub is boilerplate, not the end of the article.
 _CUT_OFF = Phrases("cut_off", prefixes=phrases.CUT_CANDIDATES)
@@ -192,22 +196,53 @@ def _parse_lines(lines: Sequence[str], *, title: str | None, subtitle: str | Non
 def split_glued_lines(lines: Sequence[str]) -> list[str]:
     """Put the outlet's one-line boilerplate back on lines of its own
     (:func:`masthead.extract.boilerplate.split_glued`): some dumps lose line
-    breaks, gluing the header or the appeal's opening to article text."""
-    if not _may_be_glued(lines):
+    breaks, gluing the header or the appeal's opening to article text.
+
+    :func:`split_glued` works line by line, so only the lines
+    :func:`_may_be_glued_at` names are handed to it; every other line
+    is left as it is, which is what it would do with them."""
+    glued = _may_be_glued_at(lines)
+    if glued is None:
+        return split_glued(lines, _GLUED)
+    if not glued:
         return list(lines)
-    return split_glued(lines, _GLUED)
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index in glued:
+            out.extend(split_glued([line], _GLUED))
+        else:
+            out.append(line)
+    return out
 
 
 def _may_be_glued(lines: Sequence[str]) -> bool:
-    """Whether :data:`_GLUED` can be in any of ``lines``: one search of all
-    of them joined (a match in one line is a match there), in lower case
+    """Whether :data:`_GLUED` can be in any of ``lines``."""
+    return _may_be_glued_at(lines) != set()
+
+
+def _may_be_glued_at(lines: Sequence[str]) -> set[int] | None:
+    """The indices of the lines :data:`_GLUED` can be found in, or ``None`` for any.
+
+    One search of all the lines joined (a match in one line is a match
+    there, and one that spans lines names each of them), in lower case
     without the case-blind flag unless a character of :data:`ASCII_CASE_TWINS`
     is there. The markers are ASCII, and every other character lower-cases
-    to one that neither is nor matches an ASCII letter, as it was."""
+    to one character that neither is nor matches an ASCII letter, as it
+    was, so positions in the joined text are those of the lines. Before
+    that search, a look for the word each marker ends with (which a match
+    holds as it is written) rules out most pages in a few C calls.
+    """
     text = "\n".join(lines)
     if any(twin in text for twin in ASCII_CASE_TWINS):
-        return _GLUED.search(text) is not None
-    return _GLUED_LOWER.search(text.lower()) is not None
+        return None if _GLUED.search(text) is not None else set()
+    lowered = text.lower()
+    if not any(word in lowered for word in _GLUE_LAST_WORDS):
+        return set()
+    ends = list(itertools.accumulate(len(line) + 1 for line in lines))  # each line's end and its line break
+    found: set[int] = set()
+    for match in _GLUED_LOWER.finditer(lowered):
+        found.update(range(bisect.bisect_right(ends, match.start()), bisect.bisect_right(ends, match.end() - 1) + 1))
+    return found
 
 
 def is_appeal_line(line: str) -> bool:

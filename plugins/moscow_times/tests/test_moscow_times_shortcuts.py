@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from moscow_times_support import DUMPS, FIXTURES
 
 from masthead import Page
@@ -73,6 +75,36 @@ def test_glue_check_finds_every_spelling_the_pattern_finds(marker: str) -> None:
         found = _GLUED.search(line) is not None
         assert _may_be_glued(["A line before.", line]) or not found, line
         assert split_glued_lines([line, "Ещё строка"]) == split_glued([line, "Ещё строка"], _GLUED)
+
+
+def test_only_the_case_twins_lower_case_to_other_than_one_character() -> None:
+    longer = {chr(code) for code in range(0x110000) if len(chr(code).lower()) != 1}
+    assert longer <= set(ASCII_CASE_TWINS)
+
+
+#: Markers whole, cut between their words (so a marker may run over two
+#: lines), in other cases and spacings, with case twins, text around them.
+_GLUE_PIECES = st.sampled_from(
+    (
+        *_GLUE_MARKERS,
+        *(word for marker in _GLUE_MARKERS for word in marker.split()),
+        *("SUPPORT THE MOSCOW TIMES!", "read  more\u00a0about:", "A Meſſage from The Moscow Times:", "\u0130"),
+        *("Read more about: Ukraine", "times!", "about:", "The story goes on.", "Привет", "\n", " ", ""),
+    )
+)
+_GLUE_LINES = st.lists(st.lists(_GLUE_PIECES, max_size=6).map(" ".join), max_size=6)
+#: Many short lines before the glued one: a line found at the wrong place
+#: in the joined text would be one or more lines off.
+_SHORT_LINES = st.lists(st.sampled_from(("", "x", "News", "Support")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SHORT_LINES, _GLUE_LINES, _SHORT_LINES)
+@example(["x"] * 40, ["Read more about: Ukraine"], [])
+def test_glued_lines_are_split_as_split_glued_splits_them(head: list[str], lines: list[str], tail: list[str]) -> None:
+    lines = head + lines + tail
+    assert split_glued_lines(lines) == split_glued(lines, _GLUED)
+    assert _may_be_glued(lines) or all(_GLUED.search(line) is None for line in lines)
 
 
 def test_glue_check_passes_over_pages_without_markers() -> None:
