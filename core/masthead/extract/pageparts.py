@@ -67,7 +67,7 @@ def title_over_stamp(lines: Sequence[str], *, head_lines: int = 80, max_words: i
     ``None`` for any other page.
     """
     for index, line in enumerate(lines[:head_lines]):
-        if TIME_STAMP.match(line.strip()):
+        if ":" in line and TIME_STAMP.match(line.strip()):  # a stamp's time holds a colon: most lines go in one C call
             if not any(TICKER.match(other) or UPDATE_STAMP.match(other.strip()) for other in lines[: index + 4]):
                 return None
             above = [i for i in (index - 1, index - 2) if i >= 0 and _titled(lines[i], max_words)]
@@ -235,12 +235,15 @@ def standfirst_fits(
     line = lines[index]
     if is_headline(line) or opens_with_dateline(line) or _words(line) > max_words or shapes.sentence_breaks(line) > 1:
         return False
-    rest = [other for other in lines[index + 1 :] if not is_head_line(other)]
-    if not rest:
+    # The lines after it are read only as far as the answer needs: the
+    # first paragraph usually settles it.
+    rest = (other for other in lines[index + 1 :] if not is_head_line(other))
+    first = next(rest, None)
+    if first is None:
         return False
     if not titled:
-        return is_caption(rest[0]) and len(rest) > 1
-    return any(not is_caption(other) for other in rest)
+        return is_caption(first) and next(rest, None) is not None
+    return not is_caption(first) or any(not is_caption(other) for other in rest)
 
 
 def menu_run(keys: Iterable[str], *, menu: Collection[str], own: Collection[str]) -> tuple[int, int]:

@@ -18,7 +18,7 @@ from masthead.extract.boilerplate import Phrases
 from masthead.extract.htmlparse import compiled
 from masthead.extract.text import ends_of, fold
 from masthead_moscow_times import phrases
-from masthead_moscow_times.lines import key_is_cut, key_of
+from masthead_moscow_times.lines import KEY_CHARS, key_is_cut, key_of
 from masthead_moscow_times.parsing import split_glued_lines
 
 #: Lines looked at; boilerplate sits at the top and the bottom of a page.
@@ -66,10 +66,10 @@ def _text_score(page: Page) -> float:
     """Boilerplate lines at the top and the bottom of the page."""
     lines, folded = page.lines, page.folded_lines
     picked = lines[:_HEAD_LINES] + lines[_HEAD_LINES:][-_TAIL_LINES:]
-    longest = max(picked, key=len, default="")
-    # Most pages have no line long enough for ends_of or key_of to cut: the
-    # lines are then their own sample and their folded forms their keys.
-    short = not key_is_cut(longest) and ends_of(longest) == longest
+    # Most pages have no line long enough for key_of to cut (nor ends_of,
+    # which cuts only lines many times longer): the lines are then their
+    # own sample and their folded forms their keys.
+    short = max(map(len, picked), default=0) <= KEY_CHARS
     sample = split_glued_lines(picked if short else [ends_of(line) for line in picked])
     if sample == list(picked):
         picked_folded = folded[:_HEAD_LINES] + folded[_HEAD_LINES:][-_TAIL_LINES:]

@@ -24,17 +24,18 @@ _TERMINAL = tuple(".!?…\"”’')]:;")
 
 
 #: Longest line start that matching against boilerplate ever needs.
-_KEY_CHARS = 600
+KEY_CHARS = 600
 
 
 class _PageMemo:
     """What the rules found out about the lines of the page being read."""
 
-    __slots__ = ("captions", "dates", "keys")
+    __slots__ = ("captions", "dates", "headlines", "keys")
 
     def __init__(self) -> None:
         self.keys: dict[str, str] = {}
         self.captions: dict[str, bool] = {}
+        self.headlines: dict[str, bool] = {}
         self.dates: dict[str, str | None] = {}
 
 
@@ -50,10 +51,10 @@ def key_of(line: str) -> str:
     """
     memo = _PAGE.get()
     if memo is None:
-        return fold(line if len(line) <= _KEY_CHARS else line[:_KEY_CHARS])
+        return fold(line if len(line) <= KEY_CHARS else line[:KEY_CHARS])
     key = memo.keys.get(line)
     if key is None:
-        key = memo.keys[line] = fold(line if len(line) <= _KEY_CHARS else line[:_KEY_CHARS])
+        key = memo.keys[line] = fold(line if len(line) <= KEY_CHARS else line[:KEY_CHARS])
     return key
 
 
@@ -66,18 +67,18 @@ def key_is_start(line: str) -> bool:
     non-ASCII marks, case folding and spacing go character by character,
     a word cut short is the start of the word).
     """
-    return len(line) <= _KEY_CHARS or line[_KEY_CHARS].isascii()
+    return len(line) <= KEY_CHARS or line[KEY_CHARS].isascii()
 
 
 def key_is_cut(line: str) -> bool:
     """Whether :func:`key_of` folds only the start of ``line``."""
-    return len(line) > _KEY_CHARS
+    return len(line) > KEY_CHARS
 
 
 @contextlib.contextmanager
 def page_memo() -> Iterator[None]:
-    """Keep what :func:`key_of`, :func:`is_caption` and :func:`date_of_line`
-    find until the block ends.
+    """Keep what :func:`key_of`, :func:`is_headline`, :func:`is_caption` and
+    :func:`date_of_line` find until the block ends.
 
     The rules ask these of the same lines many times over (a headline test
     asks whether the line is a caption, the standfirst test reads every
@@ -104,7 +105,13 @@ def is_paragraph(line: str) -> bool:
 def is_headline(line: str) -> bool:
     """Whether ``line`` is set like a headline (:func:`masthead.extract.shapes.is_headline`);
     a photo credit ("Moskva News Agency") is Title Case too but no headline."""
-    return shapes.is_headline(line) and not is_caption(line)
+    memo = _PAGE.get()
+    if memo is None:
+        return shapes.is_headline(line) and not is_caption(line)
+    found = memo.headlines.get(line)
+    if found is None:
+        found = memo.headlines[line] = shapes.is_headline(line) and not is_caption(line)
+    return found
 
 
 # --- photo captions -------------------------------------------------------

@@ -74,15 +74,17 @@ _GLUE_MARKERS = (
     *("Subscribers agree to the Privacy Policy", "Read more about:"),
 )
 _GLUED = glued_pattern(_GLUE_MARKERS)
-#: :data:`_GLUED` without its case-blind flag, for text in lower case (the
-#: flag makes a search several times slower).
-_GLUED_LOWER = re.compile(glued_pattern(marker.lower() for marker in _GLUE_MARKERS).pattern)
+#: Each marker's part of :data:`_GLUED` alone and without its case-blind
+#: flag, for text in lower case, with the word the marker ends with. The
+#: flag makes a search several times slower, and so does the alternation
+#: (no literal start to scan for).
+_GLUED_EACH = tuple(
+    (marker.split()[-1].lower(), re.compile(glued_pattern([marker.lower()]).pattern)) for marker in _GLUE_MARKERS
+)
 #: The characters other than ASCII letters that a case-blind pattern takes
 #: for an ASCII letter or that lower-case to one ("İ", "ı", "ſ", Kelvin "K").
 ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
 assert all(marker.isascii() for marker in _GLUE_MARKERS)
-#: The word each marker ends with, in lower case.
-_GLUE_LAST_WORDS = tuple(sorted({marker.split()[-1].lower() for marker in _GLUE_MARKERS}))
 #: A dump cut short may end in "Sign up for our fr" or "A Message from":
 #: such a stub is boilerplate, not the end of the article.
 _CUT_OFF = Phrases("cut_off", prefixes=phrases.CUT_CANDIDATES)
@@ -228,29 +230,37 @@ def _may_be_glued_at(lines: Sequence[str]) -> set[int] | None:
     without the case-blind flag unless a character of :data:`ASCII_CASE_TWINS`
     is there. The markers are ASCII, and every other character lower-cases
     to one character that neither is nor matches an ASCII letter, as it
-    was, so positions in the joined text are those of the lines. Before
-    that search, a look for the word each marker ends with (which a match
-    holds as it is written) rules out most pages in a few C calls.
+    was, so positions in the joined text are those of the lines. Each
+    marker is searched for apart (:data:`_GLUED_EACH`), and only where the
+    word it ends with, which a match holds as it is written, is in the text.
     """
     text = "\n".join(lines)
     if any(twin in text for twin in ASCII_CASE_TWINS):
         return None if _GLUED.search(text) is not None else set()
     lowered = text.lower()
-    if not any(word in lowered for word in _GLUE_LAST_WORDS):
-        return set()
-    ends = list(itertools.accumulate(len(line) + 1 for line in lines))  # each line's end and its line break
     found: set[int] = set()
-    for match in _GLUED_LOWER.finditer(lowered):
-        found.update(range(bisect.bisect_right(ends, match.start()), bisect.bisect_right(ends, match.end() - 1) + 1))
+    ends: list[int] = []
+    for word, pattern in _GLUED_EACH:
+        if word not in lowered:
+            continue
+        ends = ends or list(itertools.accumulate(len(line) + 1 for line in lines))  # each line's end and its break
+        for match in pattern.finditer(lowered):
+            first, last = (bisect.bisect_right(ends, at) for at in (match.start(), match.end() - 1))
+            found.update(range(first, last + 1))
     return found
 
 
 def is_appeal_line(line: str) -> bool:
     """The opening line of a donation appeal, or a sentence of one."""
-    key = key_of(line)
-    return key.lstrip(".… ").startswith(phrases.APPEAL_STARTS) or key.startswith(
-        phrases.APPEAL_STARTS + phrases.APPEAL_SENTENCES
-    )
+    return _is_appeal(key_of(line))
+
+
+_APPEAL_LINES = phrases.APPEAL_STARTS + phrases.APPEAL_SENTENCES
+
+
+def _is_appeal(key: str) -> bool:
+    """:func:`is_appeal_line` of a line's key."""
+    return key.lstrip(".… ").startswith(phrases.APPEAL_STARTS) or key.startswith(_APPEAL_LINES)
 
 
 def trailer_start(lines: Sequence[str]) -> int:
@@ -264,7 +274,7 @@ def trailer_start(lines: Sequence[str]) -> int:
     seen_text = False
     for index, line in enumerate(lines):
         key = key_of(line)
-        if is_appeal_line(line) or key.startswith(phrases.TAIL_PREFIXES):
+        if _is_appeal(key) or key.startswith(phrases.TAIL_PREFIXES):
             return index
         if key == phrases.DEAR_READERS and (index + 1 == len(lines) or is_appeal_line(lines[index + 1])):
             return index
@@ -292,7 +302,7 @@ def related_in_trailer(trailer: Sequence[str]) -> list[Related]:
 
 def _closes_cluster(line: str) -> bool:
     key = key_of(line)
-    return key in phrases.TAIL_LINES or is_appeal_line(line) or key == phrases.DEAR_READERS
+    return key in phrases.TAIL_LINES or _is_appeal(key) or key == phrases.DEAR_READERS
 
 
 def _linked(line: str) -> bool:
@@ -329,7 +339,7 @@ def _between_paragraphs(lines: Sequence[str], index: int) -> bool:
 def has_article_furniture(lines: Sequence[str]) -> bool:
     """Appeal, tags or disclaimer: printed under articles only (the newsletter
     box is not: the home page has one too)."""
-    return any(is_appeal_line(line) or key_of(line).startswith(phrases.ARTICLE_ONLY_PREFIXES) for line in lines)
+    return any(_is_appeal(key) or key.startswith(phrases.ARTICLE_ONLY_PREFIXES) for key in map(key_of, lines))
 
 
 def looks_like_listing(main: Sequence[str], all_lines: Sequence[str]) -> bool:
@@ -458,8 +468,9 @@ def read_body(lines: Sequence[str], parsed: Fields) -> None:
     A byline or date line left here (the head ended early, as when a dump is
     cut right after it) still goes to its field: neither is ever text.
     """
+    repeated = {key_of(text) for text in (parsed.title, parsed.subtitle) if text is not None}  # neither changes here
     for line in lines:
-        if _repeats(line, parsed.title) or _repeats(line, parsed.subtitle):
+        if key_of(line) in repeated:
             continue
         if (byline := byline_names(line)) is not None:
             _add_byline(parsed, byline)

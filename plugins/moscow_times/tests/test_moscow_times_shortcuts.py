@@ -19,10 +19,10 @@ from moscow_times_support import DUMPS, FIXTURES
 from masthead import Page
 from masthead.extract.boilerplate import split_glued
 from masthead.extract.document import HTML, RawDocument
-from masthead.extract.text import fold
+from masthead.extract.text import ends_of, fold
 from masthead_moscow_times import html
 from masthead_moscow_times.finders import TreeFinder
-from masthead_moscow_times.lines import key_is_start, key_of
+from masthead_moscow_times.lines import KEY_CHARS, key_is_cut, key_is_start, key_of
 from masthead_moscow_times.parsing import (
     _GLUE_MARKERS,
     _GLUED,
@@ -131,6 +131,12 @@ def test_newsletter_shortcut_keeps_every_box_line(line: str) -> None:
     lines = ["Headline Of The Story", "The first paragraph of the story, long enough to be text.", line]
     assert _strip_newsletter(lines) == _NEWSLETTER.strip(lines)
     assert _strip_newsletter(lines[:2]) == _NEWSLETTER.strip(lines[:2]) == lines[:2]
+
+
+def test_a_line_key_of_folds_whole_is_kept_whole_by_ends_of() -> None:
+    """The detector takes such lines as their own sample, without ends_of."""
+    line = "\u00e9" * KEY_CHARS
+    assert not key_is_cut(line) and ends_of(line) == line
 
 
 def test_a_long_lines_key_is_its_start_only_before_an_ascii_character() -> None:
