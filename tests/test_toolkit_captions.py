@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from masthead.extract.captions import credit_of, is_caption, is_photo_credit
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from masthead.extract import captions
+from masthead.extract.captions import ASCII_CASE_TWINS, credit_of, is_caption, is_photo_credit
+from masthead.extract.text import fold
 
 
 @pytest.mark.parametrize(
@@ -93,3 +99,41 @@ def test_credit_lists_of_any_kind_are_read_in_their_order() -> None:
         "Moskva News Agency"
     )
     assert credit_of(line, strong=["Pixabay"], agencies=["News"]) is None
+
+
+def test_ascii_case_twins_are_every_such_character() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = {
+        chr(code)
+        for code in range(128, 0x110000)
+        if letter.match(chr(code)) or any(ch.isascii() and ch.isalpha() for ch in chr(code).lower())
+    }
+    assert found == set(ASCII_CASE_TWINS)
+
+
+#: Words and marks the credit patterns look for, spelt in the ways that
+#: could hide them from a plain substring test.
+_CREDIT_PIECES = st.sampled_from(
+    (
+        *("Photo:", "PHOTOS by", "pıcture:", "Image:", "Screen shot:", "Courtesy of", "©", "credit:", "FOOTAGE:"),
+        *("Press Service", "press office of the", "Pool", "POOL", "Handout", "preſſ service", "Ministry", "Agency"),
+        *("mil.ru", "Kremlin.ru", "Screenshot", "ſcreenshot", "\uff33creenshot", "screen\u00adshot", "SCREENSHOT"),
+        *("Vladimir Putin", "The", "visits", "Kursk", ".", "—", "|", "\u00a8", "\u0301", "\u212a", "\u0130", "\n"),
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CREDIT_PIECES, min_size=1, max_size=8).map(" ".join))
+@example("Smoke over Kursk. Screen shot: Vladimir Putin")
+@example("Smoke over Kursk. Pıcture: Vladimir Putin")
+def test_credit_searches_are_skipped_only_where_they_find_nothing(line: str) -> None:
+    text = line.rstrip()[-captions._CREDIT_SEARCH_CHARS :]
+    lowered = captions._lowered(text)
+    if captions._LABELLED_TAIL.search(text) is not None:
+        assert captions._may_hold(lowered, captions._LABEL_WORDS)
+    if captions._INSTITUTION.search(text) is not None:
+        assert captions._may_hold(lowered, captions._INSTITUTION_WORDS)
+    kinds = frozenset(("ministry", "agency"))
+    if captions._named_source(text, kinds) is not None:
+        assert captions._may_name_source(text, fold(text), kinds)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from masthead.extract.text import fold
 
-__all__ = ["CAPTION_LABELS", "credit_of", "is_caption", "is_photo_credit"]
+__all__ = ["ASCII_CASE_TWINS", "CAPTION_LABELS", "credit_of", "is_caption", "is_photo_credit"]
 
 #: Labels that open a caption or a credit line (folded).
 CAPTION_LABELS = (
@@ -70,6 +70,14 @@ _MAX_CREDIT_CHARS = 120
 #: Only this much of a line's end is searched for a credit.
 _CREDIT_SEARCH_CHARS = 160
 _SENTENCE_END = (".", "!", "?", "\u201d", '"')
+#: The characters other than ASCII letters that a case-blind pattern takes
+#: for an ASCII letter or that lower-case to one ("İ", "ı", "ſ", Kelvin "K").
+#: In a text without them, an ASCII word a case-blind pattern finds is in
+#: the text lower-cased, at the same place.
+ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
+#: A word every match of :data:`_LABELLED_TAIL`, and of :data:`_INSTITUTION`, holds (in lower case).
+_LABEL_WORDS = ("photo", "image", "picture", "credit", "illustration", "screen", "footage", "courtesy", "©")
+_INSTITUTION_WORDS = ("press", "pool", "handout")
 #: What a finished sentence before an agency name ends with.
 _FINISHED = tuple(".!?…\"”’')]:;")
 
@@ -94,18 +102,22 @@ def credit_of(
     slash = _SLASH_CREDIT.search(text) if "/" in text else None
     if slash is not None:
         return _INNER_BREAK.split(slash.group(0).strip())[-1]
-    labelled = _LABELLED_TAIL.search(text)
+    # The two case-blind searches are made only where a word they need is there.
+    lowered = _lowered(text)
+    labelled = _LABELLED_TAIL.search(text) if _may_hold(lowered, _LABEL_WORDS) else None
     if labelled is not None:
         if fold(labelled.group("label")).startswith("courtesy"):
             return text[labelled.start("label") :].strip(" )")
         return labelled.group("who").strip(" )")
-    institution = _INSTITUTION.search(text)
+    institution = _INSTITUTION.search(text) if _may_hold(lowered, _INSTITUTION_WORDS) else None
     if institution is not None and len(institution.group("who")) <= _MAX_CREDIT_CHARS:
         return institution.group("who")
-    named = _named_source(text, _kinds(tuple(source_words))) if source_words else None
-    if named is not None:
-        return named
-    key = fold(text)  # once for all the credits
+    key = fold(text)  # once for the named source and all the credits
+    if source_words:
+        kinds = _kinds(tuple(source_words))
+        named = _named_source(text, kinds) if _may_name_source(text, key, kinds) else None
+        if named is not None:
+            return named
     for credit in _ending(key, tuple(strong)):
         if _ends_with(text, key, credit):
             return text[-len(credit) :]
@@ -115,6 +127,30 @@ def credit_of(
             if not before or before.endswith(_FINISHED):
                 return text[-len(agency) :]
     return None
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` in lower case, for substring tests that stand for case-blind
+    searches; ``None`` where a case twin makes those differ."""
+    return None if any(twin in text for twin in ASCII_CASE_TWINS) else text.lower()
+
+
+def _may_hold(lowered: str | None, words: tuple[str, ...]) -> bool:
+    """Whether a text (``lowered``: in lower case, ``None`` where it holds a
+    case twin) may hold one of ``words``."""
+    return lowered is None or any(word in lowered for word in words)
+
+
+def _may_name_source(text: str, key: str, kinds: frozenset[str]) -> bool:
+    """Whether :func:`_named_source` may find a source in ``text`` (folded: ``key``).
+
+    The credit it finds ends with the text's last word, which must then be
+    a web address (holding a dot) or a kind of source, or it starts with
+    "screenshot", which folding leaves in ``key``.
+    """
+    words = text.rsplit(None, 1)
+    last = words[-1] if words else ""
+    return "." in last or fold(last) in kinds or "screenshot" in key
 
 
 def _ending(key: str, credits: tuple[str, ...]) -> tuple[str, ...]:

@@ -41,8 +41,7 @@ _EVIDENCE = (*phrases.STRONG_LINES, *phrases.STRONG_PREFIXES, *phrases.GOOD_LINE
 #: key's start rules out the rest of the lines before that call.
 _EVIDENCE_WIDTH = min(map(len, _EVIDENCE))
 _EVIDENCE_OPENINGS = frozenset(phrase[:_EVIDENCE_WIDTH] for phrase in _EVIDENCE)
-#: The menu's lines as sets: a page's first lines are each looked up in them.
-_MENU_LINES = frozenset(phrases.CHROME_LINES)
+#: The site's own menu items as a set: a page's first lines are each looked up in it.
 _SITE_MENU = frozenset(phrases.SITE_MENU)
 #: Cut short, a strong phrase still counts (at the toolkit's minimum length).
 _STRONG = Phrases("strong", exact=phrases.STRONG_LINES, prefixes=phrases.STRONG_PREFIXES)
@@ -100,7 +99,7 @@ def _menu_evidence(head: Sequence[str]) -> float:
     lines holding at least two of the outlet's own section names ("Arts and
     Life", "Meanwhile", "Ukraine War"). Generic names alone prove nothing.
     ``head`` are the keys of the page's first lines."""
-    best, own = pageparts.menu_run(head, menu=_MENU_LINES, own=_SITE_MENU)
+    best, own = pageparts.menu_run(head, menu=phrases.CHROME_KEYS, own=_SITE_MENU)
     if own < _MENU_OWN or best < _MENU_RUN:
         return 0.0
     return 0.6 if own == _MENU_OWN else 0.7

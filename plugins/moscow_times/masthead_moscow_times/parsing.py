@@ -29,6 +29,7 @@ from masthead.extract.boilerplate import (
     glued_pattern,
     split_glued,
 )
+from masthead.extract.captions import ASCII_CASE_TWINS
 from masthead.extract.fields import Fields
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
@@ -81,9 +82,6 @@ _GLUED = glued_pattern(_GLUE_MARKERS)
 _GLUED_EACH = tuple(
     (marker.split()[-1].lower(), re.compile(glued_pattern([marker.lower()]).pattern)) for marker in _GLUE_MARKERS
 )
-#: The characters other than ASCII letters that a case-blind pattern takes
-#: for an ASCII letter or that lower-case to one ("İ", "ı", "ſ", Kelvin "K").
-ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
 assert all(marker.isascii() for marker in _GLUE_MARKERS)
 #: A dump cut short may end in "Sign up for our fr" or "A Message from":
 #: such a stub is boilerplate, not the end of the article.
@@ -314,7 +312,7 @@ def is_chrome(line: str) -> bool:
     key = key_of(line)
     stripped = line.strip()
     return (
-        key in phrases.CHROME_LINES
+        key in phrases.CHROME_KEYS
         or key.startswith(phrases.BODY_CLUTTER_PREFIXES)
         or is_time_note(line)
         or bool(pageparts.TICKER.match(stripped) or pageparts.UPDATE_STAMP.match(stripped))

@@ -55,6 +55,8 @@ CHROME_LINES = folded(
     # The 2016-2017 site's section menu, printed twice above the article.
     *("Russia", "World", "Moscow", "Meanwhile...", "City Lifehack", "City Listings & Guide"),
 )
+#: :data:`CHROME_LINES` as a set: every line of a page is looked up in it.
+CHROME_KEYS = frozenset(CHROME_LINES)
 
 #: Section names among the chrome lines: between a sentence and a paragraph
 #: they are an article's subheads ("Moscow", "Business"), which widget words

@@ -9,8 +9,6 @@ to sit on its edges.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -44,16 +42,6 @@ def _fixture_lines() -> list[tuple[str, ...]]:
     return [Page.from_raw(RawDocument(uri=str(p), data=p.read_bytes(), content_type=HTML)).lines for p in pages] + [
         Page.from_raw(RawDocument(uri=str(p), data=p.read_bytes())).lines for p in dumps
     ]
-
-
-def test_ascii_case_twins_are_every_such_character() -> None:
-    letter = re.compile("[a-z]", re.IGNORECASE)
-    found = {
-        chr(code)
-        for code in range(128, 0x110000)
-        if letter.match(chr(code)) or any(ch.isascii() and ch.isalpha() for ch in chr(code).lower())
-    }
-    assert found == set(ASCII_CASE_TWINS)
 
 
 def _spellings(marker: str) -> list[str]:
