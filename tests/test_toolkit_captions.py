@@ -119,6 +119,8 @@ _CREDIT_PIECES = st.sampled_from(
         *("Press Service", "press office of the", "Pool", "POOL", "Handout", "preſſ service", "Ministry", "Agency"),
         *("mil.ru", "Kremlin.ru", "Screenshot", "ſcreenshot", "\uff33creenshot", "screen\u00adshot", "SCREENSHOT"),
         *("Vladimir Putin", "The", "visits", "Kursk", ".", "—", "|", "\u00a8", "\u0301", "\u212a", "\u0130", "\n"),
+        *("CC BY-SA 4.0", "cc-by", "CC0", "via Wikimedia Commons", "vıa Flıckr", "on Unſplash", "/Shutterstock"),
+        *("from PIXABAY", "via Getty Images"),
     )
 )
 
@@ -127,6 +129,7 @@ _CREDIT_PIECES = st.sampled_from(
 @given(st.lists(_CREDIT_PIECES, min_size=1, max_size=8).map(" ".join))
 @example("Smoke over Kursk. Screen shot: Vladimir Putin")
 @example("Smoke over Kursk. Pıcture: Vladimir Putin")
+@example("Smoke over Kursk, via Wıkimedia Commons")
 def test_credit_searches_are_skipped_only_where_they_find_nothing(line: str) -> None:
     text = line.rstrip()[-captions._CREDIT_SEARCH_CHARS :]
     lowered = captions._lowered(text)
@@ -134,6 +137,8 @@ def test_credit_searches_are_skipped_only_where_they_find_nothing(line: str) -> 
         assert captions._may_hold(lowered, captions._LABEL_WORDS)
     if captions._INSTITUTION.search(text) is not None:
         assert captions._may_hold(lowered, captions._INSTITUTION_WORDS)
+    if captions._LICENCE.search(line) is not None:
+        assert captions._may_hold(captions._lowered(line), captions._LICENCE_WORDS)
     kinds = frozenset(("ministry", "agency"))
     if captions._named_source(text, kinds) is not None:
         assert captions._may_name_source(text, fold(text), kinds)

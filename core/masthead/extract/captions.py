@@ -75,9 +75,11 @@ _SENTENCE_END = (".", "!", "?", "\u201d", '"')
 #: In a text without them, an ASCII word a case-blind pattern finds is in
 #: the text lower-cased, at the same place.
 ASCII_CASE_TWINS = "\u0130\u0131\u017f\u212a"
-#: A word every match of :data:`_LABELLED_TAIL`, and of :data:`_INSTITUTION`, holds (in lower case).
+#: A word every match of :data:`_LABELLED_TAIL`, of :data:`_INSTITUTION`
+#: and of :data:`_LICENCE` holds (in lower case).
 _LABEL_WORDS = ("photo", "image", "picture", "credit", "illustration", "screen", "footage", "courtesy", "©")
 _INSTITUTION_WORDS = ("press", "pool", "handout")
+_LICENCE_WORDS = ("cc by", "cc-by", "cc0", "wikimedia", "flickr", "unsplash", "pixabay", "shutterstock", "getty")
 #: What a finished sentence before an agency name ends with.
 _FINISHED = tuple(".!?…\"”’')]:;")
 
@@ -138,7 +140,7 @@ def _lowered(text: str) -> str | None:
 def _may_hold(lowered: str | None, words: tuple[str, ...]) -> bool:
     """Whether a text (``lowered``: in lower case, ``None`` where it holds a
     case twin) may hold one of ``words``."""
-    return lowered is None or any(word in lowered for word in words)
+    return lowered is None or any(map(lowered.__contains__, words))
 
 
 def _may_name_source(text: str, key: str, kinds: frozenset[str]) -> bool:
@@ -214,8 +216,9 @@ def is_caption(line: str, *, agencies: Iterable[str] = ()) -> bool:
     if len(line.split()) > _MAX_CAPTION_WORDS:
         return False
     key = fold(line)
-    if key.startswith(CAPTION_LABELS) or _CREDIT_PAREN.search(line):
+    if key.startswith(CAPTION_LABELS) or (")" in line and _CREDIT_PAREN.search(line)):
         return True
     if line.rstrip().endswith(_SENTENCE_END):
         return False
-    return bool(_LICENCE.search(line)) or credit_of(line, agencies=agencies) is not None
+    licence = _may_hold(_lowered(line), _LICENCE_WORDS) and _LICENCE.search(line) is not None
+    return licence or credit_of(line, agencies=agencies) is not None
