@@ -223,14 +223,14 @@ def _may_be_glued(lines: Sequence[str]) -> bool:
 def _may_be_glued_at(lines: Sequence[str]) -> set[int] | None:
     """The indices of the lines :data:`_GLUED` can be found in, or ``None`` for any.
 
-    One search of all the lines joined (a match in one line is a match
-    there, and one that spans lines names each of them), in lower case
-    without the case-blind flag unless a character of :data:`ASCII_CASE_TWINS`
-    is there. The markers are ASCII, and every other character lower-cases
-    to one character that neither is nor matches an ASCII letter, as it
-    was, so positions in the joined text are those of the lines. Each
-    marker is searched for apart (:data:`_GLUED_EACH`), and only where the
-    word it ends with, which a match holds as it is written, is in the text.
+    The lines are searched joined (a match in one line is a match there,
+    and one that spans lines names each of them), in lower case without the
+    case-blind flag unless a character of :data:`ASCII_CASE_TWINS` is there.
+    The markers are ASCII, and every other character lower-cases to one
+    character that neither is nor matches an ASCII letter, as it was, so
+    positions in the joined text are those of the lines. Each marker is
+    searched for apart (:data:`_GLUED_EACH`), and only where the word it
+    ends with, which a match holds as it is written, is in the text.
     """
     text = "\n".join(lines)
     if any(twin in text for twin in ASCII_CASE_TWINS):
