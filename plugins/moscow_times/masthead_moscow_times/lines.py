@@ -239,7 +239,8 @@ _BUILD_STAMP = re.compile(r"^\.?\s*last updated:?\s*\d{1,2}/\d{1,2}/\d{4}$", re.
 
 def is_time_note(line: str) -> bool:
     """A time note of the byline (:func:`masthead.extract.bylines.is_time_note`) or the build stamp."""
-    return bylines.is_time_note(line) or bool(_BUILD_STAMP.match(line.strip()))
+    # The build stamp's date holds slashes: most lines are ruled out without the search.
+    return bylines.is_time_note(line) or ("/" in line and bool(_BUILD_STAMP.match(line.strip())))
 
 
 # --- attributions and datelines --------------------------------------------
