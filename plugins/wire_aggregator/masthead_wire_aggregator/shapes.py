@@ -42,6 +42,11 @@ _TRAILING_CREDIT = re.compile(
     r"(?:\s*:|\s+by\b|\s+courtesy(?:\s+of)?\b)\s*\S+(?:\s+\S+){0,10}$",
     re.IGNORECASE,
 )
+#: Pieces of the words :data:`_TRAILING_CREDIT` wants, one of which every
+#: match leaves in the lower-cased line: the case-blind expression tries
+#: every position of a line, ``in`` finds a piece at C speed. A letter "i" or
+#: "s" is in none, since the expression also takes "ı", "İ" or "ſ" for it.
+_CREDIT_WORD_PIECES = ("photo", "mage", "ctur", "ource", "cred")
 #: Bullets, pipes and arrows around a menu or widget label ("  |   Politics", "• Market Data").
 _LABEL_DECORATION = " :>»|•·*▪►-"
 _BYLINE = re.compile(r"^by\s+(?P<names>.+?)\s*$", re.IGNORECASE)
@@ -91,7 +96,10 @@ def is_caption(line: str) -> bool:
     :func:`masthead.extract.captions.is_caption` or a "Source:" credit."""
     if len(line) > _CAPTION_CHARS or len(line.split()) > 40:
         return False
-    return captions.is_caption(line) or bool(_TRAILING_CREDIT.search(line))
+    if captions.is_caption(line):
+        return True
+    lowered = line.lower()
+    return any(piece in lowered for piece in _CREDIT_WORD_PIECES) and bool(_TRAILING_CREDIT.search(line))
 
 
 def parse_dateline(line: str) -> str | None:
