@@ -42,11 +42,6 @@ _TRAILING_CREDIT = re.compile(
     r"(?:\s*:|\s+by\b|\s+courtesy(?:\s+of)?\b)\s*\S+(?:\s+\S+){0,10}$",
     re.IGNORECASE,
 )
-#: Pieces of the words :data:`_TRAILING_CREDIT` wants, one of which every
-#: match leaves in the lower-cased line: the case-blind expression tries
-#: every position of a line, ``in`` finds a piece at C speed. A letter "i" or
-#: "s" is in none, since the expression also takes "ı", "İ" or "ſ" for it.
-_CREDIT_WORD_PIECES = ("photo", "mage", "ctur", "ource", "cred")
 #: Bullets, pipes and arrows around a menu or widget label ("  |   Politics", "• Market Data").
 _LABEL_DECORATION = " :>»|•·*▪►-"
 _BYLINE = re.compile(r"^by\s+(?P<names>.+?)\s*$", re.IGNORECASE)
@@ -80,15 +75,24 @@ def is_widget(line: str) -> bool:
     return len(line) <= _LABEL_CHARS and voc.WIDGET.matches(_label(line))
 
 
+#: Every start of a :data:`vocabulary.CUT_SHORT_FURNITURE` text with the
+#: words it needs: a line is such furniture cut short when its label is one,
+#: found by one set lookup instead of a comparison with every text.
+_CUT_SHORT_STARTS = frozenset(
+    start
+    for text, least in voc.CUT_SHORT_FURNITURE
+    for start in (text[:end] for end in range(len(text) + 1))
+    if len(start.split()) >= least
+)
+
+
 def is_stop(line: str) -> bool:
     """Whether the line opens the furniture after the article."""
     key = _label(line[:_PREFIX_CHARS])
     if voc.STOP.matches(key):
         return True
     # the disclaimer or the sign-up box cut short at the end of a dump
-    if len(line) > _PREFIX_CHARS:
-        return False
-    return any(text.startswith(key) and len(key.split()) >= least for text, least in voc.CUT_SHORT_FURNITURE)
+    return len(line) <= _PREFIX_CHARS and key in _CUT_SHORT_STARTS
 
 
 def is_caption(line: str) -> bool:
@@ -98,8 +102,20 @@ def is_caption(line: str) -> bool:
         return False
     if captions.is_caption(line):
         return True
+    return _may_name_credit(line) and bool(_TRAILING_CREDIT.search(line))
+
+
+def _may_name_credit(line: str) -> bool:
+    """Whether the lower-cased line holds a piece of one of the words
+    :data:`_TRAILING_CREDIT` wants (photo, image, picture, source, credit),
+    as every line it matches does.
+
+    The case-blind expression tries every position of a line; ``in`` finds
+    a piece at C speed. No piece holds an "i" or "s": the expression also
+    takes "ı", "İ" and "ſ" for them, which lower-case to no ASCII letter.
+    """
     lowered = line.lower()
-    return any(piece in lowered for piece in _CREDIT_WORD_PIECES) and bool(_TRAILING_CREDIT.search(line))
+    return "photo" in lowered or "mage" in lowered or "ctur" in lowered or "ource" in lowered or "cred" in lowered
 
 
 def parse_dateline(line: str) -> str | None:
