@@ -124,6 +124,7 @@ class _Shapes:
         self.headline = _asked_once(headline_shaped)
         self.ticker = _asked_once(shapes.ticker_headline)
         self.title_case = _asked_once(shapes.title_case_ratio)
+        self.teaser = _asked_once(is_teaser)
 
     def chrome(self, line: str) -> bool:
         return self.menu(line) or self.widget(line)
@@ -260,8 +261,8 @@ def _looks_like_listing(body: Sequence[str], teasers: int, shape: _Shapes) -> bo
     them, a page whose remaining lines hold no finished paragraph is a
     listing, while a story printed after the sidebar is still a story.
     """
-    cut = sum(1 for line in body if is_teaser(line))
-    paragraphs = sum(1 for line in body if shape.paragraph(line) and not is_teaser(line))
+    cut = sum(1 for line in body if shape.teaser(line))
+    paragraphs = sum(1 for line in body if shape.paragraph(line) and not shape.teaser(line))
     if ((teasers or cut) and not paragraphs) or cut >= _MIN_LISTING_TEASERS:
         return True
     return _headlines_reach(body, max(_MIN_LISTING_HEADLINES, paragraphs), shape)
