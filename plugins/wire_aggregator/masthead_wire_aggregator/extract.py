@@ -82,9 +82,10 @@ _T = TypeVar("_T")
 
 class _Answers(dict[str, _T], Generic[_T]):
     """What ``ask`` answered for each line asked so far; a line asked anew is
-    asked of ``ask`` once. Ten are made for every page read, so they must be
-    cheap to make: :func:`functools.cache` copies the function's attributes
-    into a new wrapper, which costs several times the rest of the set-up."""
+    asked of ``ask`` once. One is made per line test for every page read, so
+    they must be cheap to make: a :func:`functools.cache` wrapper copies the
+    function's attributes when made, which cost more than the rest of setting
+    up the page's reading."""
 
     __slots__ = ("_ask",)
 
