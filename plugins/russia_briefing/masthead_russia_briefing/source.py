@@ -78,7 +78,7 @@ class RussiaBriefingSource(Source):
         if page.is_html:
             return html.parse(page)
         extract = parse_lines(page.lines)
-        extract.comments = dump_comments(page.lines)
+        extract.comments = dump_comments(page.lines, folded_text=page.folded_text)
         return extract.draft(url=page.url, language=self.language)
 
 
