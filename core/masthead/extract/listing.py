@@ -269,12 +269,18 @@ def reject_blog_listing(
     more = sum(1 for tail, teaser in zip(ends, teasers, strict=True) if tail in READ_MORE or teaser)
     end = next((i for i, line in enumerate(lines) if ends_page(line)), len(lines)) if ends_page else len(lines)
     page = lines[:end]
-    dates = sum(1 for line in page if is_date(line))
-    prose = sum(1 for line in page if _words_at_least(line, _PROSE_WORDS) and _ends_like_prose(line))
-    archive = any(_is_archive_key(key) for key in keys[:end])
     if bylines >= 2 or (bylines <= 1 and more >= 3) or any(teasers[:end]):
         raise NotAnArticle(f"listing page: {bylines} bylines, {more} 'read more' links")
-    if dates >= 3 and (prose < dates or (archive and bylines == 0)):
+    # Prose and archive headings are read only when the verdict needs them:
+    # an article shows fewer than three dates, and a byline or no archive heading.
+    dates = sum(1 for line in page if is_date(line))
+    if dates < 3 and bylines != 0:
+        return
+    archive = bylines == 0 and any(_is_archive_key(key) for key in keys[:end])
+    if dates < 3 and not archive:
+        return
+    prose = sum(1 for line in page if _words_at_least(line, _PROSE_WORDS) and _ends_like_prose(line))
+    if dates >= 3 and (prose < dates or archive):
         raise NotAnArticle(f"listing page: {dates} datelines, {prose} paragraphs")
-    if archive and bylines == 0 and prose < 2:
+    if archive and prose < 2:
         raise NotAnArticle("listing page: archive heading or pager and no article prose")

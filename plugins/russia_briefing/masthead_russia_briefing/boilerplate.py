@@ -153,15 +153,17 @@ class _Chrome(Boilerplate):
     :class:`masthead.extract.boilerplate.Boilerplate` for less, as every line
     of a page is asked: a line is folded once, the families' phrases are
     looked up as one family (:func:`_phrases_of`), then their patterns are
-    searched one by one, each only in a line holding a string it needs
-    (``needs``: pattern -> strings one of which each of its matches holds)."""
+    searched: those that need a string (``needs``: pattern -> strings one of
+    which each of its matches holds) one by one, each only in a line holding
+    one, the others in one search of a family holding them all (which joins
+    them into one expression where their flags and groups allow)."""
 
     def __init__(self, *families: Phrases, needs: dict[str, tuple[str, ...]]) -> None:
         super().__init__(*families)
         self._phrases = _phrases_of("chrome", *families)
-        self._patterns = tuple(
-            (pattern, needs.get(pattern.pattern, ())) for family in families for pattern in family.patterns
-        )
+        searched = [(pattern, needs.get(pattern.pattern, ())) for family in families for pattern in family.patterns]
+        self._always = Phrases("chrome_patterns", patterns=tuple(pattern for pattern, need in searched if not need))
+        self._patterns = tuple((pattern, need) for pattern, need in searched if need)
 
     def is_boilerplate(self, line: str, *, last: bool = False) -> bool:
         key = fold(line)
@@ -169,11 +171,9 @@ class _Chrome(Boilerplate):
             return False
         if self._phrases.matches_folded(key) or self._phrases.matches_cut_folded(key, last=last):
             return True
-        return any(
-            pattern.search(key) is not None
-            for pattern, needs in self._patterns
-            if not needs or any(need in key for need in needs)
-        )
+        if self._always.matches_folded(key):
+            return True
+        return any(pattern.search(key) is not None for pattern, needs in self._patterns if any(n in key for n in needs))
 
 
 #: Every single line of chrome that never belongs to the body (the icon

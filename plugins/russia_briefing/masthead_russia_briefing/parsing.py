@@ -67,14 +67,22 @@ def parse_lines(
     return out
 
 
-def dump_comments(lines: Sequence[str]) -> list[Comment]:
+#: A word of every heading :data:`boilerplate.COMMENT_COUNT` takes, as folded.
+_THREAD_WORDS = ("comment", "respons", "thought", "replies")
+
+
+def dump_comments(lines: Sequence[str], *, folded_text: str | None = None) -> list[Comment]:
     """Reader comments of a dump: the WordPress list under its count heading, flattened.
 
     Under the article the theme prints "N Responses to “Title”" or "N
     thoughts on “Title”", then each comment as its author, a time stamp, the
     text and a "Reply" link, then the "Leave a Reply" form. Dumps lose the
     nesting, so replies come out with no ``parent``; ``[]`` without a heading.
+    ``folded_text`` is the page's folded text (:attr:`masthead.Page.folded_text`),
+    when known: without a word of the heading in it, no line is read for one.
     """
+    if folded_text is not None and not any(word in folded_text for word in _THREAD_WORDS):
+        return []
     region = section(lines, opens=boilerplate.COMMENT_COUNT.matches, closes=boilerplate.THREAD_END.matches)
     return read_thread(region, chrome_seen=True) if region else []
 

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from masthead import Page
+from masthead.testing import document
 from masthead_russia_briefing import boilerplate, byline
 from masthead_russia_briefing.parsing import dump_comments, parse_lines
 
@@ -183,6 +185,17 @@ def test_dump_comments_are_read_flat_with_author_and_time() -> None:
 
 def test_no_comment_heading_means_no_comments() -> None:
     assert dump_comments(["Leave a Reply", "Anna", "March 14, 2015 at 2:05 pm", "Text."]) == []
+
+
+@pytest.mark.parametrize(
+    "heading", ["2 Responses to \u201cA Headline\u201d", "ONE THOUGHT ON \u201cA\u201d", "3 Replies", "No Comments"]
+)
+def test_the_folded_text_only_spares_pages_without_a_heading(heading: str) -> None:
+    """A page whose folded text holds no word of a comment heading is not read for a thread."""
+    lines = ["Text.", heading, "Anna says:", "March 14, 2015 at 2:05 pm", "Thanks.", "Leave a Reply"]
+    page = Page.from_raw(document("\n".join(lines)))
+    assert dump_comments(lines, folded_text=page.folded_text) == dump_comments(lines) != []
+    assert dump_comments(lines, folded_text="text. anna says: leave a reply") == []
 
 
 def test_each_line_is_asked_about_the_blurb_and_the_chrome_once(monkeypatch: pytest.MonkeyPatch) -> None:

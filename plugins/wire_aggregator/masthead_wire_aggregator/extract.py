@@ -24,8 +24,8 @@ that is nothing but such teasers and headlines is a listing.
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -77,6 +77,32 @@ class Extraction:
 _RELATED_HEADINGS = frozenset(fold(h) for h in ("Related Stories", "Related Articles", "Related News"))
 
 
+_T = TypeVar("_T")
+
+
+class _Answers(dict[str, _T], Generic[_T]):
+    """What ``ask`` answered for each line asked so far; a line asked anew is
+    asked of ``ask`` once. One is made per line test for every page read, so
+    they must be cheap to make: a :func:`functools.cache` wrapper copies the
+    function's attributes when made, which cost more than the rest of setting
+    up the page's reading."""
+
+    __slots__ = ("_ask",)
+
+    def __init__(self, ask: Callable[[str], _T]) -> None:
+        super().__init__()
+        self._ask = ask
+
+    def __missing__(self, line: str) -> _T:
+        answer = self[line] = self._ask(line)
+        return answer
+
+
+def _asked_once(ask: Callable[[str], _T]) -> Callable[[str], _T]:
+    """``ask``, answering each line from memory after the first time."""
+    return _Answers(ask).__getitem__
+
+
 class _Shapes:
     """The line predicates of :mod:`masthead_wire_aggregator.shapes`, each
     answered once per line of the page being read.
@@ -89,16 +115,17 @@ class _Shapes:
     """
 
     def __init__(self) -> None:
-        self.menu = functools.cache(shapes.is_menu)
-        self.widget = functools.cache(shapes.is_widget)
-        self.caption = functools.cache(shapes.is_caption)
-        self.stop = functools.cache(shapes.is_stop)
-        self.dateline = functools.cache(shapes.parse_dateline)
-        self.byline = functools.cache(shapes.parse_byline)
-        self.paragraph = functools.cache(shapes.paragraph_shaped)
-        self.headline = functools.cache(headline_shaped)
-        self.ticker = functools.cache(shapes.ticker_headline)
-        self.title_case = functools.cache(shapes.title_case_ratio)
+        self.menu = _asked_once(shapes.is_menu)
+        self.widget = _asked_once(shapes.is_widget)
+        self.caption = _asked_once(shapes.is_caption)
+        self.stop = _asked_once(shapes.is_stop)
+        self.dateline = _asked_once(shapes.parse_dateline)
+        self.byline = _asked_once(shapes.parse_byline)
+        self.paragraph = _asked_once(shapes.paragraph_shaped)
+        self.headline = _asked_once(headline_shaped)
+        self.ticker = _asked_once(shapes.ticker_headline)
+        self.title_case = _asked_once(shapes.title_case_ratio)
+        self.teaser = _asked_once(is_teaser)
 
     def chrome(self, line: str) -> bool:
         return self.menu(line) or self.widget(line)
@@ -235,8 +262,8 @@ def _looks_like_listing(body: Sequence[str], teasers: int, shape: _Shapes) -> bo
     them, a page whose remaining lines hold no finished paragraph is a
     listing, while a story printed after the sidebar is still a story.
     """
-    cut = sum(1 for line in body if is_teaser(line))
-    paragraphs = sum(1 for line in body if shape.paragraph(line) and not is_teaser(line))
+    cut = sum(1 for line in body if shape.teaser(line))
+    paragraphs = sum(1 for line in body if shape.paragraph(line) and not shape.teaser(line))
     if ((teasers or cut) and not paragraphs) or cut >= _MIN_LISTING_TEASERS:
         return True
     return _headlines_reach(body, max(_MIN_LISTING_HEADLINES, paragraphs), shape)

@@ -75,15 +75,24 @@ def is_widget(line: str) -> bool:
     return len(line) <= _LABEL_CHARS and voc.WIDGET.matches(_label(line))
 
 
+#: Every start of a :data:`vocabulary.CUT_SHORT_FURNITURE` text with the
+#: words it needs: a line is such furniture cut short when its label is one,
+#: found by one set lookup instead of a comparison with every text.
+_CUT_SHORT_STARTS = frozenset(
+    start
+    for text, least in voc.CUT_SHORT_FURNITURE
+    for start in (text[:end] for end in range(len(text) + 1))
+    if len(start.split()) >= least
+)
+
+
 def is_stop(line: str) -> bool:
     """Whether the line opens the furniture after the article."""
     key = _label(line[:_PREFIX_CHARS])
     if voc.STOP.matches(key):
         return True
     # the disclaimer or the sign-up box cut short at the end of a dump
-    if len(line) > _PREFIX_CHARS:
-        return False
-    return any(text.startswith(key) and len(key.split()) >= least for text, least in voc.CUT_SHORT_FURNITURE)
+    return len(line) <= _PREFIX_CHARS and key in _CUT_SHORT_STARTS
 
 
 def is_caption(line: str) -> bool:
@@ -91,7 +100,22 @@ def is_caption(line: str) -> bool:
     :func:`masthead.extract.captions.is_caption` or a "Source:" credit."""
     if len(line) > _CAPTION_CHARS or len(line.split()) > 40:
         return False
-    return captions.is_caption(line) or bool(_TRAILING_CREDIT.search(line))
+    if captions.is_caption(line):
+        return True
+    return _may_name_credit(line) and bool(_TRAILING_CREDIT.search(line))
+
+
+def _may_name_credit(line: str) -> bool:
+    """Whether the lower-cased line holds a piece of one of the words
+    :data:`_TRAILING_CREDIT` wants (photo, image, picture, source, credit),
+    as every line it matches does.
+
+    The case-blind expression tries every position of a line; ``in`` finds
+    a piece at C speed. No piece holds an "i" or "s": the expression also
+    takes "ı", "İ" and "ſ" for them, which lower-case to no ASCII letter.
+    """
+    lowered = line.lower()
+    return "photo" in lowered or "mage" in lowered or "ctur" in lowered or "ource" in lowered or "cred" in lowered
 
 
 def parse_dateline(line: str) -> str | None:

@@ -112,9 +112,11 @@ class EconoTimesSource(Source):
         if found.credited or found.byline_agencies:
             score += _WIRE_CREDIT
         top = zip(lines[:12], page.folded_lines, strict=False)
-        if any("utc" in key and shapes.parse_dateline(line) for line, key in top):
+        if "utc" in key and any("utc" in folded and shapes.parse_dateline(line) for line, folded in top):
             score += _UTC_DATELINE
-        if not page.is_html:
+        # What follows only adds to the score: once it reaches the cap, the
+        # raw text need not be read again for the ticker's spacing.
+        if not page.is_html and score < _DUMP_CAP:
             # the ticker sits further from the text than the paragraphs from each
             # other, and its last line keeps a trailing space ("... Violence ")
             score += _TICKER_APART if set_apart(page.source_text, found.body, found.ticker) else 0.0

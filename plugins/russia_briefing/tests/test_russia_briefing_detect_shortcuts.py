@@ -1,0 +1,114 @@
+"""The detector's shortcuts answer as the plain searches they skip.
+
+The detector looks for pieces of its case-blind expressions in the page's
+folded text before running them, and finds the sister sites' names from the
+literal "briefing" on. The long way is spelled out here and compared on
+pages built from every spelling the expressions accept.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from masthead import Page
+from masthead.testing import document
+from masthead_russia_briefing import source
+
+#: The sister sites' self-description as a search from the country names on.
+_SISTER_SELF_LONG_WAY = re.compile(
+    r"\b(?:china|india|vietnam|asean|indonesia|silk road)[ -]briefing"
+    r"(?: is (?:produced|written|published|brought)|\.com\b)"
+)
+
+#: Each letter's spellings that a case-blind expression takes for it.
+_CASES = {letter: (letter, letter.upper()) for letter in "abcdefghijklmnopqrstuvwxyz"}
+_CASES |= {"i": ("i", "I", "\u0130", "\u0131"), "s": ("s", "S", "\u017f"), "k": ("k", "K", "\u212a")}
+#: What may sit around and inside a spelling: the characters the domain
+#: expression wants before it, spaces and line ends, letters, fullwidth and
+#: compatibility forms, and combining marks that merge with the letter before.
+_AROUND = ("/", ".", "@", "-", "_", " ", "\n", "x", "\u00a0", "\uff0e", "\u2013", "\u0301", "\u0323", "\u0307")
+
+
+def _spelled(word: str) -> st.SearchStrategy[str]:
+    """``word`` in any case, a letter at a time."""
+    return st.tuples(*(st.sampled_from(_CASES.get(char, (char,))) for char in word)).map("".join)
+
+
+def _amid(word: str) -> st.SearchStrategy[str]:
+    """``word`` spelled in any case, between any two characters of :data:`_AROUND`."""
+    return st.tuples(st.sampled_from(_AROUND), _spelled(word), st.sampled_from(_AROUND)).map("".join)
+
+
+_PIECES = st.one_of(
+    _amid("russia-briefing.com"),
+    _amid("related-readings_a"),
+    _amid("related_reading-k"),
+    st.sampled_from(_AROUND),
+)
+
+
+def _page(text: str) -> Page:
+    return Page.from_raw(document("Headline\n" + text))
+
+
+@settings(max_examples=400)
+@given(st.lists(_PIECES, max_size=4).map("".join))
+def test_a_page_the_expressions_match_holds_their_pieces_folded(text: str) -> None:
+    page = _page(text)
+    if source._DOMAIN.search(page.text):
+        assert source._DOMAIN_PIECE in page.folded_text
+    if source._ICON.search(page.text):
+        assert any(piece in page.folded_text for piece in source._ICON_PIECES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mail@RUSSIA-BRIEFING.COM\u0301",  # the mark merges with the "M" when folded
+        "https://www.ru\u017f\u017fia-br\u0131efing.com/x",  # long s, dotless i
+        "/RUSS\u0130A-BRIEFING.com\u0323",
+    ],
+)
+def test_the_domain_piece_is_found_in_odd_spellings(text: str) -> None:
+    page = _page(text)
+    assert source._DOMAIN.search(page.text)
+    assert source._DOMAIN_PIECE in page.folded_text
+
+
+@pytest.mark.parametrize("text", ["RELATED_READINGS-\u212a.png", "related-re\u0301adings", "related-read\u0130ng-x"])
+def test_the_icon_pieces_are_found_in_odd_spellings(text: str) -> None:
+    page = _page(text)
+    assert bool(source._ICON.search(page.text)) == ("\u0301" not in text)
+    assert any(piece in page.folded_text for piece in source._ICON_PIECES) == ("\u0301" not in text)
+
+
+_SISTER_WORDS = (
+    *("china", "india", "vietnam", "asean", "indonesia", "silk road", "russia", "xchina", "indiana"),
+    *(" ", "-", " briefing", "-briefing", "briefing", " is produced", " is written", " is", ".com", ".comx", "/"),
+)
+
+
+@given(st.lists(st.sampled_from(_SISTER_WORDS), max_size=10).map("".join))
+def test_the_sister_search_from_the_literal_answers_as_the_long_way(text: str) -> None:
+    assert bool(source._SISTER_SELF.search(text)) == bool(_SISTER_SELF_LONG_WAY.search(text))
+
+
+def test_the_sister_search_on_known_texts() -> None:
+    assert source._SISTER_SELF.search("silk road briefing is published by dezan shira")
+    assert source._SISTER_SELF.search("see china-briefing.com.")
+    assert not source._SISTER_SELF.search("indochina briefing is produced")
+    assert not source._SISTER_SELF.search("china briefing.community")
+
+
+@given(st.lists(st.sampled_from(("word", "a", " ", "\u00a0", "\u2028", "\x85", "\t")), max_size=80).map("".join))
+def test_the_header_ends_at_the_same_line_as_by_counting_words(line: str) -> None:
+    lines = (line.strip() or "x", "Posted by A", line.strip() or "y")
+    long_way = next(
+        (lines[:index] for index, entry in enumerate(lines) if len(entry.split()) >= source._PARAGRAPH_WORDS),
+        lines,
+    )
+    assert source._header(lines) == long_way

@@ -1,0 +1,97 @@
+"""The line tests' shortcuts answer as the searches they skip.
+
+:func:`masthead_wire_aggregator.shapes.is_caption` searches for a trailing
+"Source:" credit only in a line whose lower-cased text holds a piece of one
+of the credit words. The long way searches every line; both are compared on
+lines built from every spelling the case-blind expression accepts.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from masthead.extract import captions
+from masthead_wire_aggregator import shapes
+from masthead_wire_aggregator import vocabulary as voc
+
+#: Each letter's spellings that a case-blind expression takes for it.
+_CASES = {letter: (letter, letter.upper()) for letter in "abcdefghijklmnopqrstuvwxyz"}
+_CASES |= {"i": ("i", "I", "\u0130", "\u0131"), "s": ("s", "S", "\u017f"), "k": ("k", "K", "\u212a")}
+_WORDS = ("photo", "image", "picture", "source", "credit", "credits", "by", "courtesy of")
+_AROUND = (" ", ". ", ") ", " | ", " / ", ":", "Kremlin.ru", "Reuters", "x", "\u0301", "Tass", "ma", "of")
+
+
+def _spelled(word: str) -> st.SearchStrategy[str]:
+    """``word`` in any case, a letter at a time."""
+    return st.tuples(*(st.sampled_from(_CASES.get(char, (char,))) for char in word)).map("".join)
+
+
+_LINES = st.lists(st.one_of(st.sampled_from(_WORDS).flatmap(_spelled), st.sampled_from(_AROUND)), max_size=8)
+
+
+_CREDITS = st.tuples(
+    st.sampled_from(("", "Talks in Minsk. ", "Talks (Minsk) ", "Talks | ", "Talks / ")),
+    st.sampled_from(_WORDS[:5]).flatmap(_spelled),
+    st.sampled_from((":", " :", " by", " courtesy", " courtesy of", " credits:", " Credit by")),
+    st.sampled_from((" Kremlin.ru", " John Smith", " Reuters\u0301")),
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(_CREDITS)
+def test_every_trailing_credit_holds_a_piece_of_its_word(line: str) -> None:
+    assert shapes._TRAILING_CREDIT.search(line)
+    assert shapes._may_name_credit(line)
+
+
+def _long_way(line: str) -> bool:
+    if len(line) > 400 or len(line.split()) > 40:
+        return False
+    return captions.is_caption(line) or bool(shapes._TRAILING_CREDIT.search(line))
+
+
+@settings(max_examples=300)
+@given(_LINES.map("".join))
+def test_the_caption_test_answers_as_the_long_way(line: str) -> None:
+    assert shapes.is_caption(line) == _long_way(line)
+
+
+def test_credits_in_odd_spellings_are_captions() -> None:
+    assert shapes.is_caption("Talks in Minsk. \u017fource: Some Person")  # long s
+    assert shapes.is_caption("Talks in Minsk. P\u0131cture courtesy of Some Person")  # dotless i
+    assert not shapes.is_caption("The source said the talks in Minsk had failed.")
+
+
+_FURNITURE = [text for text, _ in voc.CUT_SHORT_FURNITURE]
+
+
+@st.composite
+def _cut_furniture(draw: st.DrawFn) -> str:
+    """A start of a furniture text, maybe in capitals, decorated or followed by other words."""
+    text = draw(st.sampled_from(_FURNITURE))
+    start = text[: draw(st.integers(0, len(text)))]
+    start = draw(st.sampled_from((start, start.upper(), f"| {start}", f"{start} extra words", f"{start}...")))
+    return start
+
+
+def _stop_long_way(line: str) -> bool:
+    key = shapes._label(line[:240])
+    if voc.STOP.matches(key):
+        return True
+    if len(line) > 240:
+        return False
+    return any(text.startswith(key) and len(key.split()) >= least for text, least in voc.CUT_SHORT_FURNITURE)
+
+
+@settings(max_examples=300)
+@given(_cut_furniture())
+def test_the_stop_test_answers_as_the_long_way(line: str) -> None:
+    assert shapes.is_stop(line) == _stop_long_way(line)
+
+
+def test_furniture_cut_short_needs_its_words() -> None:
+    assert shapes.is_stop("This article does not")
+    assert not shapes.is_stop("This article")  # a story's own words
+    assert shapes.is_stop("Welcome to")
+    assert not shapes.is_stop("Welcome")
