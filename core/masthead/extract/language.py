@@ -120,6 +120,13 @@ def decide(text: str, declared: str | None) -> LanguageDecision:
     """The language of ``text``, given the language the plugin or page declares."""
     declared = normalise_tag(declared)
     sample = text[:SAMPLE_CHARS]
+    if declared is not None and len(sample) > OPENING_CHARS:
+        opening = sample[:OPENING_CHARS]
+        # Letters enough in the opening are letters enough in the sample.
+        if sum(map(str.isalpha, opening)) >= MIN_LETTERS:
+            best, sure = _predict(opening, 1)[0]
+            if best == primary(declared) and sure >= MIN_CONFIDENCE:
+                return LanguageDecision(declared)
     letters = sum(map(str.isalpha, sample))
     if letters < MIN_LETTERS:
         if declared is None:
@@ -127,10 +134,6 @@ def decide(text: str, declared: str | None) -> LanguageDecision:
         return LanguageDecision(
             declared, f"language_default: text too short to identify ({letters} letters), {declared!r} as declared"
         )
-    if declared is not None and len(sample) > OPENING_CHARS:
-        opening, sure = _predict(sample[:OPENING_CHARS], 1)[0]
-        if opening == primary(declared) and sure >= MIN_CONFIDENCE:
-            return LanguageDecision(declared)
     best, confidence = _predict(sample, 1)[0]
     if declared is not None and primary(declared) == best:
         return LanguageDecision(declared)
