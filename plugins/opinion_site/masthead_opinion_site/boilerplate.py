@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from masthead.extract import boilerplate, bylines, donations
 from masthead.extract import comments as thread
 from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases
-from masthead.extract.text import fold
 
 #: The end of the article, on a line of its own (see :func:`marker_rest`).
 MARKER = "more on the topic"
@@ -71,6 +70,8 @@ APPEAL = BlockRule(
     max_lines=30,
 )
 
+#: The link under SouthFront's pictures ("Click to see full-size map"), folded.
+_HELPER_PREFIXES = ("click to see full-size", "click to see the full-size")
 SITE_CHROME = Phrases(
     "site_chrome",
     exact=(
@@ -83,7 +84,7 @@ SITE_CHROME = Phrases(
         *("Srpski", "Русский", "PDF Download", "Privacy Policy", "Terms of Use", "Cookie Policy", "Read more"),
         *("Read More »", "Continue reading", "Share this:", "Like this:", "Related", "SouthFront Maps"),
     ),
-    prefixes=("click to see full-size", "click to see the full-size"),
+    prefixes=_HELPER_PREFIXES,
     patterns=(
         r"^(?:tags|tagged|tagged with|categories|category|filed under|topics)\s*:",
         r"^(?:©|\(c\)|copyright ©?)\s*\d{4}|^©\s*\S+(?:\s+\S+){0,10}$",
@@ -120,9 +121,10 @@ def is_donation(line: str) -> bool:
     return DONATION.matches(line) or DONATION_HEADINGS.matches(line) or donations.is_widget_line(line)
 
 
-def is_full_size_helper(line: str) -> bool:
-    """The "Click to see full-size image/map" link under SouthFront pictures."""
-    return fold(line).startswith(("click to see full-size", "click to see the full-size"))
+def is_full_size_helper_folded(key: str) -> bool:
+    """The "Click to see full-size image/map" link under SouthFront pictures
+    (``key``: the line folded)."""
+    return key.startswith(_HELPER_PREFIXES)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -19,7 +19,6 @@ import re
 from masthead import Page
 from masthead.extract import comments as thread
 from masthead.extract import htmlmeta, shapes
-from masthead.extract.text import fold
 from masthead.router import host_of
 from masthead_opinion_site import boilerplate as bp
 
@@ -39,30 +38,47 @@ def score(page: Page) -> float:
         return 1.0
     if htmlmeta.names_publisher(page.meta, _NAMES):
         return 0.95
-    lines, keys = page.lines, page.folded_lines
-    total = _marker_score(lines)
-    if any(
-        _is_button(key) or _is_appeal(line, key) or _is_own_byline(key) for line, key in zip(lines, keys, strict=True)
-    ):
+    lines, keys, text = page.lines, page.folded_lines, page.folded_text
+    total = _marker_score(lines, keys, text)
+    # Every detector runs on every page, and most pages are not SouthFront's.
+    # Buttons, appeals, the byline and the mentions all name the site, so only
+    # the lines holding "south" are read, and none when the page's folded
+    # text (its folded lines joined) holds it nowhere.
+    named = [i for i, key in enumerate(keys) if _SOUTH in key] if _SOUTH in text else []
+    if any(_is_button(keys[i]) or _is_appeal(lines[i], keys[i]) or _is_own_byline(keys[i]) for i in named):
         total += 0.8 if total == 0.0 else 0.1
     if any(key in _BANNERS for key in keys[:_BANNER_LINES]):
         total += 0.4
-    total += _helper_score(lines)
-    mentions = sum(1 for key in keys if any(n in key for n in _NAMES))
+    total += _helper_score(keys, text)
+    mentions = sum(1 for i in named if any(n in keys[i] for n in _NAMES))
     total += min(0.25, 0.1 * mentions)
-    if total > 0.3 and _has_comment_thread(lines):
+    if total > 0.3 and _has_comment_thread(lines, keys):
         total += 0.05 if total >= 0.5 else 0.1
     return max(0.0, min(1.0, total))
 
 
-def _marker_score(lines: tuple[str, ...]) -> float:
+#: Held by every name of the site (:data:`_NAMES`), folded, and so by every
+#: line of evidence that names it.
+_SOUTH = "south"
+#: The marker's folded line starts with its first word and holds its last.
+_MARKER_FIRST, _MARKER_LAST = bp.MARKER.split()[0], bp.MARKER.split()[-1]
+
+
+def _marker_score(lines: tuple[str, ...], keys: tuple[str, ...], text: str) -> float:
     """The "MORE ON THE TOPIC:" line, as SouthFront prints it (capitals).
 
     "More on the topic" in another case is a common phrase on other sites
     (with a list of category links after it), so it counts less, and only
     with a related headline or a comment under it does it add up to a claim.
+
+    ``keys`` are ``lines`` folded and ``text`` the folded lines joined: only
+    a line whose key starts with "more" and holds "topic" can be the marker,
+    and none can when the page holds "topic" nowhere.
     """
-    at = next((i for i, line in enumerate(lines) if bp.marker_rest(line) is not None), None)
+    at = None
+    if _MARKER_LAST in text:
+        candidates = (i for i, key in enumerate(keys) if key.startswith(_MARKER_FIRST) and _MARKER_LAST in key)
+        at = next((i for i in candidates if bp.marker_rest(lines[i]) is not None), None)
     if at is None:
         return _cut_marker_score(lines)
     found = 0.85 if lines[at].strip().startswith("MORE ON THE TOPIC") else 0.45
@@ -83,22 +99,31 @@ def _cut_marker_score(lines: tuple[str, ...]) -> float:
     return 0.6 if len(last) >= _CUT_MARKER_MIN and full.startswith(last) else 0.0
 
 
-def _helper_score(lines: tuple[str, ...]) -> float:
+def _helper_score(keys: tuple[str, ...], text: str) -> float:
     """SouthFront's "Click to see full-size map" link under its maps.
 
     The map and infographic forms are the site's own; "... full-size image"
-    is common in galleries elsewhere and counts less.
+    is common in galleries elsewhere and counts less. ``keys`` are the
+    page's lines folded, ``text`` the folded lines joined (a page that holds
+    the link's words nowhere has no such line).
     """
-    helpers = [fold(line) for line in lines if bp.is_full_size_helper(line)]
+    if _HELPER_WORDS not in text:
+        return 0.0
+    helpers = [key for key in keys if bp.is_full_size_helper_folded(key)]
     if any(h.endswith(("map", "infographic")) for h in helpers):
         return 0.5
     return 0.3 if helpers else 0.0
 
 
-def _has_comment_thread(lines: tuple[str, ...]) -> bool:
-    """Comment chrome or a Disqus-style thread (only with other evidence)."""
+#: Held by every folded helper line (:func:`masthead_opinion_site.boilerplate.is_full_size_helper_folded`).
+_HELPER_WORDS = "click to see"
+
+
+def _has_comment_thread(lines: tuple[str, ...], keys: tuple[str, ...]) -> bool:
+    """Comment chrome or a Disqus-style thread (only with other evidence);
+    ``keys`` are ``lines`` folded."""
     return (
-        any(thread.opens_comments(line) for line in lines)
+        any(thread.COMMENT_OPENERS.matches_folded(key) for key in keys)
         or thread.bullet_thread_start(lines, chrome=bp.is_boilerplate) is not None
     )
 
