@@ -39,6 +39,7 @@ from masthead.models import Comment
 __all__ = [
     "COMMENT_CHROME",
     "COMMENT_OPENERS",
+    "ThreadReader",
     "bullet_depths",
     "bullet_thread_start",
     "is_comment_chrome",
@@ -193,10 +194,11 @@ class _Block:
 class _Reader:
     """The shape readers, sharing one idea of what is chrome.
 
-    A reader lives for one call on one page, and its shape finders ask
-    about the same lines again and again (each line is the one after a
-    name, then a name itself, then a stamp): the answers for chrome, names
-    and stamps, pure functions of the line, are kept for its lifetime.
+    A reader lives for one call on one page (or for several, as a
+    :class:`ThreadReader`), and its shape finders ask about the same lines
+    again and again (each line is the one after a name, then a name itself,
+    then a stamp): the answers for chrome, names and stamps, pure functions
+    of the line, are kept for its lifetime.
     """
 
     def __init__(self, chrome: Chrome | None) -> None:
@@ -387,6 +389,26 @@ class _Reader:
             return False
         following = content[index + 1] if index + 1 < len(content) else None
         return following is not None and (reply_to(following) is not None or not self.name_line(following))
+
+
+class ThreadReader(_Reader):
+    """One page's answers about its lines (chrome, names, timestamps), for several calls.
+
+    :func:`section_start` and :func:`read_after_marker` read the same lines
+    of a page (the thread the first finds, the second reads again): built
+    once with the page's ``chrome`` and passed to both as ``reader``, it
+    judges each line once. The answers depend on the line alone, so the
+    results are those of separate calls.
+    """
+
+
+def _reader_of(chrome: Chrome | None, reader: ThreadReader | None) -> _Reader:
+    """``reader``, or a new one for a single call with ``chrome``."""
+    if reader is None:
+        return _Reader(chrome)
+    if chrome is not None:
+        raise TypeError("pass chrome or a reader built with it, not both")
+    return reader
 
 
 def _segments(lines: Sequence[str]) -> list[list[str]]:
@@ -582,7 +604,7 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
         if reader.chrome(line):
             informal = informal or fold(line) == "reply" or reply_to(line) is not None
             continue
-        if fold(shapes.clean_name(line)).rstrip(":") in _SECTION_HEADINGS:
+        if _is_section_heading(line):
             break
         following = lines[index + 1] if index + 1 < stop else None
         if reader.name_line(line) and run > 0 and following is not None and not reader.name_line(following):
@@ -594,7 +616,7 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
             ):
                 best = index
             continue
-        if shapes.is_headline(line) and not reader.name_line(line):
+        if not reader.name_line(line) and shapes.is_headline(line):  # the cheap test first: it is known
             break
         run += 1
         words += len(line.split())
@@ -615,6 +637,23 @@ _CHAT_LINE_WORDS = 6
 _SECTION_HEADINGS = frozenset(
     ("conclusion", "conclusions", "background", "summary", "analysis", "introduction", "update", "context")
 )
+
+
+#: :func:`masthead.extract.shapes.clean_name` takes at most this many words
+#: off a line (a bullet, "#", a number, "says", ":"), and folding splits
+#: words but never joins them.
+_CLEANED_WORDS = 5
+
+
+def _is_section_heading(line: str) -> bool:
+    """One of :data:`_SECTION_HEADINGS`, alone (a name line's marks aside).
+
+    A heading is one word once cleaned, so a line of more words than
+    cleaning can take off is none: most lines are done without cleaning.
+    """
+    if len(line.split(maxsplit=_CLEANED_WORDS + 1)) > _CLEANED_WORDS + 1:
+        return False
+    return fold(shapes.clean_name(line)).rstrip(":") in _SECTION_HEADINGS
 
 
 def _handle_like(line: str) -> bool:
@@ -686,6 +725,7 @@ def section_start(
     chrome: Chrome | None = None,
     indents: Sequence[int] = (),
     ended: int | None = None,
+    reader: ThreadReader | None = None,
 ) -> int:
     """First line of the comment section in ``lines[start:stop]``, else ``stop``.
 
@@ -698,12 +738,15 @@ def section_start(
     donation appeal, a sign-off block), when the page has one: it counts like
     a comment form, so plain "NAME, then text" comments right after it are a
     thread even with no screen name among them.
+
+    ``reader`` (a :class:`ThreadReader` built with ``chrome``, instead of
+    ``chrome``) shares the answers with other calls on the page.
     """
     after = start + 1
-    reader = _Reader(chrome)
-    found = _thread_start(reader, lines[after:stop], indents[after:stop])
+    thread_reader = _reader_of(chrome, reader)
+    found = _thread_start(thread_reader, lines[after:stop], indents[after:stop])
     end = stop if found is None else after + found
-    if ended is not None and start < ended < end and reader.is_named(lines[ended:end], chrome_seen=True):
+    if ended is not None and start < ended < end and thread_reader.is_named(lines[ended:end], chrome_seen=True):
         end = ended
     return next((index for index in range(start, end) if opens_comments(lines[index])), end)
 
@@ -717,6 +760,7 @@ def read_after_marker(
     related_allowed: bool = True,
     chrome_seen: bool = False,
     depths: Sequence[int] = (),
+    reader: ThreadReader | None = None,
 ) -> tuple[list[str], list[Comment]]:
     """Related headlines, then reader comments, from the lines after an end-of-article marker.
 
@@ -727,12 +771,13 @@ def read_after_marker(
     the outlet's own lines, skipped everywhere like :data:`COMMENT_CHROME`;
     ``chrome_last`` judges the
     very last line, which a dump may have cut short. ``chrome_seen`` and
-    ``depths`` as for :func:`read_thread`.
+    ``depths`` as for :func:`read_thread`, ``reader`` as for :func:`section_start`.
     """
     related: list[str] = []
     rest_at = len(tail)
-    reader = _Reader(chrome)  # one for the Disqus check and the thread: the same lines
-    disqus = _bullet_start(reader, tail, ())
+    thread_reader = _reader_of(chrome, reader)  # one for the Disqus check and the thread: the same lines
+    chrome = thread_reader.extra
+    disqus = _bullet_start(thread_reader, tail, ())
     for index, line in enumerate(tail):
         judge = chrome_last if chrome_last is not None and index == len(tail) - 1 else chrome
         if is_comment_chrome(line) or (judge is not None and judge(line)):
@@ -745,7 +790,7 @@ def read_after_marker(
             continue
         rest_at = index
         break
-    return related, _read_thread(reader, tail[rest_at:], chrome_seen=chrome_seen, depths=depths)
+    return related, _read_thread(thread_reader, tail[rest_at:], chrome_seen=chrome_seen, depths=depths)
 
 
 def section(lines: Sequence[str], *, opens: Chrome, closes: Chrome) -> Sequence[str]:

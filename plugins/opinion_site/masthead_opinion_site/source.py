@@ -45,7 +45,11 @@ class SouthFrontSource(Source):
 
     def _parse_dump(self, page: Page) -> Draft:
         lines = page.lines
-        parts = split_lines(lines, indents=thread.line_indents(page.source_text))
+        # Indents only ever tell bulleted (Disqus) threads apart: measuring
+        # them normalizes the whole dump again, which a page without a
+        # bullet line is spared.
+        bulleted = any(map(shapes.has_bullet, lines))
+        parts = split_lines(lines, indents=thread.line_indents(page.source_text) if bulleted else ())
         self._reject_listing(lines, parts)
         return self._draft(page, parts, title=parts.title, published=parts.published)
 

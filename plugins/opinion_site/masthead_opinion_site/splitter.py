@@ -68,7 +68,9 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     parts.has_marker = marker < len(lines)
     start = _first_prose(lines, marker, judge)
     ended = _after_appeal(lines, start, marker, judge)
-    end = thread.section_start(lines, start, marker, chrome=bp.is_boilerplate, indents=indents, ended=ended)
+    # One reader for the thread's start and the thread: the same lines.
+    reader = thread.ThreadReader(bp.is_boilerplate)
+    end = thread.section_start(lines, start, marker, indents=indents, ended=ended, reader=reader)
     parts.has_comment_section = end < marker or any(thread.opens_comments(line) for line in lines[marker:])
 
     title_at = _title_index(lines[:start], known_title, judge)
@@ -79,7 +81,7 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     tail = lines[end:]
     if parts.has_marker and end == marker:
         tail = ([tail_first] if tail_first else []) + lines[marker + 1 :]
-    _read_tail(tail, parts, related_allowed=parts.has_marker and end == marker, depths=depths)
+    _read_tail(tail, parts, reader, related_allowed=parts.has_marker and end == marker, depths=depths)
     return parts
 
 
@@ -93,10 +95,20 @@ class _Judge:
     """
 
     def __init__(self) -> None:
-        #: :func:`masthead_opinion_site.boilerplate.is_donation`, remembered.
-        self.donation: Callable[[str], bool] = functools.cache(bp.is_donation)
+        #: :func:`_is_donation`, remembered.
+        self.donation: Callable[[str], bool] = functools.cache(_is_donation)
         #: :func:`_is_text`, remembered.
         self.text: Callable[[str], bool] = functools.cache(_is_text)
+
+
+def _is_donation(line: str) -> bool:
+    """:func:`masthead_opinion_site.boilerplate.is_donation`, asked only of boilerplate.
+
+    A donation line is boilerplate, and the answer for boilerplate is
+    remembered across pages (:func:`masthead_opinion_site.boilerplate.is_boilerplate`)
+    and asked of the same lines anyway: most lines are done with that.
+    """
+    return bp.is_boilerplate(line) and bp.is_donation(line)
 
 
 def _is_text(line: str) -> bool:
@@ -294,12 +306,14 @@ def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts, judge: 
         parts.body.append(line)
 
 
-def _read_tail(tail: Sequence[str], parts: Parts, *, related_allowed: bool, depths: Sequence[int]) -> None:
+def _read_tail(
+    tail: Sequence[str], parts: Parts, reader: thread.ThreadReader, *, related_allowed: bool, depths: Sequence[int]
+) -> None:
     """Related headlines (three words or more) right under the marker, then the reader comments."""
     related, parts.comments = thread.read_after_marker(
         tail,
         is_related=_related_title,
-        chrome=bp.is_boilerplate,
+        reader=reader,
         chrome_last=lambda line: bp.is_boilerplate(line, last=True),
         related_allowed=related_allowed,
         chrome_seen=parts.has_comment_section,
