@@ -1,0 +1,73 @@
+"""One :class:`masthead.extract.comments.ThreadReader` for several calls on a page.
+
+A reader remembers what it judged of each line; shared by
+:func:`section_start` and :func:`read_after_marker`, it must answer as
+separate calls do, whatever the lines.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from masthead.extract import comments, shapes
+from masthead.extract.comments import ThreadReader, read_after_marker, section_start
+from masthead.extract.text import fold
+
+_LINES = st.sampled_from(
+    (
+        *("Rob", "Rob says:", "• Ann", "• bob_77", "1. Rob", "2. Ann", "#3 Kim", "Reply", "Reply to Rob", "Share"),
+        *("May 21, 2016 at 7:05 pm", "5 years ago", "Ann • 5 years ago", "Rob on May 21, 2016 said:", "Leave a Reply"),
+        *("Great piece.", "lol", "Is that so?", "Support us", "Conclusion", "Background:", "• Conclusion says:"),
+        "The ministry said the talks would resume in May after a pause of several weeks, officials added.",
+        "Russia And China Sign New Energy Deal",
+    )
+)
+
+
+def _chrome(line: str) -> bool:
+    return line == "Support us"
+
+
+def _tail_chrome(line: str) -> bool:
+    return line in {"Support us", "Sha"}
+
+
+def _related(line: str) -> bool:
+    return line.istitle()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_LINES, min_size=1, max_size=14), st.data())
+def test_a_shared_reader_answers_as_separate_calls(lines: list[str], data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(lines) - 1))
+    stop = data.draw(st.integers(start, len(lines)))
+    ended = data.draw(st.none() | st.integers(0, len(lines)))
+    reader = ThreadReader(_chrome)
+    alone = section_start(lines, start, stop, chrome=_chrome, ended=ended)
+    assert section_start(lines, start, stop, ended=ended, reader=reader) == alone
+    for tail in (lines[alone:], lines[stop:]):
+        expected = read_after_marker(tail, is_related=_related, chrome=_chrome, chrome_last=_tail_chrome)
+        got = read_after_marker(tail, is_related=_related, chrome_last=_tail_chrome, reader=reader)
+        assert got == expected
+
+
+def test_chrome_and_a_reader_together_are_refused() -> None:
+    with pytest.raises(TypeError):
+        section_start(["Rob", "Great piece."], 0, 2, chrome=_chrome, reader=ThreadReader(_chrome))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.lists(_LINES, min_size=1, max_size=3).map(" ".join),
+        st.lists(
+            st.sampled_from(("•", "#", "12", "1.", "says", ":", "Conclusion", "update:", "Ｃｏｎｃｌｕｓｉｏｎ"))
+        ).map(" ".join),
+        st.text(max_size=40),
+    )
+)
+def test_the_section_heading_test_skips_only_lines_that_cannot_be_one(line: str) -> None:
+    plain = fold(shapes.clean_name(line)).rstrip(":") in comments._SECTION_HEADINGS
+    assert comments._is_section_heading(line) is plain
