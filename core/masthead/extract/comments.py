@@ -499,10 +499,13 @@ def bullet_thread_start(
 
 def _bullet_start(reader: _Reader, lines: Sequence[str], indents: Sequence[int]) -> int | None:
     start, stop = 0, len(lines)
+    bullets = [shapes.has_bullet(line) for line in lines]
+    if sum(bullets) < 2:  # a thread has two "• NAME" lines at least; most pages have no bullet
+        return None
     names_after = [0] * (len(lines) + 1)
     only_names = [True] * (len(lines) + 1)
     for index in range(len(lines) - 1, -1, -1):
-        bulleted = shapes.has_bullet(lines[index])
+        bulleted = bullets[index]
         named = bulleted and reader.bullet_name(lines[index])
         names_after[index] = names_after[index + 1] + named
         only_names[index] = only_names[index + 1] and (named or not bulleted)
@@ -512,7 +515,7 @@ def _bullet_start(reader: _Reader, lines: Sequence[str], indents: Sequence[int])
             names_after[index] >= 2
             and only_names[index]
             and reader.bullet_name(lines[index])
-            and not shapes.has_bullet(following)
+            and not bullets[index + 1]
             and not reader.chrome(following)
         ):
             lead = _indented_lead(indents, start, index)

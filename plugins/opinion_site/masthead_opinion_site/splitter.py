@@ -211,9 +211,10 @@ def _title_index(head: Sequence[str], known_title: str | None, judge: _Judge) ->
         for index, line in enumerate(head):
             if fold(line) == key:
                 return index
-    counts = Counter(fold(line) for line in head)
+    keys = [fold(line) for line in head]
+    counts = Counter(keys)
     for index, line in enumerate(head):
-        if counts[fold(line)] > 1 and _title_candidate(line, judge, strict=False):
+        if counts[keys[index]] > 1 and _title_candidate(line, judge, strict=False):
             return index
     first = _first_content(head, len(head), judge)
     candidates = [i for i, line in enumerate(head) if _title_candidate(line, judge, strict=i != first)]
