@@ -136,9 +136,24 @@ def is_boilerplate(line: str, *, last: bool = False) -> bool:
     return is_donation(line) or BOILERPLATE.is_boilerplate(line, last=last)
 
 
-def appeal_lines(lines: Sequence[str]) -> set[int]:
-    """Indexes of every line inside a donation block (start to end marker)."""
-    return {i for span in BOILERPLATE.spans(lines) for i in range(span.start, span.end)}
+def appeal_lines(lines: Sequence[str], stop: int | None = None) -> set[int]:
+    """Indexes of every line inside a donation block (start to end marker)
+    that opens before ``stop`` (anywhere by default).
+
+    :meth:`masthead.extract.boilerplate.Boilerplate.spans`, read only as far
+    as the caller needs, and only where a block can open: on a donation
+    line, which is boilerplate (:func:`is_boilerplate` remembers its answers).
+    """
+    inside: set[int] = set()
+    index, stop = 0, len(lines) if stop is None else stop
+    while index < stop:
+        span = APPEAL.span_at(lines, index) if is_boilerplate(lines[index]) else None
+        if span is None:
+            index += 1
+            continue
+        inside.update(range(span.start, span.end))
+        index = max(span.end, index + 1)
+    return inside
 
 
 #: The team's own sign-off under statements and video reports.
@@ -159,4 +174,8 @@ _SITE_SUFFIX = re.compile(
 
 def without_site_name(title: str) -> str:
     """``title`` without a trailing " | SouthFront" or " – SouthFront Maps"."""
+    # Every line of a page is asked: one without "front" in any case (the
+    # suffix's letters match only their own two cases) has no suffix to cut.
+    if "front" not in title.lower():
+        return title.strip()
     return _SITE_SUFFIX.sub("", title).strip()

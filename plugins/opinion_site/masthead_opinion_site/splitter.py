@@ -282,7 +282,7 @@ def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts, judge: 
     """
     title_key = fold(parts.title) if parts.title else None
     in_appeal = False
-    blocks = bp.appeal_lines(lines)
+    blocks = bp.appeal_lines(lines, end)
     for index in range(start, end):
         line = lines[index]
         last = index == len(lines) - 1

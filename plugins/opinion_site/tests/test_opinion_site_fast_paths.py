@@ -60,3 +60,51 @@ def test_evidence_lines_hold_what_the_detector_looks_for(line: str) -> None:
 @given(_LINES)
 def test_a_donation_line_is_boilerplate(line: str) -> None:
     assert splitter._is_donation(line) is bp.is_donation(line)
+
+
+_TITLES = st.one_of(
+    _LINES,
+    st.tuples(_LINES, st.sampled_from((" | ", " - ", " \u2013 ", ": ", " ")), st.sampled_from(_PHRASES)).map("".join),
+    st.tuples(
+        _LINES, st.sampled_from((" | SouthFront", " – South Front Maps", " | SOUTHFRONT: Analysis and Intelligence"))
+    ).map("".join),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TITLES)
+def test_the_site_name_is_cut_as_the_suffix_pattern_cuts_it(title: str) -> None:
+    assert bp.without_site_name(title) == bp._SITE_SUFFIX.sub("", title).strip()
+
+
+_APPEAL_LINES = st.one_of(
+    st.sampled_from(_fixture_lines()),
+    st.sampled_from(
+        (
+            *(
+                "Do you like this content? Consider helping us!",
+                "Our work is impossible without your support.",
+                "PayPal",
+            ),
+            *("If you want to support SouthFront but have no opportunity to do it financially, repost", "BTC: bc1q"),
+            *("a short line", "The talks resumed in Geneva on Monday after a long pause, the ministry said in a note."),
+        )
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_APPEAL_LINES, max_size=20), st.data())
+def test_appeal_lines_before_a_stop_are_the_blocks_that_open_before_it(lines: list[str], data: st.DataObject) -> None:
+    stop = data.draw(st.integers(0, len(lines)))
+    every = {i for span in bp.BOILERPLATE.spans(lines) for i in range(span.start, span.end)}
+    opened = {i for span in bp.BOILERPLATE.spans(lines) if span.start < stop for i in range(span.start, span.end)}
+    assert bp.appeal_lines(lines) == every
+    assert bp.appeal_lines(lines, stop) == opened
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES)
+def test_a_block_opens_on_a_boilerplate_line(line: str) -> None:
+    if bp.APPEAL.start.matches(line):
+        assert bp.is_boilerplate(line)
