@@ -242,7 +242,7 @@ class _Reader:
         return [
             line
             for index, line in enumerate(lines)
-            if reply_to(line) is not None or not self.chrome(line, last=index == last)
+            if not self.chrome(line, last=index == last) or reply_to(line) is not None  # chrome is remembered
         ]
 
     # -- shapes ---------------------------------------------------------
@@ -265,8 +265,10 @@ class _Reader:
                 return shapes.clean_name(name), date_line(when.strip()), (target[0].strip() or None) if target else None
             return None
         published, rest = take_date(line)
+        if published is None:  # most lines: no need to cut "said:"
+            return None
         rest = _SAID.sub("", rest)
-        if published is not None and rest and self.name_line(rest):
+        if rest and self.name_line(rest):
             return shapes.clean_name(rest), published, None
         return None
 
@@ -295,7 +297,7 @@ class _Reader:
                     head += 1
                 own_lines = lines[head:stop]
             for line in self.content(own_lines):
-                _take(block, line)
+                self._take(block, line)
             blocks.append(block)
         return blocks
 
@@ -326,7 +328,7 @@ class _Reader:
                     if self.unbulleted_author(lines, index):
                         current.author = shapes.clean_name(kept)
                         continue
-                current = _append(blocks, current, kept)
+                current = self._append(blocks, current, kept)
         return blocks
 
     def unbulleted_author(self, lines: Sequence[str], index: int) -> bool:
@@ -356,7 +358,7 @@ class _Reader:
                     current = _Block(text=[number_rest] if number_rest else [])
                 blocks.append(current)
                 continue
-            current = _append(blocks, current, line)
+            current = self._append(blocks, current, line)
         return blocks
 
     def is_named(self, lines: Sequence[str], *, chrome_seen: bool) -> bool:
@@ -379,7 +381,7 @@ class _Reader:
                     current = _Block(author=shapes.clean_name(line))
                     blocks.append(current)
                     continue
-                current = _append(blocks, current, line)
+                current = self._append(blocks, current, line)
         return blocks
 
     def _opens(self, current: _Block | None, content: Sequence[str], index: int) -> bool:
@@ -389,6 +391,21 @@ class _Reader:
             return False
         following = content[index + 1] if index + 1 < len(content) else None
         return following is not None and (reply_to(following) is not None or not self.name_line(following))
+
+    def _append(self, blocks: list[_Block], current: _Block | None, line: str) -> _Block:
+        """Add ``line`` to the comment being read, opening an authorless one if none is."""
+        if current is None:
+            current = _Block()
+            blocks.append(current)
+        self._take(current, line)
+        return current
+
+    def _take(self, block: _Block, line: str) -> None:
+        target = reply_to(line)
+        if target is not None:
+            block.target = block.target or target
+        elif not self.stamp(line):
+            block.text.append(line)
 
 
 class ThreadReader(_Reader):
@@ -419,23 +436,6 @@ def _segments(lines: Sequence[str]) -> list[list[str]]:
         if fold(line) == "reply":
             segments.append([])
     return [segment for segment in segments if segment]
-
-
-def _append(blocks: list[_Block], current: _Block | None, line: str) -> _Block:
-    """Add ``line`` to the comment being read, opening an authorless one if none is."""
-    if current is None:
-        current = _Block()
-        blocks.append(current)
-    _take(current, line)
-    return current
-
-
-def _take(block: _Block, line: str) -> None:
-    target = reply_to(line)
-    if target is not None:
-        block.target = block.target or target
-    elif not is_stamp(line):
-        block.text.append(line)
 
 
 def _is_numbered_thread(lines: Sequence[str]) -> bool:
@@ -783,8 +783,9 @@ def read_after_marker(
     disqus = _bullet_start(thread_reader, tail, ())
     for index, line in enumerate(tail):
         judge = chrome_last if chrome_last is not None and index == len(tail) - 1 else chrome
-        if is_comment_chrome(line) or (judge is not None and judge(line)):
-            if is_comment_chrome(line) and not is_relative_time(line):
+        platform = is_comment_chrome(line)
+        if platform or (judge is not None and judge(line)):
+            if platform and not is_relative_time(line):
                 related_allowed = False
             continue
         title = shapes.strip_bullet(line)
