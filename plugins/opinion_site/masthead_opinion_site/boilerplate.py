@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from masthead.extract import boilerplate, bylines, donations
 from masthead.extract import comments as thread
 from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases
+from masthead.extract.text import fold
 
 #: The end of the article, on a line of its own (see :func:`marker_rest`).
 MARKER = "more on the topic"
@@ -25,7 +26,14 @@ MARKER = "more on the topic"
 
 def marker_rest(line: str) -> str | None:
     """``None`` unless ``line`` is the "MORE ON THE TOPIC:" marker; else the text after its colon."""
+    # Every line of a page is asked: the marker's folded line starts with
+    # its first word, and most lines are done with that.
+    if not fold(line).startswith(_MARKER_FIRST):
+        return None
     return boilerplate.marker_rest(line, MARKER)
+
+
+_MARKER_FIRST = MARKER.split()[0]
 
 
 #: Appeals of every year, the crypto widget, the thermometer, the buttons.

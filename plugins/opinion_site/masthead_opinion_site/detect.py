@@ -123,7 +123,7 @@ def _has_comment_thread(lines: tuple[str, ...], keys: tuple[str, ...]) -> bool:
     """Comment chrome or a Disqus-style thread (only with other evidence);
     ``keys`` are ``lines`` folded."""
     return (
-        any(thread.COMMENT_OPENERS.matches_folded(key) for key in keys)
+        any(thread.COMMENT_OPENERS.matches_folded(key) for key in reversed(keys))  # openers follow the body
         or thread.bullet_thread_start(lines, chrome=bp.is_boilerplate) is not None
     )
 

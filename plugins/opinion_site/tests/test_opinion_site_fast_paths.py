@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from opinion_site_helpers import CORPUS, FIXTURES
 
+from masthead.extract import boilerplate
 from masthead.extract.text import fold
 from masthead_opinion_site import boilerplate as bp
 from masthead_opinion_site import detect, splitter
@@ -46,7 +47,9 @@ _LINES = st.one_of(
 @given(_LINES)
 def test_evidence_lines_hold_what_the_detector_looks_for(line: str) -> None:
     key = fold(line)
-    if bp.marker_rest(line) is not None:
+    rest = boilerplate.marker_rest(line, bp.MARKER)
+    assert bp.marker_rest(line) == rest
+    if rest is not None:
         assert key.startswith(detect._MARKER_FIRST) and detect._MARKER_LAST in key
     if detect._is_button(key) or detect._is_appeal(line, key) or detect._is_own_byline(key):
         assert detect._SOUTH in key
