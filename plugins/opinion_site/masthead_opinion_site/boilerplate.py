@@ -22,6 +22,7 @@ from masthead.extract.text import fold
 
 #: The end of the article, on a line of its own (see :func:`marker_rest`).
 MARKER = "more on the topic"
+_MARKER_FIRST = MARKER.split()[0]
 
 
 def marker_rest(line: str) -> str | None:
@@ -31,9 +32,6 @@ def marker_rest(line: str) -> str | None:
     if not fold(line).startswith(_MARKER_FIRST):
         return None
     return boilerplate.marker_rest(line, MARKER)
-
-
-_MARKER_FIRST = MARKER.split()[0]
 
 
 #: Appeals of every year, the crypto widget, the thermometer, the buttons.
