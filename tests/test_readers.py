@@ -164,3 +164,24 @@ def test_an_xhtml_page_reads_its_sidecar(tmp_path: Path) -> None:
     (tmp_path / "a.meta.json").write_text('{"url": "https://x.example/a"}')
     [doc] = iter_documents([str(tmp_path / "a.xhtml")], readers())  # type: ignore[arg-type]
     assert isinstance(doc, RawDocument) and doc.url == "https://x.example/a" and doc.is_html
+
+
+def test_the_runs_own_outputs_are_not_read_under_any_name(tmp_path: Path) -> None:
+    """An output written into a folder being read, reached by its own name,
+    through a symbolic link to it or through a linked folder, is passed over;
+    a file of the same name elsewhere is read."""
+    from masthead.run.inputs import visits
+
+    tree(tmp_path)
+    out = tmp_path / "b" / "out.jsonl"
+    out.write_text("")
+    os.symlink(out, tmp_path / "alias.jsonl")
+    os.symlink(tmp_path / "b", tmp_path / "linked")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "out.jsonl").write_text('{"text": "plain"}\n')
+    own = {os.path.realpath(out)}
+    args = [str(tmp_path), str(tmp_path / "alias.jsonl"), str(tmp_path / "linked" / "out.jsonl")]
+    seen = [visit.key for visit, _ in visits(args, readers(), [], own, follow_links=True)]  # type: ignore[arg-type]
+    assert str(tmp_path / "other" / "out.jsonl") in seen
+    assert not [key for key in seen if os.path.realpath(key) == os.path.realpath(out)]
+    assert str(tmp_path / "a.txt") in seen

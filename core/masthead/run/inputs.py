@@ -75,6 +75,7 @@ def visits(
     if any(is_url(a) or a.lower().endswith(PATHS_SUFFIXES) or a.lower().startswith("file://") for a in arguments):
         yield from _shard_visits(arguments, readers, skipped, own, prefix, dict(storage_options or {}))
         return
+    own_names = {os.path.basename(path) for path in own}
     for item in expand(arguments, follow_links):
         if not isinstance(item, tuple):
             yield Visit(item.input, None), iter((item,))
@@ -83,13 +84,27 @@ def visits(
         if path == STDIN:
             yield Visit(STDIN, None), iter_documents([STDIN], readers)
             continue
-        if os.path.realpath(path) in own:
+        if _is_own(path, own, own_names):
             continue
         unread = suffix_of(path, readers) is None or path.lower().endswith(SIDECAR_SUFFIX)
         if not named and unread and (os.path.isfile(path) or not os.path.exists(path)):
             skipped.append(path)  # a special file falls through: it is rejected, never skipped
             continue
         yield Visit(path, identity_of(path)), iter_documents([path], readers)
+
+
+def _is_own(path: str, own: set[str], own_names: set[str]) -> bool:
+    """Whether ``path`` is one of the run's outputs (``own``: their real
+    paths; ``own_names``: their file names).
+
+    A real path ends with the path's own file name unless that name is a
+    symbolic link (or ``.``/``..``): one ``lstat`` rules out most files,
+    where resolving every folder of the path costs ten times that.
+    """
+    name = os.path.basename(path)
+    if name not in own_names and name not in ("", ".", "..") and not os.path.islink(path):
+        return False
+    return os.path.realpath(path) in own
 
 
 def _shard_visits(
