@@ -185,8 +185,9 @@ def is_time_note(line: str) -> bool:
 #: Every date :func:`date_line` reads has a year (or RFC 2822's four-digit
 #: one); the edits before reading it remove text and never join digits, so
 #: a line without four digits in a row is no date, and most sentences are
-#: done with one scan instead of three substitutions.
-_FOUR_DIGITS = re.compile(r"\d{4}")
+#: done with one scan instead of three substitutions. Spelled out, not
+#: ``\d{4}``: the same match, but the engine scans a line for it faster.
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
 
 
 def date_line(text: str | None) -> str | None:
