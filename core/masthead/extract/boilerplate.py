@@ -36,6 +36,8 @@ __all__ = ["Boilerplate", "BlockRule", "Phrases", "Span", "folded", "glued_patte
 CUT_MIN_CHARS = 12
 #: ...unless it is the very last line of the page, where the capture stopped.
 CUT_MIN_CHARS_LAST = 4
+#: What an exact phrase may be followed by on its line ("Share:", "Comments!").
+_EXACT_TRAIL = " :.!"
 
 
 def folded(phrases: Iterable[str]) -> tuple[str, ...]:
@@ -117,7 +119,9 @@ class Phrases:
         """:meth:`matches` for a line already folded: for a caller that asks many families."""
         if not key:
             return False
-        if key in self.exact or key.rstrip(" :.!") in self.exact:
+        exact = self.exact
+        # Stripping can only change a key that ends with what it strips.
+        if exact and (key in exact or (key[-1] in _EXACT_TRAIL and key.rstrip(_EXACT_TRAIL) in exact)):
             return True
         for phrase in self.contains:
             if phrase in key:
