@@ -58,13 +58,17 @@ def is_headline(line: str, *, strict: bool = True) -> bool:
     ``strict=False`` allows a sentence break ("Revealed! Who Runs It"): only
     for a line that other evidence already marks as a title.
     """
-    words = line.split()
-    if not 2 <= len(words) <= 30 or len(line) > 250:
+    # Every rule below must hold: the cheap ones on the characters go
+    # first, so that a paragraph is done before it is split into words.
+    if len(line) > 250:
         return False
     stripped = line.rstrip()
     if stripped.endswith((".", ",", ";", ":")) and not _ABBREV_END.search(stripped):
         return False
-    if stripped.endswith("...") or (strict and sentence_breaks(line)):
+    if stripped.endswith("..."):
+        return False
+    words = line.split()
+    if not 2 <= len(words) <= 30 or (strict and sentence_breaks(line)):
         return False
     if len(words) >= 3:
         letters, capitals = _letter_counts(line)
@@ -168,8 +172,7 @@ def headline_shaped(line: str, *, max_words: int = 24, max_chars: int = 180) -> 
     headlines are partly in sentence case. A closing question or
     exclamation mark is allowed, as headlines use them.
     """
-    tokens = line.split()
-    if len(line) > max_chars or not 2 <= len(tokens) <= max_words:
+    if len(line) > max_chars or not 2 <= len(line.split()) <= max_words:
         return False
     core = line.rstrip(_CLOSERS)
     if core.endswith((".", "…", ":", ";", ",", "-", "–", "—")) and not _HEADLINE_ABBREVIATION_END.search(core):
