@@ -134,6 +134,8 @@ def credit_of(
 def _lowered(text: str) -> str | None:
     """``text`` in lower case, for substring tests that stand for case-blind
     searches; ``None`` where a case twin makes those differ."""
+    if text.isascii():  # the twins are not ASCII: most lines are done here
+        return text.lower()
     return None if any(twin in text for twin in ASCII_CASE_TWINS) else text.lower()
 
 
@@ -213,7 +215,8 @@ def is_caption(line: str, *, agencies: Iterable[str] = ()) -> bool:
     ("CC BY 4.0, via Wikimedia Commons") and no full stop (captions end with
     the credit, paragraphs with punctuation).
     """
-    if len(line.split()) > _MAX_CAPTION_WORDS:
+    # Split no further than the limit: a paragraph is not cut into all its words.
+    if len(line.split(maxsplit=_MAX_CAPTION_WORDS)) > _MAX_CAPTION_WORDS:
         return False
     key = fold(line)
     if key.startswith(CAPTION_LABELS) or (")" in line and _CREDIT_PAREN.search(line)):
