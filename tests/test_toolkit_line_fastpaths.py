@@ -1,0 +1,172 @@
+"""The per-line tests of the toolkit give the answers of their plain definitions.
+
+Plugins call these on every line of every page, so they take shortcuts
+(cheap character checks first, a word count that stops at its limit, an
+ASCII line skipping the case-twin search). The plain definitions are kept
+here and compared on varied lines, near every limit the shortcuts rely on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from masthead.extract import bylines, captions, shapes
+from masthead.extract.boilerplate import Phrases
+from masthead.extract.text import fold
+
+#: Words near every rule: small words, capitals, abbreviations, digits of
+#: other scripts, case twins, punctuation a line may end with.
+WORDS = st.sampled_from(
+    (
+        *("The", "the", "of", "Putin", "putin", "U.S.", "St.", "Inc.", "Says", "says", "RUSSIA", "(AP)"),
+        *("Photo:", "photo", "by", "Reuters", "TASS", "/", "©", "Press", "Service", "Kremlin.ru", "CC", "BY"),
+        *("2024", "12", "١٢٣٤", "٢٠٢٤", "İstanbul", "ıi", "ſo", "\u212aelvin", "…", "...", "—", ":", ";", ",", "."),
+        *("said.", "Next!", "Why?", '"Quote"', "“Quote”", "x" * 40, "Ab" * 30),
+    )
+)
+SEPARATORS = st.sampled_from((" ", " ", " ", "  ", "\t", "\u00a0", "\n"))
+ENDINGS = st.sampled_from(("", ".", ",", ";", ":", "...", "…", "!", "?", " ", "  ", ")", ").", '"', "\n"))
+
+
+@st.composite
+def lines(draw: st.DrawFn, max_words: int = 80) -> str:
+    words = draw(st.lists(WORDS, max_size=max_words))
+    line = "".join(word + draw(SEPARATORS) for word in words).rstrip(" ") if words else ""
+    return draw(st.sampled_from(("", " ", "\t"))) + line + draw(ENDINGS)
+
+
+def old_is_headline(line: str, *, strict: bool = True) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= 30 or len(line) > 250:
+        return False
+    stripped = line.rstrip()
+    if stripped.endswith((".", ",", ";", ":")) and not shapes._ABBREV_END.search(stripped):
+        return False
+    if stripped.endswith("...") or (strict and shapes.sentence_breaks(line)):
+        return False
+    if len(words) >= 3:
+        letters = [ch for ch in line if ch.isalpha()]
+        if letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.85:
+            return False
+    significant = capitalised = 0
+    for word in words:
+        core = word.strip(shapes._WORD_EDGE)
+        if not core or not core[0].isalpha() or core.lower() in shapes.SMALL_WORDS:
+            continue
+        significant += 1
+        capitalised += core[0].isupper()
+    return capitalised >= 2 and capitalised / max(significant, 1) >= 0.8
+
+
+def old_headline_shaped(line: str, *, max_words: int = 24, max_chars: int = 180) -> bool:
+    tokens = line.split()
+    if len(line) > max_chars or not 2 <= len(tokens) <= max_words:
+        return False
+    core = line.rstrip(shapes._CLOSERS)
+    if core.endswith((".", "…", ":", ";", ",", "-", "–", "—")) and not shapes._HEADLINE_ABBREVIATION_END.search(core):
+        return False
+    return not shapes.sentence_breaks(line) and shapes.starts_capitalised(line)
+
+
+def old_lowered(text: str) -> str | None:
+    return None if any(twin in text for twin in captions.ASCII_CASE_TWINS) else text.lower()
+
+
+def old_is_caption(line: str, *, agencies: tuple[str, ...] = ()) -> bool:
+    if len(line.split()) > 70:
+        return False
+    key = fold(line)
+    if key.startswith(captions.CAPTION_LABELS) or (")" in line and captions._CREDIT_PAREN.search(line)):
+        return True
+    if line.rstrip().endswith(captions._SENTENCE_END):
+        return False
+    lowered = old_lowered(line)
+    may_hold = lowered is None or any(word in lowered for word in captions._LICENCE_WORDS)
+    licence = may_hold and captions._LICENCE.search(line) is not None
+    return licence or captions.credit_of(line, agencies=agencies) is not None
+
+
+def old_matches_folded(phrases: Phrases, key: str) -> bool:
+    if not key:
+        return False
+    if key in phrases.exact or key.rstrip(" :.!") in phrases.exact:
+        return True
+    if any(phrase in key for phrase in phrases.contains):
+        return True
+    if (
+        phrases.prefixes
+        and key.startswith(phrases.prefixes)
+        and (phrases.prefix_words is None or len(key.split()) <= phrases.prefix_words)
+    ):
+        return True
+    return any(pattern.search(key) for pattern in phrases.patterns)
+
+
+@st.composite
+def long_headlines(draw: st.DrawFn, length: int) -> str:
+    """A Title Case line of about ``length`` characters (two either side)."""
+    head = " ".join(draw(st.lists(st.sampled_from(("Putin", "Says", "of", "U.S.", "Kremlin")), min_size=1, max_size=6)))
+    target = length + draw(st.integers(-2, 2))
+    return head + " W" + "x" * max(0, target - len(head) - 2) + draw(st.sampled_from(("", " ", "?")))
+
+
+@st.composite
+def counted_lines(draw: st.DrawFn, words: int) -> str:
+    """A line of ``words`` words, one either side."""
+    count = words + draw(st.integers(-1, 1))
+    return "".join(draw(WORDS) + draw(SEPARATORS) for _ in range(count)) + draw(ENDINGS)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(lines(), long_headlines(250), counted_lines(30)), st.booleans())
+def test_is_headline_keeps_its_definition(line: str, strict: bool) -> None:
+    assert shapes.is_headline(line, strict=strict) == old_is_headline(line, strict=strict)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(lines(max_words=40), long_headlines(180), counted_lines(24)), st.integers(-1, 1))
+def test_headline_shaped_keeps_its_definition(line: str, delta: int) -> None:
+    """At the default limits, and at a character limit of the line's own length."""
+    assert shapes.headline_shaped(line) == old_headline_shaped(line)
+    limit = max(1, len(line) + delta)
+    assert shapes.headline_shaped(line, max_chars=limit) == old_headline_shaped(line, max_chars=limit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(lines(), counted_lines(70)))
+def test_is_caption_keeps_its_definition(line: str) -> None:
+    assert captions.is_caption(line, agencies=("TASS", "AP")) == old_is_caption(line, agencies=("TASS", "AP"))
+
+
+@given(lines(max_words=12))
+def test_lowered_keeps_its_definition(line: str) -> None:
+    assert captions._lowered(line) == old_lowered(line)
+
+
+@given(st.text(alphabet=st.sampled_from("0123456789١٢٣٤٥ a.-\n"), max_size=40))
+def test_date_line_prefilter_finds_the_four_digits_of_any_script(text: str) -> None:
+    assert (bylines._FOUR_DIGITS.search(text) is None) == (re.search(r"\d{4}", text) is None)
+
+
+FAMILY = Phrases(
+    "family",
+    exact=("share", "comments", "support us"),
+    prefixes=("support ",),
+    contains=("donate today",),
+    patterns=(r"^\d+ comments?$",),
+    prefix_words=4,
+)
+
+
+@given(
+    st.lists(
+        st.sampled_from(("share", "comments", "support", "us", "donate", "today", "3", "comment", "x")), max_size=4
+    ),
+    st.sampled_from(("", ".", ":", "!", "?", " :", ". !", ":?")),
+)
+def test_matches_folded_keeps_its_definition(words: list[str], end: str) -> None:
+    key = fold(" ".join(words)) + end
+    assert FAMILY.matches_folded(key) == old_matches_folded(FAMILY, key)
