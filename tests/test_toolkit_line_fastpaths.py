@@ -170,3 +170,72 @@ FAMILY = Phrases(
 def test_matches_folded_keeps_its_definition(words: list[str], end: str) -> None:
     key = fold(" ".join(words)) + end
     assert FAMILY.matches_folded(key) == old_matches_folded(FAMILY, key)
+
+
+def old_sentence_breaks(line: str) -> int:
+    return sum(
+        1 for found in shapes._SENTENCE_BREAK.finditer(line) if found["word"].lower() not in shapes.ABBREVIATIONS
+    )
+
+
+def old_is_prose(line: str, *, min_words: int = 8) -> bool:
+    return len(line.split()) >= min_words and not old_is_headline(line)
+
+
+def old_reporting_credits(line: str) -> tuple[str, ...] | None:
+    if len(line.split()) > 14:
+        return None
+    for pattern in bylines._REPORTING:
+        match = pattern.match(line.strip())
+        if match:
+            names = tuple(n.strip(" .") for n in bylines._CREDIT_SPLIT.split(match.group("names")) if n.strip(" ."))
+            if names and all(n[0].isupper() and len(n.split()) <= 4 for n in names):
+                return names
+    return None
+
+
+def old_source_note(line: str) -> str | None:
+    if len(line.split()) > 15:
+        return None
+    match = bylines._SOURCE_NOTE.match(line.strip())
+    if match is None:
+        return None
+    return match.group("what").strip().rstrip(".") or None
+
+
+#: Credit and byline words, in every case, and their case twins.
+CREDIT_WORDS = st.sampled_from(
+    (
+        *("Reporting", "REPORTING", "reporting", "repoRTİng", "includes", "Includes", "from", "by", "with"),
+        *("additional", "Contributed", "contributed", "contrıbuted", "to", "this", "report", "story", "AFP"),
+        *("Reuters", "and", "Anna", "Smith", "Source:", "source:", "originally", "published", "on", "RT", "SF Team"),
+        *("Written", "By", "April", "7,", "2025", ",", ".", "x"),
+    )
+)
+
+
+@st.composite
+def credit_lines(draw: st.DrawFn, words: int) -> str:
+    """A credit-like line of up to about ``words`` words."""
+    count = draw(st.integers(0, words + 2))
+    return " ".join(draw(CREDIT_WORDS) for _ in range(count)) + draw(ENDINGS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(lines(), long_headlines(250)))
+def test_sentence_breaks_keeps_its_definition(line: str) -> None:
+    assert shapes.sentence_breaks(line) == old_sentence_breaks(line)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(lines(max_words=12), counted_lines(8)), st.integers(-1, 10))
+def test_is_prose_keeps_its_definition(line: str, min_words: int) -> None:
+    assert shapes.is_prose(line, min_words=min_words) == old_is_prose(line, min_words=min_words)
+    assert shapes.is_prose(line) == old_is_prose(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(credit_lines(15))
+def test_credit_readers_keep_their_definitions(line: str) -> None:
+    assert bylines.reporting_credits(line) == old_reporting_credits(line)
+    assert bylines.source_note(line) == old_source_note(line)

@@ -104,9 +104,10 @@ def byline_names(line: str, *, credits: Iterable[str] = ()) -> tuple[str, ...] |
     body. ``credits`` are an outlet's collective sign-offs ("SF Team")
     taken as a name when they are the whole line.
     """
-    if len(line.split()) > _MAX_BYLINE_WORDS:
+    if len(line.split(maxsplit=_MAX_BYLINE_WORDS)) > _MAX_BYLINE_WORDS:
         return None
-    if fold(line).rstrip(".") in {fold(c) for c in credits}:
+    key = fold(line).rstrip(".")
+    if any(key == fold(c) for c in credits):
         return (line.strip().rstrip("."),)
     line = without_date(line)
     match = _BYLINE.match(line.strip())
@@ -234,7 +235,7 @@ _SOURCE_WORDS = 15
 
 def source_note(line: str) -> str | None:
     """The credited source of a republished piece ("Source: RT" -> "RT")."""
-    if len(line.split()) > _SOURCE_WORDS:
+    if len(line.split(maxsplit=_SOURCE_WORDS)) > _SOURCE_WORDS:
         return None
     match = _SOURCE_NOTE.match(line.strip())
     if match is None:
@@ -248,6 +249,8 @@ _REPORTING = (
     re.compile(r"^(?:with )?(?:additional )?reporting (?:from|by) (?P<names>.+?)\.?$", re.IGNORECASE),
     re.compile(r"^(?P<names>.+?) contributed (?:reporting|to this (?:report|article|story))\.?$", re.IGNORECASE),
 )
+#: A word each of :data:`_REPORTING` holds, in lower case.
+_REPORTING_KEYS = ("reporting", "contributed")
 _CREDIT_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*")
 _REPORTING_WORDS = 14
 
@@ -258,7 +261,11 @@ def reporting_credits(line: str) -> tuple[str, ...] | None:
     ``None`` for any other line; every name must be capitalised and at most
     four words, so a sentence about reporting stays body.
     """
-    if len(line.split()) > _REPORTING_WORDS:
+    if len(line.split(maxsplit=_REPORTING_WORDS)) > _REPORTING_WORDS:
+        return None
+    # Each pattern holds one of the words: an ASCII line (where the
+    # case-blind patterns match just what lower case finds) without them is done.
+    if line.isascii() and not any(map(line.lower().__contains__, _REPORTING_KEYS)):
         return None
     for pattern in _REPORTING:
         match = pattern.match(line.strip())

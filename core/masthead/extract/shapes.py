@@ -43,6 +43,9 @@ def ends_sentence(line: str) -> bool:
 
 def sentence_breaks(line: str) -> int:
     """How many sentences end inside ``line`` (not at its end); abbreviations aside."""
+    # Without a stop there is no break, and most lines have none.
+    if "." not in line and "!" not in line and "?" not in line:
+        return 0
     return sum(1 for found in _SENTENCE_BREAK.finditer(line) if found["word"].lower() not in ABBREVIATIONS)
 
 
@@ -203,7 +206,8 @@ def sentence_case_headline(line: str) -> bool:
 
 def is_prose(line: str, *, min_words: int = 8) -> bool:
     """A paragraph of running text: ``min_words`` words or more and not a headline."""
-    return len(line.split()) >= min_words and not is_headline(line)
+    # Split no further than needed to know there are ``min_words`` words.
+    return len(line.split(maxsplit=max(min_words, 0))) >= min_words and not is_headline(line)
 
 
 _BULLET = re.compile(r"^[•·◦▪‣●]\s*")
