@@ -214,11 +214,24 @@ CREDIT_WORDS = st.sampled_from(
 )
 
 
+#: How credit lines start, one with a case twin ("İ").
+CREDIT_OPENINGS = st.sampled_from(
+    (
+        *("Reporting by", "Additional reporting from", "With reporting by", "Includes reporting from"),
+        *("This story includes reporting by", "REPORTİNG BY", "Source:", "Originally published on"),
+        *("AFP contributed to this report", "Reuters contributed reporting", "Anna Smith contrİbuted reporting"),
+        *("REPORTİNG BY Anna Smith", "AFP contrıbuted to this report", "Reporting by Anna Smith and AFP"),
+    )
+)
+
+
 @st.composite
 def credit_lines(draw: st.DrawFn, words: int) -> str:
-    """A credit-like line of up to about ``words`` words."""
-    count = draw(st.integers(0, words + 2))
-    return " ".join(draw(CREDIT_WORDS) for _ in range(count)) + draw(ENDINGS)
+    """A credit-like line of up to about ``words`` words, often one that opens like a credit."""
+    opening = draw(st.one_of(st.just(""), CREDIT_OPENINGS))
+    count = draw(st.one_of(st.just(0), st.integers(0, words + 2))) - len(opening.split())
+    tail = [draw(CREDIT_WORDS) for _ in range(max(count, 0))]
+    return " ".join([opening, *tail]).strip() + draw(ENDINGS)
 
 
 @settings(max_examples=300, deadline=None)
