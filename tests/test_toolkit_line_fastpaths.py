@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from masthead.extract import bylines, captions, shapes
+from masthead.extract import bylines, captions, dates, shapes
 from masthead.extract.boilerplate import Phrases
 from masthead.extract.text import fold
 
@@ -252,3 +252,31 @@ def test_is_prose_keeps_its_definition(line: str, min_words: int) -> None:
 def test_credit_readers_keep_their_definitions(line: str) -> None:
     assert bylines.reporting_credits(line) == old_reporting_credits(line)
     assert bylines.source_note(line) == old_source_note(line)
+
+
+def old_date_line(text: str | None) -> str | None:
+    if not text or not re.search(r"\d{4}", text):
+        return None
+    line = bylines._DATE_LEAD.sub("", bylines._LAST_EDITED.sub("", text.strip())).strip(" .,|")
+    if ":" in line:
+        line = bylines._DATE_TIME_SEPARATOR.sub(" ", line)
+    return dates._whole_date(line) or dates.parse_date(line)
+
+
+#: Pieces of date lines: leads, dates of every form, times, edits, edges.
+DATE_PIECES = st.sampled_from(
+    (
+        *("Published:", "Posted on", "Updated", "April 7, 2025", "7 April 2025", "2025-04-07", "07.04.2025"),
+        *("2025-04-07 10:30", "2025-04-07T10:30:00Z", "Mon, 07 Apr 2025 10:30:00 +0000", "1:15 pm", "18:22"),
+        *("-", "|", "—", "Last edited 18:22", "LAST EDITED", "last edİted", "٢٠٢٥", "\t", ".", ",", "words"),
+    )
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(DATE_PIECES, max_size=5), st.sampled_from(("", " ", "\t", ".", " .\t", ",\n")))
+@example(["April 7, 2025", "\t", "."], "")  # read again once stripped of the tab
+def test_date_line_keeps_its_definition(pieces: list[str], edge: str) -> None:
+    text = " ".join(pieces) + edge
+    assert bylines.date_line(text) == old_date_line(text)
+    assert dates.parse_date(text) == dates._parse_date(text, not_whole=None)

@@ -204,11 +204,16 @@ def date_line(text: str | None) -> str | None:
     """
     if not text or not _FOUR_DIGITS.search(text):
         return None
-    line = _DATE_LEAD.sub("", _LAST_EDITED.sub("", text.strip())).strip(" .,|")
+    text = text.strip()
+    # The case-blind "last edited" is looked for only where it may be: in
+    # an ASCII line, case-blind matching finds what lower case does.
+    if not text.isascii() or "last edited" in text.lower():
+        text = _LAST_EDITED.sub("", text)
+    line = _DATE_LEAD.sub("", text).strip(" .,|")
     if ":" in line:  # the separator is only one before a time
         line = _DATE_TIME_SEPARATOR.sub(" ", line)
     # The whole-line check of find_date, anchored: a paragraph fails at once.
-    return dates._whole_date(line) or dates.parse_date(line)
+    return dates._whole_date(line) or dates._parse_date(line, not_whole=line)
 
 
 def dateline(line: str, *, other_words: int = 3) -> str | None:
