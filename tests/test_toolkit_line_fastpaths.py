@@ -13,7 +13,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from masthead.extract import bylines, captions, dates, shapes
+from masthead.extract import agencies, bylines, captions, dates, shapes
 from masthead.extract.boilerplate import Phrases
 from masthead.extract.text import fold
 
@@ -280,3 +280,20 @@ def test_date_line_keeps_its_definition(pieces: list[str], edge: str) -> None:
     text = " ".join(pieces) + edge
     assert bylines.date_line(text) == old_date_line(text)
     assert dates.parse_date(text) == dates._parse_date(text, not_whole=None)
+
+
+#: Keywords and pieces of them, so that one keyword starts inside another's match.
+KEYWORD_PIECES = st.sampled_from(
+    (*agencies._KEYWORDS, "Korean", "Central", "News", "Dow", "Jon", "es", "Reu", "ters", "TA", "SS", " ", "\n", "\x00")
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(KEYWORD_PIECES, max_size=12))
+def test_keywords_in_finds_what_a_search_of_each_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert agencies._keywords_in(text) == frozenset(k for k in agencies._KEYWORDS if k in text)
+
+
+def test_a_keyword_inside_another_is_found() -> None:
+    assert {"Korean Central", "Central News"} <= agencies._keywords_in("the Korean Central News Agency")

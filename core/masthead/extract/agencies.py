@@ -202,8 +202,34 @@ def _credited(text: str, start: int, end: int, said_ok: bool) -> bool:
     return bool(_AFTER.match(after)) or (said_ok and bool(_AFTER_SAID.match(after)))
 
 
-def _first_mention(agency: Agency, text: str) -> int | None:
-    if not agency.may_occur_in(text):
+#: Every keyword (or name) of :data:`AGENCIES`, longest first, and one
+#: pattern finding any of them: one scan of a text instead of one search each.
+_KEYWORDS = tuple(sorted({k for a in AGENCIES for k in a.keywords or (a.name,)}, key=lambda k: (-len(k), k)))
+_ANY_KEYWORD = re.compile("|".join(map(re.escape, _KEYWORDS)))
+_LONGEST_KEYWORD = len(_KEYWORDS[0])
+
+
+def _keywords_in(text: str) -> frozenset[str]:
+    """The keywords of :data:`_KEYWORDS` that ``text`` holds (``keyword in text``).
+
+    The scan's matches do not overlap, so a keyword starting inside another
+    one's match (or at its start, a shorter one) is not among them; it is
+    looked for in the stretches the matches start, each followed by enough
+    text to hold the longest keyword. A keyword starting anywhere else
+    would have been matched there.
+    """
+    found: set[str] = set()
+    stretches: list[str] = []
+    for match in _ANY_KEYWORD.finditer(text):
+        found.add(match.group())
+        stretches.append(text[match.start() : match.end() - 1 + _LONGEST_KEYWORD])
+    # No keyword holds a NUL: none is found across two stretches.
+    joined = "\x00".join(stretches)
+    return frozenset((*found, *(k for k in _KEYWORDS if k not in found and k in joined)))
+
+
+def _first_mention(agency: Agency, text: str, present: frozenset[str]) -> int | None:
+    if not any(keyword in present for keyword in agency.keywords or (agency.name,)):
         return None
     positions: list[int] = []
     start = agency.search_from(text)
@@ -235,5 +261,6 @@ def agency_named(name: str) -> str | None:
 def credited_agencies(paragraphs: Iterable[str]) -> tuple[str, ...]:
     """Canonical names of the agencies credited in ``paragraphs``, in order."""
     text = "\n".join(paragraphs)
-    found = [(pos, agency.name) for agency in AGENCIES if (pos := _first_mention(agency, text)) is not None]
+    present = _keywords_in(text)
+    found = [(pos, agency.name) for agency in AGENCIES if (pos := _first_mention(agency, text, present)) is not None]
     return tuple(dict.fromkeys(name for _, name in sorted(found)))
