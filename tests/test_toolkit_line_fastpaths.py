@@ -122,12 +122,19 @@ def counted_lines(draw: st.DrawFn, words: int) -> str:
 
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(lines(), long_headlines(250), counted_lines(30)), st.booleans())
+@example("Putin Warns the U.S.", True)
+@example("Kremlin Answers U.K.", True)
+@example("Kremlin Answers u.S.", True)
 def test_is_headline_keeps_its_definition(line: str, strict: bool) -> None:
     assert shapes.is_headline(line, strict=strict) == old_is_headline(line, strict=strict)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(lines(max_words=40), long_headlines(180), counted_lines(24)), st.integers(-1, 1))
+@example("Putin Warns the U.S.", 0)
+@example("Sanctions Hit Apple Inc.", 0)
+@example("Talks Move to St. Petersburg and St.", 0)
+@example("Talks Move to Kazan, Russia, Says Z.", 0)
 def test_headline_shaped_keeps_its_definition(line: str, delta: int) -> None:
     """At the default limits, and at a character limit of the line's own length."""
     assert shapes.headline_shaped(line) == old_headline_shaped(line)

@@ -34,6 +34,17 @@ _SENTENCE_BREAK = re.compile(r"(?<!\w)(?P<word>\w*[a-z0-9%])[.!?][\"'”’)]*\s
 #: Starting only where a run of initials starts keeps a long run linear.
 _ABBREV_END = re.compile(r"(?<!\b[A-Z]\.)(?:\b[A-Z]\.){2,}$")
 _WORD_EDGE = "\"'“”‘’«»()[]{}-–—:,;!?."
+_ASCII_CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _ends_with_initials(text: str) -> bool:
+    """Whether ``text`` ends with two initials ("U.S."), as every run of
+    initials the abbreviation patterns find at its end does: checked first,
+    since those patterns have no literal to skip ahead by and would be
+    tried at every character of a sentence."""
+    return (
+        len(text) >= 4 and text[-1] == "." == text[-3] and text[-2] in _ASCII_CAPITALS and text[-4] in _ASCII_CAPITALS
+    )
 
 
 def ends_sentence(line: str) -> bool:
@@ -66,7 +77,7 @@ def is_headline(line: str, *, strict: bool = True) -> bool:
     if len(line) > 250:
         return False
     stripped = line.rstrip()
-    if stripped.endswith((".", ",", ";", ":")) and not _ABBREV_END.search(stripped):
+    if stripped.endswith((".", ",", ";", ":")) and not (_ends_with_initials(stripped) and _ABBREV_END.search(stripped)):
         return False
     if stripped.endswith("..."):
         return False
@@ -148,6 +159,8 @@ def title_case_ratio(line: str, *, small_words: frozenset[str] = SMALL_WORDS, sk
 _CLOSERS = "\"'”’»)]} "
 #: A headline may end with an abbreviation ("... Arms Sales by U.S.").
 _HEADLINE_ABBREVIATION_END = re.compile(r"(?:(?<!\b[A-Z]\.)\b(?:[A-Z]\.){2,}|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|Bros|St)\.)$")
+#: The words of its second branch, with their stop.
+_TITLE_ABBREVIATIONS = ("Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "Bros.", "St.")
 #: Words a headline leaves out or never ends on; a line full of them is a sentence.
 _ARTICLES = frozenset({"the", "a", "an"})
 _DANGLING = frozenset(
@@ -178,7 +191,9 @@ def headline_shaped(line: str, *, max_words: int = 24, max_chars: int = 180) -> 
     if len(line) > max_chars or not 2 <= len(line.split()) <= max_words:
         return False
     core = line.rstrip(_CLOSERS)
-    if core.endswith((".", "…", ":", ";", ",", "-", "–", "—")) and not _HEADLINE_ABBREVIATION_END.search(core):
+    if core.endswith((".", "…", ":", ";", ",", "-", "–", "—")) and not (
+        (core.endswith(_TITLE_ABBREVIATIONS) or _ends_with_initials(core)) and _HEADLINE_ABBREVIATION_END.search(core)
+    ):
         return False
     return not sentence_breaks(line) and starts_capitalised(line)
 
