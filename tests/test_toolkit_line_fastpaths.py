@@ -144,6 +144,11 @@ def test_headline_shaped_keeps_its_definition(line: str, delta: int) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(lines(), counted_lines(70)))
+@example("Photo: " + "word " * 70)
+@example("word " * 70 + "(Photo: Reuters).")
+@example("Photo: " + "word " * 68)
+@example("Photo: Sergei Karpukhin / TASS.")
+@example("Putin and Xi in Moscow (Photo: AP).")
 def test_is_caption_keeps_its_definition(line: str) -> None:
     assert captions.is_caption(line, agencies=("TASS", "AP")) == old_is_caption(line, agencies=("TASS", "AP"))
 

@@ -215,13 +215,16 @@ def is_caption(line: str, *, agencies: Iterable[str] = ()) -> bool:
     ("CC BY 4.0, via Wikimedia Commons") and no full stop (captions end with
     the credit, paragraphs with punctuation).
     """
-    # Split no further than the limit: a paragraph is not cut into all its words.
+    # Every rule holds only within the word limit. The words are counted
+    # last, and no further than the limit: a paragraph ending with a full
+    # stop and no label is done before it is split.
+    key = fold(line)
+    labelled = key.startswith(CAPTION_LABELS) or (")" in line and _CREDIT_PAREN.search(line) is not None)
+    if not labelled and line.rstrip().endswith(_SENTENCE_END):
+        return False
     if len(line.split(maxsplit=_MAX_CAPTION_WORDS)) > _MAX_CAPTION_WORDS:
         return False
-    key = fold(line)
-    if key.startswith(CAPTION_LABELS) or (")" in line and _CREDIT_PAREN.search(line)):
+    if labelled:
         return True
-    if line.rstrip().endswith(_SENTENCE_END):
-        return False
     licence = _may_hold(_lowered(line), _LICENCE_WORDS) and _LICENCE.search(line) is not None
     return licence or credit_of(line, agencies=agencies) is not None
