@@ -151,7 +151,7 @@ def title_case_ratio(line: str, *, small_words: frozenset[str] = SMALL_WORDS, sk
     tokens = line.split()
     if skip_last and len(tokens) > 1:
         tokens = tokens[:-1]
-    cases = [c for c in (_word_case(t, small_words) for t in tokens) if c is not None]
+    cases = [case for token in tokens if (case := _word_case(token, small_words)) is not None]
     return sum(cases) / len(cases) if len(cases) >= 2 else 0.0
 
 
