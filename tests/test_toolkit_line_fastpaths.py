@@ -309,3 +309,20 @@ def test_keywords_in_finds_what_a_search_of_each_finds(pieces: list[str]) -> Non
 
 def test_a_keyword_inside_another_is_found() -> None:
     assert {"Korean Central", "Central News"} <= agencies._keywords_in("the Korean Central News Agency")
+
+
+#: Words phrases share, long and short, so that groups form and overlap.
+PHRASE_WORDS = st.sampled_from(("support", "southfront", "please", "you", "donate", "our", "project", "helping", "x"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(PHRASE_WORDS, min_size=1, max_size=4).map(" ".join), max_size=8),
+    st.lists(st.lists(PHRASE_WORDS, max_size=8).map(" ".join), min_size=1, max_size=5),
+)
+def test_contains_phrases_match_as_each_searched_alone(contains: list[str], keys: list[str]) -> None:
+    family = Phrases("family", contains=contains)
+    grouped = {phrase for word, group in family._contains for phrase in (group or (word,))}
+    assert grouped == set(family.contains)
+    for key in keys:
+        assert family.matches_folded(key) == old_matches_folded(family, key)

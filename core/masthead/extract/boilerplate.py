@@ -85,6 +85,34 @@ def _one_pattern(phrases: Phrases) -> re.Pattern[str] | None:
             return None
 
 
+#: The shortest word :func:`_grouped_contains` groups phrases under.
+_GROUP_WORD_CHARS = 6
+
+
+def _grouped_contains(phrases: Phrases) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``phrases.contains`` under words they hold: ``(word, group)``.
+
+    A line without the word holds no phrase of its group, so a line is
+    searched once per group rather than once per phrase. Each word is the
+    long word most of the phrases left hold; a phrase that shares none with
+    another is its own word (``(phrase, ())``).
+    """
+    left = list(phrases.contains)
+    groups: list[tuple[str, tuple[str, ...]]] = []
+    while left:
+        # Long words: short ones ("you", "our") are in most lines anyway.
+        words = sorted({word for phrase in left for word in phrase.split() if len(word) >= _GROUP_WORD_CHARS})
+        word = max(words, key=lambda w: (sum(w in phrase for phrase in left), len(w)), default="")
+        group = tuple(phrase for phrase in left if word and word in phrase)
+        if len(group) < 2:
+            group = (left[0],)
+            groups.append((left[0], ()))
+        else:
+            groups.append((word, group))
+        left = [phrase for phrase in left if phrase not in group]
+    return tuple(groups)
+
+
 @attrs.define(frozen=True)
 class Phrases:
     """One family of boilerplate phrases (a donation appeal, a comment form).
@@ -110,6 +138,9 @@ class Phrases:
     _pattern: re.Pattern[str] | None = attrs.field(
         init=False, eq=False, repr=False, default=attrs.Factory(_one_pattern, takes_self=True)
     )
+    _contains: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_grouped_contains, takes_self=True)
+    )
 
     def matches(self, line: str) -> bool:
         """Whether ``line`` is one of these phrases (any spelling)."""
@@ -123,9 +154,13 @@ class Phrases:
         # Stripping can only change a key that ends with what it strips.
         if exact and (key in exact or (key[-1] in _EXACT_TRAIL and key.rstrip(_EXACT_TRAIL) in exact)):
             return True
-        for phrase in self.contains:
-            if phrase in key:
-                return True
+        for word, group in self._contains:
+            if word in key:
+                if not group:  # the word is the phrase
+                    return True
+                for phrase in group:
+                    if phrase in key:
+                        return True
         # The word count only matters once a prefix is there: counted last.
         if (
             self.prefixes
