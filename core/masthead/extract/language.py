@@ -120,14 +120,15 @@ def decide(text: str, declared: str | None) -> LanguageDecision:
     """The language of ``text``, given the language the plugin or page declares."""
     declared = normalise_tag(declared)
     sample = text[:SAMPLE_CHARS]
-    if declared is not None and len(sample) > OPENING_CHARS:
-        opening = sample[:OPENING_CHARS]
-        # Letters enough in the opening are letters enough in the sample.
-        if sum(map(str.isalpha, opening)) >= MIN_LETTERS:
-            best, sure = _predict(opening, 1)[0]
-            if best == primary(declared) and sure >= MIN_CONFIDENCE:
-                return LanguageDecision(declared)
-    letters = sum(map(str.isalpha, sample))
+    # Letters enough in the opening are letters enough in the sample.
+    opening = sample[:OPENING_CHARS]
+    letters = sum(map(str.isalpha, opening))
+    if declared is not None and len(sample) > OPENING_CHARS and letters >= MIN_LETTERS:
+        best, sure = _predict(opening, 1)[0]
+        if best == primary(declared) and sure >= MIN_CONFIDENCE:
+            return LanguageDecision(declared)
+    if letters < MIN_LETTERS:
+        letters = sum(map(str.isalpha, sample))
     if letters < MIN_LETTERS:
         if declared is None:
             return LanguageDecision(None)

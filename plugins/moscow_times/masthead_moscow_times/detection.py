@@ -73,10 +73,10 @@ def _text_score(page: Page) -> float:
     if sample == list(picked):
         picked_folded = folded[:_HEAD_LINES] + folded[_HEAD_LINES:][-_TAIL_LINES:]
         keys = list(picked_folded) if short else _keys(picked, picked_folded)
-        head = keys[:_HEAD_LINES]
+        head: list[str] | None = keys[:_HEAD_LINES]
     else:
         keys = [key_of(line) for line in sample]
-        head = _keys(lines[:_HEAD_LINES], folded[:_HEAD_LINES])
+        head = None  # the page's own head lines, keyed only if no strong evidence ends the scoring
     strong: set[str] = set()
     good = False
     weak: set[str] = set()
@@ -91,6 +91,8 @@ def _text_score(page: Page) -> float:
     if strong:
         return min(0.99, 0.9 + 0.03 * (len(strong) - 1) + 0.01 * len(weak))
     stamped = 0.6 if pageparts.title_over_stamp(lines) is not None else 0.0
+    if head is None:
+        head = _keys(lines[:_HEAD_LINES], folded[:_HEAD_LINES])
     return max(0.8 if good else 0.0, min(0.8, 0.2 * len(weak)), _cut_evidence(lines), _menu_evidence(head), stamped)
 
 
