@@ -6,11 +6,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from masthead import Page
+from masthead.extract.text import fold
 from masthead.testing import document
 from masthead_russia_briefing import boilerplate, byline
-from masthead_russia_briefing.parsing import dump_comments, parse_lines
+from masthead_russia_briefing.parsing import _THREAD_WORDS, dump_comments, parse_lines
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dumps"
 
@@ -251,3 +254,13 @@ def test_chrome_as_one_family_takes_the_lines_its_families_take() -> None:
     assert [boilerplate.CHROME.is_boilerplate(line) for line in lines] == expected
     assert sum(expected) > len(lines) // 4  # the lines exercise both answers
     assert not all(expected)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(boilerplate.COMMENT_COUNT.patterns[0], fullmatch=False), st.sampled_from(("", "Title", "“Title”")))
+def test_every_comment_heading_holds_a_word_the_thread_search_looks_for(heading: str, tail: str) -> None:
+    """A dump is read for a thread only when its folded text holds one of
+    these words: every line the heading pattern takes holds one."""
+    line = f"{heading} {tail}".strip()
+    if boilerplate.COMMENT_COUNT.matches(line):
+        assert any(word in fold(line) for word in _THREAD_WORDS)
