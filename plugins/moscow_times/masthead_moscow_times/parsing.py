@@ -215,11 +215,6 @@ def split_glued_lines(lines: Sequence[str]) -> list[str]:
     return out
 
 
-def _may_be_glued(lines: Sequence[str]) -> bool:
-    """Whether :data:`_GLUED` can be in any of ``lines``."""
-    return _may_be_glued_at(lines) != set()
-
-
 def _may_be_glued_at(lines: Sequence[str]) -> set[int] | None:
     """The indices of the lines :data:`_GLUED` can be found in, or ``None`` for any.
 

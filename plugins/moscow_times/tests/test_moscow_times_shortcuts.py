@@ -26,10 +26,15 @@ from masthead_moscow_times.parsing import (
     _GLUED,
     _NEWSLETTER,
     ASCII_CASE_TWINS,
-    _may_be_glued,
+    _may_be_glued_at,
     _strip_newsletter,
     split_glued_lines,
 )
+
+
+def _may_be_glued(lines: list[str]) -> bool:
+    """Whether the glue markers can be in any of ``lines``, as the shortcut says."""
+    return _may_be_glued_at(lines) != set()
 
 
 def _page(markup: str) -> Page:
