@@ -92,6 +92,20 @@ def test_after_its_end_marker_a_block_takes_only_its_own_phrases() -> None:
     assert [(s.start, s.end) for s in spans] == [(0, 3)]
 
 
+def test_spans_before_a_stop_and_at_the_lines_a_test_lets_open_them() -> None:
+    appeal = "Do you like this content? Consider helping us!"
+    end = "If you want to support us but have no opportunity, please repost."
+    text = "A paragraph of the article, running text long enough to end any tail of short lines here."
+    lines = [appeal, "BITCOIN: 1Boat", end, text, "Do you like this content? Please help.", end, text, appeal, end]
+    rules = Boilerplate(blocks=[APPEAL_BLOCK])
+    every = rules.spans(lines)
+    assert [(s.start, s.end) for s in every] == [(0, 3), (4, 6), (7, 9)]
+    assert rules.spans(lines, stop=5) == every[:2]
+    assert rules.spans(lines, stop=4) == every[:1]
+    assert rules.spans(lines, opens=APPEAL_BLOCK.start.matches) == every  # where every block opens
+    assert rules.spans(lines, opens=lambda line: line != lines[4]) == [every[0], every[2]]
+
+
 def test_split_glued_puts_markers_on_their_own_lines() -> None:
     pattern = glued_pattern(("Support The Moscow Times!", "Read more about:"))
     lines = ["The talks ended.  support the  moscow times! Contribute today", "Read more about:"]

@@ -24,7 +24,7 @@ import bisect
 import functools
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -277,11 +277,22 @@ class Boilerplate:
         """Whether ``line`` is any of the families' phrases (never article text)."""
         return self.kind_of(line, last=last) is not None
 
-    def spans(self, lines: Sequence[str]) -> list[Span]:
-        """Every block in ``lines``, in page order, never overlapping."""
+    def spans(
+        self, lines: Sequence[str], *, stop: int | None = None, opens: Callable[[str], bool] | None = None
+    ) -> list[Span]:
+        """Every block in ``lines``, in page order, never overlapping.
+
+        With ``stop``, only the blocks that open before that index; with
+        ``opens``, a cheap test every line that opens a block passes (a
+        plugin's remembered boilerplate test, say), blocks are looked for
+        only at the lines it accepts.
+        """
         found: list[Span] = []
-        index = 0
-        while index < len(lines):
+        index, stop = 0, len(lines) if stop is None else min(stop, len(lines))
+        while index < stop:
+            if opens is not None and not opens(lines[index]):
+                index += 1
+                continue
             span = next((s for rule in self.blocks if (s := rule.span_at(lines, index)) is not None), None)
             if span is None:
                 index += 1

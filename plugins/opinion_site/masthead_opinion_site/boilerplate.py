@@ -146,20 +146,11 @@ def appeal_lines(lines: Sequence[str], stop: int | None = None) -> set[int]:
     """Indexes of every line inside a donation block (start to end marker)
     that opens before ``stop`` (anywhere by default).
 
-    :meth:`masthead.extract.boilerplate.Boilerplate.spans`, read only as far
-    as the caller needs, and only where a block can open: on a donation
-    line, which is boilerplate (:func:`is_boilerplate` remembers its answers).
+    Blocks open only on a donation line, which is boilerplate
+    (:func:`is_boilerplate` remembers its answers): only those are tried.
     """
-    inside: set[int] = set()
-    index, stop = 0, len(lines) if stop is None else stop
-    while index < stop:
-        span = APPEAL.span_at(lines, index) if is_boilerplate(lines[index]) else None
-        if span is None:
-            index += 1
-            continue
-        inside.update(range(span.start, span.end))
-        index = max(span.end, index + 1)
-    return inside
+    spans = BOILERPLATE.spans(lines, stop=stop, opens=is_boilerplate)
+    return {index for span in spans for index in range(span.start, span.end)}
 
 
 #: The team's own sign-off under statements and video reports.
