@@ -213,7 +213,7 @@ def date_line(text: str | None) -> str | None:
     if ":" in line:  # the separator is only one before a time
         line = _DATE_TIME_SEPARATOR.sub(" ", line)
     # The whole-line check of find_date, anchored: a paragraph fails at once.
-    return dates._whole_date(line) or dates._parse_date(line, not_whole=line)
+    return dates._whole_date(line) or dates.parse_date(line)
 
 
 def dateline(line: str, *, other_words: int = 3) -> str | None:

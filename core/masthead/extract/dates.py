@@ -215,20 +215,13 @@ def _whole_date(text: str) -> str | None:
 def parse_date(text: str | None) -> str | None:
     """ISO 8601 for ``text`` if it is a date and nothing else (ISO forms
     included), else ``None``: unknown, never guessed."""
-    return _parse_date(text)
-
-
-def _parse_date(text: str | None, *, not_whole: str | None = None) -> str | None:
-    """:func:`parse_date`, for a caller that already knows :func:`_whole_date`
-    finds nothing in ``not_whole``: that text is not read again."""
     if not text or not text.strip():
         return None
     stripped = text.strip()
     iso_match = _ISO_LIKE.match(stripped)
     if iso_match:
         return _from_iso_match(iso_match)
-    bare = stripped.strip(".,|")
-    whole = None if bare == not_whole else _whole_date(bare)
+    whole = _whole_date(stripped.strip(".,|"))
     if whole is not None:
         return whole
     # RFC 2822 last: its parser also accepts "May 21, 2019 4:15 pm" and drops the "pm".
