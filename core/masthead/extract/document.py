@@ -16,26 +16,19 @@ import hashlib
 import re
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import charset_normalizer
-from bs4 import BeautifulSoup
-from bs4.element import Comment as HtmlComment
-from bs4.element import Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
-from lxml import etree
 
 from masthead.errors import InputError
 from masthead.extract import text as textmod
 from masthead.extract.htmlmeta import PageMeta, harvest, harvest_tree
-from masthead.extract.htmlparse import (
-    compiled,
-    deeper_than,
-    parse_html,
-    parse_html_depth,
-    parse_tree,
-    soup_of_element,
-)
+
+# The HTML machinery (Beautiful Soup, lxml, the selector compilers:
+# 0.1 s of CPU to import) and the charset detector are imported where
+# first used, so a run over text dumps never loads them.
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
 
 TEXT = "text/plain"
 HTML = "text/html"
@@ -68,7 +61,6 @@ BLOCK_TAGS = frozenset(
 SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "button", "select"}
 )
-_NON_TEXT = (HtmlComment, Declaration, Doctype, ProcessingInstruction)
 
 
 #: Media types read as HTML besides ``text/html`` itself.
@@ -207,6 +199,8 @@ def _best_legacy_encoding(sample: bytes, declared: str | None) -> str | None:
     declared charset, then cp1252, then the detector's allowed guesses, then
     common legacy codecs.
     """
+    import charset_normalizer
+
     guesses = [m.encoding for m in list(charset_normalizer.from_bytes(sample))[:3]]
     guesses = [g for g in guesses if _canonical(g) in _ALLOWED]
     scored = []
@@ -297,6 +291,8 @@ class Page:
     def markup(self) -> str:
         """The HTML the trees are built from: the page, or, if its elements
         nest deeper than :data:`MAX_DEPTH`, the page without the deepest tags."""
+        from masthead.extract.htmlparse import deeper_than, parse_html_depth, parse_tree
+
         if self.fast_paths:
             root = self._alike(parse_tree(self.source_text))
             self.__dict__["_tree"] = root
@@ -322,6 +318,8 @@ class Page:
         if "_tree" not in self.__dict__:
             markup = self.markup
             if "_tree" not in self.__dict__:
+                from masthead.extract.htmlparse import parse_tree
+
                 self.__dict__["_tree"] = self._alike(parse_tree(markup))
         tree: Any | None = self.__dict__["_tree"]
         return tree
@@ -343,6 +341,8 @@ class Page:
         if "soup" in self.__dict__:  # built while checking the nesting
             soup: BeautifulSoup = self.__dict__["soup"]
             return soup
+        from masthead.extract.htmlparse import parse_html
+
         return parse_html(markup)
 
     @cached_property
@@ -414,6 +414,10 @@ class Page:
         is a copy out of :attr:`soup`. The element is its tree's only child,
         so lookups above it (``find_parent``) find nothing.
         """
+        from bs4 import Tag
+
+        from masthead.extract.htmlparse import compiled, soup_of_element
+
         tree = self.tree
         if tree is None:
             soup = self.soup
@@ -441,6 +445,8 @@ class Page:
         compiled selector when there is one, else on :attr:`soup`."""
         tree = self.tree
         if tree is not None:
+            from masthead.extract.htmlparse import compiled
+
             return bool(compiled(selector)(tree))
         soup = self.soup
         return soup is not None and soup.select_one(selector) is not None
@@ -457,7 +463,14 @@ _SOUP_ONLY_TAGS = ("template", "rt", "rp")
 #: word (``.name``, ``[rel~=author]``); the builder's rarer ones
 #: (``headers``, ``accesskey``...) would cost a walk of the tree each.
 _ODD_SPACE = re.compile(r"[^\S \t\n\r]")
-_LIST_VALUES = etree.XPath("//@class | //@rel", smart_strings=False)
+
+
+@functools.cache
+def _list_values() -> Any:
+    """The ``class`` and ``rel`` values of a tree, as a compiled XPath."""
+    from lxml import etree
+
+    return etree.XPath("//@class | //@rel", smart_strings=False)
 
 
 def _read_alike(root: Any) -> bool:
@@ -468,7 +481,7 @@ def _read_alike(root: Any) -> bool:
     BeautifulSoup tree."""
     if next(root.iter(*_SOUP_ONLY_TAGS), None) is not None:
         return False
-    return _ODD_SPACE.search(" ".join(_LIST_VALUES(root))) is None
+    return _ODD_SPACE.search(" ".join(_list_values()(root))) is None
 
 
 #: Elements nested deeper than this are dropped (their content kept). Real
@@ -483,6 +496,8 @@ _VOID = frozenset(
 
 def nesting_exceeds(root: Tag, limit: int) -> bool:
     """Whether any element of ``root`` is nested deeper than ``limit``."""
+    from bs4 import Tag
+
     stack: list[tuple[Tag, int]] = [(root, 0)]
     while stack:
         node, depth = stack.pop()
@@ -531,6 +546,9 @@ def blocks_of(root: Tag) -> tuple[str, ...]:
     similar invisible elements are skipped. Iterative, so absurdly deep
     trees cannot exhaust the stack.
     """
+    from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+    non_text = (Comment, Declaration, Doctype, ProcessingInstruction)
     out: list[str] = []
     buf: list[str] = []
     flush = functools.partial(_flush, buf, out)
@@ -544,7 +562,7 @@ def blocks_of(root: Tag) -> tuple[str, ...]:
         if node is _END:
             flush()
         elif isinstance(node, NavigableString):
-            if not isinstance(node, _NON_TEXT):
+            if not isinstance(node, non_text):
                 buf.append(node)
         elif isinstance(node, Tag):
             name = node.name

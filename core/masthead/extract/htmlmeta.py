@@ -9,16 +9,18 @@ source plugin reads it from :attr:`masthead.Page.meta`.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-from bs4 import BeautifulSoup, Tag
-from lxml import etree
 
 from masthead.extract.dates import to_iso8601
 from masthead.extract.text import collapse, fold
+
+if TYPE_CHECKING:  # Beautiful Soup and lxml are imported by the first HTML page, not by a run of text dumps
+    from bs4 import BeautifulSoup
 
 _ARTICLE_TYPES = {
     "article",
@@ -73,6 +75,8 @@ def _gather(soup: BeautifulSoup) -> _Found:
     """One pass over the document in order, instead of a ``find_all`` per kind
     of element: each ``find_all`` walks the whole tree in Python, and a page
     has thousands of elements but a few dozen that carry metadata."""
+    from bs4 import Tag
+
     found = _Found()
     seen_html = False
     for node in soup.descendants:
@@ -98,7 +102,12 @@ def _gather(soup: BeautifulSoup) -> _Found:
     return found
 
 
-_TEXT = etree.XPath("string()")
+@functools.cache
+def _text_of() -> Any:
+    """XPath ``string()``, compiled by the first page that needs it."""
+    from lxml import etree
+
+    return etree.XPath("string()")
 
 
 def _gather_tree(root: Any) -> _Found:
@@ -120,7 +129,7 @@ def _gather_tree(root: Any) -> _Found:
                 found.scripts.append(node.text or "")
         elif name == "title":
             if found.title is None:
-                found.title = str(_TEXT(node))
+                found.title = str(_text_of()(node))
         elif not seen_html:
             seen_html = True
             found.lang = get("lang")

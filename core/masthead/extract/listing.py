@@ -16,14 +16,13 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup
-
 from masthead.errors import NotAnArticle
 from masthead.extract.boilerplate import Phrases
-from masthead.extract.htmlparse import compiled
 from masthead.extract.text import fold
 
 if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
+
     from masthead.extract.document import Page
 
 __all__ = [
@@ -181,6 +180,8 @@ def page_says_listing(page: Page, *, teasers: str | None = None, min_teasers: in
         says = html_says_listing(soup)
         count = len(soup.select(teasers)) if teasers and soup is not None else 0
     else:
+        from masthead.extract.htmlparse import compiled  # with the first HTML page, as Beautiful Soup
+
         bodies = compiled("body")(tree)
         says = classes_say_listing(str(bodies[0].get("class") or "").split()) if bodies else None
         count = len(compiled(teasers)(tree)) if teasers else 0

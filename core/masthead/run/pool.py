@@ -54,7 +54,9 @@ def context() -> Any:
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     ctx = multiprocessing.get_context(method)
     if method == "forkserver":
-        ctx.set_forkserver_preload(["masthead.run.worker"])
+        # The HTML machinery too: masthead imports it with the first HTML
+        # page, and workers forked from the server should not each import it.
+        ctx.set_forkserver_preload(["masthead.run.worker", "masthead.extract.htmlparse"])
     return ctx
 
 

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from masthead import Page
 from masthead.extract import pageparts
 from masthead.extract.boilerplate import Phrases
-from masthead.extract.htmlparse import compiled
 from masthead.extract.text import ends_of, fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import KEY_CHARS, key_is_cut, key_of
@@ -45,8 +44,6 @@ _EVIDENCE_OPENINGS = frozenset(phrase[:_EVIDENCE_WIDTH] for phrase in _EVIDENCE)
 _SITE_MENU = frozenset(phrases.SITE_MENU)
 #: Cut short, a strong phrase still counts (at the toolkit's minimum length).
 _STRONG = Phrases("strong", exact=phrases.STRONG_LINES, prefixes=phrases.STRONG_PREFIXES)
-for _selector in _MARKUP:  # compiled once, in the parent process, before workers fork
-    compiled(_selector)
 
 
 def score(page: Page) -> float:

@@ -6,7 +6,7 @@ import re
 
 from masthead import Draft, Page, Source
 from masthead.extract.fields import Fields
-from masthead_moscow_times import detection, html
+from masthead_moscow_times import detection
 from masthead_moscow_times.lines import date_of_url
 from masthead_moscow_times.parsing import parse_lines
 
@@ -34,6 +34,8 @@ class MoscowTimesSource(Source):
     def parse(self, page: Page) -> Draft:
         """Text dumps go through the line rules; HTML through markup, then the same rules."""
         if page.is_html:
+            from masthead_moscow_times import html  # with the first HTML page: dumps never load Beautiful Soup
+
             parsed, layout = html.extract(page)
             language = page.meta.language
         else:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from masthead import Draft, NotAnArticle, Page, Source
 from masthead.extract import comments as thread
-from masthead.extract import listing, shapes, wppost
+from masthead.extract import listing, shapes
 from masthead.extract.bylines import date_line
-from masthead_opinion_site import detect, html
+from masthead_opinion_site import detect
 from masthead_opinion_site.splitter import Parts, split_lines
 
 
@@ -54,6 +54,10 @@ class SouthFrontSource(Source):
         return self._draft(page, parts, title=parts.title, published=parts.published)
 
     def _parse_html(self, page: Page) -> Draft:
+        # With the first HTML page: a run over text dumps never loads Beautiful Soup.
+        from masthead.extract import wppost
+        from masthead_opinion_site import html
+
         if wppost.is_listing(page):
             raise NotAnArticle("SouthFront listing page (archive, category, tag, search or home)")
         title = html.title_of(page)

@@ -15,7 +15,7 @@ from typing import ClassVar
 from masthead import Draft, NotAnArticle, Page, Source
 from masthead.extract.text import fold
 
-from . import boilerplate, byline, html
+from . import boilerplate, byline
 from .parsing import dump_comments, parse_lines
 
 #: Evidence for :meth:`RussiaBriefingSource.detect`, strongest first; each
@@ -76,6 +76,8 @@ class RussiaBriefingSource(Source):
         if page.url and _LISTING_URL.search(page.url):
             raise NotAnArticle("listing page (category, tag, author or paged address)")
         if page.is_html:
+            from . import html  # with the first HTML page: dumps never load Beautiful Soup
+
             return html.parse(page)
         extract = parse_lines(page.lines)
         extract.comments = dump_comments(page.lines, folded_text=page.folded_text)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from masthead import Draft, NotAnArticle, Page, Related, Source
 from masthead.extract.spacing import ends_in_space, set_apart
 from masthead.extract.text import fold
-from masthead_wire_aggregator import html, shapes
+from masthead_wire_aggregator import shapes
 from masthead_wire_aggregator import vocabulary as voc
 from masthead_wire_aggregator.extract import Extraction, extract
 
@@ -81,6 +81,8 @@ class EconoTimesSource(Source):
     def detect(self, page: Page) -> float:
         """Score a page without a known URL (evidence: docs/plugins/wire_aggregator.md, Detection)."""
         if page.is_html:
+            from masthead_wire_aggregator import html  # with the first HTML page: dumps never load Beautiful Soup
+
             if html.is_econotimes_markup(page):
                 return _SITE_MARKER
             if html.foreign_site(page) or not _may_name_site(page.source_text):
@@ -134,6 +136,8 @@ class EconoTimesSource(Source):
         return self._draft(page, _read_lines(page), layout="text-dump")
 
     def _parse_html(self, page: Page) -> Draft:
+        from masthead_wire_aggregator import html
+
         if html.is_listing(page):
             raise NotAnArticle("EconoTimes index or section page, not an article")
         container = html.find_container(page, page.url)
