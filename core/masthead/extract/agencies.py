@@ -209,6 +209,15 @@ _KEYWORDS = tuple(sorted({k for a in AGENCIES for k in a.keywords or (a.name,)})
 _ANY_KEYWORD = ahocorasick_rs.AhoCorasick(list(_KEYWORDS))
 
 
+#: For each keyword, the agencies of :data:`AGENCIES` (by index) that one
+#: of their mentions may hold it for: an agency none of whose keywords a
+#: text holds is mentioned nowhere in it and is not asked about at all.
+_AGENCIES_OF: dict[str, tuple[int, ...]] = {
+    keyword: tuple(index for index, agency in enumerate(AGENCIES) if keyword in (agency.keywords or (agency.name,)))
+    for keyword in _KEYWORDS
+}
+
+
 def _keywords_in(text: str) -> frozenset[str]:
     """The keywords of :data:`_KEYWORDS` that ``text`` holds (``keyword in text``),
     overlapping ones included ("Korean Central News" inside another match)."""
@@ -249,5 +258,11 @@ def credited_agencies(paragraphs: Iterable[str]) -> tuple[str, ...]:
     """Canonical names of the agencies credited in ``paragraphs``, in order."""
     text = "\n".join(paragraphs)
     present = _keywords_in(text)
-    found = [(pos, agency.name) for agency in AGENCIES if (pos := _first_mention(agency, text, present)) is not None]
+    # Mentions are sorted by position, ties by name: the order agencies are asked in does not matter.
+    asked = {index for keyword in present for index in _AGENCIES_OF[keyword]}
+    found = [
+        (pos, agency.name)
+        for agency in (AGENCIES[index] for index in asked)
+        if (pos := _first_mention(agency, text, present)) is not None
+    ]
     return tuple(dict.fromkeys(name for _, name in sorted(found)))

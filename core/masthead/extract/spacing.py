@@ -17,8 +17,18 @@ from masthead.extract.text import normalize
 __all__ = ["blank_gaps", "ends_in_space", "set_apart"]
 
 
-def blank_gaps(source_text: str) -> list[tuple[str, int]]:
-    """Each non-blank normalized line of ``source_text``, with the number of blank lines before it."""
+def blank_gaps(source_text: str, *, lines: Sequence[str] | None = None) -> list[tuple[str, int]]:
+    """Each non-blank normalized line of ``source_text``, with the number of blank lines before it.
+
+    ``lines`` are those lines, when the caller has them
+    (:func:`masthead.extract.text.lines` of ``source_text``, as
+    :attr:`masthead.Page.lines` holds them): the text is then not
+    normalized a second time, only its blank lines are told apart.
+    """
+    if lines is not None:
+        counts = _blanks_before(source_text)
+        if len(counts) == len(lines):
+            return list(zip(lines, counts, strict=True))
     found: list[tuple[str, int]] = []
     blanks = 0
     for line in normalize(source_text).split("\n"):
@@ -30,20 +40,46 @@ def blank_gaps(source_text: str) -> list[tuple[str, int]]:
     return found
 
 
-def set_apart(source_text: str, body: Sequence[str], block: Sequence[str]) -> bool:
+def _blanks_before(source_text: str) -> list[int]:
+    """For each line of ``source_text`` that ``str.strip`` leaves something of,
+    the number of lines before it that it leaves nothing of.
+
+    :func:`~masthead.extract.text.normalize` splits the text at the same
+    line ends and leaves nothing of a line of whitespace: every line it
+    leaves something of is counted here. A line it leaves nothing of that
+    is counted here (one of invisible characters, which it drops) makes
+    one count more than the text has non-blank lines: the caller then
+    normalizes after all.
+    """
+    counts: list[int] = []
+    blanks = 0
+    for raw in source_text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if raw.strip():
+            counts.append(blanks)
+            blanks = 0
+        else:
+            blanks += 1
+    return counts
+
+
+def set_apart(
+    source_text: str, body: Sequence[str], block: Sequence[str], *, lines: Sequence[str] | None = None
+) -> bool:
     """Whether blank lines set ``block`` further apart from ``body`` than the paragraphs are.
 
     ``body`` and ``block`` are normalized lines a parser found in
     ``source_text``, the block after the body; they are located again in
     the raw text (the last occurrence of each), and the gap before the
     block's first line is compared with the widest gap between two
-    paragraphs. A block of one line proves nothing: ``False``.
+    paragraphs. A block of one line proves nothing: ``False``. ``lines``
+    are all the text's non-blank lines, when the caller has them (see
+    :func:`blank_gaps`).
     """
     if len(block) < 2 or not body:
         return False
     wanted = {*body, block[0]}
     gaps: dict[str, int] = {}
-    for line, blanks in blank_gaps(source_text):
+    for line, blanks in blank_gaps(source_text, lines=lines):
         if line in wanted:
             gaps[line] = blanks
     if block[0] not in gaps:

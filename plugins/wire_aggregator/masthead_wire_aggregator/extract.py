@@ -32,7 +32,7 @@ import attrs
 from masthead.extract import shapes as toolkit_shapes
 from masthead.extract.agencies import agency_named, credited_agencies
 from masthead.extract.fields import Fields
-from masthead.extract.lists import headed_lists, is_teaser, teaser_trios, trailing_run
+from masthead.extract.lists import TEASER_ENDINGS, headed_lists, is_teaser, teaser_trios, trailing_run
 from masthead.extract.shapes import ends_with_stop, headline_shaped
 from masthead.extract.text import fold
 from masthead_wire_aggregator import shapes
@@ -75,6 +75,21 @@ class Extraction:
 #: The "Related Stories" list sits above the story (under the title on
 #: current pages): its headlines must neither become the title nor reach the body.
 _RELATED_HEADINGS = frozenset(fold(h) for h in ("Related Stories", "Related Articles", "Related News"))
+
+
+#: The word every heading of :data:`_RELATED_HEADINGS` holds.
+_RELATED = "related"
+
+
+def _may_head_list(text: str) -> bool:
+    """Whether a line of ``text`` may be one of :data:`_RELATED_HEADINGS`.
+
+    Folded, such a line holds :data:`_RELATED`; an ASCII text folds to
+    its lower case with its spaces collapsed, so the word is in it lower-cased.
+    Folding other characters may spell it (full-width letters): such a
+    text is searched line by line.
+    """
+    return not text.isascii() or _RELATED in text.lower()
 
 
 _T = TypeVar("_T")
@@ -123,12 +138,17 @@ class _Shapes:
         self.byline = _asked_once(shapes.parse_byline)
         self.paragraph = _asked_once(shapes.paragraph_shaped)
         self.headline = _asked_once(headline_shaped)
-        self.ticker = _asked_once(shapes.ticker_headline)
         self.title_case = _asked_once(shapes.title_case_ratio)
         self.teaser = _asked_once(is_teaser)
 
+    def ticker(self, line: str) -> bool:
+        """:func:`shapes.ticker_headline` from the answers of its two parts:
+        the title and the lead are asked for both of them anyway."""
+        return self.headline(line) and self.title_case(line) >= shapes.TICKER_RATIO
+
     def chrome(self, line: str) -> bool:
-        return self.menu(line) or self.widget(line)
+        # neither a menu entry nor a widget label is long: a paragraph is not asked
+        return len(line) <= shapes.LABEL_CHARS and (self.menu(line) or self.widget(line))
 
     def furniture(self, line: str) -> bool:
         return self.chrome(line) or self.caption(line) or self.stop(line)
@@ -150,7 +170,8 @@ class _Shapes:
     def reads_as_headline(self, line: str) -> bool:
         """Full title case, or a sentence-case headline; not a line of wire copy."""
         full = self.title_case(line) == 1.0 and not toolkit_shapes.reads_as_sentence(line)
-        return full or toolkit_shapes.sentence_case_headline(line)
+        # a sentence-case headline is headline-shaped first, as answered already
+        return full or (self.headline(line) and toolkit_shapes.sentence_case_headline(line))
 
     def title_candidate(self, line: str) -> bool:
         if not self.headline(line) or len(line.split()) < 3:
@@ -255,16 +276,20 @@ def _split_ticker(body: list[str], shape: _Shapes) -> tuple[list[str], list[str]
     return body[:start], body[start:]
 
 
-def _looks_like_listing(body: Sequence[str], teasers: int, shape: _Shapes) -> bool:
+def _looks_like_listing(body: Sequence[str], teasers: int, shape: _Shapes, *, cut: bool = True) -> bool:
     """Headlines and teasers cut with an ellipsis, no story: an index page.
 
     ``teasers`` counts the "Featured Post" trios already lifted out; with
     them, a page whose remaining lines hold no finished paragraph is a
     listing, while a story printed after the sidebar is still a story.
+    ``cut`` false says that no line ends with an ellipsis.
     """
-    cut = sum(1 for line in body if shape.teaser(line))
-    paragraphs = sum(1 for line in body if shape.paragraph(line) and not shape.teaser(line))
-    if ((teasers or cut) and not paragraphs) or cut >= _MIN_LISTING_TEASERS:
+    if cut:
+        cuts = sum(1 for line in body if shape.teaser(line))
+        paragraphs = sum(1 for line in body if shape.paragraph(line) and not shape.teaser(line))
+    else:
+        cuts, paragraphs = 0, sum(1 for line in body if shape.paragraph(line))
+    if ((teasers or cuts) and not paragraphs) or cuts >= _MIN_LISTING_TEASERS:
         return True
     return _headlines_reach(body, max(_MIN_LISTING_HEADLINES, paragraphs), shape)
 
@@ -316,8 +341,12 @@ def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extracti
     """Read one page's lines into title, date, byline, body and captions."""
     # "Featured Post" teasers (headline, "By ...", teaser) and the "Related Stories" list go first
     shape = _Shapes()
-    sidebar = teaser_trios(lines, headline=shape.headline, byline=shape.is_byline)
-    lists = headed_lists(lines, _RELATED_HEADINGS, item=shape.related_item)
+    text = "\n".join(lines)
+    # Teasers end with an ellipsis and the related lists open under their
+    # heading: a page holding neither anywhere is spared both searches.
+    cut = any(ending in text for ending in TEASER_ENDINGS)
+    sidebar = teaser_trios(lines, headline=shape.headline, byline=shape.is_byline) if cut else set()
+    lists = headed_lists(lines, _RELATED_HEADINGS, item=shape.related_item) if _may_head_list(text) else []
     related = tuple(line for span in lists for line in lines[span.start + 1 : span.end])
     taken = sidebar.union(*(range(span.start, span.end) for span in lists))
     lines = [line for index, line in enumerate(lines) if index not in taken]
@@ -351,7 +380,7 @@ def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extracti
 
     body, ticker = _split_ticker(body, shape)
     teasers = len(sidebar) // 3
-    listing = _looks_like_listing(body, teasers, shape)
+    listing = _looks_like_listing(body, teasers, shape, cut=cut)
     return Extraction(
         title=title,
         published=meta.published,

@@ -31,9 +31,10 @@ _SMALL_WORDS = frozenset(
 #: Lines longer than this are never a menu entry, widget label or stop label;
 #: prefix checks look at no more than this many characters. Keeps the line
 #: rules linear on hostile input (a 10 MB line is folded once, if at all).
-_LABEL_CHARS = 160
+LABEL_CHARS = 160
 _PREFIX_CHARS = 240
 _CAPTION_CHARS = 400
+_CAPTION_WORDS = 40
 
 #: A caption ending in a short credit: "Xi and Putin in Moscow. Photo: Kremlin.ru",
 #: "Trump Engages Putin ... War. Source: President.gov.ua, CC BY 4.0, via Wikimedia Commons".
@@ -58,21 +59,26 @@ def title_case_ratio(line: str, *, skip_last: bool = False) -> float:
     return toolkit_shapes.title_case_ratio(line, small_words=_SMALL_WORDS, skip_last=skip_last)
 
 
+#: The share of capitalised words a ticker headline needs.
+TICKER_RATIO = 0.8
+
+
 def ticker_headline(line: str, *, may_be_cut: bool = False) -> bool:
-    """A headline of the trailing ticker: headline-shaped and in title case.
+    """A headline of the trailing ticker: headline-shaped and in title case
+    (:data:`TICKER_RATIO` of its words capitalised, :func:`title_case_ratio`).
 
     ``may_be_cut`` relaxes the check for the dump's very last line, which
     may stop mid-word ("Israeli Forces Kill Pal").
     """
-    return toolkit_shapes.title_case_headline(line, small_words=_SMALL_WORDS, may_be_cut=may_be_cut)
+    return toolkit_shapes.title_case_headline(line, small_words=_SMALL_WORDS, may_be_cut=may_be_cut, ratio=TICKER_RATIO)
 
 
 def is_menu(line: str) -> bool:
-    return len(line) <= _LABEL_CHARS and voc.MENU.matches(_label(line))
+    return len(line) <= LABEL_CHARS and voc.MENU.matches(_label(line))
 
 
 def is_widget(line: str) -> bool:
-    return len(line) <= _LABEL_CHARS and voc.WIDGET.matches(_label(line))
+    return len(line) <= LABEL_CHARS and voc.WIDGET.matches(_label(line))
 
 
 #: Every start of a :data:`vocabulary.CUT_SHORT_FURNITURE` text with the
@@ -98,7 +104,7 @@ def is_stop(line: str) -> bool:
 def is_caption(line: str) -> bool:
     """A photo caption or credit line (never a paragraph of the story):
     :func:`masthead.extract.captions.is_caption` or a "Source:" credit."""
-    if len(line) > _CAPTION_CHARS or len(line.split()) > 40:
+    if len(line) > _CAPTION_CHARS or len(line.split(maxsplit=_CAPTION_WORDS)) > _CAPTION_WORDS:
         return False
     if captions.is_caption(line):
         return True

@@ -121,7 +121,7 @@ class EconoTimesSource(Source):
         if not page.is_html and score < _DUMP_CAP:
             # the ticker sits further from the text than the paragraphs from each
             # other, and its last line keeps a trailing space ("... Violence ")
-            score += _TICKER_APART if set_apart(page.source_text, found.body, found.ticker) else 0.0
+            score += _TICKER_APART if set_apart(page.source_text, found.body, found.ticker, lines=lines) else 0.0
             score += _TICKER_SPACE if found.ticker and ends_in_space(page.source_text, found.ticker[-1]) else 0.0
         if found.ticker and found.title is None:
             score += _NO_TITLE
