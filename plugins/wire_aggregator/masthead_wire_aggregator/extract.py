@@ -81,14 +81,17 @@ _RELATED_HEADINGS = frozenset(fold(h) for h in ("Related Stories", "Related Arti
 _RELATED = "related"
 
 
-def _may_head_list(text: str) -> bool:
-    """Whether a line of ``text`` may be one of :data:`_RELATED_HEADINGS`.
+def _may_head_list(text: str, folded_text: str | None) -> bool:
+    """Whether a line of ``text`` (folded: ``folded_text``, if known) may be
+    one of :data:`_RELATED_HEADINGS`.
 
-    Folded, such a line holds :data:`_RELATED`; an ASCII text folds to
-    its lower case with its spaces collapsed, so the word is in it lower-cased.
-    Folding other characters may spell it (full-width letters): such a
-    text is searched line by line.
+    Folded, such a line holds :data:`_RELATED`. An ASCII text folds to its
+    lower case with its spaces collapsed, so the word is in it lower-cased;
+    folding other characters may spell it (full-width letters), so other
+    text unfolded is searched line by line.
     """
+    if folded_text is not None:
+        return _RELATED in folded_text
     return not text.isascii() or _RELATED in text.lower()
 
 
@@ -337,8 +340,12 @@ def _take(found: Fields, line: str, shape: _Shapes) -> bool:
     return False
 
 
-def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extraction:
-    """Read one page's lines into title, date, byline, body and captions."""
+def extract(lines: Sequence[str], *, known_title: str | None = None, folded_text: str | None = None) -> Extraction:
+    """Read one page's lines into title, date, byline, body and captions.
+
+    ``folded_text`` is the lines folded and joined (:attr:`masthead.Page.folded_text`),
+    when the caller has it: it shows at once what no line can be.
+    """
     # "Featured Post" teasers (headline, "By ...", teaser) and the "Related Stories" list go first
     shape = _Shapes()
     text = "\n".join(lines)
@@ -346,7 +353,7 @@ def extract(lines: Sequence[str], *, known_title: str | None = None) -> Extracti
     # heading: a page holding neither anywhere is spared both searches.
     cut = any(ending in text for ending in TEASER_ENDINGS)
     sidebar = teaser_trios(lines, headline=shape.headline, byline=shape.is_byline) if cut else set()
-    lists = headed_lists(lines, _RELATED_HEADINGS, item=shape.related_item) if _may_head_list(text) else []
+    lists = headed_lists(lines, _RELATED_HEADINGS, item=shape.related_item) if _may_head_list(text, folded_text) else []
     related = tuple(line for span in lists for line in lines[span.start + 1 : span.end])
     taken = sidebar.union(*(range(span.start, span.end) for span in lists))
     lines = [line for index, line in enumerate(lines) if index not in taken]

@@ -104,11 +104,13 @@ def is_stop(line: str) -> bool:
 def is_caption(line: str) -> bool:
     """A photo caption or credit line (never a paragraph of the story):
     :func:`masthead.extract.captions.is_caption` or a "Source:" credit."""
-    if len(line) > _CAPTION_CHARS or len(line.split(maxsplit=_CAPTION_WORDS)) > _CAPTION_WORDS:
+    if len(line) > _CAPTION_CHARS:
         return False
-    if captions.is_caption(line):
-        return True
-    return _may_name_credit(line) and bool(_TRAILING_CREDIT.search(line))
+    # Words are counted last: most lines are no caption either way, and are
+    # then done without being split.
+    if captions.is_caption(line) or (_may_name_credit(line) and _TRAILING_CREDIT.search(line)):
+        return len(line.split(maxsplit=_CAPTION_WORDS)) <= _CAPTION_WORDS
+    return False
 
 
 def _may_name_credit(line: str) -> bool:

@@ -61,10 +61,14 @@ _READINGS: weakref.WeakKeyDictionary[Page, Extraction] = weakref.WeakKeyDictiona
 
 
 def _read_lines(page: Page) -> Extraction:
-    """:func:`extract` of the page's lines (no title known), read once per page."""
+    """:func:`extract` of the page's lines (no title known), read once per page.
+
+    A dump's folded text was read by every detector; an HTML page's blocks
+    are seldom folded for the whole page, and not for this.
+    """
     found = _READINGS.get(page)
     if found is None:
-        found = _READINGS[page] = extract(page.lines)
+        found = _READINGS[page] = extract(page.lines, folded_text=None if page.is_html else page.folded_text)
     return found
 
 

@@ -1,0 +1,93 @@
+"""Reading a page skips questions whose answers it already holds or cannot need.
+
+:class:`masthead_wire_aggregator.extract._Shapes` answers the ticker test
+from the kept headline and title-case answers, asks no long line whether it
+is a menu entry or a widget label, and asks whether a line reads as a
+sentence-case headline only of a headline-shaped one; :func:`extract` looks
+for sidebar teasers and related lists only in a page that can hold them. Each
+shortcut is compared with the question it stands for, on lines built from
+the shapes a page mixes.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from masthead.extract import shapes as toolkit_shapes
+from masthead.extract.lists import headed_lists, is_teaser, teaser_trios
+from masthead.extract.text import fold
+from masthead_wire_aggregator import shapes
+from masthead_wire_aggregator.extract import _RELATED_HEADINGS, _may_head_list, _Shapes, extract
+
+_WORDS = (
+    *("Gold", "Climbs", "to", "Record", "the", "Oil", "slips", "said", "on", "Monday", "U.S.", "St.", "Inc."),
+    *("Menu", "Search", "Share", "Comment", "Photo:", "Reuters", "By", "Related", "Stories", "\uff32elated"),
+    *("RELATED", "news", "May", "4,", "2016", "UTC", "Politics", "Series", "12", "comments", "Pal"),
+)
+_ENDS = ("", ".", "?", "!", "...", "\u2026", ":", ",", ")", '"', " \u2014")
+_LINE = st.tuples(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14), st.sampled_from(_ENDS)).map(
+    lambda parts: " ".join(parts[0]) + parts[1]
+)
+#: Lines of any length: a long one repeats a line until past the label limit.
+_ANY_LINE = st.one_of(_LINE, st.tuples(_LINE, st.integers(2, 30)).map(lambda pair: " ".join([pair[0]] * pair[1])))
+_PAGE = st.lists(
+    st.one_of(_ANY_LINE, st.sampled_from(("Related Stories", "Related News:", "By Jane Doe", "Featured Post"))),
+    max_size=24,
+)
+
+
+@settings(max_examples=400)
+@given(_ANY_LINE)
+def test_the_ticker_test_from_kept_answers_is_the_ticker_test(line: str) -> None:
+    assert _Shapes().ticker(line) == shapes.ticker_headline(line)
+
+
+@settings(max_examples=400)
+@given(_ANY_LINE)
+def test_chrome_skipping_long_lines_is_menu_or_widget(line: str) -> None:
+    assert _Shapes().chrome(line) == (shapes.is_menu(line) or shapes.is_widget(line))
+
+
+@settings(max_examples=400)
+@given(_ANY_LINE)
+def test_reads_as_headline_asks_headline_shaped_lines_only(line: str) -> None:
+    full = shapes.title_case_ratio(line) == 1.0 and not toolkit_shapes.reads_as_sentence(line)
+    assert _Shapes().reads_as_headline(line) == (full or toolkit_shapes.sentence_case_headline(line))
+
+
+@settings(max_examples=300)
+@given(_PAGE)
+def test_pages_spared_the_searches_hold_nothing_they_would_find(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    shape = _Shapes()
+    if not any(ending in text for ending in ("...", "\u2026")):
+        assert not any(map(is_teaser, lines))
+        assert not teaser_trios(lines, headline=shape.headline, byline=shape.is_byline)
+    folded_text = " ".join(key for key in map(fold, lines) if key)
+    for known in (None, folded_text):
+        if not _may_head_list(text, known):
+            assert headed_lists(lines, _RELATED_HEADINGS, item=shape.related_item) == []
+
+
+@settings(max_examples=200)
+@given(_PAGE)
+def test_the_folded_text_changes_no_reading(lines: list[str]) -> None:
+    folded_text = " ".join(key for key in map(fold, lines) if key)
+    assert extract(lines, folded_text=folded_text) == extract(lines)
+
+
+def test_a_related_heading_in_full_width_letters_is_still_looked_for() -> None:
+    lines = ["\uff32elated Stories", "Gold Climbs to Record High", "The story starts here, and it goes on."]
+    assert _may_head_list("\n".join(lines), None)
+    assert extract(lines).related == ("Gold Climbs to Record High",)
+
+
+def test_every_related_heading_holds_the_word_looked_for() -> None:
+    assert all("related" in heading for heading in _RELATED_HEADINGS)
+
+
+def test_a_caption_of_many_words_is_none() -> None:
+    # the words are counted after the caption rules, not before: still counted
+    assert shapes.is_caption("Photo: " + "word " * 20)
+    assert not shapes.is_caption("Photo: " + "word " * 40)
