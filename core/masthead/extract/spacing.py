@@ -41,14 +41,14 @@ def blank_gaps(source_text: str, *, lines: Sequence[str] | None = None) -> list[
 
 
 def _blanks_before(source_text: str) -> list[int]:
-    """For each line of ``source_text`` that ``str.strip`` leaves something of,
-    the number of lines before it that it leaves nothing of.
+    """How many blank lines come before each line of ``source_text`` that
+    ``str.strip`` leaves something of.
 
     :func:`~masthead.extract.text.normalize` splits the text at the same
-    line ends and leaves nothing of a line of whitespace: every line it
-    leaves something of is counted here. A line it leaves nothing of that
-    is counted here (one of invisible characters, which it drops) makes
-    one count more than the text has non-blank lines: the caller then
+    line ends and leaves nothing of a line ``str.strip`` leaves nothing of,
+    so every line it keeps is counted here. A line counted here that it
+    does not keep (invisible characters only, which it drops) makes one
+    count more than the text has non-blank lines: the caller then
     normalizes after all.
     """
     counts: list[int] = []

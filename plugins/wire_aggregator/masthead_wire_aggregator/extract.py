@@ -87,8 +87,8 @@ def _may_head_list(text: str, folded_text: str | None) -> bool:
 
     Folded, such a line holds :data:`_RELATED`. An ASCII text folds to its
     lower case with its spaces collapsed, so the word is in it lower-cased;
-    folding other characters may spell it (full-width letters), so other
-    text unfolded is searched line by line.
+    folding other characters may spell it (full-width letters), so a text
+    that holds any, and is not given folded, is searched line by line.
     """
     if folded_text is not None:
         return _RELATED in folded_text
@@ -145,8 +145,9 @@ class _Shapes:
         self.teaser = _asked_once(is_teaser)
 
     def ticker(self, line: str) -> bool:
-        """:func:`shapes.ticker_headline` from the answers of its two parts:
-        the title and the lead are asked for both of them anyway."""
+        """:func:`shapes.ticker_headline` from the kept answers of its two
+        parts, headline shape and title-case ratio, which the title, lead
+        and ticker rules ask of the same lines: neither is worked out twice."""
         return self.headline(line) and self.title_case(line) >= shapes.TICKER_RATIO
 
     def chrome(self, line: str) -> bool:
@@ -344,7 +345,8 @@ def extract(lines: Sequence[str], *, known_title: str | None = None, folded_text
     """Read one page's lines into title, date, byline, body and captions.
 
     ``folded_text`` is the lines folded and joined (:attr:`masthead.Page.folded_text`),
-    when the caller has it: it shows at once what no line can be.
+    when the caller has it: a heading that no line holds is then not
+    looked for line by line.
     """
     # "Featured Post" teasers (headline, "By ...", teaser) and the "Related Stories" list go first
     shape = _Shapes()
