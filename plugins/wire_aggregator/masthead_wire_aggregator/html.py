@@ -50,7 +50,7 @@ FURNITURE_HEADINGS = frozenset(fold(h) for h in ("Slider", "Editor's Picks", "Ed
 #: Bylines linking to a contributor profile.
 CONTRIBUTOR_LINKS = "a[href*='/contributors/']"
 
-#: Compiled once, in the parent process, before workers fork.
+#: Compiled together, with the module (that is, with the first HTML page).
 for _selector in (*VIEW_SELECTORS, *LISTING_SELECTORS, ".articleView, .articleViewWrap"):
     compiled(_selector)
 
