@@ -68,10 +68,13 @@ def _one_pattern(phrases: Phrases) -> re.Pattern[str] | None:
     pattern. Only patterns that keep their meaning side by side are joined:
     the same flags, not verbose (a comment would swallow the rest), no
     reference to a group by number (the numbers shift; anything that reads
-    like one counts); else ``None``.
+    like one counts); else ``None``. A single pattern is its own
+    alternation: searched directly, not through a generator.
     """
     patterns = phrases.patterns
-    if len(patterns) < 2 or len({p.flags for p in patterns}) > 1 or patterns[0].flags & re.VERBOSE:
+    if len(patterns) == 1:
+        return patterns[0]
+    if not patterns or len({p.flags for p in patterns}) > 1 or patterns[0].flags & re.VERBOSE:
         return None
     if any(_NUMBERED_REFERENCE.search(p.pattern) for p in patterns):
         return None

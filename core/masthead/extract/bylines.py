@@ -44,6 +44,10 @@ _NAME_CUT = re.compile(
     r"|\s*[,;|(\u2013\u2014]\s*.*$|\s+-\s+.*$",
     re.IGNORECASE,
 )
+#: A word every match of :data:`_BYLINE` holds, in lower case. No
+#: character but their own capitals is the same letter to a case-blind
+#: pattern, and none lower-cases to one of their letters.
+_BYLINE_WORDS = ("by", "author")
 #: A bare "By ..." line longer than this is a sentence.
 _BARE_BY_WORDS = 8
 _MAX_BYLINE_WORDS = 25
@@ -109,6 +113,10 @@ def byline_names(line: str, *, credits: Iterable[str] = ()) -> tuple[str, ...] |
     key = fold(line).rstrip(".")
     if any(key == fold(c) for c in credits):
         return (line.strip().rstrip("."),)
+    # Cutting the date out only removes text: a line without a byline
+    # word is done before its date is looked for.
+    if not _may_be_byline(line):
+        return None
     line = without_date(line)
     match = _BYLINE.match(line.strip())
     if match is None:
@@ -122,6 +130,12 @@ def byline_names(line: str, *, credits: Iterable[str] = ()) -> tuple[str, ...] |
     if not names or not all(_is_person(n) for n in names):
         return None
     return names
+
+
+def _may_be_byline(line: str) -> bool:
+    """Whether ``line`` holds a word every byline :data:`_BYLINE` reads holds."""
+    lowered = line.lower()
+    return "by" in lowered or "author" in lowered
 
 
 #: "A, B and C" / "A, B, & C": a comma list of names is one only when "and" closes it.

@@ -225,7 +225,9 @@ def is_prose(line: str, *, min_words: int = 8) -> bool:
     return len(line.split(maxsplit=max(min_words, 0))) >= min_words and not is_headline(line)
 
 
-_BULLET = re.compile(r"^[•·◦▪‣●]\s*")
+#: List bullets (none is special in a character class).
+_BULLETS = "•·◦▪‣●"
+_BULLET = re.compile(rf"^[{_BULLETS}]\s*")
 #: The number of an ordered comment list ("1. Rob says:", "#12 Rob").
 _NUMBER = re.compile(r"^(?:#\s?\d{1,4}|\d{1,4}[.)])\s+")
 _SAYS = re.compile(r"\s+(?:says|wrote|writes)\s*:?$", re.IGNORECASE)
@@ -241,12 +243,13 @@ _INITIAL_END = re.compile(r"(?:^|[\s-])[A-Z]\.$")
 
 def strip_bullet(line: str) -> str:
     """``line`` without a leading list bullet ("• Rob" -> "Rob")."""
-    return _BULLET.sub("", line, count=1)
+    return _BULLET.sub("", line, count=1) if has_bullet(line) else line
 
 
 def has_bullet(line: str) -> bool:
     """Whether ``line`` starts with a list bullet."""
-    return bool(_BULLET.match(line))
+    # What matching the pattern at the start asks: its first character.
+    return line[:1] in _BULLETS and bool(line)
 
 
 def is_name(line: str) -> bool:

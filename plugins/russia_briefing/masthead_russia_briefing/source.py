@@ -52,6 +52,10 @@ _ICON_PIECES = ("ted-read", "ted_read")
 _LISTING_URL = re.compile(
     r"russia-briefing\.com/(?:[^?#]*/)?(?:category|tag|author)/|/page/\d+/?(?:[?#]|$)", re.IGNORECASE
 )
+#: What the folded line of every byline (:func:`.byline.is_byline`) starts
+#: with: its pattern takes "posted" in any case, where only the long "s"
+#: ("ſ") is another letter to it, and folding (NFKC) makes that an "s".
+_POSTED = "posted"
 #: The header ends at the first paragraph; menus longer than this are not read.
 _HEADER_LINES = 40
 _PARAGRAPH_WORDS = 25
@@ -101,7 +105,7 @@ def _score(page: Page) -> float:
         (0.4, named),
         (0.4, _DOMAIN_PIECE in key and _DOMAIN.search(page.text)),
         (0.6, not _SITE_NAMES.isdisjoint(page.folded_lines[: len(header)])),
-        (_byline_weight(header), True),
+        (_byline_weight(header, page.folded_lines, key), True),
         (0.1, "leave a reply" in page.folded_lines[-40:]),
     )
     return round(1.0 - math.prod(1.0 - weight for weight, found in evidence if found), 4)
@@ -119,22 +123,27 @@ def _is_sister(page: Page, key: str, header: tuple[str, ...]) -> bool:
 def _header(lines: tuple[str, ...]) -> tuple[str, ...]:
     """The lines above the first paragraph: masthead, menus, headline, byline."""
     for index, line in enumerate(lines[:_HEADER_LINES]):
-        # so many words take a word and a space each, bar one: shorter lines are not split
-        if len(line) >= 2 * _PARAGRAPH_WORDS - 1 and len(line.split()) >= _PARAGRAPH_WORDS:
+        # so many words take a word and a space each, bar one: shorter lines
+        # are not split, longer ones no further than that many words
+        if len(line) >= 2 * _PARAGRAPH_WORDS - 1 and len(line.split(None, _PARAGRAPH_WORDS - 1)) >= _PARAGRAPH_WORDS:
             return lines[:index]
     return lines[:_HEADER_LINES]
 
 
-def _byline_weight(header: tuple[str, ...]) -> float:
+def _byline_weight(header: tuple[str, ...], folded: tuple[str, ...], folded_text: str) -> float:
     """The theme's byline above the article: bare "Posted by", or with its labels.
 
     "Posted by <name>" alone is any blog's byline; with the name of the firm
     or of its chairman, the outlet's main writer, it is this outlet's.
+    ``folded`` are the page's folded lines, ``folded_text`` its folded text.
     """
-    for line in header:
-        if not byline.is_byline(line):
+    # A byline's folded line starts with "posted" (see _POSTED): a page or
+    # a line without it is not asked.
+    if _POSTED not in folded_text:
+        return 0.0
+    for line, key in zip(header, folded, strict=False):
+        if not key.startswith(_POSTED) or not byline.is_byline(line):
             continue
-        key = fold(line)
         if key == "posted by":
             return 0.55
         labelled = key.startswith("posted by written by") or "reading time" in key
