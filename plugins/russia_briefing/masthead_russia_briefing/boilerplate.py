@@ -89,6 +89,9 @@ COMMENT_FORM = Phrases(
 COMMENT_COUNT = Phrases("comment_count", patterns=(r"^(\d+|one|no) (comments?|responses?|thoughts? on|replies)\b",))
 #: Any line that opens or belongs to the comment area.
 COMMENT_AREA = Phrases("comment_area", prefixes=COMMENT_FORM.prefixes, patterns=COMMENT_COUNT.patterns)
+#: What ends the article: the blurb or a line of the comment area, asked
+#: of every line as one family (their patterns searched as one).
+FOOTER = Phrases("footer", prefixes=COMMENT_AREA.prefixes, patterns=(*BLURB.patterns, *COMMENT_AREA.patterns))
 FORM_FIELDS = Phrases(
     "form_field", exact=("comment", "comment *", "name", "name *", "email", "email *", "website", "submit")
 )

@@ -116,12 +116,14 @@ class _Asked:
     :func:`masthead.extract.text.fold`'s cache, so every answer folds anew."""
 
     def __init__(self) -> None:
-        self.blurb: Callable[[str], bool] = _Answers(boilerplate.BLURB.matches).__getitem__
-        self.comment_area: Callable[[str], bool] = _Answers(boilerplate.COMMENT_AREA.matches).__getitem__
+        #: The blurb or the comment area (:data:`boilerplate.FOOTER`): asked
+        #: first, as most lines are neither, and the blurb only of those.
+        self.is_footer: Callable[[str], bool] = _Answers(boilerplate.FOOTER.matches).__getitem__
+        self._blurb: Callable[[str], bool] = _Answers(boilerplate.BLURB.matches).__getitem__
         self.chrome: Callable[[str], bool] = _Answers(boilerplate.CHROME.is_boilerplate).__getitem__
 
-    def is_footer(self, line: str) -> bool:
-        return self.blurb(line) or self.comment_area(line)
+    def blurb(self, line: str) -> bool:
+        return self.is_footer(line) and self._blurb(line)
 
 
 def _read_header(lines: Sequence[str], out: Extract, known_title: str | None) -> int:
@@ -289,7 +291,8 @@ def _starts_tail(lines: Sequence[str], index: int, *, has_body: bool, asked: _As
     line = lines[index]
     if asked.blurb(line):
         return True
-    if not (boilerplate.ABOUT.matches(line) or asked.comment_area(line)):
+    # Not the blurb: then a footer line is one of the comment area.
+    if not (boilerplate.ABOUT.matches(line) or asked.is_footer(line)):
         return False
     following = lines[index + 1] if index + 1 < len(lines) else None
     return has_body or following is None or asked.blurb(following)

@@ -112,3 +112,32 @@ def test_the_header_ends_at_the_same_line_as_by_counting_words(line: str) -> Non
         lines,
     )
     assert source._header(lines) == long_way
+
+
+_BYLINE_PIECES = st.one_of(
+    _spelled("posted"),
+    _spelled(" on"),
+    _spelled(" by"),
+    st.sampled_from((*_AROUND, " Anna", "\t", "\u2003", "\uff50", "\u0301x")),
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_BYLINE_PIECES, max_size=5).map("".join))
+def test_every_byline_folds_to_a_line_starting_with_posted(line: str) -> None:
+    """The detector asks only folded lines starting with "posted" whether they are bylines."""
+    if source.byline.is_byline(line):
+        assert source.fold(line).startswith(source._POSTED)
+
+
+@pytest.mark.parametrize("line", ["Po\u017fted by Anna", "  POSTED ON", "posted", "\u2003Posted\tby X"])
+def test_odd_bylines_fold_to_a_line_starting_with_posted(line: str) -> None:
+    assert source.byline.is_byline(line)
+    assert source.fold(line).startswith(source._POSTED)
+
+
+def test_a_page_without_posted_gets_no_byline_weight() -> None:
+    page = _page("Posted by Anna\nText.")
+    header = source._header(page.lines)
+    assert source._byline_weight(header, page.folded_lines, page.folded_text) == 0.2
+    assert source._byline_weight(header, page.folded_lines, "text without it") == 0.0

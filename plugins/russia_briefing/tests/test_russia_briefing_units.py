@@ -202,9 +202,11 @@ def test_the_folded_text_only_spares_pages_without_a_heading(heading: str) -> No
 
 
 def test_each_line_is_asked_about_the_blurb_and_the_chrome_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Several rules ask whether a line is the publisher blurb or chrome; a
-    page's long paragraphs are folded anew for every answer, so each is given once."""
-    asked: dict[str, list[str]] = {"blurb": [], "chrome": []}
+    """Several rules ask whether a line is the publisher blurb (or another
+    footer line) or chrome; a page's long paragraphs are folded anew for
+    every answer, so each is given once. The blurb itself is asked only of
+    footer lines."""
+    asked: dict[str, list[str]] = {"footer": [], "blurb": [], "chrome": []}
 
     class Counted:
         def __init__(self, family: Any, name: str, method: str) -> None:
@@ -216,14 +218,18 @@ def test_each_line_is_asked_about_the_blurb_and_the_chrome_once(monkeypatch: pyt
                 return found
             return lambda line, **kwargs: asked[self.name].append(line) or found(line, **kwargs)
 
+    footer = boilerplate.FOOTER
+    monkeypatch.setattr(boilerplate, "FOOTER", Counted(boilerplate.FOOTER, "footer", "matches"))
     monkeypatch.setattr(boilerplate, "BLURB", Counted(boilerplate.BLURB, "blurb", "matches"))
     monkeypatch.setattr(boilerplate, "CHROME", Counted(boilerplate.CHROME, "chrome", "is_boilerplate"))
     text = (FIXTURES / "article_2023_dateline_many_comments.txt").read_text(encoding="utf-8")
     extract = parse_lines(text.splitlines())
     assert extract.body and extract.tail_found
+    assert asked["footer"] and asked["chrome"]
     for name, lines in asked.items():
-        assert lines, name
         assert len(lines) == len(set(lines)), name
+    footers = [line for line in asked["footer"] if footer.matches(line)]
+    assert set(asked["blurb"]) <= set(footers)
 
 
 def _chrome_lines() -> list[str]:
@@ -253,6 +259,18 @@ def test_chrome_as_one_family_takes_the_lines_its_families_take() -> None:
     expected = [any(f.matches(line) for f in families) or any(f.matches_cut(line) for f in families) for line in lines]
     assert [boilerplate.CHROME.is_boilerplate(line) for line in lines] == expected
     assert sum(expected) > len(lines) // 4  # the lines exercise both answers
+    assert not all(expected)
+
+
+def test_the_footer_family_takes_the_lines_the_blurb_or_the_comment_area_takes() -> None:
+    """FOOTER asks the blurb's and the comment area's phrases and patterns as
+    one family: a line is a footer line exactly when one of them takes it."""
+    lines = _chrome_lines()
+    lines += [f"{count} {noun} “Title”" for count in ("2", "One", "no") for noun in ("Responses to", "thoughts on")]
+    expected = [boilerplate.BLURB.matches(line) or boilerplate.COMMENT_AREA.matches(line) for line in lines]
+    assert [boilerplate.FOOTER.matches(line) for line in lines] == expected
+    assert any(boilerplate.BLURB.matches(line) for line in lines)
+    assert any(boilerplate.COMMENT_COUNT.matches(line) for line in lines)
     assert not all(expected)
 
 
