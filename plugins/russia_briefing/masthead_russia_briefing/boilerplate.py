@@ -291,4 +291,6 @@ def is_caption(line: str) -> bool:
     A caption without a credit cannot be told from a short paragraph and
     stays in body.
     """
-    return len(line.split(None, _CAPTION_MAX_WORDS)) <= _CAPTION_MAX_WORDS and captions.is_caption(line)
+    # The toolkit's test first: it turns down a paragraph by its full stop
+    # before splitting it into words.
+    return captions.is_caption(line) and len(line.split(None, _CAPTION_MAX_WORDS)) <= _CAPTION_MAX_WORDS
