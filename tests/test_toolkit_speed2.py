@@ -14,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from masthead.extract import bylines, shapes
-from masthead.extract.boilerplate import Phrases
+from masthead.extract.boilerplate import LineAnswers, Phrases
 
 #: Each letter's spellings a case-blind pattern takes for it.
 _CASES = {letter: (letter, letter.upper()) for letter in "abcdefghijklmnopqrstuvwxyz"}
@@ -83,3 +83,16 @@ def test_families_with_several_or_no_patterns_are_joined_as_before() -> None:
     joined = Phrases("two", patterns=(r"^a", r"b$"))._pattern
     assert joined is not None and joined.pattern == "(?:^a)|(?:b$)"
     assert Phrases("flags", patterns=(re.compile("a", re.I), re.compile("b")))._pattern is None
+
+
+def test_line_answers_ask_each_line_once() -> None:
+    asked: list[str] = []
+
+    def ask(line: str) -> bool:
+        asked.append(line)
+        return line.startswith("Leave")
+
+    answers = LineAnswers(ask)
+    lines = ["Leave a Reply", "Text.", "Leave a Reply", "Text.", "Other"]
+    assert [answers[line] for line in lines] == [True, False, True, False, False]
+    assert asked == ["Leave a Reply", "Text.", "Other"]

@@ -25,12 +25,25 @@ import functools
 import re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
+from typing import Generic, TypeVar
 
 import attrs
 
 from masthead.extract.text import fold
 
-__all__ = ["Boilerplate", "BlockRule", "Phrases", "Span", "folded", "glued_pattern", "marker_rest", "split_glued"]
+__all__ = [
+    "Boilerplate",
+    "BlockRule",
+    "LineAnswers",
+    "Phrases",
+    "Span",
+    "folded",
+    "glued_pattern",
+    "marker_rest",
+    "split_glued",
+]
+
+_T = TypeVar("_T")
 
 #: A cut-off line must be at least this long to stand for a phrase...
 CUT_MIN_CHARS = 12
@@ -313,6 +326,28 @@ class Boilerplate:
             for index, line in enumerate(lines)
             if index not in inside and not self.is_boilerplate(line, last=index == last)
         ]
+
+
+class LineAnswers(dict[str, _T], Generic[_T]):
+    """``ask``'s answer for each line asked so far: ``answers[line]`` asks
+    ``ask`` about a line only the first time.
+
+    For the rules of one page's reading that ask the same question (a
+    family's :meth:`Phrases.matches`) about the same lines: a page's
+    paragraphs are too long for :func:`masthead.extract.text.fold`'s cache,
+    so every answer folds anew. Made per page, so cheap to make, unlike a
+    :func:`functools.cache` wrapper, which copies the function's attributes.
+    """
+
+    __slots__ = ("_ask",)
+
+    def __init__(self, ask: Callable[[str], _T]) -> None:
+        super().__init__()
+        self._ask = ask
+
+    def __missing__(self, line: str) -> _T:
+        answer = self[line] = self._ask(line)
+        return answer
 
 
 #: Lines longer than this are no page glued together but a hostile blob.

@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from masthead import Comment, NotAnArticle, Related
+from masthead.extract.boilerplate import LineAnswers
 from masthead.extract.bylines import date_line
 from masthead.extract.comments import read_thread, section
 from masthead.extract.fields import Fields
@@ -92,24 +93,6 @@ def _is_day(line: str) -> bool:
     return iso is not None and "T" not in iso
 
 
-class _Answers(dict[str, bool]):
-    """``test``'s answer for each line asked, computed on first asking.
-
-    What ``functools.cache`` does, for a tenth of its cost to build: three
-    are built for every page, whose lines are asked only a few times each.
-    """
-
-    __slots__ = ("test",)
-
-    def __init__(self, test: Callable[[str], bool]) -> None:
-        super().__init__()
-        self.test = test
-
-    def __missing__(self, line: str) -> bool:
-        answer = self[line] = self.test(line)
-        return answer
-
-
 class _Asked:
     """The phrase families several rules ask about the same line, answered
     once per line of one page: a page's paragraphs are too long for
@@ -118,9 +101,9 @@ class _Asked:
     def __init__(self) -> None:
         #: The blurb or the comment area (:data:`boilerplate.FOOTER`): asked
         #: first, as most lines are neither, and the blurb only of those.
-        self.is_footer: Callable[[str], bool] = _Answers(boilerplate.FOOTER.matches).__getitem__
-        self._blurb: Callable[[str], bool] = _Answers(boilerplate.BLURB.matches).__getitem__
-        self.chrome: Callable[[str], bool] = _Answers(boilerplate.CHROME.is_boilerplate).__getitem__
+        self.is_footer: Callable[[str], bool] = LineAnswers(boilerplate.FOOTER.matches).__getitem__
+        self._blurb: Callable[[str], bool] = LineAnswers(boilerplate.BLURB.matches).__getitem__
+        self.chrome: Callable[[str], bool] = LineAnswers(boilerplate.CHROME.is_boilerplate).__getitem__
 
     def blurb(self, line: str) -> bool:
         return self.is_footer(line) and self._blurb(line)
