@@ -10,7 +10,7 @@ of that into one line, or spread it over a few short lines. Only names go to
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from masthead.extract import bylines
 from masthead.extract.bylines import SUBHEADING_WORDS, Byline, date_line, read_byline
@@ -35,18 +35,22 @@ def is_byline(line: str) -> bool:
     return bool(_BYLINE_START.match(line)) and len(line) <= 240 and len(line.split()) <= 30
 
 
-def is_continuation(line: str) -> bool:
-    """A short line that belongs to the byline: "Written by ...", a date, a label."""
+def is_continuation(line: str, *, date_of: Callable[[str], str | None] = date_line) -> bool:
+    """A short line that belongs to the byline: "Written by ...", a date, a label.
+
+    ``date_of`` reads a date line (:func:`masthead.extract.bylines.date_line`,
+    or its answers kept for the page).
+    """
     if len(line.split()) > 14:
         return False
-    if boilerplate.is_reading_time(line) or date_line(line) is not None:
+    if boilerplate.is_reading_time(line) or date_of(line) is not None:
         return True
     return bool(_WRITTEN_BY.match(line))
 
 
-def run_end(lines: Sequence[str], start: int) -> int:
+def run_end(lines: Sequence[str], start: int, *, date_of: Callable[[str], str | None] = date_line) -> int:
     """The index after the byline lines (:func:`is_continuation`) from ``start`` on."""
-    while start < len(lines) and is_continuation(lines[start]):
+    while start < len(lines) and is_continuation(lines[start], date_of=date_of):
         start += 1
     return start
 

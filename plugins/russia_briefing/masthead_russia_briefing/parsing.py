@@ -33,6 +33,8 @@ _RELATED_MAX_WORDS = 30
 _MENU_MAX_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?…:;,]['\"’”)\]]*$")
 _TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$|[:;]$")
+#: :func:`masthead.extract.bylines.date_line`, or its answers kept for a page.
+_DateOf = Callable[[str], str | None]
 
 
 @dataclass
@@ -57,9 +59,9 @@ def parse_lines(
     """
     lines = [line for line in lines if line.strip()]
     asked = _Asked()
-    reject_blog_listing(lines, is_byline=byline.is_byline, is_date=_is_day, ends_page=asked.is_footer)
+    reject_blog_listing(lines, is_byline=byline.is_byline, is_date=asked.is_day, ends_page=asked.is_footer)
     out = Extract()
-    start = _read_header(lines, out, known_title)
+    start = _read_header(lines, out, known_title, asked.date_line)
     _read_body(lines[start:], out, title=known_title or out.title, links=links, asked=asked)
     if not out.body:
         raise NotAnArticle("no article paragraphs found (empty page or only site chrome)")
@@ -87,12 +89,6 @@ def dump_comments(lines: Sequence[str], *, folded_text: str | None = None) -> li
     return read_thread(region, chrome_seen=True) if region else []
 
 
-def _is_day(line: str) -> bool:
-    """A date without a time: a teaser's or a headline's, not a comment's."""
-    iso = date_line(line)
-    return iso is not None and "T" not in iso
-
-
 class _Asked:
     """The phrase families several rules ask about the same line, answered
     once per line of one page: a page's paragraphs are too long for
@@ -104,32 +100,42 @@ class _Asked:
         self.is_footer: Callable[[str], bool] = LineAnswers(boilerplate.FOOTER.matches).__getitem__
         self._blurb: Callable[[str], bool] = LineAnswers(boilerplate.BLURB.matches).__getitem__
         self.chrome: Callable[[str], bool] = LineAnswers(boilerplate.CHROME.is_boilerplate).__getitem__
+        #: The header's and the body's rules read the date lines the listing test read.
+        self.date_line: Callable[[str], str | None] = LineAnswers(date_line).__getitem__
+
+    def is_day(self, line: str) -> bool:
+        """A date without a time: a teaser's or a headline's, not a comment's."""
+        iso = self.date_line(line)
+        return iso is not None and "T" not in iso
 
     def blurb(self, line: str) -> bool:
         return self.is_footer(line) and self._blurb(line)
 
 
-def _read_header(lines: Sequence[str], out: Extract, known_title: str | None) -> int:
-    """Find title, byline and author lines; return the index where the body starts."""
+def _read_header(lines: Sequence[str], out: Extract, known_title: str | None, date_of: _DateOf) -> int:
+    """Find title, byline and author lines; return the index where the body starts.
+
+    ``date_of`` is :func:`masthead.extract.bylines.date_line` (its answers kept for the page).
+    """
     at = next((i for i, line in enumerate(lines) if byline.is_byline(line)), None)
     if at is not None:
         out.has_byline = True
-        out.title = _title_before(lines, at, out)
+        out.title = _title_before(lines, at, out, date_of)
         end = at + 1
-        while end < len(lines) and _continues_byline(lines, at, end):
+        while end < len(lines) and _continues_byline(lines, at, end, date_of):
             end += 1
         _take_byline(lines[at:end], out)
         return _take_author_lines(lines, end, out)
     index = _skip_chrome(lines, known_title)
-    if known_title is None and index < len(lines) and _looks_like_title(lines, index):
+    if known_title is None and index < len(lines) and _looks_like_title(lines, index, date_of):
         out.title = lines[index]
         index += 1
-    end = byline.run_end(lines, index)
+    end = byline.run_end(lines, index, date_of=date_of)
     _take_byline(lines[index:end], out)
     return _take_author_lines(lines, end, out)
 
 
-def _continues_byline(lines: Sequence[str], at: int, index: int) -> bool:
+def _continues_byline(lines: Sequence[str], at: int, index: int, date_of: _DateOf) -> bool:
     """Whether ``lines[index]`` belongs to the byline ``lines[at:index]``.
 
     Labels and dates always do. A line of bare names only while the byline
@@ -138,13 +144,13 @@ def _continues_byline(lines: Sequence[str], at: int, index: int) -> bool:
     and B"), or it names the firm or its chairman.
     """
     line = lines[index]
-    if byline.is_continuation(line):
+    if byline.is_continuation(line, date_of=date_of):
         return True
     if not byline.is_name_line(line) or byline.parse(list(lines[at:index])).authors:
         return False
     following = lines[index + 1] if index + 1 < len(lines) else ""
     return (
-        byline.is_continuation(following)
+        byline.is_continuation(following, date_of=date_of)
         or len(byline.split_names(line)) > 1
         or any(name in fold(line) for name in byline.HOUSE_AUTHORS)
     )
@@ -187,14 +193,14 @@ def _take_author_lines(lines: Sequence[str], index: int, out: Extract) -> int:
     return index
 
 
-def _title_before(lines: Sequence[str], at: int, out: Extract) -> str | None:
+def _title_before(lines: Sequence[str], at: int, out: Extract, date_of: _DateOf) -> str | None:
     """The headline: the nearest line above the byline that is no chrome.
 
     A dateline between headline and byline is the publication date.
     """
     for index in range(at - 1, _skip_chrome(lines[:at], None) - 1, -1):
         line = lines[index]
-        dateline = date_line(line)
+        dateline = date_of(line)
         if dateline is not None:
             out.take_date(dateline)
             continue
@@ -206,7 +212,7 @@ def _title_before(lines: Sequence[str], at: int, out: Extract) -> str | None:
     return None
 
 
-def _looks_like_title(lines: Sequence[str], index: int) -> bool:
+def _looks_like_title(lines: Sequence[str], index: int, date_of: _DateOf) -> bool:
     """Whether a page without byline starts with its headline.
 
     Conservative on purpose: a headline is short, has no closing punctuation
@@ -216,7 +222,7 @@ def _looks_like_title(lines: Sequence[str], index: int) -> bool:
     words = line.split()
     if index + 1 >= len(lines) or not 3 <= len(words) <= _TITLE_MAX_WORDS:
         return False
-    if boilerplate.is_boilerplate(line) or boilerplate.is_caption(line) or date_line(line) is not None:
+    if boilerplate.is_boilerplate(line) or boilerplate.is_caption(line) or date_of(line) is not None:
         return False
     return not (_SENTENCE_END.search(line) and not line.rstrip("'\"’”").endswith("?"))
 
@@ -258,7 +264,7 @@ def _read_body(
         in_related = False
         if out.tail_found or byline.is_byline(line) or _same(line, title) or asked.chrome(line):
             continue
-        if not out.body and (dateline := date_line(line)) is not None:
+        if not out.body and (dateline := asked.date_line(line)) is not None:
             out.take_date(dateline)  # the page's date; further down, a date line is a timeline's heading
             continue
         (out.captions if boilerplate.is_caption(line) else out.body).append(line)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from masthead import Page
 from masthead.extract.text import fold
 from masthead.testing import document
-from masthead_russia_briefing import boilerplate, byline
+from masthead_russia_briefing import boilerplate, byline, parsing
 from masthead_russia_briefing.parsing import _THREAD_WORDS, dump_comments, parse_lines
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dumps"
@@ -282,3 +282,20 @@ def test_every_comment_heading_holds_a_word_the_thread_search_looks_for(heading:
     line = f"{heading} {tail}".strip()
     if boilerplate.COMMENT_COUNT.matches(line):
         assert any(word in fold(line) for word in _THREAD_WORDS)
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("article_*.txt")), ids=lambda path: path.stem)
+def test_each_line_is_read_for_a_date_once(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """The listing test, the header and the body all read date lines; each
+    line is read once per page."""
+    read: list[str | None] = []
+    real = parsing.date_line
+
+    def counted(line: str | None) -> str | None:
+        read.append(line)
+        return real(line)
+
+    monkeypatch.setattr(parsing, "date_line", counted)
+    assert parse_lines(path.read_text(encoding="utf-8").splitlines()).body
+    assert read
+    assert len(read) == len(set(read))
