@@ -25,12 +25,13 @@ that is nothing but such teasers and headlines is a listing.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 import attrs
 
 from masthead.extract import shapes as toolkit_shapes
 from masthead.extract.agencies import agency_named, credited_agencies
+from masthead.extract.boilerplate import LineAnswers
 from masthead.extract.fields import Fields
 from masthead.extract.lists import TEASER_ENDINGS, headed_lists, is_teaser, teaser_trios, trailing_run
 from masthead.extract.shapes import ends_with_stop, headline_shaped
@@ -98,27 +99,9 @@ def _may_head_list(text: str, folded_text: str | None) -> bool:
 _T = TypeVar("_T")
 
 
-class _Answers(dict[str, _T], Generic[_T]):
-    """What ``ask`` answered for each line asked so far; a line asked anew is
-    asked of ``ask`` once. One is made per line test for every page read, so
-    they must be cheap to make: a :func:`functools.cache` wrapper copies the
-    function's attributes when made, which cost more than the rest of setting
-    up the page's reading."""
-
-    __slots__ = ("_ask",)
-
-    def __init__(self, ask: Callable[[str], _T]) -> None:
-        super().__init__()
-        self._ask = ask
-
-    def __missing__(self, line: str) -> _T:
-        answer = self[line] = self._ask(line)
-        return answer
-
-
 def _asked_once(ask: Callable[[str], _T]) -> Callable[[str], _T]:
     """``ask``, answering each line from memory after the first time."""
-    return _Answers(ask).__getitem__
+    return LineAnswers(ask).__getitem__
 
 
 class _Shapes:
