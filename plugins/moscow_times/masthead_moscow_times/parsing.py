@@ -83,6 +83,31 @@ _GLUED_EACH = tuple(
     (marker.split()[-1].lower(), re.compile(glued_pattern([marker.lower()]).pattern)) for marker in _GLUE_MARKERS
 )
 assert all(marker.isascii() for marker in _GLUE_MARKERS)
+
+
+def _anchor(marker: str) -> str:
+    """The longest part of ``marker`` (in lower case, its words one space
+    apart) that every match of it in a line leaves in the line folded.
+
+    A match holds the marker's words letter for letter, in any case, with
+    any whitespace between them; folded, that is the words in lower case
+    one space apart, except where a case twin (:data:`ASCII_CASE_TWINS`)
+    stands for "i", "k" or "s" (folding keeps "ı" and turns "İ" into two
+    characters), and where a combining mark after the match joins its last
+    letter. The part has none of those letters, and stops before the
+    marker's last character, so that what follows it in a match is an
+    ASCII character or whitespace, neither of which joins the letter before.
+    """
+    return max(re.split("[iks]", " ".join(marker.lower().split())[:-1]), key=len).strip()
+
+
+#: One part of each marker found in a page's folded text if the marker is
+#: anywhere in its lines (:func:`_anchor`): a page without any has nothing
+#: to split, found with a few substring tests of text routing folded anyway.
+_GLUE_ANCHORS = tuple(map(_anchor, _GLUE_MARKERS))
+#: The markers in lower case, their words one space apart: an ASCII line
+#: that reads so with its whitespace made single spaces is one whole.
+_GLUE_MARKERS_SPACED = frozenset(" ".join(marker.lower().split()) for marker in _GLUE_MARKERS)
 #: A dump cut short may end in "Sign up for our fr" or "A Message from":
 #: such a stub is boilerplate, not the end of the article.
 _CUT_OFF = Phrases("cut_off", prefixes=phrases.CUT_CANDIDATES)
@@ -193,26 +218,56 @@ def _parse_lines(lines: Sequence[str], *, title: str | None, subtitle: str | Non
 # --- cleaning -------------------------------------------------------------
 
 
-def split_glued_lines(lines: Sequence[str]) -> list[str]:
+def split_glued_lines(lines: Sequence[str], *, folded: Sequence[str] | None = None) -> list[str]:
     """Put the outlet's one-line boilerplate back on lines of its own
     (:func:`masthead.extract.boilerplate.split_glued`): some dumps lose line
     breaks, gluing the header or the appeal's opening to article text.
 
-    :func:`split_glued` works line by line, so only the lines
-    :func:`_may_be_glued_at` names are handed to it; every other line
-    is left as it is, which is what it would do with them."""
-    glued = _may_be_glued_at(lines)
-    if glued is None:
+    :func:`split_glued` works line by line, so only the lines that may hold
+    a marker are handed to it; every other line is left as it is, which is
+    what it would do with them. Those lines are the ones whose folded form
+    holds a marker's anchor (:func:`_anchored_at`) when ``folded`` gives
+    each line's (:attr:`masthead.Page.folded_lines`, or those of the lines
+    each of ``lines`` is a part of), else those :func:`_may_be_glued_at` names.
+    """
+    found = _may_be_glued_at(lines) if folded is None else _anchored_at(folded)
+    if found is None:
         return split_glued(lines, _GLUED)
-    if not glued:
-        return list(lines)
     out: list[str] = []
-    for index, line in enumerate(lines):
-        if index in glued:
-            out.extend(split_glued([line], _GLUED))
-        else:
-            out.append(line)
+    done = 0
+    for index in sorted(found):
+        if not _is_glue_marker(lines[index]):
+            out.extend(lines[done:index])
+            out.extend(split_glued([lines[index]], _GLUED))
+            done = index + 1
+    out.extend(lines[done:])
     return out
+
+
+def _is_glue_marker(line: str) -> bool:
+    """A line that is one of the markers alone (:data:`_GLUE_MARKERS_SPACED`),
+    as boilerplate mostly stands: :data:`_GLUED` matches the whole line
+    stripped, and :func:`split_glued` leaves it as it is."""
+    return line.isascii() and " ".join(line.split()).lower() in _GLUE_MARKERS_SPACED
+
+
+def _anchored_at(folded: Sequence[str]) -> set[int]:
+    """The indices of the ``folded`` lines that hold a marker's anchor
+    (:data:`_GLUE_ANCHORS`); a line without one holds no marker.
+
+    Each anchor is looked for in the lines joined by line feeds, which no
+    folded line holds (folding turns every run of whitespace into one
+    space): most pages have none, and where one is found, the line feeds
+    before it count the lines above it.
+    """
+    joined = "\n".join(folded)
+    found: set[int] = set()
+    for anchor in _GLUE_ANCHORS:
+        at = joined.find(anchor)
+        while at >= 0:
+            found.add(joined.count("\n", 0, at))
+            at = joined.find(anchor, at + 1)
+    return found
 
 
 def _may_be_glued_at(lines: Sequence[str]) -> set[int] | None:

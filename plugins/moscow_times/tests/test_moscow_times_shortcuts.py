@@ -22,6 +22,7 @@ from masthead_moscow_times import html
 from masthead_moscow_times.finders import TreeFinder
 from masthead_moscow_times.lines import KEY_CHARS, key_is_cut, key_is_start, key_of
 from masthead_moscow_times.parsing import (
+    _GLUE_ANCHORS,
     _GLUE_MARKERS,
     _GLUED,
     _NEWSLETTER,
@@ -98,6 +99,37 @@ def test_glued_lines_are_split_as_split_glued_splits_them(head: list[str], lines
     lines = head + lines + tail
     assert split_glued_lines(lines) == split_glued(lines, _GLUED)
     assert _may_be_glued(lines) or all(_GLUED.search(line) is None for line in lines)
+
+
+def _split_by_folded(lines: list[str]) -> list[str]:
+    return split_glued_lines(lines, folded=[fold(line) for line in lines])
+
+
+@pytest.mark.parametrize("marker", _GLUE_MARKERS)
+def test_folded_lines_hold_an_anchor_wherever_the_pattern_finds_a_marker(marker: str) -> None:
+    marks = ("\u0301", "\u030c", "\u0327")  # each joins the letter before it when folded
+    for line in [*_spellings(marker), *(spelling + mark for spelling in _spellings(marker) for mark in marks)]:
+        found = _GLUED.search(line) is not None
+        assert not found or any(anchor in fold(line) for anchor in _GLUE_ANCHORS), line
+        assert _split_by_folded([line, "Ещё строка"]) == split_glued([line, "Ещё строка"], _GLUED)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SHORT_LINES, _GLUE_LINES, _SHORT_LINES)
+@example([], ["Read more about: Ukraine", "Support The Moscow Times!"], ["x"])
+@example([], [" Read  more about: "], [])
+def test_lines_split_by_their_folded_anchors_as_split_glued_splits_them(
+    head: list[str], lines: list[str], tail: list[str]
+) -> None:
+    lines = head + lines + tail
+    assert _split_by_folded(lines) == split_glued(lines, _GLUED)
+
+
+def test_parts_of_lines_are_split_by_the_whole_lines_anchors() -> None:
+    """The detector hands over the ends of very long lines with the whole lines folded."""
+    lines = ["word " * 3000 + "Support The Moscow Times! " + "word " * 3000, "x " * 6000 + "Read more about: War"]
+    parts = [ends_of(line) for line in lines]
+    assert split_glued_lines(parts, folded=[fold(line) for line in lines]) == split_glued(parts, _GLUED)
 
 
 def test_glue_check_passes_over_pages_without_markers() -> None:
