@@ -158,7 +158,13 @@ def reads_as_teasers(
     ``teaser_words`` words on average). Ask it of a page without the
     furniture only articles carry.
     """
+    # Neither predicate is asked more than the verdict needs: too few
+    # lines, or too few headlines, settle it before any text line is read.
+    if len(lines) < min_headlines:
+        return False
     headlines = sum(1 for line in lines if is_headline(line))
+    if headlines < min_headlines:
+        return False
     teasers = [len(line.split()) for line in lines if is_text(line)]
     short = not teasers or sum(teasers) / len(teasers) <= teaser_words
     return headlines >= min_headlines and headlines >= share * len(teasers) and short

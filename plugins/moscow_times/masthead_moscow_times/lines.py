@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 
 from masthead.extract import bylines, captions, shapes
@@ -56,6 +56,15 @@ def key_of(line: str) -> str:
     if key is None:
         key = memo.keys[line] = fold(line if len(line) <= KEY_CHARS else line[:KEY_CHARS])
     return key
+
+
+def remember_keys(lines: Iterable[str], keys: Iterable[str]) -> None:
+    """Take ``keys`` as :func:`key_of` of ``lines``, one for one, for the
+    page being read (:func:`page_memo`): lines folded already, each no
+    longer than :data:`KEY_CHARS`."""
+    memo = _PAGE.get()
+    if memo is not None:
+        memo.keys.update(zip(lines, keys, strict=True))
 
 
 def key_is_start(line: str) -> bool:

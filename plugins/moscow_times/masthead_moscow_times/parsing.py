@@ -34,6 +34,7 @@ from masthead.extract.fields import Fields
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import (
+    KEY_CHARS,
     attribution_names,
     byline_names,
     byline_role,
@@ -48,6 +49,7 @@ from masthead_moscow_times.lines import (
     key_is_start,
     key_of,
     page_memo,
+    remember_keys,
     split_people,
 )
 
@@ -177,20 +179,32 @@ _EDITOR_NOTE = re.compile(
 
 
 def parse_lines(
-    lines: Sequence[str], *, title: str | None = None, subtitle: str | None = None, guess_head: bool = True
+    lines: Sequence[str],
+    *,
+    title: str | None = None,
+    subtitle: str | None = None,
+    guess_head: bool = True,
+    folded: Sequence[str] | None = None,
 ) -> Fields:
     """Read a page's lines into fields; raises :class:`NotAnArticle` for listings.
 
     ``title`` and ``subtitle`` are what markup already told; ``guess_head``
     asks the parser to find headline, standfirst, byline and lead caption
-    among the lines themselves (dumps and unknown HTML layouts).
+    among the lines themselves (dumps and unknown HTML layouts). ``folded``
+    are the lines folded, if known (:attr:`masthead.Page.folded_lines`,
+    which routing folded): the parser then starts from them instead of
+    folding the lines again.
     """
     with page_memo():
-        return _parse_lines(lines, title=title, subtitle=subtitle, guess_head=guess_head)
+        if folded is not None and max(map(len, lines), default=0) <= KEY_CHARS:
+            remember_keys(lines, folded)  # each line is its own key's text
+        return _parse_lines(lines, title=title, subtitle=subtitle, guess_head=guess_head, folded=folded)
 
 
-def _parse_lines(lines: Sequence[str], *, title: str | None, subtitle: str | None, guess_head: bool) -> Fields:
-    lines = split_glued_lines(lines)
+def _parse_lines(
+    lines: Sequence[str], *, title: str | None, subtitle: str | None, guess_head: bool, folded: Sequence[str] | None
+) -> Fields:
+    lines = split_glued_lines(lines, folded=folded)
     lines = lines[pageparts.title_over_stamp(lines) or 0 :]  # the 2016-2017 head: menus, ticker, featured headlines
     stub = bool(lines) and len(key_of(lines[-1])) >= _CUT_MIN_CHARS and _CUT_OFF.matches_cut(lines[-1], last=True)
     kept = [line for line in (lines[:-1] if stub else lines) if key_of(line) not in _DROPPED_EVERYWHERE]
@@ -387,7 +401,10 @@ def _between_paragraphs(lines: Sequence[str], index: int) -> bool:
 def has_article_furniture(lines: Sequence[str]) -> bool:
     """Appeal, tags or disclaimer: printed under articles only (the newsletter
     box is not: the home page has one too)."""
-    return any(_is_appeal(key) or key.startswith(phrases.ARTICLE_ONLY_PREFIXES) for key in map(key_of, lines))
+    # Read from the bottom, where the furniture is: an article's lines are
+    # mostly not read at all.
+    furniture = phrases.ARTICLE_ONLY_PREFIXES
+    return any(_is_appeal(key) or key.startswith(furniture) for key in map(key_of, reversed(lines)))
 
 
 def looks_like_listing(main: Sequence[str], all_lines: Sequence[str]) -> bool:

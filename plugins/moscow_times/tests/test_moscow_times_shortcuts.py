@@ -14,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from moscow_times_support import DUMPS, FIXTURES
 
-from masthead import Page
+from masthead import NotAnArticle, Page
 from masthead.extract.boilerplate import split_glued
 from masthead.extract.document import HTML, RawDocument
 from masthead.extract.text import ends_of, fold
@@ -29,6 +29,7 @@ from masthead_moscow_times.parsing import (
     ASCII_CASE_TWINS,
     _may_be_glued_at,
     _strip_newsletter,
+    parse_lines,
     split_glued_lines,
 )
 
@@ -130,6 +131,20 @@ def test_parts_of_lines_are_split_by_the_whole_lines_anchors() -> None:
     lines = ["word " * 3000 + "Support The Moscow Times! " + "word " * 3000, "x " * 6000 + "Read more about: War"]
     parts = [ends_of(line) for line in lines]
     assert split_glued_lines(parts, folded=[fold(line) for line in lines]) == split_glued(parts, _GLUED)
+
+
+def _parsed(lines: tuple[str, ...], folded: tuple[str, ...] | None) -> object:
+    try:
+        return parse_lines(lines, folded=folded)
+    except NotAnArticle as error:
+        return str(error)
+
+
+def test_parsing_from_the_folded_lines_gives_what_parsing_the_lines_gives() -> None:
+    glued = ["Support The Moscow Times! Headline Of The Story Is Here", "x" * 700, "Read more about: War"]
+    for lines in [*_fixture_lines(), tuple(glued), tuple(glued[::-1])]:
+        page_folded = tuple(fold(line) for line in lines)
+        assert _parsed(lines, page_folded) == _parsed(lines, None), lines[:3]
 
 
 def test_glue_check_passes_over_pages_without_markers() -> None:
