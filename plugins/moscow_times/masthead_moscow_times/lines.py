@@ -108,7 +108,7 @@ def ends_sentence(line: str) -> bool:
 
 def is_paragraph(line: str) -> bool:
     """A line of running text: long enough and ends like a sentence."""
-    return len(line.split()) >= 12 and ends_sentence(line)
+    return len(line.split(None, 11)) >= 12 and ends_sentence(line)  # words counted up to the twelfth
 
 
 def is_headline(line: str) -> bool:
@@ -170,7 +170,7 @@ def is_caption(line: str) -> bool:
 def _is_caption(line: str) -> bool:
     if len(line) > _CAPTION_CHARS or ends_sentence(line):
         return False
-    return len(line.split()) <= 70 and credit_of(line) is not None
+    return len(line.split(None, 70)) <= 70 and credit_of(line) is not None
 
 
 def is_bare_credit(line: str) -> bool:
@@ -199,7 +199,7 @@ def byline_role(line: str) -> list[str] | None:
     agency the story came from ("Reuters"). Roles give ``[]``, an agency
     gives its name, any other line ``None``.
     """
-    if len(line.split()) > _ROLE_WORDS:
+    if len(line.split(None, _ROLE_WORDS)) > _ROLE_WORDS:
         return None
     key = key_of(line).rstrip(".")
     if key in phrases.WIRE_AGENCIES:

@@ -545,7 +545,7 @@ def read_body(lines: Sequence[str], parsed: Fields) -> None:
             parsed.captions.append(line)
         elif (names := attribution_names(line)) is not None:
             parsed.attributions.extend(names)
-        elif (see_also := _SEE_ALSO.match(line)) and len(line.split()) <= 30:
+        elif (see_also := _SEE_ALSO.match(line)) and len(line.split(None, 30)) <= 30:
             parsed.related.append(Related(see_also.group("title")))
         else:
             parsed.body.append(line)
