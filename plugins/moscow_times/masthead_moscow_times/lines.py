@@ -9,9 +9,9 @@ with "By". Each predicate here is small, pure and works on one line.
 
 from __future__ import annotations
 
-import contextlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 
 from masthead.extract import bylines, captions, shapes
@@ -84,8 +84,7 @@ def key_is_cut(line: str) -> bool:
     return len(line) > KEY_CHARS
 
 
-@contextlib.contextmanager
-def page_memo() -> Iterator[None]:
+def page_memo() -> AbstractContextManager[None]:
     """Keep what :func:`key_of`, :func:`is_headline`, :func:`is_caption` and
     :func:`date_of_line` find until the block ends.
 
@@ -94,11 +93,20 @@ def page_memo() -> Iterator[None]:
     later line for a date), and :func:`masthead.extract.text.fold` keeps
     short strings only. Held for one page's reading, the answers go with it.
     """
-    token = _PAGE.set(_PageMemo())
-    try:
-        yield
-    finally:
-        _PAGE.reset(token)
+    return _PageReading()
+
+
+class _PageReading:
+    """The block of :func:`page_memo`: a class of its own, as entering a
+    generator-based context manager costs more than some pages' reading rules."""
+
+    __slots__ = ("_token",)
+
+    def __enter__(self) -> None:
+        self._token = _PAGE.set(_PageMemo())
+
+    def __exit__(self, *exc_info: object) -> None:
+        _PAGE.reset(self._token)
 
 
 def ends_sentence(line: str) -> bool:
