@@ -88,13 +88,26 @@ def _text_score(page: Page) -> float:
         known = dict(zip(picked, picked_folded, strict=True)) if short else {}
         keys = [known.get(line) or key_of(line) for line in sample]
         head = None  # the page's own head lines, keyed only if no strong evidence ends the scoring
+    strong, good, weak = _evidence(keys)
+    if strong:
+        return min(0.99, 0.9 + 0.03 * (len(strong) - 1) + 0.01 * len(weak))
+    stamped = 0.6 if pageparts.title_over_stamp(lines) is not None else 0.0
+    if head is None:
+        head = _keys(lines[:_HEAD_LINES], folded[:_HEAD_LINES])
+    return max(0.8 if good else 0.0, min(0.8, 0.2 * len(weak)), _cut_evidence(folded), _menu_evidence(head), stamped)
+
+
+def _evidence(keys: Sequence[str]) -> tuple[set[str], bool, set[str]]:
+    """The strong phrases (whole lines, and prefixes), whether a good line,
+    and the weak phrases that ``keys`` (folded lines) start with."""
     strong: set[str] = set()
     good = False
     weak: set[str] = set()
     # Most pages have no key opening like a phrase: one pass in C (a set's
     # isdisjoint over the keys' openings) says so before any line is read.
-    evidence = [] if _EVIDENCE_OPENINGS.isdisjoint(map(_OPENING, keys)) else keys
-    for key in evidence:
+    if _EVIDENCE_OPENINGS.isdisjoint(map(_OPENING, keys)):
+        return strong, good, weak
+    for key in keys:
         opens = _OPENS.get(key[:_EVIDENCE_WIDTH])
         if opens is None:
             continue
@@ -103,12 +116,7 @@ def _text_score(page: Page) -> float:
         strong.update(p for p in opens[0] if key.startswith(p))
         good = good or key in phrases.GOOD_LINES
         weak.update(p for p in opens[1] if key.startswith(p))
-    if strong:
-        return min(0.99, 0.9 + 0.03 * (len(strong) - 1) + 0.01 * len(weak))
-    stamped = 0.6 if pageparts.title_over_stamp(lines) is not None else 0.0
-    if head is None:
-        head = _keys(lines[:_HEAD_LINES], folded[:_HEAD_LINES])
-    return max(0.8 if good else 0.0, min(0.8, 0.2 * len(weak)), _cut_evidence(folded), _menu_evidence(head), stamped)
+    return strong, good, weak
 
 
 def _menu_evidence(head: Sequence[str]) -> float:

@@ -15,10 +15,11 @@ from hypothesis import strategies as st
 from moscow_times_support import DUMPS, FIXTURES
 
 from masthead import NotAnArticle, Page
+from masthead.extract import pageparts
 from masthead.extract.boilerplate import split_glued
 from masthead.extract.document import HTML, RawDocument
 from masthead.extract.text import ends_of, fold
-from masthead_moscow_times import html
+from masthead_moscow_times import detection, html, phrases
 from masthead_moscow_times.finders import TreeFinder
 from masthead_moscow_times.lines import KEY_CHARS, key_is_cut, key_is_start, key_of
 from masthead_moscow_times.parsing import (
@@ -250,3 +251,33 @@ def test_finder_reads_what_soupsieve_reads(name: str, monkeypatch: pytest.Monkey
         patch.setattr(TreeFinder, "of", classmethod(lambda cls, page: None))
         plain = html.extract(_page(LAYOUTS[name]))
     assert fast == plain
+
+
+#: Keys near the evidence phrases: whole, cut, run on, and near misses.
+_EVIDENCE_KEYS = st.lists(
+    st.builds(
+        lambda phrase, cut, tail: phrase[:cut] + tail,
+        st.sampled_from(detection._EVIDENCE),
+        st.integers(min_value=0, max_value=120),
+        st.sampled_from(("", " and more", ".", "x", ": the moscow times")),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EVIDENCE_KEYS)
+def test_evidence_is_what_every_phrase_compared_finds(keys: list[str]) -> None:
+    strong = {key for key in keys if key in phrases.STRONG_LINES}
+    strong |= {p for key in keys for p in phrases.STRONG_PREFIXES if key.startswith(p)}
+    good = any(key in phrases.GOOD_LINES for key in keys)
+    weak = {p for key in keys for p in phrases.WEAK_EVIDENCE if key.startswith(p)}
+    assert detection._evidence(keys) == (strong, good, weak)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from((*phrases.SITE_MENU, *phrases.CHROME_LINES[:8], "a paragraph")), max_size=12))
+def test_menu_evidence_skipped_only_where_the_run_holds_too_few_own_names(head: list[str]) -> None:
+    best, own = pageparts.menu_run(head, menu=phrases.CHROME_KEYS, own=frozenset(phrases.SITE_MENU))
+    expected = 0.0 if own < 2 or best < 5 else (0.6 if own == 2 else 0.7)
+    assert detection._menu_evidence(head) == expected
