@@ -30,13 +30,14 @@ KEY_CHARS = 600
 class _PageMemo:
     """What the rules found out about the lines of the page being read."""
 
-    __slots__ = ("captions", "dates", "headlines", "keys")
+    __slots__ = ("bylines", "captions", "dates", "headlines", "keys")
 
     def __init__(self) -> None:
         self.keys: dict[str, str] = {}
         self.captions: dict[str, bool] = {}
         self.headlines: dict[str, bool] = {}
         self.dates: dict[str, str | None] = {}
+        self.bylines: dict[str, tuple[str, ...] | None] = {}
 
 
 #: The memo of the page being read (:func:`page_memo`), or ``None``.
@@ -85,8 +86,8 @@ def key_is_cut(line: str) -> bool:
 
 
 def page_memo() -> AbstractContextManager[None]:
-    """Keep what :func:`key_of`, :func:`is_headline`, :func:`is_caption` and
-    :func:`date_of_line` find until the block ends.
+    """Keep what :func:`key_of`, :func:`is_headline`, :func:`is_caption`,
+    :func:`date_of_line` and :func:`byline_names` find until the block ends.
 
     The rules ask these of the same lines many times over (a headline test
     asks whether the line is a caption, the standfirst test reads every
@@ -195,7 +196,16 @@ _ROLE_WORDS = 6
 def byline_names(line: str) -> list[str] | None:
     """The names of a "By A, B and C" byline (:func:`masthead.extract.bylines.byline_names`),
     roles ("Staff Writer") left out, or ``None`` if it is none."""
-    names = bylines.byline_names(line) if line.startswith("By ") else None
+    if not line.startswith("By "):
+        return None
+    memo = _PAGE.get()
+    if memo is None:
+        names = bylines.byline_names(line)
+    elif line in memo.bylines:
+        names = memo.bylines[line]
+    else:
+        # Asked of a byline by the headline, standfirst and head rules alike.
+        names = memo.bylines[line] = bylines.byline_names(line)
     return None if names is None else [n for n in names if not fold(n).startswith(phrases.ROLE_PREFIXES)]
 
 
