@@ -371,15 +371,23 @@ def _linked(line: str) -> bool:
     return is_headline(line) and not is_chrome(line)
 
 
+#: A ticker line or an update stamp (:data:`masthead.extract.pageparts.TICKER`,
+#: :data:`~masthead.extract.pageparts.UPDATE_STAMP`): either one matches
+#: where this does, in one call instead of two on every line.
+_TICKER_OR_STAMP = re.compile(
+    f"(?:{pageparts.TICKER.pattern})|(?:{pageparts.UPDATE_STAMP.pattern})", pageparts.TICKER.flags
+)
+assert pageparts.TICKER.flags == pageparts.UPDATE_STAMP.flags
+
+
 def is_chrome(line: str) -> bool:
     """Menu items, labels and per-line clutter that never carry article text."""
     key = key_of(line)
-    stripped = line.strip()
     return (
         key in phrases.CHROME_KEYS
         or key.startswith(phrases.BODY_CLUTTER_PREFIXES)
         or is_time_note(line)
-        or bool(pageparts.TICKER.match(stripped) or pageparts.UPDATE_STAMP.match(stripped))
+        or _TICKER_OR_STAMP.match(line.strip()) is not None
     )
 
 

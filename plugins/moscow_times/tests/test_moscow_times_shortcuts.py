@@ -27,6 +27,7 @@ from masthead_moscow_times.parsing import (
     _GLUE_MARKERS,
     _GLUED,
     _NEWSLETTER,
+    _TICKER_OR_STAMP,
     ASCII_CASE_TWINS,
     _may_be_glued_at,
     _strip_newsletter,
@@ -281,3 +282,16 @@ def test_menu_evidence_skipped_only_where_the_run_holds_too_few_own_names(head: 
     best, own = pageparts.menu_run(head, menu=phrases.CHROME_KEYS, own=frozenset(phrases.SITE_MENU))
     expected = 0.0 if own < 2 or best < 5 else (0.6 if own == 2 else 0.7)
     assert detection._menu_evidence(head) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        *("2 hours ago Council Approves Budget", "an hour ago X", "A DAY AGO x", "12 minutes ago", "3 days ago "),
+        *("— Update: 18:05", "- Updated 9:30", "– update:18:05 ", "— Update: 18:05 later", "Updated: 18:05"),
+        *("The council met two hours ago and left.", "", "ago", "-"),
+    ],
+)
+def test_one_pattern_finds_a_ticker_or_a_stamp_where_either_does(line: str) -> None:
+    either = bool(pageparts.TICKER.match(line) or pageparts.UPDATE_STAMP.match(line))
+    assert (_TICKER_OR_STAMP.match(line) is not None) == either
