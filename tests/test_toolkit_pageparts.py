@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from masthead.extract import pageparts
 from masthead.extract.captions import is_photo_credit
 from masthead.extract.shapes import is_headline
@@ -142,3 +145,8 @@ def test_menu_run_counts_the_longest_run_and_own_items() -> None:
     best, own = pageparts.menu_run(keys, menu={"news", "business"}, own={"arts and life", "meanwhile"})
     assert (best, own) == (5, 2)
     assert pageparts.menu_run(["a paragraph"], menu={"news"}, own={"meanwhile"}) == (0, 0)
+
+
+@given(st.text(alphabet=" \t\n\u00a0\u2028ab.", max_size=40), st.integers(min_value=-3, max_value=12))
+def test_word_counts_stop_at_the_word_that_settles_them(line: str, count: int) -> None:
+    assert pageparts._more_words(line, count) == (len(line.split()) > count)

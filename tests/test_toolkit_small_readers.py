@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from masthead.extract.listing import reads_as_teasers
 from masthead.extract.shapes import is_headline
 from masthead.extract.text import ends_of
@@ -37,3 +40,29 @@ def test_only_the_ends_of_a_very_long_line_are_kept() -> None:
     assert ends_of("short line") == "short line"
     long = "A" * 10 + "b" * 100 + "C" * 10
     assert ends_of(long, 10) == "A" * 10 + " " + "C" * 10
+
+
+@given(
+    st.lists(st.tuples(st.booleans(), st.booleans(), st.integers(min_value=1, max_value=60)), max_size=14),
+    st.integers(min_value=-1, max_value=8),
+    st.sampled_from((0.0, 0.5, 0.8, 1.5)),
+)
+def test_teasers_are_read_as_the_plain_counts_read_them(
+    shapes: list[tuple[bool, bool, int]], min_headlines: int, share: float
+) -> None:
+    """Lines each a headline or not, text or not, of some length: the
+    verdict is the one every line counted gives."""
+    lines = [
+        f"{n} {'h' if head else ''}{'t' if text else ''} " + "w " * words
+        for n, (head, text, words) in enumerate(shapes)
+    ]
+    headline = {line for line, (head, _, _) in zip(lines, shapes, strict=True) if head}
+    text = {line for line, (_, is_text, _) in zip(lines, shapes, strict=True) if is_text}
+    headlines = len(headline)
+    teasers = [len(line.split()) for line in lines if line in text]
+    short = not teasers or sum(teasers) / len(teasers) <= 40
+    plain = headlines >= min_headlines and headlines >= share * len(teasers) and short
+    found = reads_as_teasers(
+        lines, is_headline=headline.__contains__, is_text=text.__contains__, min_headlines=min_headlines, share=share
+    )
+    assert found == plain

@@ -158,10 +158,29 @@ def reads_as_teasers(
     ``teaser_words`` words on average). Ask it of a page without the
     furniture only articles carry.
     """
-    headlines = sum(1 for line in lines if is_headline(line))
+    # Neither predicate is asked more than the verdict needs: too few lines
+    # or long teasers settle it before any headline test (the costlier one),
+    # and headlines are counted only until enough are found or too few lines
+    # are left for that.
+    if len(lines) < min_headlines:
+        return False
     teasers = [len(line.split()) for line in lines if is_text(line)]
-    short = not teasers or sum(teasers) / len(teasers) <= teaser_words
-    return headlines >= min_headlines and headlines >= share * len(teasers) and short
+    if teasers and sum(teasers) / len(teasers) > teaser_words:
+        return False
+    return _at_least(lines, is_headline, max(min_headlines, share * len(teasers)))
+
+
+def _at_least(lines: Sequence[str], predicate: Callable[[str], bool], count: float) -> bool:
+    """Whether ``count`` or more of ``lines`` satisfy ``predicate``, which is
+    asked of them in order only until the answer is known."""
+    found, left = 0, len(lines)
+    for line in lines:
+        if found >= count or found + left < count:
+            break
+        left -= 1
+        if predicate(line):
+            found += 1
+    return found >= count
 
 
 def page_says_listing(page: Page, *, teasers: str | None = None, min_teasers: int = 3) -> bool | None:

@@ -51,8 +51,10 @@ def opens_with_dateline(line: str) -> bool:
     return bool(_DATELINE.match(line))
 
 
-def _words(line: str) -> int:
-    return len(line.split())
+def _more_words(line: str, count: int) -> bool:
+    """Whether ``line`` has more than ``count`` words: ``len(line.split()) > count``,
+    without splitting a long line past the word that settles it."""
+    return len(line.split(None, count)) > count
 
 
 def title_over_stamp(lines: Sequence[str], *, head_lines: int = 80, max_words: int = 25) -> int | None:
@@ -77,7 +79,7 @@ def title_over_stamp(lines: Sequence[str], *, head_lines: int = 80, max_words: i
 
 def _titled(line: str, max_words: int) -> bool:
     """A line that can be a headline over the stamp: short, no closing full stop."""
-    return _words(line) <= max_words and not line.rstrip().endswith((".", ",", ";", ":"))
+    return not _more_words(line, max_words) and not line.rstrip().endswith((".", ",", ";", ":"))
 
 
 def title_in_run(
@@ -103,7 +105,7 @@ def title_in_run(
         if not is_headline(line):
             break
         run.append(index)
-    return next((i for i in run if _words(lines[i]) >= min_words), run[-1]) if run else None
+    return next((i for i in run if _more_words(lines[i], min_words - 1)), run[-1]) if run else None
 
 
 def lead_caption_lines(
@@ -133,9 +135,9 @@ def lead_caption_lines(
         return 0
     sentences = shapes.sentence_breaks(line) + 1
     if following and is_credit(following):
-        return 2 if _words(line) <= max_words and sentences <= 2 else 0
-    short = _words(line) <= short_words and sentences == 1
-    return 1 if short and _words(following) >= lede_words else 0
+        return 2 if not _more_words(line, max_words) and sentences <= 2 else 0
+    short = not _more_words(line, short_words) and sentences == 1
+    return 1 if short and _more_words(following, lede_words - 1) else 0
 
 
 def closes_link_box(
@@ -208,7 +210,7 @@ def is_kicker(
     itself. ``not_kicker`` rules out what else such a line may be (a
     finished sentence, a photo credit)."""
     line = lines[index]
-    if _words(line) > max_words or not_kicker(line) or is_headline(line):
+    if _more_words(line, max_words) or not_kicker(line) or is_headline(line):
         return False
     return index + 1 < len(lines) and is_headline(lines[index + 1])
 
@@ -233,7 +235,12 @@ def standfirst_fits(
     it, and more after that, tells a standfirst apart.
     """
     line = lines[index]
-    if is_headline(line) or opens_with_dateline(line) or _words(line) > max_words or shapes.sentence_breaks(line) > 1:
+    if (
+        is_headline(line)
+        or opens_with_dateline(line)
+        or _more_words(line, max_words)
+        or shapes.sentence_breaks(line) > 1
+    ):
         return False
     # The lines after it are read only as far as the answer needs: the
     # first paragraph usually settles it.

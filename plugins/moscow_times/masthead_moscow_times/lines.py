@@ -9,9 +9,9 @@ with "By". Each predicate here is small, pure and works on one line.
 
 from __future__ import annotations
 
-import contextlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 
 from masthead.extract import bylines, captions, shapes
@@ -30,13 +30,14 @@ KEY_CHARS = 600
 class _PageMemo:
     """What the rules found out about the lines of the page being read."""
 
-    __slots__ = ("captions", "dates", "headlines", "keys")
+    __slots__ = ("bylines", "captions", "dates", "headlines", "keys")
 
     def __init__(self) -> None:
         self.keys: dict[str, str] = {}
         self.captions: dict[str, bool] = {}
         self.headlines: dict[str, bool] = {}
         self.dates: dict[str, str | None] = {}
+        self.bylines: dict[str, tuple[str, ...] | None] = {}
 
 
 #: The memo of the page being read (:func:`page_memo`), or ``None``.
@@ -58,6 +59,15 @@ def key_of(line: str) -> str:
     return key
 
 
+def remember_keys(lines: Iterable[str], keys: Iterable[str]) -> None:
+    """Take ``keys`` as :func:`key_of` of ``lines``, one for one, for the
+    page being read (:func:`page_memo`): lines folded already, each no
+    longer than :data:`KEY_CHARS`."""
+    memo = _PAGE.get()
+    if memo is not None:
+        memo.keys.update(zip(lines, keys, strict=True))
+
+
 def key_is_start(line: str) -> bool:
     """Whether :func:`key_of` is sure to be the start of ``fold(line)``.
 
@@ -75,21 +85,29 @@ def key_is_cut(line: str) -> bool:
     return len(line) > KEY_CHARS
 
 
-@contextlib.contextmanager
-def page_memo() -> Iterator[None]:
-    """Keep what :func:`key_of`, :func:`is_headline`, :func:`is_caption` and
-    :func:`date_of_line` find until the block ends.
+def page_memo() -> AbstractContextManager[None]:
+    """Keep what :func:`key_of`, :func:`is_headline`, :func:`is_caption`,
+    :func:`date_of_line` and :func:`byline_names` find until the block ends.
 
     The rules ask these of the same lines many times over (a headline test
     asks whether the line is a caption, the standfirst test reads every
     later line for a date), and :func:`masthead.extract.text.fold` keeps
     short strings only. Held for one page's reading, the answers go with it.
     """
-    token = _PAGE.set(_PageMemo())
-    try:
-        yield
-    finally:
-        _PAGE.reset(token)
+    return _PageReading()
+
+
+class _PageReading:
+    """The block of :func:`page_memo`: a class of its own, as entering a
+    generator-based context manager costs more than some pages' reading rules."""
+
+    __slots__ = ("_token",)
+
+    def __enter__(self) -> None:
+        self._token = _PAGE.set(_PageMemo())
+
+    def __exit__(self, *exc_info: object) -> None:
+        _PAGE.reset(self._token)
 
 
 def ends_sentence(line: str) -> bool:
@@ -99,7 +117,7 @@ def ends_sentence(line: str) -> bool:
 
 def is_paragraph(line: str) -> bool:
     """A line of running text: long enough and ends like a sentence."""
-    return len(line.split()) >= 12 and ends_sentence(line)
+    return len(line.split(None, 11)) >= 12 and ends_sentence(line)  # words counted up to the twelfth
 
 
 def is_headline(line: str) -> bool:
@@ -161,7 +179,7 @@ def is_caption(line: str) -> bool:
 def _is_caption(line: str) -> bool:
     if len(line) > _CAPTION_CHARS or ends_sentence(line):
         return False
-    return len(line.split()) <= 70 and credit_of(line) is not None
+    return len(line.split(None, 70)) <= 70 and credit_of(line) is not None
 
 
 def is_bare_credit(line: str) -> bool:
@@ -178,7 +196,16 @@ _ROLE_WORDS = 6
 def byline_names(line: str) -> list[str] | None:
     """The names of a "By A, B and C" byline (:func:`masthead.extract.bylines.byline_names`),
     roles ("Staff Writer") left out, or ``None`` if it is none."""
-    names = bylines.byline_names(line) if line.startswith("By ") else None
+    if not line.startswith("By "):
+        return None
+    memo = _PAGE.get()
+    if memo is None:
+        names = bylines.byline_names(line)
+    elif line in memo.bylines:
+        names = memo.bylines[line]
+    else:
+        # Asked of a byline by the headline, standfirst and head rules alike.
+        names = memo.bylines[line] = bylines.byline_names(line)
     return None if names is None else [n for n in names if not fold(n).startswith(phrases.ROLE_PREFIXES)]
 
 
@@ -190,7 +217,7 @@ def byline_role(line: str) -> list[str] | None:
     agency the story came from ("Reuters"). Roles give ``[]``, an agency
     gives its name, any other line ``None``.
     """
-    if len(line.split()) > _ROLE_WORDS:
+    if len(line.split(None, _ROLE_WORDS)) > _ROLE_WORDS:
         return None
     key = key_of(line).rstrip(".")
     if key in phrases.WIRE_AGENCIES:

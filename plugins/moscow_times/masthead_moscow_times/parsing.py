@@ -34,6 +34,7 @@ from masthead.extract.fields import Fields
 from masthead.extract.text import fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import (
+    KEY_CHARS,
     attribution_names,
     byline_names,
     byline_role,
@@ -48,6 +49,7 @@ from masthead_moscow_times.lines import (
     key_is_start,
     key_of,
     page_memo,
+    remember_keys,
     split_people,
 )
 
@@ -83,6 +85,31 @@ _GLUED_EACH = tuple(
     (marker.split()[-1].lower(), re.compile(glued_pattern([marker.lower()]).pattern)) for marker in _GLUE_MARKERS
 )
 assert all(marker.isascii() for marker in _GLUE_MARKERS)
+
+
+def _anchor(marker: str) -> str:
+    """The longest part of ``marker`` (in lower case, its words one space
+    apart) that every match of it in a line leaves in the line folded.
+
+    A match holds the marker's words letter for letter, in any case, with
+    any whitespace between them; folded, that is the words in lower case
+    one space apart, except where a case twin (:data:`ASCII_CASE_TWINS`)
+    stands for "i", "k" or "s" (folding keeps "ı" and turns "İ" into two
+    characters), and where a combining mark after the match joins its last
+    letter. The part has none of those letters, and stops before the
+    marker's last character, so that what follows it in a match is an
+    ASCII character or whitespace, neither of which joins the letter before.
+    """
+    return max(re.split("[iks]", " ".join(marker.lower().split())[:-1]), key=len).strip()
+
+
+#: One part of each marker found in a page's folded text if the marker is
+#: anywhere in its lines (:func:`_anchor`): a page without any has nothing
+#: to split, found with a few substring tests of text routing folded anyway.
+_GLUE_ANCHORS = tuple(map(_anchor, _GLUE_MARKERS))
+#: The markers in lower case, their words one space apart: an ASCII line
+#: that reads so with its whitespace made single spaces is one whole.
+_GLUE_MARKERS_SPACED = frozenset(" ".join(marker.lower().split()) for marker in _GLUE_MARKERS)
 #: A dump cut short may end in "Sign up for our fr" or "A Message from":
 #: such a stub is boilerplate, not the end of the article.
 _CUT_OFF = Phrases("cut_off", prefixes=phrases.CUT_CANDIDATES)
@@ -152,20 +179,32 @@ _EDITOR_NOTE = re.compile(
 
 
 def parse_lines(
-    lines: Sequence[str], *, title: str | None = None, subtitle: str | None = None, guess_head: bool = True
+    lines: Sequence[str],
+    *,
+    title: str | None = None,
+    subtitle: str | None = None,
+    guess_head: bool = True,
+    folded: Sequence[str] | None = None,
 ) -> Fields:
     """Read a page's lines into fields; raises :class:`NotAnArticle` for listings.
 
     ``title`` and ``subtitle`` are what markup already told; ``guess_head``
     asks the parser to find headline, standfirst, byline and lead caption
-    among the lines themselves (dumps and unknown HTML layouts).
+    among the lines themselves (dumps and unknown HTML layouts). ``folded``
+    are the lines folded, if known (:attr:`masthead.Page.folded_lines`,
+    which routing folded): the parser then starts from them instead of
+    folding the lines again.
     """
     with page_memo():
-        return _parse_lines(lines, title=title, subtitle=subtitle, guess_head=guess_head)
+        if folded is not None and max(map(len, lines), default=0) <= KEY_CHARS:
+            remember_keys(lines, folded)  # each line is its own key's text
+        return _parse_lines(lines, title=title, subtitle=subtitle, guess_head=guess_head, folded=folded)
 
 
-def _parse_lines(lines: Sequence[str], *, title: str | None, subtitle: str | None, guess_head: bool) -> Fields:
-    lines = split_glued_lines(lines)
+def _parse_lines(
+    lines: Sequence[str], *, title: str | None, subtitle: str | None, guess_head: bool, folded: Sequence[str] | None
+) -> Fields:
+    lines = split_glued_lines(lines, folded=folded)
     lines = lines[pageparts.title_over_stamp(lines) or 0 :]  # the 2016-2017 head: menus, ticker, featured headlines
     stub = bool(lines) and len(key_of(lines[-1])) >= _CUT_MIN_CHARS and _CUT_OFF.matches_cut(lines[-1], last=True)
     kept = [line for line in (lines[:-1] if stub else lines) if key_of(line) not in _DROPPED_EVERYWHERE]
@@ -193,26 +232,56 @@ def _parse_lines(lines: Sequence[str], *, title: str | None, subtitle: str | Non
 # --- cleaning -------------------------------------------------------------
 
 
-def split_glued_lines(lines: Sequence[str]) -> list[str]:
+def split_glued_lines(lines: Sequence[str], *, folded: Sequence[str] | None = None) -> list[str]:
     """Put the outlet's one-line boilerplate back on lines of its own
     (:func:`masthead.extract.boilerplate.split_glued`): some dumps lose line
     breaks, gluing the header or the appeal's opening to article text.
 
-    :func:`split_glued` works line by line, so only the lines
-    :func:`_may_be_glued_at` names are handed to it; every other line
-    is left as it is, which is what it would do with them."""
-    glued = _may_be_glued_at(lines)
-    if glued is None:
+    :func:`split_glued` works line by line, so only the lines that may hold
+    a marker are handed to it; every other line is left as it is, which is
+    what it would do with them. Those lines are the ones whose folded form
+    holds a marker's anchor (:func:`_anchored_at`) when ``folded`` gives
+    each line's (:attr:`masthead.Page.folded_lines`, or those of the lines
+    each of ``lines`` is a part of), else those :func:`_may_be_glued_at` names.
+    """
+    found = _may_be_glued_at(lines) if folded is None else _anchored_at(folded)
+    if found is None:
         return split_glued(lines, _GLUED)
-    if not glued:
-        return list(lines)
     out: list[str] = []
-    for index, line in enumerate(lines):
-        if index in glued:
-            out.extend(split_glued([line], _GLUED))
-        else:
-            out.append(line)
+    done = 0
+    for index in sorted(found):
+        if not _is_glue_marker(lines[index]):
+            out.extend(lines[done:index])
+            out.extend(split_glued([lines[index]], _GLUED))
+            done = index + 1
+    out.extend(lines[done:])
     return out
+
+
+def _is_glue_marker(line: str) -> bool:
+    """A line that is one of the markers alone (:data:`_GLUE_MARKERS_SPACED`),
+    as boilerplate mostly stands: :data:`_GLUED` matches the whole line
+    stripped, and :func:`split_glued` leaves it as it is."""
+    return line.isascii() and " ".join(line.split()).lower() in _GLUE_MARKERS_SPACED
+
+
+def _anchored_at(folded: Sequence[str]) -> set[int]:
+    """The indices of the ``folded`` lines that hold a marker's anchor
+    (:data:`_GLUE_ANCHORS`); a line without one holds no marker.
+
+    Each anchor is looked for in the lines joined by line feeds, which no
+    folded line holds (folding turns every run of whitespace into one
+    space): most pages have none, and where one is found, the line feeds
+    before it count the lines above it.
+    """
+    joined = "\n".join(folded)
+    found: set[int] = set()
+    for anchor in _GLUE_ANCHORS:
+        at = joined.find(anchor)
+        while at >= 0:
+            found.add(joined.count("\n", 0, at))
+            at = joined.find(anchor, at + 1)
+    return found
 
 
 def _may_be_glued_at(lines: Sequence[str]) -> set[int] | None:
@@ -302,15 +371,23 @@ def _linked(line: str) -> bool:
     return is_headline(line) and not is_chrome(line)
 
 
+#: A ticker line or an update stamp (:data:`masthead.extract.pageparts.TICKER`,
+#: :data:`~masthead.extract.pageparts.UPDATE_STAMP`): either one matches
+#: where this does, in one call instead of two on every line.
+_TICKER_OR_STAMP = re.compile(
+    f"(?:{pageparts.TICKER.pattern})|(?:{pageparts.UPDATE_STAMP.pattern})", pageparts.TICKER.flags
+)
+assert pageparts.TICKER.flags == pageparts.UPDATE_STAMP.flags
+
+
 def is_chrome(line: str) -> bool:
     """Menu items, labels and per-line clutter that never carry article text."""
     key = key_of(line)
-    stripped = line.strip()
     return (
         key in phrases.CHROME_KEYS
         or key.startswith(phrases.BODY_CLUTTER_PREFIXES)
         or is_time_note(line)
-        or bool(pageparts.TICKER.match(stripped) or pageparts.UPDATE_STAMP.match(stripped))
+        or _TICKER_OR_STAMP.match(line.strip()) is not None
     )
 
 
@@ -332,7 +409,10 @@ def _between_paragraphs(lines: Sequence[str], index: int) -> bool:
 def has_article_furniture(lines: Sequence[str]) -> bool:
     """Appeal, tags or disclaimer: printed under articles only (the newsletter
     box is not: the home page has one too)."""
-    return any(_is_appeal(key) or key.startswith(phrases.ARTICLE_ONLY_PREFIXES) for key in map(key_of, lines))
+    # Read from the bottom, where the furniture is: an article's lines are
+    # mostly not read at all.
+    furniture = phrases.ARTICLE_ONLY_PREFIXES
+    return any(_is_appeal(key) or key.startswith(furniture) for key in map(key_of, reversed(lines)))
 
 
 def looks_like_listing(main: Sequence[str], all_lines: Sequence[str]) -> bool:
@@ -473,7 +553,7 @@ def read_body(lines: Sequence[str], parsed: Fields) -> None:
             parsed.captions.append(line)
         elif (names := attribution_names(line)) is not None:
             parsed.attributions.extend(names)
-        elif (see_also := _SEE_ALSO.match(line)) and len(line.split()) <= 30:
+        elif (see_also := _SEE_ALSO.match(line)) and len(line.split(None, 30)) <= 30:
             parsed.related.append(Related(see_also.group("title")))
         else:
             parsed.body.append(line)

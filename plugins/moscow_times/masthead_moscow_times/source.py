@@ -39,7 +39,7 @@ class MoscowTimesSource(Source):
             parsed, layout = html.extract(page)
             language = page.meta.language
         else:
-            parsed, layout, language = parse_lines(page.lines), "text-dump", None
+            parsed, layout, language = parse_lines(page.lines, folded=page.folded_lines), "text-dump", None
         parsed.published = parsed.published or date_of_url(page.url)
         return parsed.draft(url=page.url, language=language or _language_of(parsed), layout=layout)
 

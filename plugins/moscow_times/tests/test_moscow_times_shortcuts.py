@@ -14,20 +14,24 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from moscow_times_support import DUMPS, FIXTURES
 
-from masthead import Page
+from masthead import NotAnArticle, Page
+from masthead.extract import pageparts
 from masthead.extract.boilerplate import split_glued
 from masthead.extract.document import HTML, RawDocument
 from masthead.extract.text import ends_of, fold
-from masthead_moscow_times import html
+from masthead_moscow_times import detection, html, phrases
 from masthead_moscow_times.finders import TreeFinder
 from masthead_moscow_times.lines import KEY_CHARS, key_is_cut, key_is_start, key_of
 from masthead_moscow_times.parsing import (
+    _GLUE_ANCHORS,
     _GLUE_MARKERS,
     _GLUED,
     _NEWSLETTER,
+    _TICKER_OR_STAMP,
     ASCII_CASE_TWINS,
     _may_be_glued_at,
     _strip_newsletter,
+    parse_lines,
     split_glued_lines,
 )
 
@@ -98,6 +102,51 @@ def test_glued_lines_are_split_as_split_glued_splits_them(head: list[str], lines
     lines = head + lines + tail
     assert split_glued_lines(lines) == split_glued(lines, _GLUED)
     assert _may_be_glued(lines) or all(_GLUED.search(line) is None for line in lines)
+
+
+def _split_by_folded(lines: list[str]) -> list[str]:
+    return split_glued_lines(lines, folded=[fold(line) for line in lines])
+
+
+@pytest.mark.parametrize("marker", _GLUE_MARKERS)
+def test_folded_lines_hold_an_anchor_wherever_the_pattern_finds_a_marker(marker: str) -> None:
+    marks = ("\u0301", "\u030c", "\u0327")  # each joins the letter before it when folded
+    for line in [*_spellings(marker), *(spelling + mark for spelling in _spellings(marker) for mark in marks)]:
+        found = _GLUED.search(line) is not None
+        assert not found or any(anchor in fold(line) for anchor in _GLUE_ANCHORS), line
+        assert _split_by_folded([line, "Ещё строка"]) == split_glued([line, "Ещё строка"], _GLUED)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SHORT_LINES, _GLUE_LINES, _SHORT_LINES)
+@example([], ["Read more about: Ukraine", "Support The Moscow Times!"], ["x"])
+@example([], [" Read  more about: "], [])
+def test_lines_split_by_their_folded_anchors_as_split_glued_splits_them(
+    head: list[str], lines: list[str], tail: list[str]
+) -> None:
+    lines = head + lines + tail
+    assert _split_by_folded(lines) == split_glued(lines, _GLUED)
+
+
+def test_parts_of_lines_are_split_by_the_whole_lines_anchors() -> None:
+    """The detector hands over the ends of very long lines with the whole lines folded."""
+    lines = ["word " * 3000 + "Support The Moscow Times! " + "word " * 3000, "x " * 6000 + "Read more about: War"]
+    parts = [ends_of(line) for line in lines]
+    assert split_glued_lines(parts, folded=[fold(line) for line in lines]) == split_glued(parts, _GLUED)
+
+
+def _parsed(lines: tuple[str, ...], folded: tuple[str, ...] | None) -> object:
+    try:
+        return parse_lines(lines, folded=folded)
+    except NotAnArticle as error:
+        return str(error)
+
+
+def test_parsing_from_the_folded_lines_gives_what_parsing_the_lines_gives() -> None:
+    glued = ["Support The Moscow Times! Headline Of The Story Is Here", "x" * 700, "Read more about: War"]
+    for lines in [*_fixture_lines(), tuple(glued), tuple(glued[::-1])]:
+        page_folded = tuple(fold(line) for line in lines)
+        assert _parsed(lines, page_folded) == _parsed(lines, None), lines[:3]
 
 
 def test_glue_check_passes_over_pages_without_markers() -> None:
@@ -203,3 +252,46 @@ def test_finder_reads_what_soupsieve_reads(name: str, monkeypatch: pytest.Monkey
         patch.setattr(TreeFinder, "of", classmethod(lambda cls, page: None))
         plain = html.extract(_page(LAYOUTS[name]))
     assert fast == plain
+
+
+#: Keys near the evidence phrases: whole, cut, run on, and near misses.
+_EVIDENCE_KEYS = st.lists(
+    st.builds(
+        lambda phrase, cut, tail: phrase[:cut] + tail,
+        st.sampled_from(detection._EVIDENCE),
+        st.integers(min_value=0, max_value=120),
+        st.sampled_from(("", " and more", ".", "x", ": the moscow times")),
+    ),
+    max_size=8,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_EVIDENCE_KEYS)
+def test_evidence_is_what_every_phrase_compared_finds(keys: list[str]) -> None:
+    strong = {key for key in keys if key in phrases.STRONG_LINES}
+    strong |= {p for key in keys for p in phrases.STRONG_PREFIXES if key.startswith(p)}
+    good = any(key in phrases.GOOD_LINES for key in keys)
+    weak = {p for key in keys for p in phrases.WEAK_EVIDENCE if key.startswith(p)}
+    assert detection._evidence(keys) == (strong, good, weak)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from((*phrases.SITE_MENU, *phrases.CHROME_LINES[:8], "a paragraph")), max_size=12))
+def test_menu_evidence_skipped_only_where_the_run_holds_too_few_own_names(head: list[str]) -> None:
+    best, own = pageparts.menu_run(head, menu=phrases.CHROME_KEYS, own=frozenset(phrases.SITE_MENU))
+    expected = 0.0 if own < 2 or best < 5 else (0.6 if own == 2 else 0.7)
+    assert detection._menu_evidence(head) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        *("2 hours ago Council Approves Budget", "an hour ago X", "A DAY AGO x", "12 minutes ago", "3 days ago "),
+        *("— Update: 18:05", "- Updated 9:30", "– update:18:05 ", "— Update: 18:05 later", "Updated: 18:05"),
+        *("The council met two hours ago and left.", "", "ago", "-"),
+    ],
+)
+def test_one_pattern_finds_a_ticker_or_a_stamp_where_either_does(line: str) -> None:
+    either = bool(pageparts.TICKER.match(line) or pageparts.UPDATE_STAMP.match(line))
+    assert (_TICKER_OR_STAMP.match(line) is not None) == either
