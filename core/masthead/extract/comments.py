@@ -201,8 +201,9 @@ class _Reader:
     of the line, are kept for its lifetime.
     """
 
-    def __init__(self, chrome: Chrome | None) -> None:
+    def __init__(self, chrome: Chrome | None, *, covers_platform: bool = False) -> None:
         self.extra = chrome
+        self._covers_platform = covers_platform and chrome is not None
         self._chrome: dict[tuple[str, bool], bool] = {}
         self._names: dict[str, bool] = {}
         self._stamps: dict[str, bool] = {}
@@ -215,6 +216,11 @@ class _Reader:
         return known
 
     def _is_chrome(self, line: str, last: bool) -> bool:
+        if self._covers_platform:
+            assert self.extra is not None
+            # The outlet's test answers for the platform's phrases too, but
+            # for a last line cut shorter than elsewhere.
+            return self.extra(line) or (last and COMMENT_CHROME.matches_cut(line, last=True))
         key = fold(line)
         if COMMENT_CHROME.matches_folded(key) or COMMENT_CHROME.matches_cut_folded(key, last=last):
             return True
@@ -256,7 +262,9 @@ class _Reader:
         return head
 
     def _name_stamp(self, line: str) -> tuple[str, str | None, str | None] | None:
-        if len(line.split()) > _MAX_HEAD_WORDS:
+        # Split no further than the limit: a paragraph is done without
+        # cutting every one of its words.
+        if len(line.split(maxsplit=_MAX_HEAD_WORDS)) > _MAX_HEAD_WORDS:
             return None
         who, bullet, when = line.rpartition("•")
         if bullet and self.stamp(when.strip()):
@@ -416,6 +424,13 @@ class ThreadReader(_Reader):
     once with the page's ``chrome`` and passed to both as ``reader``, it
     judges each line once. The answers depend on the line alone, so the
     results are those of separate calls.
+
+    ``covers_platform=True`` says that ``chrome`` accepts every line
+    :data:`COMMENT_CHROME` matches, whole or cut short
+    (:meth:`masthead.extract.boilerplate.Phrases.matches_cut`, not the last
+    line's shorter cut), as an outlet's whole boilerplate test that bundles
+    :data:`COMMENT_CHROME` does: the platform's phrases, asked of every line
+    the thread finders read, are then asked again only of a last line.
     """
 
 
@@ -622,8 +637,9 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
         if not reader.name_line(line) and shapes.is_headline(line):  # the cheap test first: it is known
             break
         run += 1
-        words += len(line.split())
-        chatty = chatty or len(line.split()) <= _CHAT_LINE_WORDS or line.rstrip().endswith(("?", "!"))
+        count = len(line.split())
+        words += count
+        chatty = chatty or count <= _CHAT_LINE_WORDS or line.rstrip().endswith(("?", "!"))
         if run > _MAX_UNMARKED_LINES:
             break
     return best
@@ -780,7 +796,10 @@ def read_after_marker(
     rest_at = len(tail)
     thread_reader = _reader_of(chrome, reader)  # one for the Disqus check and the thread: the same lines
     chrome = thread_reader.extra
-    disqus = _bullet_start(thread_reader, tail, ())
+    # Where a Disqus thread starts matters only to a line that would be
+    # related: most tails have none, and are spared the search (-1: not
+    # looked for yet).
+    disqus: int | None = -1
     for index, line in enumerate(tail):
         judge = chrome_last if chrome_last is not None and index == len(tail) - 1 else chrome
         platform = is_comment_chrome(line)
@@ -789,9 +808,12 @@ def read_after_marker(
                 related_allowed = False
             continue
         title = shapes.strip_bullet(line)
-        if related_allowed and is_related(title) and index != disqus:
-            related.append(title)
-            continue
+        if related_allowed and is_related(title):
+            if disqus == -1:
+                disqus = _bullet_start(thread_reader, tail, ())
+            if index != disqus:
+                related.append(title)
+                continue
         rest_at = index
         break
     return related, _read_thread(thread_reader, tail[rest_at:], chrome_seen=chrome_seen, depths=depths)

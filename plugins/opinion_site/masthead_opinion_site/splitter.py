@@ -68,8 +68,10 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     parts.has_marker = marker < len(lines)
     start = _first_prose(lines, marker, judge)
     ended = _after_appeal(lines, start, marker, judge)
-    # One reader for the thread's start and the thread: the same lines.
-    reader = thread.ThreadReader(bp.is_boilerplate)
+    # One reader for the thread's start and the thread: the same lines. The
+    # site's boilerplate bundles the platform's comment chrome (whole lines
+    # and lines cut short), so the reader need not ask for it again.
+    reader = thread.ThreadReader(bp.is_boilerplate, covers_platform=True)
     end = thread.section_start(lines, start, marker, indents=indents, ended=ended, reader=reader)
     parts.has_comment_section = end < marker or any(thread.opens_comments(line) for line in lines[marker:])
 
@@ -173,13 +175,18 @@ def _plain_title(line: str) -> bool:
     """A title the page prints once, in sentence case: the first line of three
     words or more after banner and menu that does not end like a sentence
     ("Ukrainian drones hit oil depot in Bryansk region")."""
-    return _MIN_TITLE_WORDS <= len(line.split()) <= _PLAIN_TITLE_WORDS and not shapes.ends_sentence(line)
+    # Words past the limit are not cut: a paragraph is done after it.
+    words = len(line.split(maxsplit=_PLAIN_TITLE_WORDS + 1))
+    return _MIN_TITLE_WORDS <= words <= _PLAIN_TITLE_WORDS and not shapes.ends_sentence(line)
 
 
 def _first_content(lines: Sequence[str], stop: int, judge: _Judge, *, min_words: int = 1) -> int:
     """Index of the page's first line after banner, menu and widgets
     (menu items are short: ``min_words`` skips them)."""
-    return next((i for i in range(stop) if len(lines[i].split()) >= min_words and judge.text(lines[i])), stop)
+    # Only ``min_words`` words are cut off each line: enough to count to it.
+    return next(
+        (i for i in range(stop) if len(lines[i].split(maxsplit=min_words)) >= min_words and judge.text(lines[i])), stop
+    )
 
 
 #: The title's image alt text stands within this many lines of it.
