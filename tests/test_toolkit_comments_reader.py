@@ -71,3 +71,34 @@ def test_chrome_and_a_reader_together_are_refused() -> None:
 def test_the_section_heading_test_skips_only_lines_that_cannot_be_one(line: str) -> None:
     plain = fold(shapes.clean_name(line)).rstrip(":") in comments._SECTION_HEADINGS
     assert comments._is_section_heading(line) is plain
+
+
+_CHROME_LINES = st.sampled_from(
+    (
+        *("Leave a Reply", "Leave a Re", "Newest", "Newes", "Sha", "Load more comments", "Load more comm"),
+        *("Reply to Rob", "reply • share", "3 comments", "Notify of new replies to this", "Support us", "Rob"),
+        *("Great piece.", "5 years ago", "Is that so?", "The ministry said the talks would resume in May."),
+    )
+)
+
+
+def _bundling_chrome(line: str) -> bool:
+    """An outlet's test that bundles the platform's phrases, whole and cut short."""
+    return _chrome(line) or comments.COMMENT_CHROME.matches(line) or comments.COMMENT_CHROME.matches_cut(line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_LINES, _CHROME_LINES), min_size=1, max_size=14), st.data())
+def test_a_reader_whose_chrome_covers_the_platform_answers_alike(lines: list[str], data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(lines) - 1))
+    stop = data.draw(st.integers(start, len(lines)))
+    ended = data.draw(st.none() | st.integers(0, len(lines)))
+    covering = ThreadReader(_bundling_chrome, covers_platform=True)
+    alone = section_start(lines, start, stop, chrome=_bundling_chrome, ended=ended)
+    assert section_start(lines, start, stop, ended=ended, reader=covering) == alone
+    for tail in (lines[alone:], lines[stop:]):
+        expected = read_after_marker(tail, is_related=_related, chrome=_bundling_chrome)
+        assert read_after_marker(tail, is_related=_related, reader=covering) == expected
+    for index, line in enumerate(lines):
+        last = index == len(lines) - 1
+        assert covering.chrome(line, last=last) is ThreadReader(_bundling_chrome).chrome(line, last=last)

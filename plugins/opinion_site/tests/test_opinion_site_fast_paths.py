@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from opinion_site_helpers import CORPUS, FIXTURES
 
 from masthead.extract import boilerplate
+from masthead.extract import comments as thread
 from masthead.extract.text import fold
 from masthead_opinion_site import boilerplate as bp
 from masthead_opinion_site import detect, splitter
@@ -110,4 +111,21 @@ def test_appeal_lines_before_a_stop_are_the_blocks_that_open_before_it(lines: li
 @given(_LINES)
 def test_a_block_opens_on_a_boilerplate_line(line: str) -> None:
     if bp.APPEAL.start.matches(line):
+        assert bp.is_boilerplate(line)
+
+
+_COMMENT_CHROME_LINES = st.one_of(
+    _LINES,
+    st.sampled_from(sorted({*thread.COMMENT_CHROME.exact, *thread.COMMENT_CHROME.prefixes})).flatmap(
+        lambda phrase: st.integers(1, len(phrase)).map(lambda cut: phrase[:cut].upper())
+    ),
+    st.sampled_from(("12 comments", "Sort by newest oldest", "+3", "2 years ago", "Reply to Rob Stone")),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_COMMENT_CHROME_LINES)
+def test_the_site_boilerplate_covers_the_platform_comment_chrome(line: str) -> None:
+    # The splitter's thread reader is told so (covers_platform=True).
+    if thread.COMMENT_CHROME.matches(line) or thread.COMMENT_CHROME.matches_cut(line):
         assert bp.is_boilerplate(line)
