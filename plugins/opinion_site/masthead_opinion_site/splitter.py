@@ -19,7 +19,6 @@ and everything else (menus, widgets) is dropped.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,6 +35,8 @@ from masthead_opinion_site import boilerplate as bp
 _APPEAL_TAIL_WORDS = 12
 #: Titles and related links found by shape alone have at least this many words.
 _MIN_TITLE_WORDS = 3
+#: :func:`masthead.extract.shapes.is_prose`'s least number of words.
+_PROSE_WORDS = 8
 
 
 @dataclass
@@ -66,7 +67,11 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
         (len(lines), ""),
     )
     parts.has_marker = marker < len(lines)
-    start = _first_prose(lines, marker, judge)
+    # The head's first content lines: where the body starts and where the
+    # title stands both depend on them.
+    first = _first_content(lines, marker, judge)
+    first_long = _first_content(lines, marker, judge, min_words=_MIN_TITLE_WORDS)
+    start = _first_prose(lines, marker, judge, first, first_long)
     ended = _after_appeal(lines, start, marker, judge)
     # One reader for the thread's start and the thread: the same lines. The
     # site's boilerplate bundles the platform's comment chrome (whole lines
@@ -75,9 +80,9 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     end = thread.section_start(lines, start, marker, indents=indents, ended=ended, reader=reader)
     parts.has_comment_section = end < marker or any(thread.opens_comments(line) for line in lines[marker:])
 
-    title_at = _title_index(lines[:start], known_title, judge)
+    title_at = _title_index(lines[:start], known_title, judge, min(first, start), min(first_long, start))
     parts.title = known_title or (lines[title_at] if title_at >= 0 else None)
-    _read_head(lines, start, title_at, parts)
+    _read_head(lines, start, title_at, parts, judge)
     _read_body(lines, start, end, parts, judge)
 
     tail = lines[end:]
@@ -85,6 +90,24 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
         tail = ([tail_first] if tail_first else []) + lines[marker + 1 :]
     _read_tail(tail, parts, reader, related_allowed=parts.has_marker and end == marker, depths=depths)
     return parts
+
+
+class _Answers(dict[str, bool]):
+    """One line predicate's answers on a page, each computed on first ask.
+
+    A dict rather than :func:`functools.cache`: as cheap to ask, a tenth of
+    the cost to build for every page, and it tells which lines were judged.
+    """
+
+    __slots__ = ("_test",)
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._test = test
+
+    def __missing__(self, line: str) -> bool:
+        answer = self[line] = self._test(line)
+        return answer
 
 
 class _Judge:
@@ -97,10 +120,25 @@ class _Judge:
     """
 
     def __init__(self) -> None:
+        #: :func:`_is_text`'s answers so far (see :func:`_read_head`).
+        self.texts = _Answers(_is_text)
         #: :func:`_is_donation`, remembered.
-        self.donation: Callable[[str], bool] = functools.cache(_is_donation)
+        self.donation: Callable[[str], bool] = _Answers(_is_donation).__getitem__
         #: :func:`_is_text`, remembered.
-        self.text: Callable[[str], bool] = functools.cache(_is_text)
+        self.text: Callable[[str], bool] = self.texts.__getitem__
+        self._headlines: dict[tuple[str, bool], bool] = {}
+
+    def headline(self, line: str, *, strict: bool = True) -> bool:
+        """:func:`masthead.extract.shapes.is_headline`, remembered: the body's
+        start and the title are both looked for among the head's lines."""
+        known = self._headlines.get((line, strict))
+        if known is None:
+            known = self._headlines[line, strict] = shapes.is_headline(line, strict=strict)
+        return known
+
+    def prose(self, line: str) -> bool:
+        """:func:`masthead.extract.shapes.is_prose`, its headline test remembered."""
+        return len(line.split(maxsplit=_PROSE_WORDS)) >= _PROSE_WORDS and not self.headline(line)
 
 
 def _is_donation(line: str) -> bool:
@@ -145,21 +183,20 @@ def _after_appeal(lines: Sequence[str], start: int, stop: int, judge: _Judge) ->
     return after
 
 
-def _first_prose(lines: Sequence[str], stop: int, judge: _Judge) -> int:
+def _first_prose(lines: Sequence[str], stop: int, judge: _Judge, first: int, first_long: int) -> int:
     """Index of the first paragraph of running text before ``stop``.
 
     A headline-like line the page prints again a few lines down (the title
     and its image alt text), or the first line after the banner, is the
     title even when it reads like a sentence ("Revealed! SouthFront Is Run
-    By ...", "Who Benefits? Nobody").
+    By ...", "Who Benefits? Nobody"). ``first`` and ``first_long`` are the
+    first content lines before ``stop`` (:func:`_first_content`).
     """
-    first = _first_content(lines, stop, judge)
-    first_long = _first_content(lines, stop, judge, min_words=_MIN_TITLE_WORDS)
     for index in range(stop):
         line = lines[index]
-        if not shapes.is_prose(line) or not judge.text(line):
+        if not judge.prose(line) or not judge.text(line):
             continue
-        if (index == first or _repeated_nearby(lines, index)) and shapes.is_headline(line, strict=False):
+        if (index == first or _repeated_nearby(lines, index)) and judge.headline(line, strict=False):
             continue
         if index == first_long and _plain_title(line):
             continue
@@ -200,10 +237,10 @@ def _repeated_nearby(lines: Sequence[str], index: int) -> bool:
 
 
 def _title_candidate(line: str, judge: _Judge, *, strict: bool = True) -> bool:
-    return shapes.is_headline(line, strict=strict) and judge.text(line)
+    return judge.headline(line, strict=strict) and judge.text(line)
 
 
-def _title_index(head: Sequence[str], known_title: str | None, judge: _Judge) -> int:
+def _title_index(head: Sequence[str], known_title: str | None, judge: _Judge, first: int, first_long: int) -> int:
     """Where the title stands in the head, or -1.
 
     In order of trust: the declared title; a headline the page repeats
@@ -211,7 +248,8 @@ def _title_index(head: Sequence[str], known_title: str | None, judge: _Judge) ->
     SouthFront" / "PDF Download" button; the last headline of three words or
     more before the body (the first line after the banner may read like a
     sentence: "Revealed! ..."). A first body sentence is never a candidate: it
-    is prose, and the head ends where prose starts.
+    is prose, and the head ends where prose starts. ``first`` and
+    ``first_long`` are the head's first content lines (:func:`_first_content`).
     """
     if known_title:
         key = fold(known_title)
@@ -223,7 +261,6 @@ def _title_index(head: Sequence[str], known_title: str | None, judge: _Judge) ->
     for index, line in enumerate(head):
         if counts[keys[index]] > 1 and _title_candidate(line, judge, strict=False):
             return index
-    first = _first_content(head, len(head), judge)
     candidates = [i for i, line in enumerate(head) if _title_candidate(line, judge, strict=i != first)]
     for index in candidates:
         following = next((line for line in head[index + 1 :] if not judge.donation(line) or _is_button(line)), None)
@@ -232,7 +269,6 @@ def _title_index(head: Sequence[str], known_title: str | None, judge: _Judge) ->
     long_enough = [i for i in candidates if len(head[i].split()) >= _MIN_TITLE_WORDS]
     if long_enough and not known_title:
         return long_enough[-1]
-    first_long = _first_content(head, len(head), judge, min_words=_MIN_TITLE_WORDS)
     if not known_title and first_long < len(head) and _plain_title(head[first_long]):
         return first_long
     return -1
@@ -247,26 +283,45 @@ def _is_button(line: str) -> bool:
 # Reading the parts.
 
 
-def _read_head(lines: Sequence[str], start: int, title_at: int, parts: Parts) -> None:
+def _read_head(lines: Sequence[str], start: int, title_at: int, parts: Parts, judge: _Judge) -> None:
     """Title, byline, date and captions from the lines before the body.
 
     Lines before the title are banner and menu and always go; after it, a
     line that ends like a sentence is kept as body (a short first
     paragraph), anything else unrecognised is chrome.
+
+    Finding the body's start and the title judged most head lines already:
+    one judged text is no boilerplate (but perhaps as a page's cut last
+    line), byline, date line or caption, and is not asked again.
     """
     title_key = fold(parts.title) if parts.title else None
+    last = len(lines) - 1
     for index in range(start):
         line = lines[index]
         if index == title_at or (title_key and fold(line) == title_key):
             continue
-        if bp.is_boilerplate(line, last=index == len(lines) - 1):
-            continue
-        if take_meta_line(parts, line, credits=bp.TEAM_CREDITS) or _take_dateline(line, parts):
-            continue
-        if captions.is_caption(line):
-            parts.captions.append(line)
-        elif index > title_at and shapes.ends_sentence(line) and len(line.split()) >= 2:
+        if index != last and judge.texts.get(line):
+            # What take_meta_line does with a line that is neither byline nor date line.
+            if _take_source_note(line, parts) or _take_dateline(line, parts):
+                continue
+        else:
+            if bp.is_boilerplate(line, last=index == last):
+                continue
+            if take_meta_line(parts, line, credits=bp.TEAM_CREDITS) or _take_dateline(line, parts):
+                continue
+            if captions.is_caption(line):
+                parts.captions.append(line)
+                continue
+        if index > title_at and shapes.ends_sentence(line) and len(line.split()) >= 2:
             parts.body.append(line)
+
+
+def _take_source_note(line: str, parts: Parts) -> bool:
+    """A source note ("Source: RT") goes to the attributions."""
+    source = bylines.source_note(line)
+    if source is not None:
+        parts.attributions.append(source)
+    return source is not None
 
 
 def _take_dateline(line: str, parts: Parts) -> bool:
