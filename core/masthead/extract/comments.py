@@ -111,6 +111,9 @@ _SAID = re.compile(r"\s*(?:\b(?:said|says|wrote|writes)\b)?\s*:?\s*$", re.IGNORE
 _MAX_HEAD_WORDS = 14
 _RELATIVE = re.compile(r"^(?:about\s+|an?\s+|\d+\s+)(?:second|minute|hour|day|week|month|year)s?\s+ago$")
 _NUMBERED = re.compile(r"^(?:#\s?(?P<hash>\d{1,4})|(?P<num>\d{1,4})[.)])(?:\s+(?P<rest>\S.*))?$")
+#: A line that starts with a bullet (:func:`masthead.extract.shapes.has_bullet`'s
+#: characters), looked for in a page's lines joined by line feeds.
+_BULLET_LINE = re.compile(r"^[•·◦▪‣●]", re.MULTILINE)
 #: A named thread without comment chrome before it needs this many names.
 MIN_NAMES_WITHOUT_CHROME = 2
 #: Comments found by shape alone run at most this many lines each.
@@ -147,6 +150,16 @@ def reply_to(line: str) -> str | None:
         if key.startswith(prefix):
             return line.strip()[len(prefix) :].strip() or None
     return None
+
+
+def _bullet_lines(lines: Sequence[str]) -> int:
+    """How many of ``lines`` start with a bullet, or more: one search of the
+    lines joined, where a line holding a line feed may add some.
+
+    Most pages have no bullet line, and are done without a call per line;
+    a count below a bound means fewer lines than that.
+    """
+    return len(_BULLET_LINE.findall("\n".join(lines)))
 
 
 def _numbered(line: str) -> tuple[int, str] | None:
@@ -482,7 +495,7 @@ def _read_thread(reader: _Reader, lines: Sequence[str], *, chrome_seen: bool, de
     lines = list(lines)
     if any(reader.stamped(line) for line in lines):
         blocks = reader.dated(lines)
-    elif any(reader.bullet_name(line) for line in lines):
+    elif _bullet_lines(lines) and any(reader.bullet_name(line) for line in lines):
         blocks = reader.bulleted(lines, depths)
     elif _is_numbered_thread(reader.content(lines)):
         blocks = reader.numbered(lines)
@@ -514,8 +527,10 @@ def bullet_thread_start(
 
 def _bullet_start(reader: _Reader, lines: Sequence[str], indents: Sequence[int]) -> int | None:
     start, stop = 0, len(lines)
+    if _bullet_lines(lines) < 2:  # a thread has two "• NAME" lines at least; most pages have no bullet
+        return None
     bullets = [shapes.has_bullet(line) for line in lines]
-    if sum(bullets) < 2:  # a thread has two "• NAME" lines at least; most pages have no bullet
+    if sum(bullets) < 2:
         return None
     names_after = [0] * (len(lines) + 1)
     only_names = [True] * (len(lines) + 1)
