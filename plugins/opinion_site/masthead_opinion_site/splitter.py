@@ -37,6 +37,8 @@ _APPEAL_TAIL_WORDS = 12
 _MIN_TITLE_WORDS = 3
 #: :func:`masthead.extract.shapes.is_prose`'s least number of words.
 _PROSE_WORDS = 8
+#: The marker's folded line starts with its first word.
+_MARKER_FIRST = bp.MARKER.split()[0]
 
 
 @dataclass
@@ -58,12 +60,18 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     replies and set the thread apart from the article by indent alone.
     """
     lines = [bp.without_site_name(line) or line for line in lines]
+    # Every pass below compares lines folded: each is folded once.
+    keys = [fold(line) for line in lines]
     judge = _Judge()
     indents = indents if len(indents) == len(lines) else ()
     depths = [indent for indent, line in zip(indents, lines, strict=False) if shapes.has_bullet(line)]
     parts = Parts()
     marker, tail_first = next(
-        ((index, rest) for index, line in enumerate(lines) if (rest := bp.marker_rest(line)) is not None),
+        (
+            (index, rest)
+            for index, key in enumerate(keys)
+            if key.startswith(_MARKER_FIRST) and (rest := bp.marker_rest(lines[index])) is not None
+        ),
         (len(lines), ""),
     )
     parts.has_marker = marker < len(lines)
@@ -71,7 +79,7 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     # title stands both depend on them.
     first = _first_content(lines, marker, judge)
     first_long = _first_content(lines, marker, judge, min_words=_MIN_TITLE_WORDS)
-    start = _first_prose(lines, marker, judge, first, first_long)
+    start = _first_prose(lines, keys, marker, judge, first, first_long)
     ended = _after_appeal(lines, start, marker, judge)
     # One reader for the thread's start and the thread: the same lines. The
     # site's boilerplate bundles the platform's comment chrome (whole lines
@@ -80,10 +88,10 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     end = thread.section_start(lines, start, marker, indents=indents, ended=ended, reader=reader)
     parts.has_comment_section = end < marker or any(thread.opens_comments(line) for line in lines[marker:])
 
-    title_at = _title_index(lines[:start], known_title, judge, min(first, start), min(first_long, start))
+    title_at = _title_index(lines[:start], keys[:start], known_title, judge, min(first, start), min(first_long, start))
     parts.title = known_title or (lines[title_at] if title_at >= 0 else None)
-    _read_head(lines, start, title_at, parts, judge)
-    _read_body(lines, start, end, parts, judge)
+    _read_head(lines, keys, start, title_at, parts, judge)
+    _read_body(lines, keys, start, end, parts, judge)
 
     tail = lines[end:]
     if parts.has_marker and end == marker:
@@ -183,20 +191,23 @@ def _after_appeal(lines: Sequence[str], start: int, stop: int, judge: _Judge) ->
     return after
 
 
-def _first_prose(lines: Sequence[str], stop: int, judge: _Judge, first: int, first_long: int) -> int:
+def _first_prose(
+    lines: Sequence[str], keys: Sequence[str], stop: int, judge: _Judge, first: int, first_long: int
+) -> int:
     """Index of the first paragraph of running text before ``stop``.
 
     A headline-like line the page prints again a few lines down (the title
     and its image alt text), or the first line after the banner, is the
     title even when it reads like a sentence ("Revealed! SouthFront Is Run
     By ...", "Who Benefits? Nobody"). ``first`` and ``first_long`` are the
-    first content lines before ``stop`` (:func:`_first_content`).
+    first content lines before ``stop`` (:func:`_first_content`), ``keys``
+    the lines folded.
     """
     for index in range(stop):
         line = lines[index]
         if not judge.prose(line) or not judge.text(line):
             continue
-        if (index == first or _repeated_nearby(lines, index)) and judge.headline(line, strict=False):
+        if (index == first or _repeated_nearby(keys, index)) and judge.headline(line, strict=False):
             continue
         if index == first_long and _plain_title(line):
             continue
@@ -230,17 +241,19 @@ def _first_content(lines: Sequence[str], stop: int, judge: _Judge, *, min_words:
 _REPEAT_WINDOW = 6
 
 
-def _repeated_nearby(lines: Sequence[str], index: int) -> bool:
-    key = fold(lines[index])
-    near = (*lines[max(0, index - _REPEAT_WINDOW) : index], *lines[index + 1 : index + 1 + _REPEAT_WINDOW])
-    return any(fold(other) == key for other in near)
+def _repeated_nearby(keys: Sequence[str], index: int) -> bool:
+    """Whether the line at ``index`` is printed again nearby (``keys``: the lines folded)."""
+    key = keys[index]
+    return key in keys[max(0, index - _REPEAT_WINDOW) : index] or key in keys[index + 1 : index + 1 + _REPEAT_WINDOW]
 
 
 def _title_candidate(line: str, judge: _Judge, *, strict: bool = True) -> bool:
     return judge.headline(line, strict=strict) and judge.text(line)
 
 
-def _title_index(head: Sequence[str], known_title: str | None, judge: _Judge, first: int, first_long: int) -> int:
+def _title_index(
+    head: Sequence[str], keys: Sequence[str], known_title: str | None, judge: _Judge, first: int, first_long: int
+) -> int:
     """Where the title stands in the head, or -1.
 
     In order of trust: the declared title; a headline the page repeats
@@ -248,15 +261,12 @@ def _title_index(head: Sequence[str], known_title: str | None, judge: _Judge, fi
     SouthFront" / "PDF Download" button; the last headline of three words or
     more before the body (the first line after the banner may read like a
     sentence: "Revealed! ..."). A first body sentence is never a candidate: it
-    is prose, and the head ends where prose starts. ``first`` and
-    ``first_long`` are the head's first content lines (:func:`_first_content`).
+    is prose, and the head ends where prose starts. ``keys`` are the head's
+    lines folded, ``first`` and ``first_long`` its first content lines
+    (:func:`_first_content`).
     """
-    if known_title:
-        key = fold(known_title)
-        for index, line in enumerate(head):
-            if fold(line) == key:
-                return index
-    keys = [fold(line) for line in head]
+    if known_title and (key := fold(known_title)) in keys:
+        return keys.index(key)
     counts = Counter(keys)
     for index, line in enumerate(head):
         if counts[keys[index]] > 1 and _title_candidate(line, judge, strict=False):
@@ -283,7 +293,9 @@ def _is_button(line: str) -> bool:
 # Reading the parts.
 
 
-def _read_head(lines: Sequence[str], start: int, title_at: int, parts: Parts, judge: _Judge) -> None:
+def _read_head(
+    lines: Sequence[str], keys: Sequence[str], start: int, title_at: int, parts: Parts, judge: _Judge
+) -> None:
     """Title, byline, date and captions from the lines before the body.
 
     Lines before the title are banner and menu and always go; after it, a
@@ -298,7 +310,7 @@ def _read_head(lines: Sequence[str], start: int, title_at: int, parts: Parts, ju
     last = len(lines) - 1
     for index in range(start):
         line = lines[index]
-        if index == title_at or (title_key and fold(line) == title_key):
+        if index == title_at or (title_key and keys[index] == title_key):
             continue
         if index != last and judge.texts.get(line):
             # What take_meta_line does with a line that is neither byline nor date line.
@@ -333,7 +345,7 @@ def _take_dateline(line: str, parts: Parts) -> bool:
     return when is not None
 
 
-def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts, judge: _Judge) -> None:
+def _read_body(lines: Sequence[str], keys: Sequence[str], start: int, end: int, parts: Parts, judge: _Judge) -> None:
     """Body paragraphs between the head and the end of the article.
 
     Donation blocks (:data:`masthead_opinion_site.boilerplate.APPEAL`) go
@@ -359,7 +371,7 @@ def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts, judge: 
         if in_appeal and (len(line.split()) <= _APPEAL_TAIL_WORDS or "http" in line or "@" in line):
             continue
         in_appeal = False
-        if title_key and fold(line) == title_key:
+        if title_key and keys[index] == title_key:
             continue
         if captions.is_caption(line):
             parts.captions.append(line)
