@@ -26,6 +26,7 @@ adds its own through ``chrome``.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -111,9 +112,9 @@ _SAID = re.compile(r"\s*(?:\b(?:said|says|wrote|writes)\b)?\s*:?\s*$", re.IGNORE
 _MAX_HEAD_WORDS = 14
 _RELATIVE = re.compile(r"^(?:about\s+|an?\s+|\d+\s+)(?:second|minute|hour|day|week|month|year)s?\s+ago$")
 _NUMBERED = re.compile(r"^(?:#\s?(?P<hash>\d{1,4})|(?P<num>\d{1,4})[.)])(?:\s+(?P<rest>\S.*))?$")
-#: A line that starts with a bullet (:func:`masthead.extract.shapes.has_bullet`'s
-#: characters), looked for in a page's lines joined by line feeds.
-_BULLET_LINE = re.compile(r"^[•·◦▪‣●]", re.MULTILINE)
+#: Whether a line starts with a bullet (:func:`masthead.extract.shapes.has_bullet`'s
+#: characters), asked by a C call rather than a Python one per line.
+_STARTS_WITH_BULLET = operator.methodcaller("startswith", ("•", "·", "◦", "▪", "‣", "●"))
 #: A named thread without comment chrome before it needs this many names.
 MIN_NAMES_WITHOUT_CHROME = 2
 #: Comments found by shape alone run at most this many lines each.
@@ -146,20 +147,21 @@ def is_stamp(line: str) -> bool:
 def reply_to(line: str) -> str | None:
     """The name in a "Reply to NAME" line, else ``None``."""
     key = fold(line)
-    for prefix in ("reply to ", "in reply to "):
+    if not key.startswith(_REPLY_PREFIXES):  # most lines: one test for both
+        return None
+    for prefix in _REPLY_PREFIXES:
         if key.startswith(prefix):
             return line.strip()[len(prefix) :].strip() or None
     return None
 
 
-def _bullet_lines(lines: Sequence[str]) -> int:
-    """How many of ``lines`` start with a bullet, or more: one search of the
-    lines joined, where a line holding a line feed may add some.
+_REPLY_PREFIXES = ("reply to ", "in reply to ")
 
-    Most pages have no bullet line, and are done without a call per line;
-    a count below a bound means fewer lines than that.
-    """
-    return len(_BULLET_LINE.findall("\n".join(lines)))
+
+def _bullet_lines(lines: Sequence[str]) -> int:
+    """How many of ``lines`` start with a bullet: most pages have none, and
+    are done without a Python call per line."""
+    return sum(map(_STARTS_WITH_BULLET, lines))
 
 
 def _numbered(line: str) -> tuple[int, str] | None:
