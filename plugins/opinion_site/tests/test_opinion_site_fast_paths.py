@@ -1,7 +1,7 @@
 """The detector's and splitter's shortcuts skip only lines that cannot count.
 
-The detector reads only lines holding what its evidence must hold ("south"
-for the site's name, "more" and "topic" for the marker, "click to see" for
+The detector reads only lines holding what its evidence must hold (the
+site's name, "more" and "topic" for the marker, "click to see" for
 the map link), and the splitter asks for donations only of boilerplate:
 each shortcut rests on a necessary condition, checked here on the
 fixtures' lines and on varied text.
@@ -53,9 +53,8 @@ def test_evidence_lines_hold_what_the_detector_looks_for(line: str) -> None:
     if rest is not None:
         assert key.startswith(detect._MARKER_FIRST) and detect._MARKER_LAST in key
     if detect._is_button(key) or detect._is_appeal(line, key) or detect._is_own_byline(key):
-        assert detect._SOUTH in key
-    if any(name in key for name in detect._NAMES):
-        assert detect._SOUTH in key
+        assert detect._names_site(key)
+    assert detect._names_site(key) is any(name in key for name in detect._NAMES)
     if bp.is_full_size_helper_folded(key):
         assert detect._HELPER_WORDS in key
 
