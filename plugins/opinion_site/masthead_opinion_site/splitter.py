@@ -356,7 +356,7 @@ def _read_body(lines: Sequence[str], keys: Sequence[str], start: int, end: int, 
     """
     title_key = fold(parts.title) if parts.title else None
     in_appeal = False
-    blocks = bp.appeal_lines(lines, end)
+    blocks = bp.appeal_lines(lines, end, keys=keys)
     for index in range(start, end):
         line = lines[index]
         last = index == len(lines) - 1
