@@ -114,3 +114,29 @@ def test_the_bullet_count_knows_every_bullet_the_shape_test_knows() -> None:
 @given(st.lists(st.one_of(_LINES, st.text(alphabet="•·◦▪‣● \n\tab", max_size=6))))
 def test_the_bullet_count_counts_the_bulleted_lines(lines: list[str]) -> None:
     assert comments._bullet_lines(lines) == sum(map(shapes.has_bullet, lines))
+
+
+_OPENERS = st.one_of(
+    _LINES,
+    _CHROME_LINES,
+    st.text(max_size=12),
+    st.sampled_from(sorted(comments.COMMENT_OPENERS.exact)).flatmap(
+        lambda phrase: st.sampled_from(("", ":", " :", "!", ".", " extra", "s")).map(lambda tail: phrase.upper() + tail)
+    ),
+    st.sampled_from(comments.COMMENT_OPENERS.patterns).flatmap(lambda pattern: st.from_regex(pattern, fullmatch=True)),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_OPENERS)
+def test_the_opener_test_of_a_folded_line_answers_as_the_family(line: str) -> None:
+    key = fold(line)
+    assert comments.opens_comments_folded(key) is comments.COMMENT_OPENERS.matches_folded(key)
+    assert comments.opens_comments(line) is comments.COMMENT_OPENERS.matches(line)
+
+
+def test_the_openers_are_whole_lines_and_counts() -> None:
+    # What the folded-line test's pre-check rests on: no phrase found inside
+    # a line or at its start, and every pattern anchored on a leading digit.
+    assert not comments.COMMENT_OPENERS.contains and not comments.COMMENT_OPENERS.prefixes
+    assert all(pattern.pattern.startswith("^\\d") for pattern in comments.COMMENT_OPENERS.patterns)

@@ -48,6 +48,7 @@ __all__ = [
     "is_stamp",
     "line_indents",
     "opens_comments",
+    "opens_comments_folded",
     "read_after_marker",
     "read_thread",
     "reply_to",
@@ -130,7 +131,22 @@ def is_comment_chrome(line: str) -> bool:
 
 def opens_comments(line: str) -> bool:
     """Whether ``line`` starts the comment section (form heading or counter)."""
-    return COMMENT_OPENERS.matches(line)
+    return opens_comments_folded(fold(line))
+
+
+def opens_comments_folded(key: str) -> bool:
+    """:func:`opens_comments` for a line already folded (a page's
+    :attr:`masthead.Page.folded_lines`)."""
+    # Openers are whole lines (a colon or a stop may follow) or counts, and
+    # every pattern starts with a digit: most lines are done with a lookup.
+    if not (key[:1].isdigit() or key in _OPENER_LINES or key.rstrip(_OPENER_TRAIL) in _OPENER_LINES):
+        return False
+    return COMMENT_OPENERS.matches_folded(key)
+
+
+#: :data:`COMMENT_OPENERS`' whole lines, folded, and what may follow one on its line.
+_OPENER_LINES = COMMENT_OPENERS.exact
+_OPENER_TRAIL = " :.!"
 
 
 def is_relative_time(line: str) -> bool:

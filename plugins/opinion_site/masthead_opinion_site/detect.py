@@ -130,24 +130,10 @@ def _has_comment_thread(lines: tuple[str, ...], keys: tuple[str, ...]) -> bool:
     """Comment chrome or a Disqus-style thread (only with other evidence);
     ``keys`` are ``lines`` folded."""
     return (
-        # Openers follow the body; only a line that may be one is matched.
-        any(_may_open_comments(key) and thread.COMMENT_OPENERS.matches_folded(key) for key in reversed(keys))
+        # Openers follow the body.
+        any(map(thread.opens_comments_folded, reversed(keys)))
         or thread.bullet_thread_start(lines, chrome=bp.is_boilerplate) is not None
     )
-
-
-#: :data:`masthead.extract.comments.COMMENT_OPENERS`' whole lines, folded.
-_OPENER_LINES = thread.COMMENT_OPENERS.exact
-#: What an opener line may end with past its phrase (as the family allows).
-_OPENER_TRAIL = " :.!"
-
-
-def _may_open_comments(key: str) -> bool:
-    """Whether the folded line ``key`` may open a comment section: one of the
-    openers' phrases, perhaps followed by a colon or a stop, or a count
-    ("12 comments", the openers' patterns all start with a digit). Most
-    lines are done with a set lookup."""
-    return key[:1].isdigit() or key in _OPENER_LINES or key.rstrip(_OPENER_TRAIL) in _OPENER_LINES
 
 
 def _is_button(key: str) -> bool:

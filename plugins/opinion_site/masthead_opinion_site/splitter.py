@@ -86,7 +86,7 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     # and lines cut short), so the reader need not ask for it again.
     reader = thread.ThreadReader(bp.is_boilerplate, covers_platform=True)
     end = thread.section_start(lines, start, marker, indents=indents, ended=ended, reader=reader)
-    parts.has_comment_section = end < marker or any(thread.opens_comments(line) for line in lines[marker:])
+    parts.has_comment_section = end < marker or any(map(thread.opens_comments_folded, keys[marker:]))
 
     title_at = _title_index(lines[:start], keys[:start], known_title, judge, min(first, start), min(first_long, start))
     parts.title = known_title or (lines[title_at] if title_at >= 0 else None)

@@ -134,27 +134,3 @@ def test_the_site_boilerplate_covers_the_platform_comment_chrome(line: str) -> N
     # The splitter's thread reader is told so (covers_platform=True).
     if thread.COMMENT_CHROME.matches(line) or thread.COMMENT_CHROME.matches_cut(line):
         assert bp.is_boilerplate(line)
-
-
-_OPENER_LINES = st.one_of(
-    _LINES,
-    st.sampled_from(sorted(thread.COMMENT_OPENERS.exact)).flatmap(
-        lambda phrase: st.sampled_from(("", ":", " :", "!", ".", " extra", "s")).map(lambda tail: phrase.upper() + tail)
-    ),
-    st.sampled_from(thread.COMMENT_OPENERS.patterns).flatmap(lambda pattern: st.from_regex(pattern, fullmatch=True)),
-)
-
-
-@settings(max_examples=500, deadline=None)
-@given(_OPENER_LINES)
-def test_a_comment_opener_passes_the_detector_pre_check(line: str) -> None:
-    key = fold(line)
-    if thread.COMMENT_OPENERS.matches_folded(key):
-        assert detect._may_open_comments(key)
-
-
-def test_the_opener_family_matches_whole_lines_and_counts_only() -> None:
-    # What the detector's pre-check rests on: no phrase found inside a line
-    # or at its start, and every pattern anchored on a leading digit.
-    assert not thread.COMMENT_OPENERS.contains and not thread.COMMENT_OPENERS.prefixes
-    assert all(pattern.pattern.startswith("^\\d") for pattern in thread.COMMENT_OPENERS.patterns)
