@@ -140,3 +140,17 @@ def test_the_openers_are_whole_lines_and_counts() -> None:
     # a line or at its start, and every pattern anchored on a leading digit.
     assert not comments.COMMENT_OPENERS.contains and not comments.COMMENT_OPENERS.prefixes
     assert all(pattern.pattern.startswith("^\\d") for pattern in comments.COMMENT_OPENERS.patterns)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        _LINES,
+        st.from_regex(comments._RELATIVE, fullmatch=True),
+        st.from_regex(comments._RELATIVE).map(lambda line: line.upper() + "\n"),
+        st.sampled_from(("Just now", "YESTERDAY", "2 years ago.", "a day ago!", "about an hour ago")),
+    )
+)
+def test_an_age_is_told_as_the_pattern_tells_it(line: str) -> None:
+    key = fold(line)
+    assert comments.is_relative_time(line) is (bool(comments._RELATIVE.match(key)) or key in {"just now", "yesterday"})

@@ -152,7 +152,8 @@ _OPENER_TRAIL = " :.!"
 def is_relative_time(line: str) -> bool:
     """A comment's age ("1 year ago", "just now")."""
     key = fold(line)
-    return bool(_RELATIVE.match(key)) or key in {"just now", "yesterday"}
+    # An age ends with "ago": most lines are done without the pattern.
+    return (key.endswith("ago") and _RELATIVE.match(key) is not None) or key in {"just now", "yesterday"}
 
 
 def is_stamp(line: str) -> bool:
@@ -400,8 +401,10 @@ class _Reader:
             current = self._append(blocks, current, line)
         return blocks
 
-    def is_named(self, lines: Sequence[str], *, chrome_seen: bool) -> bool:
-        content = [line for line in self.content(lines) if reply_to(line) is None]
+    def is_named(self, lines: Sequence[str], *, chrome_seen: bool, content: Sequence[str] | None = None) -> bool:
+        """Whether ``lines`` read as named comments (``content``: their
+        :meth:`content`, when the caller has it)."""
+        content = [line for line in (self.content(lines) if content is None else content) if reply_to(line) is None]
         if len(content) < 2 or not self.name_line(content[0]):
             return False
         if self.name_line(content[1]) and not any(fold(line) == "reply" for line in lines):
@@ -515,12 +518,14 @@ def _read_thread(reader: _Reader, lines: Sequence[str], *, chrome_seen: bool, de
         blocks = reader.dated(lines)
     elif _bullet_lines(lines) and any(reader.bullet_name(line) for line in lines):
         blocks = reader.bulleted(lines, depths)
-    elif _is_numbered_thread(reader.content(lines)):
-        blocks = reader.numbered(lines)
-    elif reader.is_named(lines, chrome_seen=chrome_seen):
-        blocks = reader.named(lines)
     else:
-        blocks = [_Block(text=[line]) for line in reader.content(lines)]
+        content = reader.content(lines)  # read once for the three shapes left
+        if _is_numbered_thread(content):
+            blocks = reader.numbered(lines)
+        elif reader.is_named(lines, chrome_seen=chrome_seen, content=content):
+            blocks = reader.named(lines)
+        else:
+            blocks = [_Block(text=[line]) for line in content]
     return _comments(blocks)
 
 
