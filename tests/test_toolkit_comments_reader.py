@@ -107,13 +107,13 @@ def test_a_reader_whose_chrome_covers_the_platform_answers_alike(lines: list[str
 def test_the_bullet_count_knows_every_bullet_the_shape_test_knows() -> None:
     for code in range(0x10000):
         line = chr(code) + " Ann"
-        assert (comments._bullet_lines([line]) == 1) is shapes.has_bullet(line), hex(code)
+        assert (comments.bullet_lines([line]) == 1) is shapes.has_bullet(line), hex(code)
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(_LINES, st.text(alphabet="•·◦▪‣● \n\tab", max_size=6))))
 def test_the_bullet_count_counts_the_bulleted_lines(lines: list[str]) -> None:
-    assert comments._bullet_lines(lines) == sum(map(shapes.has_bullet, lines))
+    assert comments.bullet_lines(lines) == sum(map(shapes.has_bullet, lines))
 
 
 _OPENERS = st.one_of(

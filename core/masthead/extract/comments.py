@@ -42,6 +42,7 @@ __all__ = [
     "COMMENT_OPENERS",
     "ThreadReader",
     "bullet_depths",
+    "bullet_lines",
     "bullet_thread_start",
     "is_comment_chrome",
     "is_relative_time",
@@ -175,9 +176,12 @@ def reply_to(line: str) -> str | None:
 _REPLY_PREFIXES = ("reply to ", "in reply to ")
 
 
-def _bullet_lines(lines: Sequence[str]) -> int:
-    """How many of ``lines`` start with a bullet: most pages have none, and
-    are done without a Python call per line."""
+def bullet_lines(lines: Sequence[str]) -> int:
+    """How many of ``lines`` start with a bullet (:func:`masthead.extract.shapes.has_bullet`).
+
+    Counted without a Python call per line: most pages have no bullet line,
+    and a Disqus-style thread needs two.
+    """
     return sum(map(_STARTS_WITH_BULLET, lines))
 
 
@@ -235,7 +239,8 @@ class _Reader:
 
     def __init__(self, chrome: Chrome | None, *, covers_platform: bool = False) -> None:
         self.extra = chrome
-        self._covers_platform = covers_platform and chrome is not None
+        #: ``chrome`` answers for :data:`COMMENT_CHROME` too (see :class:`ThreadReader`).
+        self.covers_platform = covers_platform and chrome is not None
         self._chrome: dict[tuple[str, bool], bool] = {}
         self._names: dict[str, bool] = {}
         self._stamps: dict[str, bool] = {}
@@ -248,7 +253,7 @@ class _Reader:
         return known
 
     def _is_chrome(self, line: str, last: bool) -> bool:
-        if self._covers_platform:
+        if self.covers_platform:
             assert self.extra is not None
             # The outlet's test answers for the platform's phrases too, but
             # for a last line cut shorter than elsewhere.
@@ -516,7 +521,7 @@ def _read_thread(reader: _Reader, lines: Sequence[str], *, chrome_seen: bool, de
     lines = list(lines)
     if any(reader.stamped(line) for line in lines):
         blocks = reader.dated(lines)
-    elif _bullet_lines(lines) and any(reader.bullet_name(line) for line in lines):
+    elif bullet_lines(lines) and any(reader.bullet_name(line) for line in lines):
         blocks = reader.bulleted(lines, depths)
     else:
         content = reader.content(lines)  # read once for the three shapes left
@@ -550,7 +555,7 @@ def bullet_thread_start(
 
 def _bullet_start(reader: _Reader, lines: Sequence[str], indents: Sequence[int]) -> int | None:
     start, stop = 0, len(lines)
-    if _bullet_lines(lines) < 2:  # a thread has two "• NAME" lines at least; most pages have no bullet
+    if bullet_lines(lines) < 2:  # a thread has two "• NAME" lines at least; most pages have no bullet
         return None
     bullets = [shapes.has_bullet(line) for line in lines]
     if sum(bullets) < 2:
@@ -839,9 +844,13 @@ def read_after_marker(
     # looked for yet).
     disqus: int | None = -1
     for index, line in enumerate(tail):
-        judge = chrome_last if chrome_last is not None and index == len(tail) - 1 else chrome
-        platform = is_comment_chrome(line)
-        if platform or (judge is not None and judge(line)):
+        last = index == len(tail) - 1
+        judge = chrome_last if chrome_last is not None and last else chrome
+        judged = judge is not None and judge(line)
+        # Whether the platform's chrome ends the related run: a chrome test
+        # that covers its phrases has said no already to a line it rejects.
+        platform = (judged or last or not thread_reader.covers_platform) and is_comment_chrome(line)
+        if platform or judged:
             if platform and not is_relative_time(line):
                 related_allowed = False
             continue
