@@ -20,7 +20,7 @@ and everything else (menus, widgets) is dropped.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from masthead import Related
@@ -100,24 +100,6 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     return parts
 
 
-class _Answers(dict[str, bool]):
-    """One line predicate's answers on a page, each computed on first ask.
-
-    A dict rather than :func:`functools.cache`: as cheap to ask, a tenth of
-    the cost to build for every page, and it tells which lines were judged.
-    """
-
-    __slots__ = ("_test",)
-
-    def __init__(self, test: Callable[[str], bool]) -> None:
-        super().__init__()
-        self._test = test
-
-    def __missing__(self, line: str) -> bool:
-        answer = self[line] = self._test(line)
-        return answer
-
-
 class _Judge:
     """The line predicates of one page, each answered once per line.
 
@@ -129,12 +111,23 @@ class _Judge:
 
     def __init__(self) -> None:
         #: :func:`_is_text`'s answers so far (see :func:`_read_head`).
-        self.texts = _Answers(_is_text)
-        #: :func:`_is_donation`, remembered.
-        self.donation: Callable[[str], bool] = _Answers(_is_donation).__getitem__
-        #: :func:`_is_text`, remembered.
-        self.text: Callable[[str], bool] = self.texts.__getitem__
+        self.texts: dict[str, bool] = {}
+        self._donations: dict[str, bool] = {}
         self._headlines: dict[tuple[str, bool], bool] = {}
+
+    def text(self, line: str) -> bool:
+        """:func:`_is_text`, remembered."""
+        known = self.texts.get(line)
+        if known is None:
+            known = self.texts[line] = _is_text(line)
+        return known
+
+    def donation(self, line: str) -> bool:
+        """:func:`_is_donation`, remembered."""
+        known = self._donations.get(line)
+        if known is None:
+            known = self._donations[line] = _is_donation(line)
+        return known
 
     def headline(self, line: str, *, strict: bool = True) -> bool:
         """:func:`masthead.extract.shapes.is_headline`, remembered: the body's
