@@ -71,3 +71,86 @@ def test_chrome_and_a_reader_together_are_refused() -> None:
 def test_the_section_heading_test_skips_only_lines_that_cannot_be_one(line: str) -> None:
     plain = fold(shapes.clean_name(line)).rstrip(":") in comments._SECTION_HEADINGS
     assert comments._is_section_heading(line) is plain
+
+
+_CHROME_LINES = st.sampled_from(
+    (
+        *("Leave a Reply", "Leave a Re", "Newest", "Newes", "Sha", "Load more comments", "Load more comm"),
+        *("Reply to Rob", "reply • share", "3 comments", "Notify of new replies to this", "Support us", "Rob"),
+        *("Great piece.", "5 years ago", "Is that so?", "The ministry said the talks would resume in May."),
+    )
+)
+
+
+def _bundling_chrome(line: str) -> bool:
+    """An outlet's test that bundles the platform's phrases, whole and cut short."""
+    return _chrome(line) or comments.COMMENT_CHROME.matches(line) or comments.COMMENT_CHROME.matches_cut(line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_LINES, _CHROME_LINES), min_size=1, max_size=14), st.data())
+def test_a_reader_whose_chrome_covers_the_platform_answers_alike(lines: list[str], data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(lines) - 1))
+    stop = data.draw(st.integers(start, len(lines)))
+    ended = data.draw(st.none() | st.integers(0, len(lines)))
+    covering = ThreadReader(_bundling_chrome, covers_platform=True)
+    alone = section_start(lines, start, stop, chrome=_bundling_chrome, ended=ended)
+    assert section_start(lines, start, stop, ended=ended, reader=covering) == alone
+    for tail in (lines[alone:], lines[stop:]):
+        expected = read_after_marker(tail, is_related=_related, chrome=_bundling_chrome)
+        assert read_after_marker(tail, is_related=_related, reader=covering) == expected
+    for index, line in enumerate(lines):
+        last = index == len(lines) - 1
+        assert covering.chrome(line, last=last) is ThreadReader(_bundling_chrome).chrome(line, last=last)
+
+
+def test_the_bullet_count_knows_every_bullet_the_shape_test_knows() -> None:
+    for code in range(0x10000):
+        line = chr(code) + " Ann"
+        assert (comments.bullet_lines([line]) == 1) is shapes.has_bullet(line), hex(code)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_LINES, st.text(alphabet="•·◦▪‣● \n\tab", max_size=6))))
+def test_the_bullet_count_counts_the_bulleted_lines(lines: list[str]) -> None:
+    assert comments.bullet_lines(lines) == sum(map(shapes.has_bullet, lines))
+
+
+_OPENERS = st.one_of(
+    _LINES,
+    _CHROME_LINES,
+    st.text(max_size=12),
+    st.sampled_from(sorted(comments.COMMENT_OPENERS.exact)).flatmap(
+        lambda phrase: st.sampled_from(("", ":", " :", "!", ".", " extra", "s")).map(lambda tail: phrase.upper() + tail)
+    ),
+    st.sampled_from(comments.COMMENT_OPENERS.patterns).flatmap(lambda pattern: st.from_regex(pattern, fullmatch=True)),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_OPENERS)
+def test_the_opener_test_of_a_folded_line_answers_as_the_family(line: str) -> None:
+    key = fold(line)
+    assert comments.opens_comments_folded(key) is comments.COMMENT_OPENERS.matches_folded(key)
+    assert comments.opens_comments(line) is comments.COMMENT_OPENERS.matches(line)
+
+
+def test_the_openers_are_whole_lines_and_counts() -> None:
+    # What the folded-line test's pre-check rests on: no phrase found inside
+    # a line or at its start, and every pattern anchored on a leading digit.
+    assert not comments.COMMENT_OPENERS.contains and not comments.COMMENT_OPENERS.prefixes
+    assert all(pattern.pattern.startswith("^\\d") for pattern in comments.COMMENT_OPENERS.patterns)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        _LINES,
+        st.from_regex(comments._RELATIVE, fullmatch=True),
+        st.from_regex(comments._RELATIVE).map(lambda line: line.upper() + "\n"),
+        st.sampled_from(("Just now", "YESTERDAY", "2 years ago.", "a day ago!", "about an hour ago")),
+    )
+)
+def test_an_age_is_told_as_the_pattern_tells_it(line: str) -> None:
+    key = fold(line)
+    assert comments.is_relative_time(line) is (bool(comments._RELATIVE.match(key)) or key in {"just now", "yesterday"})

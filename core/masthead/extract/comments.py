@@ -26,6 +26,7 @@ adds its own through ``chrome``.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -41,12 +42,14 @@ __all__ = [
     "COMMENT_OPENERS",
     "ThreadReader",
     "bullet_depths",
+    "bullet_lines",
     "bullet_thread_start",
     "is_comment_chrome",
     "is_relative_time",
     "is_stamp",
     "line_indents",
     "opens_comments",
+    "opens_comments_folded",
     "read_after_marker",
     "read_thread",
     "reply_to",
@@ -111,6 +114,9 @@ _SAID = re.compile(r"\s*(?:\b(?:said|says|wrote|writes)\b)?\s*:?\s*$", re.IGNORE
 _MAX_HEAD_WORDS = 14
 _RELATIVE = re.compile(r"^(?:about\s+|an?\s+|\d+\s+)(?:second|minute|hour|day|week|month|year)s?\s+ago$")
 _NUMBERED = re.compile(r"^(?:#\s?(?P<hash>\d{1,4})|(?P<num>\d{1,4})[.)])(?:\s+(?P<rest>\S.*))?$")
+#: Whether a line starts with a bullet (:func:`masthead.extract.shapes.has_bullet`'s
+#: characters), asked by a C call rather than a Python one per line.
+_STARTS_WITH_BULLET = operator.methodcaller("startswith", ("•", "·", "◦", "▪", "‣", "●"))
 #: A named thread without comment chrome before it needs this many names.
 MIN_NAMES_WITHOUT_CHROME = 2
 #: Comments found by shape alone run at most this many lines each.
@@ -126,13 +132,29 @@ def is_comment_chrome(line: str) -> bool:
 
 def opens_comments(line: str) -> bool:
     """Whether ``line`` starts the comment section (form heading or counter)."""
-    return COMMENT_OPENERS.matches(line)
+    return opens_comments_folded(fold(line))
+
+
+def opens_comments_folded(key: str) -> bool:
+    """:func:`opens_comments` for a line already folded (a page's
+    :attr:`masthead.Page.folded_lines`)."""
+    # Openers are whole lines (a colon or a stop may follow) or counts, and
+    # every pattern starts with a digit: most lines are done with a lookup.
+    if not (key[:1].isdigit() or key in _OPENER_LINES or key.rstrip(_OPENER_TRAIL) in _OPENER_LINES):
+        return False
+    return COMMENT_OPENERS.matches_folded(key)
+
+
+#: :data:`COMMENT_OPENERS`' whole lines, folded, and what may follow one on its line.
+_OPENER_LINES = COMMENT_OPENERS.exact
+_OPENER_TRAIL = " :.!"
 
 
 def is_relative_time(line: str) -> bool:
     """A comment's age ("1 year ago", "just now")."""
     key = fold(line)
-    return bool(_RELATIVE.match(key)) or key in {"just now", "yesterday"}
+    # An age ends with "ago": most lines are done without the pattern.
+    return (key.endswith("ago") and _RELATIVE.match(key) is not None) or key in {"just now", "yesterday"}
 
 
 def is_stamp(line: str) -> bool:
@@ -143,10 +165,24 @@ def is_stamp(line: str) -> bool:
 def reply_to(line: str) -> str | None:
     """The name in a "Reply to NAME" line, else ``None``."""
     key = fold(line)
-    for prefix in ("reply to ", "in reply to "):
+    if not key.startswith(_REPLY_PREFIXES):  # most lines: one test for both
+        return None
+    for prefix in _REPLY_PREFIXES:
         if key.startswith(prefix):
             return line.strip()[len(prefix) :].strip() or None
     return None
+
+
+_REPLY_PREFIXES = ("reply to ", "in reply to ")
+
+
+def bullet_lines(lines: Sequence[str]) -> int:
+    """How many of ``lines`` start with a bullet (:func:`masthead.extract.shapes.has_bullet`).
+
+    Counted without a Python call per line: most pages have no bullet line,
+    and a Disqus-style thread needs two.
+    """
+    return sum(map(_STARTS_WITH_BULLET, lines))
 
 
 def _numbered(line: str) -> tuple[int, str] | None:
@@ -201,8 +237,10 @@ class _Reader:
     of the line, are kept for its lifetime.
     """
 
-    def __init__(self, chrome: Chrome | None) -> None:
+    def __init__(self, chrome: Chrome | None, *, covers_platform: bool = False) -> None:
         self.extra = chrome
+        #: ``chrome`` answers for :data:`COMMENT_CHROME` too (see :class:`ThreadReader`).
+        self.covers_platform = covers_platform and chrome is not None
         self._chrome: dict[tuple[str, bool], bool] = {}
         self._names: dict[str, bool] = {}
         self._stamps: dict[str, bool] = {}
@@ -215,6 +253,11 @@ class _Reader:
         return known
 
     def _is_chrome(self, line: str, last: bool) -> bool:
+        if self.covers_platform:
+            assert self.extra is not None
+            # The outlet's test answers for the platform's phrases too, but
+            # for a last line cut shorter than elsewhere.
+            return self.extra(line) or (last and COMMENT_CHROME.matches_cut(line, last=True))
         key = fold(line)
         if COMMENT_CHROME.matches_folded(key) or COMMENT_CHROME.matches_cut_folded(key, last=last):
             return True
@@ -256,7 +299,9 @@ class _Reader:
         return head
 
     def _name_stamp(self, line: str) -> tuple[str, str | None, str | None] | None:
-        if len(line.split()) > _MAX_HEAD_WORDS:
+        # Split no further than the limit: a paragraph is done without
+        # cutting every one of its words.
+        if len(line.split(maxsplit=_MAX_HEAD_WORDS)) > _MAX_HEAD_WORDS:
             return None
         who, bullet, when = line.rpartition("•")
         if bullet and self.stamp(when.strip()):
@@ -361,8 +406,10 @@ class _Reader:
             current = self._append(blocks, current, line)
         return blocks
 
-    def is_named(self, lines: Sequence[str], *, chrome_seen: bool) -> bool:
-        content = [line for line in self.content(lines) if reply_to(line) is None]
+    def is_named(self, lines: Sequence[str], *, chrome_seen: bool, content: Sequence[str] | None = None) -> bool:
+        """Whether ``lines`` read as named comments (``content``: their
+        :meth:`content`, when the caller has it)."""
+        content = [line for line in (self.content(lines) if content is None else content) if reply_to(line) is None]
         if len(content) < 2 or not self.name_line(content[0]):
             return False
         if self.name_line(content[1]) and not any(fold(line) == "reply" for line in lines):
@@ -416,6 +463,13 @@ class ThreadReader(_Reader):
     once with the page's ``chrome`` and passed to both as ``reader``, it
     judges each line once. The answers depend on the line alone, so the
     results are those of separate calls.
+
+    ``covers_platform=True`` says that ``chrome`` accepts every line
+    :data:`COMMENT_CHROME` matches, whole or cut short
+    (:meth:`masthead.extract.boilerplate.Phrases.matches_cut`, not the last
+    line's shorter cut), as an outlet's whole boilerplate test that bundles
+    :data:`COMMENT_CHROME` does: the platform's phrases, asked of every line
+    the thread finders read, are then asked again only of a last line.
     """
 
 
@@ -467,14 +521,16 @@ def _read_thread(reader: _Reader, lines: Sequence[str], *, chrome_seen: bool, de
     lines = list(lines)
     if any(reader.stamped(line) for line in lines):
         blocks = reader.dated(lines)
-    elif any(reader.bullet_name(line) for line in lines):
+    elif bullet_lines(lines) and any(reader.bullet_name(line) for line in lines):
         blocks = reader.bulleted(lines, depths)
-    elif _is_numbered_thread(reader.content(lines)):
-        blocks = reader.numbered(lines)
-    elif reader.is_named(lines, chrome_seen=chrome_seen):
-        blocks = reader.named(lines)
     else:
-        blocks = [_Block(text=[line]) for line in reader.content(lines)]
+        content = reader.content(lines)  # read once for the three shapes left
+        if _is_numbered_thread(content):
+            blocks = reader.numbered(lines)
+        elif reader.is_named(lines, chrome_seen=chrome_seen, content=content):
+            blocks = reader.named(lines)
+        else:
+            blocks = [_Block(text=[line]) for line in content]
     return _comments(blocks)
 
 
@@ -499,8 +555,10 @@ def bullet_thread_start(
 
 def _bullet_start(reader: _Reader, lines: Sequence[str], indents: Sequence[int]) -> int | None:
     start, stop = 0, len(lines)
+    if bullet_lines(lines) < 2:  # a thread has two "• NAME" lines at least; most pages have no bullet
+        return None
     bullets = [shapes.has_bullet(line) for line in lines]
-    if sum(bullets) < 2:  # a thread has two "• NAME" lines at least; most pages have no bullet
+    if sum(bullets) < 2:
         return None
     names_after = [0] * (len(lines) + 1)
     only_names = [True] * (len(lines) + 1)
@@ -622,8 +680,9 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
         if not reader.name_line(line) and shapes.is_headline(line):  # the cheap test first: it is known
             break
         run += 1
-        words += len(line.split())
-        chatty = chatty or len(line.split()) <= _CHAT_LINE_WORDS or line.rstrip().endswith(("?", "!"))
+        count = len(line.split())
+        words += count
+        chatty = chatty or count <= _CHAT_LINE_WORDS or line.rstrip().endswith(("?", "!"))
         if run > _MAX_UNMARKED_LINES:
             break
     return best
@@ -780,18 +839,28 @@ def read_after_marker(
     rest_at = len(tail)
     thread_reader = _reader_of(chrome, reader)  # one for the Disqus check and the thread: the same lines
     chrome = thread_reader.extra
-    disqus = _bullet_start(thread_reader, tail, ())
+    # Where a Disqus thread starts matters only to a line that would be
+    # related: most tails have none, and are spared the search (-1: not
+    # looked for yet).
+    disqus: int | None = -1
     for index, line in enumerate(tail):
-        judge = chrome_last if chrome_last is not None and index == len(tail) - 1 else chrome
-        platform = is_comment_chrome(line)
-        if platform or (judge is not None and judge(line)):
+        last = index == len(tail) - 1
+        judge = chrome_last if chrome_last is not None and last else chrome
+        judged = judge is not None and judge(line)
+        # Whether the platform's chrome ends the related run: a chrome test
+        # that covers its phrases has said no already to a line it rejects.
+        platform = (judged or last or not thread_reader.covers_platform) and is_comment_chrome(line)
+        if platform or judged:
             if platform and not is_relative_time(line):
                 related_allowed = False
             continue
         title = shapes.strip_bullet(line)
-        if related_allowed and is_related(title) and index != disqus:
-            related.append(title)
-            continue
+        if related_allowed and is_related(title):
+            if disqus == -1:
+                disqus = _bullet_start(thread_reader, tail, ())
+            if index != disqus:
+                related.append(title)
+                continue
         rest_at = index
         break
     return related, _read_thread(thread_reader, tail[rest_at:], chrome_seen=chrome_seen, depths=depths)

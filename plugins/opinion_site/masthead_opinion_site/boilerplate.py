@@ -76,6 +76,10 @@ APPEAL = BlockRule(
     max_lines=30,
 )
 
+#: What every line opening an appeal block holds, folded (its start family
+#: has phrases found inside a line or at its start, nothing else).
+_APPEAL_OPENINGS = (*APPEAL.start.contains, *APPEAL.start.prefixes)
+
 #: The link under SouthFront's pictures ("Click to see full-size map"), folded.
 _HELPER_PREFIXES = ("click to see full-size", "click to see the full-size")
 SITE_CHROME = Phrases(
@@ -142,13 +146,18 @@ def is_boilerplate(line: str, *, last: bool = False) -> bool:
     return is_donation(line) or BOILERPLATE.is_boilerplate(line, last=last)
 
 
-def appeal_lines(lines: Sequence[str], stop: int | None = None) -> set[int]:
+def appeal_lines(lines: Sequence[str], stop: int | None = None, *, keys: Sequence[str] | None = None) -> set[int]:
     """Indexes of every line inside a donation block (start to end marker)
     that opens before ``stop`` (anywhere by default).
 
     Blocks open only on a donation line, which is boilerplate
     (:func:`is_boilerplate` remembers its answers): only those are tried.
+    With ``keys`` (``lines`` folded), a page whose lines before ``stop``
+    hold none of the opening phrases is done at once: most pages have no
+    block.
     """
+    if keys is not None and not any(map(" ".join(keys[:stop]).__contains__, _APPEAL_OPENINGS)):
+        return set()
     spans = BOILERPLATE.spans(lines, stop=stop, opens=is_boilerplate)
     return {index for span in spans for index in range(span.start, span.end)}
 

@@ -36,22 +36,23 @@ def score(page: Page) -> float:
     """A confidence in [0, 1]; see the module docstring for the evidence."""
     if on_domain(page.raw.url) or on_domain(page.meta.canonical_url):
         return 1.0
-    if htmlmeta.names_publisher(page.meta, _NAMES):
+    meta = page.meta
+    # A dump's head declares nothing: the names are looked for only where one does.
+    if (meta.site_name or meta.json_ld) and htmlmeta.names_publisher(meta, _NAMES):
         return 0.95
     lines, keys, text = page.lines, page.folded_lines, page.folded_text
     total = _marker_score(lines, keys, text)
     # Every detector runs on every page, and most pages are not SouthFront's.
     # Buttons, appeals, the byline and the mentions all name the site, so only
-    # the lines holding "south" are read, and none when the page's folded
-    # text (its folded lines joined) holds it nowhere.
-    named = [i for i, key in enumerate(keys) if _SOUTH in key] if _SOUTH in text else []
+    # the lines naming it are read, and none when the page's folded text (its
+    # folded lines joined) names it nowhere ("South Korea" is no mention).
+    named = [i for i, key in enumerate(keys) if _names_site(key)] if _names_site(text) else []
     if any(_is_button(keys[i]) or _is_appeal(lines[i], keys[i]) or _is_own_byline(keys[i]) for i in named):
         total += 0.8 if total == 0.0 else 0.1
     if any(key in _BANNERS for key in keys[:_BANNER_LINES]):
         total += 0.4
     total += _helper_score(keys, text)
-    mentions = sum(1 for i in named if any(n in keys[i] for n in _NAMES))
-    total += min(0.25, 0.1 * mentions)
+    total += min(0.25, 0.1 * len(named))
     if total > 0.3 and _has_comment_thread(lines, keys):
         total += 0.05 if total >= 0.5 else 0.1
     return max(0.0, min(1.0, total))
@@ -62,6 +63,12 @@ def score(page: Page) -> float:
 _SOUTH = "south"
 #: The marker's folded line starts with its first word and holds its last.
 _MARKER_FIRST, _MARKER_LAST = bp.MARKER.split()[0], bp.MARKER.split()[-1]
+
+
+def _names_site(key: str) -> bool:
+    """Whether the folded text ``key`` holds one of the site's names (most
+    lines are done with the one word they all hold)."""
+    return _SOUTH in key and any(map(key.__contains__, _NAMES))
 
 
 def _marker_score(lines: tuple[str, ...], keys: tuple[str, ...], text: str) -> float:
@@ -123,7 +130,8 @@ def _has_comment_thread(lines: tuple[str, ...], keys: tuple[str, ...]) -> bool:
     """Comment chrome or a Disqus-style thread (only with other evidence);
     ``keys`` are ``lines`` folded."""
     return (
-        any(thread.COMMENT_OPENERS.matches_folded(key) for key in reversed(keys))  # openers follow the body
+        # Openers follow the body.
+        any(map(thread.opens_comments_folded, reversed(keys)))
         or thread.bullet_thread_start(lines, chrome=bp.is_boilerplate) is not None
     )
 

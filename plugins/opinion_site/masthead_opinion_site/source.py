@@ -48,7 +48,7 @@ class SouthFrontSource(Source):
         # Indents only ever tell bulleted (Disqus) threads apart: measuring
         # them normalizes the whole dump again, which a page without a
         # bullet line is spared.
-        bulleted = any(map(shapes.has_bullet, lines))
+        bulleted = thread.bullet_lines(lines) > 0
         parts = split_lines(lines, indents=thread.line_indents(page.source_text) if bulleted else ())
         self._reject_listing(lines, parts)
         return self._draft(page, parts, title=parts.title, published=parts.published)

@@ -19,9 +19,8 @@ and everything else (menus, widgets) is dropped.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from masthead import Related
@@ -36,6 +35,10 @@ from masthead_opinion_site import boilerplate as bp
 _APPEAL_TAIL_WORDS = 12
 #: Titles and related links found by shape alone have at least this many words.
 _MIN_TITLE_WORDS = 3
+#: :func:`masthead.extract.shapes.is_prose`'s least number of words.
+_PROSE_WORDS = 8
+#: The marker's folded line starts with its first word.
+_MARKER_FIRST = bp.MARKER.split()[0]
 
 
 @dataclass
@@ -57,26 +60,38 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     replies and set the thread apart from the article by indent alone.
     """
     lines = [bp.without_site_name(line) or line for line in lines]
+    # Every pass below compares lines folded: each is folded once.
+    keys = [fold(line) for line in lines]
     judge = _Judge()
     indents = indents if len(indents) == len(lines) else ()
     depths = [indent for indent, line in zip(indents, lines, strict=False) if shapes.has_bullet(line)]
     parts = Parts()
     marker, tail_first = next(
-        ((index, rest) for index, line in enumerate(lines) if (rest := bp.marker_rest(line)) is not None),
+        (
+            (index, rest)
+            for index, key in enumerate(keys)
+            if key.startswith(_MARKER_FIRST) and (rest := bp.marker_rest(lines[index])) is not None
+        ),
         (len(lines), ""),
     )
     parts.has_marker = marker < len(lines)
-    start = _first_prose(lines, marker, judge)
+    # The head's first content lines: where the body starts and where the
+    # title stands both depend on them.
+    first = _first_content(lines, marker, judge)
+    first_long = _first_content(lines, marker, judge, min_words=_MIN_TITLE_WORDS)
+    start = _first_prose(lines, keys, marker, judge, first, first_long)
     ended = _after_appeal(lines, start, marker, judge)
-    # One reader for the thread's start and the thread: the same lines.
-    reader = thread.ThreadReader(bp.is_boilerplate)
+    # One reader for the thread's start and the thread: the same lines. The
+    # site's boilerplate bundles the platform's comment chrome (whole lines
+    # and lines cut short), so the reader need not ask for it again.
+    reader = thread.ThreadReader(bp.is_boilerplate, covers_platform=True)
     end = thread.section_start(lines, start, marker, indents=indents, ended=ended, reader=reader)
-    parts.has_comment_section = end < marker or any(thread.opens_comments(line) for line in lines[marker:])
+    parts.has_comment_section = end < marker or any(map(thread.opens_comments_folded, keys[marker:]))
 
-    title_at = _title_index(lines[:start], known_title, judge)
+    title_at = _title_index(lines[:start], keys[:start], known_title, judge, min(first, start), min(first_long, start))
     parts.title = known_title or (lines[title_at] if title_at >= 0 else None)
-    _read_head(lines, start, title_at, parts)
-    _read_body(lines, start, end, parts, judge)
+    _read_head(lines, keys, start, title_at, parts, judge)
+    _read_body(lines, keys, start, end, parts, judge)
 
     tail = lines[end:]
     if parts.has_marker and end == marker:
@@ -95,10 +110,36 @@ class _Judge:
     """
 
     def __init__(self) -> None:
-        #: :func:`_is_donation`, remembered.
-        self.donation: Callable[[str], bool] = functools.cache(_is_donation)
-        #: :func:`_is_text`, remembered.
-        self.text: Callable[[str], bool] = functools.cache(_is_text)
+        #: :func:`_is_text`'s answers so far (see :func:`_read_head`).
+        self.texts: dict[str, bool] = {}
+        self._donations: dict[str, bool] = {}
+        self._headlines: dict[tuple[str, bool], bool] = {}
+
+    def text(self, line: str) -> bool:
+        """:func:`_is_text`, remembered."""
+        known = self.texts.get(line)
+        if known is None:
+            known = self.texts[line] = _is_text(line)
+        return known
+
+    def donation(self, line: str) -> bool:
+        """:func:`_is_donation`, remembered."""
+        known = self._donations.get(line)
+        if known is None:
+            known = self._donations[line] = _is_donation(line)
+        return known
+
+    def headline(self, line: str, *, strict: bool = True) -> bool:
+        """:func:`masthead.extract.shapes.is_headline`, remembered: the body's
+        start and the title are both looked for among the head's lines."""
+        known = self._headlines.get((line, strict))
+        if known is None:
+            known = self._headlines[line, strict] = shapes.is_headline(line, strict=strict)
+        return known
+
+    def prose(self, line: str) -> bool:
+        """:func:`masthead.extract.shapes.is_prose`, its headline test remembered."""
+        return len(line.split(maxsplit=_PROSE_WORDS)) >= _PROSE_WORDS and not self.headline(line)
 
 
 def _is_donation(line: str) -> bool:
@@ -143,21 +184,23 @@ def _after_appeal(lines: Sequence[str], start: int, stop: int, judge: _Judge) ->
     return after
 
 
-def _first_prose(lines: Sequence[str], stop: int, judge: _Judge) -> int:
+def _first_prose(
+    lines: Sequence[str], keys: Sequence[str], stop: int, judge: _Judge, first: int, first_long: int
+) -> int:
     """Index of the first paragraph of running text before ``stop``.
 
     A headline-like line the page prints again a few lines down (the title
     and its image alt text), or the first line after the banner, is the
     title even when it reads like a sentence ("Revealed! SouthFront Is Run
-    By ...", "Who Benefits? Nobody").
+    By ...", "Who Benefits? Nobody"). ``first`` and ``first_long`` are the
+    first content lines before ``stop`` (:func:`_first_content`), ``keys``
+    the lines folded.
     """
-    first = _first_content(lines, stop, judge)
-    first_long = _first_content(lines, stop, judge, min_words=_MIN_TITLE_WORDS)
     for index in range(stop):
         line = lines[index]
-        if not shapes.is_prose(line) or not judge.text(line):
+        if not judge.prose(line) or not judge.text(line):
             continue
-        if (index == first or _repeated_nearby(lines, index)) and shapes.is_headline(line, strict=False):
+        if (index == first or _repeated_nearby(keys, index)) and judge.headline(line, strict=False):
             continue
         if index == first_long and _plain_title(line):
             continue
@@ -173,30 +216,37 @@ def _plain_title(line: str) -> bool:
     """A title the page prints once, in sentence case: the first line of three
     words or more after banner and menu that does not end like a sentence
     ("Ukrainian drones hit oil depot in Bryansk region")."""
-    return _MIN_TITLE_WORDS <= len(line.split()) <= _PLAIN_TITLE_WORDS and not shapes.ends_sentence(line)
+    # Words past the limit are not cut: a paragraph is done after it.
+    words = len(line.split(maxsplit=_PLAIN_TITLE_WORDS + 1))
+    return _MIN_TITLE_WORDS <= words <= _PLAIN_TITLE_WORDS and not shapes.ends_sentence(line)
 
 
 def _first_content(lines: Sequence[str], stop: int, judge: _Judge, *, min_words: int = 1) -> int:
     """Index of the page's first line after banner, menu and widgets
     (menu items are short: ``min_words`` skips them)."""
-    return next((i for i in range(stop) if len(lines[i].split()) >= min_words and judge.text(lines[i])), stop)
+    # Only ``min_words`` words are cut off each line: enough to count to it.
+    return next(
+        (i for i in range(stop) if len(lines[i].split(maxsplit=min_words)) >= min_words and judge.text(lines[i])), stop
+    )
 
 
 #: The title's image alt text stands within this many lines of it.
 _REPEAT_WINDOW = 6
 
 
-def _repeated_nearby(lines: Sequence[str], index: int) -> bool:
-    key = fold(lines[index])
-    near = (*lines[max(0, index - _REPEAT_WINDOW) : index], *lines[index + 1 : index + 1 + _REPEAT_WINDOW])
-    return any(fold(other) == key for other in near)
+def _repeated_nearby(keys: Sequence[str], index: int) -> bool:
+    """Whether the line at ``index`` is printed again nearby (``keys``: the lines folded)."""
+    key = keys[index]
+    return key in keys[max(0, index - _REPEAT_WINDOW) : index] or key in keys[index + 1 : index + 1 + _REPEAT_WINDOW]
 
 
 def _title_candidate(line: str, judge: _Judge, *, strict: bool = True) -> bool:
-    return shapes.is_headline(line, strict=strict) and judge.text(line)
+    return judge.headline(line, strict=strict) and judge.text(line)
 
 
-def _title_index(head: Sequence[str], known_title: str | None, judge: _Judge) -> int:
+def _title_index(
+    head: Sequence[str], keys: Sequence[str], known_title: str | None, judge: _Judge, first: int, first_long: int
+) -> int:
     """Where the title stands in the head, or -1.
 
     In order of trust: the declared title; a headline the page repeats
@@ -204,19 +254,16 @@ def _title_index(head: Sequence[str], known_title: str | None, judge: _Judge) ->
     SouthFront" / "PDF Download" button; the last headline of three words or
     more before the body (the first line after the banner may read like a
     sentence: "Revealed! ..."). A first body sentence is never a candidate: it
-    is prose, and the head ends where prose starts.
+    is prose, and the head ends where prose starts. ``keys`` are the head's
+    lines folded, ``first`` and ``first_long`` its first content lines
+    (:func:`_first_content`).
     """
-    if known_title:
-        key = fold(known_title)
-        for index, line in enumerate(head):
-            if fold(line) == key:
-                return index
-    keys = [fold(line) for line in head]
+    if known_title and (key := fold(known_title)) in keys:
+        return keys.index(key)
     counts = Counter(keys)
     for index, line in enumerate(head):
         if counts[keys[index]] > 1 and _title_candidate(line, judge, strict=False):
             return index
-    first = _first_content(head, len(head), judge)
     candidates = [i for i, line in enumerate(head) if _title_candidate(line, judge, strict=i != first)]
     for index in candidates:
         following = next((line for line in head[index + 1 :] if not judge.donation(line) or _is_button(line)), None)
@@ -225,7 +272,6 @@ def _title_index(head: Sequence[str], known_title: str | None, judge: _Judge) ->
     long_enough = [i for i in candidates if len(head[i].split()) >= _MIN_TITLE_WORDS]
     if long_enough and not known_title:
         return long_enough[-1]
-    first_long = _first_content(head, len(head), judge, min_words=_MIN_TITLE_WORDS)
     if not known_title and first_long < len(head) and _plain_title(head[first_long]):
         return first_long
     return -1
@@ -240,26 +286,47 @@ def _is_button(line: str) -> bool:
 # Reading the parts.
 
 
-def _read_head(lines: Sequence[str], start: int, title_at: int, parts: Parts) -> None:
+def _read_head(
+    lines: Sequence[str], keys: Sequence[str], start: int, title_at: int, parts: Parts, judge: _Judge
+) -> None:
     """Title, byline, date and captions from the lines before the body.
 
     Lines before the title are banner and menu and always go; after it, a
     line that ends like a sentence is kept as body (a short first
     paragraph), anything else unrecognised is chrome.
+
+    Finding the body's start and the title judged most head lines already:
+    one judged text is no boilerplate (but perhaps as a page's cut last
+    line), byline, date line or caption, and is not asked again.
     """
     title_key = fold(parts.title) if parts.title else None
+    last = len(lines) - 1
     for index in range(start):
         line = lines[index]
-        if index == title_at or (title_key and fold(line) == title_key):
+        if index == title_at or (title_key and keys[index] == title_key):
             continue
-        if bp.is_boilerplate(line, last=index == len(lines) - 1):
-            continue
-        if take_meta_line(parts, line, credits=bp.TEAM_CREDITS) or _take_dateline(line, parts):
-            continue
-        if captions.is_caption(line):
-            parts.captions.append(line)
-        elif index > title_at and shapes.ends_sentence(line) and len(line.split()) >= 2:
+        if index != last and judge.texts.get(line):
+            # What take_meta_line does with a line that is neither byline nor date line.
+            if _take_source_note(line, parts) or _take_dateline(line, parts):
+                continue
+        else:
+            if bp.is_boilerplate(line, last=index == last):
+                continue
+            if take_meta_line(parts, line, credits=bp.TEAM_CREDITS) or _take_dateline(line, parts):
+                continue
+            if captions.is_caption(line):
+                parts.captions.append(line)
+                continue
+        if index > title_at and shapes.ends_sentence(line) and len(line.split()) >= 2:
             parts.body.append(line)
+
+
+def _take_source_note(line: str, parts: Parts) -> bool:
+    """A source note ("Source: RT") goes to the attributions."""
+    source = bylines.source_note(line)
+    if source is not None:
+        parts.attributions.append(source)
+    return source is not None
 
 
 def _take_dateline(line: str, parts: Parts) -> bool:
@@ -271,7 +338,7 @@ def _take_dateline(line: str, parts: Parts) -> bool:
     return when is not None
 
 
-def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts, judge: _Judge) -> None:
+def _read_body(lines: Sequence[str], keys: Sequence[str], start: int, end: int, parts: Parts, judge: _Judge) -> None:
     """Body paragraphs between the head and the end of the article.
 
     Donation blocks (:data:`masthead_opinion_site.boilerplate.APPEAL`) go
@@ -282,7 +349,7 @@ def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts, judge: 
     """
     title_key = fold(parts.title) if parts.title else None
     in_appeal = False
-    blocks = bp.appeal_lines(lines, end)
+    blocks = bp.appeal_lines(lines, end, keys=keys)
     for index in range(start, end):
         line = lines[index]
         last = index == len(lines) - 1
@@ -297,7 +364,7 @@ def _read_body(lines: Sequence[str], start: int, end: int, parts: Parts, judge: 
         if in_appeal and (len(line.split()) <= _APPEAL_TAIL_WORDS or "http" in line or "@" in line):
             continue
         in_appeal = False
-        if title_key and fold(line) == title_key:
+        if title_key and keys[index] == title_key:
             continue
         if captions.is_caption(line):
             parts.captions.append(line)

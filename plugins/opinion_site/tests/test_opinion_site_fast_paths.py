@@ -1,7 +1,7 @@
 """The detector's and splitter's shortcuts skip only lines that cannot count.
 
-The detector reads only lines holding what its evidence must hold ("south"
-for the site's name, "more" and "topic" for the marker, "click to see" for
+The detector reads only lines holding what its evidence must hold (the
+site's name, "more" and "topic" for the marker, "click to see" for
 the map link), and the splitter asks for donations only of boilerplate:
 each shortcut rests on a necessary condition, checked here on the
 fixtures' lines and on varied text.
@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from opinion_site_helpers import CORPUS, FIXTURES
 
 from masthead.extract import boilerplate
+from masthead.extract import comments as thread
 from masthead.extract.text import fold
 from masthead_opinion_site import boilerplate as bp
 from masthead_opinion_site import detect, splitter
@@ -52,9 +53,8 @@ def test_evidence_lines_hold_what_the_detector_looks_for(line: str) -> None:
     if rest is not None:
         assert key.startswith(detect._MARKER_FIRST) and detect._MARKER_LAST in key
     if detect._is_button(key) or detect._is_appeal(line, key) or detect._is_own_byline(key):
-        assert detect._SOUTH in key
-    if any(name in key for name in detect._NAMES):
-        assert detect._SOUTH in key
+        assert detect._names_site(key)
+    assert detect._names_site(key) is any(name in key for name in detect._NAMES)
     if bp.is_full_size_helper_folded(key):
         assert detect._HELPER_WORDS in key
 
@@ -102,12 +102,35 @@ def test_appeal_lines_before_a_stop_are_the_blocks_that_open_before_it(lines: li
     stop = data.draw(st.integers(0, len(lines)))
     every = {i for span in bp.BOILERPLATE.spans(lines) for i in range(span.start, span.end)}
     opened = {i for span in bp.BOILERPLATE.spans(lines) if span.start < stop for i in range(span.start, span.end)}
-    assert bp.appeal_lines(lines) == every
-    assert bp.appeal_lines(lines, stop) == opened
+    keys = [fold(line) for line in lines]
+    assert bp.appeal_lines(lines) == every == bp.appeal_lines(lines, keys=keys)
+    assert bp.appeal_lines(lines, stop) == opened == bp.appeal_lines(lines, stop, keys=keys)
+
+
+def test_an_appeal_block_opens_only_on_its_phrases() -> None:
+    # What the pre-check on the folded lines rests on.
+    assert not bp.APPEAL.start.exact and not bp.APPEAL.start.patterns
 
 
 @settings(max_examples=300, deadline=None)
 @given(_LINES)
 def test_a_block_opens_on_a_boilerplate_line(line: str) -> None:
     if bp.APPEAL.start.matches(line):
+        assert bp.is_boilerplate(line)
+
+
+_COMMENT_CHROME_LINES = st.one_of(
+    _LINES,
+    st.sampled_from(sorted({*thread.COMMENT_CHROME.exact, *thread.COMMENT_CHROME.prefixes})).flatmap(
+        lambda phrase: st.integers(1, len(phrase)).map(lambda cut: phrase[:cut].upper())
+    ),
+    st.sampled_from(("12 comments", "Sort by newest oldest", "+3", "2 years ago", "Reply to Rob Stone")),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_COMMENT_CHROME_LINES)
+def test_the_site_boilerplate_covers_the_platform_comment_chrome(line: str) -> None:
+    # The splitter's thread reader is told so (covers_platform=True).
+    if thread.COMMENT_CHROME.matches(line) or thread.COMMENT_CHROME.matches_cut(line):
         assert bp.is_boilerplate(line)
