@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from masthead import Related
 from masthead.extract import bylines, captions, shapes
 from masthead.extract import comments as thread
+from masthead.extract.boilerplate import LineAnswers
 from masthead.extract.bylines import date_line
 from masthead.extract.fields import Fields, take_meta_line
 from masthead.extract.text import fold
@@ -100,6 +101,10 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     return parts
 
 
+def _is_loose_headline(line: str) -> bool:
+    return shapes.is_headline(line, strict=False)
+
+
 class _Judge:
     """The line predicates of one page, each answered once per line.
 
@@ -111,31 +116,16 @@ class _Judge:
 
     def __init__(self) -> None:
         #: :func:`_is_text`'s answers so far (see :func:`_read_head`).
-        self.texts: dict[str, bool] = {}
-        self._donations: dict[str, bool] = {}
-        self._headlines: dict[tuple[str, bool], bool] = {}
-
-    def text(self, line: str) -> bool:
-        """:func:`_is_text`, remembered."""
-        known = self.texts.get(line)
-        if known is None:
-            known = self.texts[line] = _is_text(line)
-        return known
-
-    def donation(self, line: str) -> bool:
-        """:func:`_is_donation`, remembered."""
-        known = self._donations.get(line)
-        if known is None:
-            known = self._donations[line] = _is_donation(line)
-        return known
+        self.texts: LineAnswers[bool] = LineAnswers(_is_text)
+        self.text = self.texts.__getitem__
+        self.donation = LineAnswers(_is_donation).__getitem__
+        self._headlines = LineAnswers(shapes.is_headline)
+        self._loose_headlines = LineAnswers(_is_loose_headline)
 
     def headline(self, line: str, *, strict: bool = True) -> bool:
         """:func:`masthead.extract.shapes.is_headline`, remembered: the body's
         start and the title are both looked for among the head's lines."""
-        known = self._headlines.get((line, strict))
-        if known is None:
-            known = self._headlines[line, strict] = shapes.is_headline(line, strict=strict)
-        return known
+        return (self._headlines if strict else self._loose_headlines)[line]
 
     def prose(self, line: str) -> bool:
         """:func:`masthead.extract.shapes.is_prose`, its headline test remembered."""
