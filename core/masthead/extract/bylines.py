@@ -48,6 +48,7 @@ _NAME_CUT = re.compile(
 #: character but their own capitals is the same letter to a case-blind
 #: pattern, and none lower-cases to one of their letters.
 _BYLINE_WORDS = ("by", "author")
+_BY, _AUTHOR = _BYLINE_WORDS
 #: A bare "By ..." line longer than this is a sentence.
 _BARE_BY_WORDS = 8
 _MAX_BYLINE_WORDS = 25
@@ -133,9 +134,9 @@ def byline_names(line: str, *, credits: Iterable[str] = ()) -> tuple[str, ...] |
 
 
 def _may_be_byline(line: str) -> bool:
-    """Whether ``line`` holds a word every byline :data:`_BYLINE` reads holds."""
+    """Whether ``line`` holds one of :data:`_BYLINE_WORDS`, as every byline :data:`_BYLINE` reads does."""
     lowered = line.lower()
-    return "by" in lowered or "author" in lowered
+    return _BY in lowered or _AUTHOR in lowered
 
 
 #: "A, B and C" / "A, B, & C": a comma list of names is one only when "and" closes it.

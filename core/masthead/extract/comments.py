@@ -558,8 +558,6 @@ def _bullet_start(reader: _Reader, lines: Sequence[str], indents: Sequence[int])
     if bullet_lines(lines) < 2:  # a thread has two "• NAME" lines at least; most pages have no bullet
         return None
     bullets = [shapes.has_bullet(line) for line in lines]
-    if sum(bullets) < 2:
-        return None
     names_after = [0] * (len(lines) + 1)
     only_names = [True] * (len(lines) + 1)
     for index in range(len(lines) - 1, -1, -1):

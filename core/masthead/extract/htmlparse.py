@@ -298,7 +298,7 @@ def compiled(selector: str) -> CSSSelector:
     """``selector`` (CSS) compiled once to lxml XPath, for :func:`parse_tree` trees.
 
     Matching runs in C, where a soupsieve ``select`` walks the whole
-    BeautifulSoup tree in Python. Cached, so each selector is compiled once
-    per process, by the first page that asks for it.
+    BeautifulSoup tree in Python. Cached (the last 1,024 selectors), so a
+    selector is compiled by the first page that asks for it, not by each.
     """
     return CSSSelector(selector, translator="html")

@@ -36,10 +36,10 @@ _MARKUP = (
 )
 _DOMAINS = ("themoscowtimes.com", "moscowtimes.ru")
 assert all("moscowtimes" in domain for domain in _DOMAINS)
-#: Every line that is evidence starts with one of these: one C call rules out most lines.
+#: Every line that is evidence starts with one of these.
 _EVIDENCE = (*phrases.STRONG_LINES, *phrases.STRONG_PREFIXES, *phrases.GOOD_LINES, *phrases.WEAK_EVIDENCE)
-#: How they open, as far as the shortest of them goes: a set lookup of a
-#: key's start rules out the rest of the lines before that call.
+#: How they open, as far as the shortest of them goes: a line whose key
+#: opens otherwise is no evidence (see :func:`_evidence`).
 _EVIDENCE_WIDTH = min(map(len, _EVIDENCE))
 _EVIDENCE_OPENINGS = frozenset(phrase[:_EVIDENCE_WIDTH] for phrase in _EVIDENCE)
 _OPENING = itemgetter(slice(None, _EVIDENCE_WIDTH))
@@ -79,7 +79,11 @@ def _text_score(page: Page) -> float:
     # own sample and their folded forms their keys.
     short = max(map(len, picked), default=0) <= KEY_CHARS
     picked_folded = folded[:_HEAD_LINES] + folded[_HEAD_LINES:][-_TAIL_LINES:]
-    sample = split_glued_lines(picked if short else [ends_of(line) for line in picked], folded=picked_folded)
+    ends = picked if short else [ends_of(line) for line in picked]
+    # A line cut to its ends is no longer the line its folded form was made
+    # from: the cut may join the two halves of a marker the whole line lacks.
+    cut = not short and any(end is not line for end, line in zip(ends, picked, strict=True))
+    sample = split_glued_lines(ends, folded=None if cut else picked_folded)
     if sample == list(picked):
         keys = list(picked_folded) if short else _keys(picked, picked_folded)
         head: list[str] | None = keys[:_HEAD_LINES]

@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager
 from contextvars import ContextVar
 
 from masthead.extract import bylines, captions, shapes
+from masthead.extract.boilerplate import LineAnswers
 from masthead.extract.text import fold
 from masthead.extract.urls import date_in_url
 from masthead_moscow_times import phrases
@@ -33,11 +34,11 @@ class _PageMemo:
     __slots__ = ("bylines", "captions", "dates", "headlines", "keys")
 
     def __init__(self) -> None:
-        self.keys: dict[str, str] = {}
-        self.captions: dict[str, bool] = {}
-        self.headlines: dict[str, bool] = {}
-        self.dates: dict[str, str | None] = {}
-        self.bylines: dict[str, tuple[str, ...] | None] = {}
+        self.keys = LineAnswers(_key)
+        self.captions = LineAnswers(_is_caption)
+        self.headlines = LineAnswers(_is_headline)
+        self.dates = LineAnswers(bylines.date_line)
+        self.bylines = LineAnswers(bylines.byline_names)
 
 
 #: The memo of the page being read (:func:`page_memo`), or ``None``.
@@ -51,12 +52,11 @@ def key_of(line: str) -> str:
     line whole would only cost time.
     """
     memo = _PAGE.get()
-    if memo is None:
-        return fold(line if len(line) <= KEY_CHARS else line[:KEY_CHARS])
-    key = memo.keys.get(line)
-    if key is None:
-        key = memo.keys[line] = fold(line if len(line) <= KEY_CHARS else line[:KEY_CHARS])
-    return key
+    return _key(line) if memo is None else memo.keys[line]
+
+
+def _key(line: str) -> str:
+    return fold(line if len(line) <= KEY_CHARS else line[:KEY_CHARS])
 
 
 def remember_keys(lines: Iterable[str], keys: Iterable[str]) -> None:
@@ -124,12 +124,11 @@ def is_headline(line: str) -> bool:
     """Whether ``line`` is set like a headline (:func:`masthead.extract.shapes.is_headline`);
     a photo credit ("Moskva News Agency") is Title Case too but no headline."""
     memo = _PAGE.get()
-    if memo is None:
-        return shapes.is_headline(line) and not is_caption(line)
-    found = memo.headlines.get(line)
-    if found is None:
-        found = memo.headlines[line] = shapes.is_headline(line) and not is_caption(line)
-    return found
+    return _is_headline(line) if memo is None else memo.headlines[line]
+
+
+def _is_headline(line: str) -> bool:
+    return shapes.is_headline(line) and not is_caption(line)
 
 
 # --- photo captions -------------------------------------------------------
@@ -168,12 +167,7 @@ def is_caption(line: str) -> bool:
     when a paragraph mentions TASS or Reuters.
     """
     memo = _PAGE.get()
-    if memo is None:
-        return _is_caption(line)
-    found = memo.captions.get(line)
-    if found is None:
-        found = memo.captions[line] = _is_caption(line)
-    return found
+    return _is_caption(line) if memo is None else memo.captions[line]
 
 
 def _is_caption(line: str) -> bool:
@@ -199,13 +193,8 @@ def byline_names(line: str) -> list[str] | None:
     if not line.startswith("By "):
         return None
     memo = _PAGE.get()
-    if memo is None:
-        names = bylines.byline_names(line)
-    elif line in memo.bylines:
-        names = memo.bylines[line]
-    else:
-        # Asked of a byline by the headline, standfirst and head rules alike.
-        names = memo.bylines[line] = bylines.byline_names(line)
+    # Asked of a byline by the headline, standfirst and head rules alike.
+    names = bylines.byline_names(line) if memo is None else memo.bylines[line]
     return None if names is None else [n for n in names if not fold(n).startswith(phrases.ROLE_PREFIXES)]
 
 
@@ -252,12 +241,7 @@ def date_of_line(line: str) -> str | None:
     states (:func:`masthead.extract.bylines.date_line`; a paragraph that
     mentions one is no date line)."""
     memo = _PAGE.get()
-    if memo is None:
-        return bylines.date_line(line)
-    if line in memo.dates:
-        return memo.dates[line]
-    found = memo.dates[line] = bylines.date_line(line)
-    return found
+    return bylines.date_line(line) if memo is None else memo.dates[line]
 
 
 #: ". Last Updated: 07/27/2016": the old site's build stamp, the same on every page.

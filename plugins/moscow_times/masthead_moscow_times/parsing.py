@@ -241,8 +241,9 @@ def split_glued_lines(lines: Sequence[str], *, folded: Sequence[str] | None = No
     a marker are handed to it; every other line is left as it is, which is
     what it would do with them. Those lines are the ones whose folded form
     holds a marker's anchor (:func:`_anchored_at`) when ``folded`` gives
-    each line's (:attr:`masthead.Page.folded_lines`, or those of the lines
-    each of ``lines`` is a part of), else those :func:`_may_be_glued_at` names.
+    each line folded (:attr:`masthead.Page.folded_lines`; not the folded
+    whole of a line cut short, whose cut may join a marker's halves), else
+    those :func:`_may_be_glued_at` names.
     """
     found = _may_be_glued_at(lines) if folded is None else _anchored_at(folded)
     if found is None:

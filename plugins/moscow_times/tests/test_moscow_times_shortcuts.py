@@ -17,7 +17,7 @@ from moscow_times_support import DUMPS, FIXTURES
 from masthead import NotAnArticle, Page
 from masthead.extract import pageparts
 from masthead.extract.boilerplate import split_glued
-from masthead.extract.document import HTML, RawDocument
+from masthead.extract.document import HTML, TEXT, RawDocument
 from masthead.extract.text import ends_of, fold
 from masthead_moscow_times import detection, html, phrases
 from masthead_moscow_times.finders import TreeFinder
@@ -128,11 +128,17 @@ def test_lines_split_by_their_folded_anchors_as_split_glued_splits_them(
     assert _split_by_folded(lines) == split_glued(lines, _GLUED)
 
 
-def test_parts_of_lines_are_split_by_the_whole_lines_anchors() -> None:
-    """The detector hands over the ends of very long lines with the whole lines folded."""
-    lines = ["word " * 3000 + "Support The Moscow Times! " + "word " * 3000, "x " * 6000 + "Read more about: War"]
-    parts = [ends_of(line) for line in lines]
-    assert split_glued_lines(parts, folded=[fold(line) for line in lines]) == split_glued(parts, _GLUED)
+def test_a_marker_joined_by_cutting_a_long_line_to_its_ends_is_found() -> None:
+    """The detector reads a very long line by its ends: a marker whose halves
+    the cut brings together is in no folded form of the whole line."""
+    for left, right, claimed in (("Support The", "Moscow Times! ", 0.9), ("Read more", "about: Russia ", 0.2)):
+        huge = ("word " * 2000 + left)[-5000:] + " " + "middle " * 200 + " " + (right + "word " * 2000)[:5000]
+        parts = [ends_of(huge)]
+        assert split_glued_lines(parts) == split_glued(parts, _GLUED)
+        assert len(split_glued(parts, _GLUED)) > 1
+        dump = f"Some headline here\n\n{huge}\n".encode()
+        page = Page.from_raw(RawDocument(uri="x.txt", data=dump, content_type=TEXT))
+        assert detection.score(page) >= claimed
 
 
 def _parsed(lines: tuple[str, ...], folded: tuple[str, ...] | None) -> object:
