@@ -91,15 +91,25 @@ def open_regular(path: str) -> BinaryIO:
     The file is opened without blocking and checked on the open descriptor,
     so a FIFO swapped in after a directory listing cannot hang the run.
     """
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    fd, _ = _open_regular_fd(path)
     try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotRegularFile(path, file_kind(mode))
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
+
+
+def _open_regular_fd(path: str) -> tuple[int, int]:
+    """A descriptor of the regular file at ``path`` and its size (see :func:`open_regular`)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(path, file_kind(info.st_mode))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info.st_size
 
 
 def os_error_reason(exc: OSError) -> str:
@@ -115,17 +125,31 @@ def os_error_reason(exc: OSError) -> str:
 
 
 def read_bytes(path: str, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
-    """Read a whole file, refusing files over ``limit`` bytes before loading."""
-    with open_regular(path) as handle:
-        size = os.fstat(handle.fileno()).st_size
+    """Read a whole file, refusing files over ``limit`` bytes before loading.
+
+    Read from the bare descriptor: a page is read whole in one call, and a
+    buffered file object around it would only add a copy and its setup.
+    """
+    fd, size = _open_regular_fd(path)
+    try:
         if size > limit:
             raise OverflowError(f"{size} bytes exceeds the {limit}-byte document limit")
         # A read of ``limit + 1`` bytes first allocates that much (64 MiB),
         # which costs more than reading a page; a file that grew since
-        # ``fstat`` is read on, up to the limit.
-        data = handle.read(size + 1)
-        if len(data) > size:
-            data += handle.read(limit + 1 - len(data))
+        # ``fstat`` is read on, up to the limit, and one read short of what
+        # was asked (a network file system) is followed by the next.
+        chunks: list[bytes] = []
+        total, wanted = 0, size + 1
+        while chunk := os.read(fd, wanted - total):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total == wanted:
+                if wanted > limit:
+                    break
+                wanted = limit + 1
+    finally:
+        os.close(fd)
+    data = b"".join(chunks) if len(chunks) != 1 else chunks[0]
     if len(data) > limit:
         raise OverflowError(f"more than the {limit}-byte document limit")
     return data
@@ -491,23 +515,30 @@ def iter_documents(
         if isinstance(item, Rejection):
             yield item
             continue
-        path, named = item
-        if path == STDIN:
-            yield from read_stdin()
-            continue
-        special = _special_file(path)
-        if special is not None:
-            yield special
-            continue
-        suffix = suffix_of(path, readers)
-        if suffix is None or path.lower().endswith(SIDECAR_SUFFIX):
-            if named:
-                known = ", ".join(sorted(readers))
-                yield reject(path, "unsupported_format", f"no reader for this file type (known: {known})")
-            elif skipped is not None:
-                skipped.append(path)
-            continue
-        yield from _guarded(readers[suffix], path)
+        yield from read_file(*item, readers, skipped)
+
+
+def read_file(
+    path: str, named: bool, readers: Mapping[str, Reader], skipped: list[str] | None = None
+) -> Iterator[ReadResult]:
+    """The documents of one file :func:`expand` gave (``-``: stdin), as
+    :func:`iter_documents` reads them."""
+    if path == STDIN:
+        yield from read_stdin()
+        return
+    special = _special_file(path)
+    if special is not None:
+        yield special
+        return
+    suffix = suffix_of(path, readers)
+    if suffix is None or path.lower().endswith(SIDECAR_SUFFIX):
+        if named:
+            known = ", ".join(sorted(readers))
+            yield reject(path, "unsupported_format", f"no reader for this file type (known: {known})")
+        elif skipped is not None:
+            skipped.append(path)
+        return
+    yield from _guarded(readers[suffix], path)
 
 
 def _guarded(reader: Reader, path: str) -> Iterator[ReadResult]:

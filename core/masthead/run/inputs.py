@@ -29,7 +29,7 @@ import attrs
 import structlog
 
 from masthead.io.checkpoint import Journal, Position
-from masthead.io.readers import SIDECAR_SUFFIX, STDIN, Reader, ReadResult, expand, iter_documents, suffix_of
+from masthead.io.readers import SIDECAR_SUFFIX, STDIN, Reader, ReadResult, expand, iter_documents, read_file, suffix_of
 from masthead.io.shards import PATHS_SUFFIXES, is_url, list_shards, local_path, read_shard
 
 log = structlog.get_logger("masthead.run.inputs")
@@ -90,7 +90,7 @@ def visits(
         if not named and unread and (os.path.isfile(path) or not os.path.exists(path)):
             skipped.append(path)  # a special file falls through: it is rejected, never skipped
             continue
-        yield Visit(path, identity_of(path)), iter_documents([path], readers)
+        yield Visit(path, identity_of(path)), read_file(path, named, readers)
 
 
 def _is_own(path: str, own: set[str], own_names: set[str]) -> bool:

@@ -37,7 +37,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import structlog
 
@@ -137,10 +137,10 @@ def run_in_process(
     of a POSIX process (:func:`budget_available`); elsewhere documents run
     without one.
     """
-    process = guarded(pipeline, timeout)
-    with stop_signals():
+    budget = _Budget(pipeline, timeout if timeout and budget_available() else None)
+    with stop_signals(), budget:
         for item in documents:
-            outlet.deliver(item if isinstance(item, Rejection) else process(item))
+            outlet.deliver(item if isinstance(item, Rejection) else budget.process(item))
     return outlet.summary
 
 
@@ -172,12 +172,30 @@ class _Overtime(BaseException):
 
 class _Budget:
     """Runs one document, tracing which plugin runs, under a ``SIGALRM``
-    deadline of ``seconds`` (``None``: no deadline)."""
+    deadline of ``seconds`` (``None``: no deadline).
+
+    Used as a context manager, it installs its alarm handler once for all
+    the documents run inside (a handler swap costs more than the timer);
+    otherwise each document installs and restores it.
+    """
 
     def __init__(self, pipeline: Pipeline, seconds: float | None) -> None:
         self.seconds = seconds
         self.running: tuple[str, str | None] = ("decode", None)
         self.pipeline = traced_pipeline(pipeline, self._announce)
+        self._previous: Any = None
+        self._installed = False
+
+    def __enter__(self) -> _Budget:
+        if self.seconds is not None and not self._installed:
+            self._previous = signal.signal(signal.SIGALRM, self._alarm)
+            self._installed = True
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._installed:
+            self._installed = False
+            signal.signal(signal.SIGALRM, self._previous)
 
     def _announce(self, stage: str, plugin: str | None) -> None:
         self.running = (stage, plugin)
@@ -192,8 +210,13 @@ class _Budget:
                 return self.pipeline.process(raw)
             except PluginOutOfMemory as exc:
                 return memory_rejection(raw, exc.stage, exc.plugin)
-        previous = signal.signal(signal.SIGALRM, self._alarm)
-        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        if not self._installed:
+            with self:
+                return self._timed(raw, self.seconds)
+        return self._timed(raw, self.seconds)
+
+    def _timed(self, raw: RawDocument, seconds: float) -> Article | Rejection:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
             return self.pipeline.process(raw)
         except PluginOutOfMemory as exc:
@@ -205,13 +228,12 @@ class _Budget:
                 input=raw.uri,
                 stage=stage,
                 reason="timeout",
-                error=f"{who}: over the {self.seconds:g} s budget of one document (during {stage})",
+                error=f"{who}: over the {seconds:g} s budget of one document (during {stage})",
                 plugin=plugin,
                 sha256=raw.sha256,
             )
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
 
 
 def run_in_processes(
