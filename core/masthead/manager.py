@@ -187,8 +187,9 @@ class Plugins:
             info = PluginInfo(name=name, module=module, version=__version__, distribution="masthead", builtin=True)
             self._register(info, functools.partial(importlib.import_module, module))
         if load_entry_points:
+            named: dict[int, tuple[str | None, str | None]] = {}
             for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-                self._register(self._info_for(ep), ep.load)
+                self._register(self._info_for(ep, named), ep.load)
         for name, obj in extra:
             self._register(PluginInfo(name=name, module=getattr(obj, "__name__", name)), functools.partial(_same, obj))
         self._check_names()
@@ -215,14 +216,18 @@ class Plugins:
         return info.builtin or info.distribution == "masthead"
 
     @staticmethod
-    def _info_for(ep: EntryPoint) -> PluginInfo:
+    def _info_for(ep: EntryPoint, named: dict[int, tuple[str | None, str | None]]) -> PluginInfo:
+        """``ep``'s plugin info; ``named`` keeps each distribution's name and
+        version, read once: every read parses its whole metadata file, and
+        one distribution often ships several plugins."""
         dist = ep.dist
-        return PluginInfo(
-            name=ep.name,
-            module=ep.value,
-            version=dist.version if dist else None,
-            distribution=dist.metadata["Name"] if dist else None,
-        )
+        if dist is None:
+            return PluginInfo(name=ep.name, module=ep.value)
+        if id(dist) not in named:
+            metadata = dist.metadata
+            named[id(dist)] = (metadata["Version"], metadata["Name"])
+        version, distribution = named[id(dist)]
+        return PluginInfo(name=ep.name, module=ep.value, version=version, distribution=distribution)
 
     def _register(self, info: PluginInfo, load: Callable[[], object]) -> None:
         if info.name in self.infos:
