@@ -14,25 +14,17 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import structlog
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    ProgressColumn,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.progress import Progress as RichProgress
 
 from masthead import logconfig
 from masthead.io.readers import HTML_READER, STDIN, TEXT_READER, Reader, expand, suffix_of
 from masthead.models import Rejection
 from masthead.run.summary import Summary
+
+if TYPE_CHECKING:
+    from rich.progress import Progress as RichProgress
 
 log = structlog.get_logger("masthead.run.progress")
 
@@ -119,6 +111,20 @@ class Progress:
             self._start(total() if callable(total) else total)
 
     def _start(self, total: int | None) -> None:
+        # rich's bar is imported when a bar is drawn: most runs (logs, pipes,
+        # workers) never draw one (its modules cost about 5 ms of start-up).
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            ProgressColumn,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+        from rich.progress import Progress as RichProgress
+
         console = Console(file=self.stream, stderr=self.stream is sys.stderr)
         self._short = console.width < NARROW
         time_column = TimeRemainingColumn(compact=True) if total is not None else TimeElapsedColumn()
