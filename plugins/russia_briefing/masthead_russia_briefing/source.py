@@ -56,6 +56,11 @@ _LISTING_URL = re.compile(
 #: with: its pattern takes "posted" in any case, where only the long "s"
 #: ("ſ") is another letter to it, and folding (NFKC) makes that an "s".
 _POSTED = "posted"
+#: What the header is read for (the site's or a sister site's name as a
+#: line of its own, a "Posted by" byline) leaves this word or :data:`_POSTED`
+#: in the page's folded text: a page without either has no header to read,
+#: and the header's lines are not found (an empty header answers the same).
+_HEADER_WORD = "briefing"
 #: The header ends at the first paragraph; menus longer than this are not read.
 _HEADER_LINES = 40
 _PARAGRAPH_WORDS = 25
@@ -93,9 +98,10 @@ def _score(page: Page) -> float:
     meta = page.meta
     head = " ".join(filter(None, (meta.canonical_url, meta.get("og:url"), meta.site_name)))
     key = page.folded_text
-    header = _header(page.lines)
-    named = "russia briefing" in key  # the blurb starts with the name
-    if _is_sister(page, key, header) and not named and not _DOMAIN.search(head):
+    briefing = _HEADER_WORD in key  # in every name of the site and of its sisters
+    header = _header(page.lines) if briefing or _POSTED in key else ()
+    named = briefing and "russia briefing" in key  # the blurb starts with the name
+    if _is_sister(page, key if briefing else "", header) and not named and not _DOMAIN.search(head):
         return 0.0
     evidence = (
         (0.95, _DOMAIN.search(head) or "russia briefing" in fold(meta.site_name or "")),
@@ -113,8 +119,14 @@ def _score(page: Page) -> float:
 
 def _is_sister(page: Page, key: str, header: tuple[str, ...]) -> bool:
     """The page names itself one of the publisher's other sites: their blurb,
-    address, or name as the banner over the page."""
+    address, or name as the banner over the page.
+
+    ``key`` is the page's folded text, or ``""`` when it does not hold
+    "briefing", which every name, blurb and address of a sister site holds.
+    """
     head = fold(" ".join(filter(None, (page.meta.canonical_url, page.meta.site_name))))
+    if not key and _HEADER_WORD not in head:
+        return False
     if not _SISTER_NAMES.isdisjoint(page.folded_lines[: len(header)]):
         return True
     return bool(_SISTER_SELF.search(key) or _SISTER_SELF.search(head) or head in _SISTER_NAMES)

@@ -9,6 +9,7 @@ pages built from every spelling the expressions accept.
 from __future__ import annotations
 
 import re
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
@@ -141,3 +142,32 @@ def test_a_page_without_posted_gets_no_byline_weight() -> None:
     header = source._header(page.lines)
     assert source._byline_weight(header, page.folded_lines, page.folded_text) == 0.2
     assert source._byline_weight(header, page.folded_lines, "text without it") == 0.0
+
+
+#: Lines a page may open with: the site's and the sister sites' names as
+#: banners, bylines, menus, a paragraph that ends the header, a blurb.
+_HEADER_LINES = (
+    *("Russia Briefing", "RUSSIA BRIEFING NEWS", "China Briefing", "Silk Road Briefing News", "India-Briefing"),
+    *("Posted by", "Posted by Chris Devonshire-Ellis", "POSTED ON by", "Po\u017fted by Anna", "Menu", "Home"),
+    *("Dezan Shira & Associates", "Leave a Reply", "russia-briefing.com", "china-briefing.com", "Text."),
+    "China Briefing is produced by Dezan Shira & Associates.",
+    " ".join(["word"] * 30),
+)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_HEADER_LINES), min_size=1, max_size=8).map("\n".join))
+def test_a_page_without_the_header_words_scores_as_with_its_header_read(text: str) -> None:
+    """The header is read only where "briefing" or "posted" is in the folded
+    text; reading it everywhere (an empty word is in every text) scores the same."""
+    page = _page(text)
+    with patch.object(source, "_HEADER_WORD", ""):
+        long_way = source._score(_page(text))
+    assert source._score(page) == long_way
+
+
+def test_the_header_words_are_needed_where_the_header_counts() -> None:
+    # a banner of the site's name and a sister's name, and a byline: each is read from the header
+    assert source._score(_page("Russia Briefing\nText.")) > 0.6
+    assert source._score(_page("China Briefing\nText.")) == 0.0
+    assert source._score(_page("Posted by Anna\nText.")) == 0.2
