@@ -3,7 +3,9 @@
 :func:`masthead_wire_aggregator.shapes.is_caption` searches for a trailing
 "Source:" credit only in a line whose lower-cased text holds a piece of one
 of the credit words. The long way searches every line; both are compared on
-lines built from every spelling the case-blind expression accepts.
+lines built from every spelling the case-blind expression accepts. The
+detector looks for the fewest of the other outlets' markers and of the
+site's names that say whether a page holds any of them.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from masthead.extract import captions
-from masthead_wire_aggregator import shapes
+from masthead.extract.text import fold
+from masthead_wire_aggregator import shapes, source
 from masthead_wire_aggregator import vocabulary as voc
 
 #: Each letter's spellings that a case-blind expression takes for it.
@@ -95,3 +98,24 @@ def test_furniture_cut_short_needs_its_words() -> None:
     assert not shapes.is_stop("This article")  # a story's own words
     assert shapes.is_stop("Welcome to")
     assert not shapes.is_stop("Welcome")
+
+
+def test_the_shortest_needles_drop_those_holding_another() -> None:
+    assert source._shortest(["the moscow times", "support the moscow times", "x", "x", "southfront.press"]) == (
+        "the moscow times",
+        "x",
+        "southfront.press",
+    )
+
+
+_MARKER_TEXTS = st.lists(
+    st.sampled_from((*voc.FOREIGN_MARKERS, *source._SITE_NAMES, "econotimes.com", "the moscow", " ", "news")),
+    max_size=4,
+).map(" ".join)
+
+
+@given(_MARKER_TEXTS)
+def test_the_detector_finds_a_marker_or_name_wherever_the_full_lists_do(text: str) -> None:
+    names = [fold(name) for name in voc.SITE_NAMES]
+    assert any(m in text for m in source._FOREIGN) == any(m in text for m in voc.FOREIGN_MARKERS)
+    assert any(n in text for n in source._SITE_NAMES) == any(n in text for n in names)
