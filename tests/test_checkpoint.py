@@ -16,6 +16,7 @@ from masthead.io.checkpoint import (
     RunLocks,
     StateFile,
     read_lines,
+    sidecar,
     truncate,
 )
 from masthead.io.dedup import Deduplicator
@@ -139,6 +140,24 @@ def test_the_ledger_journals_finished_inputs_and_the_state_adds_up(tmp_path: Pat
     assert list(Journal.entries(str(tmp_path / "out.jsonl"), offset)) == [
         {"key": "a.txt", "identity": [1, 2], "documents": 1}
     ]
+
+
+def test_journal_lines_keep_any_file_name_and_stay_utf8(tmp_path: Path) -> None:
+    """A file name's undecodable bytes reach the journal as lone surrogates,
+    which cannot be written as UTF-8: such a line is escaped, the others are
+    written as they are, and every key reads back as it was."""
+    journal = Journal(str(tmp_path / "out.jsonl"))
+    keys = ["plain.txt", "café/日本.txt", "bad\udcff.txt", 'quote"and\\slash.txt']
+    for n, key in enumerate(keys):
+        journal.add(key, [n, n * 10] if n % 2 else None, n)
+    offset = journal.checkpoint()
+    journal.close()
+    entries = list(Journal.entries(str(tmp_path / "out.jsonl"), offset))
+    assert [e["key"] for e in entries] == keys
+    assert [e["identity"] for e in entries] == [None, [1, 10], None, [3, 30]]
+    written = Path(sidecar(str(tmp_path / "out.jsonl"), ".journal")).read_bytes()
+    assert "日本".encode() in written  # kept as UTF-8, not escaped
+    written.decode("utf-8")  # strict: the whole file is valid UTF-8
 
 
 def test_a_resume_plan_skips_finished_inputs_and_continues_the_one_in_progress(tmp_path: Path) -> None:
