@@ -19,7 +19,7 @@ from masthead.extract.boilerplate import Phrases
 from masthead.extract.text import ends_of, fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import KEY_CHARS, key_is_cut, key_of
-from masthead_moscow_times.parsing import split_glued_lines
+from masthead_moscow_times.parsing import may_hold_glued, split_glued_lines
 
 #: Lines looked at; boilerplate sits at the top and the bottom of a page.
 _HEAD_LINES = 60
@@ -73,25 +73,36 @@ def _keys(lines: Sequence[str], folded: Sequence[str]) -> list[str]:
 def _text_score(page: Page) -> float:
     """Boilerplate lines at the top and the bottom of the page."""
     lines, folded = page.lines, page.folded_lines
-    picked = lines[:_HEAD_LINES] + lines[_HEAD_LINES:][-_TAIL_LINES:]
+    if len(lines) <= _HEAD_LINES + _TAIL_LINES:  # most pages: every line is read
+        picked, picked_folded = lines, folded
+    else:
+        picked = lines[:_HEAD_LINES] + lines[-_TAIL_LINES:]
+        picked_folded = folded[:_HEAD_LINES] + folded[-_TAIL_LINES:]
     # Most pages have no line long enough for key_of to cut (nor ends_of,
     # which cuts only lines many times longer): the lines are then their
     # own sample and their folded forms their keys.
     short = max(map(len, picked), default=0) <= KEY_CHARS
-    picked_folded = folded[:_HEAD_LINES] + folded[_HEAD_LINES:][-_TAIL_LINES:]
-    ends = picked if short else [ends_of(line) for line in picked]
-    # A line cut to its ends is no longer the line its folded form was made
-    # from: the cut may join the two halves of a marker the whole line lacks.
-    cut = not short and any(end is not line for end, line in zip(ends, picked, strict=True))
-    sample = split_glued_lines(ends, folded=None if cut else picked_folded)
-    if sample == list(picked):
-        keys = list(picked_folded) if short else _keys(picked, picked_folded)
-        head: list[str] | None = keys[:_HEAD_LINES]
+    keys: Sequence[str]
+    head: Sequence[str] | None
+    if short and not may_hold_glued(page.folded_text):
+        # No line to split (the folded text every detector reads says so
+        # for all of them at once): the lines are the sample as they are.
+        keys = picked_folded
+        head = keys[:_HEAD_LINES]
     else:
-        # The lines the split left whole have their keys folded already.
-        known = dict(zip(picked, picked_folded, strict=True)) if short else {}
-        keys = [known.get(line) or key_of(line) for line in sample]
-        head = None  # the page's own head lines, keyed only if no strong evidence ends the scoring
+        ends = picked if short else [ends_of(line) for line in picked]
+        # A line cut to its ends is no longer the line its folded form was made
+        # from: the cut may join the two halves of a marker the whole line lacks.
+        cut = not short and any(end is not line for end, line in zip(ends, picked, strict=True))
+        sample = split_glued_lines(ends, folded=None if cut else picked_folded)
+        if sample == list(picked):
+            keys = list(picked_folded) if short else _keys(picked, picked_folded)
+            head = keys[:_HEAD_LINES]
+        else:
+            # The lines the split left whole have their keys folded already.
+            known = dict(zip(picked, picked_folded, strict=True)) if short else {}
+            keys = [known.get(line) or key_of(line) for line in sample]
+            head = None  # the page's own head lines, keyed only if no strong evidence ends the scoring
     strong, good, weak = _evidence(keys)
     if strong:
         return min(0.99, 0.9 + 0.03 * (len(strong) - 1) + 0.01 * len(weak))

@@ -259,6 +259,17 @@ def split_glued_lines(lines: Sequence[str], *, folded: Sequence[str] | None = No
     return out
 
 
+def may_hold_glued(folded_text: str) -> bool:
+    """Whether any line whose folded form is in ``folded_text`` (a page's
+    folded lines joined, :attr:`masthead.Page.folded_text`) may hold a glue
+    marker: such a line holds a marker's anchor (:func:`_anchored_at`), and
+    the text holds the line. One search of the text answers for every line."""
+    for anchor in _GLUE_ANCHORS:  # noqa: SIM110 - a loop of ``in`` tests costs half of any() over a generator
+        if anchor in folded_text:
+            return True
+    return False
+
+
 def _is_glue_marker(line: str) -> bool:
     """A line that is one of the markers alone (:data:`_GLUE_MARKERS_SPACED`),
     as boilerplate mostly stands: :data:`_GLUED` matches the whole line

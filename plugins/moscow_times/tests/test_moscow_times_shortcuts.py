@@ -31,6 +31,7 @@ from masthead_moscow_times.parsing import (
     ASCII_CASE_TWINS,
     _may_be_glued_at,
     _strip_newsletter,
+    may_hold_glued,
     parse_lines,
     split_glued_lines,
 )
@@ -126,6 +127,18 @@ def test_lines_split_by_their_folded_anchors_as_split_glued_splits_them(
 ) -> None:
     lines = head + lines + tail
     assert _split_by_folded(lines) == split_glued(lines, _GLUED)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SHORT_LINES, _GLUE_LINES, _SHORT_LINES)
+@example([], ["Support The"], ["Moscow Times!"])
+def test_a_folded_text_without_an_anchor_leaves_every_line_whole(
+    head: list[str], lines: list[str], tail: list[str]
+) -> None:
+    """The detector reads a page's lines as they are where its folded text holds no anchor."""
+    lines = head + lines + tail
+    folded_text = " ".join(key for key in map(fold, lines) if key)
+    assert may_hold_glued(folded_text) or split_glued(lines, _GLUED) == lines
 
 
 def test_a_marker_joined_by_cutting_a_long_line_to_its_ends_is_found() -> None:
