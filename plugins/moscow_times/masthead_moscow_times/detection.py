@@ -10,6 +10,7 @@ sentence, as other outlets print when they cite it, counts for nothing.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from operator import itemgetter
 
@@ -56,6 +57,17 @@ _OPENS = {
 _SITE_MENU = frozenset(phrases.SITE_MENU)
 #: Cut short, a strong phrase still counts (at the toolkit's minimum length).
 _STRONG = Phrases("strong", exact=phrases.STRONG_LINES, prefixes=phrases.STRONG_PREFIXES)
+#: A dump's lines with glued boilerplate split, where the detector split
+#: all of them as the parser does (:func:`split_lines_of`). Keyed by the
+#: page object and kept only as long as it lives: routing scores a dump,
+#: then the same page is parsed.
+_SPLITS: weakref.WeakKeyDictionary[Page, list[str]] = weakref.WeakKeyDictionary()
+
+
+def split_lines_of(page: Page) -> list[str] | None:
+    """``split_glued_lines(page.lines, folded=page.folded_lines)`` if the
+    detector made it for this page, else ``None``; handed over once."""
+    return _SPLITS.pop(page, None)
 
 
 def score(page: Page) -> float:
@@ -95,6 +107,8 @@ def _text_score(page: Page) -> float:
         # from: the cut may join the two halves of a marker the whole line lacks.
         cut = not short and any(end is not line for end, line in zip(ends, picked, strict=True))
         sample = split_glued_lines(ends, folded=None if cut else picked_folded)
+        if short and picked is lines and not page.is_html:  # the whole dump, as the parser splits it
+            _SPLITS[page] = sample
         if sample == list(picked):
             keys = list(picked_folded) if short else _keys(picked, picked_folded)
             head = keys[:_HEAD_LINES]

@@ -28,7 +28,7 @@ _TERMINAL = tuple(".!?…\"”’')]:;")
 KEY_CHARS = 600
 
 
-class _PageMemo:
+class PageAnswers:
     """What the rules found out about the lines of the page being read."""
 
     __slots__ = ("bylines", "captions", "dates", "headlines", "keys")
@@ -42,7 +42,7 @@ class _PageMemo:
 
 
 #: The memo of the page being read (:func:`page_memo`), or ``None``.
-_PAGE: ContextVar[_PageMemo | None] = ContextVar("moscow_times_page", default=None)
+_PAGE: ContextVar[PageAnswers | None] = ContextVar("moscow_times_page", default=None)
 
 
 def key_of(line: str) -> str:
@@ -57,6 +57,18 @@ def key_of(line: str) -> str:
 
 def _key(line: str) -> str:
     return fold(line if len(line) <= KEY_CHARS else line[:KEY_CHARS])
+
+
+def page_answers() -> PageAnswers:
+    """The answers kept for the page being read (:func:`page_memo`), or,
+    outside one, a new memo kept for as long as the caller holds it.
+
+    For a loop over a page's lines: ``page_answers().keys.__getitem__``,
+    taken once, gives :func:`key_of` of each line without looking up the
+    page being read for every line.
+    """
+    memo = _PAGE.get()
+    return PageAnswers() if memo is None else memo
 
 
 def remember_keys(lines: Iterable[str], keys: Iterable[str]) -> None:
@@ -104,7 +116,7 @@ class _PageReading:
     __slots__ = ("_token",)
 
     def __enter__(self) -> None:
-        self._token = _PAGE.set(_PageMemo())
+        self._token = _PAGE.set(PageAnswers())
 
     def __exit__(self, *exc_info: object) -> None:
         _PAGE.reset(self._token)

@@ -48,6 +48,7 @@ from masthead_moscow_times.lines import (
     key_is_cut,
     key_is_start,
     key_of,
+    page_answers,
     page_memo,
     remember_keys,
     split_people,
@@ -156,8 +157,14 @@ def _strip_newsletter(lines: Sequence[str]) -> list[str]:
     """``_NEWSLETTER.strip(lines)``, skipped when no line can start the box
     or be one of its lines: most pages have none, and each line would be
     folded several times to find that out."""
-    if _NEWSLETTER_OPENINGS is None or any(map(_may_be_newsletter, lines)):
+    if _NEWSLETTER_OPENINGS is None:
         return _NEWSLETTER.strip(lines)
+    width, openings = _NEWSLETTER_OPENINGS
+    key_of = page_answers().keys.__getitem__
+    for line in lines:
+        # A line key_of folds whole has its key for the start of its folded form.
+        if (key_of(line)[:width] in openings) if len(line) <= KEY_CHARS else _may_be_newsletter(line):
+            return _NEWSLETTER.strip(lines)
     return list(lines)
 
 
@@ -185,6 +192,7 @@ def parse_lines(
     subtitle: str | None = None,
     guess_head: bool = True,
     folded: Sequence[str] | None = None,
+    split: Sequence[str] | None = None,
 ) -> Fields:
     """Read a page's lines into fields; raises :class:`NotAnArticle` for listings.
 
@@ -193,21 +201,22 @@ def parse_lines(
     among the lines themselves (dumps and unknown HTML layouts). ``folded``
     are the lines folded, if known (:attr:`masthead.Page.folded_lines`,
     which routing folded): the parser then starts from them instead of
-    folding the lines again.
+    folding the lines again. ``split`` is :func:`split_glued_lines` of
+    ``lines`` (and ``folded``), if known (the detector made it of a dump).
     """
     with page_memo():
         if folded is not None and max(map(len, lines), default=0) <= KEY_CHARS:
             remember_keys(lines, folded)  # each line is its own key's text
-        return _parse_lines(lines, title=title, subtitle=subtitle, guess_head=guess_head, folded=folded)
+        if split is None:
+            split = split_glued_lines(lines, folded=folded)
+        return _parse_lines(split, title=title, subtitle=subtitle, guess_head=guess_head)
 
 
-def _parse_lines(
-    lines: Sequence[str], *, title: str | None, subtitle: str | None, guess_head: bool, folded: Sequence[str] | None
-) -> Fields:
-    lines = split_glued_lines(lines, folded=folded)
+def _parse_lines(lines: Sequence[str], *, title: str | None, subtitle: str | None, guess_head: bool) -> Fields:
     lines = lines[pageparts.title_over_stamp(lines) or 0 :]  # the 2016-2017 head: menus, ticker, featured headlines
     stub = bool(lines) and len(key_of(lines[-1])) >= _CUT_MIN_CHARS and _CUT_OFF.matches_cut(lines[-1], last=True)
-    kept = [line for line in (lines[:-1] if stub else lines) if key_of(line) not in _DROPPED_EVERYWHERE]
+    key = page_answers().keys.__getitem__
+    kept = [line for line in (lines[:-1] if stub else lines) if key(line) not in _DROPPED_EVERYWHERE]
     cut = trailer_start(kept)
     trailer = kept[cut:]
     parsed = Fields(title=title, subtitle=subtitle)
@@ -330,6 +339,9 @@ def is_appeal_line(line: str) -> bool:
 
 
 _APPEAL_LINES = phrases.APPEAL_STARTS + phrases.APPEAL_SENTENCES
+#: What a line that ends the article starts with (:func:`trailer_start`),
+#: the appeals' whole lines among them: one ``startswith`` for most lines.
+_ENDS_ARTICLE = _APPEAL_LINES + phrases.TAIL_PREFIXES
 
 
 def _is_appeal(key: str) -> bool:
@@ -346,9 +358,10 @@ def trailer_start(lines: Sequence[str]) -> int:
     related-link box does not end anything.
     """
     seen_text = False
+    key_of = page_answers().keys.__getitem__
     for index, line in enumerate(lines):
         key = key_of(line)
-        if _is_appeal(key) or key.startswith(phrases.TAIL_PREFIXES):
+        if key.startswith(_ENDS_ARTICLE) or key.lstrip(".… ").startswith(phrases.APPEAL_STARTS):  # _is_appeal or a tail
             return index
         if key == phrases.DEAR_READERS and (index + 1 == len(lines) or is_appeal_line(lines[index + 1])):
             return index
@@ -370,13 +383,20 @@ def _closes_box(lines: Sequence[str], index: int) -> bool:
 
 def related_in_trailer(trailer: Sequence[str]) -> list[Related]:
     """Headlines the "Read more" cluster recommends after the article."""
-    titles = pageparts.cluster_headlines(trailer, opens=_CLUSTERS.matches, closes=_closes_cluster, is_headline=_linked)
+    key_of = page_answers().keys.__getitem__
+
+    def opens(line: str) -> bool:  # _CLUSTERS.matches, from the key where it is the line folded
+        return _CLUSTERS.matches_folded(key_of(line) if len(line) <= KEY_CHARS else fold(line))
+
+    def closes(line: str) -> bool:
+        key = key_of(line)
+        return key in phrases.TAIL_LINES or _is_appeal(key) or key == phrases.DEAR_READERS
+
+    # Nothing is collected before the first line that opens a cluster (the
+    # appeal above it is mostly what a trailer holds): reading starts there.
+    first = next((index for index, line in enumerate(trailer) if opens(line)), len(trailer))
+    titles = pageparts.cluster_headlines(trailer[first:], opens=opens, closes=closes, is_headline=_linked)
     return [Related(title) for title in titles]
-
-
-def _closes_cluster(line: str) -> bool:
-    key = key_of(line)
-    return key in phrases.TAIL_LINES or _is_appeal(key) or key == phrases.DEAR_READERS
 
 
 def _linked(line: str) -> bool:
@@ -394,7 +414,11 @@ assert pageparts.TICKER.flags == pageparts.UPDATE_STAMP.flags
 
 def is_chrome(line: str) -> bool:
     """Menu items, labels and per-line clutter that never carry article text."""
-    key = key_of(line)
+    return _is_chrome(line, key_of(line))
+
+
+def _is_chrome(line: str, key: str) -> bool:
+    """:func:`is_chrome` of ``line``, its key given."""
     return (
         key in phrases.CHROME_KEYS
         or key.startswith(phrases.BODY_CLUTTER_PREFIXES)
@@ -407,11 +431,13 @@ def drop_chrome(lines: Sequence[str]) -> list[str]:
     """Lines without the chrome, except a section word standing between a
     finished sentence and a paragraph: there it is a subhead of the article ("Opposition",
     "Business"), as archive pages print them, and is kept."""
-    return [
-        line
-        for index, line in enumerate(lines)
-        if not is_chrome(line) or (key_of(line) in phrases.SECTION_LINES and _between_paragraphs(lines, index))
-    ]
+    key_of = page_answers().keys.__getitem__
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        key = key_of(line)
+        if not _is_chrome(line, key) or (key in phrases.SECTION_LINES and _between_paragraphs(lines, index)):
+            kept.append(line)
+    return kept
 
 
 def _between_paragraphs(lines: Sequence[str], index: int) -> bool:
@@ -423,8 +449,12 @@ def has_article_furniture(lines: Sequence[str]) -> bool:
     box is not: the home page has one too)."""
     # Read from the bottom, where the furniture is: an article's lines are
     # mostly not read at all.
-    furniture = phrases.ARTICLE_ONLY_PREFIXES
-    return any(_is_appeal(key) or key.startswith(furniture) for key in map(key_of, reversed(lines)))
+    keys = map(page_answers().keys.__getitem__, reversed(lines))
+    return any(key.startswith(_FURNITURE) or key.lstrip(".… ").startswith(phrases.APPEAL_STARTS) for key in keys)
+
+
+#: Furniture or an appeal's whole line (:func:`_is_appeal`), for one ``startswith``.
+_FURNITURE = phrases.ARTICLE_ONLY_PREFIXES + _APPEAL_LINES
 
 
 def looks_like_listing(main: Sequence[str], all_lines: Sequence[str]) -> bool:
@@ -432,9 +462,22 @@ def looks_like_listing(main: Sequence[str], all_lines: Sequence[str]) -> bool:
     (:func:`masthead.extract.listing.reads_as_teasers`), or three headlines
     and a line only listings print. Only asked of pages without an appeal
     or tags (article pages have them)."""
-    if any(_LISTING.matches(line) for line in all_lines) and sum(1 for line in main if is_headline(line)) >= 3:
+    if any(map(_is_listing_line, all_lines)) and sum(1 for line in main if is_headline(line)) >= 3:
         return True
     return listing.reads_as_teasers(main, is_headline=is_headline, is_text=is_paragraph)
+
+
+#: How every line :data:`_LISTING` matches starts, folded: as one of its
+#: phrases, or with the "#" its pattern opens with.
+_LISTING_STARTS = frozenset({"#", *(phrase[:1] for phrase in (*_LISTING.exact, *_LISTING.prefixes))})
+assert all(pattern.pattern.startswith("^#") for pattern in _LISTING.patterns)
+
+
+def _is_listing_line(line: str) -> bool:
+    """``_LISTING.matches(line)``, from the line's key where that is the line
+    folded; a key that starts otherwise than :data:`_LISTING_STARTS` is no match."""
+    key = key_of(line) if len(line) <= KEY_CHARS else fold(line)
+    return key[:1] in _LISTING_STARTS and _LISTING.matches_folded(key)
 
 
 # --- head -----------------------------------------------------------------
@@ -554,14 +597,16 @@ def read_body(lines: Sequence[str], parsed: Fields) -> None:
     cut right after it) still goes to its field: neither is ever text.
     """
     repeated = {key_of(text) for text in (parsed.title, parsed.subtitle) if text is not None}  # neither changes here
+    answers = page_answers()
+    key, caption = answers.keys.__getitem__, answers.captions.__getitem__  # key_of and is_caption of each line
     for line in lines:
-        if key_of(line) in repeated:
+        if key(line) in repeated:
             continue
-        if (byline := byline_names(line)) is not None:
+        if line.startswith("By ") and (byline := byline_names(line)) is not None:  # no other line is a byline
             _add_byline(parsed, byline)
         elif parsed.published is None and len(parsed.body) <= 1 and (when := date_of_line(line)) is not None:
             parsed.published = when
-        elif is_caption(line):
+        elif caption(line):
             parsed.captions.append(line)
         elif (names := attribution_names(line)) is not None:
             parsed.attributions.extend(names)

@@ -39,7 +39,8 @@ class MoscowTimesSource(Source):
             parsed, layout = html.extract(page)
             language = page.meta.language
         else:
-            parsed, layout, language = parse_lines(page.lines, folded=page.folded_lines), "text-dump", None
+            split = detection.split_lines_of(page)  # made by routing's call of detect, if it split the dump
+            parsed, layout, language = parse_lines(page.lines, folded=page.folded_lines, split=split), "text-dump", None
         parsed.published = parsed.published or date_of_url(page.url)
         return parsed.draft(url=page.url, language=language or _language_of(parsed), layout=layout)
 

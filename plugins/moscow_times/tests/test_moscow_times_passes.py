@@ -1,0 +1,148 @@
+"""The parser's one-pass shortcuts give what the plain rules give.
+
+Each cleaning pass reads a line's key once and tests it against the
+phrases the plain rules test one family at a time; the cluster reader
+starts at the first line that opens a cluster; the detector hands the
+dump's split lines to the parser. Each is compared here with the plain
+form, written out as the rules state it, on lines made of the outlet's own
+phrases and of ordinary text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from moscow_times_support import ARTICLE_DUMPS, DUMPS, LISTING_DUMPS, SEED_BARE, SEED_FULL
+
+from masthead import NotAnArticle, Page
+from masthead.extract import pageparts
+from masthead.extract.document import TEXT, RawDocument
+from masthead.extract.text import fold
+from masthead_moscow_times import MoscowTimesSource, detection, phrases
+from masthead_moscow_times.lines import is_headline, is_paragraph, key_of
+from masthead_moscow_times.parsing import (
+    _CLUSTERS,
+    _LISTING,
+    _is_appeal,
+    _is_listing_line,
+    _is_read_more,
+    _linked,
+    has_article_furniture,
+    is_appeal_line,
+    parse_lines,
+    related_in_trailer,
+    split_glued_lines,
+    trailer_start,
+)
+
+#: The outlet's phrases as pages print them (and cut, and in other cases),
+#: among headlines, paragraphs and lines that only look like them.
+_PHRASES = (
+    *phrases.APPEAL_STARTS,
+    *phrases.APPEAL_SENTENCES[:4],
+    *phrases.TAIL_PREFIXES,
+    *phrases.TAIL_LINES,
+    *phrases.ARTICLE_ONLY_PREFIXES,
+    *phrases.RELATED_LABELS[:3],
+    phrases.DEAR_READERS,
+    *("View more articles", "Print Edition!", "Load more", "Articles with tag: Ukraine", "#5800 — Apr 20", "#12"),
+    *("Related articles", "More videos", "Read more about", "read more", "… we have a small favor to ask"),
+)
+_TEXT = (
+    "Putin and Trump Hail Trust and Cooperation",
+    "The two presidents issued a joint statement to mark 75 years of the meeting at the Elbe river in 1945.",
+    "Kremlin.ru",
+    "",
+    "x" * 700,
+    "Read" + " more" * 200,
+)
+_LINE = st.one_of(
+    st.sampled_from(_PHRASES),
+    st.sampled_from(_PHRASES).map(str.upper),
+    st.sampled_from(_PHRASES).map(lambda phrase: phrase[: len(phrase) // 2]),
+    st.sampled_from(_PHRASES).map(lambda phrase: phrase + " and more words follow."),
+    st.sampled_from(_TEXT),
+)
+_LINES = st.lists(_LINE, max_size=14)
+
+
+def _plain_trailer_start(lines: list[str]) -> int:
+    seen_text = False
+    for index, line in enumerate(lines):
+        key = key_of(line)
+        if _is_appeal(key) or key.startswith(phrases.TAIL_PREFIXES):
+            return index
+        if key == phrases.DEAR_READERS and (index + 1 == len(lines) or is_appeal_line(lines[index + 1])):
+            return index
+        if key in phrases.TAIL_LINES and seen_text:
+            return index
+        seen_text = seen_text or is_paragraph(line)
+    return len(lines)
+
+
+def _closes_cluster(line: str) -> bool:
+    key = key_of(line)
+    return key in phrases.TAIL_LINES or _is_appeal(key) or key == phrases.DEAR_READERS
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINES)
+def test_passes_read_each_key_as_the_plain_rules_do(lines: list[str]) -> None:
+    # No box closes here ("Read more" under a headline): the plain form above leaves it out.
+    plain = [line for line in lines if not _is_read_more(line)]
+    assert trailer_start(plain) == _plain_trailer_start(plain)
+    furniture = any(
+        _is_appeal(key_of(line)) or key_of(line).startswith(phrases.ARTICLE_ONLY_PREFIXES) for line in lines
+    )
+    assert has_article_furniture(lines) == furniture
+    assert [_is_listing_line(line) for line in lines] == [_LISTING.matches(line) for line in lines]
+    titles = pageparts.cluster_headlines(lines, opens=_CLUSTERS.matches, closes=_closes_cluster, is_headline=_linked)
+    assert [related.title for related in related_in_trailer(lines)] == titles
+
+
+def test_cluster_headlines_after_an_appeal_are_kept() -> None:
+    trailer = ["A Message from The Moscow Times:", "Read more", "Putin and Trump Hail Trust", "Read more about: War"]
+    assert [related.title for related in related_in_trailer(trailer)] == ["Putin and Trump Hail Trust"]
+    assert is_headline(trailer[2])
+
+
+def _dump(path: Path) -> Page:
+    return Page.from_raw(RawDocument(uri=str(path), data=path.read_bytes(), content_type=TEXT))
+
+
+def _parsed(source: MoscowTimesSource, page: Page) -> object:
+    try:
+        return source.parse(page)
+    except NotAnArticle as error:
+        return str(error)
+
+
+def test_the_detector_hands_the_parser_the_dump_split_as_the_parser_splits_it() -> None:
+    source = MoscowTimesSource()
+    handed = 0
+    for path in (SEED_FULL, SEED_BARE, *ARTICLE_DUMPS, *LISTING_DUMPS, *sorted(DUMPS.glob("*.txt"))):
+        page = _dump(path)
+        source.detect(page)
+        split = detection.split_lines_of(page)
+        assert split is None or split == split_glued_lines(page.lines, folded=page.folded_lines), path
+        handed += split is not None
+        assert detection.split_lines_of(page) is None  # handed over once
+        detected = _dump(path)
+        source.detect(detected)
+        assert _parsed(source, detected) == _parsed(source, _dump(path)), path
+    assert handed
+
+
+def test_a_glued_dump_is_parsed_from_the_split_the_detector_made() -> None:
+    text = "Support The Moscow Times! Putin and Trump Hail Trust\n\n" + "The story goes on and on, as stories do. " * 3
+    page = Page.from_raw(RawDocument(uri="glued.txt", data=text.encode(), content_type=TEXT))
+    source = MoscowTimesSource()
+    assert source.detect(page) >= 0.9
+    split = detection._SPLITS.get(page)
+    assert split is not None and split[:2] == ["Support The Moscow Times!", "Putin and Trump Hail Trust"]
+    parsed = source.parse(page)
+    assert parsed.title == "Putin and Trump Hail Trust"
+    assert list(parsed.body) == parse_lines(page.lines, folded=page.folded_lines).body
+    assert fold(parsed.body[0]).startswith("the story goes on")
