@@ -57,17 +57,30 @@ _OPENS = {
 _SITE_MENU = frozenset(phrases.SITE_MENU)
 #: Cut short, a strong phrase still counts (at the toolkit's minimum length).
 _STRONG = Phrases("strong", exact=phrases.STRONG_LINES, prefixes=phrases.STRONG_PREFIXES)
-#: A dump's lines with glued boilerplate split, where the detector split
-#: all of them as the parser does (:func:`split_lines_of`). Keyed by the
-#: page object and kept only as long as it lives: routing scores a dump,
-#: then the same page is parsed.
-_SPLITS: weakref.WeakKeyDictionary[Page, list[str]] = weakref.WeakKeyDictionary()
+#: The lines with glued boilerplate split of the last dump the detector
+#: split whole as the parser does, and a weak reference to its page
+#: (:func:`split_lines_of`): routing scores a dump, then parses the same
+#: page before it scores the next. One page's, so that nothing is kept for
+#: the pages of other outlets, and cheaper to keep than a weak mapping.
+_last_split: tuple[weakref.ref[Page], list[str]] | None = None
 
 
 def split_lines_of(page: Page) -> list[str] | None:
     """``split_glued_lines(page.lines, folded=page.folded_lines)`` if the
-    detector made it for this page, else ``None``; handed over once."""
-    return _SPLITS.pop(page, None)
+    detector made it for this page (and no other since), else ``None``;
+    handed over once."""
+    global _last_split
+    last = _last_split
+    if last is None or last[0]() is not page:
+        return None
+    _last_split = None
+    return last[1]
+
+
+def _keep_split(page: Page, lines: list[str]) -> None:
+    """Keep ``lines`` as the split lines of ``page`` (:func:`split_lines_of`)."""
+    global _last_split
+    _last_split = (weakref.ref(page), lines)
 
 
 def score(page: Page) -> float:
@@ -108,7 +121,7 @@ def _text_score(page: Page) -> float:
         cut = not short and any(end is not line for end, line in zip(ends, picked, strict=True))
         sample = split_glued_lines(ends, folded=None if cut else picked_folded)
         if short and picked is lines and not page.is_html:  # the whole dump, as the parser splits it
-            _SPLITS[page] = sample
+            _keep_split(page, sample)
         if sample == list(picked):
             keys = list(picked_folded) if short else _keys(picked, picked_folded)
             head = keys[:_HEAD_LINES]

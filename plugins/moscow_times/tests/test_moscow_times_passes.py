@@ -140,9 +140,15 @@ def test_a_glued_dump_is_parsed_from_the_split_the_detector_made() -> None:
     page = Page.from_raw(RawDocument(uri="glued.txt", data=text.encode(), content_type=TEXT))
     source = MoscowTimesSource()
     assert source.detect(page) >= 0.9
-    split = detection._SPLITS.get(page)
+    split = detection.split_lines_of(page)
     assert split is not None and split[:2] == ["Support The Moscow Times!", "Putin and Trump Hail Trust"]
+    other = Page.from_raw(RawDocument(uri="other.txt", data=text.encode(), content_type=TEXT))
+    source.detect(page)
+    source.detect(other)
+    assert detection.split_lines_of(page) is None  # another page's split was made since
+    source.detect(page)
     parsed = source.parse(page)
+    assert detection.split_lines_of(page) is None  # the parse took it
     assert parsed.title == "Putin and Trump Hail Trust"
     assert list(parsed.body) == parse_lines(page.lines, folded=page.folded_lines).body
     assert fold(parsed.body[0]).startswith("the story goes on")
