@@ -154,18 +154,29 @@ _NEWSLETTER_OPENINGS = _openings(_NEWSLETTER)
 
 
 def _strip_newsletter(lines: Sequence[str]) -> list[str]:
-    """``_NEWSLETTER.strip(lines)``, skipped when no line can start the box
-    or be one of its lines: most pages have none, and each line would be
-    folded several times to find that out."""
+    """``_NEWSLETTER.strip(lines)``, asking only the lines that can start the
+    box or be one of its lines (:data:`_NEWSLETTER_OPENINGS`): most pages
+    have none, and each line would be folded several times to find that out."""
     if _NEWSLETTER_OPENINGS is None:
         return _NEWSLETTER.strip(lines)
     width, openings = _NEWSLETTER_OPENINGS
     key_of = page_answers().keys.__getitem__
-    for line in lines:
-        # A line key_of folds whole has its key for the start of its folded form.
-        if (key_of(line)[:width] in openings) if len(line) <= KEY_CHARS else _may_be_newsletter(line):
-            return _NEWSLETTER.strip(lines)
-    return list(lines)
+    # A line key_of folds whole has its key for the start of its folded form.
+    may = {
+        line
+        for line in lines
+        if ((key_of(line)[:width] in openings) if len(line) <= KEY_CHARS else _may_be_newsletter(line))
+    }
+    if not may:
+        return list(lines)
+    # Boilerplate.strip, with the blocks looked for and the lines asked only where they may be.
+    inside = {i for span in _NEWSLETTER.spans(lines, opens=may.__contains__) for i in range(span.start, span.end)}
+    last = len(lines) - 1
+    return [
+        line
+        for index, line in enumerate(lines)
+        if index not in inside and not (line in may and _NEWSLETTER.is_boilerplate(line, last=index == last))
+    ]
 
 
 def _may_be_newsletter(line: str) -> bool:
@@ -227,7 +238,9 @@ def _parse_lines(lines: Sequence[str], *, title: str | None, subtitle: str | Non
         is_text=is_paragraph,
     )
     parsed.related.extend(map(Related, boxed))
-    if not has_article_furniture(lines) and looks_like_listing(main, lines):
+    # The trailer opens with furniture on most articles: the page's lines are then not read for it.
+    furnished = bool(trailer) and _is_furniture(key(trailer[0]))
+    if not furnished and not has_article_furniture(lines) and looks_like_listing(main, lines):
         raise NotAnArticle("a Moscow Times listing page (headlines and teasers), not an article")
     start = read_head(main, parsed, guess_head=guess_head)
     read_body(main[start:], parsed)
@@ -449,8 +462,12 @@ def has_article_furniture(lines: Sequence[str]) -> bool:
     box is not: the home page has one too)."""
     # Read from the bottom, where the furniture is: an article's lines are
     # mostly not read at all.
-    keys = map(page_answers().keys.__getitem__, reversed(lines))
-    return any(key.startswith(_FURNITURE) or key.lstrip(".… ").startswith(phrases.APPEAL_STARTS) for key in keys)
+    return any(map(_is_furniture, map(page_answers().keys.__getitem__, reversed(lines))))
+
+
+def _is_furniture(key: str) -> bool:
+    """Whether a line with key ``key`` is furniture (:func:`has_article_furniture`)."""
+    return key.startswith(_FURNITURE) or key.lstrip(".… ").startswith(phrases.APPEAL_STARTS)
 
 
 #: Furniture or an appeal's whole line (:func:`_is_appeal`), for one ``startswith``.

@@ -25,10 +25,12 @@ from masthead_moscow_times.lines import is_headline, is_paragraph, key_of
 from masthead_moscow_times.parsing import (
     _CLUSTERS,
     _LISTING,
+    _NEWSLETTER,
     _is_appeal,
     _is_listing_line,
     _is_read_more,
     _linked,
+    _strip_newsletter,
     has_article_furniture,
     is_appeal_line,
     parse_lines,
@@ -100,6 +102,23 @@ def test_passes_read_each_key_as_the_plain_rules_do(lines: list[str]) -> None:
     assert [_is_listing_line(line) for line in lines] == [_LISTING.matches(line) for line in lines]
     titles = pageparts.cluster_headlines(lines, opens=_CLUSTERS.matches, closes=_closes_cluster, is_headline=_linked)
     assert [related.title for related in related_in_trailer(lines)] == titles
+
+
+#: The newsletter box's lines, whole, cut, in capitals, and ordinary lines around them.
+_BOX = (
+    *phrases.NEWSLETTER_HEADINGS,
+    *phrases.NEWSLETTER_LINES,
+    "Sign up for our fr",
+    "Subs",
+    "Our weekly newsletter contains news",
+)
+_BOX_LINE = st.one_of(st.sampled_from(_BOX), st.sampled_from(_BOX).map(str.upper), st.sampled_from(_TEXT))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_BOX_LINE, max_size=12))
+def test_newsletter_box_is_stripped_asking_only_the_lines_that_may_be_in_it(lines: list[str]) -> None:
+    assert _strip_newsletter(lines) == _NEWSLETTER.strip(lines)
 
 
 def test_cluster_headlines_after_an_appeal_are_kept() -> None:
