@@ -7,6 +7,7 @@ them into JSON lives in :mod:`masthead.serialize`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -126,9 +127,18 @@ def _clean_strings(values: Any) -> tuple[str, ...]:
     return tuple(clean_text(s).strip() for s in values if s.strip())
 
 
+@functools.lru_cache(maxsize=1024)
+def _real_moment(value: str, pattern: re.Pattern[str]) -> bool:
+    """Whether ``value`` matches ``pattern`` and names a real moment: no 13th
+    month, no 25th hour. Kept for the strings last asked: every record of a
+    run's second carries the same ``extracted_at``, and a comment's date is
+    checked when it is made and again with its article."""
+    return bool(pattern.match(value) and parse_date(value))
+
+
 def _iso_8601(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     """ISO 8601 or null, and a real moment: no 13th month, no 25th hour."""
-    if value is not None and not (_ISO_8601.match(value) and parse_date(value)):
+    if value is not None and not (isinstance(value, str) and _real_moment(value, _ISO_8601)):
         raise ValueError(f"{attribute.name} must be ISO 8601 or null, got {value!r}")
 
 
@@ -139,7 +149,7 @@ _DATE_OR_AWARE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{1,6
 def _check_published(name: str, value: str | None) -> None:
     """A date (``YYYY-MM-DD``) or a timestamp with a UTC offset, or null:
     never a naive time, which no reader can place on the time line."""
-    if value is not None and not (_DATE_OR_AWARE.match(value) and parse_date(value)):
+    if value is not None and not (isinstance(value, str) and _real_moment(value, _DATE_OR_AWARE)):
         raise ValueError(f"{name} must be an ISO 8601 date (YYYY-MM-DD) or timestamp with a UTC offset, got {value!r}")
 
 
