@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from masthead.extract import boilerplate, bylines, donations
 from masthead.extract import comments as thread
@@ -166,9 +166,19 @@ def appeal_lines(lines: Sequence[str], stop: int | None = None, *, keys: Sequenc
 TEAM_CREDITS = ("SouthFront Team", "South Front Team", "SF Team", "SouthFront Analysis Team")
 
 
+#: :data:`TEAM_CREDITS` folded, as a byline's whole line is compared with them.
+_CREDIT_KEYS = frozenset(map(fold, TEAM_CREDITS))
+#: :func:`masthead.extract.bylines.byline_names` reads no line of more words.
+_BYLINE_WORDS = 25
+
+
 def byline_names(line: str) -> tuple[str, ...] | None:
     """The names of a byline, the team's sign-off included."""
-    return bylines.byline_names(line, credits=TEAM_CREDITS)
+    # What bylines.byline_names does with ``credits``, by one set lookup
+    # instead of folding every credit again for every line asked.
+    if fold(line).rstrip(".") in _CREDIT_KEYS and len(line.split(maxsplit=_BYLINE_WORDS)) <= _BYLINE_WORDS:
+        return (line.strip().rstrip("."),)
+    return bylines.byline_names(line)
 
 
 #: The site's name after a title, as browser titles and some dumps print it.
@@ -178,10 +188,22 @@ _SITE_SUFFIX = re.compile(
 )
 
 
+#: Held by every suffix, lowered (its letters match only their own two cases).
+_SUFFIX_WORD = "front"
+
+
 def without_site_name(title: str) -> str:
     """``title`` without a trailing " | SouthFront" or " – SouthFront Maps"."""
-    # Every line of a page is asked: one without "front" in any case (the
-    # suffix's letters match only their own two cases) has no suffix to cut.
-    if "front" not in title.lower():
+    # Every line of a page is asked: one without the suffix's word has no suffix to cut.
+    if _SUFFIX_WORD not in title.lower():
         return title.strip()
     return _SITE_SUFFIX.sub("", title).strip()
+
+
+def without_site_names(lines: Iterable[str]) -> list[str]:
+    """``without_site_name(line) or line`` for every line (a blank line is kept as it is)."""
+    # Most lines lack the suffix's word and are only stripped: told apart
+    # here rather than in a call per line.
+    return [
+        (without_site_name(line) or line) if _SUFFIX_WORD in line.lower() else (line.strip() or line) for line in lines
+    ]

@@ -49,7 +49,8 @@ class SouthFrontSource(Source):
         # them normalizes the whole dump again, which a page without a
         # bullet line is spared.
         bulleted = thread.bullet_lines(lines) > 0
-        parts = split_lines(lines, indents=thread.line_indents(page.source_text) if bulleted else ())
+        indents = thread.line_indents(page.source_text) if bulleted else ()
+        parts = split_lines(lines, indents=indents, folded=page.folded_lines)
         self._reject_listing(lines, parts)
         return self._draft(page, parts, title=parts.title, published=parts.published)
 

@@ -51,7 +51,13 @@ class Parts(Fields):
     has_comment_section: bool = False
 
 
-def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents: Sequence[int] = ()) -> Parts:
+def split_lines(
+    lines: Sequence[str],
+    *,
+    known_title: str | None = None,
+    indents: Sequence[int] = (),
+    folded: Sequence[str] | None = None,
+) -> Parts:
     """Cut ``lines`` (non-blank, normalized) into a SouthFront page's parts.
 
     ``known_title`` is the title the HTML head declares, when there is one:
@@ -59,10 +65,17 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     for by shape. ``indents`` are the dump's own indents, one per line
     (:func:`masthead.extract.comments.line_indents`): Disqus exports nest
     replies and set the thread apart from the article by indent alone.
+    ``folded`` are ``lines`` folded, when the caller has them (a dump's
+    :attr:`masthead.Page.folded_lines`, which routing made).
     """
-    lines = [bp.without_site_name(line) or line for line in lines]
-    # Every pass below compares lines folded: each is folded once.
-    keys = [fold(line) for line in lines]
+    cut = bp.without_site_names(lines)
+    # Every pass below compares lines folded: each is folded once, and a
+    # line that lost no site name keeps the key the caller has for it.
+    if folded is None or len(folded) != len(lines):
+        keys = [fold(line) for line in cut]
+    else:
+        keys = [key if line == kept else fold(line) for line, kept, key in zip(cut, lines, folded, strict=True)]
+    lines = cut
     judge = _Judge()
     indents = indents if len(indents) == len(lines) else ()
     depths = [indent for indent, line in zip(indents, lines, strict=False) if shapes.has_bullet(line)]
@@ -77,9 +90,10 @@ def split_lines(lines: Sequence[str], *, known_title: str | None = None, indents
     )
     parts.has_marker = marker < len(lines)
     # The head's first content lines: where the body starts and where the
-    # title stands both depend on them.
-    first = _first_content(lines, marker, judge)
-    first_long = _first_content(lines, marker, judge, min_words=_MIN_TITLE_WORDS)
+    # title stands both depend on them. A line before the first has no
+    # word or is no text, so it is no line of three words of text either.
+    first = _first_content(lines, 0, marker, judge)
+    first_long = _first_content(lines, first, marker, judge, min_words=_MIN_TITLE_WORDS)
     start = _first_prose(lines, keys, marker, judge, first, first_long)
     ended = _after_appeal(lines, start, marker, judge)
     # One reader for the thread's start and the thread: the same lines. The
@@ -125,7 +139,10 @@ class _Judge:
     def headline(self, line: str, *, strict: bool = True) -> bool:
         """:func:`masthead.extract.shapes.is_headline`, remembered: the body's
         start and the title are both looked for among the head's lines."""
-        return (self._headlines if strict else self._loose_headlines)[line]
+        if strict:
+            return self._headlines[line]
+        # A strict headline is a loose one too (the loose test drops a rule).
+        return self._headlines.get(line) or self._loose_headlines[line]
 
     def prose(self, line: str) -> bool:
         """:func:`masthead.extract.shapes.is_prose`, its headline test remembered."""
@@ -211,12 +228,17 @@ def _plain_title(line: str) -> bool:
     return _MIN_TITLE_WORDS <= words <= _PLAIN_TITLE_WORDS and not shapes.ends_sentence(line)
 
 
-def _first_content(lines: Sequence[str], stop: int, judge: _Judge, *, min_words: int = 1) -> int:
+def _first_content(lines: Sequence[str], start: int, stop: int, judge: _Judge, *, min_words: int = 1) -> int:
     """Index of the page's first line after banner, menu and widgets
-    (menu items are short: ``min_words`` skips them)."""
+    (menu items are short: ``min_words`` skips them), from ``start`` on."""
     # Only ``min_words`` words are cut off each line: enough to count to it.
     return next(
-        (i for i in range(stop) if len(lines[i].split(maxsplit=min_words)) >= min_words and judge.text(lines[i])), stop
+        (
+            i
+            for i in range(start, stop)
+            if len(lines[i].split(maxsplit=min_words)) >= min_words and judge.text(lines[i])
+        ),
+        stop,
     )
 
 
@@ -250,7 +272,8 @@ def _title_index(
     """
     if known_title and (key := fold(known_title)) in keys:
         return keys.index(key)
-    counts = Counter(keys)
+    # Most heads print no line twice: a set tells, and they need no count.
+    counts = Counter(keys) if len(set(keys)) < len(keys) else Counter()
     for index, line in enumerate(head):
         if counts[keys[index]] > 1 and _title_candidate(line, judge, strict=False):
             return index
@@ -300,7 +323,7 @@ def _read_head(
             if _take_source_note(line, parts) or _take_dateline(line, parts):
                 continue
         else:
-            if bp.is_boilerplate(line, last=index == last):
+            if _is_boilerplate(line, last=index == last):
                 continue
             if take_meta_line(parts, line, credits=bp.TEAM_CREDITS) or _take_dateline(line, parts):
                 continue
@@ -309,6 +332,14 @@ def _read_head(
                 continue
         if index > title_at and shapes.ends_sentence(line) and len(line.split()) >= 2:
             parts.body.append(line)
+
+
+def _is_boilerplate(line: str, *, last: bool) -> bool:
+    """:func:`masthead_opinion_site.boilerplate.is_boilerplate`, asked as the
+    donation test and the thread reader ask it: its cache keys a call by its
+    arguments as written, so ``last=False`` spelled out would judge every
+    line a second time."""
+    return bp.is_boilerplate(line, last=True) if last else bp.is_boilerplate(line)
 
 
 def _take_source_note(line: str, parts: Parts) -> bool:
@@ -349,12 +380,18 @@ def _read_body(lines: Sequence[str], keys: Sequence[str], start: int, end: int, 
         if judge.donation(line):
             in_appeal = True
             continue
-        if bp.is_boilerplate(line, last=last):
+        if _is_boilerplate(line, last=last):
             continue
         if in_appeal and (len(line.split()) <= _APPEAL_TAIL_WORDS or "http" in line or "@" in line):
             continue
         in_appeal = False
         if title_key and keys[index] == title_key:
+            continue
+        if judge.texts.get(line):
+            # Judged text (the body's first line, found so): no caption,
+            # byline or date line, at most a source note.
+            if not _take_source_note(line, parts):
+                parts.body.append(line)
             continue
         if captions.is_caption(line):
             parts.captions.append(line)

@@ -4,7 +4,9 @@ The detector reads only lines holding what its evidence must hold (the
 site's name, "more" and "topic" for the marker, "click to see" for
 the map link), and the splitter asks for donations only of boilerplate:
 each shortcut rests on a necessary condition, checked here on the
-fixtures' lines and on varied text.
+fixtures' lines and on varied text. The splitter's answers given without
+asking again (the team's sign-off, a loose headline, a dump's folded
+lines) are checked against the questions they stand for.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from opinion_site_helpers import CORPUS, FIXTURES
 
-from masthead.extract import boilerplate
+from masthead import Page
+from masthead.extract import boilerplate, bylines, shapes
 from masthead.extract import comments as thread
+from masthead.extract.document import TEXT, RawDocument
 from masthead.extract.text import fold
 from masthead_opinion_site import boilerplate as bp
 from masthead_opinion_site import detect, splitter
@@ -80,6 +84,12 @@ def test_the_site_name_is_cut_as_the_suffix_pattern_cuts_it(title: str) -> None:
     assert bp.without_site_name(title) == bp._SITE_SUFFIX.sub("", title).strip()
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_TITLES, st.sampled_from(("", "  ", " | SouthFront", "SouthFront  "))), max_size=8))
+def test_a_page_loses_the_site_name_as_each_of_its_lines_does(lines: list[str]) -> None:
+    assert bp.without_site_names(lines) == [bp.without_site_name(line) or line for line in lines]
+
+
 _APPEAL_LINES = st.one_of(
     st.sampled_from(_fixture_lines()),
     st.sampled_from(
@@ -134,3 +144,42 @@ def test_the_site_boilerplate_covers_the_platform_comment_chrome(line: str) -> N
     # The splitter's thread reader is told so (covers_platform=True).
     if thread.COMMENT_CHROME.matches(line) or thread.COMMENT_CHROME.matches_cut(line):
         assert bp.is_boilerplate(line)
+
+
+_BYLINE_LINES = st.one_of(
+    _LINES,
+    st.tuples(
+        st.sampled_from((*bp.TEAM_CREDITS, "SOUTHFRONT  TEAM", "sf team.", "By Ann Lee", "Written by SF Team")),
+        st.sampled_from(("", ".", " ", "..", " on 07.04.2025")),
+    ).map("".join),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BYLINE_LINES)
+def test_the_team_sign_off_is_read_as_the_toolkit_reads_credits(line: str) -> None:
+    assert bp.byline_names(line) == bylines.byline_names(line, credits=bp.TEAM_CREDITS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINES)
+def test_a_strict_headline_is_a_loose_one(line: str) -> None:
+    # The splitter's judge answers a loose question from a strict "yes".
+    if shapes.is_headline(line):
+        assert shapes.is_headline(line, strict=False)
+
+
+def test_a_page_split_with_its_folded_lines_splits_as_without() -> None:
+    for path in sorted((FIXTURES / "dumps").glob("*.txt")):
+        lines = Page.from_raw(RawDocument(uri=str(path), data=path.read_bytes(), content_type=TEXT)).lines
+        folded = tuple(map(fold, lines))
+        assert splitter.split_lines(lines, folded=folded) == splitter.split_lines(lines), path.name
+
+
+def test_the_body_asks_the_boilerplate_cache_as_the_thread_reader_does() -> None:
+    # A keyword spelled out is another cache key: the body would judge every line again.
+    line = "A body line that no other test asks about, seen on 5 December."
+    bp.is_boilerplate(line)
+    misses = bp.is_boilerplate.cache_info().misses
+    assert splitter._is_boilerplate(line, last=False) is bp.is_boilerplate(line)
+    assert bp.is_boilerplate.cache_info().misses == misses
