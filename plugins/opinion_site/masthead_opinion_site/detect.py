@@ -47,7 +47,11 @@ def score(page: Page) -> float:
     # the lines naming it are read, and none when the page's folded text (its
     # folded lines joined) names it nowhere ("South Korea" is no mention).
     named = [i for i, key in enumerate(keys) if _names_site(key)] if _names_site(text) else []
-    if any(_is_button(keys[i]) or _is_appeal(lines[i], keys[i]) or _is_own_byline(keys[i]) for i in named):
+    # The appeal test reads a line against every donation phrase: it is
+    # asked only once no named line is a button or the site's byline.
+    if any(_is_button(keys[i]) or _is_own_byline(keys[i]) for i in named) or any(
+        _is_appeal(lines[i], keys[i]) for i in named
+    ):
         total += 0.8 if total == 0.0 else 0.1
     if any(key in _BANNERS for key in keys[:_BANNER_LINES]):
         total += 0.4
@@ -90,7 +94,8 @@ def _marker_score(lines: tuple[str, ...], keys: tuple[str, ...], text: str) -> f
         return _cut_marker_score(lines)
     found = 0.85 if lines[at].strip().startswith("MORE ON THE TOPIC") else 0.45
     following = lines[at + 1] if at + 1 < len(lines) else ""
-    if shapes.is_headline(following) or len(following.split()) >= 4 or thread.opens_comments(following):
+    # The word count first: related headlines have four words or more.
+    if len(following.split()) >= 4 or shapes.is_headline(following) or thread.opens_comments(following):
         found += 0.1
     return found
 
