@@ -418,4 +418,5 @@ def _read_tail(
 
 
 def _related_title(line: str) -> bool:
-    return shapes.is_headline(line) and len(line.split()) >= _MIN_TITLE_WORDS
+    # The word count first: a comment's short first line is done with it.
+    return len(line.split(maxsplit=_MIN_TITLE_WORDS)) >= _MIN_TITLE_WORDS and shapes.is_headline(line)
