@@ -41,23 +41,29 @@ def score(page: Page) -> float:
     if (meta.site_name or meta.json_ld) and htmlmeta.names_publisher(meta, _NAMES):
         return 0.95
     lines, keys, text = page.lines, page.folded_lines, page.folded_text
-    total = _marker_score(lines, keys, text)
+    marker = _marker_score(lines, keys, text)
     # Every detector runs on every page, and most pages are not SouthFront's.
     # Buttons, appeals, the byline and the mentions all name the site, so only
     # the lines naming it are read, and none when the page's folded text (its
     # folded lines joined) names it nowhere ("South Korea" is no mention).
     named = [i for i, key in enumerate(keys) if _names_site(key)] if _names_site(text) else []
+    banner = 0.4 if any(key in _BANNERS for key in keys[:_BANNER_LINES]) else 0.0
+    helper = _helper_score(keys, text)
+    mentions = min(0.25, 0.1 * len(named))
+    # The site's own evidence and the comment thread only ever add to a
+    # score capped at 1: a page the rest scores 1 already is done without
+    # reading them. (The parts are added in one order, absent ones as 0.0,
+    # so every sum is the same float.)
+    if marker + banner + helper + mentions >= 1.0:
+        return 1.0
     # The appeal test reads a line against every donation phrase: it is
     # asked only once no named line is a button or the site's byline.
-    if any(_is_button(keys[i]) or _is_own_byline(keys[i]) for i in named) or any(
+    own = any(_is_button(keys[i]) or _is_own_byline(keys[i]) for i in named) or any(
         _is_appeal(lines[i], keys[i]) for i in named
-    ):
-        total += 0.8 if total == 0.0 else 0.1
-    if any(key in _BANNERS for key in keys[:_BANNER_LINES]):
-        total += 0.4
-    total += _helper_score(keys, text)
-    total += min(0.25, 0.1 * len(named))
-    if total > 0.3 and _has_comment_thread(lines, keys):
+    )
+    evidence = (0.8 if marker == 0.0 else 0.1) if own else 0.0
+    total = marker + evidence + banner + helper + mentions
+    if 0.3 < total < 1.0 and _has_comment_thread(lines, keys):
         total += 0.05 if total >= 0.5 else 0.1
     return max(0.0, min(1.0, total))
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 from opinion_site_helpers import CORPUS, FIXTURES
 
 from masthead import Page
+from masthead.errors import InputError
 from masthead.extract import boilerplate, bylines, shapes
 from masthead.extract import comments as thread
 from masthead.extract.document import TEXT, RawDocument
@@ -183,3 +184,49 @@ def test_the_body_asks_the_boilerplate_cache_as_the_thread_reader_does() -> None
     misses = bp.is_boilerplate.cache_info().misses
     assert splitter._is_boilerplate(line, last=False) is bp.is_boilerplate(line)
     assert bp.is_boilerplate.cache_info().misses == misses
+
+
+def _every_part_score(page: Page) -> float:
+    """The detector's score with every part read, none skipped."""
+    lines, keys = page.lines, page.folded_lines
+    total = detect._marker_score(lines, keys, page.folded_text)
+    named = [i for i, key in enumerate(keys) if detect._names_site(key)]
+    if any(
+        detect._is_button(keys[i]) or detect._is_appeal(lines[i], keys[i]) or detect._is_own_byline(keys[i])
+        for i in named
+    ):
+        total += 0.8 if total == 0.0 else 0.1
+    if any(key in detect._BANNERS for key in keys[: detect._BANNER_LINES]):
+        total += 0.4
+    total += detect._helper_score(keys, page.folded_text)
+    total += min(0.25, 0.1 * len(named))
+    if total > 0.3 and detect._has_comment_thread(lines, keys):
+        total += 0.05 if total >= 0.5 else 0.1
+    return max(0.0, min(1.0, total))
+
+
+def _dump(lines: list[str]) -> Page:
+    return Page.from_raw(RawDocument(uri="page.txt", data="\n".join(lines).encode(), content_type=TEXT))
+
+
+_PAGE_LINES = st.one_of(
+    _LINES,
+    st.sampled_from(("SouthFront", "Leave a Reply", "• Rob", "• Ann", "Well said, and about time.", "MORE ON THE")),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PAGE_LINES, min_size=1, max_size=12))
+def test_the_detector_skips_only_parts_that_cannot_change_the_score(lines: list[str]) -> None:
+    try:
+        page = _dump(lines)
+        page.lines  # noqa: B018 - decoded and read: an empty or binary document is no page
+    except InputError:
+        reject()
+    assert detect.score(page) == _every_part_score(page)
+
+
+def test_the_fixture_dumps_score_as_with_every_part_read() -> None:
+    for path in sorted((FIXTURES / "dumps").glob("*.txt")):
+        page = Page.from_raw(RawDocument(uri=str(path), data=path.read_bytes(), content_type=TEXT))
+        assert detect.score(page) == _every_part_score(page), path.name
