@@ -47,7 +47,7 @@ def score(page: Page) -> float:
     # the lines naming it are read, and none when the page's folded text (its
     # folded lines joined) names it nowhere ("South Korea" is no mention).
     named = [i for i, key in enumerate(keys) if _names_site(key)] if _names_site(text) else []
-    banner = 0.4 if any(key in _BANNERS for key in keys[:_BANNER_LINES]) else 0.0
+    banner = 0.0 if _BANNERS.isdisjoint(keys[:_BANNER_LINES]) else 0.4
     helper = _helper_score(keys, text)
     mentions = min(0.25, 0.1 * len(named))
     # The site's own evidence and the comment thread only ever add to a
