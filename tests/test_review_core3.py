@@ -1,0 +1,103 @@
+"""Regression tests for the text-dump machinery and language shortcuts.
+
+Each pins a behaviour the previous release had: a ``SIGALRM`` that reaches an
+in-process run between two documents is the caller's, not a document's
+timeout; and a declared language is not settled by a first line that the
+rest of the text contradicts.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections.abc import Iterator
+from types import FrameType
+
+import pytest
+
+from masthead.extract.document import RawDocument
+from masthead.extract.language import LanguageDecision, decide
+from masthead.models import Article, Rejection
+from masthead.run.runconfig import PipelineConfig
+from masthead.run.runners import Outlet, run_in_process
+from masthead.run.summary import Summary
+
+FAULTY = PipelineConfig(load_entry_points=False, extra=(("misbehaving", "misbehaving_plugins"),))
+
+
+class ListSink(list[Article | Rejection]):
+    """Keeps what it is given, in memory."""
+
+    write = list.append
+
+    def close(self) -> None:
+        """Nothing to publish."""
+
+    abort = close
+
+
+def doc(name: str) -> RawDocument:
+    return RawDocument(uri=name, data=f"Title {name}\nMISBEHAVING page {name}.\n".encode())
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM")
+def test_an_alarm_between_documents_reaches_the_callers_handler_not_a_document() -> None:
+    """The run's alarm handler answers for a document's budget only: a
+    ``SIGALRM`` that arrives while the next input is read (the caller's own
+    timer, a reader's) goes to the handler the caller had, and the run goes on."""
+    rang: list[int] = []
+
+    def callers(signum: int, frame: FrameType | None) -> None:
+        rang.append(signum)
+
+    def documents() -> Iterator[RawDocument]:
+        yield doc("first")
+        os.kill(os.getpid(), signal.SIGALRM)  # delivered here, between two documents
+        yield doc("second")
+
+    previous = signal.signal(signal.SIGALRM, callers)
+    try:
+        sinks = ListSink(), ListSink()
+        summary = Summary()
+        run_in_process(documents(), FAULTY.build(), Outlet(*sinks, summary), timeout=30)
+        assert signal.getsignal(signal.SIGALRM) is callers
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    assert rang == [signal.SIGALRM]
+    assert [a.provenance.input for a in sinks[0] if isinstance(a, Article)] == ["first", "second"]
+    assert not sinks[1] and summary.read == 2
+
+
+#: A one-line note in English (under 150 characters), then a Russian text.
+NOTE_EN = (
+    "Below is the statement in full, as the ministry published it in Russian on Tuesday, "
+    "with its headings and numbered points kept as they were.\n"
+)
+#: A one-line note in Russian (under 150 characters), then an English text.
+NOTE_RU = "Ниже приводится полный текст заявления, опубликованного министерством во вторник на английском языке:\n"
+RUSSIAN = (
+    "Министерство иностранных дел Российской Федерации заявляет, что переговоры с делегацией продолжатся "
+    "на следующей неделе в Женеве. Стороны обсудят вопросы стратегической стабильности и безопасности в Европе. "
+)
+ENGLISH = (
+    "The ministry said on Tuesday that talks with the delegation would continue next week in Geneva, "
+    "where both sides are expected to discuss strategic stability and European security. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "language"),
+    [(NOTE_EN + RUSSIAN * 8, "en", "ru"), (NOTE_RU + ENGLISH * 8, "ru", "en")],
+    ids=["english-note-russian-text", "russian-note-english-text"],
+)
+def test_a_note_in_the_declared_language_does_not_outvote_the_text_after_it(
+    text: str, declared: str, language: str
+) -> None:
+    """A page that declares one language and carries a text in another, after
+    a line in the declared one, reads as the text's language (with a warning
+    naming both), as the schema says: a declared language the text contradicts
+    is replaced."""
+    assert len(text.split("\n", 1)[0]) < 150
+    assert decide(text, declared) == LanguageDecision(
+        language, f"language_corrected: declared {declared!r}, the text reads as {language!r}"
+    )
