@@ -5,12 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import pytest
-
 from masthead import Draft, Page, Source
-from masthead.extract import language
 from masthead.extract.document import RawDocument
-from masthead.extract.language import FIRST_LOOK_CHARS, OPENING_CHARS, LanguageDecision, decide, identify
+from masthead.extract.language import OPENING_CHARS, LanguageDecision, decide, identify
 from masthead.models import Article
 from support import SourcesPlugin, make_pipeline, make_plugins
 
@@ -165,31 +162,3 @@ def test_pipeline_keeps_the_default_for_a_short_page_with_a_warning() -> None:
     assert article.language == "en"
     assert any(w.startswith("language_default:") for w in article.warnings)
     assert not any(w.startswith("language_") for w in ingest(f"Headline\n{ENGLISH}\n").warnings)
-
-
-def test_a_first_look_that_confidently_reads_as_the_declared_language_settles_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The identifier's cost grows with its text: a declared language the
-    first line or two confirm is settled there; one they do not confirm
-    (too few letters, or too unsure) is read on, as before."""
-    seen: list[int] = []
-    real = language._predict
-
-    def counted(sample: str, k: int) -> list[tuple[str, float]]:
-        seen.append(len(sample))
-        return real(sample, k)
-
-    monkeypatch.setattr(language, "_predict", counted)
-    text = (ENGLISH + " ") * 8
-    assert decide(text, "en") == LanguageDecision("en")
-    assert seen == [FIRST_LOOK_CHARS]
-    seen.clear()
-    # a first look of figures and names only: the opening decides
-    figures = "2024-05-01 12:00 | 1,234.56 | 7.8% | 9:30 " * 4
-    assert decide(figures[:FIRST_LOOK_CHARS] + text, "en") == LanguageDecision("en")
-    assert seen == [OPENING_CHARS]
-    seen.clear()
-    # a German first look under a declared English goes on to the opening, then the sample
-    assert decide((GERMAN + " ") * 8, "en").language == "de"
-    assert seen[:2] == [FIRST_LOOK_CHARS, OPENING_CHARS]

