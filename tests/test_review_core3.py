@@ -8,19 +8,23 @@ rest of the text contradicts.
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
+import time
 from collections.abc import Iterator
 from types import FrameType
 
 import pytest
 
+import masthead
 from masthead.extract.document import RawDocument
 from masthead.extract.language import LanguageDecision, decide
 from masthead.models import Article, Rejection
 from masthead.run.runconfig import PipelineConfig
 from masthead.run.runners import Outlet, run_in_process
 from masthead.run.summary import Summary
+from support import make_pipeline, make_plugins
 
 FAULTY = PipelineConfig(load_entry_points=False, extra=(("misbehaving", "misbehaving_plugins"),))
 
@@ -36,8 +40,8 @@ class ListSink(list[Article | Rejection]):
     abort = close
 
 
-def doc(name: str) -> RawDocument:
-    return RawDocument(uri=name, data=f"Title {name}\nMISBEHAVING page {name}.\n".encode())
+def doc(name: str, marker: str = "") -> RawDocument:
+    return RawDocument(uri=name, data=f"Title {name}\nMISBEHAVING page {name}.\n{marker}\n".encode())
 
 
 @pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM")
@@ -101,3 +105,44 @@ def test_a_note_in_the_declared_language_does_not_outvote_the_text_after_it(
     assert decide(text, declared) == LanguageDecision(
         language, f"language_corrected: declared {declared!r}, the text reads as {language!r}"
     )
+
+
+class SwapsTheAlarm:
+    """A processor plugin that sets ``SIGALRM``'s handler for its own use once,
+    on its first page, and leaves it (as a library's own timeout may); on a
+    page that asks for it, it works for longer than any budget."""
+
+    def __init__(self) -> None:
+        self.ready = False
+
+    @masthead.hookimpl
+    def masthead_process_article(self, article: Article) -> None:
+        if not self.ready:
+            signal.signal(signal.SIGALRM, lambda signum, frame: None)
+            self.ready = True
+        if any("SLOW" in line for line in article.body):
+            deadline = time.monotonic() + 3
+            while time.monotonic() < deadline:
+                time.sleep(0.01)
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM")
+def test_a_plugin_that_takes_the_alarm_for_itself_does_not_lift_the_next_documents_budget() -> None:
+    """Each document is timed, whatever a plugin did with the alarm's handler
+    while an earlier document ran."""
+    plugins = make_plugins(
+        ("misbehaving", importlib.import_module("misbehaving_plugins")), ("swaps_the_alarm", SwapsTheAlarm())
+    )
+    sinks = ListSink(), ListSink()
+    summary = Summary()
+    previous = signal.getsignal(signal.SIGALRM)
+    try:
+        run_in_process(
+            [doc("first"), doc("slow", "SLOW")], make_pipeline(plugins), Outlet(*sinks, summary), timeout=0.3
+        )
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    assert [a.provenance.input for a in sinks[0] if isinstance(a, Article)] == ["first"]
+    assert [(r.input, r.reason, r.plugin) for r in sinks[1] if isinstance(r, Rejection)] == [
+        ("slow", "timeout", "swaps_the_alarm")
+    ]
