@@ -37,7 +37,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 import structlog
 
@@ -137,10 +137,10 @@ def run_in_process(
     of a POSIX process (:func:`budget_available`); elsewhere documents run
     without one.
     """
-    budget = _Budget(pipeline, timeout if timeout and budget_available() else None)
-    with stop_signals(), budget:
+    process = guarded(pipeline, timeout)
+    with stop_signals():
         for item in documents:
-            outlet.deliver(item if isinstance(item, Rejection) else budget.process(item))
+            outlet.deliver(item if isinstance(item, Rejection) else process(item))
     return outlet.summary
 
 
@@ -172,30 +172,12 @@ class _Overtime(BaseException):
 
 class _Budget:
     """Runs one document, tracing which plugin runs, under a ``SIGALRM``
-    deadline of ``seconds`` (``None``: no deadline).
-
-    Used as a context manager, it installs its alarm handler once for all
-    the documents run inside (a handler swap costs more than the timer);
-    otherwise each document installs and restores it.
-    """
+    deadline of ``seconds`` (``None``: no deadline)."""
 
     def __init__(self, pipeline: Pipeline, seconds: float | None) -> None:
         self.seconds = seconds
         self.running: tuple[str, str | None] = ("decode", None)
         self.pipeline = traced_pipeline(pipeline, self._announce)
-        self._previous: Any = None
-        self._installed = False
-
-    def __enter__(self) -> _Budget:
-        if self.seconds is not None and not self._installed:
-            self._previous = signal.signal(signal.SIGALRM, self._alarm)
-            self._installed = True
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._installed:
-            self._installed = False
-            signal.signal(signal.SIGALRM, self._previous)
 
     def _announce(self, stage: str, plugin: str | None) -> None:
         self.running = (stage, plugin)
@@ -210,13 +192,8 @@ class _Budget:
                 return self.pipeline.process(raw)
             except PluginOutOfMemory as exc:
                 return memory_rejection(raw, exc.stage, exc.plugin)
-        if not self._installed:
-            with self:
-                return self._timed(raw, self.seconds)
-        return self._timed(raw, self.seconds)
-
-    def _timed(self, raw: RawDocument, seconds: float) -> Article | Rejection:
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        previous = signal.signal(signal.SIGALRM, self._alarm)
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
         try:
             return self.pipeline.process(raw)
         except PluginOutOfMemory as exc:
@@ -228,12 +205,13 @@ class _Budget:
                 input=raw.uri,
                 stage=stage,
                 reason="timeout",
-                error=f"{who}: over the {seconds:g} s budget of one document (during {stage})",
+                error=f"{who}: over the {self.seconds:g} s budget of one document (during {stage})",
                 plugin=plugin,
                 sha256=raw.sha256,
             )
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def run_in_processes(
