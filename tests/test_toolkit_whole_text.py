@@ -9,11 +9,13 @@ the plain definitions are kept here and compared on varied input.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from masthead.extract import text
+from masthead.extract import bylines, dates, text
 
 #: Words, every kind of space and line break normalize treats apart, and
 #: characters it drops, so that runs of them meet at line ends and inside lines.
@@ -43,3 +45,111 @@ def test_normalize_of_the_whole_text_is_that_of_each_line(source: str) -> None:
     expected = _normalize_line_by_line(source)
     assert text.normalize(source) == expected
     assert text.lines(source) == tuple(line for line in expected.split("\n") if line)
+
+
+def _iso_by_fields(text: str) -> str | None:
+    """:func:`dates.parse_date` of an ISO string, each field read and checked apart."""
+    match = dates._ISO_LIKE.match(text)
+    assert match is not None
+    year, month, day, hour, minute, second, fraction, zone = match.groups()
+    try:
+        if hour is None:
+            return date(int(year), int(month), int(day)).isoformat()
+        tz = None
+        if zone == "Z":
+            tz = timezone.utc
+        elif zone:
+            sign = 1 if zone[0] == "+" else -1
+            digits = zone[1:].replace(":", "")
+            tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0)))
+        micro = int((fraction or "0")[:6].ljust(6, "0"))
+        moment = datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro, tz)
+    except ValueError:
+        return None
+    return moment.isoformat()
+
+
+_TWO_DIGITS = st.sampled_from(("00", "01", "09", "12", "13", "23", "24", "29", "30", "31", "59", "60", "99", "٠٣"))
+
+
+@st.composite
+def _iso_strings(draw: st.DrawFn) -> str:
+    year = draw(st.sampled_from(("2024", "2023", "1900", "0001", "9999", "0000", "٢٠٢٤")))
+    text = f"{year}-{draw(_TWO_DIGITS)}-{draw(_TWO_DIGITS)}"
+    if draw(st.booleans()):
+        text += draw(st.sampled_from(("T", " "))) + f"{draw(_TWO_DIGITS)}:{draw(_TWO_DIGITS)}"
+        if draw(st.booleans()):
+            text += f":{draw(_TWO_DIGITS)}"
+            text += draw(st.sampled_from(("", "", ".5", ".123", ".000000", ".123456", ".1234567", ".000001")))
+        text += draw(st.sampled_from(("", " ", "Z")) if draw(st.booleans()) else st.just(""))
+        if draw(st.booleans()):
+            text += draw(st.sampled_from(("+", "-"))) + draw(_TWO_DIGITS)
+            text += draw(st.sampled_from(("", ":", ""))) + draw(st.sampled_from(("", "00", "30", "45", "60", "99")))
+    return text
+
+
+@settings(max_examples=500, deadline=None)
+@given(_iso_strings())
+@example("2026-12-05T18:54:53.123456+00:00")
+@example("2026-12-05T18:54:53-00:00")
+@example("2026-12-05T18:54:53.000000+05:30")
+@example("2026-12-05T24:00:00")
+def test_iso_strings_written_back_unchanged_are_read_as_their_fields_are(source: str) -> None:
+    if dates._ISO_LIKE.match(source):
+        assert dates.parse_date(source) == _iso_by_fields(source)
+
+
+def _whole_date_by_every_form(text: str) -> str | None:
+    """:func:`dates._whole_date` trying every form at the start of ``text``."""
+    for form in (*dates._HUMAN_FORMS, dates._DOTTED):
+        match = form.match(text)
+        if match is not None and match.end() == len(text):
+            iso = dates._from_human(match)
+            if iso is not None:
+                return iso
+    return None
+
+
+#: Pieces of dates and of lines that are none: names in every case (and
+#: the characters case-blind matching takes for ASCII letters), digits of
+#: other scripts, the separators each form needs.
+_DATE_PIECES = st.sampled_from(
+    (
+        *("April", "april", "APR", "Sept", "sep", "\u017fep", "May", "Monday", "mon", "Tue.", "\u212aelvin", "Mo"),
+        *("7", "07", "12", "31", "2025", "1999", "١٢", "٢٠٢٥", "T10:00", "10:00", "4:15", "pm", "a.m.", "UTC", "EST"),
+        *(" ", " ", ", ", ",", ".", "-", "/", "|", "at", "on", "Published", "word", "(", '"', "\u2013", "th"),
+    )
+)
+
+
+def _outcome(read: Callable[[str], str | None], line: str) -> object:
+    """What ``read`` returns for ``line``, or the type of what it raises
+    (a month name read case-blind, "ſep", is no key of the month table)."""
+    try:
+        return read(line)
+    except KeyError as error:
+        return type(error)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=9).map("".join))
+@example("7 April 2025")
+@example("\u017fep 7, 2025")
+@example("2025-04-07T10:00")
+@example("Published on 07.04.2025 - 10:00")
+def test_whole_dates_and_date_lines_are_read_as_every_form_reads_them(line: str) -> None:
+    assert _outcome(dates._whole_date, line) == _outcome(_whole_date_by_every_form, line)
+    assert _outcome(bylines.date_line, line) == _outcome(_date_line_asking_twice, line)
+
+
+def _date_line_asking_twice(text: str) -> str | None:
+    """:func:`bylines.date_line` asking for the whole-line date, then :func:`dates.parse_date`."""
+    if not text or not bylines._FOUR_DIGITS.search(text):
+        return None
+    text = text.strip()
+    if not text.isascii() or "last edited" in text.lower():
+        text = bylines._LAST_EDITED.sub("", text)
+    line = bylines._DATE_LEAD.sub("", text).strip(" .,|")
+    if ":" in line:
+        line = bylines._DATE_TIME_SEPARATOR.sub(" ", line)
+    return _whole_date_by_every_form(line) or dates.parse_date(line)

@@ -228,7 +228,11 @@ def date_line(text: str | None) -> str | None:
     if ":" in line:  # the separator is only one before a time
         line = _DATE_TIME_SEPARATOR.sub(" ", line)
     # The whole-line check of find_date, anchored: a paragraph fails at once.
-    return dates._whole_date(line) or dates.parse_date(line)
+    whole = dates._whole_date(line)
+    if whole is not None or not line.strip():
+        return whole
+    # parse_date, without asking for the same whole-line date again.
+    return dates._parse_stripped(line.strip(), not_whole=line)
 
 
 def dateline(line: str, *, other_words: int = 3) -> str | None:
