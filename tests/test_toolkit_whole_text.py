@@ -16,6 +16,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from masthead.extract import bylines, dates, text
+from masthead.extract.boilerplate import Phrases
 
 #: Words, every kind of space and line break normalize treats apart, and
 #: characters it drops, so that runs of them meet at line ends and inside lines.
@@ -153,3 +154,29 @@ def _date_line_asking_twice(text: str) -> str | None:
     if ":" in line:
         line = bylines._DATE_TIME_SEPARATOR.sub(" ", line)
     return _whole_date_by_every_form(line) or dates.parse_date(line)
+
+
+_FAMILY = Phrases("family", exact=("share", "support us", "a"), patterns=(r"^\d+ comments?$",))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(("share", "support", "us", "a", "3", "comments", "x" * 12)), max_size=4),
+    st.text(alphabet=" :.!?", max_size=12),
+)
+@example(["support", "us"], " . ! ")
+@example(["support", "us", "a"], ".")
+def test_a_phrase_with_trailing_stops_matches_as_stripped(words: list[str], end: str) -> None:
+    key = " ".join(words) + end
+    expected = bool(key) and (
+        key in _FAMILY.exact or key.rstrip(" :.!") in _FAMILY.exact or _FAMILY.patterns[0].search(key) is not None
+    )
+    assert _FAMILY.matches_folded(key) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789١٢ a.-\n\x00\x7f"), max_size=120))
+@example("x" * 60 + "2025")
+@example("x" * 60 + "202 5")
+def test_four_digits_are_found_in_any_line(line: str) -> None:
+    assert bylines._has_four_digits(line) == (re.search(r"\d{4}", line) is not None)
