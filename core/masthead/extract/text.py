@@ -12,8 +12,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-#: The spaces :func:`normalize` unifies besides the ASCII one (a class's body).
-_OTHER_SPACES = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+#: The spaces :func:`normalize` unifies besides the ASCII one, and as a class's body.
+_OTHER_SPACE_CHARS = ("\t", "\u00a0", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u202f", "\u205f", "\u3000")
+_OTHER_SPACES = "".join(_OTHER_SPACE_CHARS)
 _SPACES = re.compile(f"[ {_OTHER_SPACES}]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -53,9 +54,17 @@ def normalize(text: str) -> str:
     # One scan tells the texts that hold no character to drop and no space
     # but the ASCII one (most of them), which are spared both substitutions.
     if _DROPPED_OR_SPACE.search(text):
-        text = _UNIFIED.sub(" ", _DROPPED.sub("", text))
-    elif "  " in text:
-        text = _UNIFIED.sub(" ", text)
+        text = _DROPPED.sub("", text)
+        # Each kind of space that is there becomes an ASCII one (a page
+        # holds few kinds, each replaced in one C call), and the runs of
+        # ASCII spaces are then made one below: the runs of any spaces
+        # become one space, as a substitution of them would make them.
+        for space in _OTHER_SPACE_CHARS:
+            if space in text:
+                text = text.replace(space, " ")
+    if "  " in text:
+        # A pattern that opens with a literal is searched for at C speed.
+        text = _SPACE_RUN.sub(" ", text)
     if not any(space in text for space in _SPLIT_ONLY_SPACES):
         # Every space left is a lone ASCII one, and what ``str.strip``
         # would take off a line is such a space next to a line feed or an
@@ -82,9 +91,8 @@ def collapse(text: str) -> str:
 
 #: What :func:`normalize` removes: invisible and control characters.
 _DROPPED = re.compile(f"{_INVISIBLE.pattern[:-1]}{_CONTROL.pattern[1:]}")
-#: A run of spaces that is not a lone ASCII space: the ones unifying
-#: changes, found without stopping at every single space between two words.
-_UNIFIED = re.compile(f"[{_OTHER_SPACES}][ {_OTHER_SPACES}]*| [ {_OTHER_SPACES}]+")
+#: Two ASCII spaces or more.
+_SPACE_RUN = re.compile("  +")
 #: A character to drop or a space other than the ASCII one: one class,
 #: scanned for at C speed (an alternation would be tried at every character).
 _DROPPED_OR_SPACE = re.compile(f"[{_DROPPED.pattern[1:-1]}{_OTHER_SPACES}]")
