@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from masthead.extract import bylines, dates, text
+from masthead.extract import agencies, bylines, dates, text
 from masthead.extract.boilerplate import Phrases
 
 #: Words, every kind of space and line break normalize treats apart, and
@@ -180,3 +180,17 @@ def test_a_phrase_with_trailing_stops_matches_as_stripped(words: list[str], end:
 @example("x" * 60 + "202 5")
 def test_four_digits_are_found_in_any_line(line: str) -> None:
     assert bylines._has_four_digits(line) == (re.search(r"\d{4}", line) is not None)
+
+
+#: Keywords, pieces of them, and characters whose UTF-8 bytes are several
+#: (a lone surrogate among them), so that a keyword stands next to any.
+_AGENCY_PIECES = st.sampled_from(
+    (*agencies._KEYWORDS[:12], "Reuters", "Reu", "ters", "TASS", "é", "Ü", "\u2019", "\ud800", "\U0001f600", " ", "\n")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_AGENCY_PIECES, max_size=12).map("".join))
+@example("\ud800Reuters\U0001f600AFP")
+def test_agency_keywords_are_found_in_any_text_as_substrings(text: str) -> None:
+    assert agencies._keywords_in(text) == frozenset(k for k in agencies._KEYWORDS if k in text)
