@@ -59,6 +59,11 @@ def _from_iso_match(match: re.Match[str]) -> str | None:
                 return text
         except ValueError:
             pass
+    return _iso_of_fields(match)
+
+
+def _iso_of_fields(match: re.Match[str]) -> str | None:
+    """:func:`_from_iso_match` reading each field of ``match`` and checking it."""
     year, month, day, hour, minute, second, fraction, zone = match.groups()
     try:
         if hour is None:
