@@ -134,11 +134,11 @@ def test_credit_searches_are_skipped_only_where_they_find_nothing(line: str) -> 
     text = line.rstrip()[-captions._CREDIT_SEARCH_CHARS :]
     lowered = captions._lowered(text)
     if captions._LABELLED_TAIL.search(text) is not None:
-        assert captions._may_hold(lowered, captions._LABEL_WORDS)
+        assert captions._families(lowered) & captions._LABEL_BIT
     if captions._INSTITUTION.search(text) is not None:
-        assert captions._may_hold(lowered, captions._INSTITUTION_WORDS)
+        assert captions._families(lowered) & captions._INSTITUTION_BIT
     if captions._LICENCE.search(line) is not None:
-        assert captions._may_hold(captions._lowered(line), captions._LICENCE_WORDS)
+        assert captions._families(captions._lowered(line)) & captions._LICENCE_BIT
     kinds = frozenset(("ministry", "agency"))
     if captions._named_source(text, kinds) is not None:
         assert captions._may_name_source(text, fold(text), kinds)

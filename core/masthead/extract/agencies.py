@@ -204,9 +204,15 @@ def _credited(text: str, start: int, end: int, said_ok: bool) -> bool:
 
 
 #: Every keyword (or name) of :data:`AGENCIES`, and one automaton finding
-#: them all: one scan of a text instead of one search each.
+#: them all: one scan of a text instead of one search each. It reads the
+#: text's UTF-8 bytes, where a keyword's bytes stand exactly where the
+#: keyword does (no character's bytes start inside another's), as a
+#: deterministic automaton: several times faster than reading the ``str``,
+#: whose offsets it would have to count in characters.
 _KEYWORDS = tuple(sorted({k for a in AGENCIES for k in a.keywords or (a.name,)}))
-_ANY_KEYWORD = ahocorasick_rs.AhoCorasick(list(_KEYWORDS))
+_ANY_KEYWORD = ahocorasick_rs.BytesAhoCorasick(
+    [keyword.encode() for keyword in _KEYWORDS], implementation=ahocorasick_rs.Implementation.DFA
+)
 
 
 #: For each keyword, the agencies of :data:`AGENCIES` (by index) that one
@@ -221,7 +227,8 @@ _AGENCIES_OF: dict[str, tuple[int, ...]] = {
 def _keywords_in(text: str) -> frozenset[str]:
     """The keywords of :data:`_KEYWORDS` that ``text`` holds (``keyword in text``),
     overlapping ones included ("Korean Central News" inside another match)."""
-    return frozenset(_KEYWORDS[index] for index, _, _ in _ANY_KEYWORD.find_matches_as_indexes(text, overlapping=True))
+    raw = text.encode("utf-8", "surrogatepass")  # a lone surrogate is kept, as a character of its own
+    return frozenset(_KEYWORDS[index] for index, _, _ in _ANY_KEYWORD.find_matches_as_indexes(raw, overlapping=True))
 
 
 def _first_mention(agency: Agency, text: str, present: frozenset[str]) -> int | None:

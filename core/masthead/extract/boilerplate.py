@@ -70,6 +70,11 @@ def _all_sorted(phrases: Phrases) -> tuple[str, ...]:
     return tuple(sorted({*phrases.exact, *phrases.prefixes, *phrases.contains}))
 
 
+def _longest_exact(phrases: Phrases) -> int:
+    """The length of the longest of ``phrases.exact`` (0 for none)."""
+    return max(map(len, phrases.exact), default=0)
+
+
 #: "\\1" or "(?(1)": a group referred to by its number.
 _NUMBERED_REFERENCE = re.compile(r"\\[1-9]|\(\?\(\d")
 
@@ -157,6 +162,9 @@ class Phrases:
     _contains: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(
         init=False, eq=False, repr=False, default=attrs.Factory(_grouped_contains, takes_self=True)
     )
+    _longest_exact: int = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_longest_exact, takes_self=True)
+    )
 
     def matches(self, line: str) -> bool:
         """Whether ``line`` is one of these phrases (any spelling)."""
@@ -167,8 +175,18 @@ class Phrases:
         if not key:
             return False
         exact = self.exact
-        # Stripping can only change a key that ends with what it strips.
-        if exact and (key in exact or (key[-1] in _EXACT_TRAIL and key.rstrip(_EXACT_TRAIL) in exact)):
+        # Stripping can only change a key that ends with what it strips, and
+        # it leaves no phrase of a key longer than the longest phrase unless
+        # the character past that length is one it strips: a paragraph
+        # ending with a full stop is not copied and hashed again.
+        if exact and (
+            key in exact
+            or (
+                key[-1] in _EXACT_TRAIL
+                and key[self._longest_exact : self._longest_exact + 1] in _EXACT_TRAIL
+                and key.rstrip(_EXACT_TRAIL) in exact
+            )
+        ):
             return True
         for word, group in self._contains:
             if word in key:

@@ -9,6 +9,7 @@ like them ("By 2025, the army ...") in the body. The readers here return
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Iterable
 
@@ -71,7 +72,7 @@ def split_names(text: str, *, whole: Iterable[str] = ()) -> tuple[str, ...]:
 
 def _is_person(name: str) -> bool:
     parts = name.split()
-    if not 1 <= len(parts) <= 5 or not parts[0][:1].isupper() or any(ch.isdigit() for ch in name):
+    if not 1 <= len(parts) <= 5 or not parts[0][:1].isupper() or any(map(str.isdigit, name)):
         return False
     return all(_NAME_WORD.match(p) for p in parts)
 
@@ -89,7 +90,7 @@ def is_name_list(line: str, *, not_names: Collection[str] = ()) -> bool:
     ("Key Takeaways", "Russia").
     """
     words = line.split()
-    if not 2 <= len(words) <= 10 or any(ch.isdigit() for ch in line):
+    if not 2 <= len(words) <= 10 or any(map(str.isdigit, line)):
         return False
     keys = [fold(word).strip(",") for word in words]
     if any(key in not_names for key in keys):
@@ -111,8 +112,9 @@ def byline_names(line: str, *, credits: Iterable[str] = ()) -> tuple[str, ...] |
     """
     if len(line.split(maxsplit=_MAX_BYLINE_WORDS)) > _MAX_BYLINE_WORDS:
         return None
-    key = fold(line).rstrip(".")
-    if any(key == fold(c) for c in credits):
+    # A tuple of credits (as plugins keep them) is folded once, not per line.
+    folded_credits = _folded_credits(credits) if isinstance(credits, tuple) else frozenset(map(fold, credits))
+    if folded_credits and fold(line).rstrip(".") in folded_credits:
         return (line.strip().rstrip("."),)
     # Cutting the date out only removes text: a line without a byline
     # word is done before its date is looked for.
@@ -131,6 +133,12 @@ def byline_names(line: str, *, credits: Iterable[str] = ()) -> tuple[str, ...] |
     if not names or not all(_is_person(n) for n in names):
         return None
     return names
+
+
+@functools.lru_cache(maxsize=64)
+def _folded_credits(credits: tuple[str, ...]) -> frozenset[str]:
+    """:func:`byline_names`' ``credits``, folded."""
+    return frozenset(map(fold, credits))
 
 
 def _may_be_byline(line: str) -> bool:
@@ -206,6 +214,25 @@ def is_time_note(line: str) -> bool:
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 
 
+#: An ASCII line at least this long is scanned for four digits as bytes.
+_BYTES_SCAN_CHARS = 48
+#: Every byte to "0" if it is an ASCII digit, else to a space.
+_DIGITS_TO_ZERO = bytes(ord("0") if chr(b).isdigit() and b < 128 else ord(" ") for b in range(256))
+
+
+def _has_four_digits(text: str) -> bool:
+    """Whether ``text`` holds four digits in a row (of any script).
+
+    Most lines asked are paragraphs, and the regular expression engine
+    tries every character of them in turn; in ASCII, where the only digits
+    are 0-9, a byte translation and a substring search at C speed find
+    the same.
+    """
+    if len(text) >= _BYTES_SCAN_CHARS and text.isascii():
+        return b"0000" in text.encode("ascii").translate(_DIGITS_TO_ZERO)
+    return _FOUR_DIGITS.search(text) is not None
+
+
 def date_line(text: str | None) -> str | None:
     """ISO 8601 when ``text`` is a date and nothing else, else ``None``.
 
@@ -217,7 +244,7 @@ def date_line(text: str | None) -> str | None:
     is read with :func:`masthead.extract.dates.find_date` first, which reads
     "April 7, 2025 1:15 pm" as 13:15.
     """
-    if not text or not _FOUR_DIGITS.search(text):
+    if not text or not _has_four_digits(text):
         return None
     text = text.strip()
     # The case-blind "last edited" is looked for only where it may be: in
@@ -228,7 +255,11 @@ def date_line(text: str | None) -> str | None:
     if ":" in line:  # the separator is only one before a time
         line = _DATE_TIME_SEPARATOR.sub(" ", line)
     # The whole-line check of find_date, anchored: a paragraph fails at once.
-    return dates._whole_date(line) or dates.parse_date(line)
+    whole = dates._whole_date(line)
+    if whole is not None or not line.strip():
+        return whole
+    # parse_date, without asking for the same whole-line date again.
+    return dates._parse_stripped(line.strip(), not_whole=line)
 
 
 def dateline(line: str, *, other_words: int = 3) -> str | None:

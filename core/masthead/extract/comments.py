@@ -621,11 +621,18 @@ def _thread_start(reader: _Reader, lines: Sequence[str], indents: Sequence[int])
 def _dated_start(reader: _Reader, lines: Sequence[str], start: int, stop: int) -> int | None:
     """The first NAME line followed by a timestamp (or holding one) and then text."""
     for index in range(start, stop):
+        # Either start needs a stamp on this line, alone or after a name:
+        # most lines hold none, and are done before the line after them
+        # is judged (every answer is the reader's, so the order of asking
+        # changes none).
+        head = reader.name_stamp(lines[index]) is not None
+        if not (head or (index > start and reader.stamp(lines[index]))):
+            continue
         if not _texts_after(reader, lines, index, stop):
             continue
-        if reader.name_stamp(lines[index]) is not None:
+        if head:
             return index
-        if index > start and reader.stamp(lines[index]) and reader.name_line(lines[index - 1]):
+        if reader.name_line(lines[index - 1]):
             return index - 1
     return None
 

@@ -15,6 +15,8 @@ from email.utils import parsedate_to_datetime
 import attrs
 
 _RFC_2822 = re.compile(r"^(?:[A-Za-z]{3},\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}")
+#: "YYYY-MM-DDTHH:MM:SS": an ISO string written back unchanged is this long at least.
+_ISO_SECONDS_CHARS = 19
 _ISO_LIKE = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$"
 )
@@ -45,6 +47,23 @@ def _from_rfc_2822(text: str) -> str | None:
 
 
 def _from_iso_match(match: re.Match[str]) -> str | None:
+    text = match.group()
+    if len(text) >= _ISO_SECONDS_CHARS:
+        # Most ISO strings (a record's own timestamps, checked on every
+        # record) are already what this returns: a string that
+        # ``datetime.fromisoformat`` reads and writes back unchanged holds
+        # the fields the groups below hold, so the answer is the string
+        # itself, got by two C calls instead of a dozen Python ones.
+        try:
+            if datetime.fromisoformat(text).isoformat() == text:
+                return text
+        except ValueError:
+            pass
+    return _iso_of_fields(match)
+
+
+def _iso_of_fields(match: re.Match[str]) -> str | None:
+    """:func:`_from_iso_match` reading each field of ``match`` and checking it."""
     year, month, day, hour, minute, second, fraction, zone = match.groups()
     try:
         if hour is None:
@@ -203,7 +222,7 @@ def _whole_date(text: str) -> str | None:
     and reaches the end is the one :func:`find_date` would pick, as no
     match starts earlier or ends later.
     """
-    for form in (*_HUMAN_FORMS, _DOTTED):
+    for form in _whole_forms(text):
         match = form.match(text)
         if match is not None and match.end() == len(text):
             iso = _from_human(match)
@@ -212,16 +231,57 @@ def _whole_date(text: str) -> str | None:
     return None
 
 
+#: Every form of :func:`find_date`, in its order.
+_ALL_FORMS = (*_HUMAN_FORMS, _DOTTED)
+#: The forms that may start with a digit (no weekday, no month name first),
+#: and which of them need a dash or slash, or a dot.
+_DIGIT_FORMS = _ALL_FORMS[1:]
+_DASHED_FORM, _DOTTED_FORMS = _HUMAN_FORMS[2], (_HUMAN_FORMS[3], _DOTTED)
+#: How a date that starts with a letter starts: a weekday or a month name
+#: (every name in :data:`_MONTHS` starts with one of these).
+_NAME_HEADS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun", *(n[:3] for n in _MONTHS)))
+
+
+def _whole_forms(text: str) -> tuple[re.Pattern[str], ...]:
+    """The forms that may match at the start of ``text``, in their order.
+
+    Each form starts at a word boundary with a weekday, a month name or a
+    digit: an ASCII start that is none of them (most lines: a word) rules
+    out every form, a digit the month-first one. Other starts are left to
+    the forms (case-blind matching takes "ſ" for "s", ``\\d`` any script's
+    digits).
+    """
+    head = text[:3]
+    if not head.isascii():
+        return _ALL_FORMS
+    if head[:1].isdigit():
+        if "-" in text or "/" in text or "." in text:
+            return _DIGIT_FORMS
+        return _DIGIT_FORMS[:1]
+    if head.lower() in _NAME_HEADS:
+        return _ALL_FORMS
+    return ()
+
+
 def parse_date(text: str | None) -> str | None:
     """ISO 8601 for ``text`` if it is a date and nothing else (ISO forms
     included), else ``None``: unknown, never guessed."""
     if not text or not text.strip():
         return None
-    stripped = text.strip()
+    return _parse_stripped(text.strip())
+
+
+def _parse_stripped(stripped: str, *, not_whole: str | None = None) -> str | None:
+    """:func:`parse_date` of a stripped, non-blank ``stripped``.
+
+    ``not_whole`` is a text :func:`_whole_date` already found no date in:
+    a caller that asked it first is spared asking again.
+    """
     iso_match = _ISO_LIKE.match(stripped)
     if iso_match:
         return _from_iso_match(iso_match)
-    whole = _whole_date(stripped.strip(".,|"))
+    bare = stripped.strip(".,|")
+    whole = None if bare == not_whole else _whole_date(bare)
     if whole is not None:
         return whole
     # RFC 2822 last: its parser also accepts "May 21, 2019 4:15 pm" and drops the "pm".

@@ -12,7 +12,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+#: The spaces :func:`normalize` unifies besides the ASCII one, and as a class's body.
+_OTHER_SPACE_CHARS = ("\t", "\u00a0", "\u1680", *map(chr, range(0x2000, 0x200B)), "\u202f", "\u205f", "\u3000")
+_OTHER_SPACES = "".join(_OTHER_SPACE_CHARS)
+_SPACES = re.compile(f"[ {_OTHER_SPACES}]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _QUOTES = str.maketrans(
@@ -44,22 +47,36 @@ def normalize(text: str) -> str:
     space, invisible and control characters go, and each line is stripped.
     Quotes and dashes are left as the page has them.
     """
-    text = _DROPPED.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # Whole-text work, once per page rather than once per line: no
+    # character touched here is a line feed, so the lines come out the same.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # One scan tells the texts that hold no character to drop and no space
+    # but the ASCII one (most of them), which are spared both substitutions.
+    if _DROPPED_OR_SPACE.search(text):
+        text = _DROPPED.sub("", text)
+        # Each kind of space that is there becomes an ASCII one (a page
+        # holds few kinds, each replaced in one C call), and the runs of
+        # ASCII spaces are then made one below: the runs of any spaces
+        # become one space, as a substitution of them would make them.
+        for space in _OTHER_SPACE_CHARS:
+            if space in text:
+                text = text.replace(space, " ")
+    if "  " in text:
+        # A pattern that opens with a literal is searched for at C speed.
+        text = _SPACE_RUN.sub(" ", text)
     if not any(space in text for space in _SPLIT_ONLY_SPACES):
-        # What is left of a run of spaces is exactly what ``str.split``
-        # splits on: splitting each line and joining its words with one
-        # space unifies and strips it in C, where a substitution replaces
-        # every single space between two words.
-        return "\n".join(" ".join(line.split()) for line in text.split("\n"))
-    # Whole-text substitution, once per page rather than once per line: no
-    # character it touches is a line feed, so the lines come out the same.
-    text = _SPACES.sub(" ", text)
+        # Every space left is a lone ASCII one, and what ``str.strip``
+        # would take off a line is such a space next to a line feed or an
+        # end of the text: taken off by three C calls over the whole text
+        # rather than one Python call per line.
+        return text.replace("\n ", "\n").replace(" \n", "\n").strip(" ")
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def lines(text: str) -> tuple[str, ...]:
     """The non-blank lines of ``text`` after :func:`normalize`."""
-    return tuple(line for line in normalize(text).split("\n") if line)
+    return tuple(filter(None, normalize(text).split("\n")))
 
 
 def collapse(text: str) -> str:
@@ -74,6 +91,11 @@ def collapse(text: str) -> str:
 
 #: What :func:`normalize` removes: invisible and control characters.
 _DROPPED = re.compile(f"{_INVISIBLE.pattern[:-1]}{_CONTROL.pattern[1:]}")
+#: Two ASCII spaces or more.
+_SPACE_RUN = re.compile("  +")
+#: A character to drop or a space other than the ASCII one: one class,
+#: scanned for at C speed (an alternation would be tried at every character).
+_DROPPED_OR_SPACE = re.compile(f"[{_DROPPED.pattern[1:-1]}{_OTHER_SPACES}]")
 #: Characters ``str.split`` splits on that are no space to :func:`normalize`
 #: (next line, line and paragraph separators: kept inside a line); the rest
 #: of its whitespace is a space to normalize, a line feed, or dropped.
