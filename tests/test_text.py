@@ -1,4 +1,4 @@
-from masthead.extract.dates import to_iso8601
+from masthead.extract.dates import find_date, parse_date, to_iso8601
 from masthead.extract.text import collapse, fold, lines, normalize, starts_with_any
 
 
@@ -98,3 +98,13 @@ def test_written_out_times_keep_common_zone_abbreviations() -> None:
     assert parse_date("May 4, 2016 1:12 PM GMT") == "2016-05-04T13:12:00+00:00"
     # an unknown or seasonal zone is not guessed: the time stays naive
     assert find_date("April 25, 2020 10:30 am ET").iso == "2020-04-25T10:30:00"  # type: ignore[union-attr]
+
+
+def test_a_month_or_zone_matched_case_blind_in_other_letters_reads_or_is_no_date() -> None:
+    """Case-blind matching lets "ſep" (long s) stand for "sep" and "eſt" for
+    "est": such a name is read by its case-folded form, and one no table
+    holds even folded ("ıun", dotless i) is no date; neither raises."""
+    assert parse_date("ſep 7, 2025") == "2025-09-07"
+    assert parse_date("7 ſeptember 2025") == "2025-09-07"
+    assert parse_date("May 21, 2019 4:15 pm eſt") == "2019-05-21T16:15:00-05:00"
+    assert find_date("Published ıun 3, 2020") is None

@@ -102,8 +102,7 @@ _DATE_PIECES = st.sampled_from(
 
 
 def _outcome(read: Callable[[str], str | None], line: str) -> object:
-    """What ``read`` returns for ``line``, or the type of what it raises
-    (a month name read case-blind, "ſep", is no key of the month table)."""
+    """What ``read`` returns for ``line``, or the type of what it raises."""
     try:
         return read(line)
     except KeyError as error:

@@ -290,7 +290,13 @@ def _parse_stripped(stripped: str, *, not_whole: str | None = None) -> str | Non
 
 def _from_human(match: re.Match[str]) -> str | None:
     parts = match.groupdict()
-    month = _MONTHS[parts["month"].lower()] if parts.get("month") else int(parts["mnum"])
+    # Case-blind matching lets a name through in letters no table spells
+    # ("ſep" for "sep", "ıun" for "iun"): casefolded, or else no date.
+    month = _MONTHS.get(parts["month"].casefold()) if parts.get("month") else int(parts["mnum"])
+    zone = parts.get("zone")
+    offset = _ZONES.get(zone.casefold()) if zone else 0
+    if month is None or offset is None:
+        return None
     try:
         day = date(int(parts["year"]), month, int(parts["day"]))
         if parts.get("hour") is None:
@@ -301,8 +307,7 @@ def _from_human(match: re.Match[str]) -> str | None:
             hour += 12
         elif ampm == "am" and hour == 12:
             hour = 0
-        zone = parts.get("zone")
-        tz = timezone(timedelta(hours=_ZONES[zone.lower()])) if zone else None
+        tz = timezone(timedelta(hours=offset)) if zone else None
         moment = datetime(day.year, day.month, day.day, hour, int(parts["minute"]), int(parts["second"] or 0), 0, tz)
     except ValueError:
         return None
