@@ -69,21 +69,29 @@ _LISTING_BODY_CLASSES = frozenset(
 _ARTICLE_BODY_CLASSES = frozenset(("single", "single-post", "postid", "article", "page-article"))
 
 
-def listing_signals(lines: Sequence[str], *, phrases: Phrases = LISTING_PHRASES) -> int:
-    """How many lines look like teaser links, pager or archive headings."""
-    return sum(1 for line in lines if phrases.matches(line)) + PAGER_WEIGHT * _pager_runs(lines)
+def listing_signals(
+    lines: Sequence[str], *, phrases: Phrases = LISTING_PHRASES, folded: Sequence[str] | None = None
+) -> int:
+    """How many lines look like teaser links, pager or archive headings.
+
+    ``folded`` are the lines already folded (:attr:`masthead.Page.folded_lines`
+    for a page's own lines), when known: each line is folded once, by the
+    caller or here, for both the phrase and the pager tests.
+    """
+    keys = [fold(line) for line in lines] if folded is None else folded
+    return sum(1 for key in keys if phrases.matches_folded(key)) + PAGER_WEIGHT * _pager_runs(keys)
 
 
-def _pager_runs(lines: Sequence[str]) -> int:
-    """Runs of pager pieces, one a line, page numbers going up ("1 2 3 … 214").
+def _pager_runs(keys: Sequence[str]) -> int:
+    """Runs of pager pieces, one a line, page numbers going up ("1 2 3 … 214"),
+    in the folded lines ``keys``.
 
     Vote counts in a comment thread are digit lines too, but never three in
     a row counting upwards.
     """
     runs = 0
     run: list[str] = []
-    for line in (*lines, ""):
-        key = fold(line)
+    for key in (*keys, ""):
         if key and _PAGER_PIECE.match(key):
             run.append(key)
             continue
@@ -107,6 +115,7 @@ def reject_listing(
     phrases: Phrases = LISTING_PHRASES,
     is_date: Callable[[str], bool] | None = None,
     threshold: int = THRESHOLD,
+    folded: Sequence[str] | None = None,
 ) -> None:
     """Raise :class:`masthead.NotAnArticle` when the page reads as a listing.
 
@@ -115,13 +124,14 @@ def reject_listing(
     and, when ``is_date`` is given, every dated line after the first as a
     teaser's date (pass it only for the part of the page without comments:
     comment stamps are dates too). The reason names the evidence.
+    ``folded`` are ``lines`` already folded, when known (see :func:`listing_signals`).
     """
     says = html_says_listing(soup)
     if says is not None:
         if says:
             raise NotAnArticle("listing page: the body classes say so")
         return
-    signals = listing_signals(lines, phrases=phrases)
+    signals = listing_signals(lines, phrases=phrases, folded=folded)
     if is_date is not None:
         signals += max(0, sum(1 for line in lines if is_date(line)) - 1)
     if signals >= threshold:
@@ -266,6 +276,7 @@ def reject_blog_listing(
     is_byline: Callable[[str], bool],
     is_date: Callable[[str], bool],
     ends_page: Callable[[str], bool] | None = None,
+    folded: Sequence[str] | None = None,
 ) -> None:
     """Raise :class:`masthead.NotAnArticle` when ``lines`` are a blog theme's run of teasers.
 
@@ -278,12 +289,14 @@ def reject_blog_listing(
     heading or pager (:data:`ARCHIVE_HEADINGS`) with no byline and little
     prose. Dates, prose and headings are counted above the first line
     ``ends_page`` accepts (the publisher blurb, the comment area).
+    ``folded`` are ``lines`` already folded (:attr:`masthead.Page.folded_lines`
+    when ``lines`` are the page's own), when known.
     """
     bylines = sum(1 for line in lines if is_byline(line))
     # Each line folded once for the link, teaser and archive tests (a page's
     # paragraphs are too long for fold's cache): is_read_more, is_teaser and
     # ARCHIVE_HEADINGS.matches, computed from the same key.
-    keys = [fold(line) for line in lines]
+    keys = [fold(line) for line in lines] if folded is None else folded
     ends = [key.rstrip(_LINK_END) for key in keys]
     teasers = [tail.endswith(_TEASER_ENDS) and _words_at_least(line, 4) for line, tail in zip(lines, ends, strict=True)]
     more = sum(1 for tail, teaser in zip(ends, teasers, strict=True) if tail in READ_MORE or teaser)

@@ -9,6 +9,8 @@ URLs, and comments with author, date and reply threading.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from masthead import Draft, NotAnArticle, Page, Source
 from masthead.extract import comments as thread
 from masthead.extract import listing, shapes
@@ -51,7 +53,7 @@ class SouthFrontSource(Source):
         bulleted = thread.bullet_lines(lines) > 0
         indents = thread.line_indents(page.source_text) if bulleted else ()
         parts = split_lines(lines, indents=indents, folded=page.folded_lines)
-        self._reject_listing(lines, parts)
+        self._reject_listing(lines, parts, folded=page.folded_lines)
         return self._draft(page, parts, title=parts.title, published=parts.published)
 
     def _parse_html(self, page: Page) -> Draft:
@@ -77,18 +79,18 @@ class SouthFrontSource(Source):
     # ------------------------------------------------------------------
 
     @staticmethod
-    def _reject_listing(lines: tuple[str, ...], parts: Parts) -> None:
+    def _reject_listing(lines: tuple[str, ...], parts: Parts, *, folded: Sequence[str] | None = None) -> None:
         """A page without a paragraph, or a category page of teasers.
 
         Listings show "Read more" links, a pager, and a date line under each
         teaser title; an article shows one date at most (comment dates are
-        not counted).
+        not counted). ``folded`` are ``lines`` folded, when known.
         """
         if not parts.body:
             raise NotAnArticle("no article paragraph found on the page")
         if parts.has_marker:
             return
-        listing.reject_listing(lines, is_date=None if parts.comments else _is_date)
+        listing.reject_listing(lines, is_date=None if parts.comments else _is_date, folded=folded)
 
     def _draft(self, page: Page, parts: Parts, *, title: str | None, published: str | None) -> Draft:
         parts.title, parts.published = title, published

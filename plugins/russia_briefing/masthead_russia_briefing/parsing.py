@@ -46,7 +46,11 @@ class Extract(Fields):
 
 
 def parse_lines(
-    lines: Sequence[str], *, known_title: str | None = None, links: Collection[str] | None = None
+    lines: Sequence[str],
+    *,
+    known_title: str | None = None,
+    links: Collection[str] | None = None,
+    folded: Sequence[str] | None = None,
 ) -> Extract:
     """Split ``lines`` into headline, byline, body and related titles.
 
@@ -56,10 +60,16 @@ def parse_lines(
     (HTML): a related item without its icon must be one of them, so that a
     subheading under the box stays in the body. Raises :class:`NotAnArticle`
     for listing pages and for pages with no line of article text.
+    ``folded`` are ``lines`` folded (:attr:`masthead.Page.folded_lines`), when known.
     """
-    lines = [line for line in lines if line.strip()]
+    kept = [line for line in lines if line.strip()]
+    if folded is not None and len(kept) != len(lines):  # blank lines dropped: their keys too
+        folded = [key for line, key in zip(lines, folded, strict=True) if line.strip()]
+    lines = kept
     asked = _Asked()
-    reject_blog_listing(lines, is_byline=byline.is_byline, is_date=asked.is_day, ends_page=asked.is_footer)
+    reject_blog_listing(
+        lines, is_byline=byline.is_byline, is_date=asked.is_day, ends_page=asked.is_footer, folded=folded
+    )
     out = Extract()
     start = _read_header(lines, out, known_title, asked.date_line)
     _read_body(lines[start:], out, title=known_title or out.title, links=links, asked=asked)

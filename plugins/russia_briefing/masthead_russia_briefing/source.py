@@ -88,7 +88,7 @@ class RussiaBriefingSource(Source):
             from . import html  # with the first HTML page: dumps never load Beautiful Soup
 
             return html.parse(page)
-        extract = parse_lines(page.lines)
+        extract = parse_lines(page.lines, folded=page.folded_lines)
         extract.comments = dump_comments(page.lines, folded_text=page.folded_text)
         return extract.draft(url=page.url, language=self.language)
 
