@@ -91,9 +91,21 @@ def trailing_run(
         start -= 1
     while start < end and not strong(lines[start]):
         start += 1
-    if start == end or sum(1 for line in lines[start:end] if strong(line)) < needed(end - start):
+    if start == end or not _enough_strong(lines, start, end, strong, needed(end - start)):
         return len(lines)
     if joins is not None and end - start >= 2:
         while start and shaped(lines[start - 1]) and joins(lines[start - 1]):
             start -= 1
     return start
+
+
+def _enough_strong(lines: Sequence[str], start: int, end: int, strong: Predicate, count: int) -> bool:
+    """``sum(1 for line in lines[start:end] if strong(line)) >= count``, for a
+    run whose first line is strong, asking ``strong`` (a title-case count on
+    every word) only until the count is reached or can no longer be."""
+    found, index = 1, start + 1
+    while found < count and end - index >= count - found:
+        if strong(lines[index]):
+            found += 1
+        index += 1
+    return found >= count
