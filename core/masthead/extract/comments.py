@@ -200,15 +200,28 @@ def line_indents(source_text: str) -> list[int]:
     here, one entry per kept line, in the same order.
     """
     indents = []
-    raws = source_text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     # normalize works line by line (nothing it removes or unifies is a line
-    # feed): its lines of the whole text are those of each raw line, got in
-    # one pass rather than one per line.
-    for raw, normalized in zip(raws, text.normalize(source_text).split("\n"), strict=True):
-        if normalized:
+    # feed), so a raw line is kept when its own normalized form is not empty.
+    for raw in source_text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if _kept(raw):
             line = raw.replace("\t", "    ").replace("\u00a0", " ")
             indents.append(len(line) - len(line.lstrip()))
     return indents
+
+
+def _kept(raw: str) -> bool:
+    """Whether :func:`masthead.extract.text.normalize` leaves anything of the raw line ``raw``.
+
+    Told without normalizing most lines (the caller has the normalized text
+    already): every character it drops or turns into a space is whitespace
+    or unprintable, so a line that is all whitespace loses everything and a
+    stripped line that is all printable keeps itself; only the rest (an
+    invisible or control character among the words) is normalized.
+    """
+    stripped = raw.strip()
+    if not stripped:
+        return False
+    return stripped.isprintable() or bool(text.normalize(raw))
 
 
 def bullet_depths(source_text: str) -> list[int]:
