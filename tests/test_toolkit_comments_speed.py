@@ -11,8 +11,32 @@ from masthead.extract.comments import line_indents
 #: Characters normalize treats specially (spaces of every kind, invisible and
 #: control characters, line ends, split-only spaces) mixed with plain ones.
 _CHARS = st.sampled_from(
-    [" ", "\t", "\u00a0", "\u2003", "\u3000", "\u200b", "\u00ad", "\ufeff", "\x0b", "\x0c", "\x1f", "\x00"]
-    + ["\n", "\r", "\r\n", "\x85", "\u2028", "\u2029", "a", "B", "-", "\u2022", "\u00e9", "1"]
+    (
+        " ",
+        "\t",
+        "\u00a0",
+        "\u2003",
+        "\u3000",
+        "\u200b",
+        "\u00ad",
+        "\ufeff",
+        "\x0b",
+        "\x0c",
+        "\x1f",
+        "\x00",
+        "\n",
+        "\r",
+        "\r\n",
+        "\x85",
+        "\u2028",
+        "\u2029",
+        "a",
+        "B",
+        "-",
+        "\u2022",
+        "\u00e9",
+        "1",
+    )
 )
 
 
