@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from masthead.extract import text
+from masthead.extract import bylines, text
 from masthead.extract.comments import line_indents
 
 #: Characters normalize treats specially (spaces of every kind, invisible and
@@ -61,3 +61,25 @@ def test_line_indents_as_whole_text_normalize(source_text: str) -> None:
 def test_line_indents_drops_a_line_of_invisible_characters_only() -> None:
     # Stripped, "\u200b\u00ad" is not empty, yet normalize leaves nothing of it.
     assert line_indents("a\n  \u200b\u00ad\n    b") == [0, 4]
+
+
+def _plain_name_list(names: str) -> tuple[str, ...] | None:
+    """``bylines._name_list`` trying its pattern on every text."""
+    match = bylines._LISTED.match(names.strip())
+    if match is None or "," not in match.group("first"):
+        return None
+    last = bylines._NAME_CUT.sub("", match.group("last")).strip().rstrip(".")
+    found = bylines.split_names(f"{match.group('first')}, {last}")
+    return found if found and all(bylines._is_person(n) for n in found) else None
+
+
+_NAME_PARTS = st.sampled_from(
+    ("John", "Smith", "Anna", "Ivanova", "O'Neil", "and", "And", "&", ",", ", ", " ", "the", "for", "-", "|", "(", ".")
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_NAME_PARTS, max_size=12).map(" ".join), st.lists(_NAME_PARTS, max_size=12).map("".join))
+def test_name_list_as_the_plain_pattern(spaced: str, joined: str) -> None:
+    for names in (spaced, joined):
+        assert bylines._name_list(names) == _plain_name_list(names)

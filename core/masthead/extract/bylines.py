@@ -155,6 +155,10 @@ _LISTED = re.compile(
 
 def _name_list(text: str) -> tuple[str, ...] | None:
     """The names of "A, B and C", or ``None`` unless every item is a person."""
+    # A list needs a comma in its first part and "and" or "&" before its
+    # last: most names are done without trying the pattern.
+    if "," not in text or ("and" not in text and "&" not in text):
+        return None
     match = _LISTED.match(text.strip())
     if match is None or "," not in match.group("first"):
         return None
