@@ -1,4 +1,4 @@
-"""The comment toolkit's shortcuts answer as the plain logic they stand for."""
+"""The comment and byline toolkit's shortcuts answer as the plain logic they stand for."""
 
 from __future__ import annotations
 
