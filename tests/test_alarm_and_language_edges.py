@@ -1,9 +1,9 @@
-"""Regression tests for the text-dump machinery and language shortcuts.
+"""An in-process run's alarm and a declared language, at their edges.
 
-Each pins a behaviour the previous release had: a ``SIGALRM`` that reaches an
-in-process run between two documents is the caller's, not a document's
-timeout; and a declared language is not settled by a first line that the
-rest of the text contradicts.
+A ``SIGALRM`` that reaches an in-process run between two documents is the
+caller's, not a document's timeout; a plugin that takes the alarm for itself
+does not lift the next document's time limit; and a declared language is
+not settled by a first line that the rest of the text contradicts.
 """
 
 from __future__ import annotations
