@@ -220,7 +220,7 @@ class Journal:
     def add(self, key: str, identity: list[int] | None, documents: int) -> None:
         entry = {"key": key, "identity": identity, "documents": documents}
         try:
-            line = orjson.dumps(entry).decode()  # one a file: the standard library's encoder costs five times as much
+            line = orjson.dumps(entry).decode()  # a line per input file, at a fifth of json.dumps' cost
         except TypeError:  # a file name's undecodable bytes (lone surrogates), escaped to ASCII
             line = json.dumps(entry)
         self._pending.append(line + "\n")

@@ -149,7 +149,7 @@ def read_bytes(path: str, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
                 wanted = limit + 1
     finally:
         os.close(fd)
-    data = b"".join(chunks) if len(chunks) != 1 else chunks[0]
+    data = b"".join(chunks)  # one chunk is returned as it is, not copied
     if len(data) > limit:
         raise OverflowError(f"more than the {limit}-byte document limit")
     return data
