@@ -25,8 +25,10 @@ What keeps the corpus honest:
   the ScrapingHub article-extraction benchmark's ``html/``) are mixed in
   as the generic share when given.
 
-Text dumps (the corpus seeds and the plugins' dump fixtures, some with CRLF
-line ends) go to a separate folder.
+Text dumps go to a separate folder: the corpus seeds and the plugins' dump
+fixtures, each copy with its headline, body paragraphs and reader comments
+rewritten from the same sentence pool (the outlet's furniture is kept, as
+real pages of an outlet repeat it), half of them with CRLF line ends.
 """
 
 from __future__ import annotations
@@ -245,14 +247,53 @@ def generic_page(rng: random.Random, number: int, size: str, *, with_url: bool =
 
 
 @functools.cache
-def dumps() -> list[str]:
-    """Every text dump the project has: the corpus seeds and the plugins' dump fixtures."""
+def dump_sources() -> list[tuple[str, dict[str, object] | None]]:
+    """Every text dump the project has (the corpus seeds and the plugins' dump
+    fixtures), each with its reviewed record where it has one."""
     found = sorted(ROOT.glob("corpus/*.txt")) + sorted(ROOT.glob("plugins/*/tests/fixtures/dumps/*.txt"))
-    return [path.read_text(encoding="utf-8") for path in found]
+    sources: list[tuple[str, dict[str, object] | None]] = []
+    for path in found:
+        expected = path.with_name(path.name.removesuffix(".txt") + ".expected.json")
+        record = json.loads(expected.read_text(encoding="utf-8")) if expected.exists() else None
+        sources.append((path.read_text(encoding="utf-8"), record))
+    return sources
+
+
+def _rewrites(rng: random.Random, record: dict[str, object]) -> dict[str, str]:
+    """New text for the lines of a dump that belong to its article: the
+    headline, every body paragraph (as many sentences as it had) and every
+    reader comment. What is left is the outlet's furniture, which real pages
+    of the outlet repeat too."""
+    swaps: dict[str, str] = {}
+    title = record.get("title")
+    if isinstance(title, str) and title.strip():
+        swaps[title.strip()] = rng.choice(headlines())
+    for line in record.get("body") or ():
+        if isinstance(line, str) and line.strip():
+            count = max(1, len(_SENTENCE_END.split(line)))
+            swaps[line.strip()] = " ".join(rng.choices(sentences(), k=count))
+    for comment in record.get("comments") or ():
+        text = comment.get("text") if isinstance(comment, dict) else None
+        if isinstance(text, str) and text.strip():
+            swaps[text.strip()] = " ".join(rng.choices(sentences(), k=rng.randint(1, 3)))
+    return swaps
 
 
 def text_dump(rng: random.Random, number: int) -> str:
-    text = dumps()[number % len(dumps())]
+    """One of the project's dumps with its article's lines rewritten (see
+    :func:`_rewrites`; a dump without a reviewed record, such as a listing,
+    is kept as it is), half of them with CRLF line ends: the dumps of a run
+    share their outlets' furniture but not their articles, so no cache of
+    whole lines sees a line of an article twice."""
+    text, record = dump_sources()[number % len(dump_sources())]
+    if record is not None:
+        swaps = _rewrites(rng, record)
+        lines = text.split("\n")
+        for index, line in enumerate(lines):
+            key = line.strip()
+            if key in swaps:
+                lines[index] = line[: len(line) - len(line.lstrip())] + swaps[key]
+        text = "\n".join(lines)
     return text if rng.random() < 0.5 else text.replace("\n", "\r\n")
 
 

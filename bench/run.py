@@ -59,7 +59,8 @@ def cores() -> int:
 
 def corpus_for(work: Path, size: int, seed: int, real: Path | None, *, dumps: int = 0) -> Path:
     """The corpus folder of ``size`` pages (and ``dumps`` text dumps), built on first use."""
-    folder = work / f"corpus-{size}-seed{seed}{'-real' if real else ''}{f'-dumps{dumps}' if dumps else ''}"
+    # "-varied": dumps whose article lines are rewritten per copy (earlier corpora repeated whole dumps).
+    folder = work / f"corpus-{size}-seed{seed}{'-real' if real else ''}{f'-dumps{dumps}-varied' if dumps else ''}"
     done = folder / "built.json"
     if not done.exists():
         sys.path.insert(0, str(HERE))
