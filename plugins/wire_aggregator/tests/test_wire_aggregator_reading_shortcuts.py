@@ -3,20 +3,23 @@
 :class:`masthead_wire_aggregator.extract._Shapes` answers the ticker test
 from the kept headline and title-case answers, asks no long line whether it
 is a menu entry or a widget label, and asks whether a line reads as a
-sentence-case headline only of a headline-shaped one; :func:`extract` looks
-for sidebar teasers and related lists only in a page that can hold them. Each
-shortcut is compared with the question it stands for, on lines built from
-the shapes a page mixes.
+sentence-case headline only of a headline-shaped one, and keeps its answers
+for short lines from page to page; :func:`extract` looks for sidebar teasers
+and related lists only in a page that can hold them. Each shortcut is
+compared with the question it stands for, on lines built from the shapes a
+page mixes.
 """
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from masthead.extract import shapes as toolkit_shapes
 from masthead.extract.lists import headed_lists, is_teaser, teaser_trios
 from masthead.extract.text import fold
+from masthead_wire_aggregator import extract as extraction
 from masthead_wire_aggregator import shapes
 from masthead_wire_aggregator.extract import _RELATED_HEADINGS, _may_head_list, _Shapes, extract
 
@@ -91,3 +94,50 @@ def test_a_caption_of_many_words_is_none() -> None:
     # the words are counted after the caption rules, not before: still counted
     assert shapes.is_caption("Photo: " + "word " * 20)
     assert not shapes.is_caption("Photo: " + "word " * 40)
+
+
+def _forget() -> None:
+    for kept in extraction._KEPT.values():
+        kept.clear()
+
+
+@settings(max_examples=200)
+@given(st.lists(_PAGE, min_size=2, max_size=4))
+def test_answers_kept_from_earlier_pages_read_a_page_as_if_it_came_first(pages: list[list[str]]) -> None:
+    """Each page reads the same after the others (whose short lines' answers
+    are kept) as on its own, with nothing kept."""
+    after_others = [extract(lines) for lines in pages]
+    alone = []
+    for lines in pages:
+        _forget()
+        alone.append(extract(lines))
+    assert after_others == alone
+
+
+@settings(max_examples=300)
+@given(st.lists(_ANY_LINE, min_size=1, max_size=6))
+def test_kept_answers_are_the_questions_answers(lines: list[str]) -> None:
+    for _ in range(2):  # the second time from the kept answers
+        shape = _Shapes()
+        for line in lines:
+            assert shape.menu(line) == shapes.is_menu(line)
+            assert shape.caption(line) == shapes.is_caption(line)
+            assert shape.stop(line) == shapes.is_stop(line)
+            assert shape.byline(line) == shapes.parse_byline(line)
+            assert shape.dateline(line) == shapes.parse_dateline(line)
+            assert shape.title_case(line) == shapes.title_case_ratio(line)
+            assert shape.headline(line) == toolkit_shapes.headline_shaped(line)
+
+
+def test_only_short_lines_are_kept_and_no_more_of_them_than_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    _forget()
+    monkeypatch.setattr(extraction, "_KEPT_LINES", 3)
+    long_line = "Gold Climbs to Record " * 10
+    assert len(long_line) > extraction._KEPT_CHARS
+    shape = _Shapes()
+    shape.menu(long_line)
+    assert long_line not in extraction._KEPT[shapes.is_menu]
+    for index in range(7):
+        shape.menu(f"Menu {index}")
+        assert len(extraction._KEPT[shapes.is_menu]) <= 3
+    assert "Menu 6" in extraction._KEPT[shapes.is_menu]
