@@ -3,7 +3,8 @@
 Each cleaning pass reads a line's key once and tests it against the
 phrases the plain rules test one family at a time; the cluster reader
 starts at the first line that opens a cluster; the detector hands the
-dump's split lines to the parser. Each is compared here with the plain
+dump's split lines to the parser; the answers for short lines are kept
+from page to page. Each is compared here with the plain
 form, written out as the rules state it, on lines made of the outlet's own
 phrases and of ordinary text.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from moscow_times_support import ARTICLE_DUMPS, DUMPS, LISTING_DUMPS, SEED_BARE, SEED_FULL
@@ -21,6 +23,7 @@ from masthead.extract import pageparts
 from masthead.extract.document import TEXT, RawDocument
 from masthead.extract.text import fold
 from masthead_moscow_times import MoscowTimesSource, detection, phrases
+from masthead_moscow_times import lines as line_rules
 from masthead_moscow_times.lines import is_headline, is_paragraph, key_of
 from masthead_moscow_times.parsing import (
     _CLUSTERS,
@@ -171,3 +174,60 @@ def test_a_glued_dump_is_parsed_from_the_split_the_detector_made() -> None:
     assert parsed.title == "Putin and Trump Hail Trust"
     assert list(parsed.body) == parse_lines(page.lines, folded=page.folded_lines).body
     assert fold(parsed.body[0]).startswith("the story goes on")
+
+
+#: Lines the kept answers are about: captions, credits, bylines, dates, headlines.
+_SHORT = (
+    *("Vladimir Putin. Sergei Karpukhin / TASS", "Moskva News Agency", "By Jane Doe", "April 25, 2020"),
+    *("Kremlin Says Talks Went Well", "Updated: 2 hours ago", "Pixabay", "Reuters"),
+)
+_PAGE_LINES = st.lists(st.one_of(_LINE, st.sampled_from(_SHORT)), max_size=14)
+
+
+def _forget_kept() -> None:
+    for kept in (line_rules._KEPT_CAPTIONS, line_rules._KEPT_HEADLINES, line_rules._KEPT_DATES):
+        kept.clear()
+    line_rules._KEPT_BYLINES.clear()
+
+
+def _reading(lines: list[str]) -> object:
+    try:
+        return parse_lines(lines)
+    except NotAnArticle as exc:
+        return str(exc)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PAGE_LINES, min_size=2, max_size=4))
+def test_answers_kept_from_earlier_pages_read_a_page_as_if_it_came_first(pages: list[list[str]]) -> None:
+    after_others = [_reading(lines) for lines in pages]
+    alone = []
+    for lines in pages:
+        _forget_kept()
+        alone.append(_reading(lines))
+    assert after_others == alone
+
+
+def test_the_dumps_read_the_same_after_one_another_as_alone() -> None:
+    paths = sorted(DUMPS.glob("*.txt"))
+    pages = [Page.from_raw(RawDocument(uri=p.name, data=p.read_bytes(), content_type=TEXT)) for p in paths]
+    after_others = [_reading(list(page.lines)) for page in pages]
+    alone = []
+    for page in pages:
+        _forget_kept()
+        alone.append(_reading(list(page.lines)))
+    assert after_others == alone
+
+
+def test_only_short_lines_are_kept_and_no_more_of_them_than_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    _forget_kept()
+    monkeypatch.setattr(line_rules, "_KEPT_LINES", 3)
+    answers = line_rules.PageAnswers()
+    long_line = "Vladimir Putin in the Kremlin. " * 8 + "Sergei Karpukhin / TASS"
+    assert len(long_line) > line_rules._KEPT_CHARS
+    answers.captions[long_line]
+    assert long_line not in line_rules._KEPT_CAPTIONS
+    for index in range(7):
+        answers.captions[f"Photo {index}. Kremlin.ru"]
+        assert len(line_rules._KEPT_CAPTIONS) <= 3
+    assert "Photo 6. Kremlin.ru" in line_rules._KEPT_CAPTIONS
