@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from masthead import Page
+from masthead import NotAnArticle, Page
 from masthead.extract.text import fold
 from masthead.testing import document
 from masthead_russia_briefing import boilerplate, byline, parsing
@@ -201,11 +201,18 @@ def test_the_folded_text_only_spares_pages_without_a_heading(heading: str) -> No
     assert dump_comments(lines, folded_text="text. anna says: leave a reply") == []
 
 
+def _forget_kept() -> None:
+    for kept in (parsing._KEPT_FOOTER, parsing._KEPT_BLURB, parsing._KEPT_CHROME):
+        kept.clear()
+    parsing._KEPT_DATES.clear()
+
+
 def test_each_line_is_asked_about_the_blurb_and_the_chrome_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Several rules ask whether a line is the publisher blurb (or another
     footer line) or chrome; a page's long paragraphs are folded anew for
     every answer, so each is given once. The blurb itself is asked only of
     footer lines."""
+    _forget_kept()  # nothing known from earlier pages
     asked: dict[str, list[str]] = {"footer": [], "blurb": [], "chrome": []}
 
     class Counted:
@@ -288,6 +295,7 @@ def test_every_comment_heading_holds_a_word_the_thread_search_looks_for(heading:
 def test_each_line_is_read_for_a_date_once(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
     """The listing test, the header and the body all read date lines; each
     line is read once per page."""
+    _forget_kept()  # nothing known from earlier pages
     read: list[str | None] = []
     real = parsing.date_line
 
@@ -299,3 +307,52 @@ def test_each_line_is_read_for_a_date_once(monkeypatch: pytest.MonkeyPatch, path
     assert parse_lines(path.read_text(encoding="utf-8").splitlines()).body
     assert read
     assert len(read) == len(set(read))
+
+
+def _reading(lines: list[str]) -> object:
+    try:
+        return parse_lines(lines)
+    except NotAnArticle as exc:
+        return str(exc)
+
+
+def test_the_dumps_read_the_same_after_one_another_as_alone() -> None:
+    """Short lines' answers are kept from page to page: each fixture dump
+    reads as it does with nothing kept."""
+    pages = [path.read_text(encoding="utf-8").splitlines() for path in sorted(FIXTURES.glob("*.txt"))]
+    after_others = [_reading(lines) for lines in pages]
+    alone = []
+    for lines in pages:
+        _forget_kept()
+        alone.append(_reading(lines))
+    assert after_others == alone
+
+
+_FIXTURE_LINES = sorted(
+    {line for path in sorted(FIXTURES.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()}
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_FIXTURE_LINES), max_size=30), min_size=2, max_size=4))
+def test_pages_read_the_same_after_one_another_as_alone(pages: list[list[str]]) -> None:
+    after_others = [_reading(lines) for lines in pages]
+    alone = []
+    for lines in pages:
+        _forget_kept()
+        alone.append(_reading(lines))
+    assert after_others == alone
+
+
+def test_only_short_lines_are_kept_and_no_more_of_them_than_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    _forget_kept()
+    monkeypatch.setattr(parsing, "_KEPT_LINES", 3)
+    asked = parsing._Asked()
+    long_line = "Russia Briefing is produced by Dezan Shira & Associates. " * 4
+    assert len(long_line) > parsing._KEPT_CHARS
+    asked.is_footer(long_line)
+    assert long_line not in parsing._KEPT_FOOTER
+    for index in range(7):
+        asked.chrome(f"Menu item {index}")
+        assert len(parsing._KEPT_CHROME) <= 3
+    assert "Menu item 6" in parsing._KEPT_CHROME
