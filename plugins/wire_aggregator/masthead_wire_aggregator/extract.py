@@ -104,6 +104,8 @@ _KEPT_CHARS = shapes.LABEL_CHARS
 #: A question's kept answers are dropped all at once when they reach this
 #: many lines: at most some hundred kilobytes of short lines per question.
 _KEPT_LINES = 2048
+#: What no question answers: a line whose answer is not kept.
+_UNKNOWN = object()
 
 
 class _Answers(dict[str, _T]):
@@ -130,12 +132,15 @@ class _Answers(dict[str, _T]):
             answer = self[line] = self._ask(line)
             return answer
         kept = self._kept
-        if line in kept:
-            answer = kept[line]
-        else:
+        # One look-up, not ``in`` then ``[]``: another thread emptying the
+        # kept answers in between costs an answer worked out again, no error.
+        found = kept.get(line, _UNKNOWN)
+        if found is _UNKNOWN:
             if len(kept) >= _KEPT_LINES:
                 kept.clear()
             answer = kept[line] = self._ask(line)
+        else:
+            answer = cast("_T", found)
         self[line] = answer
         return answer
 
