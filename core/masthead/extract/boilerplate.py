@@ -25,7 +25,7 @@ import functools
 import re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 import attrs
 
@@ -365,6 +365,54 @@ class LineAnswers(dict[str, _T], Generic[_T]):
 
     def __missing__(self, line: str) -> _T:
         answer = self[line] = self._ask(line)
+        return answer
+
+
+#: Lines up to this long (menus, credits, captions, headlines, date and
+#: byline lines, one-line boilerplate) have :class:`KeptAnswers` keep their
+#: answers from page to page; a paragraph's are kept for its page only.
+KEPT_CHARS = 160
+#: A question's kept answers are dropped all at once when they reach this
+#: many lines: at most some hundred kilobytes of short lines per question.
+KEPT_LINES = 2048
+#: What no question answers: a line whose answer is not kept.
+_UNKNOWN = object()
+
+
+class KeptAnswers(LineAnswers[_T]):
+    """:class:`LineAnswers` for one page whose answers for short lines (up to
+    :data:`KEPT_CHARS`) also come from, and go to, ``kept``: one question's
+    answers kept across pages, a plain dict the caller holds for the process.
+
+    Every page of an outlet repeats its menus, credit lines, widget labels,
+    the headlines of its tickers and "Read more" boxes, its comment form: a
+    page of it would otherwise ask the same questions of the same short
+    lines as the page before. The answers must depend on the line alone
+    (not on the page), so a page reads the same whatever was read before it.
+    ``kept`` is emptied at once when it holds :data:`KEPT_LINES` lines.
+    """
+
+    __slots__ = ("_kept",)
+
+    def __init__(self, ask: Callable[[str], _T], kept: dict[str, _T]) -> None:
+        super().__init__(ask)
+        self._kept = kept
+
+    def __missing__(self, line: str) -> _T:
+        if len(line) > KEPT_CHARS:
+            answer = self[line] = self._ask(line)
+            return answer
+        kept = self._kept
+        # One look-up, not ``in`` then ``[]``: another thread emptying the
+        # kept answers in between costs an answer worked out again, no error.
+        found = kept.get(line, _UNKNOWN)
+        if found is _UNKNOWN:
+            if len(kept) >= KEPT_LINES:
+                kept.clear()
+            answer = kept[line] = self._ask(line)
+        else:
+            answer = cast("_T", found)
+        self[line] = answer
         return answer
 
 

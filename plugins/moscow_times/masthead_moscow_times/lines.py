@@ -10,13 +10,12 @@ with "By". Each predicate here is small, pure and works on one line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
-from typing import TypeVar, cast
 
 from masthead.extract import bylines, captions, shapes
-from masthead.extract.boilerplate import LineAnswers
+from masthead.extract.boilerplate import KeptAnswers, LineAnswers
 from masthead.extract.text import fold
 from masthead.extract.urls import date_in_url
 from masthead_moscow_times import phrases
@@ -29,68 +28,24 @@ _TERMINAL = tuple(".!?…\"”’')]:;")
 KEY_CHARS = 600
 
 
-_T = TypeVar("_T")
-
-#: Lines up to this long (credits, captions, headlines, date and byline
-#: lines, the outlet's one-line boilerplate) have their answers kept from
-#: page to page; a paragraph's are kept for its page only.
-_KEPT_CHARS = 160
-#: A question's kept answers are dropped all at once when they reach this
-#: many lines: at most some hundred kilobytes of short lines per question.
-_KEPT_LINES = 2048
-#: What no question answers: a line whose answer is not kept.
-_UNKNOWN = object()
-
-
-class _KeptAnswers(LineAnswers[_T]):
-    """:class:`LineAnswers` for one page whose answers for short lines come
-    from, and go to, ``kept``: the answers kept across pages.
-
-    Every page of the outlet repeats its credit lines ("Moskva News
-    Agency"), menus, the appeal's and the newsletter's lines and the
-    headlines of its "Read more" boxes; each dump would otherwise ask the
-    same questions of them. An answer depends on the line alone, so a page
-    reads the same whatever was read before it.
-    """
-
-    __slots__ = ("_kept",)
-
-    def __init__(self, ask: Callable[[str], _T], kept: dict[str, _T]) -> None:
-        super().__init__(ask)
-        self._kept = kept
-
-    def __missing__(self, line: str) -> _T:
-        if len(line) > _KEPT_CHARS:
-            answer = self[line] = self._ask(line)
-            return answer
-        kept = self._kept
-        # One look-up, not ``in`` then ``[]``: another thread emptying the
-        # kept answers in between costs an answer worked out again, no error.
-        found = kept.get(line, _UNKNOWN)
-        if found is _UNKNOWN:
-            if len(kept) >= _KEPT_LINES:
-                kept.clear()
-            answer = kept[line] = self._ask(line)
-        else:
-            answer = cast("_T", found)
-        self[line] = answer
-        return answer
-
-
 class PageAnswers:
-    """What the rules found out about the lines of the page being read
-    (and, for short lines, of the pages read before: :class:`_KeptAnswers`)."""
+    """What the rules found out about the lines of the page being read (and,
+    for short lines, of the pages read before:
+    :class:`~masthead.extract.boilerplate.KeptAnswers`)."""
 
     __slots__ = ("bylines", "captions", "dates", "headlines", "keys")
 
     def __init__(self) -> None:
         self.keys = LineAnswers(_key)  # short lines' keys are kept by fold's own cache
-        self.captions = _KeptAnswers(_is_caption, _KEPT_CAPTIONS)
-        self.headlines = _KeptAnswers(_is_headline, _KEPT_HEADLINES)
-        self.dates = _KeptAnswers(bylines.date_line, _KEPT_DATES)
-        self.bylines = _KeptAnswers(bylines.byline_names, _KEPT_BYLINES)
+        self.captions = KeptAnswers(_is_caption, _KEPT_CAPTIONS)
+        self.headlines = KeptAnswers(_is_headline, _KEPT_HEADLINES)
+        self.dates = KeptAnswers(bylines.date_line, _KEPT_DATES)
+        self.bylines = KeptAnswers(bylines.byline_names, _KEPT_BYLINES)
 
 
+# Every page of the outlet repeats its credit lines ("Moskva News Agency"),
+# menus, the appeal's and the newsletter's lines and the headlines of its
+# "Read more" boxes: their answers are kept across pages.
 _KEPT_CAPTIONS: dict[str, bool] = {}
 _KEPT_HEADLINES: dict[str, bool] = {}
 _KEPT_DATES: dict[str, str | None] = {}
@@ -161,7 +116,7 @@ def page_memo() -> AbstractContextManager[None]:
     asks whether the line is a caption, the standfirst test reads every
     later line for a date), and :func:`masthead.extract.text.fold` keeps
     short strings only. Held for one page's reading, the answers go with it,
-    but for short lines' (:class:`_KeptAnswers`).
+    but for short lines' (:class:`~masthead.extract.boilerplate.KeptAnswers`).
     """
     return _PageReading()
 

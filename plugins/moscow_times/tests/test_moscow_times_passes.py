@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from moscow_times_support import ARTICLE_DUMPS, DUMPS, LISTING_DUMPS, SEED_BARE, SEED_FULL
@@ -217,17 +216,3 @@ def test_the_dumps_read_the_same_after_one_another_as_alone() -> None:
         _forget_kept()
         alone.append(_reading(list(page.lines)))
     assert after_others == alone
-
-
-def test_only_short_lines_are_kept_and_no_more_of_them_than_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    _forget_kept()
-    monkeypatch.setattr(line_rules, "_KEPT_LINES", 3)
-    answers = line_rules.PageAnswers()
-    long_line = "Vladimir Putin in the Kremlin. " * 8 + "Sergei Karpukhin / TASS"
-    assert len(long_line) > line_rules._KEPT_CHARS
-    answers.captions[long_line]
-    assert long_line not in line_rules._KEPT_CAPTIONS
-    for index in range(7):
-        answers.captions[f"Photo {index}. Kremlin.ru"]
-        assert len(line_rules._KEPT_CAPTIONS) <= 3
-    assert "Photo 6. Kremlin.ru" in line_rules._KEPT_CAPTIONS

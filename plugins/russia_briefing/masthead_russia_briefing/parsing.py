@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import TypeVar, cast
 
 from masthead import Comment, NotAnArticle, Related
-from masthead.extract.boilerplate import LineAnswers
+from masthead.extract.boilerplate import KeptAnswers
 from masthead.extract.bylines import date_line
 from masthead.extract.comments import read_thread, section
 from masthead.extract.fields import Fields
@@ -100,53 +99,8 @@ def dump_comments(lines: Sequence[str], *, folded_text: str | None = None) -> li
     return read_thread(region, chrome_seen=True) if region else []
 
 
-_T = TypeVar("_T")
-
-#: Lines up to this long (menus, breadcrumbs, the byline, date lines,
-#: related headlines, the comment form's labels) have their answers kept
-#: from page to page; a paragraph's are kept for its page only.
-_KEPT_CHARS = 160
-#: A question's kept answers are dropped all at once when they reach this
-#: many lines: at most some hundred kilobytes of short lines per question.
-_KEPT_LINES = 2048
-#: What no question answers: a line whose answer is not kept.
-_UNKNOWN = object()
-
-
-class _KeptAnswers(LineAnswers[_T]):
-    """:class:`LineAnswers` for one page whose answers for short lines come
-    from, and go to, ``kept``: the answers kept across pages.
-
-    Every page of the site repeats its menus, breadcrumbs, "Related
-    Reading" headlines and comment form; each dump would otherwise ask the
-    same questions of them. An answer depends on the line alone, so a page
-    reads the same whatever was read before it.
-    """
-
-    __slots__ = ("_kept",)
-
-    def __init__(self, ask: Callable[[str], _T], kept: dict[str, _T]) -> None:
-        super().__init__(ask)
-        self._kept = kept
-
-    def __missing__(self, line: str) -> _T:
-        if len(line) > _KEPT_CHARS:
-            answer = self[line] = self._ask(line)
-            return answer
-        kept = self._kept
-        # One look-up, not ``in`` then ``[]``: another thread emptying the
-        # kept answers in between costs an answer worked out again, no error.
-        found = kept.get(line, _UNKNOWN)
-        if found is _UNKNOWN:
-            if len(kept) >= _KEPT_LINES:
-                kept.clear()
-            answer = kept[line] = self._ask(line)
-        else:
-            answer = cast("_T", found)
-        self[line] = answer
-        return answer
-
-
+# Every page of the site repeats its menus, breadcrumbs, "Related Reading"
+# headlines and comment form: their answers are kept across pages.
 _KEPT_FOOTER: dict[str, bool] = {}
 _KEPT_BLURB: dict[str, bool] = {}
 _KEPT_CHROME: dict[str, bool] = {}
@@ -157,16 +111,16 @@ class _Asked:
     """The phrase families several rules ask about the same line, answered
     once per line of one page (a page's paragraphs are too long for
     :func:`masthead.extract.text.fold`'s cache, so every answer folds
-    anew), and for short lines once across pages (:class:`_KeptAnswers`)."""
+    anew), and for short lines once across pages (:class:`~masthead.extract.boilerplate.KeptAnswers`)."""
 
     def __init__(self) -> None:
         #: The blurb or the comment area (:data:`boilerplate.FOOTER`): asked
         #: first, as most lines are neither, and the blurb only of those.
-        self.is_footer: Callable[[str], bool] = _KeptAnswers(boilerplate.FOOTER.matches, _KEPT_FOOTER).__getitem__
-        self._blurb: Callable[[str], bool] = _KeptAnswers(boilerplate.BLURB.matches, _KEPT_BLURB).__getitem__
-        self.chrome: Callable[[str], bool] = _KeptAnswers(boilerplate.CHROME.is_boilerplate, _KEPT_CHROME).__getitem__
+        self.is_footer: Callable[[str], bool] = KeptAnswers(boilerplate.FOOTER.matches, _KEPT_FOOTER).__getitem__
+        self._blurb: Callable[[str], bool] = KeptAnswers(boilerplate.BLURB.matches, _KEPT_BLURB).__getitem__
+        self.chrome: Callable[[str], bool] = KeptAnswers(boilerplate.CHROME.is_boilerplate, _KEPT_CHROME).__getitem__
         #: The header's and the body's rules read the date lines the listing test read.
-        self.date_line: Callable[[str], str | None] = _KeptAnswers(date_line, _KEPT_DATES).__getitem__
+        self.date_line: Callable[[str], str | None] = KeptAnswers(date_line, _KEPT_DATES).__getitem__
 
     def is_day(self, line: str) -> bool:
         """A date without a time: a teaser's or a headline's, not a comment's."""

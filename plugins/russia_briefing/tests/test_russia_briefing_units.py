@@ -342,17 +342,3 @@ def test_pages_read_the_same_after_one_another_as_alone(pages: list[list[str]]) 
         _forget_kept()
         alone.append(_reading(lines))
     assert after_others == alone
-
-
-def test_only_short_lines_are_kept_and_no_more_of_them_than_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    _forget_kept()
-    monkeypatch.setattr(parsing, "_KEPT_LINES", 3)
-    asked = parsing._Asked()
-    long_line = "Russia Briefing is produced by Dezan Shira & Associates. " * 4
-    assert len(long_line) > parsing._KEPT_CHARS
-    asked.is_footer(long_line)
-    assert long_line not in parsing._KEPT_FOOTER
-    for index in range(7):
-        asked.chrome(f"Menu item {index}")
-        assert len(parsing._KEPT_CHROME) <= 3
-    assert "Menu item 6" in parsing._KEPT_CHROME

@@ -31,6 +31,7 @@ import attrs
 
 from masthead.extract import shapes as toolkit_shapes
 from masthead.extract.agencies import agency_named, credited_agencies
+from masthead.extract.boilerplate import KeptAnswers
 from masthead.extract.fields import Fields
 from masthead.extract.lists import TEASER_ENDINGS, headed_lists, is_teaser, teaser_trios, trailing_run
 from masthead.extract.shapes import ends_with_stop, headline_shaped
@@ -97,55 +98,10 @@ def _may_head_list(text: str, folded_text: str | None) -> bool:
 
 _T = TypeVar("_T")
 
-#: Lines up to this long (menu entries, widget labels, ticker headlines,
-#: datelines, bylines, captions: never a paragraph of wire copy) have their
-#: answers kept from page to page; longer ones for one page only.
-_KEPT_CHARS = shapes.LABEL_CHARS
-#: A question's kept answers are dropped all at once when they reach this
-#: many lines: at most some hundred kilobytes of short lines per question.
-_KEPT_LINES = 2048
-#: What no question answers: a line whose answer is not kept.
-_UNKNOWN = object()
-
-
-class _Answers(dict[str, _T]):
-    """One page's answers to one question; a short line's answer comes from
-    the answers kept across pages (``kept``), and is kept there if new.
-
-    The headlines of EconoTimes' ticker are the same under every story the
-    site publishes while they are on it (17 of the 25 lines of a typical
-    dump), as are its menus, widget labels and furniture: each dump asks
-    the same questions of them. The answers depend on the line alone, so a
-    page is read the same whatever was read before it. A paragraph seldom
-    recurs and is not kept beyond its page.
-    """
-
-    __slots__ = ("_ask", "_kept")
-
-    def __init__(self, ask: Callable[[str], _T], kept: dict[str, _T]) -> None:
-        super().__init__()
-        self._ask = ask
-        self._kept = kept
-
-    def __missing__(self, line: str) -> _T:
-        if len(line) > _KEPT_CHARS:
-            answer = self[line] = self._ask(line)
-            return answer
-        kept = self._kept
-        # One look-up, not ``in`` then ``[]``: another thread emptying the
-        # kept answers in between costs an answer worked out again, no error.
-        found = kept.get(line, _UNKNOWN)
-        if found is _UNKNOWN:
-            if len(kept) >= _KEPT_LINES:
-                kept.clear()
-            answer = kept[line] = self._ask(line)
-        else:
-            answer = cast("_T", found)
-        self[line] = answer
-        return answer
-
-
-#: Each question's answers for short lines, kept across pages (see :class:`_Answers`).
+#: Each question's answers for short lines, kept across pages: the
+#: headlines of EconoTimes' ticker are the same under every story the site
+#: publishes while they are on it (17 of the 25 lines of a typical dump),
+#: as are its menus, widget labels and furniture.
 _KEPT: dict[Callable[[str], object], dict[str, object]] = {}
 
 
@@ -153,7 +109,7 @@ def _asked_once(ask: Callable[[str], _T]) -> Callable[[str], _T]:
     """``ask``, answering each line from memory after the first time (a
     short line's from the answers kept across pages)."""
     kept = cast("dict[str, _T]", _KEPT.setdefault(ask, {}))
-    return _Answers(ask, kept).__getitem__
+    return KeptAnswers(ask, kept).__getitem__
 
 
 class _Shapes:
@@ -165,7 +121,7 @@ class _Shapes:
     dateline; the body for stops, chrome, captions, the ticker and a
     listing's shape), and the answers depend on the line alone. One instance
     serves one call of :func:`extract` and goes with it; the answers for
-    short lines outlive it (:class:`_Answers`).
+    short lines outlive it (:class:`~masthead.extract.boilerplate.KeptAnswers`).
     """
 
     def __init__(self) -> None:

@@ -12,7 +12,6 @@ page mixes.
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -127,17 +126,3 @@ def test_kept_answers_are_the_questions_answers(lines: list[str]) -> None:
             assert shape.dateline(line) == shapes.parse_dateline(line)
             assert shape.title_case(line) == shapes.title_case_ratio(line)
             assert shape.headline(line) == toolkit_shapes.headline_shaped(line)
-
-
-def test_only_short_lines_are_kept_and_no_more_of_them_than_the_limit(monkeypatch: pytest.MonkeyPatch) -> None:
-    _forget()
-    monkeypatch.setattr(extraction, "_KEPT_LINES", 3)
-    long_line = "Gold Climbs to Record " * 10
-    assert len(long_line) > extraction._KEPT_CHARS
-    shape = _Shapes()
-    shape.menu(long_line)
-    assert long_line not in extraction._KEPT[shapes.is_menu]
-    for index in range(7):
-        shape.menu(f"Menu {index}")
-        assert len(extraction._KEPT[shapes.is_menu]) <= 3
-    assert "Menu 6" in extraction._KEPT[shapes.is_menu]
