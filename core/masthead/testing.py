@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -132,6 +132,26 @@ def assert_golden(article: Article, golden: str | Path, *, update: bool = False)
     problems = list(diff(expected, actual))
     if problems:
         pytest.fail(f"{golden.name} differs in {len(problems)} place(s):\n" + "\n".join(problems), pytrace=False)
+
+
+_P = TypeVar("_P")
+
+
+def assert_read_as_if_first(read: Callable[[_P], object], pages: Iterable[_P], forget: Callable[[], None]) -> None:
+    """Each of ``pages`` reads the same after the others as with nothing kept.
+
+    For a plugin that keeps answers from page to page
+    (:class:`masthead.extract.boilerplate.KeptAnswers`): ``read`` reads a
+    page (return what it found, or the error, as a comparable value) and
+    ``forget`` empties every store of answers the plugin keeps.
+    """
+    pages = list(pages)
+    after_others = [read(page) for page in pages]
+    alone = []
+    for page in pages:
+        forget()
+        alone.append(read(page))
+    assert after_others == alone
 
 
 def conformance_problems(source: Source, pages: Iterable[Page]) -> list[str]:

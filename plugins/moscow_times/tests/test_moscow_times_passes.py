@@ -21,6 +21,7 @@ from masthead import NotAnArticle, Page
 from masthead.extract import pageparts
 from masthead.extract.document import TEXT, RawDocument
 from masthead.extract.text import fold
+from masthead.testing import assert_read_as_if_first
 from masthead_moscow_times import MoscowTimesSource, detection, phrases
 from masthead_moscow_times import lines as line_rules
 from masthead_moscow_times.lines import is_headline, is_paragraph, key_of
@@ -199,20 +200,10 @@ def _reading(lines: list[str]) -> object:
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_PAGE_LINES, min_size=2, max_size=4))
 def test_answers_kept_from_earlier_pages_read_a_page_as_if_it_came_first(pages: list[list[str]]) -> None:
-    after_others = [_reading(lines) for lines in pages]
-    alone = []
-    for lines in pages:
-        _forget_kept()
-        alone.append(_reading(lines))
-    assert after_others == alone
+    assert_read_as_if_first(_reading, pages, _forget_kept)
 
 
 def test_the_dumps_read_the_same_after_one_another_as_alone() -> None:
     paths = sorted(DUMPS.glob("*.txt"))
     pages = [Page.from_raw(RawDocument(uri=p.name, data=p.read_bytes(), content_type=TEXT)) for p in paths]
-    after_others = [_reading(list(page.lines)) for page in pages]
-    alone = []
-    for page in pages:
-        _forget_kept()
-        alone.append(_reading(list(page.lines)))
-    assert after_others == alone
+    assert_read_as_if_first(lambda page: _reading(list(page.lines)), pages, _forget_kept)

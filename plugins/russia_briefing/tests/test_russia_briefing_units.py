@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from masthead import NotAnArticle, Page
 from masthead.extract.text import fold
-from masthead.testing import document
+from masthead.testing import assert_read_as_if_first, document
 from masthead_russia_briefing import boilerplate, byline, parsing
 from masthead_russia_briefing.parsing import _THREAD_WORDS, dump_comments, parse_lines
 
@@ -320,12 +320,7 @@ def test_the_dumps_read_the_same_after_one_another_as_alone() -> None:
     """Short lines' answers are kept from page to page: each fixture dump
     reads as it does with nothing kept."""
     pages = [path.read_text(encoding="utf-8").splitlines() for path in sorted(FIXTURES.glob("*.txt"))]
-    after_others = [_reading(lines) for lines in pages]
-    alone = []
-    for lines in pages:
-        _forget_kept()
-        alone.append(_reading(lines))
-    assert after_others == alone
+    assert_read_as_if_first(_reading, pages, _forget_kept)
 
 
 _FIXTURE_LINES = sorted(
@@ -336,9 +331,4 @@ _FIXTURE_LINES = sorted(
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(_FIXTURE_LINES), max_size=30), min_size=2, max_size=4))
 def test_pages_read_the_same_after_one_another_as_alone(pages: list[list[str]]) -> None:
-    after_others = [_reading(lines) for lines in pages]
-    alone = []
-    for lines in pages:
-        _forget_kept()
-        alone.append(_reading(lines))
-    assert after_others == alone
+    assert_read_as_if_first(_reading, pages, _forget_kept)

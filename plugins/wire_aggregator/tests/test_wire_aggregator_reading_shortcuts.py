@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from masthead.extract import shapes as toolkit_shapes
 from masthead.extract.lists import headed_lists, is_teaser, teaser_trios
 from masthead.extract.text import fold
+from masthead.testing import assert_read_as_if_first
 from masthead_wire_aggregator import extract as extraction
 from masthead_wire_aggregator import shapes
 from masthead_wire_aggregator.extract import _RELATED_HEADINGS, _may_head_list, _Shapes, extract
@@ -105,12 +106,7 @@ def _forget() -> None:
 def test_answers_kept_from_earlier_pages_read_a_page_as_if_it_came_first(pages: list[list[str]]) -> None:
     """Each page reads the same after the others (whose short lines' answers
     are kept) as on its own, with nothing kept."""
-    after_others = [extract(lines) for lines in pages]
-    alone = []
-    for lines in pages:
-        _forget()
-        alone.append(extract(lines))
-    assert after_others == alone
+    assert_read_as_if_first(extract, pages, _forget)
 
 
 @settings(max_examples=300)
