@@ -1,7 +1,7 @@
-"""CLD2's cheap confirmation of a declared language changes no decision.
+"""CLD2's cheap confirmation of a declared English changes no decision.
 
 :func:`masthead.extract.language.decide` asks CLD2 first and keeps a declared
-language CLD2 reliably finds in nine tenths of the sample, without asking
+English CLD2 reliably finds in nine tenths of the sample, without asking
 fastText. That is only a shortcut if fastText alone would have kept it too:
 these tests compare both ways on texts in one language and on texts that
 open in one language and go on in another, where a shortcut that read too
@@ -10,6 +10,8 @@ little would keep a declaration the rest of the text contradicts.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -78,6 +80,50 @@ def test_a_declaration_cld2_confirms_is_kept_without_asking_fasttext() -> None:
         with pytest.raises(AssertionError, match="fastText was asked"):
             decide(text, "de")
     assert decide(text, "de") == LanguageDecision("en", "language_corrected: declared 'de', the text reads as 'en'")
+
+
+def test_only_english_is_confirmed() -> None:
+    """For close neighbours CLD2 names one language for a mix, and it knows
+    tags fastText's model does not (``iw``): those go to fastText."""
+    for tag, text in TEXTS.items():
+        sample = " ".join([text] * 6)
+        assert confirms(sample, tag) is (tag == "en"), tag
+    hebrew = "הנשיא אמר ביום שלישי כי השיחות על הסכם הסחר החדש יתחדשו בשבוע הבא באיסטנבול. " * 4
+    assert decide(hebrew, "iw") == LanguageDecision("he", "language_corrected: declared 'iw', the text reads as 'he'")
+
+
+@pytest.mark.parametrize("other", ["de", "fr", "es", "pt"])
+def test_a_text_half_in_another_language_is_not_confirmed(other: str) -> None:
+    """English and another language sentence by sentence: CLD2 still names
+    English first (about 50 to 70 % of the bytes), fastText corrects or
+    doubts the declaration, and that decision stands."""
+    text = " ".join([f"{ENGLISH} {TEXTS[other]}"] * 6)
+    assert not confirms(text[:1500], "en")
+    decision = decide(text, "en")
+    assert decision == fasttext_alone(text, "en")
+    assert decision.warning is not None
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        "corpus/004_43bd5b0d17377245.expected.json",
+        "plugins/wire_aggregator/tests/fixtures/dumps/www_cut_mid_body.expected.json",
+    ],
+)
+def test_an_english_opening_fasttext_doubts_before_a_german_text_is_corrected(record: str) -> None:
+    """Reviewed English openings (names and figures) that fastText reads as
+    English with less than 0.9 and CLD2 confidently: followed by German,
+    the sample is mostly German, and a confirmation that read only the
+    opening would keep the declared English."""
+    body = "\n".join(json.loads((ROOT / record).read_text(encoding="utf-8"))["body"])
+    text = body[:300] + "\n" + " ".join([GERMAN] * 12)
+    assert confirms(text[:300], "en")
+    assert decide(text, "en") == fasttext_alone(text, "en")
+    assert decide(text, "en").language == "de"
 
 
 @pytest.mark.parametrize(
