@@ -47,7 +47,6 @@ from masthead.io.readers import ReadResult
 from masthead.io.sinks import Sink
 from masthead.models import Article, Rejection
 from masthead.pipeline import Pipeline
-from masthead.run.pool import WorkerPool
 from masthead.run.progress import Progress
 from masthead.run.runconfig import PipelineConfig
 from masthead.run.stopping import deferred, stop_signals
@@ -247,6 +246,8 @@ def run_in_processes(
     address space; ``expected`` is the run's plugin fingerprint, checked
     against every worker's.
     """
+    from masthead.run.pool import WorkerPool  # and multiprocessing: not needed by an in-process run
+
     pool = WorkerPool(config, workers, timeout=timeout, memory_limit_mb=memory_limit_mb, expected=expected)
     numbered = enumerate(documents)
     order: Reorder[Article | Rejection] = Reorder()
