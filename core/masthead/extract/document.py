@@ -48,6 +48,18 @@ _BINARY_MAGIC = {
     b"OggS": "Ogg media file",
 }
 
+_MAGIC_PREFIXES = tuple(_BINARY_MAGIC)
+#: Byte-order marks and their codecs, in the order they are tried (UTF-32's
+#: little-endian mark begins with UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
+
 #: Elements whose boundaries end a line of text, as a browser renders them.
 BLOCK_TAGS = frozenset(
     {
@@ -122,16 +134,11 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """
     if not data.strip():
         raise InputError("document is empty or whitespace only", reason="empty")
-    for magic, kind in _BINARY_MAGIC.items():
+    # One startswith of all the prefixes tells most pages, which have none of them.
+    for magic, kind in _BINARY_MAGIC.items() if data.startswith(_MAGIC_PREFIXES) else ():
         if data.startswith(magic):
             raise InputError(f"binary content ({kind}), not a page", reason="binary")
-    for bom, name in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for bom, name in _BOMS if data.startswith(_BOM_PREFIXES) else ():
         if data.startswith(bom):
             try:
                 return _checked(data.decode(name)), name
