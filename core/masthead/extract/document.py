@@ -399,7 +399,7 @@ class Page:
         """:func:`masthead.extract.text.fold` of every entry of :attr:`lines`,
         folded once per page: every source's detector compares lines with
         its boilerplate, and routing asks them all."""
-        return tuple(textmod.fold(line) for line in self.lines)
+        return tuple(map(textmod.fold, self.lines))
 
     @cached_property
     def folded_text(self) -> str:
