@@ -26,6 +26,7 @@ from masthead.models import (
     Rejection,
     Related,
     _clean_strings,
+    _escape_surrogate,
     clean_text,
     escape_path,
     sound_related,
@@ -133,10 +134,12 @@ def test_one_malformed_link_does_not_reject_a_russia_briefing_article(tmp_path: 
 def test_string_lists_are_cleaned_as_by_the_plain_rule(values: list[str]) -> None:
     """_clean_strings strips each item once and spares ASCII items the
     surrogate search; the plain rule it replaces cleans, strips and drops
-    blank items one by one."""
+    blank items one by one. clean_text and escape_path skip ASCII strings:
+    the same as their plain substitutions."""
     plain = tuple(_SURROGATE.sub("\ufffd", s).strip() for s in values if s.strip())
     assert _clean_strings(values) == plain
     assert [clean_text(s) for s in values] == [_SURROGATE.sub("\ufffd", s) for s in values]
+    assert [escape_path(s) for s in values] == [_SURROGATE.sub(_escape_surrogate, s) for s in values]
     assert all(type(s) is str for s in _clean_strings([Sub(s) for s in values]))
 
 

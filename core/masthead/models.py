@@ -54,7 +54,7 @@ def escape_path(value: str) -> str:
     visible escape ``\\xff``, other surrogates ``\\uXXXX``, so the name still
     says which file it was.
     """
-    return _SURROGATE.sub(_escape_surrogate, value)
+    return value if type(value) is str and value.isascii() else _SURROGATE.sub(_escape_surrogate, value)
 
 
 def _escape_surrogate(match: re.Match[str]) -> str:
