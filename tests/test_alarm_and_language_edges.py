@@ -146,3 +146,27 @@ def test_a_plugin_that_takes_the_alarm_for_itself_does_not_lift_the_next_documen
     assert [(r.input, r.reason, r.plugin) for r in sinks[1] if isinstance(r, Rejection)] == [
         ("slow", "timeout", "swaps_the_alarm")
     ]
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM")
+@pytest.mark.parametrize("handler", [signal.SIG_DFL, signal.SIG_IGN], ids=["default", "ignored"])
+def test_the_callers_default_or_ignored_alarm_is_restored_after_every_document(handler: signal.Handlers) -> None:
+    """The budget sets and restores the handler with ``_signal``'s own
+    function, which hands back plain numbers for these two: the caller's
+    disposition is in place again after each document, as an enum member."""
+    seen: list[object] = []
+
+    def documents() -> Iterator[RawDocument]:
+        for name in ("first", "second"):
+            yield doc(name)
+            seen.append(signal.getsignal(signal.SIGALRM))
+
+    previous = signal.signal(signal.SIGALRM, handler)
+    try:
+        sinks = ListSink(), ListSink()
+        run_in_process(documents(), FAULTY.build(), Outlet(*sinks, Summary()), timeout=30)
+        assert signal.getsignal(signal.SIGALRM) is handler
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    assert seen == [handler, handler]
+    assert [a.provenance.input for a in sinks[0] if isinstance(a, Article)] == ["first", "second"]

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from masthead.extract.document import decode
+from masthead.errors import InputError
+from masthead.extract.document import _CONTROL_CHARS, _checked, _control_bytes, decode
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 RUSSIAN = "Президент заявил, что переговоры продолжатся на следующей неделе в Москве.\n" * 20
@@ -61,3 +65,26 @@ def test_legacy_russian_encodings_still_decode() -> None:
 def test_a_declared_charset_outside_the_allow_list_is_still_used() -> None:
     text, encoding = decode("Zażółć gęślą jaźń.".encode("cp1250"), declared="windows-1250")
     assert (text, encoding) == ("Zażółć gęślą jaźń.", "cp1250")
+
+
+def _outcome(call: Callable[[], str]) -> str:
+    try:
+        return call()
+    except InputError as exc:
+        return f"InputError {exc.reason}: {exc}"
+
+
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.sampled_from("\x00\x01\x08\t\n\x0b\x0c\r\x0e\x1f\x7f a\u00e9\u2019\U0001f600"), st.characters()
+        ),
+        max_size=300,
+    )
+)
+def test_control_characters_counted_on_the_bytes_as_on_the_text(text: str) -> None:
+    """A UTF-8 page's control characters are counted on its bytes; the
+    plain rule counts them on the decoded text: the same verdict and text."""
+    data = text.encode("utf-8")
+    assert _control_bytes(data) == len(_CONTROL_CHARS.findall(text, 0, 65536))
+    assert _outcome(lambda: _checked(text, _control_bytes(data))) == _outcome(lambda: _checked(text))

@@ -131,3 +131,23 @@ def test_a_process_hook_returning_garbage_is_a_plugin_error() -> None:
     record = pipeline_with(KeywordSource("alpha", "KEY"), ("crash", Crasher())).process(raw("T\nKEY"))
     assert isinstance(record, Rejection)
     assert (record.reason, record.plugin) == ("plugin_error", "crash")
+
+
+def test_now_iso_is_the_plain_formula_made_once_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    """now_iso keeps the text of the current second; at any clock reading
+    it is what ``datetime.now(timezone.utc).replace(microsecond=0).isoformat()``
+    gives then (computed here from the same nanoseconds)."""
+    from datetime import datetime, timedelta, timezone
+
+    import masthead.pipeline as pipeline_module
+
+    epoch = datetime(1970, 1, 1, tzinfo=timezone.utc)
+    for ns in (1_733_000_000_999_999_999, 1_733_000_001_000_000_000, 1_733_000_001_500_000_000, 0, 86_399 * 10**9):
+        monkeypatch.setattr(pipeline_module.time, "time_ns", lambda ns=ns: ns)
+        plain = (epoch + timedelta(microseconds=ns // 1000)).replace(microsecond=0).isoformat()
+        assert pipeline_module.now_iso() == plain
+    monkeypatch.undo()
+    before = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    now = pipeline_module.now_iso()
+    after = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    assert before <= now <= after

@@ -6,8 +6,11 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from masthead.extract.document import HTML, TEXT, RawDocument
-from masthead.io.readers import JsonlReader, expand, iter_documents, read_stdin
+from masthead.io.readers import JsonlReader, expand, iter_documents, read_file, read_stdin, suffix_of
 from masthead.manager import Plugins
 from masthead.models import Rejection
 
@@ -185,3 +188,52 @@ def test_the_runs_own_outputs_are_not_read_under_any_name(tmp_path: Path) -> Non
     assert str(tmp_path / "other" / "out.jsonl") in seen
     assert not [key for key in seen if os.path.realpath(key) == os.path.realpath(out)]
     assert str(tmp_path / "a.txt") in seen
+
+
+@given(
+    st.text(alphabet="aB.xtTmlhjsonwarcgz", max_size=12),
+    st.lists(st.sampled_from([".txt", ".html", ".htm", ".warc", ".warc.gz", ".gz", ".jsonl", ".json"]), max_size=6),
+)
+def test_suffix_of_is_the_longest_match_of_the_plain_rule(path: str, suffixes: list[str]) -> None:
+    """suffix_of loops without a list or max(); the plain rule it replaces
+    picks the first of the longest matches, case-insensitively."""
+    matches = [s for s in suffixes if path.lower().endswith(s)]
+    assert suffix_of(path, suffixes) == (max(matches, key=len) if matches else None)
+
+
+def test_visits_read_each_file_as_stat_and_read_file_alone_would(tmp_path: Path) -> None:
+    """visits takes one lstat per file for its identity, the own-output test
+    and the regular-file test: a plain file, a link to a file (its target's
+    identity), a dangling link, a link to a folder, and a FIFO all come out
+    as identity_of and read_file without it make them."""
+    from masthead.run.inputs import identity_of, visits
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("A")
+    (tmp_path / "sub" / "b.txt").write_text("BB")
+    (tmp_path / "sub" / "b.meta.json").write_text('{"url": "https://x.example/b"}')
+    os.symlink(tmp_path / "sub" / "b.txt", tmp_path / "c.txt")
+    os.symlink(tmp_path / "missing.txt", tmp_path / "d.txt")
+    os.symlink(tmp_path / "sub", tmp_path / "e")
+    os.mkfifo(tmp_path / "f.txt")
+    args = [str(tmp_path), str(tmp_path / "c.txt"), str(tmp_path / "gone.txt")]
+    skipped: list[str] = []
+    got = [
+        (visit.key, visit.identity, uris(list(docs)))
+        for visit, docs in visits(args, readers(), skipped, set(), follow_links=True)  # type: ignore[arg-type]
+    ]
+    named = {item[0]: item[1] for item in expand(args, follow_links=True) if isinstance(item, tuple)}
+    plain = [
+        (key, identity_of(key), uris(list(read_file(key, named[key], readers()))))  # type: ignore[arg-type]
+        if key in named
+        else (key, None, uris(list(iter_documents([key], readers()))))  # type: ignore[arg-type]
+        for key, _, _ in got
+    ]
+    expanded = [item[0] if isinstance(item, tuple) else item.input for item in expand(args, follow_links=True)]
+    assert sorted([key for key, _, _ in got] + skipped) == sorted(expanded)
+    assert got == plain
+    assert ("REJECT not_regular_file " + str(tmp_path / "f.txt")) in [u for _, _, us in got for u in us]
+    assert any(
+        key == str(tmp_path / "c.txt") and ident == identity_of(str(tmp_path / "sub" / "b.txt"))
+        for key, ident, _ in got
+    )

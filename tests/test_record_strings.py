@@ -15,9 +15,22 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from masthead.extract.urls import join_url, url_problem
-from masthead.models import Comment, Provenance, Rejection, Related, clean_text, escape_path, sound_related
+from masthead.models import (
+    _SURROGATE,
+    Comment,
+    Provenance,
+    Rejection,
+    Related,
+    _clean_strings,
+    _escape_surrogate,
+    clean_text,
+    escape_path,
+    sound_related,
+)
 from support import article
 from test_cli import masthead_command
 
@@ -106,3 +119,29 @@ def test_one_malformed_link_does_not_reject_a_russia_briefing_article(tmp_path: 
     assert related["A Guide To The Kaliningrad Special Economic Zone"] is None
     assert related["Russia’s Far East E-Visa Now Available To 18 Countries"]  # the sound link is kept
     assert any(w.startswith("related_url_dropped: ") and href in w for w in record["warnings"])  # type: ignore[attr-defined]
+
+
+@given(
+    st.lists(
+        st.text(
+            alphabet=st.one_of(
+                st.sampled_from(" \t\n\u00a0\u2003\ud800\udcff\u2019a"), st.characters(blacklist_categories=())
+            )
+        ),
+        max_size=6,
+    )
+)
+def test_string_lists_are_cleaned_as_by_the_plain_rule(values: list[str]) -> None:
+    """_clean_strings strips each item once and spares ASCII items the
+    surrogate search; the plain rule it replaces cleans, strips and drops
+    blank items one by one. clean_text and escape_path skip ASCII strings:
+    the same as their plain substitutions."""
+    plain = tuple(_SURROGATE.sub("\ufffd", s).strip() for s in values if s.strip())
+    assert _clean_strings(values) == plain
+    assert [clean_text(s) for s in values] == [_SURROGATE.sub("\ufffd", s) for s in values]
+    assert [escape_path(s) for s in values] == [_SURROGATE.sub(_escape_surrogate, s) for s in values]
+    assert all(type(s) is str for s in _clean_strings([Sub(s) for s in values]))
+
+
+class Sub(str):
+    """A str subclass: records hold plain strings whatever a plugin passed."""

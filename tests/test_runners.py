@@ -428,3 +428,26 @@ def test_the_in_process_runner_stops_a_hanging_plugin_at_its_time_budget() -> No
     rejected = {r.input: (r.reason, r.stage, r.plugin) for r in sinks[1].records if isinstance(r, Rejection)}
     assert rejected == {"hang": ("timeout", "parse", "misbehaving"), "stall": ("timeout", "process", "stalling")}
     assert summary.read == 4 and summary.balanced
+
+
+def test_a_stop_inside_deferred_blocks_waits_for_the_outermost_end() -> None:
+    """deferred (a class since it became one): a stop signal inside the block
+    is raised as Stop when the outermost block ends, dropped with
+    ``reraise=False``, and left pending when the block ends by an exception."""
+    import signal
+
+    from masthead.run import stopping
+
+    with pytest.raises(stopping.Stop) as stopped, stopping.deferred():
+        with stopping.deferred():
+            stopping._handler(signal.SIGINT, None)
+        assert stopping._state.pending == signal.SIGINT  # not yet: the outer block goes on
+    assert stopped.value.signum == signal.SIGINT and stopping._state.pending is None
+    with stopping.deferred(reraise=False):
+        stopping._handler(signal.SIGTERM, None)
+    assert stopping._state.pending is None and stopping._state.depth == 0
+    with pytest.raises(ValueError, match="own"), stopping.deferred():
+        stopping._handler(signal.SIGTERM, None)
+        raise ValueError("its own error")
+    assert stopping._state.pending == signal.SIGTERM and stopping._state.depth == 0
+    stopping._state.pending = None

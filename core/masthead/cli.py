@@ -21,13 +21,18 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+# isort: split
+# First: logconfig imports structlog the way the command needs it (see there).
+from masthead import logconfig
+
+# isort: split
 import attrs
 import click
 import cloup
 import structlog
 from cloup import option, option_group
 
-from masthead import __version__, logconfig
+from masthead import __version__
 from masthead.errors import MastheadError, PluginError
 from masthead.extract.document import Page
 from masthead.io.readers import iter_documents

@@ -21,8 +21,35 @@ import sys
 from typing import Any, TextIO
 
 import attrs
-import structlog
-from structlog.types import EventDict, WrappedLogger
+
+
+def _import_structlog_for_the_command() -> None:
+    """Import structlog without rich when the ``masthead`` command starts.
+
+    structlog imports rich, where it is installed, for two things the
+    command never uses: the exception formatter of its ``ConsoleRenderer``
+    and the locals of its dict tracebacks (the command renders events with
+    :class:`LineRenderer` or the JSON renderer, and exceptions with
+    ``format_exc_info``). rich's modules are about a tenth of the command's
+    start-up (35-40 ms of CPU). So while :mod:`masthead.cli` is being
+    imported, and neither structlog nor rich is loaded yet, structlog is
+    imported with rich hidden; rich can be imported again right after (the
+    progress bar does). A program that uses masthead as a library gets
+    structlog as it comes.
+    """
+    if "masthead.cli" not in sys.modules or "structlog" in sys.modules or "rich" in sys.modules:
+        return
+    sys.modules["rich"] = None  # type: ignore[assignment]  # import rich raises ImportError
+    try:
+        import structlog  # noqa: F401
+    finally:
+        del sys.modules["rich"]
+
+
+_import_structlog_for_the_command()
+
+import structlog  # noqa: E402
+from structlog.types import EventDict, WrappedLogger  # noqa: E402
 
 LEVELS = ("debug", "info", "warning", "error")
 
@@ -55,6 +82,22 @@ class _Stderr:
 
     def flush(self) -> None:
         sys.stderr.flush()
+
+
+class _OnePrinter:
+    """A logger factory that hands out one printer.
+
+    Loggers are not cached (a later :func:`configure` must reach every
+    module's logger), so structlog asks the factory for a logger at every
+    event, even one the level filter drops; a ``PrintLoggerFactory`` would
+    build a new printer each time, the same printer but for its cost.
+    """
+
+    def __init__(self, printer: structlog.PrintLogger) -> None:
+        self.printer = printer
+
+    def __call__(self, *args: Any) -> structlog.PrintLogger:
+        return self.printer
 
 
 class OncePerKind:
@@ -142,7 +185,7 @@ def configure(fmt: str = "auto", level: str = "warning", *, once_per_kind: bool 
     structlog.configure(
         processors=processors,
         wrapper_class=structlog.make_filtering_bound_logger(getattr(logging, level.upper())),
-        logger_factory=structlog.PrintLoggerFactory(file=_Stderr()),  # type: ignore[arg-type]
+        logger_factory=_OnePrinter(structlog.PrintLogger(file=_Stderr())),  # type: ignore[arg-type]
         cache_logger_on_first_use=False,
     )
     _current = Settings(format=fmt, level=level, once_per_kind=once_per_kind)

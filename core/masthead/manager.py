@@ -10,7 +10,6 @@ attach that context.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
 import os
@@ -205,6 +204,8 @@ class Plugins:
             )
         unknown = sorted((self.disabled | (self.only or set())) - set(self.infos))
         if unknown:
+            import difflib  # only for a misspelt name
+
             close = [m for name in unknown for m in difflib.get_close_matches(name, selectable, n=1)]
             hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
             raise PluginNameError(
@@ -263,6 +264,8 @@ class Plugins:
                     continue
                 if not caller.has_spec() and not impl.optionalhook:
                     known = [n for n in vars(hookspecs) if n.startswith("masthead_")]
+                    import difflib  # only for a misspelt name
+
                     close = difflib.get_close_matches(caller.name, known, n=1)
                     hint = f"; did you mean {close[0]!r}?" if close else f"; masthead hooks are {', '.join(known)}"
                     return f"unknown hook {caller.name!r}{hint}"

@@ -41,7 +41,9 @@ def clean_text(value: str) -> str:
     as UTF-8, so one left in a record would fail the whole run at write
     time. Every string of a record passes here when the record is built.
     """
-    return _SURROGATE.sub("\ufffd", value)
+    # An ASCII string (known without a scan) holds no surrogate: most of a
+    # record's strings are spared the search.
+    return value if type(value) is str and value.isascii() else _SURROGATE.sub("\ufffd", value)
 
 
 def escape_path(value: str) -> str:
@@ -52,7 +54,7 @@ def escape_path(value: str) -> str:
     visible escape ``\\xff``, other surrogates ``\\uXXXX``, so the name still
     says which file it was.
     """
-    return _SURROGATE.sub(_escape_surrogate, value)
+    return value if type(value) is str and value.isascii() else _SURROGATE.sub(_escape_surrogate, value)
 
 
 def _escape_surrogate(match: re.Match[str]) -> str:
@@ -120,11 +122,18 @@ def as_tuple(values: Iterable[Any] | None) -> tuple[Any, ...]:
 
 def _clean_strings(values: Any) -> tuple[str, ...]:
     """Drop blank entries and surrounding whitespace from a list of strings."""
-    values = as_tuple(values)
-    for item in values:
+    kept = []
+    for item in as_tuple(values):
         if not isinstance(item, str):
             raise TypeError(f"expected strings, got {type(item).__name__} {item!r}")
-    return tuple(clean_text(s).strip() for s in values if s.strip())
+        # One loop, one strip per item, and clean_text's ASCII test inline:
+        # every list of every record passes here, the body twice. Stripping
+        # before cleaning is the same as after (a surrogate and U+FFFD are
+        # no whitespace).
+        text = item.strip()
+        if text:
+            kept.append(text if type(text) is str and text.isascii() else clean_text(text))
+    return tuple(kept)
 
 
 @functools.lru_cache(maxsize=1024)

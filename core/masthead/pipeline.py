@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import inspect
+import time
 from collections.abc import Callable
 from datetime import datetime, timezone, tzinfo
 from typing import Any, cast
@@ -48,7 +49,22 @@ def article_id(outlet: str, url: str | None, title: str | None, body: tuple[str,
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    """The current UTC time to the second, in ISO 8601 (a record's ``extracted_at``).
+
+    The same as ``datetime.now(timezone.utc).replace(microsecond=0).isoformat()``,
+    made once per second of the clock rather than once per record: a run
+    writes hundreds of records in a second, and building the string costs
+    twenty times reading the clock.
+    """
+    global _now
+    second = time.time_ns() // 1_000_000_000
+    if second != _now[0]:
+        _now = (second, datetime.fromtimestamp(second, timezone.utc).isoformat())
+    return _now[1]
+
+
+#: The second :func:`now_iso` last formatted, and its text.
+_now: tuple[int, str] = (-1, "")
 
 
 _STRINGS = ("url", "title", "subtitle", "language", "layout")

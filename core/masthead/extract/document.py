@@ -48,6 +48,18 @@ _BINARY_MAGIC = {
     b"OggS": "Ogg media file",
 }
 
+_MAGIC_PREFIXES = tuple(_BINARY_MAGIC)
+#: Byte-order marks and their codecs, in the order they are tried (UTF-32's
+#: little-endian mark begins with UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_BOM_PREFIXES = tuple(bom for bom, _ in _BOMS)
+
 #: Elements whose boundaries end a line of text, as a browser renders them.
 BLOCK_TAGS = frozenset(
     {
@@ -122,16 +134,11 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """
     if not data.strip():
         raise InputError("document is empty or whitespace only", reason="empty")
-    for magic, kind in _BINARY_MAGIC.items():
+    # One startswith of all the prefixes tells most pages, which have none of them.
+    for magic, kind in _BINARY_MAGIC.items() if data.startswith(_MAGIC_PREFIXES) else ():
         if data.startswith(magic):
             raise InputError(f"binary content ({kind}), not a page", reason="binary")
-    for bom, name in (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF32_LE, "utf-32"),
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
+    for bom, name in _BOMS if data.startswith(_BOM_PREFIXES) else ():
         if data.startswith(bom):
             try:
                 return _checked(data.decode(name)), name
@@ -141,9 +148,11 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if sample.count(b"\x00") > len(sample) // 100 + 8:
         raise InputError("binary content (NUL bytes), not a page", reason="binary")
     try:
-        return _checked(data.decode("utf-8")), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        return _checked(text, _control_bytes(data) if len(data) <= _CONTROL_WINDOW else None), "utf-8"
     if _mostly_utf8(data):
         return _checked(data.decode("utf-8", errors="replace")), "utf-8"
     legacy = _best_legacy_encoding(sample, declared)
@@ -241,13 +250,32 @@ def _oddity(text: str) -> int:
 #: C0 control characters other than tab, line feed, form feed and carriage
 #: return: a page has next to none of them, binary data many.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+#: The control characters are counted among a text's first this many.
+_CONTROL_WINDOW = 65536
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20)])
 
 
-def _checked(text: str) -> str:
+def _control_bytes(data: bytes) -> int:
+    """How many bytes of ``data`` are the characters of :data:`_CONTROL_CHARS`.
+
+    In UTF-8 such a character is one byte, and no byte of another character
+    is below 0x80, so for UTF-8 of at most :data:`_CONTROL_WINDOW` bytes this
+    is the count :func:`_checked` makes over the decoded text, made over the
+    bytes by deleting them (a C loop) rather than by a pattern matched at
+    every character of the text.
+    """
+    return len(data) - len(data.translate(None, _CONTROL_BYTES))
+
+
+def _checked(text: str, controls: int | None = None) -> str:
+    """``text`` if it is no empty or binary page, stray NULs removed; raises
+    :class:`InputError`. ``controls``: its control characters already counted
+    (see :func:`_control_bytes`)."""
     if not text.strip():
         raise InputError("document is empty or whitespace only", reason="empty")
-    controls = len(_CONTROL_CHARS.findall(text, 0, 65536))
-    if controls > min(len(text), 65536) // 100 + 8:
+    if controls is None:
+        controls = len(_CONTROL_CHARS.findall(text, 0, _CONTROL_WINDOW))
+    if controls > min(len(text), _CONTROL_WINDOW) // 100 + 8:
         raise InputError("binary content (control characters), not a page", reason="binary")
     # Stray NULs survive in real crawls; XML-based parsers refuse them.
     return text.replace("\x00", "") if controls else text
@@ -371,7 +399,7 @@ class Page:
         """:func:`masthead.extract.text.fold` of every entry of :attr:`lines`,
         folded once per page: every source's detector compares lines with
         its boilerplate, and routing asks them all."""
-        return tuple(textmod.fold(line) for line in self.lines)
+        return tuple(map(textmod.fold, self.lines))
 
     @cached_property
     def folded_text(self) -> str:

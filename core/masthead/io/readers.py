@@ -381,10 +381,14 @@ def _is_jsonl(data: bytes) -> bool:
 
 
 def suffix_of(path: str, suffixes: Iterable[str]) -> str | None:
-    """The longest registered suffix ``path`` ends with, case-insensitively."""
+    """The longest registered suffix ``path`` ends with, case-insensitively
+    (of equally long ones, the first)."""
     lower = path.lower()
-    matches = [s for s in suffixes if lower.endswith(s)]
-    return max(matches, key=len) if matches else None
+    found = None
+    for suffix in suffixes:  # asked three times per file read: no list, no max()
+        if lower.endswith(suffix) and (found is None or len(suffix) > len(found)):
+            found = suffix
+    return found
 
 
 def expand(arguments: Iterable[str], follow_links: bool = False) -> Iterator[tuple[str, bool] | Rejection]:
@@ -486,12 +490,15 @@ def _walk(top: str, follow_links: bool = False) -> Iterator[tuple[str, bool] | R
         pending.extend(reversed(subdirs))
 
 
-def _special_file(path: str) -> Rejection | None:
-    """A rejection for a FIFO, device or socket, before any reader opens it."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return None  # the reader reports what is wrong with it
+def _special_file(path: str, info: os.stat_result | None = None) -> Rejection | None:
+    """A rejection for a FIFO, device or socket, before any reader opens it
+    (``info``: the path's ``stat`` if the caller has it)."""
+    if info is None:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None  # the reader reports what is wrong with it
+    mode = info.st_mode
     if stat.S_ISREG(mode):
         return None
     error = NotRegularFile(path, file_kind(mode))
@@ -519,14 +526,20 @@ def iter_documents(
 
 
 def read_file(
-    path: str, named: bool, readers: Mapping[str, Reader], skipped: list[str] | None = None
+    path: str,
+    named: bool,
+    readers: Mapping[str, Reader],
+    skipped: list[str] | None = None,
+    *,
+    info: os.stat_result | None = None,
 ) -> Iterator[ReadResult]:
     """The documents of one file :func:`expand` gave (``-``: stdin), as
-    :func:`iter_documents` reads them."""
+    :func:`iter_documents` reads them. ``info`` is ``os.stat(path)`` when the
+    caller already took it (one system call less per file)."""
     if path == STDIN:
         yield from read_stdin()
         return
-    special = _special_file(path)
+    special = _special_file(path, info)
     if special is not None:
         yield special
         return

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -84,25 +85,40 @@ def visits(
         if path == STDIN:
             yield Visit(STDIN, None), iter_documents([STDIN], readers)
             continue
-        if _is_own(path, own, own_names):
+        # One lstat serves three questions about a file that is no symbolic
+        # link (most): is it a link, what is its identity, is it a regular
+        # file. For a link, stat follows it, as before.
+        info = _lstat(path)
+        direct = info if info is not None and not stat.S_ISLNK(info.st_mode) else None
+        if _is_own(path, own, own_names, info):
             continue
         unread = suffix_of(path, readers) is None or path.lower().endswith(SIDECAR_SUFFIX)
         if not named and unread and (os.path.isfile(path) or not os.path.exists(path)):
             skipped.append(path)  # a special file falls through: it is rejected, never skipped
             continue
-        yield Visit(path, identity_of(path)), read_file(path, named, readers)
+        identity = [direct.st_size, direct.st_mtime_ns] if direct is not None else identity_of(path)
+        yield Visit(path, identity), read_file(path, named, readers, info=direct)
 
 
-def _is_own(path: str, own: set[str], own_names: set[str]) -> bool:
+def _lstat(path: str) -> os.stat_result | None:
+    try:
+        return os.lstat(path)
+    except OSError:
+        return None
+
+
+def _is_own(path: str, own: set[str], own_names: set[str], info: os.stat_result | None) -> bool:
     """Whether ``path`` is one of the run's outputs (``own``: their real
-    paths; ``own_names``: their file names).
+    paths; ``own_names``: their file names); ``info`` is its ``lstat``
+    (``None`` if that failed).
 
     A real path ends with the path's own file name unless that name is a
     symbolic link (or ``.``/``..``): one ``lstat`` rules out most files,
     where resolving every folder of the path costs ten times that.
     """
     name = os.path.basename(path)
-    if name not in own_names and name not in ("", ".", "..") and not os.path.islink(path):
+    is_link = info is not None and stat.S_ISLNK(info.st_mode)
+    if name not in own_names and name not in ("", ".", "..") and not is_link:
         return False
     return os.path.realpath(path) in own
 

@@ -20,14 +20,16 @@ from __future__ import annotations
 
 import os
 import signal
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from masthead.extract.document import RawDocument
 from masthead.models import Article, Rejection
 from masthead.pipeline import Pipeline
 from masthead.run.runconfig import PipelineConfig, fingerprint
 from masthead.run.tracing import PluginOutOfMemory, traced_pipeline
+
+if TYPE_CHECKING:  # multiprocessing is imported only where workers start (an in-process run has none)
+    from multiprocessing.connection import Connection
 
 SLOT_SIZE = 256
 _SEP = "\x1f"
