@@ -259,23 +259,71 @@ def dump_sources() -> list[tuple[str, dict[str, object] | None]]:
     return sources
 
 
+#: A line ending so is a finished sentence; one that does not is a subhead
+#: (short) or a paragraph cut short by the dump (long).
+_FINISHED = tuple(".!?…\"”’')]")
+#: Lines shorter than this without a sentence's end are subheads: kept.
+_SUBHEAD_CHARS = 80
+
+
+def _key(line: str) -> str:
+    """A line as records give it: spaces (no-break ones included) collapsed."""
+    return " ".join(line.split())
+
+
+@functools.cache
+def outlet_headlines() -> dict[str, list[str]]:
+    """Each outlet's reviewed headlines (its style: title or sentence case)."""
+    found: dict[str, set[str]] = {}
+    for record in _expected_records():
+        data = json.loads(record.read_text(encoding="utf-8"))
+        title = data.get("title") or ""
+        if 3 <= len(title.split()) <= 20 and not _OUTLETS.search(title):
+            found.setdefault(str(data.get("outlet")), set()).add(title.strip())
+    return {outlet: sorted(titles) for outlet, titles in found.items()}
+
+
+def _headline_like(rng: random.Random, pool: list[str]) -> str:
+    """A new headline in the style of ``pool``: one of them with two of its
+    words (not the first) swapped for words of the others, so that a run's
+    headlines seldom repeat."""
+    words = rng.choice(pool).split()
+    others = [word for headline in pool for word in headline.split()[1:]]
+    for index in rng.sample(range(1, len(words)), k=min(2, len(words) - 1)):
+        words[index] = rng.choice(others)
+    return " ".join(words)
+
+
+def _paragraph_like(rng: random.Random, line: str) -> str:
+    """New text for a body paragraph: as many sentences as it had; a
+    paragraph the dump cut short stays cut, at about the same length."""
+    count = max(1, len(_SENTENCE_END.split(line)))
+    text = " ".join(rng.choices(sentences(), k=count))
+    if line.endswith(_FINISHED):
+        return text
+    return text[: max(len(line), 40)].rstrip(" .!?…,;:")
+
+
 def _rewrites(rng: random.Random, record: dict[str, object]) -> dict[str, str]:
-    """New text for the lines of a dump that belong to its article: the
-    headline, every body paragraph (as many sentences as it had) and every
-    reader comment. What is left is the outlet's furniture, which real pages
-    of the outlet repeat too."""
+    """New text for the lines of a dump that belong to its article, keyed by
+    :func:`_key`: the headline (one of the same outlet's, so in its style),
+    every body paragraph (:func:`_paragraph_like`; a subhead is kept) and
+    every line of every reader comment. What is left is the outlet's
+    furniture, which real pages of the outlet repeat too."""
     swaps: dict[str, str] = {}
-    title = record.get("title")
-    if isinstance(title, str) and title.strip():
-        swaps[title.strip()] = rng.choice(headlines())
+    title = _key(str(record.get("title") or ""))
+    if title:
+        pool = outlet_headlines().get(str(record.get("outlet"))) or headlines()
+        swaps[title] = _headline_like(rng, pool)
     for line in record.get("body") or ():
-        if isinstance(line, str) and line.strip():
-            count = max(1, len(_SENTENCE_END.split(line)))
-            swaps[line.strip()] = " ".join(rng.choices(sentences(), k=count))
+        key = _key(line) if isinstance(line, str) else ""
+        if key and (key.endswith(_FINISHED) or len(key) >= _SUBHEAD_CHARS):
+            swaps[key] = _paragraph_like(rng, key)
     for comment in record.get("comments") or ():
         text = comment.get("text") if isinstance(comment, dict) else None
-        if isinstance(text, str) and text.strip():
-            swaps[text.strip()] = " ".join(rng.choices(sentences(), k=rng.randint(1, 3)))
+        for part in text.split("\n") if isinstance(text, str) else ():
+            if _key(part):
+                swaps[_key(part)] = " ".join(rng.choices(sentences(), k=rng.randint(1, 3)))
     return swaps
 
 
@@ -283,16 +331,20 @@ def text_dump(rng: random.Random, number: int) -> str:
     """One of the project's dumps with its article's lines rewritten (see
     :func:`_rewrites`; a dump without a reviewed record, such as a listing,
     is kept as it is), half of them with CRLF line ends: the dumps of a run
-    share their outlets' furniture but not their articles, so no cache of
-    whole lines sees a line of an article twice."""
+    share their outlets' furniture but hardly ever a line of an article.
+    The old headline is also replaced where a furniture line quotes it
+    ("2 thoughts on “...”", a ticker entry, a caption)."""
     text, record = dump_sources()[number % len(dump_sources())]
     if record is not None:
         swaps = _rewrites(rng, record)
+        title = _key(str(record.get("title") or ""))
         lines = text.split("\n")
         for index, line in enumerate(lines):
-            key = line.strip()
+            key = _key(line)
             if key in swaps:
                 lines[index] = line[: len(line) - len(line.lstrip())] + swaps[key]
+            elif len(title) >= 20 and title in key:
+                lines[index] = key.replace(title, swaps[title])
         text = "\n".join(lines)
     return text if rng.random() < 0.5 else text.replace("\n", "\r\n")
 
