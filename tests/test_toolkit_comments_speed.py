@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from masthead.extract import bylines, text
+from masthead.extract import bylines, comments, shapes, text
 from masthead.extract.comments import line_indents
 
 #: Characters normalize treats specially (spaces of every kind, invisible and
@@ -83,3 +83,94 @@ _NAME_PARTS = st.sampled_from(
 def test_name_list_as_the_plain_pattern(spaced: str, joined: str) -> None:
     for names in (spaced, joined):
         assert bylines._name_list(names) == _plain_name_list(names)
+
+
+#: Pieces of a thread's lines: names, ages, dates of several forms (digits of
+#: other scripts too), bullets, arrows, "said:", chrome and plain words.
+_THREAD_PARTS = st.sampled_from(
+    (
+        *("Rob", "Ann", "x_X", "\u2022", "\u2192", "said:", "on", "at", "Reply", "Reply to Rob", "2", "-1", "lol"),
+        *("5 years ago", "a day ago", "AGO", "just now", "Yesterday", "May 21, 2016", "7:05 pm", "2016-05-21"),
+        *("21 May 2019 16:15", "07.04.2025", "\u0662\u0660\u0661\u0669", "1999", "20", "19", " ", ".", "?", "!"),
+        *("Conclusion", "Conclusion:", "Ukraine Strikes Refinery Near Ryazan", "I agree with that.", "\u201cyes\u201d"),
+    )
+)
+
+
+def _plain_stamp(line: str) -> bool:
+    return comments.is_stamp(line)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_THREAD_PARTS, min_size=1, max_size=6).map(" ".join))
+def test_reader_stamps_as_the_plain_tests(line: str) -> None:
+    reader = comments._Reader(None)
+    # The plain logic: every line read by the name-and-date reader.
+    assert reader.name_stamp(line) == comments._Reader(None)._name_stamp(line)
+    assert reader.stamp(line) == _plain_stamp(line)
+    assert reader.stamped(line) == (_plain_stamp(line) or comments._Reader(None)._name_stamp(line) is not None)
+
+
+def _plain_named_run_start(reader: comments._Reader, lines: list[str], start: int, stop: int) -> int | None:
+    """``comments._named_run_start`` counting every text line's words as it reads it."""
+    best: int | None = None
+    names = words = 0
+    informal = chatty = False
+    run = 0
+    for index in range(stop - 1, start - 1, -1):
+        line = lines[index]
+        if reader.chrome(line):
+            informal = informal or text.fold(line) == "reply" or comments.reply_to(line) is not None
+            continue
+        if comments._is_section_heading(line):
+            break
+        following = lines[index + 1] if index + 1 < stop else None
+        if reader.name_line(line) and run > 0 and following is not None and not reader.name_line(following):
+            names += 1
+            informal = informal or comments._handle_like(line)
+            run = 0
+            if (names >= comments.MIN_NAMES_WITHOUT_CHROME and informal) or (
+                names >= comments._MIN_PLAIN_NAMES and chatty and words <= comments._CHAT_WORDS * names
+            ):
+                best = index
+            continue
+        if not reader.name_line(line) and shapes.is_headline(line):
+            break
+        run += 1
+        count = len(line.split())
+        words += count
+        chatty = chatty or count <= comments._CHAT_LINE_WORDS or line.rstrip().endswith(("?", "!"))
+        if run > comments._MAX_UNMARKED_LINES:
+            break
+    return best
+
+
+#: Lines of named threads and of the articles they follow.
+_RUN_LINES = st.sampled_from(
+    (
+        *("Rob", "ann_1", "Mr. Reality", "Tom Jones", "Reply", "Reply to Rob", "Conclusion", "Notify of"),
+        *("lol", "Why?", "I agree with that.", "Same story as with the gas, and with the oil before it."),
+        *("Ukraine Strikes Refinery Near Ryazan", "5 years ago", " ".join(["word"] * 45), " ".join(["long"] * 30)),
+    )
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_RUN_LINES, max_size=16), st.integers(0, 3))
+def test_named_run_start_as_the_plain_count(lines: list[str], start: int) -> None:
+    start = min(start, len(lines))
+    found = comments._named_run_start(comments._Reader(None), lines, start, len(lines))
+    assert found == _plain_named_run_start(comments._Reader(None), lines, start, len(lines))
+
+
+def test_named_run_start_counts_the_words_of_plain_names() -> None:
+    # Three names, none a screen name: a question makes the run chat, and
+    # the comments' length then decides.
+    wordy = " ".join(["word"] * 45)
+    long_run = ["Tom Jones", wordy, wordy, wordy, "Mr. Reality", wordy, "Why?", "Tom Jones", wordy, wordy]
+    short_run = ["Tom Jones", "Fine.", "Mr. Reality", "Why not?", "Tom Jones", "Because."]
+    for lines in (long_run, short_run):
+        found = comments._named_run_start(comments._Reader(None), lines, 0, len(lines))
+        assert found == _plain_named_run_start(comments._Reader(None), lines, 0, len(lines))
+    assert comments._named_run_start(comments._Reader(None), long_run, 0, len(long_run)) is None
+    assert comments._named_run_start(comments._Reader(None), short_run, 0, len(short_run)) == 0

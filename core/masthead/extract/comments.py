@@ -154,7 +154,26 @@ def is_relative_time(line: str) -> bool:
     """A comment's age ("1 year ago", "just now")."""
     key = fold(line)
     # An age ends with "ago": most lines are done without the pattern.
-    return (key.endswith("ago") and _RELATIVE.match(key) is not None) or key in {"just now", "yesterday"}
+    return (key.endswith("ago") and _RELATIVE.match(key) is not None) or key in _MOMENTS
+
+
+#: The ages :func:`is_relative_time` reads that hold no "ago", folded.
+_MOMENTS = frozenset(("just now", "yesterday"))
+#: Four digits (of any script) in a row.
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
+#: An ASCII line at least this long is scanned for them as bytes.
+_BYTES_SCAN_CHARS = 48
+#: Every byte to "0" if it is an ASCII digit, else to a space.
+_DIGITS_TO_ZERO = bytes(ord("0") if 48 <= b <= 57 else ord(" ") for b in range(256))
+
+
+def _has_four_digits(text: str) -> bool:
+    """Whether ``text`` holds four digits in a row (of any script): in an
+    ASCII paragraph, found by a byte translation at C speed rather than by
+    the pattern tried at every character."""
+    if len(text) >= _BYTES_SCAN_CHARS and text.isascii():
+        return b"0000" in text.encode("ascii").translate(_DIGITS_TO_ZERO)
+    return _FOUR_DIGITS.search(text) is not None
 
 
 def is_stamp(line: str) -> bool:
@@ -258,6 +277,7 @@ class _Reader:
         self._names: dict[str, bool] = {}
         self._stamps: dict[str, bool] = {}
         self._heads: dict[str, tuple[str, str | None, str | None] | None] = {}
+        self._years: dict[str, bool] = {}
 
     def chrome(self, line: str, *, last: bool = False) -> bool:
         known = self._chrome.get((line, last))
@@ -280,7 +300,19 @@ class _Reader:
         """:func:`is_stamp`, remembered."""
         known = self._stamps.get(line)
         if known is None:
-            known = self._stamps[line] = is_stamp(line)
+            # An age ends with "ago" or is a word of its own; a date holds a year.
+            key = fold(line)
+            known = self._stamps[line] = (key.endswith("ago") or key in _MOMENTS or self._year(line)) and is_stamp(line)
+        return known
+
+    def _year(self, line: str) -> bool:
+        """Whether ``line`` holds four digits in a row, as every date
+        :func:`masthead.extract.bylines.date_line` or
+        :func:`masthead.extract.bylines.take_date` reads does: most lines
+        hold none, and are no stamp and no name-and-date head."""
+        known = self._years.get(line)
+        if known is None:
+            known = self._years[line] = _has_four_digits(line)
         return known
 
     def name_line(self, line: str) -> bool:
@@ -308,7 +340,8 @@ class _Reader:
         "Rob • 5 years ago", "Ann → Rob • 5 years ago", "Rob on May 21, 2016 said:"."""
         if line in self._heads:
             return self._heads[line]
-        head = self._heads[line] = self._name_stamp(line)
+        # A head holds a date (a year) or a bullet before its age.
+        head = self._heads[line] = self._name_stamp(line) if "•" in line or self._year(line) else None
         return head
 
     def _name_stamp(self, line: str) -> tuple[str, str | None, str | None] | None:
@@ -638,6 +671,8 @@ def _dated_start(reader: _Reader, lines: Sequence[str], start: int, stop: int) -
         # most lines hold none, and are done before the line after them
         # is judged (every answer is the reader's, so the order of asking
         # changes none).
+        if not reader.stamped(lines[index]):
+            continue
         head = reader.name_stamp(lines[index]) is not None
         if not (head or (index > start and reader.stamp(lines[index]))):
             continue
@@ -678,6 +713,9 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
     names = words = 0
     informal = chatty = False
     run = 0  # text lines since the last name, read backwards
+    # The words of the text lines are counted only when the chat rule asks
+    # for them: most runs end (a paragraph is no name) before it does.
+    uncounted: list[str] = []
     for index in range(stop - 1, start - 1, -1):
         line = lines[index]
         if reader.chrome(line):
@@ -685,22 +723,29 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
             continue
         if _is_section_heading(line):
             break
-        following = lines[index + 1] if index + 1 < stop else None
-        if reader.name_line(line) and run > 0 and following is not None and not reader.name_line(following):
+        named = reader.name_line(line)
+        if named and run > 0 and index + 1 < stop and not reader.name_line(lines[index + 1]):
             names += 1
             informal = informal or _handle_like(line)
             run = 0
-            if (names >= MIN_NAMES_WITHOUT_CHROME and informal) or (
-                names >= _MIN_PLAIN_NAMES and chatty and words <= _CHAT_WORDS * names
-            ):
+            if names >= MIN_NAMES_WITHOUT_CHROME and informal:
                 best = index
+            elif names >= _MIN_PLAIN_NAMES and chatty:
+                words += sum(len(text.split()) for text in uncounted)
+                uncounted.clear()
+                if words <= _CHAT_WORDS * names:
+                    best = index
             continue
-        if not reader.name_line(line) and shapes.is_headline(line):  # the cheap test first: it is known
+        if not named and shapes.is_headline(line):
             break
         run += 1
-        count = len(line.split())
-        words += count
-        chatty = chatty or count <= _CHAT_LINE_WORDS or line.rstrip().endswith(("?", "!"))
+        uncounted.append(line)
+        # Split no further than needed to tell a line of at most so many words.
+        chatty = (
+            chatty
+            or len(line.split(maxsplit=_CHAT_LINE_WORDS)) <= _CHAT_LINE_WORDS
+            or line.rstrip().endswith(("?", "!"))
+        )
         if run > _MAX_UNMARKED_LINES:
             break
     return best

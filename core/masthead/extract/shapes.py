@@ -274,15 +274,45 @@ def is_name(line: str) -> bool:
     name = clean_name(line)
     if not name or len(name) > _MAX_NAME_CHARS or len(name.split()) > _MAX_NAME_WORDS:
         return False
-    initial = _INITIAL_END.search(name) is not None and all(w[:1].isupper() for w in name.split())
-    if (name.endswith(_NAME_END) and not initial) or "://" in name or "www." in name:
+    if (name.endswith(_NAME_END) and not _ends_with_initial(name)) or "://" in name or "www." in name:
         return False
     return not name.replace(" ", "").isdigit() and not name.startswith(('"', "\u201c", "'", "\u2018", "(", "-"))
 
 
+def _ends_with_initial(name: str) -> bool:
+    """Whether ``name`` ends with an initial and all its words are capitalised
+    ("Tom B."): asked only of a name that ends like a sentence, and the
+    pattern only of one that ends with a capital and a stop."""
+    return (
+        name[-2:-1].isupper() and _INITIAL_END.search(name) is not None and all(w[:1].isupper() for w in name.split())
+    )
+
+
 def clean_name(line: str) -> str:
     """The display name of a name line: bullet, list number and "says:" removed."""
-    return _NUMBER.sub("", strip_bullet(_SAYS.sub("", line.strip())), count=1).strip()
+    # Most names have neither a list number nor "says": each pattern is
+    # tried only on a line that may hold what it removes.
+    name = line.strip()
+    if _may_say(name):
+        name = _SAYS.sub("", name)
+    name = strip_bullet(name)
+    if name[:1] == "#" or name[:1].isdigit():
+        name = _NUMBER.sub("", name, count=1)
+    return name.strip()
+
+
+#: The words :data:`_SAYS` takes off the end of a name line, and the longest's length.
+_SAYS_WORDS = ("says", "wrote", "writes")
+_SAYS_CHARS = 6
+
+
+def _may_say(name: str) -> bool:
+    """Whether :data:`_SAYS` may match the stripped ``name``: it ends, but
+    for one colon and spaces, with one of :data:`_SAYS_WORDS`. In ASCII,
+    where case-blind matching only pairs the two cases of a letter, the
+    lower case tells; another end ("ſays") is left to the pattern."""
+    tail = name.rstrip(":").rstrip()[-_SAYS_CHARS:]
+    return not tail.isascii() or tail.lower().endswith(_SAYS_WORDS)
 
 
 #: What a finished sentence ends with, closing quotes and brackets aside.
