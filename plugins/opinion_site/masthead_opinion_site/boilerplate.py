@@ -200,10 +200,29 @@ def without_site_name(title: str) -> str:
     return _SITE_SUFFIX.sub("", title).strip()
 
 
+#: How the suffix ends (its last word, spaces aside), lowered, and the
+#: letters its last one may be in case-blind matching ("ſ" is an "s").
+_SUFFIX_ENDS = ("front", "maps", "intelligence")
+_SUFFIX_END_CHARS = len("intelligence")
+_SUFFIX_LAST_LETTERS = frozenset("tTsS\u017feE")
+
+
+def _may_end_with_site_name(line: str) -> bool:
+    """Whether :data:`_SITE_SUFFIX` may match ``line``, told by its last
+    characters rather than by lowering the whole line (a paragraph): it
+    ends with one of :data:`_SUFFIX_ENDS`. Case-blind matching pairs a few
+    other letters with ASCII ones ("ſ", "İ"), so an end not in ASCII is left
+    to :func:`without_site_name`."""
+    tail = line.rstrip()[-_SUFFIX_END_CHARS:]
+    if tail[-1:] not in _SUFFIX_LAST_LETTERS:
+        return False
+    return not tail.isascii() or tail.lower().endswith(_SUFFIX_ENDS)
+
+
 def without_site_names(lines: Iterable[str]) -> list[str]:
     """``without_site_name(line) or line`` for every line (a blank line is kept as it is)."""
-    # Most lines lack the suffix's word and are only stripped: told apart
-    # here rather than in a call per line.
+    # Most lines end with no word of the suffix and are only stripped: told
+    # apart here rather than in a call per line.
     return [
-        (without_site_name(line) or line) if _SUFFIX_WORD in line.lower() else (line.strip() or line) for line in lines
+        (without_site_name(line) or line) if _may_end_with_site_name(line) else (line.strip() or line) for line in lines
     ]

@@ -74,7 +74,25 @@ _TITLES = st.one_of(
     _LINES,
     st.tuples(_LINES, st.sampled_from((" | ", " - ", " \u2013 ", ": ", " ")), st.sampled_from(_PHRASES)).map("".join),
     st.tuples(
-        _LINES, st.sampled_from((" | SouthFront", " – South Front Maps", " | SOUTHFRONT: Analysis and Intelligence"))
+        _LINES,
+        st.sampled_from(
+            (
+                *(
+                    " | SouthFront",
+                    " – South Front Maps",
+                    " | SOUTHFRONT: Analysis and Intelligence",
+                    " | SouthFront  ",
+                ),
+                # Ends told apart by their last characters: other spaces, case,
+                # and letters case-blind matching pairs with ASCII ones.
+                *(
+                    " - South Front MAPS\u00a0",
+                    " | South Front Map\u017f",
+                    " | SouthFront: Analysis & \u0130ntelligence",
+                ),
+                *(" | SouthFront\u201d", " | Southfront.", " — SouthFront Maps \u2003", " front", "FRONT"),
+            )
+        ),
     ).map("".join),
 )
 
