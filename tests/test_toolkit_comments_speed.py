@@ -174,3 +174,21 @@ def test_named_run_start_counts_the_words_of_plain_names() -> None:
         assert found == _plain_named_run_start(comments._Reader(None), lines, 0, len(lines))
     assert comments._named_run_start(comments._Reader(None), long_run, 0, len(long_run)) is None
     assert comments._named_run_start(comments._Reader(None), short_run, 0, len(short_run)) == 0
+
+
+def _plain_numbered(line: str) -> tuple[int, str] | None:
+    match = comments._NUMBERED.match(line.strip())
+    if match is None:
+        return None
+    return int(match.group("hash") or match.group("num")), (match.group("rest") or "").strip()
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(("1.", "12)", "#", "# 3", "#4", "\u0663.", "\u00b2.", " ", "\t", "Rob", "x", "")), max_size=5
+    )
+)
+def test_numbered_as_the_plain_pattern(parts: list[str]) -> None:
+    for line in (" ".join(parts), "".join(parts)):
+        assert comments._numbered(line) == _plain_numbered(line)

@@ -205,6 +205,11 @@ def bullet_lines(lines: Sequence[str]) -> int:
 
 
 def _numbered(line: str) -> tuple[int, str] | None:
+    # A number or "#" opens the stripped line: most lines are done with
+    # their first character (one that is a space leaves it to the pattern).
+    head = line[:1]
+    if not (head == "#" or head.isdigit() or head.isspace()):
+        return None
     match = _NUMBERED.match(line.strip())
     if match is None:
         return None
