@@ -203,7 +203,8 @@ def _first_prose(
     first content lines before ``stop`` (:func:`_first_content`), ``keys``
     the lines folded.
     """
-    for index in range(stop):
+    # A line before ``first`` has no word (so no eight) or is no text: none is prose.
+    for index in range(first, stop):
         line = lines[index]
         if not judge.prose(line) or not judge.text(line):
             continue

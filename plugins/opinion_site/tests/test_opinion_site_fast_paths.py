@@ -248,3 +248,27 @@ def test_the_fixture_dumps_score_as_with_every_part_read() -> None:
     for path in sorted((FIXTURES / "dumps").glob("*.txt")):
         page = Page.from_raw(RawDocument(uri=str(path), data=path.read_bytes(), content_type=TEXT))
         assert detect.score(page) == _every_part_score(page), path.name
+
+
+def _plain_first_prose(lines: list[str], keys: list[str], judge: splitter._Judge, first: int, first_long: int) -> int:
+    """``splitter._first_prose`` reading the lines from the page's first, not from its first content line."""
+    for index, line in enumerate(lines):
+        if not judge.prose(line) or not judge.text(line):
+            continue
+        if (index == first or splitter._repeated_nearby(keys, index)) and judge.headline(line, strict=False):
+            continue
+        if index == first_long and splitter._plain_title(line):
+            continue
+        return index
+    return len(lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=10))
+def test_the_body_starts_where_reading_from_the_first_line_finds_it(lines: list[str]) -> None:
+    keys = [fold(line) for line in lines]
+    judge = splitter._Judge()
+    first = splitter._first_content(lines, 0, len(lines), judge)
+    first_long = splitter._first_content(lines, first, len(lines), judge, min_words=3)
+    found = splitter._first_prose(lines, keys, len(lines), judge, first, first_long)
+    assert found == _plain_first_prose(lines, keys, splitter._Judge(), first, first_long)
