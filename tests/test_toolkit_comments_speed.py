@@ -93,6 +93,8 @@ _THREAD_PARTS = st.sampled_from(
         *("5 years ago", "a day ago", "AGO", "just now", "Yesterday", "May 21, 2016", "7:05 pm", "2016-05-21"),
         *("21 May 2019 16:15", "07.04.2025", "\u0662\u0660\u0661\u0669", "1999", "20", "19", " ", ".", "?", "!"),
         *("Conclusion", "Conclusion:", "Ukraine Strikes Refinery Near Ryazan", "I agree with that.", "\u201cyes\u201d"),
+        # Ages folding finds in other spellings: full-width letters, other spaces, capitals.
+        *("\uff41\uff47\uff4f", "\uff15 years", "JUST NOW", "Just\u00a0now", "YESTERDAY", "yesterday\u2003", "now"),
     )
 )
 
