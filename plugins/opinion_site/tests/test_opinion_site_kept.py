@@ -1,0 +1,93 @@
+"""Answers kept across pages for short lines change no page's reading.
+
+The splitter keeps its line answers (text, donation, headline) for short
+lines from one dump to the next: a page must read the same after others as
+alone, and a kept answer must be the question's own answer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from opinion_site_helpers import CORPUS, FIXTURES
+
+from masthead import NotAnArticle, Page
+from masthead.extract import shapes
+from masthead.testing import document_from_file
+from masthead_opinion_site import splitter
+from masthead_opinion_site.source import SouthFrontSource
+
+_DUMPS = [*sorted((FIXTURES / "dumps").glob("*.txt")), *sorted(Path(CORPUS).glob("*.txt"))]
+_KEPT = (
+    splitter._KEPT_TEXTS,
+    splitter._KEPT_DONATIONS,
+    splitter._KEPT_HEADLINES,
+    splitter._KEPT_LOOSE_HEADLINES,
+)
+
+
+def _forget() -> None:
+    for kept in _KEPT:
+        kept.clear()
+
+
+def _read(path: Path) -> object:
+    try:
+        return SouthFrontSource().parse(Page.from_raw(document_from_file(path)))
+    except NotAnArticle as exc:
+        return f"not an article: {exc}"
+
+
+@pytest.fixture
+def forgetting() -> object:
+    _forget()
+    yield
+    _forget()
+
+
+@pytest.mark.usefixtures("forgetting")
+def test_every_dump_reads_the_same_after_the_others_as_alone() -> None:
+    alone = []
+    for path in _DUMPS:
+        _forget()
+        alone.append(_read(path))
+    _forget()
+    after_others = [_read(path) for path in _DUMPS]
+    backwards = [_read(path) for path in reversed(_DUMPS)][::-1]
+    assert after_others == alone
+    assert backwards == alone
+    assert any(_KEPT), "short lines' answers are kept"
+
+
+@pytest.mark.usefixtures("forgetting")
+def test_kept_answers_are_dropped_at_once_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(splitter, "_KEPT_LINES", 3)
+    for line in ("Menu", "Support SouthFront", "0 $", "Click to see full-size map"):
+        splitter._Judge().text(line)
+    assert list(splitter._KEPT_TEXTS) == ["Click to see full-size map"]
+
+
+_LINES = st.one_of(
+    st.sampled_from(
+        (
+            *("Menu", "Support SouthFront", "0 $", "NOVEMBER 2025", "Click to see full-size map", "PDF Download"),
+            *("Written by Ann Lee exclusively for SouthFront", "03.02.2019", "Ukraine Strikes Refinery Near Ryazan"),
+            *("Do you like this content? Consider helping us!", "Empty berths at the port. (Photo: BNS)"),
+        )
+    ),
+    st.text(max_size=200),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINES, max_size=12))
+def test_kept_answers_are_the_questions_answers(lines: list[str]) -> None:
+    for line in lines:
+        judge = splitter._Judge()
+        assert judge.text(line) is splitter._is_text(line)
+        assert judge.donation(line) is splitter._is_donation(line)
+        assert judge.headline(line) is shapes.is_headline(line)
+        assert judge.headline(line, strict=False) is shapes.is_headline(line, strict=False)
