@@ -20,14 +20,13 @@ and everything else (menus, widgets) is dropped.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar, cast
 
 from masthead import Related
 from masthead.extract import bylines, captions, shapes
 from masthead.extract import comments as thread
-from masthead.extract.boilerplate import LineAnswers
+from masthead.extract.boilerplate import KeptAnswers, LineAnswers
 from masthead.extract.bylines import date_line
 from masthead.extract.fields import Fields, take_meta_line
 from masthead.extract.text import fold
@@ -120,53 +119,9 @@ def _is_loose_headline(line: str) -> bool:
     return shapes.is_headline(line, strict=False)
 
 
-_T = TypeVar("_T")
-
-#: Lines up to this long (banner, menu, buttons, thermometer, captions,
-#: bylines, date lines, appeal lines) have their answers kept from page to
-#: page; a paragraph's are kept for its page only.
-_KEPT_CHARS = 160
-#: A question's kept answers are dropped all at once when they reach this
-#: many lines: at most some hundred kilobytes of short lines per question.
-_KEPT_LINES = 2048
-#: What no question answers: a line whose answer is not kept.
-_UNKNOWN = object()
-
-
-class _KeptAnswers(LineAnswers[_T]):
-    """:class:`LineAnswers` for one page whose answers for short lines come
-    from, and go to, ``kept``: the answers kept across pages.
-
-    Every page of the site repeats its banner, menu, buttons, picture
-    helpers and donation lines; each dump would otherwise ask the same
-    questions of them. An answer depends on the line alone, so a page reads
-    the same whatever was read before it.
-    """
-
-    __slots__ = ("_kept",)
-
-    def __init__(self, ask: Callable[[str], _T], kept: dict[str, _T]) -> None:
-        super().__init__(ask)
-        self._kept = kept
-
-    def __missing__(self, line: str) -> _T:
-        if len(line) > _KEPT_CHARS:
-            answer = self[line] = self._ask(line)
-            return answer
-        kept = self._kept
-        # One look-up, not ``in`` then ``[]``: another thread emptying the
-        # kept answers in between costs an answer worked out again, no error.
-        found = kept.get(line, _UNKNOWN)
-        if found is _UNKNOWN:
-            if len(kept) >= _KEPT_LINES:
-                kept.clear()
-            answer = kept[line] = self._ask(line)
-        else:
-            answer = cast("_T", found)
-        self[line] = answer
-        return answer
-
-
+# Every page of the site repeats its banner, menu, buttons, donation
+# thermometer, map captions, bylines and date lines: the answers for those
+# short lines are kept across pages.
 _KEPT_TEXTS: dict[str, bool] = {}
 _KEPT_DONATIONS: dict[str, bool] = {}
 _KEPT_HEADLINES: dict[str, bool] = {}
@@ -180,17 +135,17 @@ class _Judge:
     and where the title stands both test every head line for text, and the
     appeal's end and the body both test the body's lines for donations.
     The answers depend on the line alone, so each is kept for the page, and
-    a short line's across pages (:class:`_KeptAnswers`). Whether a line was
+    a short line's across pages (:class:`~masthead.extract.boilerplate.KeptAnswers`). Whether a line was
     asked on this page (:meth:`LineAnswers.get`) is the page's own.
     """
 
     def __init__(self) -> None:
         #: :func:`_is_text`'s answers so far (see :func:`_read_head`).
-        self.texts: LineAnswers[bool] = _KeptAnswers(_is_text, _KEPT_TEXTS)
+        self.texts: LineAnswers[bool] = KeptAnswers(_is_text, _KEPT_TEXTS)
         self.text = self.texts.__getitem__
-        self.donation = _KeptAnswers(_is_donation, _KEPT_DONATIONS).__getitem__
-        self._headlines = _KeptAnswers(shapes.is_headline, _KEPT_HEADLINES)
-        self._loose_headlines = _KeptAnswers(_is_loose_headline, _KEPT_LOOSE_HEADLINES)
+        self.donation = KeptAnswers(_is_donation, _KEPT_DONATIONS).__getitem__
+        self._headlines = KeptAnswers(shapes.is_headline, _KEPT_HEADLINES)
+        self._loose_headlines = KeptAnswers(_is_loose_headline, _KEPT_LOOSE_HEADLINES)
 
     def headline(self, line: str, *, strict: bool = True) -> bool:
         """:func:`masthead.extract.shapes.is_headline`, remembered: the body's

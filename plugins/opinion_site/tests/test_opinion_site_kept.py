@@ -16,7 +16,7 @@ from opinion_site_helpers import CORPUS, FIXTURES
 
 from masthead import NotAnArticle, Page
 from masthead.extract import shapes
-from masthead.testing import document_from_file
+from masthead.testing import assert_read_as_if_first, document_from_file
 from masthead_opinion_site import splitter
 from masthead_opinion_site.source import SouthFrontSource
 
@@ -50,24 +50,9 @@ def forgetting() -> object:
 
 @pytest.mark.usefixtures("forgetting")
 def test_every_dump_reads_the_same_after_the_others_as_alone() -> None:
-    alone = []
-    for path in _DUMPS:
-        _forget()
-        alone.append(_read(path))
-    _forget()
-    after_others = [_read(path) for path in _DUMPS]
-    backwards = [_read(path) for path in reversed(_DUMPS)][::-1]
-    assert after_others == alone
-    assert backwards == alone
+    assert_read_as_if_first(_read, _DUMPS, _forget)
+    assert_read_as_if_first(_read, reversed(_DUMPS), _forget)
     assert any(_KEPT), "short lines' answers are kept"
-
-
-@pytest.mark.usefixtures("forgetting")
-def test_kept_answers_are_dropped_at_once_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(splitter, "_KEPT_LINES", 3)
-    for line in ("Menu", "Support SouthFront", "0 $", "Click to see full-size map"):
-        splitter._Judge().text(line)
-    assert list(splitter._KEPT_TEXTS) == ["Click to see full-size map"]
 
 
 _LINES = st.one_of(
