@@ -16,11 +16,21 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import sys
 from typing import Any, TextIO
 
 import attrs
+
+
+def _started_as_the_command() -> bool:
+    """Whether this process is the ``masthead`` command (its console script,
+    or ``python -m masthead``), not a program that imports masthead."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    if spec is not None and spec.name == "masthead.__main__":
+        return True
+    return bool(sys.argv) and os.path.basename(sys.argv[0]).removesuffix(".exe") == "masthead"
 
 
 def _import_structlog_for_the_command() -> None:
@@ -31,13 +41,15 @@ def _import_structlog_for_the_command() -> None:
     and the locals of its dict tracebacks (the command renders events with
     :class:`LineRenderer` or the JSON renderer, and exceptions with
     ``format_exc_info``). rich's modules are about a tenth of the command's
-    start-up (35-40 ms of CPU). So while :mod:`masthead.cli` is being
-    imported, and neither structlog nor rich is loaded yet, structlog is
-    imported with rich hidden; rich can be imported again right after (the
-    progress bar does). A program that uses masthead as a library gets
-    structlog as it comes.
+    start-up (35-40 ms of CPU). So when this process is the command, and
+    neither structlog nor rich is loaded yet, structlog is imported with
+    rich hidden; rich can be imported again right after (the progress bar
+    does), but structlog keeps running without it for the process's life.
+    Any other program that imports masthead, its command module included
+    (a wrapper calling :func:`masthead.cli.main`, a test with click's
+    runner), gets structlog as it comes.
     """
-    if "masthead.cli" not in sys.modules or "structlog" in sys.modules or "rich" in sys.modules:
+    if "structlog" in sys.modules or "rich" in sys.modules or not _started_as_the_command():
         return
     sys.modules["rich"] = None  # type: ignore[assignment]  # import rich raises ImportError
     try:
