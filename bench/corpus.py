@@ -341,10 +341,11 @@ def text_dump(rng: random.Random, number: int) -> str:
         lines = text.split("\n")
         for index, line in enumerate(lines):
             key = _key(line)
-            if key in swaps:
-                lines[index] = line[: len(line) - len(line.lstrip())] + swaps[key]
-            elif len(title) >= 20 and title in key:
-                lines[index] = key.replace(title, swaps[title])
+            new = swaps.get(key)
+            if new is None and len(title) >= 20 and title in key:
+                new = key.replace(title, swaps[title])
+            if new is not None:
+                lines[index] = line[: len(line) - len(line.lstrip())] + new
         text = "\n".join(lines)
     return text if rng.random() < 0.5 else text.replace("\n", "\r\n")
 
