@@ -5,11 +5,14 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 import masthead
 from masthead import Article, Draft, Filtered, NotAnArticle, Page, Rejection
 from masthead.extract.document import RawDocument
-from masthead.pipeline import article_id
+from masthead.extract.text import fold
+from masthead.pipeline import article_id, folded_body
 from support import KeywordSource, SourcesPlugin, make_pipeline, make_plugins
 
 
@@ -65,6 +68,36 @@ def test_id_is_that_of_the_record_as_written() -> None:
 
 def test_id_prefers_the_url() -> None:
     assert article_id("a", "https://x.example/a/", None, ()) == article_id("a", "http://x.example/a", "T", ("b",))
+
+
+def test_id_of_a_dump_without_url_is_keyed_on_the_folded_title_and_body() -> None:
+    curly = article_id("a", None, "A \u201cTitle\u201d", ("Cafe\u0301\u2019s  ROOM.", "\u00bd \ufb01ne"))
+    plain = article_id("a", None, 'a "title"', ("caf\u00e9's room.", "1\u20442 fine"))
+    assert curly == plain
+    assert curly != article_id("a", None, 'a "title"', ("caf\u00e9's room. 1\u20442 fine", "more"))
+
+
+#: What folding changes: combining marks, compatibility forms (ligatures,
+#: fractions, full-width letters, a diaeresis that decomposes to a space and
+#: a mark), curly quotes and dashes, final and capital sigma, Hangul jamo,
+#: every kind of space.
+_FOLDED_CHARS = st.sampled_from(
+    [
+        *"aZ9 .'\"-=",
+        *"\u00e9\u0301\u0308\u0338\u00a8\ufb01\u00bd\uff21",
+        *"\u2019\u201c\u2014\u2026\u03a3\u03c2\u1100\u1161\u11a8",
+        *"\u00a0\u2003\u3000\t\n\u200b\u0130\u00df",
+    ]
+)
+
+
+@given(st.lists(st.text(_FOLDED_CHARS, max_size=12) | st.text(max_size=12), max_size=6))
+@example(["=", "\u0338"])
+@example(["\u1100", "\u1161"])
+@example(["a", "\u00a8"])
+@example(["\u03a3", "\u03a3a"])
+def test_a_body_folded_paragraph_by_paragraph_is_the_body_folded_whole(body: list[str]) -> None:
+    assert folded_body(body) == fold(" ".join(body))
 
 
 @pytest.mark.parametrize(

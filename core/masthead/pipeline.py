@@ -12,7 +12,7 @@ import functools
 import hashlib
 import inspect
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone, tzinfo
 from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -44,8 +44,23 @@ def article_id(outlet: str, url: str | None, title: str | None, body: tuple[str,
     trailing slash ignored), else on the folded title and body, so whitespace
     or quote-style differences between two dumps of one page do not matter.
     """
-    key = url.split("://", 1)[-1].rstrip("/") if url else fold(title or "") + "\n" + fold(" ".join(body))
+    key = url.split("://", 1)[-1].rstrip("/") if url else fold(title or "") + "\n" + folded_body(body)
     return hashlib.sha256(f"{outlet}\n{key}".encode()).hexdigest()[:16]
+
+
+def folded_body(body: Iterable[str]) -> str:
+    """``fold(" ".join(body))``, from the paragraphs folded one by one.
+
+    The parsers have just folded most paragraphs and :func:`fold` keeps them
+    for about a page, while a whole body is too long to keep: folding it
+    anew (Unicode normalization, quotes, case and spacing over kilobytes)
+    cost more than the rest of the id. Both are the same string: every step
+    of folding works within a paragraph (NFKC composes nothing across the
+    joining space, quotes and case go character by character) and spacing
+    is collapsed to single spaces, which the join restores between the
+    paragraphs that fold to something.
+    """
+    return " ".join(filter(None, map(fold, body)))
 
 
 def now_iso() -> str:
