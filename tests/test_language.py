@@ -5,9 +5,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from masthead import Draft, Page, Source
 from masthead.extract.document import RawDocument
-from masthead.extract.language import OPENING_CHARS, LanguageDecision, decide, identify
+from masthead.extract.language import OPENING_CHARS, LanguageDecision, decide, identify, letters_in
 from masthead.models import Article
 from support import SourcesPlugin, make_pipeline, make_plugins
 
@@ -162,3 +165,10 @@ def test_pipeline_keeps_the_default_for_a_short_page_with_a_warning() -> None:
     assert article.language == "en"
     assert any(w.startswith("language_default:") for w in article.warnings)
     assert not any(w.startswith("language_") for w in ingest(f"Headline\n{ENGLISH}\n").warnings)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)) | st.text())
+@example("Kremlin, 2025: 12 talks & 3 vetoes.")
+@example("Crème brûlée ½ ǅ ʰ ⅻ")
+def test_letters_are_counted_as_str_isalpha_counts_them(text: str) -> None:
+    assert letters_in(text) == sum(map(str.isalpha, text))

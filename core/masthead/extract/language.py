@@ -160,13 +160,30 @@ def confirms(sample: str, declared: str) -> bool:
     return bool(reliable) and code == language and percent >= CONFIRM_PERCENT
 
 
+#: The ASCII characters that are no letter: deleted from an ASCII text, what
+#: is left are its letters.
+_ASCII_NON_LETTERS = bytes(code for code in range(128) if not chr(code).isalpha())
+
+
+def letters_in(text: str) -> int:
+    """How many characters of ``text`` are letters (``str.isalpha``).
+
+    Most openings are ASCII, and their letters are counted by deleting the
+    other characters in one C call (a twentieth of the cost of testing each
+    character in turn); other texts are counted character by character.
+    """
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+    return sum(map(str.isalpha, text))
+
+
 def decide(text: str, declared: str | None) -> LanguageDecision:
     """The language of ``text``, given the language the plugin or page declares."""
     declared = normalise_tag(declared)
     sample = text[:SAMPLE_CHARS]
     # Letters enough in the opening are letters enough in the sample.
     opening = sample[:OPENING_CHARS]
-    letters = sum(map(str.isalpha, opening))
+    letters = letters_in(opening)
     if declared is not None and len(sample) > OPENING_CHARS and letters >= MIN_LETTERS:
         if confirms(sample, declared):
             return LanguageDecision(declared)
@@ -174,7 +191,7 @@ def decide(text: str, declared: str | None) -> LanguageDecision:
         if best == primary(declared) and sure >= MIN_CONFIDENCE:
             return LanguageDecision(declared)
     if letters < MIN_LETTERS:
-        letters = sum(map(str.isalpha, sample))
+        letters = letters_in(sample)
     if letters < MIN_LETTERS:
         if declared is None:
             return LanguageDecision(None)
