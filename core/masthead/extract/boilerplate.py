@@ -25,7 +25,7 @@ import functools
 import re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from typing import Generic, TypeVar, cast
+from typing import Any, Generic, TypeVar
 
 import attrs
 
@@ -294,17 +294,36 @@ class Boilerplate:
     def __init__(self, *families: Phrases, blocks: Sequence[BlockRule] = ()) -> None:
         self.families = families
         self.blocks = tuple(blocks)
+        self._every = (*families, *(b.start for b in self.blocks))
+        self._index = _FamiliesIndex(self._every)
 
     def kind_of(self, line: str, *, last: bool = False) -> str | None:
-        """The name of the family ``line`` belongs to, whole or cut short."""
+        """The name of the family ``line`` belongs to, whole or cut short.
+
+        The first family (in the order given, block starts last) that takes
+        the line whole; else the first that takes it cut short.
+        """
         key = fold(line)  # once for every family
-        every = (*self.families, *(b.start for b in self.blocks))
-        for family in every:
-            if family.matches_folded(key):
-                return family.name
-        for family in every:
-            if family.matches_cut_folded(key, last=last):
-                return family.name
+        if not key:
+            return None
+        index = self._index
+        every = self._every
+        # The families' exact phrases answer in one look-up; the other ways
+        # of matching are asked of the families one by one only when all of
+        # them together may take the line (most lines are article text).
+        first = index.first_exact(key)
+        if index.may_match_otherwise(key):
+            for at in index.otherwise:
+                if at >= first:
+                    break
+                if every[at].matches_folded(key):
+                    return every[at].name
+        if first < len(every):
+            return every[first].name
+        if index.cut.matches_cut_folded(key, last=last):
+            for family in every:
+                if family.matches_cut_folded(key, last=last):
+                    return family.name
         return None
 
     def is_boilerplate(self, line: str, *, last: bool = False) -> bool:
@@ -346,6 +365,70 @@ class Boilerplate:
         ]
 
 
+class _FamiliesIndex:
+    """What a :class:`Boilerplate`'s families match, looked up together.
+
+    ``first_exact`` gives the first family whose exact phrases take a line;
+    ``may_match_otherwise`` is false only when no family takes the line by
+    a prefix, a contained phrase or a pattern (the families listed in
+    ``otherwise``, by position, are the ones that have any); ``cut`` holds
+    every family's phrases, so that it takes a cut line exactly when one of
+    the families does (:meth:`Phrases.matches_cut_folded` only asks whether
+    some phrase longer than the line starts with it).
+    """
+
+    __slots__ = ("_contains", "_exact", "_none", "_patterns", "_prefixes", "cut", "otherwise")
+
+    def __init__(self, families: Sequence[Phrases]) -> None:
+        self._none = len(families)
+        self._exact: dict[str, int] = {}
+        for at, family in enumerate(families):
+            for phrase in family.exact:
+                self._exact.setdefault(phrase, at)
+        self.otherwise = tuple(
+            at for at, family in enumerate(families) if family.prefixes or family.contains or family.patterns
+        )
+        others = [families[at] for at in self.otherwise]
+        joined = Phrases(
+            "joined",
+            prefixes=[phrase for family in others for phrase in family.prefixes],
+            contains=[phrase for family in others for phrase in family.contains],
+            patterns=[pattern for family in others for pattern in family.patterns],
+        )
+        self._prefixes = joined.prefixes
+        self._contains = joined._contains
+        self._patterns = joined
+        self.cut = Phrases(
+            "cut",
+            exact=frozenset().union(*(family.exact for family in families)),
+            prefixes=[phrase for family in families for phrase in family.prefixes],
+            contains=[phrase for family in families for phrase in family.contains],
+        )
+
+    def first_exact(self, key: str) -> int:
+        """The position of the first family whose exact phrases take ``key``
+        (a folded line, not empty), or the number of families for none."""
+        first = self._exact.get(key, self._none)
+        # A family takes a line that is one of its phrases but for the
+        # characters an exact phrase may be followed by.
+        if key[-1] in _EXACT_TRAIL:
+            first = min(first, self._exact.get(key.rstrip(_EXACT_TRAIL), self._none))
+        return first
+
+    def may_match_otherwise(self, key: str) -> bool:
+        """Whether some family may take ``key`` by a prefix (word limits
+        aside), a contained phrase or a pattern."""
+        if self._prefixes and key.startswith(self._prefixes):
+            return True
+        for word, group in self._contains:
+            if word in key and (not group or any(phrase in key for phrase in group)):
+                return True
+        patterns = self._patterns
+        if patterns._pattern is not None:
+            return patterns._pattern.search(key) is not None
+        return any(pattern.search(key) for pattern in patterns.patterns)
+
+
 class LineAnswers(dict[str, _T], Generic[_T]):
     """``ask``'s answer for each line asked so far: ``answers[line]`` asks
     ``ask`` about a line only the first time.
@@ -376,7 +459,7 @@ KEPT_CHARS = 160
 #: many lines: at most some hundred kilobytes of short lines per question.
 KEPT_LINES = 2048
 #: What no question answers: a line whose answer is not kept.
-_UNKNOWN = object()
+_UNKNOWN: Any = object()
 
 
 class KeptAnswers(LineAnswers[_T]):
@@ -400,18 +483,18 @@ class KeptAnswers(LineAnswers[_T]):
 
     def __missing__(self, line: str) -> _T:
         if len(line) > KEPT_CHARS:
-            answer = self[line] = self._ask(line)
-            return answer
+            long_answer = self[line] = self._ask(line)
+            return long_answer
         kept = self._kept
         # One look-up, not ``in`` then ``[]``: another thread emptying the
         # kept answers in between costs an answer worked out again, no error.
-        found = kept.get(line, _UNKNOWN)
-        if found is _UNKNOWN:
+        # ``_UNKNOWN`` is typed as any answer: no call to ``typing.cast``
+        # (a Python call) on the hits, which are most of the look-ups.
+        answer: _T = kept.get(line, _UNKNOWN)
+        if answer is _UNKNOWN:
             if len(kept) >= KEPT_LINES:
                 kept.clear()
             answer = kept[line] = self._ask(line)
-        else:
-            answer = cast("_T", found)
         self[line] = answer
         return answer
 
