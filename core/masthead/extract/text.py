@@ -184,12 +184,26 @@ def _kept(cache: dict[str, str], held: int, budget: int, text: str, folded: str)
 
 def _fold(text: str) -> str:
     if text.isascii():  # NFKC, the quote table and casefold change no ASCII but letter case
-        return " ".join(text.lower().split())
+        return _spaced(text.lower())
     text = unicodedata.normalize("NFKC", text)
     # str.translate looks up every character of a long string in the table;
     # a regular expression finds the few that are in it at C speed.
     text = _QUOTE_CHARS.sub(_quote_of, text)
-    return " ".join(text.casefold().split())
+    return _spaced(text.casefold())
+
+
+def _spaced(text: str) -> str:
+    """``" ".join(text.split())``: every run of whitespace one space, none at the ends.
+
+    Most texts folded are lines of a page, already spaced so: such a text
+    is returned as it is, without being cut into words and joined again.
+    Every character ``str.split`` splits on but the ASCII space is
+    unprintable (a control character or a separator), so a printable text
+    with no two spaces in a row and none at its ends is unchanged by it.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 _QUOTE_CHARS = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
