@@ -443,7 +443,8 @@ class LineAnswers(dict[str, _T], Generic[_T]):
     __slots__ = ("_ask",)
 
     def __init__(self, ask: Callable[[str], _T]) -> None:
-        super().__init__()
+        # A new dict is empty: ``dict.__init__`` would add nothing, and a
+        # page makes several of these.
         self._ask = ask
 
     def __missing__(self, line: str) -> _T:
@@ -478,7 +479,8 @@ class KeptAnswers(LineAnswers[_T]):
     __slots__ = ("_kept",)
 
     def __init__(self, ask: Callable[[str], _T], kept: dict[str, _T]) -> None:
-        super().__init__(ask)
+        # :class:`LineAnswers`' whole set-up, without one more Python call.
+        self._ask = ask
         self._kept = kept
 
     def __missing__(self, line: str) -> _T:

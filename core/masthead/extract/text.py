@@ -65,7 +65,7 @@ def normalize(text: str) -> str:
     if "  " in text:
         # A pattern that opens with a literal is searched for at C speed.
         text = _SPACE_RUN.sub(" ", text)
-    if not any(space in text for space in _SPLIT_ONLY_SPACES):
+    if _SPLIT_ONLY_SPACES[0] not in text and _SPLIT_ONLY_SPACES[1] not in text and _SPLIT_ONLY_SPACES[2] not in text:
         # Every space left is a lone ASCII one, and what ``str.strip``
         # would take off a line is such a space next to a line feed or an
         # end of the text: taken off by three C calls over the whole text
