@@ -137,13 +137,56 @@ def is_full_size_helper_folded(key: str) -> bool:
     return key.startswith(_HELPER_PREFIXES)
 
 
+#: Every family :func:`is_boilerplate` reads a line against: the bundle's,
+#: and the appeal block's opening phrases (a line opening a block is
+#: boilerplate on its own). :func:`is_donation`'s are among them.
+_FAMILIES = (*BOILERPLATE.families, *(block.start for block in BOILERPLATE.blocks))
+#: The families read as few. A line is a phrase of some family exactly when
+#: it is one of their union's (the phrases are folded, and folding a folded
+#: phrase changes nothing), but for the prefixes that count only in a short
+#: line (each family's own word limit) and the patterns (each family's own,
+#: compiled as it was): those families are asked for them.
+_WHOLE = Phrases(
+    "boilerplate",
+    exact=tuple(phrase for family in _FAMILIES for phrase in family.exact),
+    prefixes=tuple(phrase for family in _FAMILIES if family.prefix_words is None for phrase in family.prefixes),
+    contains=tuple(phrase for family in _FAMILIES for phrase in family.contains),
+)
+_SHORT_PREFIXED = tuple(
+    Phrases(family.name, prefixes=family.prefixes, prefix_words=family.prefix_words)
+    for family in _FAMILIES
+    if family.prefix_words is not None and family.prefixes
+)
+#: Every prefix of :data:`_SHORT_PREFIXED`: a line that starts with none is none of theirs.
+_SHORT_PREFIXES = tuple(phrase for family in _SHORT_PREFIXED for phrase in family.prefixes)
+_PATTERNED = tuple(Phrases(family.name, patterns=family.patterns) for family in _FAMILIES if family.patterns)
+#: A line cut short is the start of a phrase of some family exactly when
+#: it is the start of one of their union's.
+_CUT = Phrases(
+    "boilerplate_cut",
+    exact=tuple(phrase for family in _FAMILIES for phrase in (*family.exact, *family.prefixes, *family.contains)),
+)
+
+
 @functools.lru_cache(maxsize=4096)
 def is_boilerplate(line: str, *, last: bool = False) -> bool:
-    """Any of the site's own non-article lines (never body, never a comment).
+    """Any of the site's own non-article lines (never body, never a comment):
+    :func:`is_donation` or ``BOILERPLATE.is_boilerplate(line, last=last)``.
 
     Cached: a long comment thread repeats its chrome ("Reply", "0") thousands of times.
     """
-    return is_donation(line) or BOILERPLATE.is_boilerplate(line, last=last)
+    # Most lines asked (paragraphs) are none, and were read against each of
+    # eight families twice, whole and cut short, folded anew for each
+    # question: here the line is folded once and read against the union.
+    key = fold(line)
+    if _WHOLE.matches_folded(key):
+        return True
+    if key.startswith(_SHORT_PREFIXES) and any(family.matches_folded(key) for family in _SHORT_PREFIXED):
+        return True
+    for family in _PATTERNED:
+        if family.matches_folded(key):
+            return True
+    return donations.is_wallet_line(line) or _CUT.matches_cut_folded(key, last=last)
 
 
 def appeal_lines(lines: Sequence[str], stop: int | None = None, *, keys: Sequence[str] | None = None) -> set[int]:

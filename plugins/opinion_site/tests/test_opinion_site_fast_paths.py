@@ -165,6 +165,56 @@ def test_the_site_boilerplate_covers_the_platform_comment_chrome(line: str) -> N
         assert bp.is_boilerplate(line)
 
 
+def _plain_is_boilerplate(line: str, *, last: bool = False) -> bool:
+    """What ``bp.is_boilerplate`` stands for, family by family, uncached."""
+    return bp.is_donation(line) or bp.BOILERPLATE.is_boilerplate(line, last=last)
+
+
+def test_the_families_phrases_are_folded_so_their_union_is_theirs() -> None:
+    # What reading the families as one rests on: the union's phrases are
+    # folded again on creation and must stay as each family holds them.
+    for family in bp._FAMILIES:
+        for phrase in (*family.exact, *family.prefixes, *family.contains):
+            assert fold(phrase) == phrase, (family.name, phrase)
+
+
+def _phrase_variants(phrase: str) -> st.SearchStrategy[str]:
+    """A phrase cut short, in capitals or not, with what may trail it or a sentence after it."""
+    return st.tuples(
+        st.integers(1, len(phrase)).map(lambda cut: phrase[:cut]),
+        st.sampled_from((str, str.upper, str.title)),
+        st.sampled_from(("", ":", ".", "!", " …", " and then a sentence of many more words goes on here", " BTC")),
+    ).map(lambda parts: parts[1](parts[0]) + parts[2])
+
+
+_BOILERPLATE_LINES = st.one_of(
+    _LINES,
+    _COMMENT_CHROME_LINES,
+    st.sampled_from(sorted({p for f in bp._FAMILIES for p in (*f.exact, *f.prefixes, *f.contains)})).flatmap(
+        _phrase_variants
+    ),
+    st.sampled_from(
+        (
+            *("0 $", "2,500 $", "MARCH 2025", "USDT (TRC20): T9yD14Nj9j7xAB4dbGeiX9h8unkKHxuWwb", "© 2025 SouthFront"),
+            *("Tags: Syria, Russia", "bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh", "Support us with a donation today"),
+            *("Support us: the team asks every reader of this long appeal to give what they can afford now",),
+        )
+    ),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_BOILERPLATE_LINES, st.booleans())
+def test_boilerplate_read_against_the_families_as_one_is_read_family_by_family(line: str, last: bool) -> None:
+    assert bp.is_boilerplate.__wrapped__(line, last=last) is _plain_is_boilerplate(line, last=last)
+
+
+def test_the_fixture_lines_are_boilerplate_as_family_by_family() -> None:
+    for line in _fixture_lines():
+        for last in (False, True):
+            assert bp.is_boilerplate.__wrapped__(line, last=last) is _plain_is_boilerplate(line, last=last), line
+
+
 _BYLINE_LINES = st.one_of(
     _LINES,
     st.tuples(
