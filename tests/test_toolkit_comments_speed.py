@@ -153,6 +153,8 @@ _RUN_LINES = st.sampled_from(
         *("Rob", "ann_1", "Mr. Reality", "Tom Jones", "Reply", "Reply to Rob", "Conclusion", "Notify of"),
         *("lol", "Why?", "I agree with that.", "Same story as with the gas, and with the oil before it."),
         *("Ukraine Strikes Refinery Near Ryazan", "5 years ago", " ".join(["word"] * 45), " ".join(["long"] * 30)),
+        # Around the word counts the heading and chat tests share: six words, seven, a heading with marks.
+        *("one two three four five six", "one two three four five six seven", "#2 Summary says:", "\u2022 Update"),
     )
 )
 

@@ -305,9 +305,15 @@ class _Reader:
         """:func:`is_stamp`, remembered."""
         known = self._stamps.get(line)
         if known is None:
-            # An age ends with "ago" or is a word of its own; a date holds a year.
+            # An age ends with "ago" or is a word of its own; a date holds a
+            # year. A line that is no age is a stamp only as a date: asked
+            # directly, not through is_stamp, which would fold it again.
             key = fold(line)
-            known = self._stamps[line] = (key.endswith("ago") or key in _MOMENTS or self._year(line)) and is_stamp(line)
+            if key.endswith("ago") or key in _MOMENTS:
+                known = is_stamp(line)
+            else:
+                known = self._year(line) and date_line(line) is not None
+            self._stamps[line] = known
         return known
 
     def _year(self, line: str) -> bool:
@@ -726,7 +732,10 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
         if reader.chrome(line):
             informal = informal or fold(line) == "reply" or reply_to(line) is not None
             continue
-        if _is_section_heading(line):
+        # Up to this many words: enough to tell a heading (one word once
+        # cleaned) and a chat line (at most so many), counted once for both.
+        words_seen = len(line.split(maxsplit=_RUN_WORDS))
+        if words_seen <= _CLEANED_WORDS + 1 and _is_section_heading(line):
             break
         named = reader.name_line(line)
         if named and run > 0 and index + 1 < stop and not reader.name_line(lines[index + 1]):
@@ -745,12 +754,7 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
             break
         run += 1
         uncounted.append(line)
-        # Split no further than needed to tell a line of at most so many words.
-        chatty = (
-            chatty
-            or len(line.split(maxsplit=_CHAT_LINE_WORDS)) <= _CHAT_LINE_WORDS
-            or line.rstrip().endswith(("?", "!"))
-        )
+        chatty = chatty or words_seen <= _CHAT_LINE_WORDS or line.rstrip().endswith(("?", "!"))
         if run > _MAX_UNMARKED_LINES:
             break
     return best
@@ -773,6 +777,9 @@ _SECTION_HEADINGS = frozenset(
 #: off a line (a bullet, "#", a number, "says", ":"), and folding splits
 #: words but never joins them.
 _CLEANED_WORDS = 5
+#: :func:`_named_run_start` counts a line's words up to one more than this:
+#: enough for both its heading and its chat tests.
+_RUN_WORDS = max(_CLEANED_WORDS + 1, _CHAT_LINE_WORDS)
 
 
 def _is_section_heading(line: str) -> bool:

@@ -146,9 +146,9 @@ _FAMILIES = (*BOILERPLATE.families, *(block.start for block in BOILERPLATE.block
 #: phrase changes nothing), but for the prefixes that count only in a short
 #: line (each family's own word limit) and the patterns (each family's own,
 #: compiled as it was): those families are asked for them.
+_EXACT = Phrases("boilerplate", exact=tuple(phrase for family in _FAMILIES for phrase in family.exact))
 _WHOLE = Phrases(
     "boilerplate",
-    exact=tuple(phrase for family in _FAMILIES for phrase in family.exact),
     prefixes=tuple(phrase for family in _FAMILIES if family.prefix_words is None for phrase in family.prefixes),
     contains=tuple(phrase for family in _FAMILIES for phrase in family.contains),
 )
@@ -166,6 +166,10 @@ _CUT = Phrases(
     "boilerplate_cut",
     exact=tuple(phrase for family in _FAMILIES for phrase in (*family.exact, *family.prefixes, *family.contains)),
 )
+#: The longest phrase: a line is a whole phrase only with nothing but spaces
+#: and punctuation after it, and the start of a phrase only when shorter,
+#: so a line with a letter or a digit past this length is neither.
+_LONGEST = max(map(len, _CUT.exact))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -179,6 +183,9 @@ def is_boilerplate(line: str, *, last: bool = False) -> bool:
     # eight families twice, whole and cut short, folded anew for each
     # question: here the line is folded once and read against the union.
     key = fold(line)
+    may_be_phrase = len(key) <= _LONGEST or not key[_LONGEST].isalnum()
+    if may_be_phrase and (_EXACT.matches_folded(key) or _CUT.matches_cut_folded(key, last=last)):
+        return True
     if _WHOLE.matches_folded(key):
         return True
     if key.startswith(_SHORT_PREFIXES) and any(family.matches_folded(key) for family in _SHORT_PREFIXED):
@@ -186,7 +193,7 @@ def is_boilerplate(line: str, *, last: bool = False) -> bool:
     for family in _PATTERNED:
         if family.matches_folded(key):
             return True
-    return donations.is_wallet_line(line) or _CUT.matches_cut_folded(key, last=last)
+    return donations.is_wallet_line(line)
 
 
 def appeal_lines(lines: Sequence[str], stop: int | None = None, *, keys: Sequence[str] | None = None) -> set[int]:
