@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -196,3 +198,19 @@ def _plain_numbered(line: str) -> tuple[int, str] | None:
 def test_numbered_as_the_plain_pattern(parts: list[str]) -> None:
     for line in (" ".join(parts), "".join(parts)):
         assert comments._numbered(line) == _plain_numbered(line)
+
+
+#: Characters of lines the reader scans for a year: ASCII and other digits,
+#: curly quotes, letters of several widths, a lone surrogate.
+_DIGIT_TEXT = st.text(
+    alphabet=st.sampled_from("0123456789 ab.\u201c\u201d\u00e9\u0660\u0661\u0662\u00b2\uff11\U0001d7ce\ud800"),
+    max_size=120,
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_DIGIT_TEXT, st.integers(0, 60))
+def test_four_digits_as_the_plain_pattern(text: str, pad: int) -> None:
+    # Padded past the length from which on the bytes are scanned.
+    for line in (text, "x" * pad + text, text + "\u201c" * pad):
+        assert comments._has_four_digits(line) == (re.search(r"\d\d\d\d", line) is not None)

@@ -272,7 +272,11 @@ def _may_end_with_site_name(line: str) -> bool:
 def without_site_names(lines: Iterable[str]) -> list[str]:
     """``without_site_name(line) or line`` for every line (a blank line is kept as it is)."""
     # Most lines end with no word of the suffix and are only stripped: told
-    # apart here rather than in a call per line.
+    # apart here rather than in a call per line, most by their last letter
+    # (the first thing _may_end_with_site_name reads).
     return [
-        (without_site_name(line) or line) if _may_end_with_site_name(line) else (line.strip() or line) for line in lines
+        (without_site_name(line) or line)
+        if line.rstrip()[-1:] in _SUFFIX_LAST_LETTERS and _may_end_with_site_name(line)
+        else (line.strip() or line)
+        for line in lines
     ]
