@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from masthead.extract import bylines
+from masthead.extract.boilerplate import KEPT_CHARS, KEPT_LINES
 from masthead.extract.bylines import SUBHEADING_WORDS, Byline, date_line, read_byline
 from masthead.extract.text import collapse
 
@@ -80,10 +81,32 @@ def author_line(line: str) -> tuple[str, ...]:
     return split_names(rest) if is_name_line(rest) or (len(rest.split()) == 1 and rest[:1].isupper()) else ()
 
 
+#: What :func:`parse` read of short bylines, kept across pages: every post
+#: of an author prints the same byline (a :class:`Byline` is immutable).
+_KEPT: dict[str, Byline] = {}
+
+
 def parse(lines: list[str]) -> Byline:
     """Read the byline spread over ``lines`` (the "Posted by" line first),
-    reading-time label aside (:func:`masthead.extract.bylines.read_byline`)."""
-    return read_byline(boilerplate.READING_TIME_LABEL.sub(" ", " ".join(lines)), whole=_ORGS)
+    reading-time label aside (:func:`masthead.extract.bylines.read_byline`).
+
+    The answer depends on the text alone: a short one's is kept from page
+    to page (as :class:`masthead.extract.boilerplate.KeptAnswers` keeps a
+    line's, emptied at once when full).
+    """
+    text = " ".join(lines)
+    if len(text) > KEPT_CHARS:
+        return _read(text)
+    found = _KEPT.get(text)
+    if found is None:
+        if len(_KEPT) >= KEPT_LINES:
+            _KEPT.clear()
+        found = _KEPT[text] = _read(text)
+    return found
+
+
+def _read(text: str) -> Byline:
+    return read_byline(boilerplate.READING_TIME_LABEL.sub(" ", text), whole=_ORGS)
 
 
 def split_names(text: str) -> tuple[str, ...]:

@@ -63,16 +63,20 @@ def parse_lines(
     ``folded`` are ``lines`` folded (:attr:`masthead.Page.folded_lines`), when known.
     """
     kept = [line for line in lines if line.strip()]
-    if folded is not None and len(kept) != len(lines):  # blank lines dropped: their keys too
+    if folded is None:
+        folded = [fold(line) for line in kept]
+    elif len(kept) != len(lines):  # blank lines dropped: their keys too
         folded = [key for line, key in zip(lines, folded, strict=True) if line.strip()]
     lines = kept
     asked = _Asked()
+    bylines = _bylines(lines, folded)
     reject_blog_listing(
-        lines, is_byline=byline.is_byline, is_date=asked.is_day, ends_page=asked.is_footer, folded=folded
+        lines, is_byline=bylines.__contains__, is_date=asked.is_day, ends_page=asked.is_footer, folded=folded
     )
     out = Extract()
-    start = _read_header(lines, out, known_title, asked.date_line)
-    _read_body(lines[start:], out, title=known_title or out.title, links=links, asked=asked)
+    start = _read_header(lines, out, known_title, asked, bylines)
+    title = known_title or out.title
+    _read_body(lines[start:], folded[start:], out, title=title, links=links, asked=asked, bylines=bylines)
     if not out.body:
         raise NotAnArticle("no article paragraphs found (empty page or only site chrome)")
     _warn(out, known_title)
@@ -81,6 +85,24 @@ def parse_lines(
 
 #: A word of every heading :data:`boilerplate.COMMENT_COUNT` takes, as folded.
 _THREAD_WORDS = ("comment", "respons", "thought", "replies")
+
+
+#: What the folded line of every byline starts with (see :func:`_bylines`).
+_POSTED = "posted"
+
+
+def _bylines(lines: Sequence[str], folded: Sequence[str]) -> frozenset[str]:
+    """The lines of ``lines`` that are bylines (:func:`.byline.is_byline`),
+    which the listing test, the header and the body all ask about.
+
+    ``folded`` are the lines folded: a byline's folded line starts with
+    "posted" (its pattern takes the word in any case, where the long "s",
+    which folding makes an "s", is the only other letter it takes), so
+    only such lines are read.
+    """
+    return frozenset(
+        line for line, key in zip(lines, folded, strict=True) if key.startswith(_POSTED) and byline.is_byline(line)
+    )
 
 
 def dump_comments(lines: Sequence[str], *, folded_text: str | None = None) -> list[Comment]:
@@ -105,6 +127,7 @@ _KEPT_FOOTER: dict[str, bool] = {}
 _KEPT_BLURB: dict[str, bool] = {}
 _KEPT_CHROME: dict[str, bool] = {}
 _KEPT_DATES: dict[str, str | None] = {}
+_KEPT_CAPTIONS: dict[str, bool] = {}
 
 
 class _Asked:
@@ -121,6 +144,7 @@ class _Asked:
         self.chrome: Callable[[str], bool] = KeptAnswers(boilerplate.CHROME.is_boilerplate, _KEPT_CHROME).__getitem__
         #: The header's and the body's rules read the date lines the listing test read.
         self.date_line: Callable[[str], str | None] = KeptAnswers(date_line, _KEPT_DATES).__getitem__
+        self.caption: Callable[[str], bool] = KeptAnswers(boilerplate.is_caption, _KEPT_CAPTIONS).__getitem__
 
     def is_day(self, line: str) -> bool:
         """A date without a time: a teaser's or a headline's, not a comment's."""
@@ -131,15 +155,18 @@ class _Asked:
         return self.is_footer(line) and self._blurb(line)
 
 
-def _read_header(lines: Sequence[str], out: Extract, known_title: str | None, date_of: _DateOf) -> int:
+def _read_header(
+    lines: Sequence[str], out: Extract, known_title: str | None, asked: _Asked, bylines: Collection[str]
+) -> int:
     """Find title, byline and author lines; return the index where the body starts.
 
-    ``date_of`` is :func:`masthead.extract.bylines.date_line` (its answers kept for the page).
+    ``bylines`` are the page's byline lines (:func:`_bylines`).
     """
-    at = next((i for i, line in enumerate(lines) if byline.is_byline(line)), None)
+    date_of = asked.date_line
+    at = next((i for i, line in enumerate(lines) if line in bylines), None) if bylines else None
     if at is not None:
         out.has_byline = True
-        out.title = _title_before(lines, at, out, date_of)
+        out.title = _title_before(lines, at, out, asked)
         end = at + 1
         while end < len(lines) and _continues_byline(lines, at, end, date_of):
             end += 1
@@ -212,20 +239,23 @@ def _take_author_lines(lines: Sequence[str], index: int, out: Extract) -> int:
     return index
 
 
-def _title_before(lines: Sequence[str], at: int, out: Extract, date_of: _DateOf) -> str | None:
+def _title_before(lines: Sequence[str], at: int, out: Extract, asked: _Asked) -> str | None:
     """The headline: the nearest line above the byline that is no chrome.
 
     A dateline between headline and byline is the publication date.
     """
     for index in range(at - 1, _skip_chrome(lines[:at], None) - 1, -1):
         line = lines[index]
-        dateline = date_of(line)
+        dateline = asked.date_line(line)
         if dateline is not None:
             out.take_date(dateline)
             continue
         if boilerplate.is_reading_time(line) or boilerplate.is_banner(line):
             continue
-        if boilerplate.is_boilerplate(line) or len(line.split()) > _TITLE_MAX_WORDS * 2:
+        # boilerplate.is_boilerplate, its chrome families' answers kept
+        if boilerplate.has_artifact(line) or boilerplate.RELATED.matches(line) or asked.chrome(line):
+            return None
+        if len(line.split()) > _TITLE_MAX_WORDS * 2:
             return None
         return line
     return None
@@ -253,23 +283,33 @@ def _take_byline(lines: Sequence[str], out: Extract) -> None:
 
 
 def _read_body(
-    lines: Sequence[str], out: Extract, *, title: str | None, links: Collection[str] | None, asked: _Asked
+    lines: Sequence[str],
+    folded: Sequence[str],
+    out: Extract,
+    *,
+    title: str | None,
+    links: Collection[str] | None,
+    asked: _Asked,
+    bylines: Collection[str],
 ) -> None:
     """Body paragraphs, credited captions and related titles; the tail ends the body.
 
-    Once :func:`boilerplate.related_line` said no, a line has neither the
-    icon nor the box heading, so only the chrome families
-    (``asked.chrome``) are left of :func:`boilerplate.is_boilerplate`.
+    ``folded`` are ``lines`` folded, ``bylines`` the page's byline lines
+    (:func:`_bylines`). Once :func:`boilerplate.related_line` said no, a
+    line has neither the icon nor the box heading, so only the chrome
+    families (``asked.chrome``) are left of :func:`boilerplate.is_boilerplate`.
     """
     in_related = False
     related_icons = False
-    for index, line in enumerate(lines):
-        if not out.tail_found and _starts_tail(lines, index, has_body=bool(out.body), asked=asked):
+    title_key = None if title is None else fold(title)
+    last = len(lines) - 1
+    for index, (line, key) in enumerate(zip(lines, folded, strict=True)):
+        if not out.tail_found and _starts_tail(lines, index, key, has_body=bool(out.body), asked=asked):
             out.tail_found = True
-        if index == len(lines) - 1 and boilerplate.is_cut_opening(line):
+        if index == last and boilerplate.is_cut_opening(line):
             out.tail_found = True
             continue
-        box = boilerplate.related_line(line)
+        box = boilerplate.related_line(line) if may_relate(key) else None
         if box is not None:
             # The heading's icon says nothing about the items': only theirs counts.
             related_icons = bool(box) and (related_icons or boilerplate.has_artifact(line))
@@ -281,26 +321,42 @@ def _read_body(
             out.related.append(Related(line))
             continue
         in_related = False
-        if out.tail_found or byline.is_byline(line) or _same(line, title) or asked.chrome(line):
+        if out.tail_found or line in bylines or key == title_key or asked.chrome(line):
             continue
         if not out.body and (dateline := asked.date_line(line)) is not None:
             out.take_date(dateline)  # the page's date; further down, a date line is a timeline's heading
             continue
-        (out.captions if boilerplate.is_caption(line) else out.body).append(line)
+        (out.captions if asked.caption(line) else out.body).append(line)
 
 
-def _starts_tail(lines: Sequence[str], index: int, *, has_body: bool, asked: _Asked) -> bool:
+#: Every folded line :func:`boilerplate.related_line` takes starts with a box
+#: heading's first word, or holds the icon's name (which its pattern finds
+#: only with "related", then "-" or "_", then "read", in any case, where
+#: none of these letters is taken for another: see :func:`may_relate`).
+_RELATED_STARTS = ("related", "further")
+_ICON_PIECES = ("ted-read", "ted_read")
+
+
+def may_relate(key: str) -> bool:
+    """Whether the line folded to ``key`` may be a line of a related-links
+    box (:func:`boilerplate.related_line`): a line it takes starts with a
+    heading ("Related Reading", "Further reading") or holds the icon's
+    file name, whose pieces folding keeps."""
+    return key.startswith(_RELATED_STARTS) or _ICON_PIECES[0] in key or _ICON_PIECES[1] in key
+
+
+def _starts_tail(lines: Sequence[str], index: int, key: str, *, has_body: bool, asked: _Asked) -> bool:
     """The first line of what the theme appends after the article.
 
     The publisher blurb always is. "About Us" and the comment area only once
     the article has begun, or right before the blurb: the site menu above the
-    headline has an "About Us" item too.
+    headline has an "About Us" item too. ``key`` is the line folded.
     """
     line = lines[index]
     if asked.blurb(line):
         return True
     # Not the blurb: then a footer line is one of the comment area.
-    if not (boilerplate.ABOUT.matches(line) or asked.is_footer(line)):
+    if not (boilerplate.ABOUT.matches_folded(key) or asked.is_footer(line)):
         return False
     following = lines[index + 1] if index + 1 < len(lines) else None
     return has_body or following is None or asked.blurb(following)

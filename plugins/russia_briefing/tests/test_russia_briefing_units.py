@@ -202,9 +202,10 @@ def test_the_folded_text_only_spares_pages_without_a_heading(heading: str) -> No
 
 
 def _forget_kept() -> None:
-    for kept in (parsing._KEPT_FOOTER, parsing._KEPT_BLURB, parsing._KEPT_CHROME):
+    for kept in (parsing._KEPT_FOOTER, parsing._KEPT_BLURB, parsing._KEPT_CHROME, parsing._KEPT_CAPTIONS):
         kept.clear()
     parsing._KEPT_DATES.clear()
+    byline._KEPT.clear()
 
 
 def test_each_line_is_asked_about_the_blurb_and_the_chrome_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,125 @@
+"""The parser's shortcuts answer as the plain rules they skip.
+
+The parser reads the page's folded lines to tell which lines may be bylines
+or lines of a related-links box before asking the rules, and keeps the
+bylines it read from page to page. The plain rules are asked here of lines
+built from every spelling their expressions accept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from masthead import NotAnArticle, Page
+from masthead.extract.text import fold
+from masthead.testing import document
+from masthead_russia_briefing import boilerplate, byline, parsing
+
+FIXTURES = Path(__file__).parent / "fixtures" / "dumps"
+
+#: Each letter's spellings that a case-blind expression takes for it.
+_CASES = {letter: (letter, letter.upper()) for letter in "abcdefghijklmnopqrstuvwxyz"}
+_CASES |= {"i": ("i", "I", "\u0130", "\u0131"), "s": ("s", "S", "\u017f"), "k": ("k", "K", "\u212a")}
+#: What may sit around and inside a spelling: separators, spaces of several
+#: kinds, letters, digits, fullwidth forms and combining marks.
+_AROUND = ("-", "_", " ", ":", ".", "x", "7", "2017", "\u00a0", "\u2003", "\t", "\uff52", "\u0301", "\u0307", "A")
+
+
+def _spelled(word: str) -> st.SearchStrategy[str]:
+    """``word`` in any case, a letter at a time."""
+    return st.tuples(*(st.sampled_from(_CASES.get(char, (char,))) for char in word)).map("".join)
+
+
+_RELATED_PIECES = st.one_of(
+    _spelled("related"),
+    _spelled("reading"),
+    _spelled("readings"),
+    _spelled("further"),
+    _spelled("rb"),
+    _spelled("icons"),
+    _spelled(".png"),
+    st.sampled_from((*_AROUND, " Russia Trade", "Related Reading", "Further reading:")),
+)
+
+
+@settings(max_examples=600)
+@given(st.lists(_RELATED_PIECES, max_size=7).map("".join))
+def test_every_line_of_a_related_box_may_relate(line: str) -> None:
+    """The body asks only lines whose folded form may_relate whether they belong to a box."""
+    if boilerplate.related_line(line) is not None:
+        assert parsing.may_relate(fold(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "related-readings_rb-rb-icons_2017Prospects For Russia",
+        "Related-Readings_RB-Icons_2021 Related Reading",
+        "rb-related_readings_2019Russia Trade",
+        "  RELATED-READ\u0130NGS_\u212a Trade",  # the letters case-blind matching pairs with ASCII ones
+        "Related Reading:",
+        "FURTHER READING",
+        "Related readings: Russia's Tax Guide",
+        "related-readings.png",
+    ],
+)
+def test_odd_lines_of_a_related_box_may_relate(line: str) -> None:
+    assert boilerplate.related_line(line) is not None
+    assert parsing.may_relate(fold(line))
+
+
+_BYLINE_PIECES = st.one_of(
+    _spelled("posted"),
+    _spelled(" on"),
+    _spelled(" by"),
+    st.sampled_from((*_AROUND, " Anna", "\u2003", "\uff50", "\u0301x")),
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.lists(_BYLINE_PIECES, max_size=5).map("".join), max_size=6))
+def test_the_bylines_of_a_page_are_the_lines_the_byline_rule_takes(lines: list[str]) -> None:
+    folded = [fold(line) for line in lines]
+    assert parsing._bylines(lines, folded) == {line for line in lines if byline.is_byline(line)}
+
+
+_BYLINES = (
+    *("Posted by", "Posted by Chris Devonshire-Ellis", "Posted by Written by Dezan Shira & Associates"),
+    *("Reading Time: 4 minutes", "Reading Time: < 1 minute", "Written by Anna Ivanova and Boris Petrov"),
+    *("on 21st March 2022", "March 3, 2021", "| Leave a comment", "Posted on by"),
+)
+
+
+@given(st.lists(st.lists(st.sampled_from(_BYLINES), min_size=1, max_size=3), min_size=1, max_size=4))
+def test_a_kept_byline_reads_as_a_new_one(bylines: list[list[str]]) -> None:
+    """Bylines read on earlier pages are kept; each reads as read afresh."""
+    for lines in bylines:
+        assert byline.parse(lines) == byline._read(" ".join(lines))
+
+
+def test_the_kept_bylines_are_dropped_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(byline, "KEPT_LINES", 2)
+    byline._KEPT.clear()
+    for name in ("Anna Ivanova", "Boris Petrov", "Chris Devonshire-Ellis"):
+        assert byline.parse([f"Posted by {name}"]).authors == (name,)
+    assert list(byline._KEPT) == ["Posted by Chris Devonshire-Ellis"]
+    long = "Posted by " + " and ".join(["Anna Ivanova"] * 20)
+    byline.parse([long])
+    assert long not in byline._KEPT
+
+
+def _read(lines: tuple[str, ...], folded: tuple[str, ...] | None) -> object:
+    try:
+        return parsing.parse_lines(lines, folded=folded)
+    except NotAnArticle as exc:
+        return str(exc)
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda path: path.stem)
+def test_a_dump_reads_the_same_with_its_folded_lines_or_without(path: Path) -> None:
+    page = Page.from_raw(document(path.read_text(encoding="utf-8")))
+    assert _read(page.lines, page.folded_lines) == _read(page.lines, None)
