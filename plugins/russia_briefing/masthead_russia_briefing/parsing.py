@@ -105,7 +105,9 @@ def _bylines(lines: Sequence[str], folded: Sequence[str]) -> frozenset[str]:
     )
 
 
-def dump_comments(lines: Sequence[str], *, folded_text: str | None = None) -> list[Comment]:
+def dump_comments(
+    lines: Sequence[str], *, folded_text: str | None = None, folded: Sequence[str] | None = None
+) -> list[Comment]:
     """Reader comments of a dump: the WordPress list under its count heading, flattened.
 
     Under the article the theme prints "N Responses to “Title”" or "N
@@ -114,11 +116,32 @@ def dump_comments(lines: Sequence[str], *, folded_text: str | None = None) -> li
     nesting, so replies come out with no ``parent``; ``[]`` without a heading.
     ``folded_text`` is the page's folded text (:attr:`masthead.Page.folded_text`),
     when known: without a word of the heading in it, no line is read for one.
+    ``folded`` are ``lines`` folded (:attr:`masthead.Page.folded_lines`), when
+    known: the heading is looked for among them (:func:`_headings`).
     """
     if folded_text is not None and not any(word in folded_text for word in _THREAD_WORDS):
         return []
-    region = section(lines, opens=boilerplate.COMMENT_COUNT.matches, closes=boilerplate.THREAD_END.matches)
+    opens = boilerplate.COMMENT_COUNT.matches if folded is None else _headings(lines, folded).__contains__
+    region = section(lines, opens=opens, closes=boilerplate.THREAD_END.matches)
     return read_thread(region, chrome_seen=True) if region else []
+
+
+#: What the folded line of every comment heading starts with (see :func:`_headings`).
+_COUNT_WORDS = ("one ", "no ")
+
+
+def _headings(lines: Sequence[str], folded: Sequence[str]) -> frozenset[str]:
+    """The lines :data:`boilerplate.COMMENT_COUNT` takes, of ``lines`` folded to ``folded``.
+
+    Its pattern takes a folded line that starts with a number ("\\d",
+    any decimal digit, as :meth:`str.isdecimal` tells) or with "one" or
+    "no", then a space: only such lines are asked.
+    """
+    return frozenset(
+        line
+        for line, key in zip(lines, folded, strict=True)
+        if (key[:1].isdecimal() or key.startswith(_COUNT_WORDS)) and boilerplate.COMMENT_COUNT.matches_folded(key)
+    )
 
 
 # Every page of the site repeats its menus, breadcrumbs, "Related Reading"

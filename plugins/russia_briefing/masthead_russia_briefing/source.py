@@ -89,7 +89,7 @@ class RussiaBriefingSource(Source):
 
             return html.parse(page)
         extract = parse_lines(page.lines, folded=page.folded_lines)
-        extract.comments = dump_comments(page.lines, folded_text=page.folded_text)
+        extract.comments = dump_comments(page.lines, folded_text=page.folded_text, folded=page.folded_lines)
         return extract.draft(url=page.url, language=self.language)
 
 

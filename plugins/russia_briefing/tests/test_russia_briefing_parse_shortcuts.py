@@ -123,3 +123,25 @@ def _read(lines: tuple[str, ...], folded: tuple[str, ...] | None) -> object:
 def test_a_dump_reads_the_same_with_its_folded_lines_or_without(path: Path) -> None:
     page = Page.from_raw(document(path.read_text(encoding="utf-8")))
     assert _read(page.lines, page.folded_lines) == _read(page.lines, None)
+
+
+_HEADING_PIECES = st.one_of(
+    st.from_regex(boilerplate.COMMENT_COUNT.patterns[0], fullmatch=False),
+    st.sampled_from(("2", "\u0663", "\uff13", "\u00b2", "One", "NO", "none", " ", "\u2003", "Responses to", "x")),
+    _spelled("thoughts on"),
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.lists(_HEADING_PIECES, max_size=4).map("".join), max_size=6))
+def test_the_comment_headings_of_a_page_are_the_lines_the_heading_rule_takes(lines: list[str]) -> None:
+    folded = [fold(line) for line in lines]
+    expected = {line for line in lines if boilerplate.COMMENT_COUNT.matches(line)}
+    assert parsing._headings(lines, folded) == expected
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda path: path.stem)
+def test_a_dump_reads_the_same_comments_with_its_folded_lines_or_without(path: Path) -> None:
+    page = Page.from_raw(document(path.read_text(encoding="utf-8")))
+    folded = parsing.dump_comments(page.lines, folded_text=page.folded_text, folded=page.folded_lines)
+    assert folded == parsing.dump_comments(page.lines)
