@@ -430,14 +430,30 @@ def is_chrome(line: str) -> bool:
     return _is_chrome(line, key_of(line))
 
 
+#: No time note (:func:`masthead_moscow_times.lines.is_time_note`: a few
+#: words such as "Last updated:", "2 hours ago", "5 min read" or the build
+#: stamp, alone on their line) folds to a longer key: most lines, the
+#: paragraphs, are not asked.
+_TIME_NOTE_KEY_CHARS = 40
+#: How the key of every line :data:`_TICKER_OR_STAMP` matches starts, but
+#: for a decimal digit: the ticker's "a"/"an" (which folding keeps, a mark
+#: after it aside, which the pattern does not take there), the stamp's dash.
+_TICKER_OR_STAMP_STARTS = frozenset(("a", "-"))
+
+
 def _is_chrome(line: str, key: str) -> bool:
-    """:func:`is_chrome` of ``line``, its key given."""
-    return (
-        key in phrases.CHROME_KEYS
-        or key.startswith(phrases.BODY_CLUTTER_PREFIXES)
-        or is_time_note(line)
-        or _TICKER_OR_STAMP.match(line.strip()) is not None
-    )
+    """:func:`is_chrome` of ``line``, its key given.
+
+    The time notes and the ticker or stamp patterns are asked only of the
+    lines whose key may be theirs (:data:`_TIME_NOTE_KEY_CHARS`,
+    :data:`_TICKER_OR_STAMP_STARTS`).
+    """
+    if key in phrases.CHROME_KEYS or key.startswith(phrases.BODY_CLUTTER_PREFIXES):
+        return True
+    if len(key) <= _TIME_NOTE_KEY_CHARS and is_time_note(line):
+        return True
+    first = key[:1]
+    return (first.isdecimal() or first in _TICKER_OR_STAMP_STARTS) and _TICKER_OR_STAMP.match(line.strip()) is not None
 
 
 def drop_chrome(lines: Sequence[str]) -> list[str]:
@@ -617,7 +633,7 @@ def read_body(lines: Sequence[str], parsed: Fields) -> None:
     answers = page_answers()
     key, caption = answers.keys.__getitem__, answers.captions.__getitem__  # key_of and is_caption of each line
     for line in lines:
-        if key(line) in repeated:
+        if (line_key := key(line)) in repeated:
             continue
         if line.startswith("By ") and (byline := byline_names(line)) is not None:  # no other line is a byline
             _add_byline(parsed, byline)
@@ -625,12 +641,30 @@ def read_body(lines: Sequence[str], parsed: Fields) -> None:
             parsed.published = when
         elif caption(line):
             parsed.captions.append(line)
-        elif (names := attribution_names(line)) is not None:
+        elif _may_credit(line, line_key) and (names := attribution_names(line)) is not None:
             parsed.attributions.extend(names)
         elif (see_also := _SEE_ALSO.match(line)) and len(line.split(None, 30)) <= 30:
             parsed.related.append(Related(see_also.group("title")))
         else:
             parsed.body.append(line)
+
+
+#: The words :func:`masthead.extract.bylines.reporting_credits` looks for
+#: in an ASCII line in lower case ("Includes reporting from AFP.",
+#: "Reuters contributed reporting."): a line without either credits nobody.
+_CREDIT_WORDS = ("reporting", "contributed")
+
+
+def _may_credit(line: str, key: str) -> bool:
+    """Whether ``line`` (its key ``key``) may be a reporting credit
+    (:func:`masthead_moscow_times.lines.attribution_names`).
+
+    An ASCII line's key is the line in lower case, its whitespace made
+    single spaces, which keeps every word without a space whole: a line
+    folded whole whose key lacks the words lacks them in lower case, and
+    the credit rule turns it down (after splitting it into words).
+    """
+    return key_is_cut(line) or not line.isascii() or _CREDIT_WORDS[0] in key or _CREDIT_WORDS[1] in key
 
 
 def add_warnings(parsed: Fields, *, trailer_found: bool) -> None:

@@ -15,13 +15,14 @@ from hypothesis import strategies as st
 from moscow_times_support import DUMPS, FIXTURES
 
 from masthead import NotAnArticle, Page
-from masthead.extract import pageparts
+from masthead.extract import bylines, pageparts
 from masthead.extract.boilerplate import split_glued
 from masthead.extract.document import HTML, TEXT, RawDocument
 from masthead.extract.text import ends_of, fold
 from masthead_moscow_times import detection, html, phrases
+from masthead_moscow_times import lines as lines_module
 from masthead_moscow_times.finders import TreeFinder
-from masthead_moscow_times.lines import KEY_CHARS, key_is_cut, key_is_start, key_of
+from masthead_moscow_times.lines import KEY_CHARS, attribution_names, is_time_note, key_is_cut, key_is_start, key_of
 from masthead_moscow_times.parsing import (
     _GLUE_ANCHORS,
     _GLUE_MARKERS,
@@ -30,7 +31,9 @@ from masthead_moscow_times.parsing import (
     _TICKER_OR_STAMP,
     ASCII_CASE_TWINS,
     _may_be_glued_at,
+    _may_credit,
     _strip_newsletter,
+    is_chrome,
     may_hold_glued,
     parse_lines,
     split_glued_lines,
@@ -314,3 +317,68 @@ def test_menu_evidence_skipped_only_where_the_run_holds_too_few_own_names(head: 
 def test_one_pattern_finds_a_ticker_or_a_stamp_where_either_does(line: str) -> None:
     either = bool(pageparts.TICKER.match(line) or pageparts.UPDATE_STAMP.match(line))
     assert (_TICKER_OR_STAMP.match(line) is not None) == either
+
+
+def _plain_chrome(line: str) -> bool:
+    """:func:`masthead_moscow_times.parsing.is_chrome` with every rule asked of every line."""
+    key = key_of(line)
+    return (
+        key in phrases.CHROME_KEYS
+        or key.startswith(phrases.BODY_CLUTTER_PREFIXES)
+        or is_time_note(line)
+        or _TICKER_OR_STAMP.match(line.strip()) is not None
+    )
+
+
+#: The letters case-blind patterns take for "i", "k" and "s", which fold otherwise.
+_TWINS = st.sampled_from(("\u0130", "\u0131", "\u017f", "\u212a"))
+_CHROME_PIECES = st.one_of(
+    st.from_regex(bylines._TIME_NOTE, fullmatch=True),
+    st.from_regex(lines_module._BUILD_STAMP, fullmatch=True),
+    st.from_regex(pageparts.TICKER, fullmatch=False),
+    st.from_regex(pageparts.UPDATE_STAMP, fullmatch=True),
+    _TWINS,
+    st.sampled_from((" ", "\u2003", "\t", "\u0301", "\u0663", "\uff13", "\u2014", "\u2013", "A", "x", "5 min read")),
+    st.sampled_from(sorted(phrases.CHROME_KEYS)),
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_CHROME_PIECES, min_size=1, max_size=3).map("".join))
+@example("2 H\u0130ours ago Headline")
+@example("Last  upd\u0430ted:")
+@example("\u2014 Update: 18:05")
+@example("UPDATED:   12 M\u0130NUTES   AGO")
+@example(". Last Updated: 07/27/2016")
+def test_chrome_asks_the_time_note_and_ticker_rules_only_where_they_may_match(line: str) -> None:
+    assert is_chrome(line) == _plain_chrome(line)
+    assert is_chrome(line.lower()) == _plain_chrome(line.lower())
+
+
+@pytest.mark.parametrize("lines", _fixture_lines(), ids=lambda lines: lines[0][:20])
+def test_chrome_answers_as_the_plain_rules_on_the_fixtures(lines: tuple[str, ...]) -> None:
+    assert [is_chrome(line) for line in lines] == [_plain_chrome(line) for line in lines]
+
+
+_CREDIT_PIECES = st.one_of(
+    *(st.from_regex(pattern, fullmatch=True) for pattern in bylines._REPORTING),
+    _TWINS,
+    st.sampled_from((" ", "\u2003", "\t", "AFP", "Reuters", "REPORTING", "Contributed", "x" * 600, "\u00e9")),
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_CREDIT_PIECES, min_size=1, max_size=3).map("".join))
+@example("Includes REPORTING from AFP.")
+@example("Reuters  contributed\treporting.")
+def test_a_reporting_credit_may_credit(line: str) -> None:
+    """The body asks the credit rule only of the lines _may_credit names."""
+    if attribution_names(line) is not None:
+        assert _may_credit(line, key_of(line))
+
+
+def test_a_line_without_the_credit_words_is_no_credit() -> None:
+    assert not _may_credit("Includes coverage from AFP.", key_of("Includes coverage from AFP."))
+    assert attribution_names("Includes coverage from AFP.") is None
+    line = "Includes rep\u0130rting from AFP."  # not ASCII: asked
+    assert _may_credit(line, key_of(line))
