@@ -48,6 +48,28 @@ _SITE_NAMES = frozenset(boilerplate.SITE_NAMES)
 #: folded) are in a piece: folding keeps those as they are, lower-cased.
 _DOMAIN_PIECE = "ng.co"
 _ICON_PIECES = ("ted-read", "ted_read")
+#: :data:`_DOMAIN` where it does not start the text: after one of its characters.
+_DOMAIN_INSIDE = re.compile(r"[/.@]russia-briefing\.com\b", re.IGNORECASE)
+assert _DOMAIN.pattern == r"(^|[/.@])russia-briefing\.com\b"
+
+
+def _search_lines(page: Page, pieces: tuple[str, ...], first: re.Pattern[str], inside: re.Pattern[str]) -> bool:
+    """Whether ``first`` finds a match in the page's text (:attr:`masthead.Page.text`,
+    its lines joined by line feeds), which never spans two lines: searched
+    in the lines whose folded form holds one of ``pieces`` (which every
+    match leaves in its line folded), the first line with ``first``, the
+    others with ``inside``, ``first`` less what only matches at the text's start.
+
+    The case-blind expressions have no literal to skip to: searching a
+    whole page costs more than searching the few lines that may hold them.
+    """
+    lines = page.lines
+    for index, key in enumerate(page.folded_lines):
+        if any(piece in key for piece in pieces) and (inside if index else first).search(lines[index]):
+            return True
+    return False
+
+
 #: Addresses of the site's category, tag, author and paged listings.
 _LISTING_URL = re.compile(
     r"russia-briefing\.com/(?:[^?#]*/)?(?:category|tag|author)/|/page/\d+/?(?:[?#]|$)", re.IGNORECASE
@@ -106,10 +128,10 @@ def _score(page: Page) -> float:
     evidence = (
         (0.95, _DOMAIN.search(head) or "russia briefing" in fold(meta.site_name or "")),
         (0.95, named and _BLURB.search(key)),
-        (0.9, any(piece in key for piece in _ICON_PIECES) and _ICON.search(page.text)),
+        (0.9, any(piece in key for piece in _ICON_PIECES) and _search_lines(page, _ICON_PIECES, _ICON, _ICON)),
         (0.6, "dezan shira" in key),
         (0.4, named),
-        (0.4, _DOMAIN_PIECE in key and _DOMAIN.search(page.text)),
+        (0.4, _DOMAIN_PIECE in key and _search_lines(page, (_DOMAIN_PIECE,), _DOMAIN, _DOMAIN_INSIDE)),
         (0.6, not _SITE_NAMES.isdisjoint(page.folded_lines[: len(header)])),
         (_byline_weight(header, page.folded_lines, key), True),
         (0.1, "leave a reply" in page.folded_lines[-40:]),

@@ -66,6 +66,28 @@ def test_a_page_the_expressions_match_holds_their_pieces_folded(text: str) -> No
         assert any(piece in page.folded_text for piece in source._ICON_PIECES)
 
 
+@settings(max_examples=400)
+@given(st.lists(_PIECES, max_size=4).map("".join), st.booleans())
+def test_the_expressions_are_found_in_the_lines_holding_their_pieces_as_in_the_text(text: str, first: bool) -> None:
+    """The detector searches the lines whose folded form holds a piece, not the page's text."""
+    page = Page.from_raw(document(text + "\nText." if first else "Headline\n" + text))
+    domain = source._search_lines(page, (source._DOMAIN_PIECE,), source._DOMAIN, source._DOMAIN_INSIDE)
+    assert domain == bool(source._DOMAIN.search(page.text))
+    assert source._search_lines(page, source._ICON_PIECES, source._ICON, source._ICON) == bool(
+        source._ICON.search(page.text)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("russia-briefing.com/x", True), ("Headline\nrussia-briefing.com/x", False), ("a\nb/russia-briefing.com", True)],
+)
+def test_the_domain_starts_a_match_only_at_the_start_of_the_text(text: str, found: bool) -> None:
+    page = Page.from_raw(document(text))
+    assert bool(source._DOMAIN.search(page.text)) == found
+    assert source._search_lines(page, (source._DOMAIN_PIECE,), source._DOMAIN, source._DOMAIN_INSIDE) == found
+
+
 @pytest.mark.parametrize(
     "text",
     [
