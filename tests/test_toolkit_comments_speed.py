@@ -210,7 +210,7 @@ _DIGIT_TEXT = st.text(
 
 @settings(max_examples=800, deadline=None)
 @given(_DIGIT_TEXT, st.integers(0, 60))
-def test_four_digits_as_the_plain_pattern(text: str, pad: int) -> None:
+def test_four_digits_as_the_plain_pattern(digits: str, pad: int) -> None:
     # Padded past the length from which on the bytes are scanned.
-    for line in (text, "x" * pad + text, text + "\u201c" * pad):
-        assert comments._has_four_digits(line) == (re.search(r"\d\d\d\d", line) is not None)
+    for line in (digits, "x" * pad + digits, digits + "\u201c" * pad):
+        assert text.has_four_digits(line) == (re.search(r"\d\d\d\d", line) is not None)

@@ -113,7 +113,7 @@ def test_whole_dates_and_date_lines_are_read_as_every_form_reads_them(line: str)
 
 def _date_line_asking_twice(text: str) -> str | None:
     """:func:`bylines.date_line` asking for the whole-line date, then :func:`dates.parse_date`."""
-    if not text or not bylines._FOUR_DIGITS.search(text):
+    if not text or not re.search(r"\d\d\d\d", text):
         return None
     text = text.strip()
     if not text.isascii() or "last edited" in text.lower():
@@ -147,7 +147,7 @@ def test_a_phrase_with_trailing_stops_matches_as_stripped(words: list[str], end:
 @example("x" * 60 + "2025")
 @example("x" * 60 + "202 5")
 def test_four_digits_are_found_in_any_line(line: str) -> None:
-    assert bylines._has_four_digits(line) == (re.search(r"\d{4}", line) is not None)
+    assert text.has_four_digits(line) == (re.search(r"\d{4}", line) is not None)
 
 
 #: Keywords, pieces of them, and characters whose UTF-8 bytes are several

@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable
 import attrs
 
 from masthead.extract import dates
-from masthead.extract.text import collapse, fold
+from masthead.extract.text import collapse, fold, has_four_digits
 
 __all__ = [
     "SUBHEADING_WORDS",
@@ -210,33 +210,6 @@ def is_time_note(line: str) -> bool:
     return bool(_TIME_NOTE.match(line.strip()))
 
 
-#: Every date :func:`date_line` reads has a year (or RFC 2822's four-digit
-#: one); the edits before reading it remove text and never join digits, so
-#: a line without four digits in a row is no date, and most sentences are
-#: done with one scan instead of three substitutions. Spelled out, not
-#: ``\d{4}``: the same match, but the engine scans a line for it faster.
-_FOUR_DIGITS = re.compile(r"\d\d\d\d")
-
-
-#: An ASCII line at least this long is scanned for four digits as bytes.
-_BYTES_SCAN_CHARS = 48
-#: Every byte to "0" if it is an ASCII digit, else to a space.
-_DIGITS_TO_ZERO = bytes(ord("0") if chr(b).isdigit() and b < 128 else ord(" ") for b in range(256))
-
-
-def _has_four_digits(text: str) -> bool:
-    """Whether ``text`` holds four digits in a row (of any script).
-
-    Most lines asked are paragraphs, and the regular expression engine
-    tries every character of them in turn; in ASCII, where the only digits
-    are 0-9, a byte translation and a substring search at C speed find
-    the same.
-    """
-    if len(text) >= _BYTES_SCAN_CHARS and text.isascii():
-        return b"0000" in text.encode("ascii").translate(_DIGITS_TO_ZERO)
-    return _FOUR_DIGITS.search(text) is not None
-
-
 def date_line(text: str | None) -> str | None:
     """ISO 8601 when ``text`` is a date and nothing else, else ``None``.
 
@@ -248,7 +221,10 @@ def date_line(text: str | None) -> str | None:
     is read with :func:`masthead.extract.dates.find_date` first, which reads
     "April 7, 2025 1:15 pm" as 13:15.
     """
-    if not text or not _has_four_digits(text):
+    # Every date read here has a year (or RFC 2822's four-digit one), and
+    # the edits before reading it remove text and never join digits: a
+    # line without four digits in a row is no date, done with one scan.
+    if not text or not has_four_digits(text):
         return None
     text = text.strip()
     # The case-blind "last edited" is looked for only where it may be: in

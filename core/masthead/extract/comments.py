@@ -159,35 +159,6 @@ def is_relative_time(line: str) -> bool:
 
 #: The ages :func:`is_relative_time` reads that hold no "ago", folded.
 _MOMENTS = frozenset(("just now", "yesterday"))
-#: Four digits (of any script) in a row.
-_FOUR_DIGITS = re.compile(r"\d\d\d\d")
-#: An ASCII line at least this long is scanned for them as bytes.
-_BYTES_SCAN_CHARS = 48
-#: Every byte to "0" if it is an ASCII digit, else to a space.
-_DIGITS_TO_ZERO = bytes(ord("0") if 48 <= b <= 57 else ord(" ") for b in range(256))
-
-
-#: :data:`_DIGITS_TO_ZERO`, but every byte of a character outside ASCII to "0" as well.
-_DIGITS_AND_OTHERS_TO_ZERO = bytes(ord("0") if 48 <= b <= 57 or b >= 128 else ord(" ") for b in range(256))
-
-
-def _has_four_digits(text: str) -> bool:
-    """Whether ``text`` holds four digits in a row (of any script): in a
-    paragraph, found by a byte translation at C speed rather than by the
-    pattern tried at every character.
-
-    A paragraph outside ASCII (curly quotes) is translated as UTF-8 with
-    every byte of a character outside ASCII taken for a digit, as a digit
-    of another script may be: without four such bytes in a row it holds no
-    four digits, and only with them is the pattern asked.
-    """
-    if len(text) < _BYTES_SCAN_CHARS:
-        return _FOUR_DIGITS.search(text) is not None
-    if text.isascii():
-        return b"0000" in text.encode("ascii").translate(_DIGITS_TO_ZERO)
-    if b"0000" not in text.encode("utf-8", "surrogatepass").translate(_DIGITS_AND_OTHERS_TO_ZERO):
-        return False
-    return _FOUR_DIGITS.search(text) is not None
 
 
 def is_stamp(line: str) -> bool:
@@ -337,7 +308,7 @@ class _Reader:
         hold none, and are no stamp and no name-and-date head."""
         known = self._years.get(line)
         if known is None:
-            known = self._years[line] = _has_four_digits(line)
+            known = self._years[line] = text.has_four_digits(line)
         return known
 
     def name_line(self, line: str) -> bool:

@@ -230,3 +230,34 @@ def ends_of(text: str, chars: int = 5000) -> str:
     if len(text) <= 2 * chars:
         return text
     return text[:chars] + " " + text[-chars:]
+
+
+#: Four digits (of any script) in a row.
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
+#: A line at least this long is scanned for them as bytes first.
+_BYTES_SCAN_CHARS = 48
+#: Every byte to "0" if it is an ASCII digit, else to a space.
+_DIGITS_TO_ZERO = bytes(ord("0") if 48 <= b <= 57 else ord(" ") for b in range(256))
+#: :data:`_DIGITS_TO_ZERO`, but every byte of a character outside ASCII to "0" as well.
+_DIGITS_AND_OTHERS_TO_ZERO = bytes(ord("0") if 48 <= b <= 57 or b >= 128 else ord(" ") for b in range(256))
+
+
+def has_four_digits(text: str) -> bool:
+    """Whether ``text`` holds four digits in a row (of any script): a year,
+    which a date line or a comment's timestamp needs.
+
+    Most lines asked are paragraphs, and the regular expression engine
+    tries every character of them in turn; a byte translation and a
+    substring search at C speed find the same. In ASCII the only digits are
+    0-9; a text outside ASCII (curly quotes) is translated as UTF-8 with
+    every byte of a character outside ASCII taken for a digit, as a digit of
+    another script may be: without four such bytes in a row it holds no
+    four digits, and only with them is the pattern asked.
+    """
+    if len(text) < _BYTES_SCAN_CHARS:
+        return _FOUR_DIGITS.search(text) is not None
+    if text.isascii():
+        return b"0000" in text.encode("ascii").translate(_DIGITS_TO_ZERO)
+    if b"0000" not in text.encode("utf-8", "surrogatepass").translate(_DIGITS_AND_OTHERS_TO_ZERO):
+        return False
+    return _FOUR_DIGITS.search(text) is not None
