@@ -169,14 +169,6 @@ class Router:
         self._domain_needles = tuple(domains)
         strings = [m for needles in self._needles.values() for m in needles or ()]
         self._search = Needles([*strings, *self._domain_needles])
-        #: The sources detection asks, in order, with their markers: every
-        #: source but the fallback and those that serve only as one, found
-        #: once rather than for every page.
-        self._detectors = tuple(
-            (name, entry, self._needles.get(name))
-            for name, entry in sources.items()
-            if name != fallback and not getattr(entry.source, "fallback_only", False)
-        )
 
     def by_domain(self, url: str | None) -> str | None:
         """The source owning ``url``'s host or a parent domain of it."""
@@ -209,7 +201,10 @@ class Router:
         """:meth:`scores`, and the sources not asked."""
         scores: dict[str, float] = {}
         screened: list[str] = []
-        for name, entry, needles in self._detectors:
+        for name, entry in self.sources.items():
+            if name == self.fallback or getattr(entry.source, "fallback_only", False):
+                continue
+            needles = self._needles.get(name)
             if markup is not None and needles is not None and not markup.spells(needles):
                 scores[name] = 0.0
                 screened.append(name)
