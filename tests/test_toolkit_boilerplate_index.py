@@ -108,3 +108,35 @@ def test_kept_answers_keep_falsy_answers_and_ask_once() -> None:
     assert KeptAnswers(ask, kept)["no"] is False
     assert KeptAnswers(ask, kept)["yes"] is True
     assert asked == ["no", "yes"]
+
+
+class _Counter(Phrases):
+    """A family whose own matching takes what its phrases do not (a view count)."""
+
+    def matches_folded(self, key: str) -> bool:
+        return key.isdigit() or super().matches_folded(key)
+
+
+def test_a_family_that_matches_in_its_own_way_is_asked_itself() -> None:
+    bundle = Boilerplate(Phrases("share", exact=["share"]), _Counter("counter", exact=["views"]))
+    assert bundle.kind_of("1234") == "counter"
+    assert bundle.kind_of("Share") == "share"
+    assert bundle.kind_of("Article text that is none of them.") is None
+
+
+def test_families_given_anew_are_the_ones_asked() -> None:
+    bundle = Boilerplate(Phrases("share", exact=["share"]))
+    assert bundle.kind_of("Subscribe") is None
+    bundle.families = (Phrases("subscribe", exact=["subscribe"]),)
+    assert bundle.kind_of("Subscribe") == "subscribe"
+    assert bundle.kind_of("Share") is None
+    bundle.blocks = (BlockRule("appeal", start=Phrases("appeal", exact=["support us"])),)
+    assert bundle.kind_of("Support us") == "appeal"
+
+
+def test_a_phrase_folding_changes_again_is_matched_as_its_family_matches_it() -> None:
+    # fold("\u03aa\u0301") is "\u03ca\u0301", which folds again to "\u03b9\u0308\u0301".
+    greek = Phrases("greek", prefixes=["\u03aa\u0301 abc"], exact=["\u03aa\u0301 abcdefghijklmnop"])
+    bundle = Boilerplate(greek, Phrases("other", exact=["zzz"]))
+    for line in ("\u03aa\u0301 abc def", "\u03aa\u0301 abcdefghijk"):
+        assert bundle.kind_of(line) == _in_turn(bundle, line) == "greek"

@@ -294,8 +294,25 @@ class Boilerplate:
     def __init__(self, *families: Phrases, blocks: Sequence[BlockRule] = ()) -> None:
         self.families = families
         self.blocks = tuple(blocks)
-        self._every = (*families, *(b.start for b in self.blocks))
-        self._index = _FamiliesIndex(self._every)
+        self._indexed: tuple[object, object] = ((), ())
+        self._every: tuple[Phrases, ...] = ()
+        self._index: _FamiliesIndex | None = None
+
+    def _current(self) -> tuple[tuple[Phrases, ...], _FamiliesIndex | None]:
+        """Every family, block starts last, and their index: made again when
+        ``families`` or ``blocks`` were given new values. No index (each
+        family asked in turn) when a family is a subclass of
+        :class:`Phrases`, whose own matching methods must answer for it, or
+        holds a phrase that folding changes again (a few Greek letters with
+        combining marks): the index's joined families fold their phrases
+        once more."""
+        if self._indexed[0] is not self.families or self._indexed[1] is not self.blocks:
+            every = (*self.families, *(b.start for b in self.blocks))
+            plain = all(type(f) is Phrases for f in every)
+            fixed = plain and all(fold(phrase) == phrase for family in every for phrase in family._sorted)
+            self._index = _FamiliesIndex(every) if fixed else None
+            self._every, self._indexed = every, (self.families, self.blocks)
+        return self._every, self._index
 
     def kind_of(self, line: str, *, last: bool = False) -> str | None:
         """The name of the family ``line`` belongs to, whole or cut short.
@@ -306,8 +323,15 @@ class Boilerplate:
         key = fold(line)  # once for every family
         if not key:
             return None
-        index = self._index
-        every = self._every
+        every, index = self._current()
+        if index is None:
+            for family in every:
+                if family.matches_folded(key):
+                    return family.name
+            for family in every:
+                if family.matches_cut_folded(key, last=last):
+                    return family.name
+            return None
         # The families' exact phrases answer in one look-up; the other ways
         # of matching are asked of the families one by one only when all of
         # them together may take the line (most lines are article text).
