@@ -48,7 +48,11 @@ def test_outputs_must_differ_from_each_other(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("clash", ["--rejects", "-o"])
 def test_a_file_another_run_writes_is_refused_whatever_its_role(tmp_path: Path, clash: str) -> None:
-    corpus = make_inputs(tmp_path / "in", 600)
+    # Enough inputs that the first run is still writing (and holding its
+    # files) while the second starts: with 600 a fast run sometimes ended
+    # between its first checkpoint and the second run's start. It is killed
+    # as soon as the second has answered.
+    corpus = make_inputs(tmp_path / "in", 4000)
     out, rejects = tmp_path / "a.jsonl", tmp_path / "shared.jsonl"
     first = subprocess.Popen(
         ingest(str(corpus), "-o", str(out), "--rejects", str(rejects), "--workers", "1"),
