@@ -77,7 +77,9 @@ def _outcome(call: Callable[[], str]) -> str:
 @given(
     st.text(
         alphabet=st.one_of(
-            st.sampled_from("\x00\x01\x08\t\n\x0b\x0c\r\x0e\x1f\x7f a\u00e9\u2019\U0001f600"), st.characters()
+            # Any character but a surrogate: a UTF-8 page decodes to none.
+            st.sampled_from("\x00\x01\x08\t\n\x0b\x0c\r\x0e\x1f\x7f a\u00e9\u2019\U0001f600"),
+            st.characters(blacklist_categories=["Cs"]),
         ),
         max_size=300,
     )
