@@ -325,13 +325,8 @@ class Boilerplate:
             return None
         every, index = self._current()
         if index is None:
-            for family in every:
-                if family.matches_folded(key):
-                    return family.name
-            for family in every:
-                if family.matches_cut_folded(key, last=last):
-                    return family.name
-            return None
+            whole = next((family.name for family in every if family.matches_folded(key)), None)
+            return whole if whole is not None else _first_cut(every, key, last)
         # The families' exact phrases answer in one look-up; the other ways
         # of matching are asked of the families one by one only when all of
         # them together may take the line (most lines are article text).
@@ -344,11 +339,7 @@ class Boilerplate:
                     return every[at].name
         if first < len(every):
             return every[first].name
-        if index.cut.matches_cut_folded(key, last=last):
-            for family in every:
-                if family.matches_cut_folded(key, last=last):
-                    return family.name
-        return None
+        return _first_cut(every, key, last) if index.cut.matches_cut_folded(key, last=last) else None
 
     def is_boilerplate(self, line: str, *, last: bool = False) -> bool:
         """Whether ``line`` is any of the families' phrases (never article text)."""
@@ -387,6 +378,11 @@ class Boilerplate:
             for index, line in enumerate(lines)
             if index not in inside and not self.is_boilerplate(line, last=index == last)
         ]
+
+
+def _first_cut(families: Sequence[Phrases], key: str, last: bool) -> str | None:
+    """The name of the first of ``families`` that takes ``key`` (a folded line) cut short."""
+    return next((family.name for family in families if family.matches_cut_folded(key, last=last)), None)
 
 
 class _FamiliesIndex:
