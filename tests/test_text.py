@@ -1,3 +1,6 @@
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from masthead.extract.dates import find_date, parse_date, to_iso8601
 from masthead.extract.text import collapse, fold, lines, normalize, starts_with_any
 
@@ -108,3 +111,22 @@ def test_a_month_or_zone_matched_case_blind_in_other_letters_reads_or_is_no_date
     assert parse_date("7 ſeptember 2025") == "2025-09-07"
     assert parse_date("May 21, 2019 4:15 pm eſt") == "2019-05-21T16:15:00-05:00"
     assert find_date("Published ıun 3, 2020") is None
+
+
+#: Every kind of space, break and dropped character :func:`normalize` knows, beside ordinary text.
+_PAGE_TEXTS = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(" \t\n\r\x00\x0b\x0c\x1c\x1f\x7f\x85\xa0\xad\u200b\u2000\u2028\u2029\u202f\u3000\ufeffab.’"),
+        st.characters(),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_PAGE_TEXTS)
+@example(" a \n b\u2028 \n\u3000c\u0085")
+@example("a\r\n \r\nb\x1c")
+def test_lines_are_the_non_blank_lines_of_the_normalized_text(text: str) -> None:
+    """``lines`` strips each line itself rather than normalizing the whole text first."""
+    assert lines(text) == tuple(line for line in normalize(text).split("\n") if line)
