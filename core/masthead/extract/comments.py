@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from masthead.extract import shapes, text
-from masthead.extract.boilerplate import Phrases
+from masthead.extract.boilerplate import KEPT_CHARS, KEPT_LINES, Phrases
 from masthead.extract.bylines import date_line, take_date
 from masthead.extract.text import fold
 from masthead.models import Comment
@@ -249,6 +249,33 @@ class _Block:
     text: list[str] = field(default_factory=list)
 
 
+#: The answers of :meth:`_Reader.stamp` and :func:`masthead.extract.shapes.is_name`
+#: for short lines (up to :data:`masthead.extract.boilerplate.KEPT_CHARS`),
+#: kept across pages: both depend on the line alone, and every thread
+#: repeats its ages ("1 year ago"), its buttons and its regular commenters'
+#: names from page to page. Emptied at once when they hold
+#: :data:`masthead.extract.boilerplate.KEPT_LINES` lines.
+_KEPT_STAMPS: dict[str, bool] = {}
+_KEPT_NAMES: dict[str, bool] = {}
+
+
+def _keep(kept: dict[str, bool], line: str, answer: bool) -> None:
+    if len(kept) >= KEPT_LINES:
+        kept.clear()
+    kept[line] = answer
+
+
+def _is_name(line: str) -> bool:
+    """:func:`masthead.extract.shapes.is_name`, a short line's answer kept across pages."""
+    if len(line) > KEPT_CHARS:
+        return shapes.is_name(line)
+    known = _KEPT_NAMES.get(line)
+    if known is None:
+        known = shapes.is_name(line)
+        _keep(_KEPT_NAMES, line, known)
+    return known
+
+
 class _Reader:
     """The shape readers, sharing one idea of what is chrome.
 
@@ -287,19 +314,26 @@ class _Reader:
         return self.extra is not None and self.extra(line)
 
     def stamp(self, line: str) -> bool:
-        """:func:`is_stamp`, remembered."""
+        """:func:`is_stamp`, remembered (a short line's answer across pages too)."""
         known = self._stamps.get(line)
         if known is None:
-            # An age ends with "ago" or is a word of its own; a date holds a
-            # year. A line that is no age is a stamp only as a date: asked
-            # directly, not through is_stamp, which would fold it again.
-            key = fold(line)
-            if key.endswith("ago") or key in _MOMENTS:
-                known = is_stamp(line)
-            else:
-                known = self._year(line) and date_line(line) is not None
+            short = len(line) <= KEPT_CHARS
+            known = _KEPT_STAMPS.get(line) if short else None
+            if known is None:
+                known = self._is_stamp(line)
+                if short:
+                    _keep(_KEPT_STAMPS, line, known)
             self._stamps[line] = known
         return known
+
+    def _is_stamp(self, line: str) -> bool:
+        # An age ends with "ago" or is a word of its own; a date holds a
+        # year. A line that is no age is a stamp only as a date: asked
+        # directly, not through is_stamp, which would fold it again.
+        key = fold(line)
+        if key.endswith("ago") or key in _MOMENTS:
+            return is_stamp(line)
+        return self._year(line) and date_line(line) is not None
 
     def _year(self, line: str) -> bool:
         """Whether ``line`` holds four digits in a row, as every date
@@ -314,7 +348,7 @@ class _Reader:
     def name_line(self, line: str) -> bool:
         known = self._names.get(line)
         if known is None:
-            known = self._names[line] = shapes.is_name(line) and not self.chrome(line) and not self.stamp(line)
+            known = self._names[line] = _is_name(line) and not self.chrome(line) and not self.stamp(line)
         return known
 
     def bullet_name(self, line: str) -> bool:
