@@ -24,8 +24,8 @@ that is nothing but such teasers and headlines is a listing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeVar, cast
+from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -96,87 +96,125 @@ def _may_head_list(text: str, folded_text: str | None) -> bool:
     return not text.isascii() or _RELATED in text.lower()
 
 
-_T = TypeVar("_T")
+#: What a line is, one bit per question :mod:`masthead_wire_aggregator.shapes`
+#: answers of it (see :func:`_line_facts`).
+_PARAGRAPH = 1  # shapes.paragraph_shaped
+_CAPTION = 1 << 1  # shapes.is_caption
+_STOP = 1 << 2  # shapes.is_stop
+_MENU = 1 << 3  # shapes.is_menu
+_WIDGET = 1 << 4  # shapes.is_widget
+_HEADLINE = 1 << 5  # masthead.extract.shapes.headline_shaped
+_DATED = 1 << 6  # shapes.parse_dateline gives a date
+_BYLINE = 1 << 7  # shapes.parse_byline gives names
+_TEASER = 1 << 8  # masthead.extract.lists.is_teaser
+#: Headline-shaped lines only: a word count is worked out for them alone.
+_UNSTOPPED_HEADLINE = 1 << 9  # headline-shaped, no sentence ending ("... for comment?")
+_TITLE_CANDIDATE = 1 << 10  # headline-shaped, three words or more, no furniture, dateline or byline
 
-#: Each question's answers for short lines, kept across pages: the
-#: headlines of EconoTimes' ticker are the same under every story the site
-#: publishes while they are on it (17 of the 25 lines of a typical dump),
-#: as are its menus, widget labels and furniture.
-_KEPT: dict[Callable[[str], object], dict[str, object]] = {}
+_CHROME = _MENU | _WIDGET  # neither is ever a line longer than shapes.LABEL_CHARS
+_FURNITURE = _CHROME | _CAPTION | _STOP
+#: What the site prints under a title: a dateline or a byline ...
+_HEAD_LINE = _DATED | _BYLINE
+#: ... or a widget label (the comment counter) or a photo caption.
+_INTRODUCES = _HEAD_LINE | _WIDGET | _CAPTION
+_TITLE_RATIO = 0.6
+
+#: A line's facts: its bits, its date (:func:`shapes.parse_dateline`) and
+#: its byline's names (:func:`shapes.parse_byline`).
+Facts = tuple[int, str | None, tuple[str, ...] | None]
 
 
-def _asked_once(ask: Callable[[str], _T]) -> Callable[[str], _T]:
-    """``ask``, answering each line from memory after the first time (a
-    short line's from the answers kept across pages)."""
-    kept = cast("dict[str, _T]", _KEPT.setdefault(ask, {}))
-    return KeptAnswers(ask, kept).__getitem__
+def _line_facts(line: str) -> Facts:
+    """Every answer a page's reading may want of ``line``, worked out at once.
+
+    Reading a page asks up to a dozen questions of each line (the header is
+    scanned for the body's start, the title, the lead and the dateline; the
+    body for stops, chrome, captions, the ticker and a listing's shape).
+    Asked one at a time, each first asking of a line on a page is a Python
+    call of its own; all at once, a line costs one look-up per page and
+    each question a bit test. The word count, which costs most on a long
+    line, is taken only of headline-shaped lines, which are short: of no
+    other line is it ever wanted. The title-case ratio is asked apart
+    (:class:`_Shapes`): it costs more than all the rest, and no rule needs
+    it of about a third of the headline-shaped lines.
+    """
+    moment = shapes.parse_dateline(line)
+    names = shapes.parse_byline(line)
+    bits = (
+        (_PARAGRAPH if shapes.paragraph_shaped(line) else 0)
+        | (_CAPTION if shapes.is_caption(line) else 0)
+        | (_STOP if shapes.is_stop(line) else 0)
+        | (_DATED if moment else 0)
+        | (_BYLINE if names is not None else 0)
+        | (_TEASER if is_teaser(line) else 0)
+    )
+    if len(line) <= shapes.LABEL_CHARS:
+        bits |= (_MENU if shapes.is_menu(line) else 0) | (_WIDGET if shapes.is_widget(line) else 0)
+    if headline_shaped(line):
+        bits |= _HEADLINE
+        if not ends_with_stop(line):
+            bits |= _UNSTOPPED_HEADLINE
+        if len(line.split()) >= 3 and not bits & (_FURNITURE | _HEAD_LINE):
+            bits |= _TITLE_CANDIDATE
+    return bits, moment, names
+
+
+#: The answers for short lines, kept across pages: the headlines of
+#: EconoTimes' ticker are the same under every story the site publishes
+#: while they are on it (17 of the 25 lines of a typical dump), as are its
+#: menus, widget labels and furniture. By question.
+_KEPT: dict[str, dict[str, Any]] = {"facts": {}, "title_case": {}, "reads_as_headline": {}}
 
 
 class _Shapes:
-    """The line predicates of :mod:`masthead_wire_aggregator.shapes`, each
-    answered once per line of the page being read.
+    """The answers of one page's lines, each line's worked out once.
 
-    Reading a page asks the same questions of the same lines several times
-    (the header is scanned for the body's start, the title, the lead and the
-    dateline; the body for stops, chrome, captions, the ticker and a
-    listing's shape), and the answers depend on the line alone. One instance
-    serves one call of :func:`extract` and goes with it; the answers for
-    short lines outlive it (:class:`~masthead.extract.boilerplate.KeptAnswers`).
+    ``facts[line][0]`` holds a line's bits (:func:`_line_facts`); the page's
+    reading tests them in its loops. A headline's title-case ratio costs
+    more than all its bits and only some are asked for it: it is asked
+    apart (``title_case``). The methods say the same of one line, for the
+    toolkit's readers that take a predicate. One instance serves one call
+    of :func:`extract` and goes with it; the answers for short lines outlive
+    it (:class:`~masthead.extract.boilerplate.KeptAnswers`).
     """
 
+    __slots__ = ("_headlines", "facts", "title_case")
+
     def __init__(self) -> None:
-        self.menu = _asked_once(shapes.is_menu)
-        self.widget = _asked_once(shapes.is_widget)
-        self.caption = _asked_once(shapes.is_caption)
-        self.stop = _asked_once(shapes.is_stop)
-        self.dateline = _asked_once(shapes.parse_dateline)
-        self.byline = _asked_once(shapes.parse_byline)
-        self.paragraph = _asked_once(shapes.paragraph_shaped)
-        self.headline = _asked_once(headline_shaped)
-        self.title_case = _asked_once(shapes.title_case_ratio)
-        self.teaser = _asked_once(is_teaser)
+        self.facts: KeptAnswers[Facts] = KeptAnswers(_line_facts, _KEPT["facts"])
+        self.title_case: KeptAnswers[float] = KeptAnswers(shapes.title_case_ratio, _KEPT["title_case"])
+        self._headlines: KeptAnswers[bool] = KeptAnswers(self._reads_as_headline, _KEPT["reads_as_headline"])
 
-    def ticker(self, line: str) -> bool:
-        """:func:`shapes.ticker_headline` from the kept answers of its two
-        parts, headline shape and title-case ratio, which the title, lead
-        and ticker rules ask of the same lines: neither is worked out twice."""
-        return self.headline(line) and self.title_case(line) >= shapes.TICKER_RATIO
+    def has(self, line: str, bits: int) -> bool:
+        """Whether ``line`` is any of ``bits``."""
+        return bool(self.facts[line][0] & bits)
 
-    def chrome(self, line: str) -> bool:
-        # neither a menu entry nor a widget label is long: a paragraph is not asked
-        return len(line) <= shapes.LABEL_CHARS and (self.menu(line) or self.widget(line))
-
-    def furniture(self, line: str) -> bool:
-        return self.chrome(line) or self.caption(line) or self.stop(line)
+    def headline(self, line: str) -> bool:
+        return bool(self.facts[line][0] & _HEADLINE)
 
     def is_byline(self, line: str) -> bool:
-        return self.byline(line) is not None
+        return bool(self.facts[line][0] & _BYLINE)
 
-    def head_line(self, line: str) -> bool:
-        """A dateline or a byline: what the site prints under a title."""
-        return bool(self.dateline(line)) or self.is_byline(line)
-
-    def related_item(self, line: str) -> bool:
-        return self.headline(line) and not self.caption(line)
-
-    def introduces(self, line: str) -> bool:
-        """Whether ``line`` is what EconoTimes prints under a title."""
-        return self.head_line(line) or self.widget(line) or self.caption(line)
-
-    def reads_as_headline(self, line: str) -> bool:
-        """Full title case, or a sentence-case headline; not a line of wire copy."""
-        full = self.title_case(line) == 1.0 and not toolkit_shapes.reads_as_sentence(line)
-        # a sentence-case headline is headline-shaped first, as answered already
-        return full or (self.headline(line) and toolkit_shapes.sentence_case_headline(line))
-
-    def title_candidate(self, line: str) -> bool:
-        if not self.headline(line) or len(line.split()) < 3:
-            return False
-        return not (self.furniture(line) or self.head_line(line))
+    def ticker(self, line: str) -> bool:
+        """:func:`shapes.ticker_headline`: headline-shaped, and in title case."""
+        return bool(self.facts[line][0] & _HEADLINE) and self.title_case[line] >= shapes.TICKER_RATIO
 
     def ticker_shaped(self, line: str) -> bool:
         """Headline-shaped, and not a sentence that ends like one ("... for comment?")."""
-        return self.headline(line) and (not ends_with_stop(line) or self.ticker(line))
+        bits = self.facts[line][0]
+        return bool(bits & _UNSTOPPED_HEADLINE) or (bool(bits & _HEADLINE) and self.ticker(line))
+
+    def related_item(self, line: str) -> bool:
+        return self.facts[line][0] & (_HEADLINE | _CAPTION) == _HEADLINE
+
+    def reads_as_headline(self, line: str) -> bool:
+        """Full title case, or a sentence-case headline; not a line of wire copy."""
+        return self._headlines[line]
+
+    def _reads_as_headline(self, line: str) -> bool:
+        full = self.title_case[line] == 1.0 and not toolkit_shapes.reads_as_sentence(line)
+        # a sentence-case headline is headline-shaped first, as answered already
+        return full or (bool(self.facts[line][0] & _HEADLINE) and toolkit_shapes.sentence_case_headline(line))
 
 
 def _body_start(lines: Sequence[str], shape: _Shapes) -> int:
@@ -186,10 +224,12 @@ def _body_start(lines: Sequence[str], shape: _Shapes) -> int:
     sentence; it is still a title when it is in title case or when the
     dateline or byline follows it.
     """
+    facts = shape.facts
     for index, line in enumerate(lines):
-        if not shape.paragraph(line) or shape.furniture(line) or shape.head_line(line):
+        bits = facts[line][0]
+        if not bits & _PARAGRAPH or bits & (_FURNITURE | _HEAD_LINE):
             continue
-        if shape.headline(line) and (shape.ticker(line) or _dated_next(lines, index, shape)):
+        if bits & _HEADLINE and (shape.title_case[line] >= shapes.TICKER_RATIO or _dated_next(lines, index, shape)):
             continue
         return index
     return len(lines)
@@ -198,8 +238,9 @@ def _body_start(lines: Sequence[str], shape: _Shapes) -> int:
 def _dated_next(lines: Sequence[str], index: int, shape: _Shapes) -> bool:
     """Whether the next line that is not site chrome is a dateline or byline."""
     for line in lines[index + 1 : index + 4]:
-        if not shape.chrome(line):
-            return shape.head_line(line)
+        bits = shape.facts[line][0]
+        if not bits & _CHROME:
+            return bool(bits & _HEAD_LINE)
     return False
 
 
@@ -213,11 +254,13 @@ def _pick_title(header: Sequence[str], shape: _Shapes) -> str | None:
     sentence of the story (which is never promoted). The last such candidate
     wins: menus and banners come before the title.
     """
+    facts = shape.facts
     following: str | None = None  # the next non-menu line, scanning backwards
     for line in reversed(header):
-        if shape.title_candidate(line) and _titled(line, following, shape):
+        bits = facts[line][0]
+        if bits & _TITLE_CANDIDATE and _titled(line, following, shape):
             return line
-        if not shape.menu(line):
+        if not bits & _MENU:
             following = line
     return None
 
@@ -232,7 +275,7 @@ def _titled(line: str, following: str | None, shape: _Shapes) -> bool:
     """
     if following is None:
         return shape.reads_as_headline(line)
-    return shape.title_case(line) >= 0.6 or shape.introduces(following)
+    return shape.title_case[line] >= _TITLE_RATIO or shape.has(following, _INTRODUCES)
 
 
 def _unpunctuated_lead(header: Sequence[str], title: str | None, shape: _Shapes) -> int:
@@ -242,11 +285,15 @@ def _unpunctuated_lead(header: Sequence[str], title: str | None, shape: _Shapes)
     lands in the header; when it does not read as a headline it is no title
     — and it is text, so it goes back to the body.
     """
+    facts = shape.facts
     count = 0
     for line in reversed(header):
-        if line == title or not shape.headline(line) or shape.reads_as_headline(line):
+        if line == title:
             break
-        if shape.furniture(line) or shape.introduces(line):  # what the site prints above the text
+        bits = facts[line][0]
+        if not bits & _HEADLINE or shape.reads_as_headline(line):
+            break
+        if bits & (_FURNITURE | _INTRODUCES):  # what the site prints above the text
             break
         count += 1
     return count
@@ -280,11 +327,14 @@ def _looks_like_listing(body: Sequence[str], teasers: int, shape: _Shapes, *, cu
     listing, while a story printed after the sidebar is still a story.
     ``cut`` false says that no line ends with an ellipsis.
     """
-    if cut:
-        cuts = sum(1 for line in body if shape.teaser(line))
-        paragraphs = sum(1 for line in body if shape.paragraph(line) and not shape.teaser(line))
-    else:
-        cuts, paragraphs = 0, sum(1 for line in body if shape.paragraph(line))
+    facts = shape.facts
+    cuts = paragraphs = 0
+    for line in body:
+        bits = facts[line][0]
+        if cut and bits & _TEASER:
+            cuts += 1
+        elif bits & _PARAGRAPH:
+            paragraphs += 1
     if ((teasers or cuts) and not paragraphs) or cuts >= _MIN_LISTING_TEASERS:
         return True
     return _headlines_reach(body, max(_MIN_LISTING_HEADLINES, paragraphs), shape)
@@ -301,7 +351,8 @@ def _headlines_reach(body: Sequence[str], needed: int, shape: _Shapes) -> bool:
     for index, line in enumerate(body):
         if found + len(body) - index < needed:
             return False
-        found += shape.ticker(line)
+        if shape.ticker(line):
+            found += 1
         if found >= needed:
             return True
     return False
@@ -312,22 +363,22 @@ def _repeat_key(line: str) -> str:
     return fold(line).rstrip(" .:")
 
 
-def _take(found: Fields, line: str, shape: _Shapes) -> bool:
-    """Keep ``line`` in ``found`` if it is a dateline, byline or caption; say whether it was.
+def _take(found: Fields, line: str, facts: Facts) -> bool:
+    """Keep ``line`` (its ``facts``) in ``found`` if it is a dateline, byline
+    or caption; say whether it was.
 
     An agency named as the byline ("By Reuters") is an attribution, not an author.
     """
-    moment = shape.dateline(line)
+    bits, moment, names = facts
     if moment is not None:
         found.take_date(moment)
         return True
-    names = shape.byline(line)
     if names is not None:
         for name in names:
             agency = agency_named(name)
             (found.attributions if agency else found.authors).append(agency or name)
         return True
-    if shape.caption(line):
+    if bits & _CAPTION:
         found.captions.append(line)
         return True
     return False
@@ -342,6 +393,7 @@ def extract(lines: Sequence[str], *, known_title: str | None = None, folded_text
     """
     # "Featured Post" teasers (headline, "By ...", teaser) and the "Related Stories" list go first
     shape = _Shapes()
+    facts = shape.facts
     text = "\n".join(lines)
     # Teasers end with an ellipsis and the related lists open under their
     # heading: a page holding neither anywhere is spared both searches.
@@ -349,33 +401,35 @@ def extract(lines: Sequence[str], *, known_title: str | None = None, folded_text
     sidebar = teaser_trios(lines, headline=shape.headline, byline=shape.is_byline) if cut else set()
     lists = headed_lists(lines, _RELATED_HEADINGS, item=shape.related_item) if _may_head_list(text, folded_text) else []
     related = tuple(line for span in lists for line in lines[span.start + 1 : span.end])
-    taken = sidebar.union(*(range(span.start, span.end) for span in lists))
-    lines = [line for index, line in enumerate(lines) if index not in taken]
+    if sidebar or lists:
+        taken = sidebar.union(*(range(span.start, span.end) for span in lists))
+        lines = [line for index, line in enumerate(lines) if index not in taken]
     start = _body_start(lines, shape)
     header = lines[max(0, start - _HEADER_WINDOW) : start]
     title = known_title or _pick_title(header, shape)
     lead = _unpunctuated_lead(header, title, shape)
     if lead:
         header, start = header[:-lead], start - lead
-    rest = lines[start:]
-    title_key = _repeat_key(title) if title else None
 
     meta = Fields()  # dateline, byline and captions, as the lines are read
     for line in header:
-        _take(meta, line, shape)
+        _take(meta, line, facts[line])
 
+    title_key = _repeat_key(title) if title else None
     body: list[str] = []
-    for line in rest:
-        if shape.stop(line):
+    for line in lines[start:]:
+        found = facts[line]
+        bits = found[0]
+        if bits & _STOP:
             break
-        if shape.chrome(line) or (
+        if bits & _CHROME or (
             title_key is not None and len(line) < 2 * len(title_key) + 8 and _repeat_key(line) == title_key
         ):
             continue
-        if shape.caption(line):
+        if bits & _CAPTION:
             meta.captions.append(line)
             continue
-        if not shape.paragraph(line) and _take(meta, line, shape):
+        if not bits & _PARAGRAPH and _take(meta, line, found):
             continue
         body.append(line)
 

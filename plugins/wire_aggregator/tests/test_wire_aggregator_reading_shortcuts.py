@@ -1,8 +1,11 @@
 """Reading a page skips questions whose answers it already holds or cannot need.
 
-:class:`masthead_wire_aggregator.extract._Shapes` answers the ticker test
-from the kept headline and title-case answers, asks no long line whether it
-is a menu entry or a widget label, and asks whether a line reads as a
+:class:`masthead_wire_aggregator.extract._Shapes` works out every answer a
+reading wants of a line at once, as the bits of its facts
+(:func:`masthead_wire_aggregator.extract._line_facts`): no long line is
+asked whether it is a menu entry or a widget label, and only a
+headline-shaped one for its word count. It answers the ticker test from the
+facts and the kept title-case answers, asks whether a line reads as a
 sentence-case headline only of a headline-shaped one, and keeps its answers
 for short lines from page to page; :func:`extract` looks for sidebar teasers
 and related lists only in a page that can hold them. Each shortcut is
@@ -17,6 +20,7 @@ from hypothesis import strategies as st
 
 from masthead.extract import shapes as toolkit_shapes
 from masthead.extract.lists import headed_lists, is_teaser, teaser_trios
+from masthead.extract.shapes import ends_with_stop
 from masthead.extract.text import fold
 from masthead.testing import assert_read_as_if_first
 from masthead_wire_aggregator import extract as extraction
@@ -46,10 +50,46 @@ def test_the_ticker_test_from_kept_answers_is_the_ticker_test(line: str) -> None
     assert _Shapes().ticker(line) == shapes.ticker_headline(line)
 
 
+def _plain_bits(line: str) -> int:
+    """The bits of :func:`extraction._line_facts`, each from its question asked the plain way."""
+    headline = toolkit_shapes.headline_shaped(line)
+    answers = {
+        extraction._PARAGRAPH: shapes.paragraph_shaped(line),
+        extraction._CAPTION: shapes.is_caption(line),
+        extraction._STOP: shapes.is_stop(line),
+        extraction._MENU: shapes.is_menu(line),
+        extraction._WIDGET: shapes.is_widget(line),
+        extraction._HEADLINE: headline,
+        extraction._DATED: bool(shapes.parse_dateline(line)),
+        extraction._BYLINE: shapes.parse_byline(line) is not None,
+        extraction._TEASER: is_teaser(line),
+        extraction._UNSTOPPED_HEADLINE: headline and not ends_with_stop(line),
+    }
+    furniture = any(answers[bit] for bit in (extraction._MENU, extraction._WIDGET, extraction._CAPTION))
+    furniture = furniture or answers[extraction._STOP]
+    head_line = answers[extraction._DATED] or answers[extraction._BYLINE]
+    answers[extraction._TITLE_CANDIDATE] = headline and len(line.split()) >= 3 and not (furniture or head_line)
+    return sum(bit for bit, answer in answers.items() if answer)
+
+
 @settings(max_examples=400)
 @given(_ANY_LINE)
-def test_chrome_skipping_long_lines_is_menu_or_widget(line: str) -> None:
-    assert _Shapes().chrome(line) == (shapes.is_menu(line) or shapes.is_widget(line))
+def test_a_lines_facts_are_its_questions_answers(line: str) -> None:
+    assert extraction._line_facts(line) == (_plain_bits(line), shapes.parse_dateline(line), shapes.parse_byline(line))
+
+
+def test_the_facts_bits_are_distinct() -> None:
+    names = ("PARAGRAPH", "CAPTION", "STOP", "MENU", "WIDGET", "HEADLINE", "DATED", "BYLINE", "TEASER")
+    bits = [getattr(extraction, "_" + name) for name in (*names, "UNSTOPPED_HEADLINE", "TITLE_CANDIDATE")]
+    assert all(bit > 0 and bit & (bit - 1) == 0 for bit in bits)
+    assert len(set(bits)) == len(bits)
+
+
+@settings(max_examples=400)
+@given(_ANY_LINE)
+def test_the_ticker_shape_from_facts_is_the_ticker_shape(line: str) -> None:
+    plain = toolkit_shapes.headline_shaped(line) and (not ends_with_stop(line) or shapes.ticker_headline(line))
+    assert _Shapes().ticker_shaped(line) == plain
 
 
 @settings(max_examples=400)
@@ -115,10 +155,7 @@ def test_kept_answers_are_the_questions_answers(lines: list[str]) -> None:
     for _ in range(2):  # the second time from the kept answers
         shape = _Shapes()
         for line in lines:
-            assert shape.menu(line) == shapes.is_menu(line)
-            assert shape.caption(line) == shapes.is_caption(line)
-            assert shape.stop(line) == shapes.is_stop(line)
-            assert shape.byline(line) == shapes.parse_byline(line)
-            assert shape.dateline(line) == shapes.parse_dateline(line)
-            assert shape.title_case(line) == shapes.title_case_ratio(line)
+            assert shape.facts[line] == (_plain_bits(line), shapes.parse_dateline(line), shapes.parse_byline(line))
+            assert shape.title_case[line] == shapes.title_case_ratio(line)
             assert shape.headline(line) == toolkit_shapes.headline_shaped(line)
+            assert shape.is_byline(line) == (shapes.parse_byline(line) is not None)
