@@ -14,6 +14,7 @@ import re
 
 from masthead.extract import captions
 from masthead.extract import shapes as toolkit_shapes
+from masthead.extract.boilerplate import Phrases
 from masthead.extract.bylines import byline_names
 from masthead.extract.dates import written_date
 from masthead.extract.shapes import paragraph_shaped as paragraph_shaped  # the outlet's paragraphs
@@ -54,6 +55,16 @@ def _label(line: str) -> str:
     return fold(line).strip(_LABEL_DECORATION)
 
 
+def _holds(phrases: Phrases, label: str) -> bool:
+    """``phrases.matches(label)`` for a :func:`_label`, not folded again when ASCII.
+
+    An ASCII label is folded text already (lower case, single spaces, none
+    at its ends) and folds to itself; folding it again would be a search of
+    the folding cache, or a second folding of a long line's start.
+    """
+    return phrases.matches_folded(label if label.isascii() else fold(label))
+
+
 def title_case_ratio(line: str, *, skip_last: bool = False) -> float:
     """:func:`masthead.extract.shapes.title_case_ratio` with the outlet's small words."""
     return toolkit_shapes.title_case_ratio(line, small_words=_SMALL_WORDS, skip_last=skip_last)
@@ -74,11 +85,11 @@ def ticker_headline(line: str, *, may_be_cut: bool = False) -> bool:
 
 
 def is_menu(line: str) -> bool:
-    return len(line) <= LABEL_CHARS and voc.MENU.matches(_label(line))
+    return len(line) <= LABEL_CHARS and _holds(voc.MENU, _label(line))
 
 
 def is_widget(line: str) -> bool:
-    return len(line) <= LABEL_CHARS and voc.WIDGET.matches(_label(line))
+    return len(line) <= LABEL_CHARS and _holds(voc.WIDGET, _label(line))
 
 
 #: Every start of a :data:`vocabulary.CUT_SHORT_FURNITURE` text with the
@@ -95,7 +106,7 @@ _CUT_SHORT_STARTS = frozenset(
 def is_stop(line: str) -> bool:
     """Whether the line opens the furniture after the article."""
     key = _label(line[:_PREFIX_CHARS])
-    if voc.STOP.matches(key):
+    if _holds(voc.STOP, key):
         return True
     # the disclaimer or the sign-up box cut short at the end of a dump
     return len(line) <= _PREFIX_CHARS and key in _CUT_SHORT_STARTS

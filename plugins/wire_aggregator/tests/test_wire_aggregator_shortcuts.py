@@ -5,7 +5,9 @@
 of the credit words. The long way searches every line; both are compared on
 lines built from every spelling the case-blind expression accepts. The
 detector looks for the fewest of the other outlets' markers and of the
-site's names that say whether a page holds any of them.
+site's names that say whether a page holds any of them. A line's folded
+label is matched with the site's phrases without being folded again when
+it is ASCII; it is compared with the phrases' own matching.
 """
 
 from __future__ import annotations
@@ -119,3 +121,17 @@ def test_the_detector_finds_a_marker_or_name_wherever_the_full_lists_do(text: st
     names = [fold(name) for name in voc.SITE_NAMES]
     assert any(m in text for m in source._FOREIGN) == any(m in text for m in voc.FOREIGN_MARKERS)
     assert any(n in text for n in source._SITE_NAMES) == any(n in text for n in names)
+
+
+_LABEL_LINES = st.one_of(
+    st.text(alphabet=st.sampled_from(" |•-:»ＭMenuSearchComment\u00df\u0130\u212a\u2019'.\t")),
+    st.sampled_from(("Menu", "| Politics", "• Share this", "COMMENTS:", "Sign  up for free", "Ｍenu", "©Elmin Media")),
+)
+
+
+@settings(max_examples=300)
+@given(_LABEL_LINES)
+def test_a_label_is_matched_as_if_folded_again(line: str) -> None:
+    label = shapes._label(line)
+    for phrases in (voc.MENU, voc.WIDGET, voc.STOP):
+        assert shapes._holds(phrases, label) == phrases.matches(label)
