@@ -94,6 +94,14 @@ class Agency:
     #: Where the text uses the name for something else ("the AFP" of the
     #: Australian Federal Police), only the dateline form "(AFP) -" counts.
     clash: re.Pattern[str] | None = None
+    #: The first words of :attr:`keywords` (or of the name), which
+    #: :meth:`search_from` looks for: worked out once, not at every search.
+    _leads: frozenset[str] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(lambda self: self._first_words(), takes_self=True)
+    )
+
+    def _first_words(self) -> frozenset[str]:
+        return frozenset(keyword.split()[0] for keyword in self.keywords or (self.name,))
 
     def may_occur_in(self, text: str) -> bool:
         return any(keyword in text for keyword in self.keywords or (self.name,))
@@ -108,8 +116,7 @@ class Agency:
         Central"), or a few characters before it ("ITAR-TASS",
         "(Reuters)"), so no mention starts before the first such word.
         """
-        leads = {keyword.split()[0] for keyword in self.keywords or (self.name,)}
-        found = [at for lead in leads if (at := text.find(lead)) >= 0]
+        found = [at for lead in self._leads if (at := text.find(lead)) >= 0]
         return max(0, min(found) - _LEAD_CHARS) if found else 0
 
 
@@ -265,6 +272,8 @@ def credited_agencies(paragraphs: Iterable[str]) -> tuple[str, ...]:
     """Canonical names of the agencies credited in ``paragraphs``, in order."""
     text = "\n".join(paragraphs)
     present = _keywords_in(text)
+    if not present:  # most texts name no agency at all
+        return ()
     # Mentions are sorted by position, ties by name: the order agencies are asked in does not matter.
     asked = {index for keyword in present for index in _AGENCIES_OF[keyword]}
     found = [
