@@ -33,10 +33,13 @@ class PageAnswers:
     for short lines, of the pages read before:
     :class:`~masthead.extract.boilerplate.KeptAnswers`)."""
 
-    __slots__ = ("bylines", "captions", "dates", "headlines", "keys")
+    __slots__ = ("bylines", "captions", "dates", "headlines", "keys", "kinds")
 
     def __init__(self) -> None:
         self.keys = LineAnswers(_key)  # short lines' keys are kept by fold's own cache
+        #: What the parser's passes ask of each line, as bits
+        #: (:func:`masthead_moscow_times.parsing.kinds_of`), made at their first question.
+        self.kinds: KeptAnswers[int] | None = None
         self.captions = KeptAnswers(_is_caption, _KEPT_CAPTIONS)
         self.headlines = KeptAnswers(_is_headline, _KEPT_HEADLINES)
         self.dates = KeptAnswers(bylines.date_line, _KEPT_DATES)

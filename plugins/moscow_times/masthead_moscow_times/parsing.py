@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from masthead import NotAnArticle, Related
 from masthead.extract import listing, pageparts
@@ -25,6 +25,7 @@ from masthead.extract.boilerplate import (
     CUT_MIN_CHARS_LAST,
     BlockRule,
     Boilerplate,
+    KeptAnswers,
     Phrases,
     glued_pattern,
     split_glued,
@@ -159,14 +160,8 @@ def _strip_newsletter(lines: Sequence[str]) -> list[str]:
     have none, and each line would be folded several times to find that out."""
     if _NEWSLETTER_OPENINGS is None:
         return _NEWSLETTER.strip(lines)
-    width, openings = _NEWSLETTER_OPENINGS
-    key_of = page_answers().keys.__getitem__
-    # A line key_of folds whole has its key for the start of its folded form.
-    may = {
-        line
-        for line in lines
-        if ((key_of(line)[:width] in openings) if len(line) <= KEY_CHARS else _may_be_newsletter(line))
-    }
+    kind = _kinds()
+    may = {line for line in lines if kind(line) & NEWSLETTER}
     if not may:
         return list(lines)
     # Boilerplate.strip, with the blocks looked for and the lines asked only where they may be.
@@ -179,10 +174,14 @@ def _strip_newsletter(lines: Sequence[str]) -> list[str]:
     ]
 
 
-def _may_be_newsletter(line: str) -> bool:
-    assert _NEWSLETTER_OPENINGS is not None
+def _may_be_newsletter(line: str, key: str) -> bool:
+    """Whether ``line`` (its key ``key``) may start the newsletter box or be
+    one of its lines (:data:`_NEWSLETTER_OPENINGS`)."""
+    if _NEWSLETTER_OPENINGS is None:
+        return True
     width, openings = _NEWSLETTER_OPENINGS
-    key = key_of(line)
+    if len(line) <= KEY_CHARS:  # a line key_of folds whole has its key for the start of its folded form
+        return key[:width] in openings
     if not key_is_start(line) or (len(key) < width and key_is_cut(line)):
         return True  # the start of the line's folded whole is not known
     return key[:width] in openings
@@ -226,20 +225,20 @@ def parse_lines(
 def _parse_lines(lines: Sequence[str], *, title: str | None, subtitle: str | None, guess_head: bool) -> Fields:
     lines = lines[pageparts.title_over_stamp(lines) or 0 :]  # the 2016-2017 head: menus, ticker, featured headlines
     stub = bool(lines) and len(key_of(lines[-1])) >= _CUT_MIN_CHARS and _CUT_OFF.matches_cut(lines[-1], last=True)
-    key = page_answers().keys.__getitem__
-    kept = [line for line in (lines[:-1] if stub else lines) if key(line) not in _DROPPED_EVERYWHERE]
+    kind = _kinds()
+    kept = [line for line in (lines[:-1] if stub else lines) if not kind(line) & DROPPED]
     cut = trailer_start(kept)
     trailer = kept[cut:]
     parsed = Fields(title=title, subtitle=subtitle)
     main, boxed = pageparts.take_link_boxes(
         drop_chrome(_strip_newsletter(kept[:cut])),
-        is_marker=_is_read_more,
+        is_marker=lambda line: kind(line) & READ_MORE != 0,
         is_headline=is_headline,
-        is_text=is_paragraph,
+        is_text=lambda line: kind(line) & PARAGRAPH != 0,
     )
     parsed.related.extend(map(Related, boxed))
     # The trailer opens with furniture on most articles: the page's lines are then not read for it.
-    furnished = bool(trailer) and _is_furniture(key(trailer[0]))
+    furnished = bool(trailer) and kind(trailer[0]) & FURNITURE != 0
     if not furnished and not has_article_furniture(lines) and looks_like_listing(main, lines):
         raise NotAnArticle("a Moscow Times listing page (headlines and teasers), not an article")
     start = read_head(main, parsed, guess_head=guess_head)
@@ -352,9 +351,6 @@ def is_appeal_line(line: str) -> bool:
 
 
 _APPEAL_LINES = phrases.APPEAL_STARTS + phrases.APPEAL_SENTENCES
-#: What a line that ends the article starts with (:func:`trailer_start`),
-#: the appeals' whole lines among them: one ``startswith`` for most lines.
-_ENDS_ARTICLE = _APPEAL_LINES + phrases.TAIL_PREFIXES
 
 
 def _is_appeal(key: str) -> bool:
@@ -371,16 +367,19 @@ def trailer_start(lines: Sequence[str]) -> int:
     related-link box does not end anything.
     """
     seen_text = False
-    key_of = page_answers().keys.__getitem__
+    kind = _kinds()
     for index, line in enumerate(lines):
-        key = key_of(line)
-        if key.startswith(_ENDS_ARTICLE) or key.lstrip(".… ").startswith(phrases.APPEAL_STARTS):  # _is_appeal or a tail
+        kinds = kind(line)
+        if not kinds & _TRAILER_KINDS:  # most lines
+            seen_text = seen_text or kinds & PARAGRAPH != 0
+            continue
+        if kinds & ENDS_ARTICLE:
             return index
-        if key == phrases.DEAR_READERS and (index + 1 == len(lines) or is_appeal_line(lines[index + 1])):
+        if kinds & DEAR and (index + 1 == len(lines) or is_appeal_line(lines[index + 1])):
             return index
-        if key in phrases.TAIL_LINES and seen_text and not (_is_read_more(line) and _closes_box(lines, index)):
+        if kinds & TAIL and seen_text and not (kinds & READ_MORE and _closes_box(lines, index)):
             return index
-        seen_text = seen_text or is_paragraph(line)
+        seen_text = seen_text or kinds & PARAGRAPH != 0
     return len(lines)
 
 
@@ -396,14 +395,13 @@ def _closes_box(lines: Sequence[str], index: int) -> bool:
 
 def related_in_trailer(trailer: Sequence[str]) -> list[Related]:
     """Headlines the "Read more" cluster recommends after the article."""
-    key_of = page_answers().keys.__getitem__
+    kind = _kinds()
 
     def opens(line: str) -> bool:  # _CLUSTERS.matches, from the key where it is the line folded
-        return _CLUSTERS.matches_folded(key_of(line) if len(line) <= KEY_CHARS else fold(line))
+        return kind(line) & OPENS_CLUSTER != 0 if len(line) <= KEY_CHARS else _CLUSTERS.matches_folded(fold(line))
 
     def closes(line: str) -> bool:
-        key = key_of(line)
-        return key in phrases.TAIL_LINES or _is_appeal(key) or key == phrases.DEAR_READERS
+        return kind(line) & CLOSES_CLUSTER != 0
 
     # Nothing is collected before the first line that opens a cluster (the
     # appeal above it is mostly what a trailer holds): reading starts there.
@@ -460,11 +458,11 @@ def drop_chrome(lines: Sequence[str]) -> list[str]:
     """Lines without the chrome, except a section word standing between a
     finished sentence and a paragraph: there it is a subhead of the article ("Opposition",
     "Business"), as archive pages print them, and is kept."""
-    key_of = page_answers().keys.__getitem__
+    kind = _kinds()
     kept: list[str] = []
     for index, line in enumerate(lines):
-        key = key_of(line)
-        if not _is_chrome(line, key) or (key in phrases.SECTION_LINES and _between_paragraphs(lines, index)):
+        kinds = kind(line)
+        if not kinds & CHROME or (kinds & SECTION and _between_paragraphs(lines, index)):
             kept.append(line)
     return kept
 
@@ -478,16 +476,7 @@ def has_article_furniture(lines: Sequence[str]) -> bool:
     box is not: the home page has one too)."""
     # Read from the bottom, where the furniture is: an article's lines are
     # mostly not read at all.
-    return any(map(_is_furniture, map(page_answers().keys.__getitem__, reversed(lines))))
-
-
-def _is_furniture(key: str) -> bool:
-    """Whether a line with key ``key`` is furniture (:func:`has_article_furniture`)."""
-    return key.startswith(_FURNITURE) or key.lstrip(".… ").startswith(phrases.APPEAL_STARTS)
-
-
-#: Furniture or an appeal's whole line (:func:`_is_appeal`), for one ``startswith``.
-_FURNITURE = phrases.ARTICLE_ONLY_PREFIXES + _APPEAL_LINES
+    return any(map(FURNITURE.__and__, map(_kinds(), reversed(lines))))
 
 
 def looks_like_listing(main: Sequence[str], all_lines: Sequence[str]) -> bool:
@@ -511,6 +500,83 @@ def _is_listing_line(line: str) -> bool:
     folded; a key that starts otherwise than :data:`_LISTING_STARTS` is no match."""
     key = key_of(line) if len(line) <= KEY_CHARS else fold(line)
     return key[:1] in _LISTING_STARTS and _LISTING.matches_folded(key)
+
+
+# --- what each line is ----------------------------------------------------
+
+#: The bits of :func:`kinds_of`: what the cleaning passes ask of a line.
+#: Its key is one of the lines every page drops (header, widget).
+DROPPED = 1 << 0
+#: An appeal's line or a tail prefix: the article ends here (:func:`trailer_start`).
+ENDS_ARTICLE = 1 << 1
+#: "Dear readers,".
+DEAR = 1 << 2
+#: One of the tail lines ("Read more", "Most read").
+TAIL = 1 << 3
+#: "Read more" (:func:`_is_read_more`).
+READ_MORE = 1 << 4
+#: Running text (:func:`masthead_moscow_times.lines.is_paragraph`).
+PARAGRAPH = 1 << 5
+#: May start the newsletter box or be one of its lines (:func:`_strip_newsletter`).
+NEWSLETTER = 1 << 6
+#: Chrome (:func:`is_chrome`).
+CHROME = 1 << 7
+#: A section name (a subhead between paragraphs, :func:`drop_chrome`).
+SECTION = 1 << 8
+#: Furniture only articles carry (:func:`has_article_furniture`).
+FURNITURE = 1 << 9
+#: Opens a "Read more" cluster (:data:`_CLUSTERS`); asked only of lines up to :data:`KEY_CHARS`.
+OPENS_CLUSTER = 1 << 10
+#: Closes one: a tail line, an appeal's or "Dear readers,".
+CLOSES_CLUSTER = 1 << 11
+#: The bits :func:`trailer_start` acts on.
+_TRAILER_KINDS = ENDS_ARTICLE | DEAR | TAIL
+#: Short lines' kinds, kept from page to page (the outlet's furniture is
+#: most of every page's lines): :class:`~masthead.extract.boilerplate.KeptAnswers`.
+_KEPT_KINDS: dict[str, int] = {}
+
+
+def kinds_of(line: str) -> int:
+    """What the cleaning passes ask of ``line``, as the bits above: each
+    answer depends on the line alone, so one look-up per line and page
+    answers every pass (and, for short lines, every later page)."""
+    key = key_of(line)
+    appeal = key.lstrip(".… ").startswith(phrases.APPEAL_STARTS) or key.startswith(_APPEAL_LINES)  # _is_appeal
+    kinds = 0
+    if key in _DROPPED_EVERYWHERE:
+        kinds |= DROPPED
+    if appeal or key.startswith(phrases.TAIL_PREFIXES):
+        kinds |= ENDS_ARTICLE
+    if key == phrases.DEAR_READERS:
+        kinds |= DEAR | CLOSES_CLUSTER
+    if key in phrases.TAIL_LINES:
+        kinds |= TAIL | CLOSES_CLUSTER
+    if key == _READ_MORE:
+        kinds |= READ_MORE
+    if is_paragraph(line):
+        kinds |= PARAGRAPH
+    if _may_be_newsletter(line, key):
+        kinds |= NEWSLETTER
+    if _is_chrome(line, key):
+        kinds |= CHROME
+    if key in phrases.SECTION_LINES:
+        kinds |= SECTION
+    if appeal or key.startswith(phrases.ARTICLE_ONLY_PREFIXES):
+        kinds |= FURNITURE
+    if appeal:
+        kinds |= CLOSES_CLUSTER
+    if len(line) <= KEY_CHARS and _CLUSTERS.matches_folded(key):
+        kinds |= OPENS_CLUSTER
+    return kinds
+
+
+def _kinds() -> Callable[[str], int]:
+    """:func:`kinds_of` of each line, kept for the page being read (:func:`masthead_moscow_times.lines.page_memo`)."""
+    memo = page_answers()
+    kinds = memo.kinds
+    if kinds is None:
+        kinds = memo.kinds = KeptAnswers(kinds_of, _KEPT_KINDS)
+    return kinds.__getitem__
 
 
 # --- head -----------------------------------------------------------------

@@ -22,7 +22,7 @@ from masthead.extract import pageparts
 from masthead.extract.document import TEXT, RawDocument
 from masthead.extract.text import fold
 from masthead.testing import assert_read_as_if_first
-from masthead_moscow_times import MoscowTimesSource, detection, phrases
+from masthead_moscow_times import MoscowTimesSource, detection, parsing, phrases
 from masthead_moscow_times import lines as line_rules
 from masthead_moscow_times.lines import is_headline, is_paragraph, key_of
 from masthead_moscow_times.parsing import (
@@ -188,6 +188,7 @@ def _forget_kept() -> None:
     for kept in (line_rules._KEPT_CAPTIONS, line_rules._KEPT_HEADLINES, line_rules._KEPT_DATES):
         kept.clear()
     line_rules._KEPT_BYLINES.clear()
+    parsing._KEPT_KINDS.clear()
 
 
 def _reading(lines: list[str]) -> object:
@@ -207,3 +208,35 @@ def test_the_dumps_read_the_same_after_one_another_as_alone() -> None:
     paths = sorted(DUMPS.glob("*.txt"))
     pages = [Page.from_raw(RawDocument(uri=p.name, data=p.read_bytes(), content_type=TEXT)) for p in paths]
     assert_read_as_if_first(lambda page: _reading(list(page.lines)), pages, _forget_kept)
+
+
+#: Lines the chrome and the dropped lines are made of, besides :data:`_LINE`'s.
+_CHROME_LINE = st.sampled_from(
+    sorted({*phrases.CHROME_KEYS, *phrases.SECTION_LINES, *phrases.HEADER_LINES, *phrases.WIDGET_LINES})
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.one_of(_LINE, _CHROME_LINE, _CHROME_LINE.map(str.title), st.sampled_from(("2 hours ago Putin", "5 min read")))
+)
+def test_a_lines_kinds_are_the_plain_rules_answers(line: str) -> None:
+    key = key_of(line)
+    kinds = parsing.kinds_of(line)
+    plain = {
+        parsing.DROPPED: key in parsing._DROPPED_EVERYWHERE,
+        parsing.ENDS_ARTICLE: _is_appeal(key) or key.startswith(phrases.TAIL_PREFIXES),
+        parsing.DEAR: key == phrases.DEAR_READERS,
+        parsing.TAIL: key in phrases.TAIL_LINES,
+        parsing.READ_MORE: _is_read_more(line),
+        parsing.PARAGRAPH: is_paragraph(line),
+        parsing.CHROME: parsing.is_chrome(line),
+        parsing.SECTION: key in phrases.SECTION_LINES,
+        parsing.FURNITURE: _is_appeal(key) or key.startswith(phrases.ARTICLE_ONLY_PREFIXES),
+        parsing.CLOSES_CLUSTER: _closes_cluster(line),
+    }
+    assert {bit: bool(kinds & bit) for bit in plain} == plain
+    if len(line) <= line_rules.KEY_CHARS:
+        assert bool(kinds & parsing.OPENS_CLUSTER) == _CLUSTERS.matches(line)
+    # A line the strip need not ask is left as it is (the strip test compares whole strips).
+    assert kinds & parsing.NEWSLETTER or _NEWSLETTER.strip([line]) == [line]
