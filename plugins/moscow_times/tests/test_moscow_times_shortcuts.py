@@ -19,7 +19,7 @@ from masthead.extract import bylines, pageparts
 from masthead.extract.boilerplate import split_glued
 from masthead.extract.document import HTML, TEXT, RawDocument
 from masthead.extract.text import ends_of, fold
-from masthead_moscow_times import detection, html, phrases
+from masthead_moscow_times import detection, html, phrases, source
 from masthead_moscow_times import lines as lines_module
 from masthead_moscow_times.finders import TreeFinder
 from masthead_moscow_times.lines import KEY_CHARS, attribution_names, is_time_note, key_is_cut, key_is_start, key_of
@@ -382,3 +382,11 @@ def test_a_line_without_the_credit_words_is_no_credit() -> None:
     assert attribution_names("Includes coverage from AFP.") is None
     line = "Includes rep\u0130rting from AFP."  # not ASCII: asked
     assert _may_credit(line, key_of(line))
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2100), max_size=30))
+@example("Москва")
+@example("\u03ff\u0500 \ud800")
+@example("“Quoted” — English")
+def test_cyrillic_is_found_by_its_utf8_lead_bytes_as_by_the_pattern(text: str) -> None:
+    assert source.has_cyrillic(text) == (source._CYRILLIC.search(text) is not None)
