@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from masthead import Page
 from masthead.extract import pageparts
-from masthead.extract.boilerplate import Phrases
+from masthead.extract.boilerplate import KEPT_CHARS, KEPT_LINES, Phrases
 from masthead.extract.text import ends_of, fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import KEY_CHARS, key_is_cut, key_of
@@ -149,16 +149,41 @@ def _evidence(keys: Sequence[str]) -> tuple[set[str], bool, set[str]]:
     # isdisjoint over the keys' openings) says so before any line is read.
     if _EVIDENCE_OPENINGS.isdisjoint(map(_OPENING, keys)):
         return strong, good, weak
+    kept = _KEPT_EVIDENCE
     for key in keys:
         opens = _OPENS.get(key[:_EVIDENCE_WIDTH])
         if opens is None:
             continue
-        if key in phrases.STRONG_LINES:
-            strong.add(key)
-        strong.update(p for p in opens[0] if key.startswith(p))
-        good = good or key in phrases.GOOD_LINES
-        weak.update(p for p in opens[1] if key.startswith(p))
+        found = kept.get(key)
+        if found is None:
+            found = _key_evidence(key, opens)
+            if len(key) <= KEPT_CHARS:
+                if len(kept) >= KEPT_LINES:
+                    kept.clear()
+                kept[key] = found
+        if found[0]:
+            strong.update(found[0])
+        good = good or found[1]
+        if found[2]:
+            weak.update(found[2])
     return strong, good, weak
+
+
+#: :func:`_key_evidence` of short keys (the outlet's boilerplate lines,
+#: which every page of it prints), kept from page to page as the toolkit's
+#: :class:`~masthead.extract.boilerplate.KeptAnswers` keep line answers.
+_KEPT_EVIDENCE: dict[str, tuple[tuple[str, ...], bool, tuple[str, ...]]] = {}
+
+
+def _key_evidence(
+    key: str, opens: tuple[tuple[str, ...], tuple[str, ...]]
+) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+    """The strong phrases, whether a good line, and the weak phrases that
+    ``key`` is or starts with; ``opens`` are :data:`_OPENS` of its opening."""
+    strong = tuple(p for p in opens[0] if key.startswith(p))
+    if key in phrases.STRONG_LINES:
+        strong = (key, *strong)
+    return strong, key in phrases.GOOD_LINES, tuple(p for p in opens[1] if key.startswith(p))
 
 
 def _menu_evidence(head: Sequence[str]) -> float:

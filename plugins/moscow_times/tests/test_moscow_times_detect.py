@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from moscow_times_support import ARTICLE_FIXTURES, LISTING_FIXTURE, OTHER_SEEDS, OWN_SEEDS
 
 from masthead import Page
 from masthead.testing import document, document_from_file
-from masthead_moscow_times import MoscowTimesSource
+from masthead_moscow_times import MoscowTimesSource, detection, phrases
 
 
 def page_of(path: Path) -> Page:
@@ -130,3 +132,26 @@ def test_site_menu_over_the_article_is_some_evidence(source: MoscowTimesSource) 
 )
 def test_generic_or_scattered_menu_lines_are_no_evidence(source: MoscowTimesSource, menu: str) -> None:
     assert _score(source, menu + BODY) <= 0.2
+
+
+def _plain_evidence(keys: list[str]) -> tuple[set[str], bool, set[str]]:
+    strong = {key for key in keys if key in phrases.STRONG_LINES}
+    strong |= {p for key in keys for p in phrases.STRONG_PREFIXES if key.startswith(p)}
+    good = any(key in phrases.GOOD_LINES for key in keys)
+    return strong, good, {p for key in keys for p in phrases.WEAK_EVIDENCE if key.startswith(p)}
+
+
+_EVIDENCE_KEY = st.one_of(
+    st.sampled_from(
+        sorted({*phrases.STRONG_LINES, *phrases.STRONG_PREFIXES, *phrases.GOOD_LINES, *phrases.WEAK_EVIDENCE})
+    ).flatmap(lambda p: st.sampled_from([p, p + " and more", p[: len(p) // 2], p + "x" * 200])),
+    st.text(alphabet="the moscow ti,.", max_size=20),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_EVIDENCE_KEY, max_size=8), min_size=1, max_size=3))
+def test_evidence_kept_from_earlier_pages_is_the_plain_evidence(pages: list[list[str]]) -> None:
+    detection._KEPT_EVIDENCE.clear()
+    for keys in pages:
+        assert detection._evidence(keys) == _plain_evidence(keys)
