@@ -541,11 +541,14 @@ def kinds_of(line: str) -> int:
     answer depends on the line alone, so one look-up per line and page
     answers every pass (and, for short lines, every later page)."""
     key = key_of(line)
-    appeal = key.lstrip(".… ").startswith(phrases.APPEAL_STARTS) or key.startswith(_APPEAL_LINES)  # _is_appeal
+    stripped = key.lstrip(".… ")
+    appeal_lines, tail, furniture, cluster = _STARTS_BY_FIRST.get(key[:1], _NO_STARTS)
+    # _is_appeal
+    appeal = stripped.startswith(_APPEAL_STARTS_BY_FIRST.get(stripped[:1], ())) or key.startswith(appeal_lines)
     kinds = 0
     if key in _DROPPED_EVERYWHERE:
         kinds |= DROPPED
-    if appeal or key.startswith(phrases.TAIL_PREFIXES):
+    if appeal or key.startswith(tail):
         kinds |= ENDS_ARTICLE
     if key == phrases.DEAR_READERS:
         kinds |= DEAR | CLOSES_CLUSTER
@@ -553,7 +556,7 @@ def kinds_of(line: str) -> int:
         kinds |= TAIL | CLOSES_CLUSTER
     if key == _READ_MORE:
         kinds |= READ_MORE
-    if is_paragraph(line):
+    if len(line) >= _PARAGRAPH_MIN_CHARS and is_paragraph(line):
         kinds |= PARAGRAPH
     if _may_be_newsletter(line, key):
         kinds |= NEWSLETTER
@@ -561,13 +564,41 @@ def kinds_of(line: str) -> int:
         kinds |= CHROME
     if key in phrases.SECTION_LINES:
         kinds |= SECTION
-    if appeal or key.startswith(phrases.ARTICLE_ONLY_PREFIXES):
+    if appeal or key.startswith(furniture):
         kinds |= FURNITURE
     if appeal:
         kinds |= CLOSES_CLUSTER
-    if len(line) <= KEY_CHARS and _CLUSTERS.matches_folded(key):
+    if cluster and len(line) <= KEY_CHARS and key.startswith(cluster) and _CLUSTERS.matches_folded(key):
         kinds |= OPENS_CLUSTER
     return kinds
+
+
+def _by_first(*families: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """For each first character of a phrase of ``families``, each family's
+    phrases that start with it: a key starts with one of a family's phrases
+    only if it is among those of its own first character."""
+    assert all(phrase for family in families for phrase in family)  # "" starts every key
+    firsts = {phrase[:1] for family in families for phrase in family}
+    return {first: tuple(tuple(p for p in family if p[:1] == first) for family in families) for first in firsts}
+
+
+#: Every phrase of :data:`_CLUSTERS` starts the keys it matches (it has
+#: only whole lines, which may trail stops, and prefixes).
+assert not _CLUSTERS.contains and not _CLUSTERS.patterns
+#: The families :func:`kinds_of` asks a key to start with, by its first
+#: character: appeals' lines, tail prefixes, furniture, cluster openers.
+_STARTS_BY_FIRST = _by_first(
+    _APPEAL_LINES,
+    phrases.TAIL_PREFIXES,
+    phrases.ARTICLE_ONLY_PREFIXES,
+    tuple(sorted({*_CLUSTERS.exact, *_CLUSTERS.prefixes})),
+)
+_NO_STARTS: tuple[tuple[str, ...], ...] = ((), (), (), ())
+#: The appeals' openings (asked of a key without its leading dots and spaces), likewise.
+_APPEAL_STARTS_BY_FIRST = {first: family for first, (family,) in _by_first(phrases.APPEAL_STARTS).items()}
+#: The shortest line of twelve words (:func:`masthead_moscow_times.lines.is_paragraph`):
+#: twelve one-character words, eleven spaces between them.
+_PARAGRAPH_MIN_CHARS = 23
 
 
 def _kinds() -> Callable[[str], int]:
