@@ -150,29 +150,3 @@ def test_menu_run_counts_the_longest_run_and_own_items() -> None:
 @given(st.text(alphabet=" \t\n\u00a0\u2028ab.", max_size=40), st.integers(min_value=-3, max_value=12))
 def test_word_counts_stop_at_the_word_that_settles_them(line: str, count: int) -> None:
     assert pageparts._more_words(line, count) == (len(line.split()) > count)
-
-
-def _plain_title_over_stamp(lines: list[str], head_lines: int) -> int | None:
-    """title_over_stamp as first written: every head line matched in turn."""
-    for index, line in enumerate(lines[:head_lines]):
-        if pageparts.TIME_STAMP.match(line.strip()):
-            if not any(
-                pageparts.TICKER.match(other) or pageparts.UPDATE_STAMP.match(other.strip())
-                for other in lines[: index + 4]
-            ):
-                return None
-            above = [i for i in (index - 1, index - 2) if i >= 0 and pageparts._titled(lines[i], 25)]
-            return above[0] if above else None
-    return None
-
-
-_STAMP_LINE = st.one_of(
-    st.sampled_from([*STAMPED, "The council met for nine hours.", "Mar 14, 2017 : 16:40", " Mar 1, 2020 - 9:05 "]),
-    st.text(alphabet="Ma 1,2:—-.\u00a0", max_size=24),
-)
-
-
-@given(st.lists(_STAMP_LINE, max_size=12), st.integers(min_value=0, max_value=12))
-def test_the_stamp_is_looked_for_only_in_lines_with_a_colon_as_in_every_line(lines: list[str], head: int) -> None:
-    assert pageparts.title_over_stamp(lines, head_lines=head) == _plain_title_over_stamp(lines, head)
-    assert pageparts.title_over_stamp(tuple(lines), head_lines=head) == _plain_title_over_stamp(lines, head)

@@ -11,8 +11,6 @@ answers "none" when unsure, leaving the line to the body.
 
 from __future__ import annotations
 
-import itertools
-import operator
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 
@@ -70,12 +68,8 @@ def title_over_stamp(lines: Sequence[str], *, head_lines: int = 80, max_words: i
     over a one-sentence standfirst) and nothing above it is the article's.
     ``None`` for any other page.
     """
-    head = lines[:head_lines]
-    # A stamp's time holds a colon: the lines with one are picked out in C
-    # (itertools over ``str.__contains__``), and only they are matched.
-    for index in itertools.compress(itertools.count(), map(operator.contains, head, itertools.repeat(":"))):
-        line = head[index]
-        if TIME_STAMP.match(line.strip()):
+    for index, line in enumerate(lines[:head_lines]):
+        if ":" in line and TIME_STAMP.match(line.strip()):  # a stamp's time holds a colon: most lines go in one C call
             if not any(TICKER.match(other) or UPDATE_STAMP.match(other.strip()) for other in lines[: index + 4]):
                 return None
             above = [i for i in (index - 1, index - 2) if i >= 0 and _titled(lines[i], max_words)]
