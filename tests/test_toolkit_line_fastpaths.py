@@ -278,6 +278,7 @@ DATE_PIECES = st.sampled_from(
         *("Published:", "Posted on", "Updated", "April 7, 2025", "7 April 2025", "2025-04-07", "07.04.2025"),
         *("2025-04-07 10:30", "2025-04-07T10:30:00Z", "Mon, 07 Apr 2025 10:30:00 +0000", "1:15 pm", "18:22"),
         *("-", "|", "—", "Last edited 18:22", "LAST EDITED", "last edİted", "٢٠٢٥", "\t", ".", ",", "words"),
+        *("La\u017fT EDıTED", "“Quoted”", "laſt", "edited"),
     )
 )
 
@@ -288,6 +289,23 @@ DATE_PIECES = st.sampled_from(
 def test_date_line_keeps_its_definition(pieces: list[str], edge: str) -> None:
     text = " ".join(pieces) + edge
     assert bylines.date_line(text) == plain_date_line(text)
+
+
+#: Each letter of "last edited" as the case-blind expression takes it, and what may stand between.
+_LAST_EDITED_LETTERS = {letter: (letter, letter.upper()) for letter in "ltaed"} | {
+    "s": ("s", "S", "\u017f"),
+    "i": ("i", "I", "\u0130", "\u0131"),
+    " ": (" ", "  ", "\u00a0", "\t"),
+}
+_LAST_EDITED_SPELLINGS = st.tuples(*(st.sampled_from(_LAST_EDITED_LETTERS[c]) for c in "last edited")).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_LAST_EDITED_SPELLINGS, st.sampled_from(("\u00e9", "x", " ", "\n", "2025"))), max_size=4))
+def test_a_line_the_last_edited_expression_matches_may_say_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if bylines._LAST_EDITED.search(text):
+        assert bylines._may_say_last_edited(text)
 
 
 #: Keywords and pieces of them, so that one keyword starts inside another's match.

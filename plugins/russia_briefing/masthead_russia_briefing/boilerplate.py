@@ -176,7 +176,14 @@ class _Chrome(Boilerplate):
             return True
         if self._always.matches_folded(key):
             return True
-        return any(pattern.search(key) is not None for pattern, needs in self._patterns if any(n in key for n in needs))
+        # Loops rather than generators: every paragraph of a page gets here.
+        for pattern, needs in self._patterns:
+            for need in needs:
+                if need in key:
+                    if pattern.search(key) is not None:
+                        return True
+                    break
+        return False
 
 
 #: Every single line of chrome that never belongs to the body (the icon

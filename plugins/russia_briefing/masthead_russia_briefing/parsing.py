@@ -117,31 +117,36 @@ def dump_comments(
     ``folded_text`` is the page's folded text (:attr:`masthead.Page.folded_text`),
     when known: without a word of the heading in it, no line is read for one.
     ``folded`` are ``lines`` folded (:attr:`masthead.Page.folded_lines`), when
-    known: the heading is looked for among them (:func:`_headings`).
+    known: the heading (:func:`_is_heading`) and the form under the thread
+    are then looked for among them, no line folded again
+    (:func:`masthead.extract.comments.section` with the rules of the folded lines).
     """
     if folded_text is not None and not any(word in folded_text for word in _THREAD_WORDS):
         return []
-    opens = boilerplate.COMMENT_COUNT.matches if folded is None else _headings(lines, folded).__contains__
-    region = section(lines, opens=opens, closes=boilerplate.THREAD_END.matches)
+    if folded is None:
+        region = section(lines, opens=boilerplate.COMMENT_COUNT.matches, closes=boilerplate.THREAD_END.matches)
+    else:
+        start = next((index for index, key in enumerate(folded) if _is_heading(key)), None)
+        if start is None:
+            return []
+        closes = boilerplate.THREAD_END.matches_folded
+        end = next((index for index in range(start + 1, len(folded)) if closes(folded[index])), len(folded))
+        region = lines[start + 1 : end]
     return read_thread(region, chrome_seen=True) if region else []
 
 
-#: What the folded line of every comment heading starts with (see :func:`_headings`).
+#: What the folded line of every comment heading starts with (see :func:`_is_heading`).
 _COUNT_WORDS = ("one ", "no ")
 
 
-def _headings(lines: Sequence[str], folded: Sequence[str]) -> frozenset[str]:
-    """The lines :data:`boilerplate.COMMENT_COUNT` takes, of ``lines`` folded to ``folded``.
+def _is_heading(key: str) -> bool:
+    """Whether :data:`boilerplate.COMMENT_COUNT` takes the line folded to ``key``.
 
     Its pattern takes a folded line that starts with a number ("\\d",
     any decimal digit, as :meth:`str.isdecimal` tells) or with "one" or
     "no", then a space: only such lines are asked.
     """
-    return frozenset(
-        line
-        for line, key in zip(lines, folded, strict=True)
-        if (key[:1].isdecimal() or key.startswith(_COUNT_WORDS)) and boilerplate.COMMENT_COUNT.matches_folded(key)
-    )
+    return (key[:1].isdecimal() or key.startswith(_COUNT_WORDS)) and boilerplate.COMMENT_COUNT.matches_folded(key)
 
 
 # Every page of the site repeats its menus, breadcrumbs, "Related Reading"
@@ -151,6 +156,7 @@ _KEPT_BLURB: dict[str, bool] = {}
 _KEPT_CHROME: dict[str, bool] = {}
 _KEPT_DATES: dict[str, str | None] = {}
 _KEPT_CAPTIONS: dict[str, bool] = {}
+_KEPT_BANNERS: dict[str, bool] = {}
 
 
 class _Asked:
@@ -168,6 +174,9 @@ class _Asked:
         #: The header's and the body's rules read the date lines the listing test read.
         self.date_line: Callable[[str], str | None] = KeptAnswers(date_line, _KEPT_DATES).__getitem__
         self.caption: Callable[[str], bool] = KeptAnswers(boilerplate.is_caption, _KEPT_CAPTIONS).__getitem__
+        #: The menu lines at the top: every page of the site repeats them,
+        #: and the header asks them twice (:func:`_skip_chrome`, :func:`_title_before`).
+        self.banner: Callable[[str], bool] = KeptAnswers(boilerplate.is_banner, _KEPT_BANNERS).__getitem__
 
     def is_day(self, line: str) -> bool:
         """A date without a time: a teaser's or a headline's, not a comment's."""
@@ -195,7 +204,7 @@ def _read_header(
             end += 1
         _take_byline(lines[at:end], out)
         return _take_author_lines(lines, end, out)
-    index = _skip_chrome(lines, known_title)
+    index = _skip_chrome(lines, known_title, asked)
     if known_title is None and index < len(lines) and _looks_like_title(lines, index, date_of):
         out.title = lines[index]
         index += 1
@@ -225,32 +234,33 @@ def _continues_byline(lines: Sequence[str], at: int, index: int, date_of: _DateO
     )
 
 
-def _skip_chrome(lines: Sequence[str], known_title: str | None) -> int:
+def _skip_chrome(lines: Sequence[str], known_title: str | None, asked: _Asked) -> int:
     """The index of the first line after the site chrome at the top.
 
     Known menu items and breadcrumbs are chrome; so is a short item the menu
     lists next to them ("Events Calendar" after "About Us"). A headline of
     three words or fewer right under a menu is lost with it: the title then
-    stays unknown rather than wrong.
+    stays unknown rather than wrong. ``asked`` keeps the answers of the
+    banner and caption rules.
     """
     index = 0
     in_menu = False
+    banner = asked.banner
     while index < len(lines):
         line = lines[index]
-        if boilerplate.is_banner(line):
+        if banner(line):
             in_menu = True
         elif _same(line, known_title):
             in_menu = False  # no menu under the headline: a short line there is the article's
-        elif not (in_menu and _is_menu_item(line)):
+        elif not (in_menu and _is_menu_item(line, asked.caption)):
             break
         index += 1
     return index
 
 
-def _is_menu_item(line: str) -> bool:
-    return (
-        0 < len(line.split()) <= _MENU_MAX_WORDS and not _SENTENCE_END.search(line) and not boilerplate.is_caption(line)
-    )
+def _is_menu_item(line: str, caption: Callable[[str], bool]) -> bool:
+    """``caption`` is :func:`boilerplate.is_caption` (or its answers kept)."""
+    return 0 < len(line.split()) <= _MENU_MAX_WORDS and not _SENTENCE_END.search(line) and not caption(line)
 
 
 def _take_author_lines(lines: Sequence[str], index: int, out: Extract) -> int:
@@ -267,13 +277,13 @@ def _title_before(lines: Sequence[str], at: int, out: Extract, asked: _Asked) ->
 
     A dateline between headline and byline is the publication date.
     """
-    for index in range(at - 1, _skip_chrome(lines[:at], None) - 1, -1):
+    for index in range(at - 1, _skip_chrome(lines[:at], None, asked) - 1, -1):
         line = lines[index]
         dateline = asked.date_line(line)
         if dateline is not None:
             out.take_date(dateline)
             continue
-        if boilerplate.is_reading_time(line) or boilerplate.is_banner(line):
+        if boilerplate.is_reading_time(line) or asked.banner(line):
             continue
         # boilerplate.is_boilerplate, its chrome families' answers kept
         if boilerplate.has_artifact(line) or boilerplate.RELATED.matches(line) or asked.chrome(line):

@@ -12,7 +12,7 @@ import re
 from unittest.mock import patch
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from masthead import Page
@@ -193,3 +193,49 @@ def test_the_header_words_are_needed_where_the_header_counts() -> None:
     assert source._score(_page("Russia Briefing\nText.")) > 0.6
     assert source._score(_page("China Briefing\nText.")) == 0.0
     assert source._score(_page("Posted by Anna\nText.")) == 0.2
+
+
+_EVIDENCE_LINES = st.one_of(
+    st.sampled_from((*_HEADER_LINES, "Dezan  Shira", "DEZAN SHIRA", "LEAVE A REPLY", "Leave a reply.", "Other text")),
+    _PIECES,
+    _amid("dezan shira"),
+    _amid("leave a reply"),
+)
+
+
+def _every_question(page: Page, key: str) -> bool:
+    return False
+
+
+@settings(max_examples=400)
+@given(st.lists(_EVIDENCE_LINES, min_size=1, max_size=6).map("\n".join))
+@example("Other text\nLEAVE A REPLY")
+@example("Other text\nxdezan shirax")
+@example("mail@RUSSIA-BRIEFING.COM\u0301")
+@example("/russ\u0131a-br\u0131ef\u0131ng.com")
+@example("RELATED_READINGS-\u212a.png")
+def test_a_page_done_early_scores_as_with_every_question_asked(text: str) -> None:
+    """A page without the words of the header, no head metadata and none of
+    the pieces :func:`source._without_evidence` looks for is scored 0 before
+    any rule is asked: asking them all scores it the same."""
+    page = _page(text)
+    with patch.object(source, "_without_evidence", _every_question):
+        long_way = source._score(_page(text))
+    assert source._score(page) == long_way
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="og:site_name" content="Russia Briefing">',
+        '<link rel="canonical" href="https://www.russia-briefing.com/news/x.html">',
+        '<meta property="og:url" content="https://www.russia-briefing.com/news/x.html">',
+        '<meta property="og:site_name" content="China Briefing">',
+    ],
+)
+def test_a_page_with_head_metadata_is_never_done_early(head: str) -> None:
+    html = f"<html><head>{head}</head><body><p>Text of another outlet.</p></body></html>"
+    page = Page.from_raw(document(html, html=True))
+    with patch.object(source, "_without_evidence", _every_question):
+        long_way = source._score(Page.from_raw(document(html, html=True)))
+    assert source._score(page) == long_way
