@@ -245,15 +245,22 @@ def related_line(line: str) -> str | None:
     heading, and a heading with one title on the same line
     ("Related Reading: Russia's Tax Guide").
     """
+    return box_line(line)[0]
+
+
+def box_line(line: str) -> tuple[str | None, bool]:
+    """:func:`related_line` of ``line``, and whether the line starts with the
+    icon's file name (:func:`has_artifact`): a box's items carry the icon or
+    not, and the parser asks both of the same line."""
     match = _artifact(line)
     icon = match is not None
     text = line if match is None else _after(line, match)
     if RELATED.matches(text):
-        return ""
+        return "", icon
     inline = _RELATED_INLINE.match(text)
     if inline:
-        return text[inline.end() :].strip()
-    return text if icon else None
+        return text[inline.end() :].strip(), icon
+    return (text if icon else None), icon
 
 
 #: How the blocks after the article open; a dump cut inside one of these
@@ -264,11 +271,14 @@ _OPENINGS = (
     "russia briefing is produced by dezan shira & associates",
 )
 
+#: Every start of :data:`_OPENINGS` two characters long or longer: a line is
+#: one of them in one look-up, not compared with each opening in turn.
+_CUT_OPENINGS = frozenset(opening[:end] for opening in _OPENINGS for end in range(2, len(opening) + 1))
+
 
 def is_cut_opening(line: str) -> bool:
     """A last line that is the start of a tail block's first line, cut short."""
-    key = fold(line)
-    return len(key) >= 2 and any(opening.startswith(key) for opening in _OPENINGS)
+    return fold(line) in _CUT_OPENINGS
 
 
 def is_banner(line: str) -> bool:

@@ -11,6 +11,7 @@ parts; HTML pages are first turned into the same lines (see :mod:`.html`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -157,6 +158,9 @@ _KEPT_CHROME: dict[str, bool] = {}
 _KEPT_DATES: dict[str, str | None] = {}
 _KEPT_CAPTIONS: dict[str, bool] = {}
 _KEPT_BANNERS: dict[str, bool] = {}
+_KEPT_BOXES: dict[str, tuple[str | None, bool]] = {}
+_KEPT_CONTINUATIONS: dict[str, bool] = {}
+_KEPT_NAME_LINES: dict[str, bool] = {}
 
 
 class _Asked:
@@ -177,6 +181,12 @@ class _Asked:
         #: The menu lines at the top: every page of the site repeats them,
         #: and the header asks them twice (:func:`_skip_chrome`, :func:`_title_before`).
         self.banner: Callable[[str], bool] = KeptAnswers(boilerplate.is_banner, _KEPT_BANNERS).__getitem__
+        #: The related-reading boxes: their headings and headlines recur on many pages.
+        self.box: Callable[[str], tuple[str | None, bool]] = KeptAnswers(boilerplate.box_line, _KEPT_BOXES).__getitem__
+        #: The lines under a byline: an author's posts repeat them.
+        continuation = functools.partial(byline.is_continuation, date_of=self.date_line)
+        self.continuation: Callable[[str], bool] = KeptAnswers(continuation, _KEPT_CONTINUATIONS).__getitem__
+        self.name_line: Callable[[str], bool] = KeptAnswers(byline.is_name_line, _KEPT_NAME_LINES).__getitem__
 
     def is_day(self, line: str) -> bool:
         """A date without a time: a teaser's or a headline's, not a comment's."""
@@ -200,7 +210,7 @@ def _read_header(
         out.has_byline = True
         out.title = _title_before(lines, at, out, asked)
         end = at + 1
-        while end < len(lines) and _continues_byline(lines, at, end, date_of):
+        while end < len(lines) and _continues_byline(lines, at, end, asked):
             end += 1
         _take_byline(lines[at:end], out)
         return _take_author_lines(lines, end, out)
@@ -213,22 +223,23 @@ def _read_header(
     return _take_author_lines(lines, end, out)
 
 
-def _continues_byline(lines: Sequence[str], at: int, index: int, date_of: _DateOf) -> bool:
+def _continues_byline(lines: Sequence[str], at: int, index: int, asked: _Asked) -> bool:
     """Whether ``lines[index]`` belongs to the byline ``lines[at:index]``.
 
     Labels and dates always do. A line of bare names only while the byline
     names nobody yet, and only when it cannot be a short subheading opening
     the article: a date or label follows it, it lists several people ("A
-    and B"), or it names the firm or its chairman.
+    and B"), or it names the firm or its chairman. ``asked`` keeps the
+    answers of :func:`.byline.is_continuation` and :func:`.byline.is_name_line`.
     """
     line = lines[index]
-    if byline.is_continuation(line, date_of=date_of):
+    if asked.continuation(line):
         return True
-    if not byline.is_name_line(line) or byline.parse(list(lines[at:index])).authors:
+    if not asked.name_line(line) or byline.parse(list(lines[at:index])).authors:
         return False
     following = lines[index + 1] if index + 1 < len(lines) else ""
     return (
-        byline.is_continuation(following, date_of=date_of)
+        asked.continuation(following)
         or len(byline.split_names(line)) > 1
         or any(name in fold(line) for name in byline.HOUSE_AUTHORS)
     )
@@ -342,10 +353,10 @@ def _read_body(
         if index == last and boilerplate.is_cut_opening(line):
             out.tail_found = True
             continue
-        box = boilerplate.related_line(line) if may_relate(key) else None
+        box, icon = asked.box(line) if may_relate(key) else _NO_BOX
         if box is not None:
             # The heading's icon says nothing about the items': only theirs counts.
-            related_icons = bool(box) and (related_icons or boilerplate.has_artifact(line))
+            related_icons = bool(box) and (related_icons or icon)
             in_related = True
             if box:
                 out.related.append(Related(box))
@@ -362,6 +373,8 @@ def _read_body(
         (out.captions if asked.caption(line) else out.body).append(line)
 
 
+#: What :func:`boilerplate.box_line` answers for a line that is no part of a box.
+_NO_BOX: tuple[None, bool] = (None, False)
 #: Every folded line :func:`boilerplate.related_line` takes starts with a box
 #: heading's first word, or holds the icon's name (which its pattern finds
 #: only with "related", then "-" or "_", then "read", in any case, where

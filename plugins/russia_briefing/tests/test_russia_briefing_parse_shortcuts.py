@@ -144,3 +144,33 @@ def test_a_dump_reads_the_same_comments_with_its_folded_lines_or_without(path: P
     page = Page.from_raw(document(path.read_text(encoding="utf-8")))
     folded = parsing.dump_comments(page.lines, folded_text=page.folded_text, folded=page.folded_lines)
     assert folded == parsing.dump_comments(page.lines)
+
+
+_BOX_PIECES = st.one_of(
+    _spelled("related-readings_rb-icons_2017"),
+    _spelled("related reading"),
+    st.sampled_from((*_AROUND, ":", " Title", "Further reading: X", "rb-", ".png", "?")),
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(_BOX_PIECES, max_size=5).map("".join))
+def test_a_box_line_is_the_related_line_and_whether_it_has_the_icon(line: str) -> None:
+    assert boilerplate.box_line(line) == (boilerplate.related_line(line), boilerplate.has_artifact(line))
+
+
+def _cut_opening_long_way(line: str) -> bool:
+    key = fold(line)
+    return len(key) >= 2 and any(opening.startswith(key) for opening in boilerplate._OPENINGS)
+
+
+@settings(max_examples=400)
+@given(
+    st.one_of(st.sampled_from(boilerplate._OPENINGS), st.text(max_size=8)).flatmap(
+        lambda opening: st.tuples(st.integers(0, len(opening) + 1), st.sampled_from(("", " ", "X", "\u00a0", "."))).map(
+            lambda cut: opening[: cut[0]].upper() + cut[1]
+        )
+    )
+)
+def test_a_cut_opening_is_one_look_up_of_every_start_of_an_opening(line: str) -> None:
+    assert boilerplate.is_cut_opening(line) == _cut_opening_long_way(line)

@@ -204,6 +204,8 @@ def test_the_folded_text_only_spares_pages_without_a_heading(heading: str) -> No
 def _forget_kept() -> None:
     for kept in (parsing._KEPT_FOOTER, parsing._KEPT_BLURB, parsing._KEPT_CHROME, parsing._KEPT_CAPTIONS):
         kept.clear()
+    for other in (parsing._KEPT_BANNERS, parsing._KEPT_BOXES, parsing._KEPT_CONTINUATIONS, parsing._KEPT_NAME_LINES):
+        other.clear()
     parsing._KEPT_DATES.clear()
     byline._KEPT.clear()
 
