@@ -218,7 +218,7 @@ CREDIT_WORDS = st.sampled_from(
         *("Reporting", "REPORTING", "reporting", "repoRTİng", "includes", "Includes", "from", "by", "with"),
         *("additional", "Contributed", "contributed", "contrıbuted", "to", "this", "report", "story", "AFP"),
         *("Reuters", "and", "Anna", "Smith", "Source:", "source:", "originally", "published", "on", "RT", "SF Team"),
-        *("Written", "By", "April", "7,", "2025", ",", ".", "x"),
+        *("Written", "By", "April", "7,", "2025", ",", ".", "x", "“AFP”", "Énergie", "CONTRİBUTED"),
     )
 )
 

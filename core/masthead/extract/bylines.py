@@ -300,6 +300,10 @@ _REPORTING = (
 )
 #: A word each of :data:`_REPORTING` holds, in lower case.
 _REPORTING_KEYS = ("reporting", "contributed")
+#: What each of them leaves in a line outside ASCII once lower-cased: the
+#: case-blind patterns also take "İ" and "ı" for their "i", and none of
+#: these letters for anything but itself in either case.
+_REPORTING_PIECES = ("report", "contr")
 _CREDIT_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*")
 _REPORTING_WORDS = 14
 
@@ -313,8 +317,10 @@ def reporting_credits(line: str) -> tuple[str, ...] | None:
     if len(line.split(maxsplit=_REPORTING_WORDS)) > _REPORTING_WORDS:
         return None
     # Each pattern holds one of the words: an ASCII line (where the
-    # case-blind patterns match just what lower case finds) without them is done.
-    if line.isascii() and not any(map(line.lower().__contains__, _REPORTING_KEYS)):
+    # case-blind patterns match just what lower case finds) without them is
+    # done, and so is another line without the pieces of them that it keeps.
+    lowered = line.lower()
+    if not any(map(lowered.__contains__, _REPORTING_KEYS if line.isascii() else _REPORTING_PIECES)):
         return None
     for pattern in _REPORTING:
         match = pattern.match(line.strip())

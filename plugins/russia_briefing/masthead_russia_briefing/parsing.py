@@ -173,7 +173,8 @@ class _Asked:
         #: The blurb or the comment area (:data:`boilerplate.FOOTER`): asked
         #: first, as most lines are neither, and the blurb only of those.
         self.is_footer: Callable[[str], bool] = KeptAnswers(boilerplate.FOOTER.matches, _KEPT_FOOTER).__getitem__
-        self._blurb: Callable[[str], bool] = KeptAnswers(boilerplate.BLURB.matches, _KEPT_BLURB).__getitem__
+        #: Of a footer line: the blurb (see :meth:`blurb`).
+        self.footer_blurb: Callable[[str], bool] = KeptAnswers(boilerplate.BLURB.matches, _KEPT_BLURB).__getitem__
         self.chrome: Callable[[str], bool] = KeptAnswers(boilerplate.CHROME.is_boilerplate, _KEPT_CHROME).__getitem__
         #: The header's and the body's rules read the date lines the listing test read.
         self.date_line: Callable[[str], str | None] = KeptAnswers(date_line, _KEPT_DATES).__getitem__
@@ -194,7 +195,7 @@ class _Asked:
         return iso is not None and "T" not in iso
 
     def blurb(self, line: str) -> bool:
-        return self.is_footer(line) and self._blurb(line)
+        return self.is_footer(line) and self.footer_blurb(line)
 
 
 def _read_header(
@@ -399,10 +400,12 @@ def _starts_tail(lines: Sequence[str], index: int, key: str, *, has_body: bool, 
     headline has an "About Us" item too. ``key`` is the line folded.
     """
     line = lines[index]
-    if asked.blurb(line):
+    # asked.blurb, its footer answer kept for the test below
+    footer = asked.is_footer(line)
+    if footer and asked.footer_blurb(line):
         return True
     # Not the blurb: then a footer line is one of the comment area.
-    if not (boilerplate.ABOUT.matches_folded(key) or asked.is_footer(line)):
+    if not (footer or boilerplate.ABOUT.matches_folded(key)):
         return False
     following = lines[index + 1] if index + 1 < len(lines) else None
     return has_body or following is None or asked.blurb(following)
