@@ -237,20 +237,3 @@ def test_visits_read_each_file_as_stat_and_read_file_alone_would(tmp_path: Path)
         key == str(tmp_path / "c.txt") and ident == identity_of(str(tmp_path / "sub" / "b.txt"))
         for key, ident, _ in got
     )
-
-
-def test_a_walk_reads_the_sidecars_its_listing_holds_and_looks_no_further(tmp_path: Path) -> None:
-    """A walked directory's listing says which pages have a sidecar: a page
-    without one is not probed for it, so a sidecar written after the listing
-    is not read; once the walk has ended, a named page is probed as before."""
-    tree(tmp_path)
-    (tmp_path / "late.txt").write_text("late")
-    found: dict[str, str | None] = {}
-    for item in iter_documents([str(tmp_path)], readers()):  # type: ignore[arg-type]
-        assert isinstance(item, RawDocument)
-        found[os.path.basename(item.uri)] = item.url
-        if item.uri.endswith("a.txt"):  # listed already: this sidecar comes too late
-            (tmp_path / "late.meta.json").write_text('{"url": "https://x.example/late"}')
-    assert found == {"a.txt": None, "late.txt": None, "c.html": "https://x.example/c", "d.HTM": None}
-    [named] = list(iter_documents([str(tmp_path / "late.txt")], readers()))  # type: ignore[arg-type]
-    assert isinstance(named, RawDocument) and named.url == "https://x.example/late"

@@ -169,10 +169,6 @@ def load_sidecar(path: str, suffixes: Iterable[str] = (".html", ".htm", ".xhtml"
     if suffix is not None:
         base = path[: -len(suffix)]
     sidecar = base + SIDECAR_SUFFIX
-    directory, name = os.path.split(sidecar)
-    listed = _listed_sidecars.get(directory)
-    if listed is not None and name.lower() not in listed:
-        return {}
     try:
         with open_regular(sidecar) as handle:
             raw = handle.read(MAX_SIDECAR_BYTES + 1)
@@ -457,42 +453,7 @@ def _outside(path: str, root: str) -> Rejection:
     )
 
 
-#: The sidecars a directory walk found, by directory (as its files' paths
-#: spell it), while the walk goes on: for at most :data:`_LISTINGS_KEPT`
-#: directories at a time.
-_listed_sidecars: dict[str, frozenset[str]] = {}
-_LISTINGS_KEPT = 16
-
-
-def _list_sidecars(directory: str, names: Iterable[str]) -> str:
-    """Remember which sidecars ``directory`` held when it was listed; the
-    key to forget it by.
-
-    A file found by a walk then has its sidecar looked for in that listing:
-    a page without one (most pages) costs no failed ``open`` (a system call
-    and an exception, a tenth of reading a short page). A sidecar listed is
-    opened as before; one written after its directory was listed is not
-    read, like a page written after it. A file read once its walk has ended
-    (a file named on its own) is looked for as before.
-    """
-    if len(_listed_sidecars) >= _LISTINGS_KEPT:
-        _listed_sidecars.pop(next(iter(_listed_sidecars)), None)
-    key = os.path.dirname(os.path.join(directory, "_"))
-    # Lower case: a file system blind to case opens "A.META.JSON" for "a.meta.json".
-    _listed_sidecars[key] = frozenset(lower for name in names if (lower := name.lower()).endswith(SIDECAR_SUFFIX))
-    return key
-
-
 def _walk(top: str, follow_links: bool = False) -> Iterator[tuple[str, bool] | Rejection]:
-    listed: list[str] = []
-    try:
-        yield from _walk_listing(top, follow_links, listed)
-    finally:
-        for key in listed:
-            _listed_sidecars.pop(key, None)
-
-
-def _walk_listing(top: str, follow_links: bool, listed: list[str]) -> Iterator[tuple[str, bool] | Rejection]:
     root = os.path.realpath(top)
     seen: set[tuple[int, int]] = set()
     pending = [top]
@@ -513,7 +474,6 @@ def _walk_listing(top: str, follow_links: bool, listed: list[str]) -> Iterator[t
         except OSError as exc:
             yield reject(directory, os_error_reason(exc), f"{exc.strerror or exc}")
             continue
-        listed.append(_list_sidecars(directory, (entry.name for entry in children)))
         subdirs = []
         for entry in children:
             if not follow_links and entry.is_symlink() and not _inside(entry.path, root):
