@@ -24,7 +24,7 @@ that is nothing but such teasers and headlines is a listing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -183,7 +183,11 @@ class _Shapes:
     def __init__(self) -> None:
         self.facts: KeptAnswers[Facts] = KeptAnswers(_line_facts, _KEPT["facts"])
         self.title_case: KeptAnswers[float] = KeptAnswers(shapes.title_case_ratio, _KEPT["title_case"])
-        self._headlines: KeptAnswers[bool] = KeptAnswers(self._reads_as_headline, _KEPT["reads_as_headline"])
+        # A function of the two stores, not a bound method: the page's answers
+        # then hold no reference back to this object, which is freed as soon
+        # as its page is read, not by the cycle collector.
+        headlines = _headline_reader(self.facts, self.title_case)
+        self._headlines: KeptAnswers[bool] = KeptAnswers(headlines, _KEPT["reads_as_headline"])
 
     def has(self, line: str, bits: int) -> bool:
         """Whether ``line`` is any of ``bits``."""
@@ -211,10 +215,16 @@ class _Shapes:
         """Full title case, or a sentence-case headline; not a line of wire copy."""
         return self._headlines[line]
 
-    def _reads_as_headline(self, line: str) -> bool:
-        full = self.title_case[line] == 1.0 and not toolkit_shapes.reads_as_sentence(line)
+
+def _headline_reader(facts: KeptAnswers[Facts], title_case: KeptAnswers[float]) -> Callable[[str], bool]:
+    """:meth:`_Shapes.reads_as_headline`'s question, asked of a page's answers."""
+
+    def reads_as_headline(line: str) -> bool:
+        full = title_case[line] == 1.0 and not toolkit_shapes.reads_as_sentence(line)
         # a sentence-case headline is headline-shaped first, as answered already
-        return full or (bool(self.facts[line][0] & _HEADLINE) and toolkit_shapes.sentence_case_headline(line))
+        return full or (bool(facts[line][0] & _HEADLINE) and toolkit_shapes.sentence_case_headline(line))
+
+    return reads_as_headline
 
 
 def _body_start(lines: Sequence[str], shape: _Shapes) -> int:

@@ -15,6 +15,8 @@ page mixes.
 
 from __future__ import annotations
 
+import gc
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -159,3 +161,22 @@ def test_kept_answers_are_the_questions_answers(lines: list[str]) -> None:
             assert shape.title_case[line] == shapes.title_case_ratio(line)
             assert shape.headline(line) == toolkit_shapes.headline_shaped(line)
             assert shape.is_byline(line) == (shapes.parse_byline(line) is not None)
+
+
+def test_a_page_s_answers_are_freed_with_its_reading_not_left_to_the_cycle_collector() -> None:
+    """No answer store refers back to the page's ``_Shapes``: with the
+    cycle collector off, reading pages leaves no ``_Shapes`` behind."""
+    lines = ["Gold Climbs to Record High", "By Ann Lee", "The story starts here, and it goes on at length."]
+
+    def left() -> int:
+        return sum(isinstance(obj, _Shapes) for obj in gc.get_objects())
+
+    gc.collect()
+    before = left()
+    gc.disable()
+    try:
+        for _ in range(5):
+            extract(lines)
+        assert left() == before
+    finally:
+        gc.enable()
