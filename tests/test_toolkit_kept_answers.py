@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from masthead.extract import boilerplate
-from masthead.extract.boilerplate import KEPT_CHARS, KeptAnswers
+from masthead.extract.boilerplate import KEPT_CHARS, KeptAnswers, recall
 
 LONG = "A paragraph of article text, longer than any menu or credit line. " * 4
 
@@ -66,3 +66,18 @@ def test_a_full_store_is_emptied_at_once(monkeypatch: pytest.MonkeyPatch) -> Non
     assert len(kept) == 3
     answers["line 3"]
     assert kept == {"line 3": False}
+
+
+@settings(max_examples=200, deadline=None)
+@given(lines=st.lists(_LINES, max_size=20), limit=st.integers(min_value=1, max_value=4))
+def test_recall_keeps_as_kept_answers_keep(lines: list[str], limit: int) -> None:
+    """A question asked outside a page's answers keeps its short lines' answers
+    in the same store, by the same rule: the same answers, the same store."""
+    by_recall: dict[str, bool] = {}
+    by_page: dict[str, bool] = {}
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(boilerplate, "KEPT_LINES", limit)
+        for line in lines:
+            assert recall(by_recall, line, shouting) is shouting(line)
+            KeptAnswers(shouting, by_page)[line]  # one page per line
+            assert by_recall == by_page

@@ -40,6 +40,7 @@ __all__ = [
     "folded",
     "glued_pattern",
     "marker_rest",
+    "recall",
     "split_glued",
 ]
 
@@ -508,6 +509,8 @@ class KeptAnswers(LineAnswers[_T]):
             long_answer = self[line] = self._ask(line)
             return long_answer
         kept = self._kept
+        # :func:`recall`'s rule, written out: a page asks here for most of
+        # its lines, and a call more per line would cost more than the rule.
         # One look-up, not ``in`` then ``[]``: another thread emptying the
         # kept answers in between costs an answer worked out again, no error.
         # ``_UNKNOWN`` is typed as any answer: no call to ``typing.cast``
@@ -519,6 +522,23 @@ class KeptAnswers(LineAnswers[_T]):
             answer = kept[line] = self._ask(line)
         self[line] = answer
         return answer
+
+
+def recall(kept: dict[str, _T], line: str, ask: Callable[[str], _T]) -> _T:
+    """``ask(line)``, from ``kept`` (one question's answers for short lines,
+    kept across pages as :class:`KeptAnswers` keeps them) when it holds it;
+    else worked out, and kept when ``line`` is short (up to
+    :data:`KEPT_CHARS`), the store emptied at once when it holds
+    :data:`KEPT_LINES` lines. For a question asked outside a page's
+    :class:`KeptAnswers` (a reader's method, a detector's key)."""
+    if len(line) > KEPT_CHARS:
+        return ask(line)
+    answer: _T = kept.get(line, _UNKNOWN)
+    if answer is _UNKNOWN:
+        if len(kept) >= KEPT_LINES:
+            kept.clear()
+        answer = kept[line] = ask(line)
+    return answer
 
 
 #: Lines longer than this are no page glued together but a hostile blob.

@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from masthead.extract import shapes, text
-from masthead.extract.boilerplate import KEPT_CHARS, KEPT_LINES, Phrases
+from masthead.extract.boilerplate import Phrases, recall
 from masthead.extract.bylines import date_line, take_date
 from masthead.extract.text import fold
 from masthead.models import Comment
@@ -259,21 +259,9 @@ _KEPT_STAMPS: dict[str, bool] = {}
 _KEPT_NAMES: dict[str, bool] = {}
 
 
-def _keep(kept: dict[str, bool], line: str, answer: bool) -> None:
-    if len(kept) >= KEPT_LINES:
-        kept.clear()
-    kept[line] = answer
-
-
 def _is_name(line: str) -> bool:
     """:func:`masthead.extract.shapes.is_name`, a short line's answer kept across pages."""
-    if len(line) > KEPT_CHARS:
-        return shapes.is_name(line)
-    known = _KEPT_NAMES.get(line)
-    if known is None:
-        known = shapes.is_name(line)
-        _keep(_KEPT_NAMES, line, known)
-    return known
+    return recall(_KEPT_NAMES, line, shapes.is_name)
 
 
 class _Reader:
@@ -317,13 +305,7 @@ class _Reader:
         """:func:`is_stamp`, remembered (a short line's answer across pages too)."""
         known = self._stamps.get(line)
         if known is None:
-            short = len(line) <= KEPT_CHARS
-            known = _KEPT_STAMPS.get(line) if short else None
-            if known is None:
-                known = self._is_stamp(line)
-                if short:
-                    _keep(_KEPT_STAMPS, line, known)
-            self._stamps[line] = known
+            known = self._stamps[line] = recall(_KEPT_STAMPS, line, self._is_stamp)
         return known
 
     def _is_stamp(self, line: str) -> bool:

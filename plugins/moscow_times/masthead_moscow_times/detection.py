@@ -10,13 +10,14 @@ sentence, as other outlets print when they cite it, counts for nothing.
 
 from __future__ import annotations
 
+import functools
 import weakref
 from collections.abc import Sequence
 from operator import itemgetter
 
 from masthead import Page
 from masthead.extract import pageparts
-from masthead.extract.boilerplate import KEPT_CHARS, KEPT_LINES, Phrases
+from masthead.extract.boilerplate import Phrases, recall
 from masthead.extract.text import ends_of, fold
 from masthead_moscow_times import phrases
 from masthead_moscow_times.lines import KEY_CHARS, key_is_cut, key_of
@@ -156,11 +157,7 @@ def _evidence(keys: Sequence[str]) -> tuple[set[str], bool, set[str]]:
             continue
         found = kept.get(key)
         if found is None:
-            found = _key_evidence(key, opens)
-            if len(key) <= KEPT_CHARS:
-                if len(kept) >= KEPT_LINES:
-                    kept.clear()
-                kept[key] = found
+            found = recall(kept, key, functools.partial(_key_evidence, opens=opens))
         if found[0]:
             strong.update(found[0])
         good = good or found[1]

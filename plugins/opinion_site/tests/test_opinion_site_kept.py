@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from opinion_site_helpers import CORPUS, FIXTURES
 
 from masthead import NotAnArticle, Page
-from masthead.extract import shapes
+from masthead.extract import comments, shapes
 from masthead.testing import assert_read_as_if_first, document_from_file
 from masthead_opinion_site import splitter
 from masthead_opinion_site.source import SouthFrontSource
@@ -26,6 +26,8 @@ _KEPT = (
     splitter._KEPT_DONATIONS,
     splitter._KEPT_HEADLINES,
     splitter._KEPT_LOOSE_HEADLINES,
+    comments._KEPT_STAMPS,  # the thread reader's, kept for every outlet
+    comments._KEPT_NAMES,
 )
 
 

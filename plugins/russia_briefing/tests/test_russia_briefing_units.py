@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from masthead import NotAnArticle, Page
+from masthead.extract import comments
 from masthead.extract.text import fold
 from masthead.testing import assert_read_as_if_first, document
 from masthead_russia_briefing import boilerplate, byline, parsing
@@ -208,6 +209,8 @@ def _forget_kept() -> None:
         other.clear()
     parsing._KEPT_DATES.clear()
     byline._KEPT.clear()
+    comments._KEPT_STAMPS.clear()  # the thread reader's, kept for every outlet
+    comments._KEPT_NAMES.clear()
 
 
 def test_each_line_is_asked_about_the_blurb_and_the_chrome_once(monkeypatch: pytest.MonkeyPatch) -> None:
