@@ -383,10 +383,6 @@ def trailer_start(lines: Sequence[str]) -> int:
     return len(lines)
 
 
-def _is_read_more(line: str) -> bool:
-    return key_of(line) == _READ_MORE
-
-
 def _closes_box(lines: Sequence[str], index: int) -> bool:
     """An in-article box: label ("News", "Opinion"), headline, "Read more"."""
     is_label = lambda line: key_of(line) in phrases.RELATED_LABELS  # noqa: E731
@@ -513,7 +509,7 @@ ENDS_ARTICLE = 1 << 1
 DEAR = 1 << 2
 #: One of the tail lines ("Read more", "Most read").
 TAIL = 1 << 3
-#: "Read more" (:func:`_is_read_more`).
+#: "Read more" (a line whose key is :data:`_READ_MORE`).
 READ_MORE = 1 << 4
 #: Running text (:func:`masthead_moscow_times.lines.is_paragraph`).
 PARAGRAPH = 1 << 5
@@ -543,7 +539,7 @@ def kinds_of(line: str) -> int:
     key = key_of(line)
     stripped = key.lstrip(".… ")
     appeal_lines, tail, furniture, cluster = _STARTS_BY_FIRST.get(key[:1], _NO_STARTS)
-    # _is_appeal
+    # An appeal's line: one of its openings, after any leading dots, or a whole appeal line.
     appeal = stripped.startswith(_APPEAL_STARTS_BY_FIRST.get(stripped[:1], ())) or key.startswith(appeal_lines)
     kinds = 0
     if key in _DROPPED_EVERYWHERE:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from masthead import Draft, Page, Source
 from masthead.extract.fields import Fields
 from masthead_moscow_times import detection
@@ -12,7 +10,6 @@ from masthead_moscow_times.parsing import parse_lines
 
 #: Share of Cyrillic letters above which a page is the Russian edition.
 _CYRILLIC_SHARE = 0.5
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
 #: The UTF-8 lead bytes of the Cyrillic block (U+0400-U+04FF), and only
 #: of it: a text's UTF-8 holds one exactly when the text holds a letter of
 #: the block (continuation bytes are 0x80-0xBF, other leads encode other
@@ -60,7 +57,7 @@ def _language_of(parsed: Fields) -> str:
 
 
 def has_cyrillic(text: str) -> bool:
-    """Whether ``text`` holds a character of the Cyrillic block (:data:`_CYRILLIC`).
+    """Whether ``text`` holds a character of the Cyrillic block (U+0400-U+04FF).
 
     Most bodies are ASCII, or English with curly quotes: the block's lead
     bytes (:data:`_CYRILLIC_LEADS`) are looked for in the text's UTF-8 by

@@ -31,7 +31,6 @@ from masthead_moscow_times.parsing import (
     _NEWSLETTER,
     _is_appeal,
     _is_listing_line,
-    _is_read_more,
     _linked,
     _strip_newsletter,
     has_article_furniture,
@@ -71,6 +70,10 @@ _LINE = st.one_of(
     st.sampled_from(_TEXT),
 )
 _LINES = st.lists(_LINE, max_size=14)
+
+
+def _is_read_more(line: str) -> bool:
+    return key_of(line) == parsing._READ_MORE
 
 
 def _plain_trailer_start(lines: list[str]) -> int:
