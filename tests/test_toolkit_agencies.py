@@ -134,10 +134,5 @@ def test_no_mention_starts_before_search_from(agency: Agency) -> None:
             assert first is None or first.start() >= start, (spelling, first)
 
 
-@pytest.mark.parametrize("agency", AGENCIES, ids=lambda agency: agency.name)
-def test_the_leads_worked_out_once_are_the_keywords_first_words(agency: Agency) -> None:
-    assert agency._leads == {keyword.split()[0] for keyword in agency.keywords or (agency.name,)}
-
-
 def test_a_text_naming_no_agency_credits_none() -> None:
     assert credited_agencies(["Officials said so on Monday.", "The talks go on."]) == ()
