@@ -25,7 +25,6 @@ that is nothing but such teasers and headlines is a listing.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import attrs
 
@@ -163,7 +162,11 @@ def _line_facts(line: str) -> Facts:
 #: EconoTimes' ticker are the same under every story the site publishes
 #: while they are on it (17 of the 25 lines of a typical dump), as are its
 #: menus, widget labels and furniture. By question.
-_KEPT: dict[str, dict[str, Any]] = {"facts": {}, "title_case": {}, "reads_as_headline": {}}
+_KEPT_FACTS: dict[str, Facts] = {}
+_KEPT_TITLE_CASE: dict[str, float] = {}
+_KEPT_HEADLINES: dict[str, bool] = {}
+#: Every store above, for a reader that must forget them all.
+_KEPT = (_KEPT_FACTS, _KEPT_TITLE_CASE, _KEPT_HEADLINES)
 
 
 class _Shapes:
@@ -181,13 +184,13 @@ class _Shapes:
     __slots__ = ("_headlines", "facts", "title_case")
 
     def __init__(self) -> None:
-        self.facts: KeptAnswers[Facts] = KeptAnswers(_line_facts, _KEPT["facts"])
-        self.title_case: KeptAnswers[float] = KeptAnswers(shapes.title_case_ratio, _KEPT["title_case"])
+        self.facts: KeptAnswers[Facts] = KeptAnswers(_line_facts, _KEPT_FACTS)
+        self.title_case: KeptAnswers[float] = KeptAnswers(shapes.title_case_ratio, _KEPT_TITLE_CASE)
         # A function of the two stores, not a bound method: the page's answers
         # then hold no reference back to this object, which is freed as soon
         # as its page is read, not by the cycle collector.
         headlines = _headline_reader(self.facts, self.title_case)
-        self._headlines: KeptAnswers[bool] = KeptAnswers(headlines, _KEPT["reads_as_headline"])
+        self._headlines: KeptAnswers[bool] = KeptAnswers(headlines, _KEPT_HEADLINES)
 
     def has(self, line: str, bits: int) -> bool:
         """Whether ``line`` is any of ``bits``."""

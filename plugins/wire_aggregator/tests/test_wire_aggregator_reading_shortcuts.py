@@ -139,7 +139,7 @@ def test_a_caption_of_many_words_is_none() -> None:
 
 
 def _forget() -> None:
-    for kept in extraction._KEPT.values():
+    for kept in extraction._KEPT:
         kept.clear()
 
 
