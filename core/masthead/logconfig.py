@@ -24,7 +24,7 @@ from typing import Any, TextIO
 import attrs
 
 
-def _started_as_the_command() -> bool:
+def started_as_the_command() -> bool:
     """Whether this process is the ``masthead`` command (its console script,
     or ``python -m masthead``), not a program that imports masthead."""
     spec = getattr(sys.modules.get("__main__"), "__spec__", None)
@@ -49,7 +49,7 @@ def _import_structlog_for_the_command() -> None:
     (a wrapper calling :func:`masthead.cli.main`, a test with click's
     runner), gets structlog as it comes.
     """
-    if "structlog" in sys.modules or "rich" in sys.modules or not _started_as_the_command():
+    if "structlog" in sys.modules or "rich" in sys.modules or not started_as_the_command():
         return
     sys.modules["rich"] = None  # type: ignore[assignment]  # import rich raises ImportError
     try:
