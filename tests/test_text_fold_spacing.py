@@ -20,6 +20,8 @@ def _plain_fold(text: str) -> str:
 _TEXTS = st.text(
     alphabet=st.one_of(
         st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2028\u2029\u202f\u3000ab.’“"),
+        # every character of the quote and dash table
+        st.sampled_from("‘‚‛′”„‟″«»–—−…"),
         st.characters(),
     ),
     max_size=40,

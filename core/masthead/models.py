@@ -42,8 +42,25 @@ def clean_text(value: str) -> str:
     time. Every string of a record passes here when the record is built.
     """
     # An ASCII string (known without a scan) holds no surrogate: most of a
-    # record's strings are spared the search.
-    return value if type(value) is str and value.isascii() else _SURROGATE.sub("\ufffd", value)
+    # record's strings are spared the search, and the rest are searched only
+    # when they hold one.
+    return value if type(value) is str and not _holds_surrogate(value) else _SURROGATE.sub("\ufffd", value)
+
+
+def _holds_surrogate(value: str) -> bool:
+    """Whether ``value`` holds a surrogate code point.
+
+    Surrogates are the only code points UTF-8 cannot encode, so encoding
+    the string tells: a C pass that takes a quarter of the time a search
+    for them takes on a paragraph with curly quotes.
+    """
+    if value.isascii():
+        return False
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def escape_path(value: str) -> str:
@@ -54,7 +71,7 @@ def escape_path(value: str) -> str:
     visible escape ``\\xff``, other surrogates ``\\uXXXX``, so the name still
     says which file it was.
     """
-    return value if type(value) is str and value.isascii() else _SURROGATE.sub(_escape_surrogate, value)
+    return value if type(value) is str and not _holds_surrogate(value) else _SURROGATE.sub(_escape_surrogate, value)
 
 
 def _escape_surrogate(match: re.Match[str]) -> str:
