@@ -142,13 +142,17 @@ def _line_facts(line: str) -> Facts:
     bits = (
         (_PARAGRAPH if shapes.paragraph_shaped(line) else 0)
         | (_CAPTION if shapes.is_caption(line) else 0)
-        | (_STOP if shapes.is_stop(line) else 0)
         | (_DATED if moment else 0)
         | (_BYLINE if names is not None else 0)
         | (_TEASER if is_teaser(line) else 0)
     )
-    if len(line) <= shapes.LABEL_CHARS:
-        bits |= (_MENU if shapes.is_menu(line) else 0) | (_WIDGET if shapes.is_widget(line) else 0)
+    labels = shapes.label_facts(line)
+    if labels:
+        bits |= (
+            (_STOP if labels & shapes.STOP_LABEL else 0)
+            | (_MENU if labels & shapes.MENU_LABEL else 0)
+            | (_WIDGET if labels & shapes.WIDGET_LABEL else 0)
+        )
     if headline_shaped(line):
         bits |= _HEADLINE
         if not ends_with_stop(line):

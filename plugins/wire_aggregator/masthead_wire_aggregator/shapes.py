@@ -105,11 +105,37 @@ _CUT_SHORT_STARTS = frozenset(
 
 def is_stop(line: str) -> bool:
     """Whether the line opens the furniture after the article."""
-    key = _label(line[:_PREFIX_CHARS])
+    return _stop_label(_label(line[:_PREFIX_CHARS]), len(line))
+
+
+def _stop_label(key: str, length: int) -> bool:
+    """:func:`is_stop` of a line ``length`` characters long whose start's label is ``key``."""
     if _holds(voc.STOP, key):
         return True
     # the disclaimer or the sign-up box cut short at the end of a dump
-    return len(line) <= _PREFIX_CHARS and key in _CUT_SHORT_STARTS
+    return length <= _PREFIX_CHARS and key in _CUT_SHORT_STARTS
+
+
+#: :func:`label_facts`' answers, one bit each.
+STOP_LABEL, MENU_LABEL, WIDGET_LABEL = 1, 2, 4
+
+
+def label_facts(line: str) -> int:
+    """:func:`is_stop`, :func:`is_menu` and :func:`is_widget` of ``line``, as
+    :data:`STOP_LABEL` | :data:`MENU_LABEL` | :data:`WIDGET_LABEL`.
+
+    The three questions read the same label: a line of up to
+    :data:`LABEL_CHARS` characters is its own start (``line[:n]`` of a
+    shorter line is the line), so its label is worked out once, not three
+    times; a longer line is asked about its start only (it is never a menu
+    entry or widget label).
+    """
+    length = len(line)
+    key = _label(line[:_PREFIX_CHARS])
+    found = STOP_LABEL if _stop_label(key, length) else 0
+    if length <= LABEL_CHARS:
+        found |= (MENU_LABEL if _holds(voc.MENU, key) else 0) | (WIDGET_LABEL if _holds(voc.WIDGET, key) else 0)
+    return found
 
 
 def is_caption(line: str) -> bool:

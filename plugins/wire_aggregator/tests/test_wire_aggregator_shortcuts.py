@@ -7,7 +7,8 @@ lines built from every spelling the case-blind expression accepts. The
 detector looks for the fewest of the other outlets' markers and of the
 site's names that say whether a page holds any of them. A line's folded
 label is matched with the site's phrases without being folded again when
-it is ASCII; it is compared with the phrases' own matching.
+it is ASCII; it is compared with the phrases' own matching. The stop, menu
+and widget questions read one label per line; they answer as asked apart.
 """
 
 from __future__ import annotations
@@ -135,3 +136,19 @@ def test_a_label_is_matched_as_if_folded_again(line: str) -> None:
     label = shapes._label(line)
     for phrases in (voc.MENU, voc.WIDGET, voc.STOP):
         assert shapes._holds(phrases, label) == phrases.matches(label)
+
+
+#: Lines around the limits the label questions look at (160 and 240 characters).
+_LABEL_LENGTH_LINES = st.tuples(
+    _LABEL_LINES | _cut_furniture(),
+    st.sampled_from(("", " ", "x" * 150, "word " * 31, "Menu " * 48, "y" * 239)),
+).map("".join)
+
+
+@settings(max_examples=300)
+@given(_LABEL_LINES | _cut_furniture() | _LABEL_LENGTH_LINES)
+def test_one_label_answers_the_stop_menu_and_widget_questions(line: str) -> None:
+    found = shapes.label_facts(line)
+    assert bool(found & shapes.STOP_LABEL) == shapes.is_stop(line)
+    assert bool(found & shapes.MENU_LABEL) == shapes.is_menu(line)
+    assert bool(found & shapes.WIDGET_LABEL) == shapes.is_widget(line)
