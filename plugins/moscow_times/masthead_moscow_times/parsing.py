@@ -82,9 +82,11 @@ _GLUED = glued_pattern(_GLUE_MARKERS)
 #: Each marker's part of :data:`_GLUED` alone and without its case-blind
 #: flag, for text in lower case, with the word the marker ends with. The
 #: flag makes a search several times slower, and so does the alternation
-#: (no literal start to scan for).
+#: (no literal start to scan for). Each is ``glued_pattern([marker.lower()])``'s
+#: expression (a test compares them), compiled once: not first with the flag.
 _GLUED_EACH = tuple(
-    (marker.split()[-1].lower(), re.compile(glued_pattern([marker.lower()]).pattern)) for marker in _GLUE_MARKERS
+    (marker.split()[-1].lower(), re.compile("(" + r"\s+".join(map(re.escape, marker.lower().split())) + ")"))
+    for marker in _GLUE_MARKERS
 )
 assert all(marker.isascii() for marker in _GLUE_MARKERS)
 

@@ -18,7 +18,7 @@ from moscow_times_support import DUMPS, FIXTURES
 
 from masthead import NotAnArticle, Page
 from masthead.extract import bylines, pageparts
-from masthead.extract.boilerplate import split_glued
+from masthead.extract.boilerplate import glued_pattern, split_glued
 from masthead.extract.document import HTML, TEXT, RawDocument
 from masthead.extract.text import ends_of, fold
 from masthead_moscow_times import detection, html, phrases, source
@@ -29,6 +29,7 @@ from masthead_moscow_times.parsing import (
     _GLUE_ANCHORS,
     _GLUE_MARKERS,
     _GLUED,
+    _GLUED_EACH,
     _NEWSLETTER,
     _TICKER_OR_STAMP,
     ASCII_CASE_TWINS,
@@ -69,6 +70,14 @@ def _spellings(marker: str) -> list[str]:
         marker.replace("i", "\u0131").replace("s", "\u017f").replace("k", "\u212a"),
         marker.replace("I", "\u0130"),
         f"Привет, «мир» — {marker} and then the article goes on.",
+    ]
+
+
+def test_each_marker_searched_alone_is_the_toolkits_pattern_without_its_flag() -> None:
+    """_GLUED_EACH builds each marker's expression itself (compiled once, not
+    first with the case-blind flag): it is the toolkit's, without the flag."""
+    assert [(word, pattern.pattern, pattern.flags) for word, pattern in _GLUED_EACH] == [
+        (marker.split()[-1].lower(), glued_pattern([marker.lower()]).pattern, re.UNICODE) for marker in _GLUE_MARKERS
     ]
 
 

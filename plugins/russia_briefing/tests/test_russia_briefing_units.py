@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -273,6 +274,34 @@ def test_chrome_as_one_family_takes_the_lines_its_families_take() -> None:
     assert [boilerplate.CHROME.is_boilerplate(line) for line in lines] == expected
     assert sum(expected) > len(lines) // 4  # the lines exercise both answers
     assert not all(expected)
+
+
+_CHROME_PATTERNS = [pattern for family in boilerplate.CHROME_FAMILIES for pattern in family.patterns]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(_CHROME_PATTERNS).flatmap(lambda pattern: st.from_regex(pattern, fullmatch=False)),
+    st.sampled_from(("", "Lead words. ", "x")),
+)
+def test_chrome_searches_the_families_patterns_in_turn_as_they_take_lines(line: str, lead: str) -> None:
+    """CHROME searches its families' patterns one by one, as compiled: a line
+    they take (or, led by other words, may not) is chrome exactly when a
+    family takes it."""
+    line = lead + line
+    families = boilerplate.CHROME_FAMILIES
+    expected = any(f.matches(line) for f in families) or any(f.matches_cut(line) for f in families)
+    assert boilerplate.CHROME.is_boilerplate(line) is expected
+
+
+def test_an_advert_is_a_line_either_advert_family_takes() -> None:
+    lines = _chrome_lines()
+    expected = [bool(re.search("|".join(p.pattern for p in _ADVERT_PATTERNS), fold(line))) for line in lines]
+    assert [boilerplate.is_advert(line) for line in lines] == expected
+    assert any(expected)
+
+
+_ADVERT_PATTERNS = (*boilerplate.ADVERT.patterns, *boilerplate.ADVERT_ANYWHERE.patterns)
 
 
 def test_the_footer_family_takes_the_lines_the_blurb_or_the_comment_area_takes() -> None:
