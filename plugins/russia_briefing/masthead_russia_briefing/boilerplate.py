@@ -128,10 +128,14 @@ _WIDGET_WORDS = _SOCIAL | {
 WIDGETS = Phrases(
     "widget",
     exact=_WIDGET_WORDS,
-    patterns=(
-        r"^(tags?|categories|category|filed under|posted in)\s*:|^posted in\b[^.]{0,80}\|",
-        r"^(?=.{0,39}$)(?:(«|‹|<|previous post|next post|older post|newer post).*|.*(»|›))$",
-    ),
+    patterns=(r"^(tags?|categories|category|filed under|posted in)\s*:|^posted in\b[^.]{0,80}\|",),
+)
+#: The previous and next post links: short lines led or closed by arrows.
+#: A family of their own, as :data:`ADVERT_ANYWHERE` is: only :data:`CHROME`
+#: asks them, one expression at a time, and a family of two would also
+#: compile them joined.
+POST_LINKS = Phrases(
+    "post_link", patterns=(r"^(?=.{0,39}$)(?:(«|‹|<|previous post|next post|older post|newer post).*|.*(»|›))$",)
 )
 
 #: The label of the reading-time plugin, wherever it stands.
@@ -197,7 +201,7 @@ class _Chrome(Boilerplate):
 
 #: Every single line of chrome that never belongs to the body (the icon
 #: artifact and the related box's heading aside: see :func:`is_boilerplate`).
-CHROME_FAMILIES = (ABOUT, BLURB, ADVERT, ADVERT_ANYWHERE, COMMENT_AREA, PROMO, WIDGETS, READING_TIME)
+CHROME_FAMILIES = (ABOUT, BLURB, ADVERT, ADVERT_ANYWHERE, COMMENT_AREA, PROMO, WIDGETS, POST_LINKS, READING_TIME)
 CHROME = _Chrome(*CHROME_FAMILIES, needs={_ADVERT_ANYWHERE: _ADVERT_ANYWHERE_NEEDS})
 
 

@@ -8,6 +8,7 @@ built from every spelling their expressions accept.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,15 @@ def _cut_opening_long_way(line: str) -> bool:
 )
 def test_a_cut_opening_is_one_look_up_of_every_start_of_an_opening(line: str) -> None:
     assert boilerplate.is_cut_opening(line) == _cut_opening_long_way(line)
+
+
+#: The plain rule :func:`parsing._ends_clause` answers as.
+_CLAUSE_END = re.compile(r"[.!?…:;,]['\"’”)\]]*$")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=".!?…:;,'\"’”)]([ a\n\r\t\u2029", max_size=12))
+def test_a_clause_ends_where_the_expression_finds_its_end(line: str) -> None:
+    """The stop and closers are found at the end without the expression, a
+    last line feed (which ``$`` may stand before) included."""
+    assert parsing._ends_clause(line) is (_CLAUSE_END.search(line) is not None)
