@@ -47,6 +47,9 @@ def test_a_shared_reader_answers_as_separate_calls(lines: list[str], data: st.Da
     reader = ThreadReader(_chrome)
     alone = section_start(lines, start, stop, chrome=_chrome, ended=ended)
     assert section_start(lines, start, stop, ended=ended, reader=reader) == alone
+    # The page's folded lines, when the caller has them, find the same openers.
+    keys = [fold(line) for line in lines]
+    assert section_start(lines, start, stop, chrome=_chrome, ended=ended, keys=keys) == alone
     for tail in (lines[alone:], lines[stop:]):
         expected = read_after_marker(tail, is_related=_related, chrome=_chrome, chrome_last=_tail_chrome)
         got = read_after_marker(tail, is_related=_related, chrome_last=_tail_chrome, reader=reader)

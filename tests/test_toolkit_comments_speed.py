@@ -115,6 +115,19 @@ def test_reader_stamps_as_the_plain_tests(line: str) -> None:
     assert reader.stamped(line) == (_plain_stamp(line) or comments._Reader(None)._name_stamp(line) is not None)
 
 
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_THREAD_PARTS, min_size=1, max_size=6).map(" ".join))
+def test_reader_stamped_first_as_the_plain_tests(line: str) -> None:
+    """A line asked first whether it is stamped (the thread finders' question)
+    is then a stamp and a head as the plain tests say: a line told apart by
+    its year, bullet and end alone keeps its answers for both."""
+    reader = comments._Reader(None)
+    plain_head = comments._Reader(None)._name_stamp(line)
+    assert reader.stamped(line) == (_plain_stamp(line) or plain_head is not None)
+    assert reader.stamp(line) == _plain_stamp(line)
+    assert reader.name_stamp(line) == plain_head
+
+
 def _plain_named_run_start(reader: comments._Reader, lines: list[str], start: int, stop: int) -> int | None:
     """``comments._named_run_start`` counting every text line's words as it reads it."""
     best: int | None = None

@@ -159,6 +159,8 @@ def is_relative_time(line: str) -> bool:
 
 #: The ages :func:`is_relative_time` reads that hold no "ago", folded.
 _MOMENTS = frozenset(("just now", "yesterday"))
+#: How every folded age ends.
+_STAMP_ENDS = ("ago", *sorted(_MOMENTS))
 
 
 def is_stamp(line: str) -> bool:
@@ -376,7 +378,21 @@ class _Reader:
         return None
 
     def stamped(self, line: str) -> bool:
-        return self.stamp(line) or self.name_stamp(line) is not None
+        """A stamp, or a head holding one (:meth:`stamp`, :meth:`name_stamp`)."""
+        stamps = self._stamps
+        known = stamps.get(line)
+        if known is None:
+            # The thread finders ask every line of the body and the tail, and
+            # most are neither: a stamp is an age (its folded line ends like
+            # one) or a date (a year), and a head holds a bullet or a year. A
+            # line with none of them is told by these alone, and both answers
+            # are kept for it, without the several calls each reader makes.
+            if "•" not in line and not fold(line).endswith(_STAMP_ENDS) and not self._year(line):
+                stamps[line] = False
+                self._heads[line] = None
+                return False
+            known = self.stamp(line)
+        return known or self.name_stamp(line) is not None
 
     def dated(self, lines: list[str]) -> list[_Block]:
         stamps = [i for i, line in enumerate(lines) if self.stamped(line)]
@@ -864,6 +880,7 @@ def section_start(
     indents: Sequence[int] = (),
     ended: int | None = None,
     reader: ThreadReader | None = None,
+    keys: Sequence[str] | None = None,
 ) -> int:
     """First line of the comment section in ``lines[start:stop]``, else ``stop``.
 
@@ -878,7 +895,9 @@ def section_start(
     thread even with no screen name among them.
 
     ``reader`` (a :class:`ThreadReader` built with ``chrome``, instead of
-    ``chrome``) shares the answers with other calls on the page.
+    ``chrome``) shares the answers with other calls on the page. ``keys``
+    are ``lines`` folded, when the caller has them (the openers are looked
+    for in every line of the body).
     """
     after = start + 1
     thread_reader = _reader_of(chrome, reader)
@@ -886,7 +905,9 @@ def section_start(
     end = stop if found is None else after + found
     if ended is not None and start < ended < end and thread_reader.is_named(lines[ended:end], chrome_seen=True):
         end = ended
-    return next((index for index in range(start, end) if opens_comments(lines[index])), end)
+    if keys is None:
+        return next((index for index in range(start, end) if opens_comments(lines[index])), end)
+    return next((index for index in range(start, end) if opens_comments_folded(keys[index])), end)
 
 
 def read_after_marker(

@@ -100,7 +100,7 @@ def split_lines(
     # site's boilerplate bundles the platform's comment chrome (whole lines
     # and lines cut short), so the reader need not ask for it again.
     reader = thread.ThreadReader(bp.is_boilerplate, covers_platform=True)
-    end = thread.section_start(lines, start, marker, indents=indents, ended=ended, reader=reader)
+    end = thread.section_start(lines, start, marker, indents=indents, ended=ended, reader=reader, keys=keys)
     parts.has_comment_section = end < marker or any(map(thread.opens_comments_folded, keys[marker:]))
 
     title_at = _title_index(lines[:start], keys[:start], known_title, judge, min(first, start), min(first_long, start))
