@@ -418,10 +418,13 @@ def _leave_start_up_out_of_collections() -> None:
     process, yet the cycle collector would walk them again at each pass over
     its older generations and several times at shutdown, while the
     interpreter unloads modules. ``gc.freeze`` moves them to the permanent
-    generation, which no collection walks: over 3,000 text dumps a run
-    executes about 1 % fewer instructions (docs/benchmark.md). Only in the
-    ``masthead`` command itself: a program that imports masthead, or a test
-    calling :func:`main`, keeps its collector as it was.
+    generation, which no collection walks: over 3,000 text dumps a run in
+    this process executes about 1 % fewer instructions (docs/benchmark.md;
+    worker processes start afresh and are not frozen). A frozen object left
+    in a reference cycle is not finalized at exit; Python does not promise
+    that for any object still alive then. Only in the ``masthead`` command
+    itself: a program that imports masthead, or a test calling
+    :func:`main`, keeps its collector as it was.
     """
     if logconfig.started_as_the_command():
         gc.freeze()
