@@ -181,7 +181,10 @@ class _Chrome(Boilerplate):
         self._patterns = tuple((pattern, need) for pattern, need in searched if need)
 
     def is_boilerplate(self, line: str, *, last: bool = False) -> bool:
-        key = fold(line)
+        return self.is_boilerplate_folded(fold(line), last=last)
+
+    def is_boilerplate_folded(self, key: str, *, last: bool = False) -> bool:
+        """:meth:`is_boilerplate` of the line folded to ``key``."""
         if not key:
             return False
         if self._phrases.matches_folded(key) or self._phrases.matches_cut_folded(key, last=last):
@@ -292,12 +295,12 @@ _OPENINGS = (
 
 #: Every start of :data:`_OPENINGS` two characters long or longer: a line is
 #: one of them in one look-up, not compared with each opening in turn.
-_CUT_OPENINGS = frozenset(opening[:end] for opening in _OPENINGS for end in range(2, len(opening) + 1))
+CUT_OPENINGS = frozenset(opening[:end] for opening in _OPENINGS for end in range(2, len(opening) + 1))
 
 
 def is_cut_opening(line: str) -> bool:
     """A last line that is the start of a tail block's first line, cut short."""
-    return fold(line) in _CUT_OPENINGS
+    return fold(line) in CUT_OPENINGS
 
 
 def is_banner(line: str) -> bool:

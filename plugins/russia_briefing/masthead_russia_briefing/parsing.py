@@ -11,13 +11,12 @@ parts; HTML pages are first turned into the same lines (see :mod:`.html`).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from masthead import Comment, NotAnArticle, Related
-from masthead.extract.boilerplate import KeptAnswers
+from masthead.extract.boilerplate import KEPT_CHARS, KEPT_LINES, recall
 from masthead.extract.bylines import date_line
 from masthead.extract.comments import read_thread, section
 from masthead.extract.fields import Fields
@@ -36,8 +35,6 @@ _MENU_MAX_WORDS = 3
 _STOPS = tuple(".!?…:;,")
 _CLOSERS = "'\"’”)]"
 _TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$|[:;]$")
-#: :func:`masthead.extract.bylines.date_line`, or its answers kept for a page.
-_DateOf = Callable[[str], str | None]
 
 
 @dataclass
@@ -54,6 +51,7 @@ def parse_lines(
     known_title: str | None = None,
     links: Collection[str] | None = None,
     folded: Sequence[str] | None = None,
+    comments: bool = False,
 ) -> Extract:
     """Split ``lines`` into headline, byline, body and related titles.
 
@@ -64,26 +62,210 @@ def parse_lines(
     subheading under the box stays in the body. Raises :class:`NotAnArticle`
     for listing pages and for pages with no line of article text.
     ``folded`` are ``lines`` folded (:attr:`masthead.Page.folded_lines`), when known.
+    With ``comments`` (a dump), the reader comments are read too
+    (:func:`dump_comments`), from the same answers about each line.
     """
+    given = lines
     kept = [line for line in lines if line.strip()]
     if folded is None:
         folded = [fold(line) for line in kept]
     elif len(kept) != len(lines):  # blank lines dropped: their keys too
         folded = [key for line, key in zip(lines, folded, strict=True) if line.strip()]
     lines = kept
-    asked = _Asked()
-    bylines = _bylines(lines, folded)
+    page = _Kinds(lines, folded)
+    bylines: set[str] = set()
+    days: set[str] = set()
+    footers: set[str] = set()
+    for line, kind in zip(lines, page.kinds, strict=True):
+        if kind & (BYLINE | DAY | FOOTER):
+            if kind & BYLINE:
+                bylines.add(line)
+            if kind & DAY:
+                days.add(line)
+            if kind & FOOTER:
+                footers.add(line)
+    # The answers depend on the line alone: a set of the page's lines that
+    # have one answers every question about them in C. The listing test asks
+    # for dates only above the first footer line, where no kind is pending.
     reject_blog_listing(
-        lines, is_byline=bylines.__contains__, is_date=asked.is_day, ends_page=asked.is_footer, folded=folded
+        lines, is_byline=bylines.__contains__, is_date=days.__contains__, ends_page=footers.__contains__, folded=folded
     )
     out = Extract()
-    start = _read_header(lines, out, known_title, asked, bylines)
+    start = _read_header(page, out, known_title)
     title = known_title or out.title
-    _read_body(lines[start:], folded[start:], out, title=title, links=links, asked=asked, bylines=bylines)
+    _read_body(page, start, out, title=title, links=links)
     if not out.body:
         raise NotAnArticle("no article paragraphs found (empty page or only site chrome)")
     _warn(out, known_title)
+    if comments:
+        # The thread's lines are the given lines': only without blank lines
+        # are they the lines read here.
+        out.comments = _thread(lines, page.kinds) if len(lines) == len(given) else dump_comments(given)
     return out
+
+
+#: The bits of :func:`kinds_of`: what the passes over a page's lines (the
+#: listing test, the header, the body, the comment reader) ask of a line.
+#: The blurb or a line of the comment area (:data:`boilerplate.FOOTER`).
+FOOTER = 1
+#: A footer line that is the publisher blurb (:data:`boilerplate.BLURB`).
+BLURB = 1 << 1
+#: The "About Us" block's heading (:data:`boilerplate.ABOUT`).
+ABOUT = 1 << 2
+#: Chrome that never belongs to the body (:data:`boilerplate.CHROME`).
+CHROME = 1 << 3
+#: A credited caption (:func:`boilerplate.is_caption`).
+CAPTION = 1 << 4
+#: A date line (:func:`masthead.extract.bylines.date_line`), and one without a time.
+DATE = 1 << 5
+DAY = 1 << 6
+#: A line that may belong to a related-links box (:func:`may_relate`).
+RELATES = 1 << 7
+#: The theme's byline (:func:`.byline.is_byline`).
+BYLINE = 1 << 8
+#: The comment list's heading (:data:`boilerplate.COMMENT_COUNT`), and the
+#: form under the list (:data:`boilerplate.THREAD_END`).
+HEADING = 1 << 9
+THREAD_END = 1 << 10
+#: Not asked yet whether the line is chrome or a caption (neither bit is
+#: set), or whether it is a date (neither date bit is): see :class:`_Kinds`.
+LOOKS_PENDING = 1 << 11
+DATE_PENDING = 1 << 12
+PENDING = LOOKS_PENDING | DATE_PENDING
+
+#: Short lines' kinds and dates, kept from page to page (menus, the blurb,
+#: the comment form and the related boxes recur on every page): as
+#: :class:`masthead.extract.boilerplate.KeptAnswers` keeps a question's answers.
+_KEPT_KINDS: dict[str, tuple[int, str | None]] = {}
+
+
+def kinds_of(line: str, key: str) -> tuple[int, str | None]:
+    """What the passes ask of ``line`` (folded to ``key``), as the bits
+    above, and its date (:func:`masthead.extract.bylines.date_line`).
+
+    Each answer depends on the line alone, so one look-up per line and page
+    answers every pass, instead of each pass asking the line's question
+    (several of them the same) again. A page asks the dearest questions only
+    of the lines that need them (:class:`_Kinds`).
+    """
+    kinds = _marks(line, key) | _looks(line, key)
+    date, iso = _date(line)
+    return kinds | date, iso
+
+
+def _marks(line: str, key: str) -> int:
+    """The bits of :func:`kinds_of` that every line is asked for: the cheap ones.
+
+    The blurb is asked only of footer lines, the heading likewise (every
+    line :data:`boilerplate.COMMENT_COUNT` takes is one
+    :data:`boilerplate.FOOTER` takes: its pattern is one of the footer's).
+    """
+    kinds = 0
+    if boilerplate.FOOTER.matches_folded(key):
+        kinds = FOOTER
+        if boilerplate.BLURB.matches_folded(key):
+            kinds |= BLURB
+        if _is_heading(key):
+            kinds |= HEADING
+    if boilerplate.ABOUT.matches_folded(key):
+        kinds |= ABOUT
+    if may_relate(key):
+        kinds |= RELATES
+    if key.startswith(_POSTED) and byline.is_byline(line):
+        kinds |= BYLINE
+    if boilerplate.THREAD_END.matches_folded(key):
+        kinds |= THREAD_END
+    return kinds
+
+
+def _looks(line: str, key: str) -> int:
+    """The chrome and caption bits of :func:`kinds_of`: asked only of lines
+    that may be the article's, the dearest questions of all."""
+    kinds = CHROME if boilerplate.CHROME.is_boilerplate_folded(key) else 0
+    return kinds | CAPTION if boilerplate.is_caption(line) else kinds
+
+
+def _date(line: str) -> tuple[int, str | None]:
+    """The date bits of :func:`kinds_of`, and the date."""
+    iso = date_line(line)
+    if iso is None:
+        return 0, None
+    return (DATE if "T" in iso else DATE | DAY), iso
+
+
+class _Kinds:
+    """:func:`kinds_of` of each line of a page, short lines' kept from
+    earlier pages (some of them pending: :data:`PENDING`), and the dates of
+    its date lines.
+
+    Every line is asked the cheap questions (:func:`_marks`). Whether a
+    line is chrome or a caption is asked (:meth:`settled`) only when a pass
+    needs it: the body asks it of the lines it may keep, not of the lines of
+    a related-links box, nor below the article's end, where comments run.
+    Dates are asked at once above the first footer line (the listing test
+    counts the dates there), below it only when needed.
+    """
+
+    __slots__ = ("dates", "folded", "kinds", "lines")
+
+    def __init__(self, lines: Sequence[str], folded: Sequence[str]) -> None:
+        self.lines = lines
+        self.folded = folded
+        get = _KEPT_KINDS.get
+        kinds: list[int] = []
+        dates: dict[str, str] = {}
+        below = False
+        for line, key in zip(lines, folded, strict=True):
+            found = get(line)
+            if found is None:
+                kind = _marks(line, key) | LOOKS_PENDING
+                found = _kept(line, (kind | DATE_PENDING, None) if below else _dated(line, kind))
+            elif found[0] & DATE_PENDING and not below:
+                found = _kept(line, _dated(line, found[0] & ~DATE_PENDING))
+            kind, iso = found
+            kinds.append(kind)
+            if iso is not None:
+                dates[line] = iso
+            if kind & FOOTER:
+                below = True
+        self.kinds = kinds
+        self.dates = dates
+
+    def date_of(self, index: int) -> Callable[[str], str | None]:
+        """:func:`masthead.extract.bylines.date_line` for line ``index``
+        (:func:`.byline.run_end` asks the lines' dates by their text)."""
+        return lambda _line: self.dates.get(self.lines[index]) if self.settled(index) & DATE else None
+
+    def settled(self, index: int) -> int:
+        """The kinds of line ``index``, none pending."""
+        kind = self.kinds[index]
+        if kind & PENDING:
+            line = self.lines[index]
+            iso = self.dates.get(line)
+            if kind & DATE_PENDING:
+                kind, iso = _dated(line, kind & ~DATE_PENDING)
+                if iso is not None:
+                    self.dates[line] = iso
+            if kind & LOOKS_PENDING:
+                kind = kind & ~LOOKS_PENDING | _looks(line, self.folded[index])
+            _kept(line, (kind, iso))
+            self.kinds[index] = kind
+        return kind
+
+
+def _dated(line: str, kind: int) -> tuple[int, str | None]:
+    """``kind`` with the date bits of ``line``, and its date."""
+    date, iso = _date(line)
+    return kind | date, iso
+
+
+def _kept(line: str, found: tuple[int, str | None]) -> tuple[int, str | None]:
+    """``found`` (:func:`kinds_of` of ``line``, maybe pending), kept when ``line`` is short."""
+    if len(line) <= KEPT_CHARS:
+        if len(_KEPT_KINDS) >= KEPT_LINES:
+            _KEPT_KINDS.clear()
+        _KEPT_KINDS[line] = found
+    return found
 
 
 #: A word of every heading :data:`boilerplate.COMMENT_COUNT` takes, as folded.
@@ -95,13 +277,12 @@ _POSTED = "posted"
 
 
 def _bylines(lines: Sequence[str], folded: Sequence[str]) -> frozenset[str]:
-    """The lines of ``lines`` that are bylines (:func:`.byline.is_byline`),
-    which the listing test, the header and the body all ask about.
+    """The lines of ``lines`` that are bylines (:func:`.byline.is_byline`).
 
     ``folded`` are the lines folded: a byline's folded line starts with
     "posted" (its pattern takes the word in any case, where the long "s",
     which folding makes an "s", is the only other letter it takes), so
-    only such lines are read.
+    only such lines are read (:func:`kinds_of` reads them so).
     """
     return frozenset(
         line for line, key in zip(lines, folded, strict=True) if key.startswith(_POSTED) and byline.is_byline(line)
@@ -123,6 +304,7 @@ def dump_comments(
     known: the heading (:func:`_is_heading`) and the form under the thread
     are then looked for among them, no line folded again
     (:func:`masthead.extract.comments.section` with the rules of the folded lines).
+    :func:`parse_lines` with ``comments`` reads the same from its answers about the lines.
     """
     if folded_text is not None and not any(word in folded_text for word in _THREAD_WORDS):
         return []
@@ -135,6 +317,17 @@ def dump_comments(
         closes = boilerplate.THREAD_END.matches_folded
         end = next((index for index in range(start + 1, len(folded)) if closes(folded[index])), len(folded))
         region = lines[start + 1 : end]
+    return read_thread(region, chrome_seen=True) if region else []
+
+
+def _thread(lines: Sequence[str], kinds: Sequence[int]) -> list[Comment]:
+    """:func:`dump_comments` of ``lines``, whose :func:`kinds_of` are ``kinds``:
+    the lines between the first heading and the form under it."""
+    start = next((index for index, kind in enumerate(kinds) if kind & HEADING), None)
+    if start is None:
+        return []
+    end = next((index for index in range(start + 1, len(kinds)) if kinds[index] & THREAD_END), len(kinds))
+    region = lines[start + 1 : end]
     return read_thread(region, chrome_seen=True) if region else []
 
 
@@ -153,128 +346,94 @@ def _is_heading(key: str) -> bool:
 
 
 # Every page of the site repeats its menus, breadcrumbs, "Related Reading"
-# headlines and comment form: their answers are kept across pages.
-_KEPT_FOOTER: dict[str, bool] = {}
-_KEPT_BLURB: dict[str, bool] = {}
-_KEPT_CHROME: dict[str, bool] = {}
-_KEPT_DATES: dict[str, str | None] = {}
-_KEPT_CAPTIONS: dict[str, bool] = {}
+# headlines and bylines: the header's and the boxes' answers are kept
+# across pages (:func:`masthead.extract.boilerplate.recall`), as
+# :data:`_KEPT_KINDS` keeps the rest.
 _KEPT_BANNERS: dict[str, bool] = {}
 _KEPT_BOXES: dict[str, tuple[str | None, bool]] = {}
 _KEPT_CONTINUATIONS: dict[str, bool] = {}
 _KEPT_NAME_LINES: dict[str, bool] = {}
 
 
-class _Asked:
-    """The phrase families several rules ask about the same line, answered
-    once per line of one page (a page's paragraphs are too long for
-    :func:`masthead.extract.text.fold`'s cache, so every answer folds
-    anew), and for short lines once across pages (:class:`~masthead.extract.boilerplate.KeptAnswers`)."""
-
-    def __init__(self) -> None:
-        #: The blurb or the comment area (:data:`boilerplate.FOOTER`): asked
-        #: first, as most lines are neither, and the blurb only of those.
-        self.is_footer: Callable[[str], bool] = KeptAnswers(boilerplate.FOOTER.matches, _KEPT_FOOTER).__getitem__
-        #: Of a footer line: the blurb (see :meth:`blurb`).
-        self.footer_blurb: Callable[[str], bool] = KeptAnswers(boilerplate.BLURB.matches, _KEPT_BLURB).__getitem__
-        self.chrome: Callable[[str], bool] = KeptAnswers(boilerplate.CHROME.is_boilerplate, _KEPT_CHROME).__getitem__
-        #: The header's and the body's rules read the date lines the listing test read.
-        self.date_line: Callable[[str], str | None] = KeptAnswers(date_line, _KEPT_DATES).__getitem__
-        self.caption: Callable[[str], bool] = KeptAnswers(boilerplate.is_caption, _KEPT_CAPTIONS).__getitem__
-        #: The menu lines at the top: every page of the site repeats them,
-        #: and the header asks them twice (:func:`_skip_chrome`, :func:`_title_before`).
-        self.banner: Callable[[str], bool] = KeptAnswers(boilerplate.is_banner, _KEPT_BANNERS).__getitem__
-        #: The related-reading boxes: their headings and headlines recur on many pages.
-        self.box: Callable[[str], tuple[str | None, bool]] = KeptAnswers(boilerplate.box_line, _KEPT_BOXES).__getitem__
-        #: The lines under a byline: an author's posts repeat them.
-        continuation = functools.partial(byline.is_continuation, date_of=self.date_line)
-        self.continuation: Callable[[str], bool] = KeptAnswers(continuation, _KEPT_CONTINUATIONS).__getitem__
-        self.name_line: Callable[[str], bool] = KeptAnswers(byline.is_name_line, _KEPT_NAME_LINES).__getitem__
-
-    def is_day(self, line: str) -> bool:
-        """A date without a time: a teaser's or a headline's, not a comment's."""
-        iso = self.date_line(line)
-        return iso is not None and "T" not in iso
-
-    def blurb(self, line: str) -> bool:
-        return self.is_footer(line) and self.footer_blurb(line)
+def _banner(line: str) -> bool:
+    """:func:`boilerplate.is_banner`, kept for short lines."""
+    return recall(_KEPT_BANNERS, line, boilerplate.is_banner)
 
 
-def _read_header(
-    lines: Sequence[str], out: Extract, known_title: str | None, asked: _Asked, bylines: Collection[str]
-) -> int:
+def _read_header(page: _Kinds, out: Extract, known_title: str | None) -> int:
     """Find title, byline and author lines; return the index where the body starts.
 
-    ``bylines`` are the page's byline lines (:func:`_bylines`).
+    ``page`` holds the lines and their :func:`kinds_of`.
     """
-    date_of = asked.date_line
-    at = next((i for i, line in enumerate(lines) if line in bylines), None) if bylines else None
+    lines = page.lines
+    at = next((i for i, kind in enumerate(page.kinds) if kind & BYLINE), None)
     if at is not None:
         out.has_byline = True
-        out.title = _title_before(lines, at, out, asked)
+        out.title = _title_before(page, at, out)
         end = at + 1
-        while end < len(lines) and _continues_byline(lines, at, end, asked):
+        while end < len(lines) and _continues_byline(lines, at, end):
             end += 1
         _take_byline(lines[at:end], out)
         return _take_author_lines(lines, end, out)
-    index = _skip_chrome(lines, known_title, asked)
-    if known_title is None and index < len(lines) and _looks_like_title(lines, index, date_of):
+    index = _skip_chrome(page, known_title, len(lines))
+    if known_title is None and index < len(lines) and _looks_like_title(page, index):
         out.title = lines[index]
         index += 1
-    end = byline.run_end(lines, index, date_of=date_of)
+    end = index
+    while end < len(lines) and byline.is_continuation(lines[end], date_of=page.date_of(end)):
+        end += 1
     _take_byline(lines[index:end], out)
     return _take_author_lines(lines, end, out)
 
 
-def _continues_byline(lines: Sequence[str], at: int, index: int, asked: _Asked) -> bool:
+def _continues_byline(lines: Sequence[str], at: int, index: int) -> bool:
     """Whether ``lines[index]`` belongs to the byline ``lines[at:index]``.
 
     Labels and dates always do. A line of bare names only while the byline
     names nobody yet, and only when it cannot be a short subheading opening
     the article: a date or label follows it, it lists several people ("A
-    and B"), or it names the firm or its chairman. ``asked`` keeps the
-    answers of :func:`.byline.is_continuation` and :func:`.byline.is_name_line`.
+    and B"), or it names the firm or its chairman. The answers of
+    :func:`.byline.is_continuation` and :func:`.byline.is_name_line` are kept.
     """
     line = lines[index]
-    if asked.continuation(line):
+    if recall(_KEPT_CONTINUATIONS, line, byline.is_continuation):
         return True
-    if not asked.name_line(line) or byline.parse(list(lines[at:index])).authors:
+    if not recall(_KEPT_NAME_LINES, line, byline.is_name_line) or byline.parse(list(lines[at:index])).authors:
         return False
     following = lines[index + 1] if index + 1 < len(lines) else ""
     return (
-        asked.continuation(following)
+        recall(_KEPT_CONTINUATIONS, following, byline.is_continuation)
         or len(byline.split_names(line)) > 1
         or any(name in fold(line) for name in byline.HOUSE_AUTHORS)
     )
 
 
-def _skip_chrome(lines: Sequence[str], known_title: str | None, asked: _Asked) -> int:
-    """The index of the first line after the site chrome at the top.
+def _skip_chrome(page: _Kinds, known_title: str | None, stop: int) -> int:
+    """The index of the first line after the site chrome at the top, at most ``stop``.
 
     Known menu items and breadcrumbs are chrome; so is a short item the menu
     lists next to them ("Events Calendar" after "About Us"). A headline of
     three words or fewer right under a menu is lost with it: the title then
-    stays unknown rather than wrong. ``asked`` keeps the answers of the
-    banner and caption rules.
+    stays unknown rather than wrong. ``page`` holds the lines and their :func:`kinds_of`.
     """
+    lines = page.lines
     index = 0
     in_menu = False
-    banner = asked.banner
-    while index < len(lines):
+    while index < stop:
         line = lines[index]
-        if banner(line):
+        if _banner(line):
             in_menu = True
         elif _same(line, known_title):
             in_menu = False  # no menu under the headline: a short line there is the article's
-        elif not (in_menu and _is_menu_item(line, asked.caption)):
+        elif not (in_menu and _is_menu_item(line) and not page.settled(index) & CAPTION):
             break
         index += 1
     return index
 
 
-def _is_menu_item(line: str, caption: Callable[[str], bool]) -> bool:
-    """``caption`` is :func:`boilerplate.is_caption` (or its answers kept)."""
-    return 0 < len(line.split()) <= _MENU_MAX_WORDS and not _ends_clause(line) and not caption(line)
+def _is_menu_item(line: str) -> bool:
+    """A short line not ending like a clause (the caller asks whether it is a caption)."""
+    return 0 < len(line.split()) <= _MENU_MAX_WORDS and not _ends_clause(line)
 
 
 def _ends_clause(line: str) -> bool:
@@ -297,21 +456,21 @@ def _take_author_lines(lines: Sequence[str], index: int, out: Extract) -> int:
     return index
 
 
-def _title_before(lines: Sequence[str], at: int, out: Extract, asked: _Asked) -> str | None:
+def _title_before(page: _Kinds, at: int, out: Extract) -> str | None:
     """The headline: the nearest line above the byline that is no chrome.
 
     A dateline between headline and byline is the publication date.
     """
-    for index in range(at - 1, _skip_chrome(lines[:at], None, asked) - 1, -1):
-        line = lines[index]
-        dateline = asked.date_line(line)
-        if dateline is not None:
-            out.take_date(dateline)
+    for index in range(at - 1, _skip_chrome(page, None, at) - 1, -1):
+        line = page.lines[index]
+        kind = page.settled(index)
+        if kind & DATE:
+            out.take_date(page.dates[line])
             continue
-        if boilerplate.is_reading_time(line) or asked.banner(line):
+        if boilerplate.is_reading_time(line) or _banner(line):
             continue
-        # boilerplate.is_boilerplate, its chrome families' answers kept
-        if boilerplate.has_artifact(line) or boilerplate.RELATED.matches(line) or asked.chrome(line):
+        # boilerplate.is_boilerplate, its chrome families' answer known
+        if kind & CHROME or boilerplate.has_artifact(line) or boilerplate.RELATED.matches(line):
             return None
         if len(line.split()) > _TITLE_MAX_WORDS * 2:
             return None
@@ -319,17 +478,21 @@ def _title_before(lines: Sequence[str], at: int, out: Extract, asked: _Asked) ->
     return None
 
 
-def _looks_like_title(lines: Sequence[str], index: int, date_of: _DateOf) -> bool:
+def _looks_like_title(page: _Kinds, index: int) -> bool:
     """Whether a page without byline starts with its headline.
 
     Conservative on purpose: a headline is short, has no closing punctuation
     and is followed by something. A first paragraph is never promoted.
     """
-    line = lines[index]
+    line = page.lines[index]
     words = line.split()
-    if index + 1 >= len(lines) or not 3 <= len(words) <= _TITLE_MAX_WORDS:
+    if index + 1 >= len(page.lines) or not 3 <= len(words) <= _TITLE_MAX_WORDS:
         return False
-    if boilerplate.is_boilerplate(line) or boilerplate.is_caption(line) or date_of(line) is not None:
+    if (
+        page.settled(index) & (CHROME | CAPTION | DATE)
+        or boilerplate.has_artifact(line)
+        or boilerplate.RELATED.matches(line)
+    ):
         return False
     return not (_ends_clause(line) and not line.rstrip("'\"’”").endswith("?"))
 
@@ -340,34 +503,30 @@ def _take_byline(lines: Sequence[str], out: Extract) -> None:
     out.published = found.published or out.published
 
 
-def _read_body(
-    lines: Sequence[str],
-    folded: Sequence[str],
-    out: Extract,
-    *,
-    title: str | None,
-    links: Collection[str] | None,
-    asked: _Asked,
-    bylines: Collection[str],
-) -> None:
-    """Body paragraphs, credited captions and related titles; the tail ends the body.
+def _read_body(page: _Kinds, start: int, out: Extract, *, title: str | None, links: Collection[str] | None) -> None:
+    """Body paragraphs, credited captions and related titles from line ``start`` on; the tail ends the body.
 
-    ``folded`` are ``lines`` folded, ``bylines`` the page's byline lines
-    (:func:`_bylines`). Once :func:`boilerplate.related_line` said no, a
-    line has neither the icon nor the box heading, so only the chrome
-    families (``asked.chrome``) are left of :func:`boilerplate.is_boilerplate`.
+    ``page`` holds the lines, folded, and their :func:`kinds_of`. Once
+    :func:`boilerplate.related_line` said no, a line has neither the icon
+    nor the box heading, so only the chrome families (:data:`CHROME`) are
+    left of :func:`boilerplate.is_boilerplate`. A line's pending kinds are
+    settled only where a rule asks them: not below the tail's start.
     """
+    lines, folded, kinds = page.lines, page.folded, page.kinds
     in_related = False
     related_icons = False
     title_key = None if title is None else fold(title)
     last = len(lines) - 1
-    for index, (line, key) in enumerate(zip(lines, folded, strict=True)):
-        if not out.tail_found and _starts_tail(lines, index, key, has_body=bool(out.body), asked=asked):
+    for index in range(start, len(lines)):
+        kind = kinds[index]
+        # _starts_tail, from the kinds of the line and of the next one
+        if not out.tail_found and kind & (FOOTER | ABOUT) and _starts_tail(kinds, index, has_body=bool(out.body)):
             out.tail_found = True
-        if index == last and boilerplate.is_cut_opening(line):
+        line = lines[index]
+        if index == last and folded[index] in boilerplate.CUT_OPENINGS:  # boilerplate.is_cut_opening
             out.tail_found = True
             continue
-        box, icon = asked.box(line) if may_relate(key) else _NO_BOX
+        box, icon = recall(_KEPT_BOXES, line, boilerplate.box_line) if kind & RELATES else _NO_BOX
         if box is not None:
             # The heading's icon says nothing about the items': only theirs counts.
             related_icons = bool(box) and (related_icons or icon)
@@ -375,16 +534,23 @@ def _read_body(
             if box:
                 out.related.append(Related(box))
             continue
-        if in_related and _is_related_item(line, icons=related_icons, links=links, chrome=asked.chrome):
-            out.related.append(Related(line))
-            continue
+        if in_related:
+            if kind & PENDING and not related_icons:  # the item rule asks for chrome
+                kind = page.settled(index)
+            if _is_related_item(line, folded[index], icons=related_icons, links=links, chrome=bool(kind & CHROME)):
+                out.related.append(Related(line))
+                continue
         in_related = False
-        if out.tail_found or line in bylines or key == title_key or asked.chrome(line):
+        if out.tail_found:
             continue
-        if not out.body and (dateline := asked.date_line(line)) is not None:
-            out.take_date(dateline)  # the page's date; further down, a date line is a timeline's heading
+        if kind & PENDING:
+            kind = page.settled(index)
+        if kind & (BYLINE | CHROME) or folded[index] == title_key:
             continue
-        (out.captions if asked.caption(line) else out.body).append(line)
+        if not out.body and kind & DATE:
+            out.take_date(page.dates[line])  # the page's date; further down, a date line is a timeline's heading
+            continue
+        (out.captions if kind & CAPTION else out.body).append(line)
 
 
 #: What :func:`boilerplate.box_line` answers for a line that is no part of a box.
@@ -405,38 +571,36 @@ def may_relate(key: str) -> bool:
     return key.startswith(_RELATED_STARTS) or _ICON_PIECES[0] in key or _ICON_PIECES[1] in key
 
 
-def _starts_tail(lines: Sequence[str], index: int, key: str, *, has_body: bool, asked: _Asked) -> bool:
-    """The first line of what the theme appends after the article.
+def _starts_tail(kinds: Sequence[int], index: int, *, has_body: bool) -> bool:
+    """The first line of what the theme appends after the article
+    (``kinds`` are the lines' :func:`kinds_of`).
 
     The publisher blurb always is. "About Us" and the comment area only once
     the article has begun, or right before the blurb: the site menu above the
-    headline has an "About Us" item too. ``key`` is the line folded.
+    headline has an "About Us" item too.
     """
-    line = lines[index]
-    # asked.blurb, its footer answer kept for the test below
-    footer = asked.is_footer(line)
-    if footer and asked.footer_blurb(line):
+    kind = kinds[index]
+    if kind & BLURB:
         return True
     # Not the blurb: then a footer line is one of the comment area.
-    if not (footer or boilerplate.ABOUT.matches_folded(key)):
+    if not kind & (FOOTER | ABOUT):
         return False
-    following = lines[index + 1] if index + 1 < len(lines) else None
-    return has_body or following is None or asked.blurb(following)
+    return has_body or index + 1 == len(kinds) or bool(kinds[index + 1] & BLURB)
 
 
-def _is_related_item(line: str, *, icons: bool, links: Collection[str] | None, chrome: Callable[[str], bool]) -> bool:
-    """A related headline printed without its icon.
+def _is_related_item(line: str, key: str, *, icons: bool, links: Collection[str] | None, chrome: bool) -> bool:
+    """A related headline printed without its icon (``key`` is ``line`` folded).
 
     A box whose items carry the icon ends at the first line without one; a
     box without icons takes the headline-like lines that follow it: short,
     not ending like a sentence (a question mark is fine). In or after the
     article alike: comments under the box are sentences. On an HTML page,
-    an item is a link. ``chrome`` is :func:`boilerplate.is_boilerplate` for
-    a line that is no part of a box heading (see :func:`_read_body`).
+    an item is a link. ``chrome`` is whether :func:`boilerplate.is_boilerplate`
+    takes a line that is no part of a box heading (see :func:`_read_body`).
     """
-    if icons or chrome(line) or boilerplate.FORM_FIELDS.matches(line):
+    if icons or chrome or boilerplate.FORM_FIELDS.matches_folded(key):
         return False
-    if links is not None and fold(line) not in links:
+    if links is not None and key not in links:
         return False
     words = len(line.split())
     if not 0 < words <= _RELATED_MAX_WORDS:

@@ -16,7 +16,7 @@ from masthead import Draft, NotAnArticle, Page, Source
 from masthead.extract.text import fold
 
 from . import boilerplate, byline
-from .parsing import dump_comments, parse_lines
+from .parsing import parse_lines
 
 #: Evidence for :meth:`RussiaBriefingSource.detect`, strongest first; each
 #: weight is the chance it alone is right. Several combine as independent.
@@ -110,8 +110,7 @@ class RussiaBriefingSource(Source):
             from . import html  # with the first HTML page: dumps never load Beautiful Soup
 
             return html.parse(page)
-        extract = parse_lines(page.lines, folded=page.folded_lines)
-        extract.comments = dump_comments(page.lines, folded_text=page.folded_text, folded=page.folded_lines)
+        extract = parse_lines(page.lines, folded=page.folded_lines, comments=True)
         return extract.draft(url=page.url, language=self.language)
 
 

@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from masthead import NotAnArticle, Page
+from masthead.extract.bylines import date_line
 from masthead.extract.text import fold
 from masthead.testing import document
 from masthead_russia_briefing import boilerplate, byline, parsing
@@ -187,3 +188,119 @@ def test_a_clause_ends_where_the_expression_finds_its_end(line: str) -> None:
     """The stop and closers are found at the end without the expression, a
     last line feed (which ``$`` may stand before) included."""
     assert parsing._ends_clause(line) is (_CLAUSE_END.search(line) is not None)
+
+
+def _plain_kinds(line: str) -> tuple[dict[int, bool], str | None]:
+    """What :func:`parsing.kinds_of` answers for ``line``, each rule asked as it stands."""
+    iso = date_line(line)
+    return {
+        parsing.FOOTER: boilerplate.FOOTER.matches(line),
+        parsing.BLURB: boilerplate.FOOTER.matches(line) and boilerplate.BLURB.matches(line),
+        parsing.ABOUT: boilerplate.ABOUT.matches(line),
+        parsing.CHROME: boilerplate.CHROME.is_boilerplate(line),
+        parsing.CAPTION: boilerplate.is_caption(line),
+        parsing.DATE: iso is not None,
+        parsing.DAY: iso is not None and "T" not in iso,
+        parsing.RELATES: parsing.may_relate(fold(line)),
+        parsing.BYLINE: byline.is_byline(line),
+        parsing.HEADING: boilerplate.COMMENT_COUNT.matches(line),
+        parsing.THREAD_END: boilerplate.THREAD_END.matches(line),
+    }, iso
+
+
+def _assert_plain_kinds(line: str) -> None:
+    kinds, iso = parsing.kinds_of(line, fold(line))
+    expected, expected_iso = _plain_kinds(line)
+    assert {bit: bool(kinds & bit) for bit in expected} == expected, line
+    assert iso == expected_iso
+    assert not kinds & parsing.PENDING
+
+
+_FIXTURE_LINES = sorted(
+    {line for path in sorted(FIXTURES.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()}
+)
+_FAMILY_PHRASES = sorted(
+    {
+        phrase
+        for family in (*boilerplate.CHROME_FAMILIES, boilerplate.FOOTER, boilerplate.THREAD_END)
+        for phrase in (*family.exact, *family.prefixes, *family.contains)
+    }
+)
+
+
+@pytest.mark.parametrize("line", _FIXTURE_LINES)
+def test_the_kinds_of_a_fixture_line_are_the_rules_answers(line: str) -> None:
+    _assert_plain_kinds(line)
+
+
+_KIND_LINES = st.one_of(
+    st.sampled_from(_FIXTURE_LINES),
+    st.sampled_from(_FAMILY_PHRASES).flatmap(
+        lambda phrase: st.sampled_from((phrase, phrase.upper(), f"{phrase}:", f"{phrase} and more words", phrase[:13]))
+    ),
+    st.sampled_from([pattern for family in boilerplate.CHROME_FAMILIES for pattern in family.patterns]).flatmap(
+        lambda pattern: st.from_regex(pattern, fullmatch=False)
+    ),
+    st.lists(_HEADING_PIECES, max_size=4).map("".join),
+    st.lists(_BYLINE_PIECES, max_size=5).map("".join),
+    st.lists(_BOX_PIECES, max_size=5).map("".join),
+    st.sampled_from(_BYLINES),
+    st.text(max_size=40),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_KIND_LINES)
+def test_the_kinds_of_a_line_are_the_rules_answers(line: str) -> None:
+    """One look-up per line answers every pass: each bit is the answer of
+    the rule it stands for (the heading asked only of footer lines, the
+    blurb likewise)."""
+    _assert_plain_kinds(line)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_KIND_LINES, max_size=12), st.lists(st.integers(0, 11), max_size=12))
+def test_a_page_s_pending_kinds_settle_to_the_line_s_kinds(lines: list[str], settle_first: list[int]) -> None:
+    """A page leaves chrome, captions and (below its first footer line)
+    dates pending; whatever is kept from earlier pages and in whatever order
+    its lines settle, each settles to :func:`parsing.kinds_of`, and the
+    bits known at once are already that."""
+    lines = [line for line in lines if line.strip()]
+    folded = [fold(line) for line in lines]
+    for kept in ((), lines[::2]):  # nothing kept, or some lines kept by an earlier page
+        parsing._KEPT_KINDS.clear()
+        parsing._Kinds(kept, [fold(line) for line in kept])
+        page = parsing._Kinds(lines, folded)
+        footer = next((index for index, kind in enumerate(page.kinds) if kind & parsing.FOOTER), len(lines))
+        for index, line in enumerate(lines):
+            kinds, iso = parsing.kinds_of(line, fold(line))
+            pending = page.kinds[index] & parsing.PENDING
+            assert page.kinds[index] & ~parsing.PENDING == kinds & ~_pending_bits(pending)
+            if index <= footer:  # the listing test's dates are known
+                assert not pending & parsing.DATE_PENDING
+                assert page.dates.get(line) == iso
+        for index in [*settle_first, *range(len(lines))]:
+            if index < len(lines):
+                assert page.settled(index) == parsing.kinds_of(lines[index], folded[index])[0]
+        assert page.dates == {line: iso for line in lines if (iso := date_line(line)) is not None}
+
+
+def _pending_bits(pending: int) -> int:
+    """The bits of :func:`parsing.kinds_of` that ``pending`` leaves unknown."""
+    unknown = 0
+    if pending & parsing.LOOKS_PENDING:
+        unknown |= parsing.CHROME | parsing.CAPTION
+    if pending & parsing.DATE_PENDING:
+        unknown |= parsing.DATE | parsing.DAY
+    return unknown
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("*.txt")), ids=lambda path: path.stem)
+def test_a_dump_s_comments_read_with_its_lines_are_the_thread_reader_s(path: Path) -> None:
+    """:func:`parsing.parse_lines` reads a dump's thread from the kinds of its lines."""
+    page = Page.from_raw(document(path.read_text(encoding="utf-8")))
+    try:
+        extract = parsing.parse_lines(page.lines, folded=page.folded_lines, comments=True)
+    except NotAnArticle:
+        return
+    assert extract.comments == parsing.dump_comments(page.lines)

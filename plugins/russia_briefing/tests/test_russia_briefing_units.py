@@ -204,11 +204,9 @@ def test_the_folded_text_only_spares_pages_without_a_heading(heading: str) -> No
 
 
 def _forget_kept() -> None:
-    for kept in (parsing._KEPT_FOOTER, parsing._KEPT_BLURB, parsing._KEPT_CHROME, parsing._KEPT_CAPTIONS):
-        kept.clear()
+    parsing._KEPT_KINDS.clear()
     for other in (parsing._KEPT_BANNERS, parsing._KEPT_BOXES, parsing._KEPT_CONTINUATIONS, parsing._KEPT_NAME_LINES):
         other.clear()
-    parsing._KEPT_DATES.clear()
     byline._KEPT.clear()
     comments._KEPT_STAMPS.clear()  # the thread reader's, kept for every outlet
     comments._KEPT_NAMES.clear()
@@ -216,11 +214,12 @@ def _forget_kept() -> None:
 
 def test_each_line_is_asked_about_the_blurb_and_the_chrome_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Several rules ask whether a line is the publisher blurb (or another
-    footer line) or chrome; a page's long paragraphs are folded anew for
-    every answer, so each is given once. The blurb itself is asked only of
-    footer lines."""
+    footer line) or chrome; each is answered once per line (:func:`parsing.kinds_of`).
+    The blurb itself is asked only of footer lines, and chrome and captions
+    not of the lines of a related-links box, nor of the blurb and the
+    comments below it."""
     _forget_kept()  # nothing known from earlier pages
-    asked: dict[str, list[str]] = {"footer": [], "blurb": [], "chrome": []}
+    asked: dict[str, list[str]] = {"footer": [], "blurb": [], "chrome": [], "caption": []}
 
     class Counted:
         def __init__(self, family: Any, name: str, method: str) -> None:
@@ -233,17 +232,29 @@ def test_each_line_is_asked_about_the_blurb_and_the_chrome_once(monkeypatch: pyt
             return lambda line, **kwargs: asked[self.name].append(line) or found(line, **kwargs)
 
     footer = boilerplate.FOOTER
-    monkeypatch.setattr(boilerplate, "FOOTER", Counted(boilerplate.FOOTER, "footer", "matches"))
-    monkeypatch.setattr(boilerplate, "BLURB", Counted(boilerplate.BLURB, "blurb", "matches"))
-    monkeypatch.setattr(boilerplate, "CHROME", Counted(boilerplate.CHROME, "chrome", "is_boilerplate"))
+    monkeypatch.setattr(boilerplate, "FOOTER", Counted(boilerplate.FOOTER, "footer", "matches_folded"))
+    monkeypatch.setattr(boilerplate, "BLURB", Counted(boilerplate.BLURB, "blurb", "matches_folded"))
+    monkeypatch.setattr(boilerplate, "CHROME", Counted(boilerplate.CHROME, "chrome", "is_boilerplate_folded"))
+    real_caption = boilerplate.is_caption
+    monkeypatch.setattr(
+        boilerplate, "is_caption", lambda line: asked["caption"].append(fold(line)) or real_caption(line)
+    )
     text = (FIXTURES / "article_2023_dateline_many_comments.txt").read_text(encoding="utf-8")
-    extract = parse_lines(text.splitlines())
-    assert extract.body and extract.tail_found
+    extract = parse_lines(text.splitlines(), comments=True)
+    assert extract.body and extract.tail_found and extract.comments and extract.related
     assert asked["footer"] and asked["chrome"]
-    for name, lines in asked.items():
-        assert len(lines) == len(set(lines)), name
-    footers = [line for line in asked["footer"] if footer.matches(line)]
+    for name, keys in asked.items():
+        assert len(keys) == len(set(keys)), name
+    footers = [key for key in asked["footer"] if footer.matches_folded(key)]
     assert set(asked["blurb"]) <= set(footers)
+    # the keys of the blurb, the boxes and the comments under them
+    lines = text.splitlines()
+    blurb = next(index for index, line in enumerate(lines) if line.startswith("Russia Briefing is"))
+    below = {fold(line) for line in lines[blurb:] if line.strip()}
+    assert not below & {*asked["chrome"], *asked["caption"]}
+    assert extract.title is not None
+    kept = {fold(extract.title), *map(fold, extract.body)}
+    assert set(asked["chrome"]) == set(asked["caption"]) == kept
 
 
 def _chrome_lines() -> list[str]:
