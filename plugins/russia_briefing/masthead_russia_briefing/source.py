@@ -62,11 +62,16 @@ def _search_lines(page: Page, pieces: tuple[str, ...], first: re.Pattern[str], i
 
     The case-blind expressions have no literal to skip to: searching a
     whole page costs more than searching the few lines that may hold them.
+    Whether any line holds a match does not depend on the order the lines
+    are searched in: the lines are scanned for each piece in turn, a plain
+    substring test per line rather than a generator of the pieces.
     """
     lines = page.lines
-    for index, key in enumerate(page.folded_lines):
-        if any(piece in key for piece in pieces) and (inside if index else first).search(lines[index]):
-            return True
+    folded = page.folded_lines
+    for piece in pieces:
+        for index, key in enumerate(folded):
+            if piece in key and (inside if index else first).search(lines[index]):
+                return True
     return False
 
 
