@@ -24,7 +24,7 @@ Canonical names are returned deduplicated, in order of first mention.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import ahocorasick_rs
 import attrs
@@ -32,6 +32,9 @@ import attrs
 __all__ = ["AGENCIES", "Agency", "agency_named", "credited_agencies"]
 
 _WINDOW = 80
+#: Past this many places where an agency's mention may start, its patterns
+#: search the text themselves (in C) rather than be tried place by place.
+_MAX_STARTS = 48
 #: How far a mention may start before its keyword's first word ("ITAR-" of
 #: "ITAR-TASS", "(" of "(Reuters)").
 _LEAD_CHARS = 5
@@ -118,6 +121,26 @@ class Agency:
         """
         found = [at for lead in self._leads if (at := text.find(lead)) >= 0]
         return max(0, min(found) - _LEAD_CHARS) if found else 0
+
+    def mention_starts(self, text: str) -> list[int] | None:
+        """Every place in ``text`` where a mention can start, in order;
+        ``None`` when there are too many to try one by one.
+
+        A mention starts with a word of :attr:`_leads`, or at most
+        :data:`_LEAD_CHARS` characters before it (see :meth:`search_from`):
+        a pattern matched at each of these places finds what a search of
+        the whole text finds, without trying it at every other character,
+        which the regex engine does for want of a literal to skip ahead by.
+        """
+        starts: set[int] = set()
+        for lead in self._leads:
+            at = text.find(lead)
+            while at >= 0:
+                starts.update(range(max(0, at - _LEAD_CHARS), at + 1))
+                if len(starts) > _MAX_STARTS:
+                    return None
+                at = text.find(lead, at + 1)
+        return sorted(starts)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -242,20 +265,48 @@ def _first_mention(agency: Agency, text: str, present: frozenset[str]) -> int | 
     if not any(keyword in present for keyword in agency.keywords or (agency.name,)):
         return None
     positions: list[int] = []
-    start = agency.search_from(text)
+    # The patterns are tried where a mention can start, or else searched
+    # for from the first such place on.
+    starts = agency.mention_starts(text)
+    start = agency.search_from(text) if starts is None else 0
     if agency.free is not None:
-        found = agency.free.search(text, start)
+        found = _first_match(agency.free, text, starts) if starts is not None else agency.free.search(text, start)
         if found:
             positions.append(found.start())
     if agency.contextual is not None:
         clashing = agency.clash is not None and agency.clash.search(text) is not None
-        for found in agency.contextual.finditer(text, start):
+        pattern = agency.contextual
+        mentions = _matches(pattern, text, starts) if starts is not None else pattern.finditer(text, start)
+        for found in mentions:
             if clashing and not _DATELINE_AFTER.match(text[found.end() :].lstrip()):
                 continue
             if _credited(text, found.start(), found.end(), agency.said_ok):
                 positions.append(found.start())
                 break
     return min(positions) if positions else None
+
+
+def _first_match(pattern: re.Pattern[str], text: str, starts: list[int]) -> re.Match[str] | None:
+    """``pattern.search(text, starts[0])`` when every match starts at one of
+    ``starts`` (sorted): the match at the first of them that has one."""
+    for at in starts:
+        found = pattern.match(text, at)
+        if found is not None:
+            return found
+    return None
+
+
+def _matches(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, starts[0])`` when every match starts at one of
+    ``starts`` (sorted): each search goes on where the last match ended."""
+    after = 0
+    for at in starts:
+        if at < after:
+            continue
+        found = pattern.match(text, at)
+        if found is not None:
+            after = found.end()
+            yield found
 
 
 def agency_named(name: str) -> str | None:
