@@ -133,10 +133,13 @@ def test_is_headline_keeps_its_definition(line: str, strict: bool) -> None:
 @example("Talks Move to St. Petersburg and St.", 0)
 @example("Talks Move to Kazan, Russia, Says Z.", 0)
 def test_headline_shaped_keeps_its_definition(line: str, delta: int) -> None:
-    """At the default limits, and at a character limit of the line's own length."""
+    """At the default limits, at a character limit of the line's own length,
+    and at a word limit of the line's own word count."""
     assert shapes.headline_shaped(line) == plain_headline_shaped(line)
     limit = max(1, len(line) + delta)
     assert shapes.headline_shaped(line, max_chars=limit) == plain_headline_shaped(line, max_chars=limit)
+    words = max(0, len(line.split()) + delta)
+    assert shapes.headline_shaped(line, max_words=words) == plain_headline_shaped(line, max_words=words)
 
 
 @settings(max_examples=300, deadline=None)

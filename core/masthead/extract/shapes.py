@@ -194,12 +194,18 @@ def headline_shaped(line: str, *, max_words: int = 24, max_chars: int = 180) -> 
     headlines are partly in sentence case. A closing question or
     exclamation mark is allowed, as headlines use them.
     """
-    if len(line) > max_chars or not 2 <= len(line.split()) <= max_words:
+    if len(line) > max_chars:
         return False
+    # How the line ends is looked at before its words are counted: most
+    # lines asked are paragraphs, closed by a full stop, and are told
+    # without being cut into words. Words are counted only as far as the
+    # limit needs.
     core = line.rstrip(_CLOSERS)
     if core.endswith((".", "…", ":", ";", ",", "-", "–", "—")) and not (
         (core.endswith(_TITLE_ABBREVIATIONS) or _ends_with_initials(core)) and _HEADLINE_ABBREVIATION_END.search(core)
     ):
+        return False
+    if not 2 <= len(line.split(maxsplit=max_words)) <= max_words:
         return False
     return not sentence_breaks(line) and starts_capitalised(line)
 
