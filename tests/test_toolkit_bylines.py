@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from masthead.extract import bylines
+from masthead.extract.boilerplate import KEPT_LINES
 from masthead.extract.bylines import (
     byline_names,
     date_line,
@@ -119,3 +121,36 @@ def test_is_name_list() -> None:
     assert not is_name_list("Key Takeaways", not_names={"key", "takeaways"})
     assert not is_name_list("Maria")
     assert not is_name_list("Sales rose in 2024")
+
+
+_DATE_LINE_CASES = [
+    "April 7, 2025",
+    "Published: 07.04.2025",
+    "April 25, 2020 - 18:22 Last edited 18:40",
+    "By 2025, the army will have rebuilt the bridge.",
+    "Third, he is the head of the Senate Budget Committee since January 3, 2025.",
+    "2 years ago",
+    "",
+    None,
+]
+
+
+@pytest.mark.parametrize("line", _DATE_LINE_CASES)
+def test_date_line_kept_answers_are_the_rules(line: str | None) -> None:
+    """Asked twice (a page's parser, comment reader and meta-line taker ask
+    the same lines), date_line answers as its rule worked out does."""
+    plain = bylines._date_line(line) if line else None
+    assert date_line(line) == plain
+    assert date_line(line) == plain
+
+
+def test_date_line_keeps_only_short_lines_and_a_bounded_number() -> None:
+    bylines._DATE_LINES.clear()
+    long = "On April 7, 2025, " + "talks went on. " * 30
+    assert len(long) > bylines.DATE_LINE_KEPT_CHARS
+    date_line(long)
+    date_line("April 7, 2025")
+    assert list(bylines._DATE_LINES) == ["April 7, 2025"]
+    for day in range(3000):
+        date_line(f"Day {day}, 2025")
+    assert 0 < len(bylines._DATE_LINES) <= KEPT_LINES

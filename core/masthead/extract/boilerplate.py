@@ -524,14 +524,15 @@ class KeptAnswers(LineAnswers[_T]):
         return answer
 
 
-def recall(kept: dict[str, _T], line: str, ask: Callable[[str], _T]) -> _T:
+def recall(kept: dict[str, _T], line: str, ask: Callable[[str], _T], *, chars: int = KEPT_CHARS) -> _T:
     """``ask(line)``, from ``kept`` (one question's answers for short lines,
     kept across pages as :class:`KeptAnswers` keeps them) when it holds it;
-    else worked out, and kept when ``line`` is short (up to
-    :data:`KEPT_CHARS`), the store emptied at once when it holds
-    :data:`KEPT_LINES` lines. For a question asked outside a page's
-    :class:`KeptAnswers` (a reader's method, a detector's key)."""
-    if len(line) > KEPT_CHARS:
+    else worked out, and kept when ``line`` is short (up to ``chars``,
+    :data:`KEPT_CHARS` unless said), the store emptied at once when it holds
+    :data:`KEPT_LINES` lines, so it holds at most that many lines of that
+    length. For a question asked outside a page's :class:`KeptAnswers` (a
+    reader's method, a detector's key, a toolkit rule several readers ask)."""
+    if len(line) > chars:
         return ask(line)
     answer: _T = kept.get(line, _UNKNOWN)
     if answer is _UNKNOWN:

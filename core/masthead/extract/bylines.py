@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterable
 import attrs
 
 from masthead.extract import dates
+from masthead.extract.boilerplate import recall
 from masthead.extract.text import collapse, fold, has_four_digits
 
 __all__ = [
@@ -230,8 +231,23 @@ def _may_say_last_edited(text: str) -> bool:
     return _LAST_ED[0] in lowered or _LAST_ED[1] in lowered
 
 
+#: :func:`date_line`'s answers for lines up to :data:`DATE_LINE_KEPT_CHARS`
+#: long, kept by :func:`~masthead.extract.boilerplate.recall` (at most
+#: 2,048 such lines, emptied at once).
+_DATE_LINES: dict[str, str | None] = {}
+#: Lines up to this long (date and byline lines, most paragraphs) have
+#: :func:`date_line` keep its answer: a page's head and body lines are asked
+#: by its parser's text test, its comment reader (a comment's timestamp?)
+#: and :func:`masthead.extract.fields.take_meta_line`, and a paragraph
+#: holding a year costs a dozen pattern tests each time.
+DATE_LINE_KEPT_CHARS = 300
+
+
 def date_line(text: str | None) -> str | None:
     """ISO 8601 when ``text`` is a date and nothing else, else ``None``.
+
+    The answer depends on ``text`` alone; it is kept for lines up to
+    :data:`DATE_LINE_KEPT_CHARS` long (see :data:`_DATE_LINES`).
 
     Lead words ("Published:", "Posted on", "Updated") are dropped first, and
     a dash or bar between date and time ("April 25, 2020 - 18:22") or a
@@ -241,10 +257,17 @@ def date_line(text: str | None) -> str | None:
     is read with :func:`masthead.extract.dates.find_date` first, which reads
     "April 7, 2025 1:15 pm" as 13:15.
     """
+    if not text:
+        return None
+    return recall(_DATE_LINES, text, _date_line, chars=DATE_LINE_KEPT_CHARS)
+
+
+def _date_line(text: str) -> str | None:
+    """:func:`date_line`, worked out."""
     # Every date read here has a year (or RFC 2822's four-digit one), and
     # the edits before reading it remove text and never join digits: a
     # line without four digits in a row is no date, done with one scan.
-    if not text or not has_four_digits(text):
+    if not has_four_digits(text):
         return None
     text = text.strip()
     if _may_say_last_edited(text):
