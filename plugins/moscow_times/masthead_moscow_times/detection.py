@@ -69,7 +69,8 @@ _last_split: tuple[weakref.ref[Page], list[str]] | None = None
 def split_lines_of(page: Page) -> list[str] | None:
     """``split_glued_lines(page.lines, folded=page.folded_lines)`` if the
     detector made it for this page (and no other since), else ``None``;
-    handed over once."""
+    handed over once. Made only of a dump whose every line is at most
+    :data:`~masthead_moscow_times.lines.KEY_CHARS` long."""
     global _last_split
     last = _last_split
     if last is None or last[0]() is not page:

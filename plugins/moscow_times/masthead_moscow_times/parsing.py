@@ -205,6 +205,7 @@ def parse_lines(
     guess_head: bool = True,
     folded: Sequence[str] | None = None,
     split: Sequence[str] | None = None,
+    short: bool | None = None,
 ) -> Fields:
     """Read a page's lines into fields; raises :class:`NotAnArticle` for listings.
 
@@ -215,9 +216,13 @@ def parse_lines(
     which routing folded): the parser then starts from them instead of
     folding the lines again. ``split`` is :func:`split_glued_lines` of
     ``lines`` (and ``folded``), if known (the detector made it of a dump).
+    ``short`` says whether no line is longer than :data:`KEY_CHARS`, if
+    the caller knows (the detector splits only such dumps whole).
     """
     with page_memo():
-        if folded is not None and max(map(len, lines), default=0) <= KEY_CHARS:
+        if short is None:
+            short = max(map(len, lines), default=0) <= KEY_CHARS
+        if folded is not None and short:
             remember_keys(lines, folded)  # each line is its own key's text
         if split is None:
             split = split_glued_lines(lines, folded=folded)
@@ -484,7 +489,10 @@ def looks_like_listing(main: Sequence[str], all_lines: Sequence[str]) -> bool:
     or tags (article pages have them)."""
     if any(map(_is_listing_line, all_lines)) and sum(1 for line in main if is_headline(line)) >= 3:
         return True
-    return listing.reads_as_teasers(main, is_headline=is_headline, is_text=is_paragraph)
+    # Running text is a bit of each line's kinds (the cleaning passes made
+    # them all): a look-up, not the words counted again.
+    kind = _kinds()
+    return listing.reads_as_teasers(main, is_headline=is_headline, is_text=lambda line: kind(line) & PARAGRAPH != 0)
 
 
 #: How every line :data:`_LISTING` matches starts, folded: as one of its

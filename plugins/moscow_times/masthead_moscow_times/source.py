@@ -41,8 +41,12 @@ class MoscowTimesSource(Source):
             parsed, layout = html.extract(page)
             language = page.meta.language
         else:
-            split = detection.split_lines_of(page)  # made by routing's call of detect, if it split the dump
-            parsed, layout, language = parse_lines(page.lines, folded=page.folded_lines, split=split), "text-dump", None
+            # Made by routing's call of detect, if it split the dump: only
+            # a dump whose every line is short (detection.split_lines_of).
+            split = detection.split_lines_of(page)
+            short = True if split is not None else None
+            parsed = parse_lines(page.lines, folded=page.folded_lines, split=split, short=short)
+            layout, language = "text-dump", None
         parsed.published = parsed.published or date_of_url(page.url)
         return parsed.draft(url=page.url, language=language or _language_of(parsed), layout=layout)
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from moscow_times_support import ARTICLE_DUMPS, DUMPS, LISTING_DUMPS, SEED_BARE, SEED_FULL
 
 from masthead import NotAnArticle, Page
-from masthead.extract import pageparts
+from masthead.extract import listing, pageparts
 from masthead.extract.document import TEXT, RawDocument
 from masthead.extract.text import fold
 from masthead.testing import assert_read_as_if_first
@@ -35,6 +35,7 @@ from masthead_moscow_times.parsing import (
     _strip_newsletter,
     has_article_furniture,
     is_appeal_line,
+    looks_like_listing,
     parse_lines,
     related_in_trailer,
     split_glued_lines,
@@ -177,6 +178,32 @@ def test_a_glued_dump_is_parsed_from_the_split_the_detector_made() -> None:
     assert parsed.title == "Putin and Trump Hail Trust"
     assert list(parsed.body) == parse_lines(page.lines, folded=page.folded_lines).body
     assert fold(parsed.body[0]).startswith("the story goes on")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_LINE, st.sampled_from(_TEXT)), max_size=16), st.lists(_LINE, max_size=4))
+def test_a_listing_is_told_from_the_kinds_running_text_bit_as_from_the_words(main: list[str], rest: list[str]) -> None:
+    """looks_like_listing reads running text from the lines' kinds: the
+    verdict is the one the word count (is_paragraph) gives."""
+    plain = any(map(_is_listing_line, main + rest)) and sum(map(is_headline, main)) >= 3
+    plain = plain or listing.reads_as_teasers(main, is_headline=is_headline, is_text=is_paragraph)
+    with line_rules.page_memo():
+        assert looks_like_listing(main, main + rest) == plain
+
+
+def test_parsing_told_the_lines_are_short_reads_as_parsing_that_measures_them() -> None:
+    for path in (SEED_FULL, SEED_BARE, *ARTICLE_DUMPS, *LISTING_DUMPS, *sorted(DUMPS.glob("*.txt"))):
+        page = _dump(path)
+        if max(map(len, page.lines), default=0) > line_rules.KEY_CHARS:
+            continue
+        assert _read_short(page, short=True) == _read_short(page, short=None), path
+
+
+def _read_short(page: Page, *, short: bool | None) -> object:
+    try:
+        return parse_lines(page.lines, folded=page.folded_lines, short=short)
+    except NotAnArticle as exc:
+        return str(exc)
 
 
 #: Lines the kept answers are about: captions, credits, bylines, dates, headlines.
