@@ -154,6 +154,11 @@ def _openings(boilerplate: Boilerplate) -> tuple[int, frozenset[str]] | None:
 
 
 _NEWSLETTER_OPENINGS = _openings(_NEWSLETTER)
+#: :data:`_NEWSLETTER_OPENINGS` apart, and how long a line may be for its
+#: key's start to be tested against them alone (:func:`_may_be_newsletter`):
+#: :data:`KEY_CHARS`, or -1 (no line) where there are no openings to test.
+_NEWSLETTER_WIDTH, _NEWSLETTER_STARTS = _NEWSLETTER_OPENINGS or (0, frozenset[str]())
+_NEWSLETTER_WHOLE = -1 if _NEWSLETTER_OPENINGS is None else KEY_CHARS
 
 
 def _strip_newsletter(lines: Sequence[str]) -> list[str]:
@@ -562,9 +567,12 @@ def kinds_of(line: str) -> int:
         kinds |= TAIL | CLOSES_CLUSTER
     if key == _READ_MORE:
         kinds |= READ_MORE
-    if len(line) >= _PARAGRAPH_MIN_CHARS and is_paragraph(line):
+    # is_paragraph and, for a line key_of folds whole, _may_be_newsletter,
+    # written out: kinds_of is asked of every new line of every page.
+    if len(line) >= _PARAGRAPH_MIN_CHARS and len(line.split(None, 11)) >= 12 and ends_sentence(line):
         kinds |= PARAGRAPH
-    if _may_be_newsletter(line, key):
+    whole = len(line) <= _NEWSLETTER_WHOLE
+    if key[:_NEWSLETTER_WIDTH] in _NEWSLETTER_STARTS if whole else _may_be_newsletter(line, key):
         kinds |= NEWSLETTER
     if _is_chrome(line, key):
         kinds |= CHROME

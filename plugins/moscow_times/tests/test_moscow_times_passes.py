@@ -264,6 +264,7 @@ def test_a_lines_kinds_are_the_plain_rules_answers(line: str) -> None:
         parsing.SECTION: key in phrases.SECTION_LINES,
         parsing.FURNITURE: _is_appeal(key) or key.startswith(phrases.ARTICLE_ONLY_PREFIXES),
         parsing.CLOSES_CLUSTER: _closes_cluster(line),
+        parsing.NEWSLETTER: parsing._may_be_newsletter(line, key),
     }
     assert {bit: bool(kinds & bit) for bit in plain} == plain
     if len(line) <= line_rules.KEY_CHARS:
