@@ -169,11 +169,6 @@ def load_sidecar(path: str, suffixes: Iterable[str] = (".html", ".htm", ".xhtml"
     if suffix is not None:
         base = path[: -len(suffix)]
     sidecar = base + SIDECAR_SUFFIX
-    listed = _listed
-    if listed is not None:
-        folder, name = os.path.split(sidecar)
-        if folder == listed[0] and name not in listed[1]:
-            return {}  # the folder's listing has no such file: no failed open to say so
     try:
         with open_regular(sidecar) as handle:
             raw = handle.read(MAX_SIDECAR_BYTES + 1)
@@ -458,35 +453,7 @@ def _outside(path: str, root: str) -> Rejection:
     )
 
 
-#: The folder a directory walk is yielding the files of, and the names of
-#: the sidecars its listing held (see :func:`_list_sidecars`).
-_listed: tuple[str, frozenset[str]] | None = None
-
-
-def _list_sidecars(directory: str, children: Iterable[os.DirEntry[str]]) -> None:
-    """Note the sidecars among ``children``, the listing of ``directory``.
-
-    A walk yields a folder's files in turn, and each is read before the
-    next is yielded: :func:`load_sidecar` then knows from this listing that
-    a page has no sidecar, instead of learning it from an open that fails
-    (a system call and an exception per page; most folders hold none). A
-    sidecar written into the folder after its listing is not seen, as it
-    would not be had it been written a moment after its page was read.
-    """
-    global _listed
-    folder = os.path.split(os.path.join(directory, "_"))[0]  # as os.path.split gives a file's folder
-    _listed = (folder, frozenset(entry.name for entry in children if entry.name.endswith(SIDECAR_SUFFIX)))
-
-
 def _walk(top: str, follow_links: bool = False) -> Iterator[tuple[str, bool] | Rejection]:
-    global _listed
-    try:
-        yield from _walk_folders(top, follow_links)
-    finally:
-        _listed = None  # the listing speaks for the walk's own reads only
-
-
-def _walk_folders(top: str, follow_links: bool) -> Iterator[tuple[str, bool] | Rejection]:
     root = os.path.realpath(top)
     seen: set[tuple[int, int]] = set()
     pending = [top]
@@ -507,7 +474,6 @@ def _walk_folders(top: str, follow_links: bool) -> Iterator[tuple[str, bool] | R
         except OSError as exc:
             yield reject(directory, os_error_reason(exc), f"{exc.strerror or exc}")
             continue
-        _list_sidecars(directory, children)
         subdirs = []
         for entry in children:
             if not follow_links and entry.is_symlink() and not _inside(entry.path, root):
