@@ -154,3 +154,16 @@ def test_date_line_keeps_only_short_lines_and_a_bounded_number() -> None:
     for day in range(3000):
         date_line(f"Day {day}, 2025")
     assert 0 < len(bylines._DATE_LINES) <= KEPT_LINES
+
+
+def test_date_line_keeps_no_string_subclass() -> None:
+    """A Beautiful Soup string refers to its whole tree: kept as a key, it
+    would keep the tree alive."""
+
+    class Held(str):
+        pass
+
+    bylines._DATE_LINES.clear()
+    line = Held("April 7, 2025")
+    assert date_line(line) == date_line("April 7, 2025") == "2025-04-07"
+    assert all(type(key) is str for key in bylines._DATE_LINES)

@@ -259,6 +259,10 @@ def date_line(text: str | None) -> str | None:
     """
     if not text:
         return None
+    if type(text) is not str:
+        # A subclass (Beautiful Soup's strings) would keep what it refers
+        # to alive as a key: its answer is worked out, not kept.
+        return _date_line(text)
     return recall(_DATE_LINES, text, _date_line, chars=DATE_LINE_KEPT_CHARS)
 
 
