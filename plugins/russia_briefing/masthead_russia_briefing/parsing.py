@@ -272,21 +272,11 @@ def _kept(line: str, found: tuple[int, str | None]) -> tuple[int, str | None]:
 _THREAD_WORDS = ("comment", "respons", "thought", "replies")
 
 
-#: What the folded line of every byline starts with (see :func:`_bylines`).
+#: What the folded line of every byline starts with: a byline's pattern
+#: (:func:`.byline.is_byline`) takes the word in any case, where the long
+#: "s", which folding makes an "s", is the only other letter it takes, so
+#: :func:`kinds_of` asks only such lines.
 _POSTED = "posted"
-
-
-def _bylines(lines: Sequence[str], folded: Sequence[str]) -> frozenset[str]:
-    """The lines of ``lines`` that are bylines (:func:`.byline.is_byline`).
-
-    ``folded`` are the lines folded: a byline's folded line starts with
-    "posted" (its pattern takes the word in any case, where the long "s",
-    which folding makes an "s", is the only other letter it takes), so
-    only such lines are read (:func:`kinds_of` reads them so).
-    """
-    return frozenset(
-        line for line, key in zip(lines, folded, strict=True) if key.startswith(_POSTED) and byline.is_byline(line)
-    )
 
 
 def dump_comments(
