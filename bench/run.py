@@ -408,7 +408,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--pages", type=int, default=1000, help="pages of rows 1, 2 and 6 (default 1,000)")
     parser.add_argument("--rate-pages", type=int, help="pages of the pages/s row (default 10,000; --quick: --pages)")
     parser.add_argument("--hot-pages", type=int, help="pages of the in-process row (default 1,000; --quick 300)")
-    parser.add_argument("--dumps", type=int, help="text dumps (default 6,000; --quick 3,000)")
+    parser.add_argument("--dumps", type=int, help="text dumps (default 6,000, --quick too)")
     parser.add_argument("--memory-sizes", help="corpus sizes of the memory row (default 1000,10000; --quick 1000,3000)")
     parser.add_argument("--only", default=",".join(ROWS), help=f"rows to run, comma-separated: {', '.join(ROWS)}")
     parser.add_argument("--real", type=Path, help="folder of real pages (*.html, *.html.gz) for the generic share")
@@ -422,7 +422,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     args.rounds = args.rounds or (3 if quick else 5)
     args.rate_pages = args.rate_pages or (args.pages if quick else 10_000)
     args.hot_pages = args.hot_pages or (300 if quick else 1000)
-    args.dumps = args.dumps or (3000 if quick else 6000)
+    args.dumps = args.dumps or 6000
     sizes = args.memory_sizes or ("1000,3000" if quick else "1000,10000")
     args.memory_sizes = [int(s) for s in sizes.split(",")]
     args.only = set(args.only.split(","))
