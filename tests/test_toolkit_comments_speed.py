@@ -227,3 +227,35 @@ def test_four_digits_as_the_plain_pattern(digits: str, pad: int) -> None:
     # Padded past the length from which on the bytes are scanned.
     for line in (digits, "x" * pad + digits, digits + "\u201c" * pad):
         assert text.has_four_digits(line) == (re.search(r"\d\d\d\d", line) is not None)
+
+
+_RUN_NAMES = st.sampled_from(("Rob", "Rob says:", "\u2022 Ann", "bob_77", "Conclusion", "BITCOIN", "Kim Lee"))
+_RUN_TEXTS = st.sampled_from(
+    (
+        *("Great piece.", "Is that so?", "Support us", "Click to see full-size map", "Reply to Rob"),
+        "Russia And China Sign New Energy Deal",
+        "The ministry said the talks would resume in May after a pause of several weeks, officials added.",
+    )
+)
+#: Pages ending in what may be a run of named comments: NAME, a few lines, "Reply" or not.
+_RUN_PAGES = st.tuples(
+    st.lists(st.one_of(_RUN_NAMES, _RUN_TEXTS, st.sampled_from(("Reply", "lol", "ETH"))), max_size=6),
+    st.lists(st.tuples(_RUN_NAMES, st.lists(_RUN_TEXTS, min_size=1, max_size=3), st.booleans()), max_size=5),
+).map(lambda page: [*page[0], *(line for name, said, reply in page[1] for line in (name, *said, *["Reply"][:reply]))])
+
+
+@settings(max_examples=400, deadline=None)
+@given(_RUN_PAGES, st.data())
+def test_a_named_run_is_looked_for_only_where_two_lines_are_shaped_like_names(
+    lines: list[str], data: st.DataObject
+) -> None:
+    start = data.draw(st.just(0) | st.integers(0, len(lines)))
+    stop = data.draw(st.just(len(lines)) | st.integers(start, len(lines)))
+    reader = comments._Reader(lambda line: line == "Support us")
+    assert comments._named_run_start(reader, lines, start, stop) == comments._named_run(reader, lines, start, stop)
+
+
+def test_a_named_run_of_two_names_only_is_still_found() -> None:
+    # The fewest names a run counts: the pre-check must not ask for more.
+    lines = ["Rob", "Great piece.", "bob_77", "Is that so?"]
+    assert comments._named_run_start(comments._Reader(None), lines, 0, len(lines)) == 0

@@ -737,6 +737,20 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
     once it has three names and reads like chat: short comments on average,
     one of them a few words or a question.
     """
+    # A run counts two names at least, and a name line has a name's shape:
+    # a body without two such lines (most pages) is done without judging
+    # its lines for chrome, headings and headlines.
+    shaped = 0
+    for index in range(stop - 1, start - 1, -1):
+        if _is_name(lines[index]):
+            shaped += 1
+            if shaped == _MIN_RUN_NAMES:
+                return _named_run(reader, lines, start, stop)
+    return None
+
+
+def _named_run(reader: _Reader, lines: Sequence[str], start: int, stop: int) -> int | None:
+    """:func:`_named_run_start`, every line judged."""
     best: int | None = None
     names = words = 0
     informal = chatty = False
@@ -782,6 +796,8 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
 _MIN_PLAIN_NAMES = 3
 _CHAT_WORDS = 40
 _CHAT_LINE_WORDS = 6
+#: Either way, a run has this many names at least.
+_MIN_RUN_NAMES = min(MIN_NAMES_WITHOUT_CHROME, _MIN_PLAIN_NAMES)
 
 
 #: One-word section headings of articles, never taken for a screen name.
