@@ -246,7 +246,7 @@ _RUN_PAGES = st.tuples(
 
 @settings(max_examples=400, deadline=None)
 @given(_RUN_PAGES, st.data())
-def test_a_named_run_is_looked_for_only_where_two_lines_are_shaped_like_names(
+def test_a_named_run_is_looked_for_only_where_two_name_lines_come_before_the_last(
     lines: list[str], data: st.DataObject
 ) -> None:
     start = data.draw(st.just(0) | st.integers(0, len(lines)))
@@ -256,6 +256,7 @@ def test_a_named_run_is_looked_for_only_where_two_lines_are_shaped_like_names(
 
 
 def test_a_named_run_of_two_names_only_is_still_found() -> None:
-    # The fewest names a run counts: the pre-check must not ask for more.
+    # The fewest names a run counts, the second one right before the last
+    # line: the pre-check must ask for no more.
     lines = ["Rob", "Great piece.", "bob_77", "Is that so?"]
     assert comments._named_run_start(comments._Reader(None), lines, 0, len(lines)) == 0

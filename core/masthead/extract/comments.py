@@ -737,14 +737,16 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
     once it has three names and reads like chat: short comments on average,
     one of them a few words or a question.
     """
-    # A run counts two names at least, and a name line has a name's shape:
-    # a body without two such lines (most pages) is done without judging
-    # its lines for chrome, headings and headlines.
-    shaped = 0
-    for index in range(stop - 1, start - 1, -1):
-        if _is_name(lines[index]):
-            shaped += 1
-            if shaped == _MIN_RUN_NAMES:
+    # A run counts two name lines at least, and never the last line (a
+    # name counts once text follows it): a body without two such lines
+    # before its last (most pages) is done without judging its lines for
+    # headings and headlines. Most lines have no name's shape, and are no
+    # name line without being asked for chrome or stamps.
+    names = 0
+    for index in range(stop - 2, start - 1, -1):
+        if reader.name_line(lines[index]):
+            names += 1
+            if names == _MIN_RUN_NAMES:
                 return _named_run(reader, lines, start, stop)
     return None
 
