@@ -46,7 +46,9 @@ def score(page: Page) -> float:
     # Buttons, appeals, the byline and the mentions all name the site, so only
     # the lines naming it are read, and none when the page's folded text (its
     # folded lines joined) names it nowhere ("South Korea" is no mention).
-    named = [i for i, key in enumerate(keys) if _names_site(key)] if _names_site(text) else []
+    # The one word every name holds is looked for inline: on the site's own
+    # pages most lines are asked, and a call per line costs more than the test.
+    named = [i for i, key in enumerate(keys) if _SOUTH in key and _names_site(key)] if _names_site(text) else []
     banner = 0.0 if _BANNERS.isdisjoint(keys[:_BANNER_LINES]) else 0.4
     helper = _helper_score(keys, text)
     mentions = min(0.25, 0.1 * len(named))

@@ -126,6 +126,7 @@ _KEPT_TEXTS: dict[str, bool] = {}
 _KEPT_DONATIONS: dict[str, bool] = {}
 _KEPT_HEADLINES: dict[str, bool] = {}
 _KEPT_LOOSE_HEADLINES: dict[str, bool] = {}
+_KEPT_KINDS: dict[str, int] = {}
 
 
 class _Judge:
@@ -146,6 +147,8 @@ class _Judge:
         self.donation = KeptAnswers(_is_donation, _KEPT_DONATIONS).__getitem__
         self._headlines = KeptAnswers(shapes.is_headline, _KEPT_HEADLINES)
         self._loose_headlines = KeptAnswers(_is_loose_headline, _KEPT_LOOSE_HEADLINES)
+        #: :func:`_kind_of`, for the lines the head and the body read.
+        self.kind = KeptAnswers(_kind_of, _KEPT_KINDS).__getitem__
 
     def headline(self, line: str, *, strict: bool = True) -> bool:
         """:func:`masthead.extract.shapes.is_headline`, remembered: the body's
@@ -168,6 +171,33 @@ def _is_donation(line: str) -> bool:
     and asked of the same lines anyway: most lines are done with that.
     """
     return bp.is_boilerplate(line) and bp.is_donation(line)
+
+
+#: The bits of :func:`_kind_of`: a caption, and a line
+#: :func:`masthead.extract.fields.take_meta_line` takes (a byline, a date
+#: line or a source note). A line with neither is running text.
+CAPTION = 1
+META = 2
+
+
+def _kind_of(line: str) -> int:
+    """What the head and the body ask of a line that is no boilerplate, as the bits above.
+
+    Both ask whether it is a caption and whether
+    :func:`masthead.extract.fields.take_meta_line` takes it, in either
+    order: the answers depend on the line alone, so they are one look-up a
+    page, and a short line's are kept across pages (bylines, credits,
+    source notes and captions recur). ``take_meta_line`` itself is called
+    only for a line it takes, to read what it takes.
+    """
+    kind = CAPTION if captions.is_caption(line) else 0
+    if (
+        bylines.byline_names(line, credits=bp.TEAM_CREDITS) is not None
+        or date_line(line) is not None
+        or bylines.source_note(line) is not None
+    ):
+        kind |= META
+    return kind
 
 
 def _is_text(line: str) -> bool:
@@ -337,9 +367,10 @@ def _read_head(
         else:
             if _is_boilerplate(line, last=index == last):
                 continue
-            if take_meta_line(parts, line, credits=bp.TEAM_CREDITS) or _take_dateline(line, parts):
+            kind = judge.kind(line)
+            if (kind & META and take_meta_line(parts, line, credits=bp.TEAM_CREDITS)) or _take_dateline(line, parts):
                 continue
-            if captions.is_caption(line):
+            if kind & CAPTION:
                 parts.captions.append(line)
                 continue
         if index > title_at and shapes.ends_sentence(line) and len(line.split()) >= 2:
@@ -405,12 +436,13 @@ def _read_body(lines: Sequence[str], keys: Sequence[str], start: int, end: int, 
             if not _take_source_note(line, parts):
                 parts.body.append(line)
             continue
-        if captions.is_caption(line):
+        kind = judge.kind(line)
+        if kind & CAPTION:
             parts.captions.append(line)
-            continue
-        if take_meta_line(parts, line, credits=bp.TEAM_CREDITS):
-            continue
-        parts.body.append(line)
+        elif kind & META:
+            take_meta_line(parts, line, credits=bp.TEAM_CREDITS)
+        else:
+            parts.body.append(line)
 
 
 def _read_tail(
