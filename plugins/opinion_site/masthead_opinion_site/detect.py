@@ -42,6 +42,11 @@ def score(page: Page) -> float:
         return 0.95
     lines, keys, text = page.lines, page.folded_lines, page.folded_text
     marker = _marker_score(lines, keys, text)
+    # Most pages are other outlets': one that names the site nowhere and
+    # has no map link has no banner, button, appeal, byline or mention
+    # either (each names the site), so the marker alone counts.
+    if _SOUTH not in text and _HELPER_WORDS not in text:
+        return _with_thread(marker, lines, keys)
     # Every detector runs on every page, and most pages are not SouthFront's.
     # Buttons, appeals, the byline and the mentions all name the site, so only
     # the lines naming it are read, and none when the page's folded text (its
@@ -64,7 +69,11 @@ def score(page: Page) -> float:
         _is_appeal(lines[i], keys[i]) for i in named
     )
     evidence = (0.8 if marker == 0.0 else 0.1) if own else 0.0
-    total = marker + evidence + banner + helper + mentions
+    return _with_thread(marker + evidence + banner + helper + mentions, lines, keys)
+
+
+def _with_thread(total: float, lines: tuple[str, ...], keys: tuple[str, ...]) -> float:
+    """``total`` with the comment thread's bit (only with other evidence), in [0, 1]."""
     if 0.3 < total < 1.0 and _has_comment_thread(lines, keys):
         total += 0.05 if total >= 0.5 else 0.1
     return max(0.0, min(1.0, total))

@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from opinion_site_helpers import CORPUS, FIXTURES, HTML_ARTICLES, HTML_LISTING, OTHER_SEEDS, SEED
 
 from masthead import Page
+from masthead.extract import htmlmeta
 from masthead.testing import conformance_problems, document, document_from_file, installed_plugins
-from masthead_opinion_site import SouthFrontSource
+from masthead_opinion_site import SouthFrontSource, detect
 
 
 def page_of(path: Path, url: str | None = None) -> Page:
@@ -113,3 +116,54 @@ def test_conformance_over_fixtures_and_corpus() -> None:
     paths = sorted(CORPUS.glob("*.txt")) + sorted(FIXTURES.glob("*.html"))
     pages = [page_of(p) for p in paths]
     assert conformance_problems(SOURCE, pages) == []
+
+
+def _plain_score(page: Page) -> float:
+    """The detector's score with every part asked of every page (no early answer)."""
+    if detect.on_domain(page.raw.url) or detect.on_domain(page.meta.canonical_url):
+        return 1.0
+    meta = page.meta
+    if (meta.site_name or meta.json_ld) and htmlmeta.names_publisher(meta, detect._NAMES):
+        return 0.95
+    lines, keys, text = page.lines, page.folded_lines, page.folded_text
+    marker = detect._marker_score(lines, keys, text)
+    named = [i for i, key in enumerate(keys) if detect._names_site(key)]
+    banner = 0.0 if detect._BANNERS.isdisjoint(keys[: detect._BANNER_LINES]) else 0.4
+    helper = detect._helper_score(keys, text)
+    mentions = min(0.25, 0.1 * len(named))
+    if marker + banner + helper + mentions >= 1.0:
+        return 1.0
+    own = any(
+        detect._is_button(keys[i]) or detect._is_own_byline(keys[i]) or detect._is_appeal(lines[i], keys[i])
+        for i in named
+    )
+    evidence = (0.8 if marker == 0.0 else 0.1) if own else 0.0
+    total = marker + evidence + banner + helper + mentions
+    if 0.3 < total < 1.0 and detect._has_comment_thread(lines, keys):
+        total += 0.05 if total >= 0.5 else 0.1
+    return max(0.0, min(1.0, total))
+
+
+_DETECT_LINES = st.one_of(
+    st.sampled_from(
+        (
+            *("SouthFront", "South Korea", "Support SouthFront", "MORE ON THE TOPIC:", "More on the topic:"),
+            *("MORE ON THE", "southfront maps"),
+            *("Click to see full-size map", "Click to see full-size image", "Leave a Reply", "Inline Feedbacks"),
+            *("Written by Ann Lee exclusively for SouthFront", "Ukraine Strikes Refinery Near Ryazan Again"),
+            *("Do you like this content? Consider helping us!", "patreon.com/southfront", "3 comments", "Reply"),
+            *("John Smith", "2 days ago", "- Jane Doe", "A sentence that ends like one."),
+        )
+    ),
+    # Control characters make a binary document, which is no page.
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=60),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DETECT_LINES, min_size=1, max_size=14).filter(lambda lines: "".join(lines).strip()))
+def test_score_is_the_plain_rules(lines: list[str]) -> None:
+    """The early answers (a page naming the site nowhere, a page scoring 1
+    before its own evidence) give the score every part adds up to."""
+    page = Page.from_raw(document("\n".join(lines), uri="page.txt"))
+    assert detect.score(page) == _plain_score(page)
