@@ -47,6 +47,12 @@ def score(page: Page) -> float:
     # either (each names the site), so the marker alone counts.
     if _SOUTH not in text and _HELPER_WORDS not in text:
         return _with_thread(marker, lines, keys)
+    banner = 0.0 if _BANNERS.isdisjoint(keys[:_BANNER_LINES]) else 0.4
+    helper = _helper_score(keys, text)
+    # The parts only ever add up (mentions too): a page these score 1 already
+    # (the site's own, with its marker and banner) is done without counting.
+    if marker + banner + helper >= 1.0:
+        return 1.0
     # Every detector runs on every page, and most pages are not SouthFront's.
     # Buttons, appeals, the byline and the mentions all name the site, so only
     # the lines naming it are read, and none when the page's folded text (its
@@ -54,8 +60,6 @@ def score(page: Page) -> float:
     # The one word every name holds is looked for inline: on the site's own
     # pages most lines are asked, and a call per line costs more than the test.
     named = [i for i, key in enumerate(keys) if _SOUTH in key and _names_site(key)] if _names_site(text) else []
-    banner = 0.0 if _BANNERS.isdisjoint(keys[:_BANNER_LINES]) else 0.4
-    helper = _helper_score(keys, text)
     mentions = min(0.25, 0.1 * len(named))
     # The site's own evidence and the comment thread only ever add to a
     # score capped at 1: a page the rest scores 1 already is done without
