@@ -635,20 +635,12 @@ def read_head(lines: Sequence[str], parsed: Fields, *, guess_head: bool) -> int:
     for one.
     """
     index = _skip_to_title(lines, parsed, guess_head=guess_head)
-    # The page's answers, taken once (:func:`masthead_moscow_times.lines.page_answers`):
-    # each line is asked its key, date and caption through them, not through
-    # a look-up of the page being read per question. The headline does not
-    # change here: its key is taken once too.
-    answers = page_answers()
-    key, date_of, caption = answers.keys.__getitem__, answers.dates.__getitem__, answers.captions.__getitem__
-    title_key = None if parsed.title is None else key(parsed.title)
     after_byline = dated = False
     while index < len(lines):
         line = lines[index]
         if _EDITOR_NOTE.match(line):
             break
-        line_key = key(line)
-        if line_key == title_key or (parsed.subtitle is not None and line_key == key(parsed.subtitle)):
+        if _repeats(line, parsed.title) or _repeats(line, parsed.subtitle):
             index += 1
             continue
         names = byline_names(line)
@@ -659,10 +651,10 @@ def read_head(lines: Sequence[str], parsed: Fields, *, guess_head: bool) -> int:
             _add_byline(parsed, names)
         elif role is not None:
             parsed.attributions.extend(role)
-        elif (when := date_of(line)) is not None:
+        elif (when := date_of_line(line)) is not None:
             parsed.published = parsed.published or when
             dated = True
-        elif caption(line):
+        elif is_caption(line):
             parsed.captions.append(line)
         elif (
             guess_head
@@ -733,6 +725,10 @@ def _standfirst_fits(lines: Sequence[str], index: int, title: str | None) -> boo
         is_head_line=_is_head_line,
         is_headline=is_headline,
     )
+
+
+def _repeats(line: str, text: str | None) -> bool:
+    return text is not None and key_of(line) == key_of(text)
 
 
 # --- body -----------------------------------------------------------------

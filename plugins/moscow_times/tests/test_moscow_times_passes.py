@@ -20,7 +20,6 @@ from moscow_times_support import ARTICLE_DUMPS, DUMPS, LISTING_DUMPS, SEED_BARE,
 from masthead import NotAnArticle, Page
 from masthead.extract import listing, pageparts
 from masthead.extract.document import TEXT, RawDocument
-from masthead.extract.fields import Fields
 from masthead.extract.text import fold
 from masthead.testing import assert_read_as_if_first
 from masthead_moscow_times import MoscowTimesSource, detection, parsing, phrases
@@ -272,98 +271,3 @@ def test_a_lines_kinds_are_the_plain_rules_answers(line: str) -> None:
         assert bool(kinds & parsing.OPENS_CLUSTER) == _CLUSTERS.matches(line)
     # A line the strip need not ask is left as it is (the strip test compares whole strips).
     assert kinds & parsing.NEWSLETTER or _NEWSLETTER.strip([line]) == [line]
-
-
-def _plain_read_head(lines: list[str], parsed: Fields, *, guess_head: bool) -> int:
-    """:func:`~masthead_moscow_times.parsing.read_head` as the rules state
-    it: a line repeating the headline or the standfirst (by key) is passed
-    over, each line's date and caption asked through the line rules."""
-    index = parsing._skip_to_title(lines, parsed, guess_head=guess_head)
-    repeats = lambda line, text: text is not None and key_of(line) == key_of(text)  # noqa: E731
-    after_byline = dated = False
-    while index < len(lines):
-        line = lines[index]
-        if parsing._EDITOR_NOTE.match(line):
-            break
-        if repeats(line, parsed.title) or repeats(line, parsed.subtitle):
-            index += 1
-            continue
-        names = line_rules.byline_names(line)
-        role = line_rules.byline_role(line) if after_byline else None
-        after_byline = names is not None
-        dated = dated or names is not None
-        if names is not None:
-            parsing._add_byline(parsed, names)
-        elif role is not None:
-            parsed.attributions.extend(role)
-        elif (when := line_rules.date_of_line(line)) is not None:
-            parsed.published = parsed.published or when
-            dated = True
-        elif line_rules.is_caption(line):
-            parsed.captions.append(line)
-        elif (
-            guess_head
-            and parsed.subtitle is None
-            and not parsed.captions
-            and not dated
-            and parsing._standfirst_fits(lines, index, parsed.title)
-        ):
-            parsed.subtitle = line
-        elif (
-            guess_head
-            and parsed.subtitle is not None
-            and not parsed.captions
-            and (
-                taken := pageparts.lead_caption_lines(
-                    lines, index, is_credit=line_rules.is_bare_credit, is_headline=is_headline
-                )
-            )
-        ):
-            parsed.captions.append(" ".join(lines[index : index + taken]))
-            index += taken - 1
-        else:
-            break
-        index += 1
-    return index
-
-
-#: Lines a page's head is made of, the headline and standfirst repeated in other cases and spacing.
-_HEAD_TITLE = "Putin and Trump Hail Trust and Cooperation"
-_HEAD_STANDFIRST = "The two presidents issued a joint statement to mark the meeting at the Elbe."
-_HEAD_LINE = st.sampled_from(
-    (
-        _HEAD_TITLE,
-        _HEAD_TITLE.upper(),
-        "  putin and  trump hail trust and cooperation ",
-        _HEAD_STANDFIRST,
-        _HEAD_STANDFIRST.lower(),
-        "By Oleg Petrov",
-        "By Jake Cordell and Reuters",
-        "Staff Writer",
-        "Reuters",
-        "April 25, 2020",
-        "Updated: May 7, 2012",
-        "Medical workers at a Moscow hospital. Sergei Kiselev / Moskva News Agency",
-        "Pixabay",
-        "Smoke over Yakutsk.",
-        "Updated with comments from the Kremlin.",
-        _TEXT[1] + " It said so on Tuesday, and more words follow here to make it long.",
-        "news",
-    )
-)
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(_HEAD_LINE, max_size=9), st.sampled_from((None, _HEAD_TITLE, _HEAD_TITLE.lower())), st.booleans())
-def test_the_head_is_read_as_the_plain_rules_read_it(lines: list[str], title: str | None, guess_head: bool) -> None:
-    for memo in (True, False):
-        fast, plain = Fields(title=title), Fields(title=title)
-        if memo:
-            with line_rules.page_memo():
-                start = parsing.read_head(lines, fast, guess_head=guess_head)
-            with line_rules.page_memo():
-                plain_start = _plain_read_head(lines, plain, guess_head=guess_head)
-        else:
-            start = parsing.read_head(lines, fast, guess_head=guess_head)
-            plain_start = _plain_read_head(lines, plain, guess_head=guess_head)
-        assert (start, fast) == (plain_start, plain)
