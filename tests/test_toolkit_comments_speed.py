@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -260,3 +261,42 @@ def test_a_named_run_of_two_names_only_is_still_found() -> None:
     # line: the pre-check must ask for no more.
     lines = ["Rob", "Great piece.", "bob_77", "Is that so?"]
     assert comments._named_run_start(comments._Reader(None), lines, 0, len(lines)) == 0
+
+
+def test_a_long_article_without_a_named_run_is_not_read_to_its_top() -> None:
+    """The pre-check hands a stretch of more unnamed lines than a comment
+    runs to over to the full reading, which stops there: a 10,000-line
+    article costs what a short one does."""
+    asked: list[str] = []
+
+    class Counting(comments._Reader):
+        def name_line(self, line: str) -> bool:
+            asked.append(line)
+            return super().name_line(line)
+
+    lines = ["Rob", *["The ministry said the talks would resume in May, officials added."] * 10_000, "lol"]
+    assert comments._named_run_start(Counting(None), lines, 0, len(lines)) is None
+    assert len(asked) <= comments._PRECHECK_UNNAMED + 4 * (comments._MAX_UNMARKED_LINES + 2)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_RUN_PAGES, st.integers(0, 3), st.data())
+def test_the_full_reading_that_takes_over_a_long_stretch_gives_the_same_start(
+    lines: list[str], at: int, data: st.DataObject
+) -> None:
+    """Past the pre-check's stretch of unnamed lines, names further up may
+    still make a run: the full reading finds what it always found."""
+    filler = ["The ministry said the talks would resume in May, officials added."] * (comments._PRECHECK_UNNAMED + 1)
+    cut = min(at, len(lines))
+    page = [*lines[:cut], *filler, *lines[cut:]] if data.draw(st.booleans()) else [*lines, *filler[:3], "Rob", "lol"]
+    reader = comments._Reader(lambda line: line == "Support us")
+    assert comments._named_run_start(reader, page, 0, len(page)) == comments._named_run(reader, page, 0, len(page))
+
+
+def test_the_names_a_run_needs_are_read_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``MIN_NAMES_WITHOUT_CHROME`` is public: the pre-check reads it at each call, as the full reading does."""
+    lines = ["An article paragraph that ends like one.", "rob_1970", "lol nice one, really."]
+    assert comments._named_run_start(comments._Reader(None), lines, 0, len(lines)) is None
+    monkeypatch.setattr(comments, "MIN_NAMES_WITHOUT_CHROME", 1)
+    assert comments._named_run_start(comments._Reader(None), lines, 0, len(lines)) == 1
+    assert comments.thread_start(lines) == 1

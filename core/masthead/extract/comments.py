@@ -741,12 +741,22 @@ def _named_run_start(reader: _Reader, lines: Sequence[str], start: int, stop: in
     # name counts once text follows it): a body without two such lines
     # before its last (most pages) is done without judging its lines for
     # headings and headlines. Most lines have no name's shape, and are no
-    # name line without being asked for chrome or stamps.
-    names = 0
+    # name line without being asked for chrome or stamps. A long stretch
+    # without a name settles nothing cheaply (some of it may be chrome,
+    # which the full reading passes over): past :data:`_PRECHECK_UNNAMED`
+    # such lines the full reading decides, and it stops where it would
+    # have, so a long article is not read to its top.
+    least = min(MIN_NAMES_WITHOUT_CHROME, _MIN_PLAIN_NAMES)
+    names = unnamed = 0
     for index in range(stop - 2, start - 1, -1):
         if reader.name_line(lines[index]):
             names += 1
-            if names == _MIN_RUN_NAMES:
+            unnamed = 0
+            if names >= least:
+                return _named_run(reader, lines, start, stop)
+        else:
+            unnamed += 1
+            if unnamed > _PRECHECK_UNNAMED:
                 return _named_run(reader, lines, start, stop)
     return None
 
@@ -798,8 +808,10 @@ def _named_run(reader: _Reader, lines: Sequence[str], start: int, stop: int) -> 
 _MIN_PLAIN_NAMES = 3
 _CHAT_WORDS = 40
 _CHAT_LINE_WORDS = 6
-#: Either way, a run has this many names at least.
-_MIN_RUN_NAMES = min(MIN_NAMES_WITHOUT_CHROME, _MIN_PLAIN_NAMES)
+#: Lines without a name :func:`_named_run_start` reads before the full
+#: reading takes over: more than a page's body most often holds (its cheap
+#: count then settles most pages), few enough to bound a long article's cost.
+_PRECHECK_UNNAMED = 64
 
 
 #: One-word section headings of articles, never taken for a screen name.
