@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from masthead.extract.fields import Fields, take_meta_line
+from masthead.extract.fields import Fields, is_meta_line, take_meta_line
 from masthead.extract.htmlmeta import PageMeta, names_publisher
 from masthead.extract.listing import classes_say_listing
 
@@ -29,6 +29,23 @@ def test_sentences_are_left_alone(line: str) -> None:
     fields = Fields()
     assert not take_meta_line(fields, line)
     assert fields == Fields()
+
+
+@pytest.mark.parametrize(
+    ("line", "credits"),
+    [
+        ("By Drago Bosnic, 21.11.2025", ()),
+        ("Published: 14.08.2020", ()),
+        ("Source: RT", ()),
+        ("SF Team", ("SF Team",)),
+        ("SF Team", ()),
+        ("By 2025, the army had doubled its drone fleet.", ()),
+        ("Source said the talks failed.", ()),
+        ("", ()),
+    ],
+)
+def test_is_meta_line_answers_whether_take_meta_line_takes_the_line(line: str, credits: tuple[str, ...]) -> None:
+    assert is_meta_line(line, credits=credits) is take_meta_line(Fields(), line, credits=credits)
 
 
 @pytest.mark.parametrize(

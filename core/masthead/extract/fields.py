@@ -18,7 +18,7 @@ from masthead.extract.text import fold
 from masthead.models import Comment, Related
 from masthead.source import Draft
 
-__all__ = ["Fields", "take_meta_line"]
+__all__ = ["Fields", "is_meta_line", "take_meta_line"]
 
 
 @dataclass
@@ -76,17 +76,37 @@ def take_meta_line(fields: Fields, line: str, *, credits: Iterable[str] = ()) ->
     :func:`masthead.extract.bylines.byline_names`). A source note ("Source:
     RT") goes to the attributions.
     """
-    names = bylines.byline_names(line, credits=credits)
+    found = _meta_of(line, credits)
+    if found is None:
+        return False
+    names, when, source = found
     if names is not None:
         fields.add_authors(names)
-        found = dates.find_date(line)
-        fields.take_date(found.iso if found is not None else None)
-        return True
+        stamp = dates.find_date(line)
+        fields.take_date(stamp.iso if stamp is not None else None)
+    elif when is not None:
+        fields.take_date(when)
+    elif source is not None:
+        fields.attributions.append(source)
+    return True
+
+
+def is_meta_line(line: str, *, credits: Iterable[str] = ()) -> bool:
+    """Whether :func:`take_meta_line` would take ``line``, without taking it:
+    for a plugin that asks each line once, keeps the answer, and takes only
+    the lines it says yes to."""
+    return _meta_of(line, credits) is not None
+
+
+def _meta_of(line: str, credits: Iterable[str]) -> tuple[tuple[str, ...] | None, str | None, str | None] | None:
+    """The byline's names, the date line's date or the source note's source
+    ``line`` is, tried in that order (the first found is the answer, the
+    others ``None``); ``None`` for a line that is none of them."""
+    names = bylines.byline_names(line, credits=credits)
+    if names is not None:
+        return names, None, None
     when = bylines.date_line(line)
     if when is not None:
-        fields.take_date(when)
-        return True
+        return None, when, None
     source = bylines.source_note(line)
-    if source is not None:
-        fields.attributions.append(source)
-    return source is not None
+    return None if source is None else (None, None, source)

@@ -28,7 +28,7 @@ from masthead.extract import bylines, captions, shapes
 from masthead.extract import comments as thread
 from masthead.extract.boilerplate import KeptAnswers, LineAnswers
 from masthead.extract.bylines import date_line
-from masthead.extract.fields import Fields, take_meta_line
+from masthead.extract.fields import Fields, is_meta_line, take_meta_line
 from masthead.extract.text import fold
 from masthead_opinion_site import boilerplate as bp
 
@@ -191,13 +191,7 @@ def _kind_of(line: str) -> int:
     only for a line it takes, to read what it takes.
     """
     kind = CAPTION if captions.is_caption(line) else 0
-    if (
-        bylines.byline_names(line, credits=bp.TEAM_CREDITS) is not None
-        or date_line(line) is not None
-        or bylines.source_note(line) is not None
-    ):
-        kind |= META
-    return kind
+    return kind | META if is_meta_line(line, credits=bp.TEAM_CREDITS) else kind
 
 
 def _is_text(line: str) -> bool:
