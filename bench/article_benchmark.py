@@ -36,7 +36,6 @@ import argparse
 import gzip
 import json
 import os
-import platform
 import shutil
 import statistics
 import subprocess
@@ -49,7 +48,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-from run import measure, write_report  # noqa: E402 - a sibling script, not a package
+from run import interpreter, measure, write_report  # noqa: E402 - a sibling script, not a package
 
 START, END = "<!-- article-benchmark:start -->", "<!-- article-benchmark:end -->"
 MASTHEAD = "masthead generic fallback"
@@ -166,7 +165,7 @@ def report(rows: list[dict[str, Any]], pages: int, repeat: int, rounds: int, arg
         [
             START,
             f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with `{command}` on "
-            f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()} "
+            f"{interpreter()} "
             f"(load average after the runs: {load}); masthead {masthead.__version__}, trafilatura "
             f"{_version('trafilatura')}. Scores: the benchmark's `evaluate.py` (mean ± bootstrap standard "
             f"deviation) over its {pages} pages. Speed: {pages * repeat} pages ({repeat} × {pages}), medians of "

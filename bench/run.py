@@ -39,6 +39,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import sysconfig
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +49,35 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 ROWS = ("cpu", "hot", "rate", "dumps", "memory", "route")
+
+
+def interpreter() -> str:
+    """The Python that ran the tools: version, machine, executable and build.
+
+    The same run executes a different number of instructions on different
+    builds of one interpreter (see docs/benchmark.md, "The interpreter"), so
+    a report names the executable, whether it runs from a shared
+    ``libpython`` (position-independent code called through the dynamic
+    linker's tables) or has the interpreter linked in, and the optimisation
+    switches its ``configure`` was given, where it records them.
+    """
+    configured = str(sysconfig.get_config_var("CONFIG_ARGS") or "")
+    switches = [flag for flag in ("--enable-optimizations", "--with-lto") if flag in configured]
+    build = "shared libpython" if _runs_from_shared_libpython() else "interpreter linked in"
+    build += f", configured with {' '.join(switches)}" if switches else ""
+    return (
+        f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()} "
+        f"(`{os.path.realpath(sys.executable)}`: {build})"
+    )
+
+
+def _runs_from_shared_libpython() -> bool:
+    """Whether this process maps a ``libpython`` shared object (Linux: its memory map)."""
+    try:
+        with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
+            return any("/libpython" in line for line in maps)
+    except OSError:
+        return bool(sysconfig.get_config_var("Py_ENABLE_SHARED"))
 
 
 def cores() -> int:
@@ -367,7 +397,7 @@ def report(text: str, args: argparse.Namespace, argv: list[str], plotted: Path |
     parts = [
         START,
         f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with `{command}` on "
-        f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()}, {cores()} cores "
+        f"{interpreter()}, {cores()} cores "
         f"(load average after the runs: {load}); masthead {masthead.__version__}, trafilatura "
         f"{_version('trafilatura')}. Medians of {args.rounds} alternating runs per tool; seed {args.seed}"
         f"{', real pages from ' + args.real.name + '/' if args.real else ''}.",
