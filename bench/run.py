@@ -39,7 +39,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import sysconfig
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -52,32 +51,34 @@ ROWS = ("cpu", "hot", "rate", "dumps", "memory", "route")
 
 
 def interpreter() -> str:
-    """The Python that ran the tools: version, machine, executable and build.
+    """The Python that ran the tools: version, machine, executable and linkage.
 
     The same run executes a different number of instructions on different
     builds of one interpreter (see docs/benchmark.md, "The interpreter"), so
-    a report names the executable, whether it runs from a shared
-    ``libpython`` (position-independent code called through the dynamic
-    linker's tables) or has the interpreter linked in, and the optimisation
-    switches its ``configure`` was given, where it records them.
+    a report names the executable and whether it runs from a shared
+    ``libpython`` (position-independent code, thread-local variables
+    reached through the dynamic linker). The ``configure`` switches Python
+    records are not shown: they can describe another build than the
+    executable (Debian's record ``--enable-shared`` for an executable with
+    the interpreter linked in, and no optimisation switches for a build
+    with them).
     """
-    configured = str(sysconfig.get_config_var("CONFIG_ARGS") or "")
-    switches = [flag for flag in ("--enable-optimizations", "--with-lto") if flag in configured]
-    build = "shared libpython" if _runs_from_shared_libpython() else "interpreter linked in"
-    build += f", configured with {' '.join(switches)}" if switches else ""
+    linkage = _linkage()
     return (
         f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()} "
-        f"(`{os.path.realpath(sys.executable)}`: {build})"
+        f"(`{os.path.realpath(sys.executable)}`{': ' + linkage if linkage else ''})"
     )
 
 
-def _runs_from_shared_libpython() -> bool:
-    """Whether this process maps a ``libpython`` shared object (Linux: its memory map)."""
+def _linkage() -> str | None:
+    """Whether this process maps a ``libpython`` shared object, from its
+    memory map (Linux); ``None`` where that cannot be read."""
     try:
         with open("/proc/self/maps", encoding="utf-8", errors="replace") as maps:
-            return any("/libpython" in line for line in maps)
+            shared = any("/libpython" in line for line in maps)
     except OSError:
-        return bool(sysconfig.get_config_var("Py_ENABLE_SHARED"))
+        return None
+    return "shared libpython" if shared else "no shared libpython"
 
 
 def cores() -> int:

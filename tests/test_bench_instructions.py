@@ -37,29 +37,40 @@ def test_the_count_is_the_last_one_callgrind_reports() -> None:
         instructions.collected("valgrind: command not found")
 
 
-def test_the_start_up_run_reads_the_first_two_inputs_and_their_sidecars(tmp_path: Path) -> None:
-    inputs = tmp_path / "inputs"
+SUFFIXES = [".html", ".txt", ".warc.gz"]
+
+
+def test_the_inputs_are_the_files_masthead_reads_and_not_their_sidecars(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    for name in ("a.txt", "a.meta.json", "b/c.HTML", "b/d.warc.gz", "notes.md", "corpus.expected.json"):
+        (tmp_path / name).write_text(name)
+    found = instructions.readable(tmp_path, SUFFIXES)
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.txt", "b/c.HTML", "b/d.warc.gz"]
+
+
+def test_a_sidecar_is_named_as_masthead_looks_for_it() -> None:
+    page = Path("www.themoscowtimes.com_a.html")
+    assert instructions.sidecar_of(page, SUFFIXES) == Path("www.themoscowtimes.com_a.meta.json")
+    assert instructions.sidecar_of(Path("crawl.warc.gz"), [".gz", ".warc.gz"]) == Path("crawl.meta.json")
+
+
+def test_every_other_input_is_copied_in_place_with_its_sidecar(tmp_path: Path) -> None:
+    inputs, target = tmp_path / "inputs", tmp_path / "half"
     (inputs / "b").mkdir(parents=True)
-    (inputs / "a.txt").write_text("first")
-    (inputs / "a.meta.json").write_text('{"url": "https://example.com/a"}')
-    (inputs / "b" / "c.html").write_text("<p>second</p>")
-    (inputs / "b" / "d.txt").write_text("third")
-    (tmp_path / "startup").mkdir()
-    startup = instructions.startup_inputs(inputs, tmp_path / "startup")
-    assert sorted(p.name for p in startup.iterdir()) == ["0.meta.json", "0.txt", "1.html"]
-    assert (startup / "0.meta.json").read_text() == '{"url": "https://example.com/a"}'
-    assert (startup / "1.html").read_text() == "<p>second</p>"
+    for name in ("a.txt", "b/c.html", "b/d.txt", "e.txt"):
+        (inputs / name).write_text(name)
+    (inputs / "b" / "c.meta.json").write_text('{"url": "https://example.com/c"}')
+    (inputs / "b" / "d.meta.json").write_text('{"url": "https://example.com/d"}')
+    files = instructions.readable(inputs, SUFFIXES)
+    assert instructions.every_other(inputs, files, SUFFIXES, target) == 2
+    copied = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file())
+    assert copied == ["a.txt", "b/d.meta.json", "b/d.txt"]
+    assert (target / "b" / "d.meta.json").read_text() == '{"url": "https://example.com/d"}'
 
 
-def test_too_few_inputs_cannot_tell_the_start_up_apart(tmp_path: Path) -> None:
-    (tmp_path / "one.txt").write_text("only")
-    (tmp_path / "two.txt").write_text("and another")
-    with pytest.raises(SystemExit, match="more than 2 inputs"):
-        instructions.startup_inputs(tmp_path, tmp_path)
-
-
-def test_the_cost_per_input_leaves_the_start_up_aside() -> None:
-    shown = instructions.table([("old", 3_000_000_000, 1_400_000_000), ("new", 2_900_000_000, 1_400_000_000)], 602)
+def test_the_cost_per_input_is_what_the_inputs_left_out_cost() -> None:
+    # 600 inputs cost 3,000 M, the 300 kept 2,100 M: 3 M each, 1,200 M once.
+    shown = instructions.table([("old", 3_000_000_000, 2_100_000_000), ("new", 2_700_000_000, 1_950_000_000)], 600, 300)
     rows = shown.splitlines()[2:]
-    assert rows[0] == "| old | 3,000.0 M | 1,400.0 M | 2.667 M |"
-    assert rows[1] == "| new | 2,900.0 M | 1,400.0 M | 2.500 M |"
+    assert rows[0] == "| old | 3,000.0 M | 3.000 M | 1,200.0 M |"
+    assert rows[1] == "| new | 2,700.0 M | 2.500 M | 1,200.0 M |"
