@@ -32,7 +32,7 @@ about 2 %, the cost of the longer ``PYTHONPATH`` to every import.
     python bench/instructions.py DUMPS --code OLD --code NEW    # two checkouts side by side
     python bench/instructions.py DUMPS --python VENV_A/bin/python --python VENV_B/bin/python
 
-Each interpreter needs masthead installed (``pip install .``); valgrind
+This script and each interpreter need masthead installed (``pip install .``); valgrind
 must be on ``PATH``.
 """
 
@@ -51,10 +51,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from masthead.io.readers import SIDECAR_SUFFIX, suffix_of
+
 #: What callgrind prints on stderr when the run ends.
 _COLLECTED = re.compile(r"Collected : (\d+)")
-#: A page's metadata beside it (``masthead.io.readers.SIDECAR_SUFFIX``).
-SIDECAR_SUFFIX = ".meta.json"
 #: Run in each variant before counting: what it loads, and from where.
 _PROBE = """
 import json, os, platform, sys
@@ -139,14 +139,15 @@ def readable(folder: Path, suffixes: list[str]) -> list[Path]:
     """The files under ``folder`` that ``masthead ingest`` reads as inputs: a
     reader's suffix, no sidecar; in the order it reads them."""
     files = (p for p in folder.rglob("*") if p.is_file() and not p.name.lower().endswith(SIDECAR_SUFFIX))
-    return sorted((p for p in files if p.name.lower().endswith(tuple(suffixes))), key=lambda p: p.parts)
+    return sorted((p for p in files if suffix_of(p.name, suffixes) is not None), key=lambda p: p.parts)
 
 
 def sidecar_of(path: Path, suffixes: list[str]) -> Path:
     """Where masthead looks for ``path``'s sidecar: its name without the
     longest reader suffix it ends with, then :data:`SIDECAR_SUFFIX`."""
-    suffix = max((s for s in suffixes if path.name.lower().endswith(s)), key=len)
-    return path.with_name(path.name[: -len(suffix)] + SIDECAR_SUFFIX)
+    suffix = suffix_of(path.name, suffixes)
+    base = path.name[: -len(suffix)] if suffix else path.name
+    return path.with_name(base + SIDECAR_SUFFIX)
 
 
 def every_other(folder: Path, files: list[Path], suffixes: list[str], target: Path) -> int:
