@@ -77,8 +77,13 @@ def python_path(checkout: Path) -> str:
     return os.pathsep.join(str(folder) for folder in [checkout / "core", *_plugin_folders(checkout)])
 
 
+def _plugin_packages(checkout: Path) -> list[Path]:
+    """The ``masthead_*`` packages under ``checkout/plugins/*/``."""
+    return sorted(init.parent for init in (checkout / "plugins").glob("*/masthead_*/__init__.py"))
+
+
 def _plugin_folders(checkout: Path) -> list[Path]:
-    return sorted(p for p in (checkout / "plugins").iterdir() if any(p.glob("masthead_*/__init__.py")))
+    return sorted({package.parent for package in _plugin_packages(checkout)})
 
 
 def environment(checkout: Path | None) -> dict[str, str]:
@@ -102,7 +107,7 @@ def probe(python: str, checkout: Path | None) -> dict[str, Any]:
         for module, folder in {"masthead": found["masthead"], **found["plugins"]}.items():
             if not Path(folder).resolve().is_relative_to(root):
                 raise SystemExit(f"{checkout}: {module} is loaded from {folder}, not from the checkout")
-        ours = {package.name for folder in _plugin_folders(checkout) for package in folder.glob("masthead_*")}
+        ours = {package.name for package in _plugin_packages(checkout)}
         if missing := sorted(ours - set(found["plugins"])):
             raise SystemExit(f"{checkout}: plugins not loaded (not installed as entry points?): {', '.join(missing)}")
     return found
