@@ -184,3 +184,75 @@ def test_now_iso_is_the_plain_formula_made_once_a_second(monkeypatch: pytest.Mon
     now = pipeline_module.now_iso()
     after = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
     assert before <= now <= after
+
+
+class Scripted(KeywordSource):
+    """Claims pages spelling its keyword and parses them with ``parse``."""
+
+    def __init__(self, name: str, keyword: str, parse: Callable[[Page], Draft], language: Any = None) -> None:
+        super().__init__(name, keyword)
+        self._parse = parse
+        self.language = language
+
+    def parse(self, page: Page) -> Draft:
+        return self._parse(page)
+
+
+def _raise(error: Exception) -> Callable[[Page], Draft]:
+    def parse(page: Page) -> Draft:
+        raise error
+
+    return parse
+
+
+def _lines(page: Page) -> Draft:
+    return Draft(title=page.lines[0], body=page.lines[1:])
+
+
+def _settled(record: Article | Rejection) -> Article | Rejection:
+    """``record`` without the second it was made in."""
+    if isinstance(record, Article):
+        return attrs.evolve(
+            record, provenance=attrs.evolve(record.provenance, extracted_at="2026-01-01T00:00:00+00:00")
+        )
+    return record
+
+
+def test_process_many_makes_the_records_process_makes_one_at_a_time() -> None:
+    """Stage by stage over a batch: the same records, in order, for every
+    way a document can end (decoding, routing, parsing, a draft's language
+    that cannot be decided, an empty body, a processor's filter)."""
+    p = make_pipeline(
+        make_plugins(
+            (
+                "src",
+                SourcesPlugin(
+                    KeywordSource("alpha", "ALPHA"),
+                    Scripted("raiser", "RAISE", _raise(ValueError("broken"))),
+                    Scripted("refuser", "REFUSE", _raise(NotAnArticle("a listing"))),
+                    tagged := Scripted("tagged", "TAGGED", _lines),
+                    Scripted("hollow", "HOLLOW", lambda page: Draft(title="T")),
+                ),
+            ),
+            ("drop", Dropper()),
+        )
+    )
+    tagged.language = 7  # no language tag: deciding the language raises, once the source is loaded
+    texts: list[str | bytes] = [
+        "Title\nALPHA The first article's body, long enough to read its language from it.",
+        b"",
+        "nobody's keyword on this page",
+        "T\nRAISE",
+        "T\nREFUSE",
+        "T\nTAGGED body",
+        "T\nHOLLOW",
+        "T\nALPHA spam",
+        "Second\nALPHA Der zweite Artikel ist deutsch, lang genug, um seine Sprache zu lesen.",
+    ]
+    documents = [raw(text) for text in texts]
+    one_at_a_time = [_settled(p.process(document)) for document in documents]
+    assert [_settled(record) for record in p.process_many(documents)] == one_at_a_time
+    kinds = [r.reason if isinstance(r, Rejection) else r.language for r in one_at_a_time]
+    expected = ["en", "empty", "unclaimed", "plugin_error", "not_article", "invalid_article", "empty_body"]
+    assert kinds == [*expected, "filtered", "de"]
+    assert p.process_many([]) == []

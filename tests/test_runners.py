@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from masthead.run.runconfig import PipelineConfig, WorkerSetupError, fingerprint
 from masthead.run.runners import Outlet, Reorder, plan, run_in_process, run_in_processes
 from masthead.run.summary import Summary
 from masthead.serialize import unstructure
+from support import KeywordSource, SourcesPlugin, make_pipeline, make_plugins
 from test_cli import CORPUS, SEEDS, read_jsonl, run
 
 Line = dict[str, Any]
@@ -432,6 +434,53 @@ def test_the_in_process_runner_stops_a_hanging_plugin_at_its_time_budget() -> No
     rejected = {r.input: (r.reason, r.stage, r.plugin) for r in sinks[1].records if isinstance(r, Rejection)}
     assert rejected == {"hang": ("timeout", "parse", "misbehaving"), "stall": ("timeout", "process", "stalling")}
     assert summary.read == 4 and summary.balanced
+
+
+class Sleepy(KeywordSource):
+    """Parses pages; sleeps ``seconds`` first on pages spelling SLOW."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__("sleepy", "PAGE")
+        self.seconds = seconds
+
+    def parse(self, page: masthead.Page) -> masthead.Draft:
+        if "SLOW" in page.text:
+            time.sleep(self.seconds)
+        return super().parse(page)
+
+
+class SleepyProcessor:
+    """Sleeps ``seconds`` on articles spelling SLOW."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    @masthead.hookimpl
+    def masthead_process_article(self, article: Article) -> None:
+        if any("SLOW" in line for line in article.body):
+            time.sleep(self.seconds)
+
+
+def test_a_documents_budget_covers_its_parse_and_its_processors_in_a_batch() -> None:
+    """The in-process runner takes documents in batches (stage by stage),
+    yet a document's budget is still one: 0.3 s of parsing and 0.3 s of
+    processing overrun 0.5 s, either alone does not; the batch's other
+    documents, and their order, are untouched."""
+    slow = (("sleepy", SourcesPlugin(Sleepy(0.3))), ("slowproc", SleepyProcessor(0.3)))
+    fast = (("sleepy", SourcesPlugin(Sleepy(0.3))), ("slowproc", SleepyProcessor(0.0)))
+    texts = ["a\nPAGE one", "b\nPAGE SLOW two", "c\nPAGE three", "d\nPAGE four", "e\nPAGE five"]
+    documents = [RawDocument(uri=text[0], data=text.encode()) for text in texts]
+    for plugins, late in ((slow, True), (fast, False)):
+        sinks = ListSink(), ListSink()
+        run_in_process(
+            documents, make_pipeline(make_plugins(*plugins)), Outlet(*sinks, Summary()), timeout=0.5, batch=2
+        )
+        ingested = [a.provenance.input for a in sinks[0].records if isinstance(a, Article)]
+        rejected = [(r.input, r.reason, r.stage, r.plugin) for r in sinks[1].records if isinstance(r, Rejection)]
+        if late:
+            assert ingested == ["a", "c", "d", "e"] and rejected == [("b", "timeout", "process", "slowproc")]
+        else:
+            assert ingested == ["a", "b", "c", "d", "e"] and rejected == []
 
 
 def test_a_stop_inside_deferred_blocks_waits_for_the_outermost_end() -> None:

@@ -19,7 +19,9 @@ nine tenths of the same 1,500-character sample as English. In a run a
 fastText call costs about three times what it costs in a tight loop (its
 compressed model is looked up at random for every character n-gram, and a
 document's other work has pushed it out of the CPU caches); CLD2's
-confirmation costs less in a run. CLD2 only ever confirms: every other
+confirmation costs less in a run. (Both tables stay in the caches when
+decisions come one after another: runners that can ask
+:meth:`masthead.pipeline.Pipeline.process_many` for a batch.) CLD2 only ever confirms: every other
 answer of its (another language, a mix, too little text, unreliable)
 leaves the decision to fastText as before, so a short English note over a
 text in another language is still corrected (CLD2 sees the mix across the

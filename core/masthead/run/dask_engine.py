@@ -142,12 +142,14 @@ def _profiling() -> bool:
 
 
 def process_batch(config: PipelineConfig, items: list[ReadResult]) -> tuple[object, list[Record]]:
-    """The task run on workers: every document of a batch through the pipeline.
+    """The task run on workers: every document of a batch through the pipeline
+    (:meth:`~masthead.pipeline.Pipeline.process_many`).
 
     Rejections made while reading pass through, so a batch keeps input order.
     """
     pipeline = cached_pipeline(config)
-    records = [item if isinstance(item, Rejection) else pipeline.process(item) for item in items]
+    made = iter(pipeline.process_many([item for item in items if not isinstance(item, Rejection)]))
+    records = [item if isinstance(item, Rejection) else next(made) for item in items]
     return fingerprint(pipeline), records
 
 

@@ -5,7 +5,7 @@ record, an article for the output sink or a rejection for the rejects sink,
 and the summary counts both. They differ only in where
 :meth:`~masthead.pipeline.Pipeline.process` runs:
 
-* :func:`run_in_process` — here, one document at a time;
+* :func:`run_in_process` — here, a batch of documents at a time;
 * :func:`run_in_processes` — in supervised local worker processes
   (:mod:`masthead.run.pool`): a per-document time limit, and a plugin that hangs,
   crashes or exhausts memory costs one document, not the run;
@@ -36,7 +36,8 @@ import itertools
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
 import structlog
@@ -46,7 +47,7 @@ from masthead.io.dedup import Deduplicator
 from masthead.io.readers import ReadResult
 from masthead.io.sinks import Sink
 from masthead.models import Article, Rejection
-from masthead.pipeline import Pipeline
+from masthead.pipeline import Drafted, Pipeline
 from masthead.run.progress import Progress
 from masthead.run.runconfig import PipelineConfig
 from masthead.run.stopping import deferred, stop_signals
@@ -56,6 +57,8 @@ from masthead.run.worker import memory_rejection
 
 #: Inputs with fewer documents than this run in process (see the module docstring).
 SMALL_INPUT = 50
+#: Documents an in-process run takes at a time (:func:`run_in_process`).
+BATCH = 32
 #: In input order (``deterministic``), how many finished records may wait per worker.
 ORDER_WINDOW_PER_WORKER = 64
 
@@ -126,9 +129,18 @@ def _log_record(record: Article | Rejection) -> None:
 
 
 def run_in_process(
-    documents: Iterable[ReadResult], pipeline: Pipeline, outlet: Outlet, *, timeout: float | None = None
+    documents: Iterable[ReadResult],
+    pipeline: Pipeline,
+    outlet: Outlet,
+    *,
+    timeout: float | None = None,
+    batch: int = BATCH,
 ) -> Summary:
-    """Process ``documents`` one at a time in this process, streaming.
+    """Process ``documents`` in this process, streaming, ``batch`` at a time.
+
+    Each batch goes through :meth:`~masthead.pipeline.Pipeline.process_many`
+    (the same records as one document at a time, for less CPU), and its
+    records are delivered in input order before the next batch is read.
 
     With ``timeout`` (seconds), a document whose plugins run longer is
     rejected as ``timeout`` naming the plugin that was running, and the run
@@ -138,19 +150,23 @@ def run_in_process(
     """
     process = guarded(pipeline, timeout)
     with stop_signals():
-        for item in documents:
-            outlet.deliver(item if isinstance(item, Rejection) else process(item))
+        for items in batched(documents, batch):
+            for record in process(items):
+                outlet.deliver(record)
     return outlet.summary
 
 
-def guarded(pipeline: Pipeline, timeout: float | None = None) -> Callable[[RawDocument], Article | Rejection]:
-    """``pipeline.process`` as a runner without worker processes calls it.
+def guarded(
+    pipeline: Pipeline, timeout: float | None = None
+) -> Callable[[Sequence[ReadResult]], list[Article | Rejection]]:
+    """``pipeline.process_many`` as a runner without worker processes calls it,
+    on a batch of documents (a rejection made while reading is its own record).
 
     A plugin's ``SystemExit``, ``KeyboardInterrupt`` or ``MemoryError`` and,
     with ``timeout`` where :func:`budget_available`, a plugin that overruns,
     become a rejection naming the plugin instead of ending the caller.
     """
-    return _Budget(pipeline, timeout if timeout and budget_available() else None).process
+    return _Budget(pipeline, timeout if timeout and budget_available() else None).process_many
 
 
 def budget_available() -> bool:
@@ -182,8 +198,15 @@ class _Overtime(BaseException):
 
 
 class _Budget:
-    """Runs one document, tracing which plugin runs, under a ``SIGALRM``
-    deadline of ``seconds`` (``None``: no deadline)."""
+    """Runs documents, tracing which plugin runs, each under a ``SIGALRM``
+    deadline of ``seconds`` (``None``: no deadline).
+
+    A document's deadline covers its two steps that run plugins together:
+    :meth:`~masthead.pipeline.Pipeline.draft` (routing and parsing) and
+    :meth:`~masthead.pipeline.Pipeline.finish` (the record and its
+    processors). The language step between them, masthead's own work over
+    a bounded sample of the text, runs without one.
+    """
 
     def __init__(self, pipeline: Pipeline, seconds: float | None) -> None:
         self.seconds = seconds
@@ -196,17 +219,42 @@ class _Budget:
     def _alarm(self, signum: int, frame: object) -> None:
         raise _Overtime(*self.running)
 
-    def process(self, raw: RawDocument) -> Article | Rejection:
-        self.running = ("decode", None)
-        if self.seconds is None:
+    def process_many(self, items: Sequence[ReadResult]) -> list[Article | Rejection]:
+        """The records of ``items`` in order, as
+        :meth:`~masthead.pipeline.Pipeline.process_many` makes them; a
+        rejection among ``items`` (made while reading) is its own record."""
+        drafts: list[Drafted | Rejection] = []
+        spent: list[float] = []
+        for item in items:
+            started = time.monotonic()
+            if isinstance(item, Rejection):
+                drafts.append(item)
+            else:
+                self.running = ("decode", None)
+                drafts.append(self._run(item, self.seconds, self.pipeline.draft, item))
+            spent.append(time.monotonic() - started)
+        languages = {index: self.pipeline.language(d) for index, d in enumerate(drafts) if isinstance(d, Drafted)}
+        records: list[Article | Rejection] = []
+        for index, drafted in enumerate(drafts):
+            if isinstance(drafted, Rejection):
+                records.append(drafted)
+                continue
+            self.running = ("validate", None)
+            left = None if self.seconds is None else max(self.seconds - spent[index], _LEAST_LEFT)
+            records.append(self._run(drafted.raw, left, self.pipeline.finish, drafted, languages[index]))
+        return records
+
+    def _run(self, raw: RawDocument, seconds: float | None, step: Callable[..., T], *args: Any) -> T | Rejection:
+        """``step(*args)`` of ``raw``'s, under a deadline ``seconds`` from now."""
+        if seconds is None:
             try:
-                return self.pipeline.process(raw)
+                return step(*args)
             except PluginOutOfMemory as exc:
                 return memory_rejection(raw, exc.stage, exc.plugin)
         previous = _set_handler(signal.SIGALRM, self._alarm)
-        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
-            return self.pipeline.process(raw)
+            return step(*args)
         except PluginOutOfMemory as exc:
             return memory_rejection(raw, exc.stage, exc.plugin)
         except _Overtime as overtime:
@@ -223,6 +271,19 @@ class _Budget:
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             _set_handler(signal.SIGALRM, previous)
+
+
+#: A document whose draft took its whole budget still gets this long (s)
+#: for the rest: ``setitimer`` with 0 would set no deadline at all.
+_LEAST_LEFT = 0.001
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive lists of ``size`` items (the last may be shorter);
+    each is yielded as soon as it is full, or the items end."""
+    stream = iter(items)
+    while chunk := list(itertools.islice(stream, max(1, size))):
+        yield chunk
 
 
 def run_in_processes(
