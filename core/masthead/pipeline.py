@@ -29,7 +29,7 @@ from masthead.extract.text import fold
 from masthead.layouts import CAPTURE_KEYS
 from masthead.manager import Plugins, SourceEntry
 from masthead.models import Article, Comment, Provenance, Rejection, Related, sound_related
-from masthead.router import Router
+from masthead.router import Route, Router
 from masthead.serialize import unstructure
 from masthead.source import Draft
 from masthead.validate import errors_in
@@ -240,9 +240,18 @@ def _rejection(raw: RawDocument, stage: str, reason: str, error: str, plugin: st
 
 
 @attrs.define(frozen=True)
+class Routed:
+    """A document decoded and routed (:meth:`Pipeline.route`)."""
+
+    raw: RawDocument
+    page: Page
+    route: Route
+
+
+@attrs.define(frozen=True)
 class Drafted:
     """A document its source plugin has parsed: what the rest of the
-    pipeline needs (:meth:`Pipeline.draft`, :meth:`Pipeline.finish`)."""
+    pipeline needs (:meth:`Pipeline.parse`, :meth:`Pipeline.finish`)."""
 
     raw: RawDocument
     page: Page
@@ -269,23 +278,30 @@ class Pipeline:
     def process_many(self, raws: Sequence[RawDocument]) -> list[Article | Rejection]:
         """:meth:`process` of each of ``raws``, in order, with the same records.
 
-        The steps run stage by stage over the documents: every draft, then
-        every language, then every record. Identifying a language looks up
-        CLD2's and fastText's tables, megabytes that a document's other work
-        pushes out of the CPU caches; decided one after another, the
-        languages of a few dozen documents cost about half as much each.
+        The steps run stage by stage over the documents: every route, every
+        draft, every language, then every record. Each stage's code and
+        tables stay in the CPU caches from one document to the next, where
+        one document's whole pipeline pushes the previous one's out: above
+        all the language identifiers' tables (megabytes that CLD2 and
+        fastText look up at random), decided one after another for a few
+        dozen documents at about half the cost each.
         """
-        drafts = [self.draft(raw) for raw in raws]
+        routed = [self.route(raw) for raw in raws]
+        drafts = [self.parse(r) if isinstance(r, Routed) else r for r in routed]
         languages = {index: self.language(d) for index, d in enumerate(drafts) if isinstance(d, Drafted)}
         return [self.finish(d, languages[index]) if isinstance(d, Drafted) else d for index, d in enumerate(drafts)]
 
     def draft(self, raw: RawDocument) -> Drafted | Rejection:
         """Decode, route and parse ``raw``: its checked draft, or why not."""
+        routed = self.route(raw)
+        return routed if isinstance(routed, Rejection) else self.parse(routed)
+
+    def route(self, raw: RawDocument) -> Routed | Rejection:
+        """Decode ``raw`` and choose its source, or say why not."""
         data: object = raw.data  # a reader plugin may hand over str
         if not isinstance(data, bytes):
-            return _rejection(
-                raw, "read", "invalid_document", f"RawDocument.data must be bytes, got {type(data).__name__}"
-            )
+            error = f"RawDocument.data must be bytes, got {type(data).__name__}"
+            return _rejection(raw, "read", "invalid_document", error)
         try:
             page = Page.from_raw(raw)
         except InputError as exc:
@@ -293,12 +309,16 @@ class Pipeline:
         except Exception as exc:  # noqa: BLE001 - e.g. a reader's non-str encoding
             return _rejection(raw, "decode", "undecodable", f"{type(exc).__name__}: {describe(exc)}")
         try:
-            route = self.router.route(page)
+            return Routed(raw, page, self.router.route(page))
         except RoutingError as exc:
             return _rejection(raw, "route", exc.reason, str(exc))
         except Exception as exc:  # noqa: BLE001 - e.g. a page too hostile to parse
             return _rejection(raw, "route", "unparsable", f"{type(exc).__name__}: {exc}")
-        entry = self.plugins.sources[route.source]
+
+    def parse(self, routed: Routed) -> Drafted | Rejection:
+        """The routed page parsed by its source: the checked draft, or why not."""
+        raw, page = routed.raw, routed.page
+        entry = self.plugins.sources[routed.route.source]
         plugin = entry.plugin
         try:
             draft: Any = entry.source.parse(page)
@@ -313,7 +333,7 @@ class Pipeline:
         problems = draft_problems(draft)
         if problems:
             return _rejection(raw, "validate", "invalid_article", f"{plugin}: " + "; ".join(problems), plugin)
-        return Drafted(raw, page, entry, draft, route.method)
+        return Drafted(raw, page, entry, draft, routed.route.method)
 
     @staticmethod
     def language(drafted: Drafted) -> LanguageDecision | Exception:

@@ -47,7 +47,7 @@ from masthead.io.dedup import Deduplicator
 from masthead.io.readers import ReadResult
 from masthead.io.sinks import Sink
 from masthead.models import Article, Rejection
-from masthead.pipeline import Drafted, Pipeline
+from masthead.pipeline import Drafted, Pipeline, Routed
 from masthead.run.progress import Progress
 from masthead.run.runconfig import PipelineConfig
 from masthead.run.stopping import deferred, stop_signals
@@ -201,11 +201,12 @@ class _Budget:
     """Runs documents, tracing which plugin runs, each under a ``SIGALRM``
     deadline of ``seconds`` (``None``: no deadline).
 
-    A document's deadline covers its two steps that run plugins together:
-    :meth:`~masthead.pipeline.Pipeline.draft` (routing and parsing) and
+    A document's deadline covers the three steps that run plugins
+    together: :meth:`~masthead.pipeline.Pipeline.route`,
+    :meth:`~masthead.pipeline.Pipeline.parse` and
     :meth:`~masthead.pipeline.Pipeline.finish` (the record and its
-    processors). The language step between them, masthead's own work over
-    a bounded sample of the text, runs without one.
+    processors). The language step, masthead's own work over a bounded
+    sample of the text, runs without one.
     """
 
     def __init__(self, pipeline: Pipeline, seconds: float | None) -> None:
@@ -223,26 +224,39 @@ class _Budget:
         """The records of ``items`` in order, as
         :meth:`~masthead.pipeline.Pipeline.process_many` makes them; a
         rejection among ``items`` (made while reading) is its own record."""
-        drafts: list[Drafted | Rejection] = []
-        spent: list[float] = []
-        for item in items:
-            started = time.monotonic()
-            if isinstance(item, Rejection):
-                drafts.append(item)
-            else:
-                self.running = ("decode", None)
-                drafts.append(self._run(item, self.seconds, self.pipeline.draft, item))
-            spent.append(time.monotonic() - started)
-        languages = {index: self.pipeline.language(d) for index, d in enumerate(drafts) if isinstance(d, Drafted)}
-        records: list[Article | Rejection] = []
-        for index, drafted in enumerate(drafts):
-            if isinstance(drafted, Rejection):
-                records.append(drafted)
+        pipeline = self.pipeline
+        work: list[Any] = list(items)
+        spent = [0.0] * len(work)
+        self._stage(work, spent, RawDocument, ("decode", None), pipeline.route)
+        self._stage(work, spent, Routed, ("route", None), pipeline.parse)
+        languages = {index: pipeline.language(d) for index, d in enumerate(work) if isinstance(d, Drafted)}
+        self._stage(work, spent, Drafted, ("validate", None), pipeline.finish, languages)
+        return work
+
+    def _stage(
+        self,
+        work: list[Any],
+        spent: list[float],
+        kind: type[Any],
+        running: tuple[str, str | None],
+        step: Callable[..., Any],
+        extra: dict[int, Any] | None = None,
+    ) -> None:
+        """``step`` of every item of ``work`` that is a ``kind`` (with its
+        ``extra`` argument, by index), in place, each within what is left
+        of its document's budget (``spent`` so far)."""
+        for index, item in enumerate(work):
+            if not isinstance(item, kind):
                 continue
-            self.running = ("validate", None)
-            left = None if self.seconds is None else max(self.seconds - spent[index], _LEAST_LEFT)
-            records.append(self._run(drafted.raw, left, self.pipeline.finish, drafted, languages[index]))
-        return records
+            raw = item if isinstance(item, RawDocument) else item.raw
+            args = (item,) if extra is None else (item, extra[index])
+            self.running = running
+            if self.seconds is None:
+                work[index] = self._run(raw, None, step, *args)
+                continue
+            started = time.monotonic()
+            work[index] = self._run(raw, max(self.seconds - spent[index], _LEAST_LEFT), step, *args)
+            spent[index] += time.monotonic() - started
 
     def _run(self, raw: RawDocument, seconds: float | None, step: Callable[..., T], *args: Any) -> T | Rejection:
         """``step(*args)`` of ``raw``'s, under a deadline ``seconds`` from now."""
@@ -273,8 +287,8 @@ class _Budget:
             _set_handler(signal.SIGALRM, previous)
 
 
-#: A document whose draft took its whole budget still gets this long (s)
-#: for the rest: ``setitimer`` with 0 would set no deadline at all.
+#: A document whose earlier steps took its whole budget still gets this
+#: long (s) for the next: ``setitimer`` with 0 would set no deadline at all.
 _LEAST_LEFT = 0.001
 
 

@@ -58,31 +58,24 @@ _OPENS = {
 _SITE_MENU = frozenset(phrases.SITE_MENU)
 #: Cut short, a strong phrase still counts (at the toolkit's minimum length).
 _STRONG = Phrases("strong", exact=phrases.STRONG_LINES, prefixes=phrases.STRONG_PREFIXES)
-#: The lines with glued boilerplate split of the last dump the detector
-#: split whole as the parser does, and a weak reference to its page
-#: (:func:`split_lines_of`): routing scores a dump, then parses the same
-#: page before it scores the next. One page's, so that nothing is kept for
-#: the pages of other outlets, and cheaper to keep than a weak mapping.
-_last_split: tuple[weakref.ref[Page], list[str]] | None = None
+#: The lines with glued boilerplate split of each dump the detector split
+#: whole as the parser does (:func:`split_lines_of`), kept while the page
+#: lives: routing scores a dump, then the same page is parsed, perhaps
+#: after the other pages of its batch were routed.
+_SPLITS: weakref.WeakKeyDictionary[Page, list[str]] = weakref.WeakKeyDictionary()
 
 
 def split_lines_of(page: Page) -> list[str] | None:
     """``split_glued_lines(page.lines, folded=page.folded_lines)`` if the
-    detector made it for this page (and no other since), else ``None``;
-    handed over once. Made only of a dump whose every line is at most
+    detector made it for this page, else ``None``; handed over once. Made
+    only of a dump whose every line is at most
     :data:`~masthead_moscow_times.lines.KEY_CHARS` long."""
-    global _last_split
-    last = _last_split
-    if last is None or last[0]() is not page:
-        return None
-    _last_split = None
-    return last[1]
+    return _SPLITS.pop(page, None)
 
 
 def _keep_split(page: Page, lines: list[str]) -> None:
     """Keep ``lines`` as the split lines of ``page`` (:func:`split_lines_of`)."""
-    global _last_split
-    _last_split = (weakref.ref(page), lines)
+    _SPLITS[page] = lines
 
 
 def score(page: Page) -> float:

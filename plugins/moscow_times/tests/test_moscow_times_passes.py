@@ -11,6 +11,7 @@ phrases and of ordinary text.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -171,7 +172,14 @@ def test_a_glued_dump_is_parsed_from_the_split_the_detector_made() -> None:
     other = Page.from_raw(RawDocument(uri="other.txt", data=text.encode(), content_type=TEXT))
     source.detect(page)
     source.detect(other)
-    assert detection.split_lines_of(page) is None  # another page's split was made since
+    assert detection.split_lines_of(page) == split  # another page's split made since leaves this one's
+    assert detection.split_lines_of(other) == split and detection.split_lines_of(page) is None
+    gone = Page.from_raw(RawDocument(uri="gone.txt", data=text.encode(), content_type=TEXT))
+    source.detect(gone)
+    kept = len(detection._SPLITS)
+    del gone
+    gc.collect()
+    assert len(detection._SPLITS) == kept - 1  # nothing is kept for a page no longer alive
     source.detect(page)
     parsed = source.parse(page)
     assert detection.split_lines_of(page) is None  # the parse took it
