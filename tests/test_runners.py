@@ -27,10 +27,19 @@ from masthead.io.partitioned import read_manifest
 from masthead.io.readers import expand, iter_documents
 from masthead.manager import Plugins
 from masthead.models import SCHEMA_VERSION, Article, Rejection
-from masthead.run.dask_engine import batches, run_on_dask
+from masthead.run.dask_engine import run_on_dask
 from masthead.run.progress import Progress
 from masthead.run.runconfig import PipelineConfig, WorkerSetupError, fingerprint
-from masthead.run.runners import Outlet, Reorder, plan, run_in_process, run_in_processes
+from masthead.run.runners import (
+    BATCH,
+    BATCH_BYTES,
+    Outlet,
+    Reorder,
+    batches,
+    plan,
+    run_in_process,
+    run_in_processes,
+)
 from masthead.run.summary import Summary
 from masthead.serialize import unstructure
 from support import KeywordSource, SourcesPlugin, make_pipeline, make_plugins
@@ -415,6 +424,13 @@ def test_directories_are_walked_lazily(tmp_path: Path, monkeypatch: pytest.Monke
 def test_runners_stream_with_bounded_work_in_flight(cluster: Any) -> None:
     """Memory stays flat: no runner reads far ahead of what it has written."""
     documents = [doc(f"page-{n}") for n in range(300)]
+    source = Counted(documents)
+    run_in_process(source, FAULTY.build(), Outlet(WatchingSink(source), None, Summary()))
+    assert source.read == 300 and source.most_ahead <= BATCH  # one batch of small pages at most
+    heavy = [doc(f"page-{n}", "x" * (BATCH_BYTES // 4)) for n in range(40)]
+    source = Counted(heavy)
+    run_in_process(source, FAULTY.build(), Outlet(WatchingSink(source), None, Summary()))
+    assert source.read == 40 and source.most_ahead <= 4  # a batch's bytes are bounded too
     source = Counted(documents)
     run_in_processes(source, FAULTY, Outlet(WatchingSink(source), None, Summary()), workers=2)
     assert source.read == 300 and source.most_ahead <= 2 + 1

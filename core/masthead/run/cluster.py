@@ -52,7 +52,7 @@ from masthead.io.sinks import JsonlSink
 from masthead.models import SCHEMA_VERSION, Article, Rejection
 from masthead.pipeline import Pipeline
 from masthead.run.runconfig import PipelineConfig, cached_pipeline, check_fingerprint, fingerprint
-from masthead.run.runners import BATCH, batched, guarded
+from masthead.run.runners import batches, document_bytes, guarded
 from masthead.run.summary import Summary
 from masthead.serialize import to_json_line
 
@@ -121,7 +121,7 @@ def _records(
     """``(number, record)`` for numbered documents, in their order (one supervised child at most)."""
     if not job.supervised:  # as in one process: a plugin's SystemExit or MemoryError costs its document
         process = guarded(pipeline)
-        for batch in batched(documents, BATCH):
+        for batch in batches(documents, weight=lambda numbered: document_bytes(numbered[1])):
             yield from zip([number for number, _ in batch], process([item for _, item in batch]), strict=True)
         return
     if not can_start_processes():

@@ -47,7 +47,7 @@ import structlog
 from masthead.io.readers import ReadResult
 from masthead.models import Article, Rejection
 from masthead.run.runconfig import PipelineConfig, cached_pipeline, check_fingerprint, fingerprint
-from masthead.run.runners import Outlet, Reorder
+from masthead.run.runners import Outlet, Reorder, batches
 from masthead.run.summary import Summary
 
 log = structlog.get_logger("masthead.run.dask_engine")
@@ -153,22 +153,6 @@ def process_batch(config: PipelineConfig, items: list[ReadResult]) -> tuple[obje
     return fingerprint(pipeline), records
 
 
-def batches(
-    documents: Iterable[ReadResult], size: int = BATCH_SIZE, max_bytes: int = BATCH_BYTES
-) -> Iterator[list[ReadResult]]:
-    """Consecutive documents in lists of at most ``size`` items and about ``max_bytes``."""
-    batch: list[ReadResult] = []
-    weight = 0
-    for item in documents:
-        batch.append(item)
-        weight += 0 if isinstance(item, Rejection) else len(item.data)
-        if len(batch) >= size or weight >= max_bytes:
-            yield batch
-            batch, weight = [], 0
-    if batch:
-        yield batch
-
-
 @attrs.define
 class _Batch:
     index: int
@@ -207,7 +191,9 @@ def run_on_dask(
         for record in records:
             outlet.deliver(record)
 
-    _DaskRun(client, distributed, config, batches(documents, batch_size), write, deterministic, expected).run()
+    _DaskRun(
+        client, distributed, config, batches(documents, batch_size, BATCH_BYTES), write, deterministic, expected
+    ).run()
     return outlet.summary
 
 

@@ -57,8 +57,11 @@ from masthead.run.worker import memory_rejection
 
 #: Inputs with fewer documents than this run in process (see the module docstring).
 SMALL_INPUT = 50
-#: Documents an in-process run takes at a time (:func:`run_in_process`).
+#: Documents an in-process run takes at a time (:func:`run_in_process`),
+#: and about how many bytes of them at most: a batch's pages are all in
+#: memory at once, their trees too.
 BATCH = 32
+BATCH_BYTES = 256 * 1024
 #: In input order (``deterministic``), how many finished records may wait per worker.
 ORDER_WINDOW_PER_WORKER = 64
 
@@ -135,8 +138,10 @@ def run_in_process(
     *,
     timeout: float | None = None,
     batch: int = BATCH,
+    batch_bytes: int = BATCH_BYTES,
 ) -> Summary:
-    """Process ``documents`` in this process, streaming, ``batch`` at a time.
+    """Process ``documents`` in this process, streaming, ``batch`` at a time
+    (fewer where they hold more than ``batch_bytes``).
 
     Each batch goes through :meth:`~masthead.pipeline.Pipeline.process_many`
     (the same records as one document at a time, for less CPU), and its
@@ -150,7 +155,7 @@ def run_in_process(
     """
     process = guarded(pipeline, timeout)
     with stop_signals():
-        for items in batched(documents, batch):
+        for items in batches(documents, batch, batch_bytes):
             for record in process(items):
                 outlet.deliver(record)
     return outlet.summary
@@ -292,12 +297,31 @@ class _Budget:
 _LEAST_LEFT = 0.001
 
 
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    """Consecutive lists of ``size`` items (the last may be shorter);
-    each is yielded as soon as it is full, or the items end."""
-    stream = iter(items)
-    while chunk := list(itertools.islice(stream, max(1, size))):
-        yield chunk
+def document_bytes(item: ReadResult) -> int:
+    """What a document weighs in a batch: its raw bytes (a rejection, nothing)."""
+    return 0 if isinstance(item, Rejection) else len(item.data)
+
+
+def batches(
+    items: Iterable[T],
+    size: int = BATCH,
+    max_bytes: int = BATCH_BYTES,
+    *,
+    weight: Callable[[T], int] = document_bytes,  # type: ignore[assignment]
+) -> Iterator[list[T]]:
+    """Consecutive items in lists of at most ``size`` items and about
+    ``max_bytes`` (their ``weight``), each yielded as soon as it is full or
+    the items end."""
+    batch: list[T] = []
+    held = 0
+    for item in items:
+        batch.append(item)
+        held += weight(item)
+        if len(batch) >= size or held >= max_bytes:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
 
 
 def run_in_processes(
