@@ -1,0 +1,130 @@
+"""CPU time of whole ``masthead ingest`` runs, two or more versions alternating.
+
+``bench/instructions.py`` counts instructions, which the machine's load does
+not move, but a change that keeps data in the CPU caches (or evicts it)
+executes the same instructions in a different time: only timed runs see
+it. On a shared machine one run's time moves by a tenth or more, so the
+variants run in alternation (A B, then B A, round after round) and each
+round's pair is compared: drift of the machine between rounds cancels out
+of a pair's difference, not of two separate medians.
+
+Variants are interpreters and checkouts as in ``bench/instructions.py``
+(the same probe: every plugin loads, a checkout's from the checkout). The
+CPU of a run is the child's user and system time. Every run of every
+variant must read, ingest and reject as many inputs, and write the same
+records and rejects (``extracted_at`` aside): timings of different work
+are not compared.
+
+    python bench/checkouts.py DUMPS --code OLD --code NEW [--rounds 10]
+    python bench/checkouts.py DUMPS --python VENV_A/bin/python --python VENV_B/bin/python
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import itertools
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from instructions import environment, probe
+
+
+def ingest(python: str, checkout: Path | None, inputs: Path, scratch: Path) -> tuple[float, dict[str, Any]]:
+    """CPU seconds of one in-process ``masthead ingest`` of ``inputs``, and
+    what it did: its counts and a digest of its records and rejects."""
+    out, rejects, summary = scratch / "out.jsonl", scratch / "rejects.jsonl", scratch / "summary.json"
+    command = [python, "-m", "masthead", "--log-level", "error", "ingest", str(inputs), "--strict", "-o", str(out)]
+    command += ["--rejects", str(rejects), "--fallback", "generic", "--workers", "1", "--keep-duplicates"]
+    command += ["--summary-json", str(summary)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(command, env=environment(checkout), capture_output=True, text=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # 1 is the exit of a run that rejected some inputs; a crash writes no summary.
+    if done.returncode not in (0, 1) or not summary.is_file():
+        raise SystemExit(f"{' '.join(command)} exited {done.returncode}:\n{done.stderr[-2000:]}")
+    stats = json.loads(summary.read_text())
+    work = {key: stats[key] for key in ("read", "ingested", "rejected")}
+    work["records"] = digest(out, rejects)
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, work
+
+
+def digest(*files: Path) -> str:
+    """A digest of the records in ``files``, each record's ``extracted_at`` aside."""
+    hashed = hashlib.sha256()
+    for path in files:
+        for line in path.read_bytes().splitlines():
+            record = json.loads(line)
+            provenance = record.get("provenance")
+            if isinstance(provenance, dict):
+                provenance.pop("extracted_at", None)
+            hashed.update(json.dumps(record, sort_keys=True).encode() + b"\n")
+        hashed.update(b"\x00")
+    return hashed.hexdigest()
+
+
+def order(variants: int, round_number: int) -> list[int]:
+    """The variants' order in a round: as given, then reversed, in turn."""
+    indexes = list(range(variants))
+    return indexes if round_number % 2 == 0 else indexes[::-1]
+
+
+def table(labels: list[str], seconds: list[list[float]]) -> str:
+    """Markdown: each variant's CPU (median, range) and the median of its
+    per-round difference from the first variant."""
+    lines = [
+        "| variant | CPU, median | range | median of per-round differences from the first |",
+        "|---|---:|---:|---:|",
+    ]
+    first = seconds[0]
+    for label, runs in zip(labels, seconds, strict=True):
+        change = statistics.median(run - base for run, base in zip(runs, first, strict=True))
+        shown = "—" if runs is first else f"{change:+.3f} s ({100 * change / statistics.median(first):+.1f} %)"
+        lines.append(f"| {label} | {statistics.median(runs):.3f} s | {min(runs):.2f}–{max(runs):.2f} s | {shown} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("inputs", type=Path, help="folder of inputs (dumps, pages) to ingest")
+    parser.add_argument("--python", action="append", help="interpreter with masthead installed (repeatable)")
+    parser.add_argument("--code", action="append", type=Path, help="checkout to run instead (repeatable)")
+    parser.add_argument("--rounds", type=int, default=10, help="runs of each variant (default 10)")
+    args = parser.parse_args(argv)
+    if not args.inputs.is_dir():
+        raise SystemExit(f"{args.inputs}: not a folder")
+    pythons = args.python or [sys.executable]
+    variants = list(itertools.product(pythons, args.code or [None]))
+    if len(variants) < 2:
+        raise SystemExit("give two variants or more (--code, --python)")
+    found = [probe(python, checkout) for python, checkout in variants]
+    for (python, _), loaded in zip(variants, found, strict=True):
+        folders = [loaded["masthead"], *loaded["plugins"].values()]
+        subprocess.run([python, "-m", "compileall", "-q", *folders], check=True, capture_output=True)
+    seconds: list[list[float]] = [[] for _ in variants]
+    works: set[str] = set()
+    with tempfile.TemporaryDirectory(prefix="masthead-checkouts-") as scratch:
+        for round_number in range(args.rounds):
+            for index in order(len(variants), round_number):
+                cpu, work = ingest(*variants[index], args.inputs, Path(scratch))
+                seconds[index].append(cpu)
+                works.add(json.dumps(work, sort_keys=True))
+                print(f"round {round_number + 1}/{args.rounds} variant {index + 1}: {cpu:.3f} s {work}", flush=True)
+    if len(works) > 1:
+        raise SystemExit(f"the runs did different work or wrote different records: {sorted(works)}")
+    labels = [
+        str(checkout or f"{python} ({loaded['version']})")
+        for (python, checkout), loaded in zip(variants, found, strict=True)
+    ]
+    print(table(labels, seconds))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
