@@ -61,7 +61,7 @@ SMALL_INPUT = 50
 #: and about how many bytes of them at most: a batch's pages are all in
 #: memory at once, their trees too.
 BATCH = 32
-BATCH_BYTES = 256 * 1024
+BATCH_BYTES = 64 * 1024
 #: In input order (``deterministic``), how many finished records may wait per worker.
 ORDER_WINDOW_PER_WORKER = 64
 
