@@ -21,9 +21,7 @@ are not compared.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
-import itertools
 import json
 import resource
 import statistics
@@ -33,7 +31,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from instructions import environment, probe
+from instructions import environment, variant_parser, variants_of
 
 
 def ingest(python: str, checkout: Path | None, inputs: Path, scratch: Path) -> tuple[float, dict[str, Any]]:
@@ -91,22 +89,12 @@ def table(labels: list[str], seconds: list[list[float]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("inputs", type=Path, help="folder of inputs (dumps, pages) to ingest")
-    parser.add_argument("--python", action="append", help="interpreter with masthead installed (repeatable)")
-    parser.add_argument("--code", action="append", type=Path, help="checkout to run instead (repeatable)")
+    parser = variant_parser(__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=10, help="runs of each variant (default 10)")
     args = parser.parse_args(argv)
-    if not args.inputs.is_dir():
-        raise SystemExit(f"{args.inputs}: not a folder")
-    pythons = args.python or [sys.executable]
-    variants = list(itertools.product(pythons, args.code or [None]))
-    if len(variants) < 2:
+    if len(args.python or [None]) * len(args.code or [None]) < 2:
         raise SystemExit("give two variants or more (--code, --python)")
-    found = [probe(python, checkout) for python, checkout in variants]
-    for (python, _), loaded in zip(variants, found, strict=True):
-        folders = [loaded["masthead"], *loaded["plugins"].values()]
-        subprocess.run([python, "-m", "compileall", "-q", *folders], check=True, capture_output=True)
+    variants, found = variants_of(args)
     seconds: list[list[float]] = [[] for _ in variants]
     works: set[str] = set()
     with tempfile.TemporaryDirectory(prefix="masthead-checkouts-") as scratch:

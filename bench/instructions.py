@@ -182,22 +182,34 @@ def table(rows: list[tuple[str, int, int]], inputs: int, half: int) -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def variant_parser(description: str) -> argparse.ArgumentParser:
+    """The arguments every comparison of variants takes: inputs, interpreters, checkouts."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("inputs", type=Path, help="folder of inputs (dumps, pages) to ingest")
     parser.add_argument("--python", action="append", help="interpreter with masthead installed (repeatable)")
     parser.add_argument("--code", action="append", type=Path, help="checkout to run instead (repeatable)")
-    args = parser.parse_args(argv)
-    if shutil.which("valgrind") is None:
-        raise SystemExit("valgrind is not installed (Debian: apt install valgrind)")
+    return parser
+
+
+def variants_of(args: argparse.Namespace) -> tuple[list[tuple[str, Path | None]], list[dict[str, Any]]]:
+    """The variants asked for, each ``(python, checkout)``, and what each
+    loads (:func:`probe`), its modules byte-compiled."""
     if not args.inputs.is_dir():
         raise SystemExit(f"{args.inputs}: not a folder")
-    pythons = args.python or [sys.executable]
-    variants = list(itertools.product(pythons, args.code or [None]))
+    variants = list(itertools.product(args.python or [sys.executable], args.code or [None]))
     found = [probe(python, checkout) for python, checkout in variants]
     for (python, _), loaded in zip(variants, found, strict=True):
         folders = [loaded["masthead"], *loaded["plugins"].values()]
         subprocess.run([python, "-m", "compileall", "-q", *folders], check=True, capture_output=True)
+    return variants, found
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = variant_parser(__doc__.split("\n\n")[0]).parse_args(argv)
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed (Debian: apt install valgrind)")
+    variants, found = variants_of(args)
+    pythons = args.python or [sys.executable]
     suffixes = found[0]["readers"]
     files = readable(args.inputs, suffixes)
     if len(files) < 4:
