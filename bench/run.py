@@ -64,9 +64,14 @@ def interpreter() -> str:
     with them).
     """
     linkage = _linkage()
+    # Under the home folder, the path from ``~``: the build, not whose machine it was.
+    executable = os.path.realpath(sys.executable)
+    home = os.path.expanduser("~")
+    if home not in ("~", "/") and executable.startswith(home + os.sep):
+        executable = "~" + executable[len(home) :]
     return (
         f"{platform.python_implementation()} {platform.python_version()}, {platform.machine()} "
-        f"(`{os.path.realpath(sys.executable)}`{': ' + linkage if linkage else ''})"
+        f"(`{executable}`{': ' + linkage if linkage else ''})"
     )
 
 
