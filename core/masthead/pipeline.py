@@ -279,7 +279,7 @@ class Pipeline:
         """:meth:`process` of each of ``raws``, in order, with the same records.
 
         The steps run stage by stage over the documents: every route, every
-        draft, every language, then every record. Each stage's code and
+        parse, every language, then every record. Each stage's code and
         tables stay in the CPU caches from one document to the next, where
         one document's whole pipeline pushes the previous one's out: above
         all the language identifiers' tables (megabytes that CLD2 and
