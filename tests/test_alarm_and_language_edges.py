@@ -170,3 +170,99 @@ def test_the_callers_default_or_ignored_alarm_is_restored_after_every_document(h
         signal.signal(signal.SIGALRM, previous)
     assert seen == [handler, handler]
     assert [a.provenance.input for a in sinks[0] if isinstance(a, Article)] == ["first", "second"]
+
+
+class KeepsTheAlarm(masthead.Source):
+    """Claims pages spelling KEEPS; its ``detect`` takes ``SIGALRM`` for itself
+    and then works past the budget (the alarm never reaches the run); its
+    ``parse`` takes a moment, well within any budget."""
+
+    name = "keeps_the_alarm"
+
+    def detect(self, page: masthead.Page) -> float:
+        if "KEEPS" not in page.text:
+            return 0.0
+        signal.signal(signal.SIGALRM, lambda signum, frame: None)
+        time.sleep(0.5)
+        return 0.9
+
+    def parse(self, page: masthead.Page) -> masthead.Draft:
+        time.sleep(0.05)
+        return masthead.Draft(title=page.lines[0], body=page.lines[1:])
+
+
+class SlowLanguage(masthead.Source):
+    """Claims pages spelling TONGUE; its ``language`` is a property that
+    takes longer than any budget to answer."""
+
+    name = "slow_language"
+
+    @property
+    def language(self) -> str:  # type: ignore[override]
+        time.sleep(3)
+        return "en"
+
+    def detect(self, page: masthead.Page) -> float:
+        return 0.9 if "TONGUE" in page.text else 0.0
+
+    def parse(self, page: masthead.Page) -> masthead.Draft:
+        return masthead.Draft(title=page.lines[0], body=page.lines[1:])
+
+
+def _sources(*sources: masthead.Source) -> object:
+    class Register:
+        @masthead.hookimpl
+        def masthead_register_sources(self, register: object) -> None:
+            for source in sources:
+                register(source)  # type: ignore[operator]
+
+    return Register()
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM")
+def test_a_document_whose_alarm_a_plugin_kept_is_not_timed_out_in_a_later_plugin() -> None:
+    """Once a plugin kept a document's alarm from the run and used up its
+    budget, the document's later steps run without one, as its whole
+    pipeline did when it was one step: no later, innocent plugin is blamed
+    for a timeout; the next document has its budget again."""
+    pipeline = make_pipeline(make_plugins(("keeps", _sources(KeepsTheAlarm()))))
+    sinks = ListSink(), ListSink()
+    previous = signal.getsignal(signal.SIGALRM)
+    try:
+        run_in_process(
+            [RawDocument(uri="a", data=b"A title\nKEEPS its alarm.\n"), doc("b")],
+            pipeline,
+            Outlet(*sinks, Summary()),
+            timeout=0.3,
+        )
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    assert [a.provenance.input for a in sinks[0] if isinstance(a, Article)] == ["a"]
+    assert [r.input for r in sinks[1] if isinstance(r, Rejection)] == ["b"]  # nobody claims it here
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM")
+def test_a_sources_language_property_runs_under_the_budget() -> None:
+    """A source's ``language`` may be plugin code: a slow one costs its own
+    document a timeout, not the run its time."""
+    pipeline = make_pipeline(make_plugins(("slow", _sources(SlowLanguage()))))
+    sinks = ListSink(), ListSink()
+    started = time.monotonic()
+    run_in_process(
+        [RawDocument(uri="a", data=b"A title\nTONGUE body.\n")], pipeline, Outlet(*sinks, Summary()), timeout=0.3
+    )
+    assert time.monotonic() - started < 2
+    assert [(r.input, r.reason) for r in sinks[1] if isinstance(r, Rejection)] == [("a", "timeout")]
+
+
+def test_a_readers_document_without_bytes_is_rejected_not_fatal_in_a_batch() -> None:
+    """A reader plugin may hand over ``data`` that is no bytes at all: the
+    document is rejected as it always was, and weighs nothing in its batch."""
+    sinks = ListSink(), ListSink()
+    documents = [doc("good"), RawDocument(uri="none", data=None), RawDocument(uri="int", data=5)]  # type: ignore[arg-type]
+    run_in_process(documents, FAULTY.build(), Outlet(*sinks, Summary()))
+    assert [a.provenance.input for a in sinks[0] if isinstance(a, Article)] == ["good"]
+    assert [(r.input, r.stage, r.reason) for r in sinks[1] if isinstance(r, Rejection)] == [
+        ("none", "read", "invalid_document"),
+        ("int", "read", "invalid_document"),
+    ]

@@ -27,7 +27,8 @@ from masthead.io.partitioned import read_manifest
 from masthead.io.readers import expand, iter_documents
 from masthead.manager import Plugins
 from masthead.models import SCHEMA_VERSION, Article, Rejection
-from masthead.run.dask_engine import run_on_dask
+from masthead.pipeline import Pipeline
+from masthead.run.dask_engine import process_batch, run_on_dask
 from masthead.run.progress import Progress
 from masthead.run.runconfig import PipelineConfig, WorkerSetupError, fingerprint
 from masthead.run.runners import (
@@ -358,6 +359,24 @@ def test_batches_are_bounded_by_count_and_bytes() -> None:
     assert [len(b) for b in batches(small, size=4)] == [4, 4, 2]
     big = [RawDocument(uri=str(n), data=b"x" * 1000) for n in range(5)]
     assert [len(b) for b in batches(big, size=100, max_bytes=2500)] == [3, 2]
+
+
+def test_a_dask_task_takes_its_batch_in_the_in_process_runners_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A task's batch is sized for shipping (up to 4 MB); the pipeline goes
+    through it in the in-process runner's batches, whose pages are in
+    memory together, and the records keep their order."""
+    sizes: list[int] = []
+    stage_by_stage = Pipeline.process_many
+
+    def spy(self: Pipeline, raws: list[RawDocument]) -> list[Article | Rejection]:
+        sizes.append(sum(len(raw.data) for raw in raws))
+        return stage_by_stage(self, raws)
+
+    monkeypatch.setattr(Pipeline, "process_many", spy)
+    heavy = [doc(f"page-{n}", "x" * (BATCH_BYTES // 3)) for n in range(10)]
+    _, records = process_batch(FAULTY, heavy)
+    assert [record.provenance.input for record in records if isinstance(record, Article)] == [d.uri for d in heavy]
+    assert len(sizes) == 4 and max(sizes) < BATCH_BYTES + BATCH_BYTES // 3 + 100
 
 
 def test_a_document_that_kills_dask_workers_is_rejected_alone(tmp_path: Path) -> None:

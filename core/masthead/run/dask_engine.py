@@ -143,12 +143,15 @@ def _profiling() -> bool:
 
 def process_batch(config: PipelineConfig, items: list[ReadResult]) -> tuple[object, list[Record]]:
     """The task run on workers: every document of a batch through the pipeline
-    (:meth:`~masthead.pipeline.Pipeline.process_many`).
+    (:meth:`~masthead.pipeline.Pipeline.process_many`, in the in-process
+    runner's batches: a task's batch is sized for shipping, and the pages of
+    a pipeline batch are all in memory at once).
 
     Rejections made while reading pass through, so a batch keeps input order.
     """
     pipeline = cached_pipeline(config)
-    made = iter(pipeline.process_many([item for item in items if not isinstance(item, Rejection)]))
+    documents = [item for item in items if not isinstance(item, Rejection)]
+    made = iter([record for part in batches(documents) for record in pipeline.process_many(part)])
     records = [item if isinstance(item, Rejection) else next(made) for item in items]
     return fingerprint(pipeline), records
 

@@ -40,9 +40,11 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Generic, TypeVar
 
+import attrs
 import structlog
 
 from masthead.extract.document import RawDocument
+from masthead.extract.language import LanguageDecision
 from masthead.io.dedup import Deduplicator
 from masthead.io.readers import ReadResult
 from masthead.io.sinks import Sink
@@ -206,12 +208,13 @@ class _Budget:
     """Runs documents, tracing which plugin runs, each under a ``SIGALRM``
     deadline of ``seconds`` (``None``: no deadline).
 
-    A document's deadline covers the three steps that run plugins
-    together: :meth:`~masthead.pipeline.Pipeline.route`,
-    :meth:`~masthead.pipeline.Pipeline.parse` and
+    A document's deadline covers its steps together:
+    :meth:`~masthead.pipeline.Pipeline.route`,
+    :meth:`~masthead.pipeline.Pipeline.parse`,
+    :meth:`~masthead.pipeline.Pipeline.language` (a source's ``language``
+    may be a property, plugin code) and
     :meth:`~masthead.pipeline.Pipeline.finish` (the record and its
-    processors). The language step, masthead's own work over a bounded
-    sample of the text, runs without one.
+    processors).
     """
 
     def __init__(self, pipeline: Pipeline, seconds: float | None) -> None:
@@ -234,8 +237,9 @@ class _Budget:
         spent = [0.0] * len(work)
         self._stage(work, spent, RawDocument, ("decode", None), pipeline.route)
         self._stage(work, spent, Routed, ("route", None), pipeline.parse)
-        languages = {index: pipeline.language(d) for index, d in enumerate(work) if isinstance(d, Drafted)}
-        self._stage(work, spent, Drafted, ("validate", None), pipeline.finish, languages)
+        # A source's ``language`` may be a property: plugin code, so under the budget too.
+        self._stage(work, spent, Drafted, ("validate", None), _Decided.of(pipeline))
+        self._stage(work, spent, _Decided, ("validate", None), _Decided.finish(pipeline))
         return work
 
     def _stage(
@@ -244,23 +248,24 @@ class _Budget:
         spent: list[float],
         kind: type[Any],
         running: tuple[str, str | None],
-        step: Callable[..., Any],
-        extra: dict[int, Any] | None = None,
+        step: Callable[[Any], Any],
     ) -> None:
-        """``step`` of every item of ``work`` that is a ``kind`` (with its
-        ``extra`` argument, by index), in place, each within what is left
-        of its document's budget (``spent`` so far)."""
+        """``step`` of every item of ``work`` that is a ``kind``, in place,
+        each within what is left of its document's budget (``spent`` so far).
+        A document that has no budget left got past its deadline without the
+        alarm (a plugin took the signal, or swallowed the exception): its
+        other steps run without one, as a document's whole pipeline did."""
         for index, item in enumerate(work):
             if not isinstance(item, kind):
                 continue
             raw = item if isinstance(item, RawDocument) else item.raw
-            args = (item,) if extra is None else (item, extra[index])
             self.running = running
             if self.seconds is None:
-                work[index] = self._run(raw, None, step, *args)
+                work[index] = self._run(raw, None, step, item)
                 continue
+            left = self.seconds - spent[index]
             started = time.monotonic()
-            work[index] = self._run(raw, max(self.seconds - spent[index], _LEAST_LEFT), step, *args)
+            work[index] = self._run(raw, left if left > 0 else None, step, item)
             spent[index] += time.monotonic() - started
 
     def _run(self, raw: RawDocument, seconds: float | None, step: Callable[..., T], *args: Any) -> T | Rejection:
@@ -292,14 +297,32 @@ class _Budget:
             _set_handler(signal.SIGALRM, previous)
 
 
-#: A document whose earlier steps took its whole budget still gets this
-#: long (s) for the next: ``setitimer`` with 0 would set no deadline at all.
-_LEAST_LEFT = 0.001
+@attrs.define(frozen=True)
+class _Decided:
+    """A draft and its language, decided (the step before the record)."""
+
+    drafted: Drafted
+    language: LanguageDecision | Exception
+
+    @property
+    def raw(self) -> RawDocument:
+        return self.drafted.raw
+
+    @staticmethod
+    def of(pipeline: Pipeline) -> Callable[[Drafted], _Decided]:
+        return lambda drafted: _Decided(drafted, pipeline.language(drafted))
+
+    @staticmethod
+    def finish(pipeline: Pipeline) -> Callable[[_Decided], Article | Rejection]:
+        return lambda decided: pipeline.finish(decided.drafted, decided.language)
 
 
 def document_bytes(item: ReadResult) -> int:
-    """What a document weighs in a batch: its raw bytes (a rejection, nothing)."""
-    return 0 if isinstance(item, Rejection) else len(item.data)
+    """What a document weighs in a batch: its raw bytes (a rejection, or a
+    reader's document whose data is no bytes nor text, nothing: the
+    pipeline rejects that document)."""
+    data = None if isinstance(item, Rejection) else item.data
+    return len(data) if isinstance(data, bytes | str) else 0
 
 
 def batches(
