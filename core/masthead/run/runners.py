@@ -268,17 +268,17 @@ class _Budget:
             work[index] = self._run(raw, left if left > 0 else None, step, item)
             spent[index] += time.monotonic() - started
 
-    def _run(self, raw: RawDocument, seconds: float | None, step: Callable[..., T], *args: Any) -> T | Rejection:
-        """``step(*args)`` of ``raw``'s, under a deadline ``seconds`` from now."""
+    def _run(self, raw: RawDocument, seconds: float | None, step: Callable[[Any], T], item: Any) -> T | Rejection:
+        """``step(item)``, a step of ``raw``'s, under a deadline ``seconds`` from now."""
         if seconds is None:
             try:
-                return step(*args)
+                return step(item)
             except PluginOutOfMemory as exc:
                 return memory_rejection(raw, exc.stage, exc.plugin)
         previous = _set_handler(signal.SIGALRM, self._alarm)
         signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
-            return step(*args)
+            return step(item)
         except PluginOutOfMemory as exc:
             return memory_rejection(raw, exc.stage, exc.plugin)
         except _Overtime as overtime:
