@@ -28,21 +28,27 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
 from instructions import environment, variant_parser, variants_of
 
 
-def ingest(python: str, checkout: Path | None, inputs: Path, scratch: Path) -> tuple[float, dict[str, Any]]:
-    """CPU seconds of one in-process ``masthead ingest`` of ``inputs``, and
-    what it did: its counts and a digest of its records and rejects."""
+def ingest(
+    python: str, checkout: Path | None, inputs: Path, scratch: Path, workers: int = 1
+) -> tuple[float, float, dict[str, Any]]:
+    """CPU and wall seconds of one ``masthead ingest`` of ``inputs`` with
+    ``workers``, and what it did: its counts and a digest of its records
+    and rejects."""
     out, rejects, summary = scratch / "out.jsonl", scratch / "rejects.jsonl", scratch / "summary.json"
     command = [python, "-m", "masthead", "--log-level", "error", "ingest", str(inputs), "--strict", "-o", str(out)]
-    command += ["--rejects", str(rejects), "--fallback", "generic", "--workers", "1", "--keep-duplicates"]
+    command += ["--rejects", str(rejects), "--fallback", "generic", "--workers", str(workers), "--keep-duplicates"]
     command += ["--summary-json", str(summary)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
     done = subprocess.run(command, env=environment(checkout), capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     # 1 is the exit of a run that rejected some inputs; a crash writes no summary.
     if done.returncode not in (0, 1) or not summary.is_file():
@@ -50,19 +56,23 @@ def ingest(python: str, checkout: Path | None, inputs: Path, scratch: Path) -> t
     stats = json.loads(summary.read_text())
     work = {key: stats[key] for key in ("read", "ingested", "rejected")}
     work["records"] = digest(out, rejects)
-    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, work
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, wall, work
 
 
 def digest(*files: Path) -> str:
-    """A digest of the records in ``files``, each record's ``extracted_at`` aside."""
+    """A digest of the records in ``files``, each record's ``extracted_at``
+    aside, whatever their order within a file."""
     hashed = hashlib.sha256()
     for path in files:
+        records = []
         for line in path.read_bytes().splitlines():
             record = json.loads(line)
             provenance = record.get("provenance")
             if isinstance(provenance, dict):
                 provenance.pop("extracted_at", None)
-            hashed.update(json.dumps(record, sort_keys=True).encode() + b"\n")
+            records.append(json.dumps(record, sort_keys=True))
+        for record_line in sorted(records):
+            hashed.update(record_line.encode() + b"\n")
         hashed.update(b"\x00")
     return hashed.hexdigest()
 
@@ -73,11 +83,11 @@ def order(variants: int, round_number: int) -> list[int]:
     return indexes if round_number % 2 == 0 else indexes[::-1]
 
 
-def table(labels: list[str], seconds: list[list[float]]) -> str:
-    """Markdown: each variant's CPU (median, range) and the median of its
-    per-round difference from the first variant."""
+def table(labels: list[str], seconds: list[list[float]], measure: str = "CPU") -> str:
+    """Markdown: each variant's ``measure`` (median, range) and the median of
+    its per-round difference from the first variant."""
     lines = [
-        "| variant | CPU, median | range | median of per-round differences from the first |",
+        f"| variant | {measure}, median | range | median of per-round differences from the first |",
         "|---|---:|---:|---:|",
     ]
     first = seconds[0]
@@ -91,26 +101,33 @@ def table(labels: list[str], seconds: list[list[float]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = variant_parser(__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=10, help="runs of each variant (default 10)")
+    parser.add_argument("--workers", type=int, default=1, help="masthead ingest --workers (default 1: in process)")
     args = parser.parse_args(argv)
     if len(args.python or [None]) * len(args.code or [None]) < 2:
         raise SystemExit("give two variants or more (--code, --python)")
     variants, found = variants_of(args)
     seconds: list[list[float]] = [[] for _ in variants]
+    walls: list[list[float]] = [[] for _ in variants]
     works: set[str] = set()
     with tempfile.TemporaryDirectory(prefix="masthead-checkouts-") as scratch:
         for round_number in range(args.rounds):
             for index in order(len(variants), round_number):
-                cpu, work = ingest(*variants[index], args.inputs, Path(scratch))
+                cpu, wall, work = ingest(*variants[index], args.inputs, Path(scratch), args.workers)
                 seconds[index].append(cpu)
+                walls[index].append(wall)
                 works.add(json.dumps(work, sort_keys=True))
-                print(f"round {round_number + 1}/{args.rounds} variant {index + 1}: {cpu:.3f} s {work}", flush=True)
+                shown = f"{cpu:.3f} s CPU, {wall:.3f} s wall"
+                print(f"round {round_number + 1}/{args.rounds} variant {index + 1}: {shown} {work}", flush=True)
     if len(works) > 1:
         raise SystemExit(f"the runs did different work or wrote different records: {sorted(works)}")
     labels = [
         str(checkout or f"{python} ({loaded['version']})")
         for (python, checkout), loaded in zip(variants, found, strict=True)
     ]
-    print(table(labels, seconds))
+    if args.workers == 1:
+        print(table(labels, seconds))
+        print()
+    print(table(labels, walls, "wall"))
     return 0
 
 

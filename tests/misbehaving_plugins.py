@@ -5,7 +5,8 @@ plugin has to be importable by name there too: this module sits on
 ``sys.path`` (pytest's ``pythonpath = ["tests"]``) and is named in
 ``PipelineConfig(extra=...)``. Every document containing ``FAULT:<kind>``
 gets that fault from the source plugin ``misbehaving``; ``STALL`` makes the
-processor plugin ``stalling`` hang after parsing.
+processor plugin ``stalling`` hang after parsing, ``LINGER`` wait
+:data:`SLOW` seconds (as ``FAULT:slow`` does in parsing).
 """
 
 from __future__ import annotations
@@ -44,7 +45,11 @@ def out_of_memory() -> None:
     raise MemoryError("a plugin allocation failed")
 
 
+#: Seconds a slow step takes: two of them overrun a budget of 1.5 * SLOW, one does not.
+SLOW = 0.6
+
 FAULTS: dict[str, Callable[[], Any]] = {
+    "slow": lambda: time.sleep(SLOW),
     "hang": hang,
     "exit": lambda: os._exit(3),
     "segfault": segfault,
@@ -76,12 +81,15 @@ def masthead_register_sources(register: Callable[[Source], None]) -> None:
 
 
 class Stalling:
-    """A processor plugin that never returns for articles mentioning STALL."""
+    """A processor plugin that never returns for articles mentioning STALL,
+    and takes its time on those mentioning LINGER."""
 
     @masthead.hookimpl
     def masthead_process_article(self, article: Article) -> None:
         if any("STALL" in line for line in article.body):
             hang()
+        if any("LINGER" in line for line in article.body):
+            time.sleep(SLOW)
 
 
 STALLING = Stalling()

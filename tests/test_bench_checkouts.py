@@ -46,3 +46,14 @@ def test_the_table_gives_the_median_of_the_rounds_differences() -> None:
     shown = checkouts.table(["old", "new"], [first, second]).splitlines()
     assert shown[2] == "| old | 1.100 s | 1.00–2.00 s | — |"
     assert shown[3] == "| new | 1.000 s | 0.90–1.80 s | -0.100 s (-9.1 %) |"
+
+
+def test_the_digest_takes_records_in_any_order_within_a_file(tmp_path: Path) -> None:
+    """Worker processes deliver records as they finish: the same records in
+    another order are the same work; a record more or less is not."""
+    records = [{"title": title} for title in "ABC"]
+    ordered = _write(tmp_path / "ordered.jsonl", records)
+    shuffled = _write(tmp_path / "shuffled.jsonl", records[::-1])
+    fewer = _write(tmp_path / "fewer.jsonl", records[:2])
+    assert checkouts.digest(ordered) == checkouts.digest(shuffled)
+    assert checkouts.digest(ordered) != checkouts.digest(fewer)

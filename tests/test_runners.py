@@ -28,19 +28,11 @@ from masthead.io.readers import expand, iter_documents
 from masthead.manager import Plugins
 from masthead.models import SCHEMA_VERSION, Article, Rejection
 from masthead.pipeline import Pipeline
+from masthead.run.batching import BATCH, BATCH_BYTES, batches
 from masthead.run.dask_engine import process_batch, run_on_dask
 from masthead.run.progress import Progress
 from masthead.run.runconfig import PipelineConfig, WorkerSetupError, fingerprint
-from masthead.run.runners import (
-    BATCH,
-    BATCH_BYTES,
-    Outlet,
-    Reorder,
-    batches,
-    plan,
-    run_in_process,
-    run_in_processes,
-)
+from masthead.run.runners import Outlet, Reorder, plan, run_in_process, run_in_processes
 from masthead.run.summary import Summary
 from masthead.serialize import unstructure
 from support import KeywordSource, SourcesPlugin, make_pipeline, make_plugins
@@ -309,6 +301,7 @@ def test_hangs_crashes_and_memory_blowups_cost_one_document_each() -> None:
     for kind in faults:
         documents += [doc(f"ok-before-{kind}"), doc(kind, "STALL" if kind == "stall" else f"FAULT:{kind}")]
     documents += [doc(f"ok-{n}") for n in range(10)]
+    assert len(documents) <= BATCH  # all of them in one worker's batch: each fault costs itself alone
     sinks = ListSink(), ListSink()
     summary = Summary()
     expected = fingerprint(FAULTY.build())
@@ -330,6 +323,50 @@ def test_hangs_crashes_and_memory_blowups_cost_one_document_each() -> None:
     assert "SIGSEGV" in rejected["segfault"].error
     assert "exited with status 3" in rejected["exit"].error
     assert "no result within 4 s" in rejected["hang"].error
+
+
+def test_a_documents_budget_covers_its_steps_together_in_a_worker_batch() -> None:
+    """A worker takes a batch stage by stage, yet each document has one
+    budget: a slow parse and a slow processor overrun it together (the
+    worker is killed during the processor), either alone does not; the
+    batch's other documents run again one at a time and are all kept."""
+    from misbehaving_plugins import SLOW
+
+    marks = {"a": "", "both": "FAULT:slow LINGER", "parse": "FAULT:slow", "process": "LINGER", "e": ""}
+    documents = [doc(name, mark) for name, mark in marks.items()]
+    assert len(documents) <= BATCH  # one batch
+    sinks = ListSink(), ListSink()
+    summary = Summary()
+    run_in_processes(documents, FAULTY, Outlet(*sinks, summary), workers=1, timeout=1.5 * SLOW, deterministic=True)
+    assert [a.provenance.input for a in sinks[0].records] == ["a", "parse", "process", "e"]
+    [late] = sinks[1].records
+    assert isinstance(late, Rejection)
+    assert (late.input, late.reason, late.stage, late.plugin) == ("both", "timeout", "process", "stalling")
+    assert summary.read == len(documents) and summary.balanced
+
+
+def _exit_on_arrival() -> None:
+    os._exit(3)
+
+
+class ExitsOnArrival(RawDocument):
+    """A document that kills the worker unpacking it, before any of its batch starts."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_exit_on_arrival, ())
+
+
+def test_a_worker_that_dies_before_its_batch_starts_costs_only_the_killer() -> None:
+    """No document of the batch was running: each runs again alone, and only
+    the one that kills its worker again is lost."""
+    documents = [doc("ok-0"), doc("ok-1"), ExitsOnArrival(uri="killer", data=b"x"), doc("ok-2")]
+    sinks = ListSink(), ListSink()
+    summary = Summary()
+    run_in_processes(documents, FAULTY, Outlet(*sinks, summary), workers=1, deterministic=True)
+    assert [a.provenance.input for a in sinks[0].records] == ["ok-0", "ok-1", "ok-2"]
+    [killer] = sinks[1].records
+    assert isinstance(killer, Rejection) and (killer.input, killer.reason) == ("killer", "worker_died")
+    assert summary.read == len(documents) and summary.balanced
 
 
 def test_a_worker_that_loads_other_plugins_stops_the_run() -> None:
@@ -452,7 +489,7 @@ def test_runners_stream_with_bounded_work_in_flight(cluster: Any) -> None:
     assert source.read == 40 and source.most_ahead <= 4  # a batch's bytes are bounded too
     source = Counted(documents)
     run_in_processes(source, FAULTY, Outlet(WatchingSink(source), None, Summary()), workers=2)
-    assert source.read == 300 and source.most_ahead <= 2 + 1
+    assert source.read == 300 and source.most_ahead <= 2 * BATCH + 1  # a batch per worker
     source = Counted(documents)
     with distributed.Client(cluster) as client:
         run_on_dask(source, FAULTY, Outlet(WatchingSink(source), None, Summary()), client=client, batch_size=10)

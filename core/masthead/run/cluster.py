@@ -51,8 +51,8 @@ from masthead.io.shards import list_shards, read_shard, shard_id
 from masthead.io.sinks import JsonlSink
 from masthead.models import SCHEMA_VERSION, Article, Rejection
 from masthead.pipeline import Pipeline
+from masthead.run.batching import batches, document_bytes, guarded
 from masthead.run.runconfig import PipelineConfig, cached_pipeline, check_fingerprint, fingerprint
-from masthead.run.runners import batches, document_bytes, guarded
 from masthead.run.summary import Summary
 from masthead.serialize import to_json_line
 

@@ -46,8 +46,9 @@ import structlog
 
 from masthead.io.readers import ReadResult
 from masthead.models import Article, Rejection
+from masthead.run.batching import batches
 from masthead.run.runconfig import PipelineConfig, cached_pipeline, check_fingerprint, fingerprint
-from masthead.run.runners import Outlet, Reorder, batches
+from masthead.run.runners import Outlet, Reorder
 from masthead.run.summary import Summary
 
 log = structlog.get_logger("masthead.run.dask_engine")

@@ -4,17 +4,23 @@
 that hangs, and a worker that dies takes the whole executor down
 (``BrokenProcessPool``) or silently loses its task. A news crawl meets
 pages that send a parser into an endless loop or a memory blow-up, so this
-pool keeps exactly one document in flight per worker and watches each:
+pool gives each worker one batch of documents at a time
+(:mod:`masthead.run.batching`: :data:`~masthead.run.batching.BATCH`
+documents, fewer once they hold
+:data:`~masthead.run.batching.BATCH_BYTES`) and watches each:
 
-* a document still running after ``timeout`` seconds gets its worker killed
-  and becomes a ``timeout`` rejection;
-* a worker that dies (``os._exit``, segfault, the OOM killer) turns its
-  document into a ``worker_died`` rejection;
+* a document still running after ``timeout`` seconds in all (its steps
+  together) gets its worker killed and becomes a ``timeout`` rejection;
+* a worker that dies (``os._exit``, segfault, the OOM killer) turns the
+  document it was running into a ``worker_died`` rejection;
 
 both naming the plugin that was running (read from the worker's
-:class:`~masthead.run.worker.Slot`), and a fresh worker takes the dead one's
-place. The run goes on. One document per worker also bounds memory: at most
-``workers`` documents are in flight, whatever the input size.
+:class:`~masthead.run.worker.Slot`, which also says which document of the
+batch ran), and a fresh worker takes the dead one's place. The batch's
+other documents are sent again one at a time, so a second bad one among
+them costs itself alone; if the worker died before any document started,
+all of them are. The run goes on. Batches also bound memory: at most
+``workers`` batches are in flight, whatever the input size.
 
 Workers are started with the ``forkserver`` method where the platform has
 it (else ``spawn``): never a plain ``fork`` of a parent that may hold
@@ -25,9 +31,11 @@ that has masthead already imported, not a fresh interpreter.
 from __future__ import annotations
 
 import contextlib
+import math
 import multiprocessing
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Generator, Iterator
 from multiprocessing.connection import wait
 from typing import Any
@@ -37,13 +45,15 @@ import structlog
 from masthead.extract.document import RawDocument
 from masthead.io.readers import ReadResult
 from masthead.models import Article, Rejection
+from masthead.run.batching import BATCH, BATCH_BYTES, document_bytes, fault_rejection
 from masthead.run.runconfig import PipelineConfig, WorkerSetupError, check_fingerprint
-from masthead.run.worker import SLOT_SIZE, Slot
+from masthead.run.worker import NO_DOCUMENT, SLOT_SIZE, Slot
 from masthead.run.worker import main as worker_main
 
 log = structlog.get_logger("masthead.run.pool")
 
 Record = Article | Rejection
+Task = list[tuple[int, RawDocument]]
 #: A worker that dies this many times in a row before it is ready stops the run.
 MAX_START_FAILURES = 3
 _STOP_WAIT = 5.0
@@ -72,25 +82,31 @@ def describe_exit(code: int | None) -> str:
 
 
 class _Worker:
-    """One worker process, its pipe, its slot and the document it holds."""
+    """One worker process, its pipe, its slot and the batch it holds."""
 
-    def __init__(self, ctx: Any, config: PipelineConfig, memory_limit_mb: int | None) -> None:
-        self.array = ctx.Array("c", SLOT_SIZE, lock=False)
-        self.slot = Slot(self.array)
+    def __init__(self, ctx: Any, config: PipelineConfig, memory_limit_mb: int | None, timeout: float | None) -> None:
+        self.timeout = timeout
+        self.slot = Slot(ctx.Array("c", SLOT_SIZE, lock=False), ctx.Array("d", 2, lock=False))
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(
-            target=worker_main, args=(child, config, self.array, memory_limit_mb), name="masthead-worker", daemon=True
+            target=worker_main,
+            args=(child, config, self.slot, memory_limit_mb, timeout),
+            name="masthead-worker",
+            daemon=True,
         )
         self.process.start()
         child.close()
         self.state = "starting"  # starting | ready | retiring
-        self.task: tuple[int, RawDocument] | None = None
-        self.started = 0.0
+        self.task: Task | None = None
 
-    def send(self, seq: int, raw: RawDocument) -> None:
-        self.task = (seq, raw)
-        self.started = time.monotonic()
-        self.conn.send((seq, raw))
+    def send(self, task: Task) -> None:
+        self.task = task
+        # Until the worker starts a document, the batch has one document's budget.
+        self.slot.start(NO_DOCUMENT, time.monotonic() + self.timeout if self.timeout else math.inf)
+        self.conn.send(task)
+
+    def overdue(self, now: float) -> bool:
+        return self.task is not None and now > self.slot.deadline()
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -127,9 +143,11 @@ class WorkerPool:
         self.restarts = 0
         self._ctx = context()
         self._start_failures = 0
+        self._again: deque[tuple[int, RawDocument]] = deque()
+        self._exhausted = False
 
     def _spawn(self) -> _Worker:
-        return _Worker(self._ctx, self.config, self.memory_limit_mb)
+        return _Worker(self._ctx, self.config, self.memory_limit_mb, self.timeout)
 
     def imap(
         self, items: Iterator[tuple[int, ReadResult]], may_submit: Callable[[], bool] = lambda: True
@@ -141,41 +159,58 @@ class WorkerPool:
         which lets a caller that restores input order bound its buffer.
         """
         workers = [self._spawn() for _ in range(self.size)]
-        exhausted = False
+        self._again.clear()
+        self._exhausted = False
         try:
             while True:
-                while not exhausted and may_submit():
-                    idle = next((w for w in workers if w.state == "ready" and w.task is None), None)
-                    if idle is None:
+                for worker in workers:
+                    if worker.state != "ready" or worker.task is not None:
+                        continue
+                    task = yield from self._next_task(items, may_submit)
+                    if not task:
                         break
-                    try:
-                        seq, item = next(items)
-                    except StopIteration:
-                        exhausted = True
-                        break
-                    if isinstance(item, Rejection):
-                        yield seq, item
-                    else:
-                        idle.send(seq, item)
-                if exhausted and not any(w.task for w in workers):
+                    worker.send(task)
+                if self._exhausted and not self._again and not any(w.task for w in workers):
                     return
                 yield from self._wait(workers)
         finally:
             self._stop(workers)
 
+    def _next_task(
+        self, items: Iterator[tuple[int, ReadResult]], may_submit: Callable[[], bool]
+    ) -> Generator[tuple[int, Record], None, Task]:
+        """A worker's next batch: a document to run again alone, or new ones
+        (yielding the rejections among them, which need no worker)."""
+        if self._again:
+            return [self._again.popleft()]
+        task: Task = []
+        held = 0
+        while not self._exhausted and len(task) < BATCH and held < BATCH_BYTES and may_submit():
+            try:
+                seq, item = next(items)
+            except StopIteration:
+                self._exhausted = True
+                break
+            if isinstance(item, Rejection):
+                yield seq, item
+            else:
+                task.append((seq, item))
+                held += document_bytes(item)
+        return task
+
     def _wait(self, workers: list[_Worker]) -> Iterator[tuple[int, Record]]:
         """Block until a worker has news or a deadline passes; handle it all."""
         busy = [w for w in workers if w.task is not None]
-        deadline = min((w.started + self.timeout for w in busy), default=None) if self.timeout else None
+        deadline = min((w.slot.deadline() for w in busy), default=math.inf) if self.timeout else math.inf
         objects: list[Any] = [w.conn for w in workers] + [w.process.sentinel for w in workers]
-        ready = set(wait(objects, timeout=None if deadline is None else max(0.0, deadline - time.monotonic())))
+        left = None if deadline == math.inf else max(0.0, deadline - time.monotonic())
+        ready = set(wait(objects, timeout=left))
         for index, worker in enumerate(workers):
             died = worker.process.sentinel in ready  # then all it sent before dying is in the pipe
             if died or worker.conn in ready:
-                record = self._drain(worker)
-                if record is not None:
-                    yield record
-            if not died and not self._overdue(worker):
+                yield from self._drain(worker)
+            checked = time.monotonic()
+            if not died and not worker.overdue(checked):
                 continue
             if died:
                 self._check_start(worker)
@@ -185,35 +220,32 @@ class WorkerPool:
                     if died
                     else ("timeout", f"no result within {self.timeout:g} s; worker process killed")
                 )
-                yield worker.task[0], self._bury(worker, reason, detail)
+                yield from self._bury(worker, reason, detail, None if died else checked)
             else:
                 worker.kill()
             workers[index] = self._spawn()
             self.restarts += 1
 
-    def _drain(self, worker: _Worker) -> tuple[int, Record] | None:
-        """The worker's result, if it sent one; handles ``ready`` and ``failed``."""
+    def _drain(self, worker: _Worker) -> list[tuple[int, Record]]:
+        """The worker's results, if it sent them; handles ``ready`` and ``failed``."""
         try:
             if not worker.conn.poll():
-                return None
+                return []
             message = worker.conn.recv()
         except (EOFError, OSError):
-            return None
+            return []
         if message[0] == "ready":
             check_fingerprint(message[1], self.expected)
             worker.state = "ready"
             self._start_failures = 0
-            return None
+            return []
         if message[0] == "failed":
             raise WorkerSetupError(f"a worker could not build the pipeline: {message[1]}")
-        _, seq, record, retiring = message
+        _, records, retiring = message
         worker.task = None
-        if retiring:  # it exits after this document; give it no other
+        if retiring:  # it exits after this batch; give it no other
             worker.state = "retiring"
-        return seq, record
-
-    def _overdue(self, worker: _Worker) -> bool:
-        return bool(worker.task is not None and self.timeout and time.monotonic() - worker.started > self.timeout)
+        return list(records)
 
     def _check_start(self, worker: _Worker) -> None:
         """Stop the run if workers keep dying before they are ready."""
@@ -226,22 +258,32 @@ class WorkerPool:
                 f"worker processes keep dying before they are ready ({describe_exit(worker.process.exitcode)})"
             )
 
-    def _bury(self, worker: _Worker, reason: str, detail: str) -> Rejection:
-        """Kill ``worker`` and reject its document, naming the running plugin."""
+    def _bury(
+        self, worker: _Worker, reason: str, detail: str, overdue_at: float | None
+    ) -> Iterator[tuple[int, Rejection]]:
+        """Kill ``worker``; reject the document it was running, naming the
+        plugin, and queue the batch's others to run again one at a time.
+
+        A worker killed for a timeout (found ``overdue_at``) that had just
+        moved on to another step ran no document over its budget at the
+        kill: then, as when a worker dies before it starts a document, no
+        document of a batch is known to be at fault and all of them run
+        again alone (the slow one meets its deadline again there).
+        """
         assert worker.task is not None
+        worker.kill()  # also reaps a dead one, so its exit code is known; the slot stays readable
+        task, worker.task = worker.task, None
         stage, plugin = worker.slot.get()
-        worker.kill()  # also reaps a dead one, so its exit code is known
-        _, raw = worker.task
-        worker.task = None
-        who = plugin or "masthead"
-        return Rejection(
-            input=raw.uri,
-            stage=stage,
-            reason=reason,
-            error=f"{who}: {detail} (during {stage})",
-            plugin=plugin,
-            sha256=raw.sha256,
-        )
+        running = worker.slot.running()
+        if overdue_at is not None and worker.slot.deadline() > overdue_at:
+            running = NO_DOCUMENT
+        if len(task) == 1:
+            running = 0
+        self._again.extend(item for index, item in enumerate(task) if index != running)
+        if not 0 <= running < len(task):
+            return
+        seq, raw = task[running]
+        yield seq, fault_rejection(raw, reason, detail, stage, plugin)
 
     def _stop(self, workers: list[_Worker]) -> None:
         for worker in workers:

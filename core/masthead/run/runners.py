@@ -5,7 +5,7 @@ record, an article for the output sink or a rejection for the rejects sink,
 and the summary counts both. They differ only in where
 :meth:`~masthead.pipeline.Pipeline.process` runs:
 
-* :func:`run_in_process` — here, a batch of documents at a time;
+* :func:`run_in_process` — here;
 * :func:`run_in_processes` — in supervised local worker processes
   (:mod:`masthead.run.pool`): a per-document time limit, and a plugin that hangs,
   crashes or exhausts memory costs one document, not the run;
@@ -13,8 +13,9 @@ and the summary counts both. They differ only in where
 
 Reading, counting, progress and writing always happen in the calling
 process, so :class:`~masthead.run.progress.Progress` and the summary work the
-same with every runner. Workers rebuild the pipeline from a picklable
-:class:`~masthead.run.runconfig.PipelineConfig`, once per worker.
+same with every runner. Each hands the pipeline a batch of documents at a
+time (:mod:`masthead.run.batching`). Workers rebuild the pipeline from a
+picklable :class:`~masthead.run.runconfig.PipelineConfig`, once per worker.
 
 Which local runner: :func:`plan` picks worker processes only when they pay
 off: more than one worker asked for, and at least :data:`SMALL_INPUT`
@@ -34,36 +35,24 @@ from __future__ import annotations
 
 import itertools
 import os
-import signal
-import threading
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import Generic, TypeVar
 
-import attrs
 import structlog
 
-from masthead.extract.document import RawDocument
-from masthead.extract.language import LanguageDecision
 from masthead.io.dedup import Deduplicator
 from masthead.io.readers import ReadResult
 from masthead.io.sinks import Sink
 from masthead.models import Article, Rejection
-from masthead.pipeline import Drafted, Pipeline, Routed
+from masthead.pipeline import Pipeline
+from masthead.run.batching import BATCH, BATCH_BYTES, batches, guarded
 from masthead.run.progress import Progress
 from masthead.run.runconfig import PipelineConfig
 from masthead.run.stopping import deferred, stop_signals
 from masthead.run.summary import Summary
-from masthead.run.tracing import PluginOutOfMemory, traced_pipeline
-from masthead.run.worker import memory_rejection
 
 #: Inputs with fewer documents than this run in process (see the module docstring).
 SMALL_INPUT = 50
-#: Documents an in-process run takes at a time (:func:`run_in_process`),
-#: and about how many bytes of them at most: a batch's pages are all in
-#: memory at once, their trees too.
-BATCH = 32
-BATCH_BYTES = 64 * 1024
 #: In input order (``deterministic``), how many finished records may wait per worker.
 ORDER_WINDOW_PER_WORKER = 64
 
@@ -152,7 +141,7 @@ def run_in_process(
     With ``timeout`` (seconds), a document whose plugins run longer is
     rejected as ``timeout`` naming the plugin that was running, and the run
     goes on. The budget uses ``SIGALRM``, so it applies on the main thread
-    of a POSIX process (:func:`budget_available`); elsewhere documents run
+    of a POSIX process (:func:`~masthead.run.batching.budget_available`); elsewhere documents run
     without one.
     """
     process = guarded(pipeline, timeout)
@@ -161,190 +150,6 @@ def run_in_process(
             for record in process(items):
                 outlet.deliver(record)
     return outlet.summary
-
-
-def guarded(
-    pipeline: Pipeline, timeout: float | None = None
-) -> Callable[[Sequence[ReadResult]], list[Article | Rejection]]:
-    """``pipeline.process_many`` as a runner without worker processes calls it,
-    on a batch of documents (a rejection made while reading is its own record).
-
-    A plugin's ``SystemExit``, ``KeyboardInterrupt`` or ``MemoryError`` and,
-    with ``timeout`` where :func:`budget_available`, a plugin that overruns,
-    become a rejection naming the plugin instead of ending the caller.
-    """
-    return _Budget(pipeline, timeout if timeout and budget_available() else None).process_many
-
-
-def budget_available() -> bool:
-    """Whether this thread can time a document with ``SIGALRM``."""
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-
-
-#: ``signal.signal`` as CPython's ``_signal`` module has it, without the
-#: wrapper that turns the handler it returns into an enum member: here that
-#: handler is only handed back to it. For a method handler the wrapper's
-#: lookup fails with a ValueError raised and caught, which made setting and
-#: restoring a document's handler about 4.5 us where the calls take 0.6.
-_set_handler: Callable[[int, Any], Any]
-try:
-    from _signal import signal as _set_handler  # type: ignore[import-not-found,no-redef,unused-ignore]
-except ImportError:  # pragma: no cover - not CPython
-    _set_handler = signal.signal
-
-
-class _Overtime(BaseException):
-    """Raised by the alarm inside a plugin; not an ``Exception``, so the
-    pipeline's guard against plugin errors does not swallow it. Carries the
-    plugin running when the alarm rang (tracing forgets it while unwinding)."""
-
-    def __init__(self, stage: str, plugin: str | None) -> None:
-        super().__init__(stage, plugin)
-        self.stage = stage
-        self.plugin = plugin
-
-
-class _Budget:
-    """Runs documents, tracing which plugin runs, each under a ``SIGALRM``
-    deadline of ``seconds`` (``None``: no deadline).
-
-    A document's deadline covers its steps together:
-    :meth:`~masthead.pipeline.Pipeline.route`,
-    :meth:`~masthead.pipeline.Pipeline.parse`,
-    :meth:`~masthead.pipeline.Pipeline.language` (a source's ``language``
-    may be a property, plugin code) and
-    :meth:`~masthead.pipeline.Pipeline.finish` (the record and its
-    processors).
-    """
-
-    def __init__(self, pipeline: Pipeline, seconds: float | None) -> None:
-        self.seconds = seconds
-        self.running: tuple[str, str | None] = ("decode", None)
-        self.pipeline = traced_pipeline(pipeline, self._announce)
-
-    def _announce(self, stage: str, plugin: str | None) -> None:
-        self.running = (stage, plugin)
-
-    def _alarm(self, signum: int, frame: object) -> None:
-        raise _Overtime(*self.running)
-
-    def process_many(self, items: Sequence[ReadResult]) -> list[Article | Rejection]:
-        """The records of ``items`` in order, as
-        :meth:`~masthead.pipeline.Pipeline.process_many` makes them; a
-        rejection among ``items`` (made while reading) is its own record."""
-        pipeline = self.pipeline
-        work: list[Any] = list(items)
-        spent = [0.0] * len(work)
-        self._stage(work, spent, RawDocument, ("decode", None), pipeline.route)
-        self._stage(work, spent, Routed, ("route", None), pipeline.parse)
-        # A source's ``language`` may be a property: plugin code, so under the budget too.
-        self._stage(work, spent, Drafted, ("validate", None), _Decided.of(pipeline))
-        self._stage(work, spent, _Decided, ("validate", None), _Decided.finish(pipeline))
-        return work
-
-    def _stage(
-        self,
-        work: list[Any],
-        spent: list[float],
-        kind: type[Any],
-        running: tuple[str, str | None],
-        step: Callable[[Any], Any],
-    ) -> None:
-        """``step`` of every item of ``work`` that is a ``kind``, in place,
-        each within what is left of its document's budget (``spent`` so far).
-        A document that has no budget left got past its deadline without the
-        alarm (a plugin took the signal, or swallowed the exception): its
-        other steps run without one, as a document's whole pipeline did."""
-        for index, item in enumerate(work):
-            if not isinstance(item, kind):
-                continue
-            raw = item if isinstance(item, RawDocument) else item.raw
-            self.running = running
-            if self.seconds is None:
-                work[index] = self._run(raw, None, step, item)
-                continue
-            left = self.seconds - spent[index]
-            started = time.monotonic()
-            work[index] = self._run(raw, left if left > 0 else None, step, item)
-            spent[index] += time.monotonic() - started
-
-    def _run(self, raw: RawDocument, seconds: float | None, step: Callable[[Any], T], item: Any) -> T | Rejection:
-        """``step(item)``, a step of ``raw``'s, under a deadline ``seconds`` from now."""
-        if seconds is None:
-            try:
-                return step(item)
-            except PluginOutOfMemory as exc:
-                return memory_rejection(raw, exc.stage, exc.plugin)
-        previous = _set_handler(signal.SIGALRM, self._alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
-        try:
-            return step(item)
-        except PluginOutOfMemory as exc:
-            return memory_rejection(raw, exc.stage, exc.plugin)
-        except _Overtime as overtime:
-            stage, plugin = overtime.stage, overtime.plugin
-            who = plugin or "masthead"
-            return Rejection(
-                input=raw.uri,
-                stage=stage,
-                reason="timeout",
-                error=f"{who}: over the {self.seconds:g} s budget of one document (during {stage})",
-                plugin=plugin,
-                sha256=raw.sha256,
-            )
-        finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            _set_handler(signal.SIGALRM, previous)
-
-
-@attrs.define(frozen=True)
-class _Decided:
-    """A draft and its language, decided (the step before the record)."""
-
-    drafted: Drafted
-    language: LanguageDecision | Exception
-
-    @property
-    def raw(self) -> RawDocument:
-        return self.drafted.raw
-
-    @staticmethod
-    def of(pipeline: Pipeline) -> Callable[[Drafted], _Decided]:
-        return lambda drafted: _Decided(drafted, pipeline.language(drafted))
-
-    @staticmethod
-    def finish(pipeline: Pipeline) -> Callable[[_Decided], Article | Rejection]:
-        return lambda decided: pipeline.finish(decided.drafted, decided.language)
-
-
-def document_bytes(item: ReadResult) -> int:
-    """What a document weighs in a batch: its raw bytes (a rejection, or a
-    reader's document whose data is no bytes nor text, nothing: the
-    pipeline rejects that document)."""
-    data = None if isinstance(item, Rejection) else item.data
-    return len(data) if isinstance(data, bytes | str) else 0
-
-
-def batches(
-    items: Iterable[T],
-    size: int = BATCH,
-    max_bytes: int = BATCH_BYTES,
-    *,
-    weight: Callable[[T], int] = document_bytes,  # type: ignore[assignment]
-) -> Iterator[list[T]]:
-    """Consecutive items in lists of at most ``size`` items and about
-    ``max_bytes`` (their ``weight``), each yielded as soon as it is full or
-    the items end."""
-    batch: list[T] = []
-    held = 0
-    for item in items:
-        batch.append(item)
-        held += weight(item)
-        if len(batch) >= size or held >= max_bytes:
-            yield batch
-            batch, held = [], 0
-    if batch:
-        yield batch
 
 
 def run_in_processes(

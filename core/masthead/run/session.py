@@ -44,7 +44,7 @@ from masthead.io.shards import is_url, local_path
 from masthead.io.sinks import STDOUT, JsonlSink, Sink, partial_path
 from masthead.manager import Plugins
 from masthead.pipeline import Pipeline
-from masthead.run import commit, inputs, runners
+from masthead.run import batching, commit, inputs, runners
 from masthead.run.progress import Progress, count_documents
 from masthead.run.runconfig import PipelineConfig, fingerprint
 from masthead.run.stopping import deferred, stop_signals
@@ -475,7 +475,7 @@ def _drive(
     expected = fingerprint(pipeline)
     documents, parallel = runners.plan(documents, options.workers)
     workers = options.workers
-    if not parallel and options.timeout and not runners.budget_available():
+    if not parallel and options.timeout and not batching.budget_available():
         parallel, workers = True, 1
     if not parallel:
         log.info("run_started", runner="in_process", workers=1)

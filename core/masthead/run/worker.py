@@ -2,18 +2,22 @@
 
 A worker builds its pipeline once from a :class:`PipelineConfig`, says it is
 ready (with the fingerprint of the plugins it loaded), then processes one
-document per message until told to stop. It writes ``stage`` and ``plugin``
-of every plugin call into a small shared-memory :class:`Slot` the parent can
-read, which is how a hang or a crash gets blamed on the right plugin (see
-:mod:`masthead.run.tracing`). It ignores Ctrl-C and SIGTERM (sent to the
-whole process group by a terminal or a service manager): the parent decides
-when workers stop, so a stopped run never loses a result half-sent nor
-blames a plugin for a worker the signal killed.
+batch of documents per message (:class:`~masthead.run.batching.Budget`,
+stage by stage) until told to stop. It writes into a small shared-memory
+:class:`Slot` the parent can read: which document of the batch runs, the
+deadline of its current step (what is left of its time budget), and the
+``stage`` and ``plugin`` of every plugin call. That is how the parent kills
+a worker the moment one document overruns, and blames a hang or a crash on
+the right document and plugin (see :mod:`masthead.run.tracing`). It ignores
+Ctrl-C and SIGTERM (sent to the whole process group by a terminal or a
+service manager): the parent decides when workers stop, so a stopped run
+never loses a result half-sent nor blames a plugin for a worker the signal
+killed.
 
 Its address space is capped (``RLIMIT_AS``) when asked, so a plugin that
 allocates without bound gets a ``MemoryError`` for one document instead of
-taking the machine down; the worker then reports ``memory_limit`` and exits
-to be replaced by a fresh process.
+taking the machine down; the worker then reports ``memory_limit`` for that
+document, finishes its batch and exits to be replaced by a fresh process.
 """
 
 from __future__ import annotations
@@ -22,36 +26,52 @@ import os
 import signal
 from typing import TYPE_CHECKING, Any
 
-from masthead.extract.document import RawDocument
-from masthead.models import Article, Rejection
-from masthead.pipeline import Pipeline
+from masthead.run.batching import Budget
 from masthead.run.runconfig import PipelineConfig, fingerprint
-from masthead.run.tracing import PluginOutOfMemory, traced_pipeline
 
 if TYPE_CHECKING:  # multiprocessing is imported only where workers start (an in-process run has none)
     from multiprocessing.connection import Connection
 
 SLOT_SIZE = 256
 _SEP = "\x1f"
+#: No document of a batch is known to run (the batch is on its way, or being unpacked).
+NO_DOCUMENT = -1
 
 
 class Slot:
-    """``(stage, plugin)`` of the call a worker is in, in shared memory.
+    """What a worker is doing, in shared memory.
 
-    Wraps a ``multiprocessing`` raw ``c_char`` array: the worker writes it
-    before and after each plugin call (a few hundred nanoseconds), the parent
-    reads it only when something went wrong.
+    ``text`` is a ``multiprocessing`` raw ``c_char`` array holding ``(stage,
+    plugin)`` of the call the worker is in; ``clock`` a raw array of two
+    doubles: the index in its batch of the document running, and the
+    ``time.monotonic()`` by which its current step must end (a system-wide
+    clock, the same in parent and worker). The worker writes them around
+    each plugin call and each document's step (a few hundred nanoseconds);
+    the parent reads the deadline while it waits and the rest only when
+    something went wrong.
     """
 
-    def __init__(self, array: Any) -> None:
-        self.array = array
+    def __init__(self, text: Any, clock: Any) -> None:
+        self.text = text
+        self.clock = clock
 
     def set(self, stage: str, plugin: str | None) -> None:
-        self.array.value = f"{stage}{_SEP}{plugin or ''}".encode()[: SLOT_SIZE - 1]
+        self.text.value = f"{stage}{_SEP}{plugin or ''}".encode()[: SLOT_SIZE - 1]
 
     def get(self) -> tuple[str, str | None]:
-        stage, _, plugin = bytes(self.array.value).decode(errors="replace").partition(_SEP)
+        stage, _, plugin = bytes(self.text.value).decode(errors="replace").partition(_SEP)
         return stage or "decode", plugin or None
+
+    def start(self, index: int, deadline: float) -> None:
+        self.clock[0] = index
+        self.clock[1] = deadline
+
+    def running(self) -> int:
+        """The index of the document running in the batch, or :data:`NO_DOCUMENT`."""
+        return int(self.clock[0])
+
+    def deadline(self) -> float:
+        return float(self.clock[1])
 
 
 def limit_memory(megabytes: int | None) -> None:
@@ -70,14 +90,16 @@ def limit_memory(megabytes: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
-def main(conn: Connection, config: PipelineConfig, array: Any, memory_limit_mb: int | None) -> None:
+def main(
+    conn: Connection, config: PipelineConfig, slot: Slot, memory_limit_mb: int | None, timeout: float | None
+) -> None:
     """Entry point of a worker process (the target of ``Process``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    slot = Slot(array)
     try:
-        pipeline = traced_pipeline(config.build(), slot.set)
+        pipeline = config.build()
+        budget = Budget(pipeline, timeout, alarm=False, tracer=slot.set, on_step=slot.start)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops the run
         conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
@@ -90,32 +112,8 @@ def main(conn: Connection, config: PipelineConfig, array: Any, memory_limit_mb: 
             return
         if message is None:
             return
-        seq, raw = message
-        record, retire = process(pipeline, raw, slot)
-        conn.send(("done", seq, record, retire))
-        if retire:
+        numbers = [seq for seq, _ in message]
+        records = budget.process_many([raw for _, raw in message])
+        conn.send(("done", list(zip(numbers, records, strict=True)), budget.out_of_memory))
+        if budget.out_of_memory:
             os._exit(0)  # a fresh process replaces this one after a memory blow-up
-
-
-def process(pipeline: Pipeline, raw: RawDocument, slot: Slot) -> tuple[Article | Rejection, bool]:
-    """One document; ``(record, retire)`` where ``retire`` asks for a fresh worker."""
-    slot.set("decode", None)
-    try:
-        return pipeline.process(raw), False
-    except PluginOutOfMemory as exc:
-        return memory_rejection(raw, exc.stage, exc.plugin), True
-    except MemoryError:
-        stage, plugin = slot.get()
-        return memory_rejection(raw, stage, plugin), True
-
-
-def memory_rejection(raw: RawDocument, stage: str, plugin: str | None) -> Rejection:
-    who = plugin or "masthead"
-    return Rejection(
-        input=raw.uri,
-        stage=stage,
-        reason="memory_limit",
-        error=f"{who}: ran out of memory during {stage}",
-        plugin=plugin,
-        sha256=raw.sha256,
-    )

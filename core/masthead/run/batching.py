@@ -1,0 +1,267 @@
+"""Documents a batch at a time, stage by stage, each within its time budget.
+
+Every runner hands the pipeline documents in batches
+(:meth:`~masthead.pipeline.Pipeline.process_many`): every route of a batch,
+then every parse, every language, every record, so each stage's code and
+tables stay in the CPU caches from one document to the next. A batch is
+small (:data:`BATCH` documents, fewer once they hold :data:`BATCH_BYTES`):
+its pages and trees are in memory together.
+
+:class:`Budget` runs such a batch while keeping the per-document promises
+of a run: a document's time budget (``--timeout``) covers all its steps
+together, and a plugin's ``MemoryError`` costs that document alone. It
+keeps the budget in one of two ways:
+
+* in this process, with a ``SIGALRM`` deadline set around each step
+  (:func:`guarded`; POSIX, main thread: :func:`budget_available`);
+* in a supervised worker process, by publishing each step's deadline
+  (``on_step``) for the parent to enforce by killing the worker: that also
+  stops a plugin stuck in C code, which an alarm cannot interrupt.
+"""
+
+from __future__ import annotations
+
+import math
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
+
+import attrs
+
+from masthead.extract.document import RawDocument
+from masthead.extract.language import LanguageDecision
+from masthead.io.readers import ReadResult
+from masthead.models import Article, Rejection
+from masthead.pipeline import Drafted, Pipeline, Routed
+from masthead.run.tracing import PluginOutOfMemory, Tracer, traced_pipeline
+
+#: Documents a runner takes at a time, and about how many bytes of them at
+#: most: a batch's pages are all in memory at once, their trees too.
+BATCH = 32
+BATCH_BYTES = 64 * 1024
+
+T = TypeVar("T")
+Record = Article | Rejection
+#: ``on_step(index, deadline)``: the document at ``index`` of the batch starts
+#: a step that must end by ``deadline`` (``time.monotonic()``; ``inf``: none).
+StepWatch = Callable[[int, float], None]
+
+
+def document_bytes(item: ReadResult) -> int:
+    """What a document weighs in a batch: its raw bytes (a rejection, or a
+    reader's document whose data is no bytes nor text, nothing: the
+    pipeline rejects that document)."""
+    data = None if isinstance(item, Rejection) else item.data
+    return len(data) if isinstance(data, bytes | str) else 0
+
+
+def batches(
+    items: Iterable[T],
+    size: int = BATCH,
+    max_bytes: int = BATCH_BYTES,
+    *,
+    weight: Callable[[T], int] = document_bytes,  # type: ignore[assignment]
+) -> Iterator[list[T]]:
+    """Consecutive items in lists of at most ``size`` items and about
+    ``max_bytes`` (their ``weight``), each yielded as soon as it is full or
+    the items end."""
+    batch: list[T] = []
+    held = 0
+    for item in items:
+        batch.append(item)
+        held += weight(item)
+        if len(batch) >= size or held >= max_bytes:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
+
+
+def guarded(pipeline: Pipeline, timeout: float | None = None) -> Callable[[Sequence[ReadResult]], list[Record]]:
+    """``pipeline.process_many`` as a runner without worker processes calls it,
+    on a batch of documents (a rejection made while reading is its own record).
+
+    A plugin's ``SystemExit``, ``KeyboardInterrupt`` or ``MemoryError`` and,
+    with ``timeout`` where :func:`budget_available`, a plugin that overruns,
+    become a rejection naming the plugin instead of ending the caller.
+    """
+    return Budget(pipeline, timeout if timeout and budget_available() else None).process_many
+
+
+def budget_available() -> bool:
+    """Whether this thread can time a document with ``SIGALRM``."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def fault_rejection(raw: RawDocument, reason: str, detail: str, stage: str, plugin: str | None) -> Rejection:
+    """The record of a document a plugin (or masthead, ``plugin`` ``None``)
+    failed during ``stage`` in a way the pipeline cannot catch: ``reason``
+    ``timeout``, ``memory_limit`` or ``worker_died``, ``detail`` saying how."""
+    return Rejection(
+        input=raw.uri,
+        stage=stage,
+        reason=reason,
+        error=f"{plugin or 'masthead'}: {detail} (during {stage})",
+        plugin=plugin,
+        sha256=raw.sha256,
+    )
+
+
+#: ``signal.signal`` as CPython's ``_signal`` module has it, without the
+#: wrapper that turns the handler it returns into an enum member: here that
+#: handler is only handed back to it. For a method handler the wrapper's
+#: lookup fails with a ValueError raised and caught, which made setting and
+#: restoring a document's handler about 4.5 us where the calls take 0.6.
+_set_handler: Callable[[int, Any], Any]
+try:
+    from _signal import signal as _set_handler  # type: ignore[import-not-found,no-redef,unused-ignore]
+except ImportError:  # pragma: no cover - not CPython
+    _set_handler = signal.signal
+
+
+class _Overtime(BaseException):
+    """Raised by the alarm inside a plugin; not an ``Exception``, so the
+    pipeline's guard against plugin errors does not swallow it. Carries the
+    plugin running when the alarm rang (tracing forgets it while unwinding)."""
+
+    def __init__(self, stage: str, plugin: str | None) -> None:
+        super().__init__(stage, plugin)
+        self.stage = stage
+        self.plugin = plugin
+
+
+class Budget:
+    """Runs batches of documents, tracing which plugin runs, each document
+    within ``seconds`` in all (``None``: no limit).
+
+    A document's budget covers its steps together:
+    :meth:`~masthead.pipeline.Pipeline.route`,
+    :meth:`~masthead.pipeline.Pipeline.parse`,
+    :meth:`~masthead.pipeline.Pipeline.language` (a source's ``language``
+    may be a property, plugin code) and
+    :meth:`~masthead.pipeline.Pipeline.finish` (the record and its
+    processors). With ``alarm``, ``SIGALRM`` stops a step at the deadline;
+    without, ``on_step`` is told each step's deadline and someone else
+    keeps it. ``tracer`` hears every ``(stage, plugin)`` as well.
+    :attr:`out_of_memory` turns true once a document ran out of memory.
+    """
+
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        seconds: float | None,
+        *,
+        alarm: bool = True,
+        tracer: Tracer | None = None,
+        on_step: StepWatch | None = None,
+    ) -> None:
+        self.seconds = seconds
+        self.alarm = alarm
+        self.tracer = tracer
+        self.on_step = on_step
+        self.out_of_memory = False
+        self.running: tuple[str, str | None] = ("decode", None)
+        self.pipeline = traced_pipeline(pipeline, self._announce if tracer is None else self._announce_both)
+
+    def _announce(self, stage: str, plugin: str | None) -> None:
+        self.running = (stage, plugin)
+
+    def _announce_both(self, stage: str, plugin: str | None) -> None:
+        self.running = (stage, plugin)
+        self.tracer(stage, plugin)  # type: ignore[misc]  # only chosen with a tracer
+
+    def _alarm(self, signum: int, frame: object) -> None:
+        raise _Overtime(*self.running)
+
+    def process_many(self, items: Sequence[ReadResult]) -> list[Record]:
+        """The records of ``items`` in order, as
+        :meth:`~masthead.pipeline.Pipeline.process_many` makes them; a
+        rejection among ``items`` (made while reading) is its own record."""
+        pipeline = self.pipeline
+        work: list[Any] = list(items)
+        spent = [0.0] * len(work)
+        self._stage(work, spent, RawDocument, ("decode", None), pipeline.route)
+        self._stage(work, spent, Routed, ("route", None), pipeline.parse)
+        # A source's ``language`` may be a property: plugin code, so under the budget too.
+        self._stage(work, spent, Drafted, ("validate", None), _Decided.of(pipeline))
+        self._stage(work, spent, _Decided, ("validate", None), _Decided.finish(pipeline))
+        return work
+
+    def _stage(
+        self,
+        work: list[Any],
+        spent: list[float],
+        kind: type[Any],
+        running: tuple[str, str | None],
+        step: Callable[[Any], Any],
+    ) -> None:
+        """``step`` of every item of ``work`` that is a ``kind``, in place,
+        each within what is left of its document's budget (``spent`` so far).
+        Under the alarm, a document that has no budget left got past its
+        deadline without it (a plugin took the signal, or swallowed the
+        exception): its other steps run without one, as a document's whole
+        pipeline did."""
+        for index, item in enumerate(work):
+            if not isinstance(item, kind):
+                continue
+            raw = item if isinstance(item, RawDocument) else item.raw
+            self.running = running
+            if self.tracer is not None:
+                self.tracer(*running)
+            if self.seconds is None:
+                if self.on_step is not None:
+                    self.on_step(index, math.inf)
+                work[index] = self._run(raw, None, step, item)
+                continue
+            left = self.seconds - spent[index]
+            started = time.monotonic()
+            if self.on_step is not None:
+                self.on_step(index, started + left)
+            work[index] = self._run(raw, left if left > 0 and self.alarm else None, step, item)
+            spent[index] += time.monotonic() - started
+
+    def _run(self, raw: RawDocument, seconds: float | None, step: Callable[[Any], T], item: Any) -> T | Rejection:
+        """``step(item)``, a step of ``raw``'s, under an alarm ``seconds`` from now (``None``: none)."""
+        previous = None
+        if seconds is not None:
+            previous = _set_handler(signal.SIGALRM, self._alarm)
+            signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return step(item)
+        except PluginOutOfMemory as exc:
+            return self._out_of_memory(raw, exc.stage, exc.plugin)
+        except MemoryError:
+            return self._out_of_memory(raw, *self.running)
+        except _Overtime as overtime:
+            detail = f"over the {self.seconds:g} s budget of one document"
+            return fault_rejection(raw, "timeout", detail, overtime.stage, overtime.plugin)
+        finally:
+            if seconds is not None:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                _set_handler(signal.SIGALRM, previous)
+
+    def _out_of_memory(self, raw: RawDocument, stage: str, plugin: str | None) -> Rejection:
+        self.out_of_memory = True
+        return fault_rejection(raw, "memory_limit", "ran out of memory", stage, plugin)
+
+
+@attrs.define(frozen=True)
+class _Decided:
+    """A draft and its language, decided (the step before the record)."""
+
+    drafted: Drafted
+    language: LanguageDecision | Exception
+
+    @property
+    def raw(self) -> RawDocument:
+        return self.drafted.raw
+
+    @staticmethod
+    def of(pipeline: Pipeline) -> Callable[[Drafted], _Decided]:
+        return lambda drafted: _Decided(drafted, pipeline.language(drafted))
+
+    @staticmethod
+    def finish(pipeline: Pipeline) -> Callable[[_Decided], Article | Rejection]:
+        return lambda decided: pipeline.finish(decided.drafted, decided.language)
