@@ -260,6 +260,30 @@ class Drafted:
     route: str  # how the source was chosen (``Route.method``)
 
 
+@attrs.define(frozen=True)
+class Decided:
+    """A draft whose language is decided (:meth:`Pipeline.decide`): all
+    :meth:`Pipeline.record` needs."""
+
+    drafted: Drafted
+    language: LanguageDecision | Exception
+
+    @property
+    def raw(self) -> RawDocument:
+        return self.drafted.raw
+
+
+@attrs.define(frozen=True)
+class Step:
+    """One of a document's steps (:meth:`Pipeline.steps`): ``run`` takes an
+    item that is a ``takes``; ``stage`` is where a fault outside any plugin
+    call during it is reported."""
+
+    takes: type[Any]
+    stage: str
+    run: Callable[[Any], Any]
+
+
 @attrs.define
 class Pipeline:
     """The per-document work, shared by every runner."""
@@ -278,18 +302,30 @@ class Pipeline:
     def process_many(self, raws: Sequence[RawDocument]) -> list[Article | Rejection]:
         """:meth:`process` of each of ``raws``, in order, with the same records.
 
-        The steps run stage by stage over the documents: every route, every
-        parse, every language, then every record. Each stage's code and
-        tables stay in the CPU caches from one document to the next, where
-        one document's whole pipeline pushes the previous one's out: above
-        all the language identifiers' tables (megabytes that CLD2 and
-        fastText look up at random), decided one after another for a few
-        dozen documents at about half the cost each.
+        The :meth:`steps` run stage by stage over the documents: every
+        route, every parse, every language, then every record. Each stage's
+        code and tables stay in the CPU caches from one document to the
+        next, where one document's whole pipeline pushes the previous one's
+        out: above all the language identifiers' tables (megabytes that
+        CLD2 and fastText look up at random), decided one after another for
+        a few dozen documents at about half the cost each.
         """
-        routed = [self.route(raw) for raw in raws]
-        drafts = [self.parse(r) if isinstance(r, Routed) else r for r in routed]
-        languages = {index: self.language(d) for index, d in enumerate(drafts) if isinstance(d, Drafted)}
-        return [self.finish(d, languages[index]) if isinstance(d, Drafted) else d for index, d in enumerate(drafts)]
+        work: list[Any] = list(raws)
+        for step in self.steps():
+            work = [step.run(item) if isinstance(item, step.takes) else item for item in work]
+        return work
+
+    def steps(self) -> tuple[Step, ...]:
+        """A document's steps in order, each taking what the one before made
+        (a rejection ends a document's way): :meth:`route`, :meth:`parse`,
+        :meth:`decide`, :meth:`record`. A runner that times or watches each
+        step (:class:`masthead.run.batching.Budget`) goes by this list."""
+        return (
+            Step(RawDocument, "decode", self.route),
+            Step(Routed, "route", self.parse),
+            Step(Drafted, "validate", self.decide),
+            Step(Decided, "validate", self.record),
+        )
 
     def draft(self, raw: RawDocument) -> Drafted | Rejection:
         """Decode, route and parse ``raw``: its checked draft, or why not."""
@@ -334,6 +370,14 @@ class Pipeline:
         if problems:
             return _rejection(raw, "validate", "invalid_article", f"{plugin}: " + "; ".join(problems), plugin)
         return Drafted(raw, page, entry, draft, routed.route.method)
+
+    def decide(self, drafted: Drafted) -> Decided:
+        """The draft with its :meth:`language` decided."""
+        return Decided(drafted, self.language(drafted))
+
+    def record(self, decided: Decided) -> Article | Rejection:
+        """:meth:`finish` of a decided draft."""
+        return self.finish(decided.drafted, decided.language)
 
     @staticmethod
     def language(drafted: Drafted) -> LanguageDecision | Exception:

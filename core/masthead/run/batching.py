@@ -28,13 +28,10 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-import attrs
-
 from masthead.extract.document import RawDocument
-from masthead.extract.language import LanguageDecision
 from masthead.io.readers import ReadResult
 from masthead.models import Article, Rejection
-from masthead.pipeline import Drafted, Pipeline, Routed
+from masthead.pipeline import Pipeline, Step
 from masthead.run.tracing import PluginOutOfMemory, Tracer, traced_pipeline
 
 #: Documents a runner takes at a time, and about how many bytes of them at
@@ -179,32 +176,23 @@ class Budget:
         """The records of ``items`` in order, as
         :meth:`~masthead.pipeline.Pipeline.process_many` makes them; a
         rejection among ``items`` (made while reading) is its own record."""
-        pipeline = self.pipeline
         work: list[Any] = list(items)
         spent = [0.0] * len(work)
-        self._stage(work, spent, RawDocument, ("decode", None), pipeline.route)
-        self._stage(work, spent, Routed, ("route", None), pipeline.parse)
-        # A source's ``language`` may be a property: plugin code, so under the budget too.
-        self._stage(work, spent, Drafted, ("validate", None), _Decided.of(pipeline))
-        self._stage(work, spent, _Decided, ("validate", None), _Decided.finish(pipeline))
+        for step in self.pipeline.steps():
+            self._stage(work, spent, step)
         return work
 
-    def _stage(
-        self,
-        work: list[Any],
-        spent: list[float],
-        kind: type[Any],
-        running: tuple[str, str | None],
-        step: Callable[[Any], Any],
-    ) -> None:
-        """``step`` of every item of ``work`` that is a ``kind``, in place,
-        each within what is left of its document's budget (``spent`` so far).
-        Under the alarm, a document that has no budget left got past its
-        deadline without it (a plugin took the signal, or swallowed the
-        exception): its other steps run without one, as a document's whole
-        pipeline did."""
+    def _stage(self, work: list[Any], spent: list[float], step: Step) -> None:
+        """``step`` of every item of ``work`` it takes, in place, each within
+        what is left of its document's budget (``spent`` so far). Under the
+        alarm, a document that has no budget left got past its deadline
+        without it (a plugin took the signal, or swallowed the exception):
+        its other steps run without one, as a document's whole pipeline
+        did. A source's ``language`` may be a property: plugin code, so
+        under the budget too."""
+        running: tuple[str, str | None] = (step.stage, None)
         for index, item in enumerate(work):
-            if not isinstance(item, kind):
+            if not isinstance(item, step.takes):
                 continue
             raw = item if isinstance(item, RawDocument) else item.raw
             self.running = running
@@ -213,13 +201,13 @@ class Budget:
             if self.seconds is None:
                 if self.on_step is not None:
                     self.on_step(index, math.inf)
-                work[index] = self._run(raw, None, step, item)
+                work[index] = self._run(raw, None, step.run, item)
                 continue
             left = self.seconds - spent[index]
             started = time.monotonic()
             if self.on_step is not None:
                 self.on_step(index, started + left)
-            work[index] = self._run(raw, left if left > 0 and self.alarm else None, step, item)
+            work[index] = self._run(raw, left if left > 0 and self.alarm else None, step.run, item)
             spent[index] += time.monotonic() - started
 
     def _run(self, raw: RawDocument, seconds: float | None, step: Callable[[Any], T], item: Any) -> T | Rejection:
@@ -245,23 +233,3 @@ class Budget:
     def _out_of_memory(self, raw: RawDocument, stage: str, plugin: str | None) -> Rejection:
         self.out_of_memory = True
         return fault_rejection(raw, "memory_limit", "ran out of memory", stage, plugin)
-
-
-@attrs.define(frozen=True)
-class _Decided:
-    """A draft and its language, decided (the step before the record)."""
-
-    drafted: Drafted
-    language: LanguageDecision | Exception
-
-    @property
-    def raw(self) -> RawDocument:
-        return self.drafted.raw
-
-    @staticmethod
-    def of(pipeline: Pipeline) -> Callable[[Drafted], _Decided]:
-        return lambda drafted: _Decided(drafted, pipeline.language(drafted))
-
-    @staticmethod
-    def finish(pipeline: Pipeline) -> Callable[[_Decided], Article | Rejection]:
-        return lambda decided: pipeline.finish(decided.drafted, decided.language)
