@@ -115,7 +115,7 @@ class EconoTimesSource(Source):
     def _detect_lines(self, page: Page) -> float:
         lines = page.lines
         key = page.folded_text
-        if any(marker in key for marker in _FOREIGN):
+        if any(marker in key for marker in _FOREIGN) or not voc.FOREIGN_NAMES.isdisjoint(page.folded_lines):
             return _NO_SCORE
         if any(name in key for name in _SITE_NAMES):
             return _SITE_MARKER

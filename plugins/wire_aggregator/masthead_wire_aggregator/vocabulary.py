@@ -93,12 +93,16 @@ SIDEBAR_LABELS = frozenset(fold(s) for s in ("Featured Post", "Featured Posts"))
 #: Names that are the site, not a person, when they turn up as an author.
 NOT_AUTHORS = frozenset(fold(s) for s in ("EconoTimes", "Econotimes", "EconoTimes Staff", "Admin"))
 
-#: Other outlets' unmistakable markers: a page carrying one is not EconoTimes'.
+#: Other outlets' page furniture: a page carrying one is not EconoTimes'.
 FOREIGN_MARKERS = tuple(
     fold(s)
     for s in (
-        *("The Moscow Times", "Support The Moscow Times", "A Message from The Moscow Times", "Russia Briefing"),
-        *("Dezan Shira", "related-readings_", "Related Reading:", "SouthFront", "South Front"),
-        *("southfront.press", "MORE ON THE TOPIC", "Leave a Reply"),
+        *("Support The Moscow Times", "A Message from The Moscow Times", "Dezan Shira", "related-readings_"),
+        *("Related Reading:", "southfront.press", "MORE ON THE TOPIC", "Leave a Reply"),
     )
 )
+
+#: Other outlets' names. EconoTimes' wire copy may cite them ("told The
+#: Moscow Times"), so they veto a page only as a line of their own: the
+#: other outlet's masthead or footer, not a sentence.
+FOREIGN_NAMES = frozenset(fold(s) for s in ("The Moscow Times", "Russia Briefing", "SouthFront", "South Front"))

@@ -78,6 +78,27 @@ def test_other_outlets_markers_veto_the_ticker_shape(marker: str, source: EconoT
     assert source.detect(page_of("\n".join([*BODY, marker, *TICKER]))) == 0.0
 
 
+@pytest.mark.parametrize(
+    "citation",
+    [
+        "a Kremlin spokesman told The Moscow Times on Tuesday.",
+        "Russia Briefing reported that the quotas would be extended.",
+        "the SouthFront website claimed, without evidence.",
+    ],
+)
+def test_wire_copy_citing_another_outlet_is_still_claimed(citation: str, source: EconoTimesSource) -> None:
+    """Wire copy quotes other outlets by name in its sentences; only their
+    furniture (or a name as a line of its own) says the page is theirs."""
+    cited = [*BODY[:-1], BODY[-1].rstrip(".") + ", " + citation]
+    plain = source.detect(page_of("\n".join([*BODY, *TICKER])))
+    assert plain >= 0.5 and source.detect(page_of("\n".join([*cited, *TICKER]))) == plain
+
+
+@pytest.mark.parametrize("name", ["The Moscow Times", "Russia Briefing", "SouthFront"])
+def test_another_outlets_name_as_a_line_of_its_own_vetoes(name: str, source: EconoTimesSource) -> None:
+    assert source.detect(page_of("\n".join([name, *BODY, *TICKER]))) == 0.0
+
+
 def test_other_sites_html_is_not_claimed(source: EconoTimesSource) -> None:
     html = (
         '<html><head><meta property="og:site_name" content="The Moscow Times">'
