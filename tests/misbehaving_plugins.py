@@ -6,7 +6,8 @@ plugin has to be importable by name there too: this module sits on
 ``PipelineConfig(extra=...)``. Every document containing ``FAULT:<kind>``
 gets that fault from the source plugin ``misbehaving``; ``STALL`` makes the
 processor plugin ``stalling`` hang after parsing, ``LINGER`` wait
-:data:`SLOW` seconds (as ``FAULT:slow`` does in parsing).
+:data:`SLOW` seconds (as ``FAULT:slow`` does in parsing), ``PAUSE`` half
+as long (``FAULT:brief`` a sixth in parsing).
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ SLOW = 0.6
 
 FAULTS: dict[str, Callable[[], Any]] = {
     "slow": lambda: time.sleep(SLOW),
+    "brief": lambda: time.sleep(SLOW / 6),
     "hang": hang,
     "exit": lambda: os._exit(3),
     "segfault": segfault,
@@ -90,6 +92,8 @@ class Stalling:
             hang()
         if any("LINGER" in line for line in article.body):
             time.sleep(SLOW)
+        if any("PAUSE" in line for line in article.body):
+            time.sleep(SLOW / 2)
 
 
 STALLING = Stalling()

@@ -33,7 +33,7 @@ from warcio.warcwriter import WARCWriter
 
 from masthead.io.partitioned import PartStore
 from masthead.models import Rejection
-from masthead.run.cluster import ShardJob, ShardRun, ingest_shards
+from masthead.run.cluster import ShardJob, ShardRun, ingest_shards, process_shards
 from masthead.run.runconfig import PipelineConfig, fingerprint
 from test_cli import SEEDS, masthead_command
 from test_runners import comparable
@@ -321,6 +321,36 @@ def test_without_a_budget_a_plugin_that_exits_costs_one_record_on_dask(s3: S3, c
     ingested, rejected, named = faulty_run(s3, cluster, "exits", faults, timeout=None)
     assert (ingested, rejected) == (2, 3)
     assert named == [("memory_limit", "misbehaving"), ("plugin_error", "misbehaving"), ("plugin_error", "misbehaving")]
+
+
+def test_a_supervised_task_files_each_record_under_its_own_shard(tmp_path: Path) -> None:
+    """Single pages share a task and its supervised child, which takes them
+    in batches: a fault or an unreadable line among them is delivered
+    before the batch's other records, yet every part holds its own shard's
+    records (shards are committed in order)."""
+    for case, middle in (("fault", "Title 2\nMISBEHAVING page 2.\nFAULT:exit"), ("unreadable", None)):
+        urls = []
+        for n in range(4):
+            text = middle if n == 2 else f"Title {n}\nMISBEHAVING page {n}."
+            line = "{not json" if text is None else json.dumps({"text": text})
+            path = tmp_path / case / f"s{n}.jsonl"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(line + "\n")
+            urls.append(str(path))
+        job = ShardJob(config=FAULTY, output=str(tmp_path / f"out-{case}"), timeout=30.0, token="t")
+        PartStore(job.output).start("t", resume=False)
+        _, entries = process_shards(job, urls)
+        assert [(e["records"], e["counts"]["read"], e["counts"]["rejected"]) for e in entries] == [
+            (1, 1, 0),
+            (1, 1, 0),
+            (0, 1, 1),
+            (1, 1, 0),
+        ], case
+        for url, entry in zip(urls, entries, strict=True):
+            part = (tmp_path / f"out-{case}" / entry["part"]).read_text().splitlines()
+            assert [json.loads(line)["provenance"]["input"] for line in part] == (
+                [] if url == urls[2] else [f"{url}#L1"]
+            )
 
 
 def test_an_interrupted_task_leaves_no_file_under_a_final_name(tmp_path: Path) -> None:

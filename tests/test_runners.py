@@ -345,6 +345,20 @@ def test_a_documents_budget_covers_its_steps_together_in_a_worker_batch() -> Non
     assert summary.read == len(documents) and summary.balanced
 
 
+def test_a_batch_document_that_overruns_in_a_later_step_is_stopped_there() -> None:
+    """The parent watches a batch's deadlines as they move: A spends most
+    of its budget parsing, B parses briefly (its deadline is later), then
+    A's processor takes it over its budget: A is stopped, not kept."""
+    from misbehaving_plugins import SLOW
+
+    documents = [doc("A", "FAULT:slow PAUSE"), doc("B", "FAULT:brief"), doc("C")]
+    sinks = ListSink(), ListSink()
+    run_in_processes(documents, FAULTY, Outlet(*sinks, Summary()), workers=1, timeout=SLOW + 0.05, deterministic=True)
+    assert [a.provenance.input for a in sinks[0].records] == ["B", "C"]
+    [late] = sinks[1].records
+    assert isinstance(late, Rejection) and (late.input, late.reason) == ("A", "timeout")
+
+
 def _exit_on_arrival() -> None:
     os._exit(3)
 

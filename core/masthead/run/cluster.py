@@ -53,6 +53,7 @@ from masthead.models import SCHEMA_VERSION, Article, Rejection
 from masthead.pipeline import Pipeline
 from masthead.run.batching import batches, document_bytes, guarded
 from masthead.run.runconfig import PipelineConfig, cached_pipeline, check_fingerprint, fingerprint
+from masthead.run.runners import ORDER_WINDOW_PER_WORKER, Reorder
 from masthead.run.summary import Summary
 from masthead.serialize import to_json_line
 
@@ -131,9 +132,23 @@ def _records(
     pool = WorkerPool(
         job.config, 1, timeout=job.timeout, memory_limit_mb=job.memory_limit_mb, expected=fingerprint(pipeline)
     )
-    results = pool.imap(documents)
+    # The pool delivers as documents finish (a read rejection before its
+    # batch, a killed worker's document before the batch's others, run
+    # again); shards are committed in order, so the records are put back in
+    # input order, each document numbered apart from its shard.
+    shards: dict[int, int] = {}
+
+    def counted() -> Iterator[tuple[int, ReadResult]]:
+        for count, (shard, item) in enumerate(documents):
+            shards[count] = shard
+            yield count, item
+
+    order: Reorder[tuple[int, Article | Rejection]] = Reorder()
+    results = pool.imap(counted(), may_submit=lambda: len(order) < ORDER_WINDOW_PER_WORKER)
     try:
-        yield from results
+        for count, record in results:
+            for done, ready in order.push(count, (count, record)):
+                yield shards.pop(done), ready
     finally:
         results.close()
 

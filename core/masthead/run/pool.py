@@ -56,6 +56,10 @@ Record = Article | Rejection
 Task = list[tuple[int, RawDocument]]
 #: A worker that dies this many times in a row before it is ready stops the run.
 MAX_START_FAILURES = 3
+#: Seconds between looks at the deadlines of workers running a batch: a
+#: document's step deadline is what is left of its budget, and a later
+#: document of the batch may have less left than the one running now.
+BATCH_WATCH = 0.05
 _STOP_WAIT = 5.0
 
 
@@ -103,7 +107,11 @@ class _Worker:
         self.task = task
         # Until the worker starts a document, the batch has one document's budget.
         self.slot.start(NO_DOCUMENT, time.monotonic() + self.timeout if self.timeout else math.inf)
-        self.conn.send(task)
+        self.slot.set("decode", None)
+        # A worker that dies taking it (a document over its memory cap) breaks
+        # the pipe; its sentinel then says so, and the batch is handled as its death.
+        with contextlib.suppress(OSError):
+            self.conn.send(task)
 
     def overdue(self, now: float) -> bool:
         return self.task is not None and now > self.slot.deadline()
@@ -202,6 +210,10 @@ class WorkerPool:
         """Block until a worker has news or a deadline passes; handle it all."""
         busy = [w for w in workers if w.task is not None]
         deadline = min((w.slot.deadline() for w in busy), default=math.inf) if self.timeout else math.inf
+        if self.timeout and any(len(w.task or ()) > 1 for w in busy):
+            # A batch's next document may have less budget left than the
+            # deadline read now: look again soon, nothing wakes the parent.
+            deadline = min(deadline, time.monotonic() + BATCH_WATCH)
         objects: list[Any] = [w.conn for w in workers] + [w.process.sentinel for w in workers]
         left = None if deadline == math.inf else max(0.0, deadline - time.monotonic())
         ready = set(wait(objects, timeout=left))
@@ -212,6 +224,10 @@ class WorkerPool:
             checked = time.monotonic()
             if not died and not worker.overdue(checked):
                 continue
+            if not died:  # its results may have come in since the wait
+                yield from self._drain(worker)
+                if not worker.overdue(checked):
+                    continue
             if died:
                 self._check_start(worker)
             if worker.task is not None:

@@ -22,6 +22,7 @@ document, finishes its batch and exits to be replaced by a fresh process.
 
 from __future__ import annotations
 
+import math
 import os
 import signal
 from typing import TYPE_CHECKING, Any
@@ -63,6 +64,9 @@ class Slot:
         return stage or "decode", plugin or None
 
     def start(self, index: int, deadline: float) -> None:
+        # No deadline while the index changes: a kill between the two stores
+        # must not pair the new document with the old step's deadline.
+        self.clock[1] = math.inf
         self.clock[0] = index
         self.clock[1] = deadline
 
@@ -114,6 +118,10 @@ def main(
             return
         numbers = [seq for seq, _ in message]
         records = budget.process_many([raw for _, raw in message])
+        # Every document is done: no deadline while the results are pickled
+        # and sent, and no document to blame should that fail.
+        slot.start(NO_DOCUMENT, math.inf)
+        slot.set("decode", None)
         conn.send(("done", list(zip(numbers, records, strict=True)), budget.out_of_memory))
         if budget.out_of_memory:
             os._exit(0)  # a fresh process replaces this one after a memory blow-up
