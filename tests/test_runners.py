@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 import shutil
+import signal
 import time
+import types
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +33,7 @@ from masthead.models import SCHEMA_VERSION, Article, Rejection
 from masthead.pipeline import Pipeline
 from masthead.run.batching import BATCH, BATCH_BYTES, batches
 from masthead.run.dask_engine import process_batch, run_on_dask
+from masthead.run.pool import BATCH_WATCH, WorkerPool
 from masthead.run.progress import Progress
 from masthead.run.runconfig import PipelineConfig, WorkerSetupError, fingerprint
 from masthead.run.runners import Outlet, Reorder, plan, run_in_process, run_in_processes
@@ -359,6 +363,37 @@ def test_a_batch_document_that_overruns_in_a_later_step_is_stopped_there() -> No
     assert isinstance(late, Rejection) and (late.input, late.reason) == ("A", "timeout")
 
 
+def test_the_parent_looks_again_soon_at_a_batch_or_a_worker_without_a_deadline() -> None:
+    """How long the parent may wait for news: until the earliest published
+    deadline of a one-document task; within ``BATCH_WATCH`` while a worker
+    holds a batch (a later document may have less budget left) or shows no
+    deadline (it is between two stores of its slot: were that read as
+    "none", a document that then hangs would never be stopped)."""
+    pool = WorkerPool(FAULTY, 1, timeout=1.0)
+
+    def busy(documents: int, deadline: float) -> Any:
+        slot = types.SimpleNamespace(deadline=lambda: deadline)
+        return types.SimpleNamespace(task=[("seq", "raw")] * documents, slot=slot)
+
+    idle = types.SimpleNamespace(task=None, slot=None)
+    assert pool._patience([idle], now=10.0) is None
+    assert pool._patience([busy(1, 10.7), idle], now=10.0) == pytest.approx(0.7)
+    assert pool._patience([busy(1, 9.0)], now=10.0) == 0.0
+    assert pool._patience([busy(1, 10.7), busy(2, 12.0)], now=10.0) == pytest.approx(BATCH_WATCH)
+    assert pool._patience([busy(1, math.inf)], now=10.0) == pytest.approx(BATCH_WATCH)
+    assert WorkerPool(FAULTY, 1, timeout=None)._patience([busy(2, 10.5)], now=10.0) is None
+
+
+def test_a_zero_timeout_is_no_limit_in_worker_processes_too() -> None:
+    """As on the command line (``--timeout 0``): no document is killed, though
+    the workers are busy together (one large page a task, a moment each)."""
+    pad = "word " * 14000  # over BATCH_BYTES: each document its own task
+    documents = [doc(f"d{n}", pad + " FAULT:brief") for n in range(8)]
+    sinks = ListSink(), ListSink()
+    run_in_processes(documents, FAULTY, Outlet(*sinks, Summary()), workers=2, timeout=0)
+    assert len(sinks[0].records) == 8 and sinks[1].records == []
+
+
 def _exit_on_arrival() -> None:
     os._exit(3)
 
@@ -573,7 +608,6 @@ def test_a_stop_inside_deferred_blocks_waits_for_the_outermost_end() -> None:
     """deferred (a class since it became one): a stop signal inside the block
     is raised as Stop when the outermost block ends, dropped with
     ``reraise=False``, and left pending when the block ends by an exception."""
-    import signal
 
     from masthead.run import stopping
 

@@ -145,7 +145,7 @@ class WorkerPool:
             raise ValueError("a pool needs at least one worker")
         self.config = config
         self.size = workers
-        self.timeout = timeout
+        self.timeout = timeout or None  # 0, as on the command line: no limit
         self.memory_limit_mb = memory_limit_mb
         self.expected = expected
         self.restarts = 0
@@ -208,15 +208,8 @@ class WorkerPool:
 
     def _wait(self, workers: list[_Worker]) -> Iterator[tuple[int, Record]]:
         """Block until a worker has news or a deadline passes; handle it all."""
-        busy = [w for w in workers if w.task is not None]
-        deadline = min((w.slot.deadline() for w in busy), default=math.inf) if self.timeout else math.inf
-        if self.timeout and any(len(w.task or ()) > 1 for w in busy):
-            # A batch's next document may have less budget left than the
-            # deadline read now: look again soon, nothing wakes the parent.
-            deadline = min(deadline, time.monotonic() + BATCH_WATCH)
         objects: list[Any] = [w.conn for w in workers] + [w.process.sentinel for w in workers]
-        left = None if deadline == math.inf else max(0.0, deadline - time.monotonic())
-        ready = set(wait(objects, timeout=left))
+        ready = set(wait(objects, timeout=self._patience(workers, time.monotonic())))
         for index, worker in enumerate(workers):
             died = worker.process.sentinel in ready  # then all it sent before dying is in the pipe
             if died or worker.conn in ready:
@@ -241,6 +234,20 @@ class WorkerPool:
                 worker.kill()
             workers[index] = self._spawn()
             self.restarts += 1
+
+    def _patience(self, workers: list[_Worker], now: float) -> float | None:
+        """Seconds to wait for news before the workers' deadlines need a look
+        (``None``: none will). A batch's next document may have less budget
+        left than the deadline published now, and a worker moving to its
+        next step shows none for a moment: then look again within
+        :data:`BATCH_WATCH`, as nothing else wakes the parent."""
+        if not self.timeout:
+            return None
+        busy = [w for w in workers if w.task is not None]
+        deadline = min((w.slot.deadline() for w in busy), default=math.inf)
+        if any(len(w.task or ()) > 1 or w.slot.deadline() == math.inf for w in busy):
+            deadline = min(deadline, now + BATCH_WATCH)
+        return None if deadline == math.inf else max(0.0, deadline - now)
 
     def _drain(self, worker: _Worker) -> list[tuple[int, Record]]:
         """The worker's results, if it sent them; handles ``ready`` and ``failed``."""
