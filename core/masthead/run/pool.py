@@ -22,6 +22,11 @@ them costs itself alone; if the worker died before any document started,
 all of them are. The run goes on. Batches also bound memory: at most
 ``workers`` batches are in flight, whatever the input size.
 
+Records come as batches finish: a killed worker's document, or a document
+rejected while reading, before the earlier documents of its batch. A
+caller that needs input order puts them back in it
+(:class:`~masthead.run.runners.Reorder`).
+
 Workers are started with the ``forkserver`` method where the platform has
 it (else ``spawn``): never a plain ``fork`` of a parent that may hold
 threads or open output files, and a restart costs a fork of a small server
