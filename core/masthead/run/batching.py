@@ -133,13 +133,10 @@ class Budget:
     """Runs batches of documents, tracing which plugin runs, each document
     within ``seconds`` in all (``None``: no limit).
 
-    A document's budget covers its steps together:
-    :meth:`~masthead.pipeline.Pipeline.route`,
-    :meth:`~masthead.pipeline.Pipeline.parse`,
-    :meth:`~masthead.pipeline.Pipeline.language` (a source's ``language``
-    may be a property, plugin code) and
-    :meth:`~masthead.pipeline.Pipeline.finish` (the record and its
-    processors). With ``alarm``, ``SIGALRM`` stops a step at the deadline;
+    A document's budget covers its steps together
+    (:meth:`~masthead.pipeline.Pipeline.steps`: routing, parsing, the
+    language, which may be a source's property, plugin code, and the
+    record with its processors). With ``alarm``, ``SIGALRM`` stops a step at the deadline;
     without, ``on_step`` is told each step's deadline and someone else
     keeps it. ``tracer`` hears every ``(stage, plugin)`` as well.
     :attr:`out_of_memory` turns true once a document ran out of memory.
@@ -188,8 +185,7 @@ class Budget:
         alarm, a document that has no budget left got past its deadline
         without it (a plugin took the signal, or swallowed the exception):
         its other steps run without one, as a document's whole pipeline
-        did. A source's ``language`` may be a property: plugin code, so
-        under the budget too."""
+        did."""
         running: tuple[str, str | None] = (step.stage, None)
         for index, item in enumerate(work):
             if not isinstance(item, step.takes):
