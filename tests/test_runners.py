@@ -31,7 +31,7 @@ from masthead.io.readers import expand, iter_documents
 from masthead.manager import Plugins
 from masthead.models import SCHEMA_VERSION, Article, Rejection
 from masthead.pipeline import Pipeline
-from masthead.run.batching import BATCH, BATCH_BYTES, batches
+from masthead.run.batching import BATCH, BATCH_BYTES, Budget, batches
 from masthead.run.dask_engine import process_batch, run_on_dask
 from masthead.run.pool import BATCH_WATCH, WorkerPool
 from masthead.run.progress import Progress
@@ -363,25 +363,51 @@ def test_a_batch_document_that_overruns_in_a_later_step_is_stopped_there() -> No
     assert isinstance(late, Rejection) and (late.input, late.reason) == ("A", "timeout")
 
 
-def test_the_parent_looks_again_soon_at_a_batch_or_a_worker_without_a_deadline() -> None:
-    """How long the parent may wait for news: until the earliest published
-    deadline of a one-document task; within ``BATCH_WATCH`` while a worker
-    holds a batch (a later document may have less budget left) or shows no
-    deadline (it is between two stores of its slot: were that read as
-    "none", a document that then hangs would never be stopped)."""
+def test_the_parent_sleeps_until_the_earliest_floor_and_watches_a_batch_past_its_floor() -> None:
+    """How long the parent may wait for news: until the earliest floor of
+    the busy workers (before it none of their steps can overrun, whatever
+    document runs), also for a worker between two stores of its slot (no
+    deadline shown: were the wait then without end, a document that hangs
+    next would never be stopped); once a worker's floor has passed, until
+    its published deadline, and within ``BATCH_WATCH`` at the latest (its
+    next step's deadline may be earlier)."""
     pool = WorkerPool(FAULTY, 1, timeout=1.0)
 
-    def busy(documents: int, deadline: float) -> Any:
-        slot = types.SimpleNamespace(deadline=lambda: deadline)
-        return types.SimpleNamespace(task=[("seq", "raw")] * documents, slot=slot)
+    def busy(floor: float, deadline: float) -> Any:
+        slot = types.SimpleNamespace(floor=lambda: floor, deadline=lambda: deadline)
+        return types.SimpleNamespace(task=[("seq", "raw")] * 2, slot=slot)
 
     idle = types.SimpleNamespace(task=None, slot=None)
     assert pool._patience([idle], now=10.0) is None
-    assert pool._patience([busy(1, 10.7), idle], now=10.0) == pytest.approx(0.7)
-    assert pool._patience([busy(1, 9.0)], now=10.0) == 0.0
-    assert pool._patience([busy(1, 10.7), busy(2, 12.0)], now=10.0) == pytest.approx(BATCH_WATCH)
-    assert pool._patience([busy(1, math.inf)], now=10.0) == pytest.approx(BATCH_WATCH)
-    assert WorkerPool(FAULTY, 1, timeout=None)._patience([busy(2, 10.5)], now=10.0) is None
+    assert pool._patience([busy(10.7, 10.7), idle], now=10.0) == pytest.approx(0.7)
+    assert pool._patience([busy(10.7, 12.0), busy(11.0, 11.5)], now=10.0) == pytest.approx(0.7)
+    assert pool._patience([busy(10.9, math.inf)], now=10.0) == pytest.approx(0.9)
+    assert pool._patience([busy(9.0, 9.0)], now=10.0) == 0.0
+    assert pool._patience([busy(9.5, 10.02)], now=10.0) == pytest.approx(0.02)
+    assert pool._patience([busy(9.5, 12.0), busy(30.0, 40.0)], now=10.0) == pytest.approx(BATCH_WATCH)
+    assert pool._patience([busy(9.5, math.inf)], now=10.0) == pytest.approx(BATCH_WATCH)
+    assert WorkerPool(FAULTY, 1, timeout=None)._patience([busy(10.5, 10.5)], now=10.0) is None
+
+
+def test_no_step_of_a_batch_reaches_its_deadline_before_a_floor_published_earlier() -> None:
+    """What the parent's sleep rests on: each step's floor is at or before
+    its own deadline and every deadline published after it, of any
+    document, and floors only move later. Steps of different lengths (a
+    slow parse, a pausing processor) make the documents' budgets unequal."""
+    from misbehaving_plugins import SLOW
+
+    seen: list[tuple[int, float, float]] = []
+    budget = Budget(FAULTY.build(), 3 * SLOW, alarm=False, on_step=lambda *step: seen.append(step))
+    marks = ["FAULT:brief", "", "PAUSE", "FAULT:brief PAUSE", "", "FAULT:brief"]
+    records = budget.process_many([doc(f"d{n}", mark) for n, mark in enumerate(marks)])
+    assert all(isinstance(record, Article) for record in records)
+    assert len(seen) >= 3 * len(marks)
+    for at, (_, deadline, floor) in enumerate(seen):
+        assert floor <= deadline
+        for _, later_deadline, later_floor in seen[at + 1 :]:
+            assert floor <= later_deadline and floor <= later_floor
+    # The budgets did become unequal: some floor is earlier than its step's deadline.
+    assert any(floor < deadline - SLOW / 12 for _, deadline, floor in seen)
 
 
 def test_a_zero_timeout_is_no_limit_in_worker_processes_too() -> None:

@@ -16,7 +16,10 @@ keeps the budget in one of two ways:
   (:func:`guarded`; POSIX, main thread: :func:`budget_available`);
 * in a supervised worker process, by publishing each step's deadline
   (``on_step``) for the parent to enforce by killing the worker: that also
-  stops a plugin stuck in C code, which an alarm cannot interrupt.
+  stops a plugin stuck in C code, which an alarm cannot interrupt. With it
+  goes the batch's *floor*, a time before which no step of the batch can
+  reach its deadline, so that the parent sleeps until then instead of
+  watching a batch whose next document may have less budget left.
 """
 
 from __future__ import annotations
@@ -41,9 +44,11 @@ BATCH_BYTES = 64 * 1024
 
 T = TypeVar("T")
 Record = Article | Rejection
-#: ``on_step(index, deadline)``: the document at ``index`` of the batch starts
-#: a step that must end by ``deadline`` (``time.monotonic()``; ``inf``: none).
-StepWatch = Callable[[int, float], None]
+#: ``on_step(index, deadline, floor)``: the document at ``index`` of the batch
+#: starts a step that must end by ``deadline`` (``time.monotonic()``; ``inf``:
+#: none), and no step of the batch, this one or any later, ends its budget
+#: before ``floor`` (see :meth:`Budget.process_many`).
+StepWatch = Callable[[int, float, float], None]
 
 
 def document_bytes(item: ReadResult) -> int:
@@ -137,8 +142,9 @@ class Budget:
     (:meth:`~masthead.pipeline.Pipeline.steps`: routing, parsing, the
     language, which may be a source's property, plugin code, and the
     record with its processors). With ``alarm``, ``SIGALRM`` stops a step at the deadline;
-    without, ``on_step`` is told each step's deadline and someone else
-    keeps it. ``tracer`` hears every ``(stage, plugin)`` as well.
+    without, ``on_step`` is told each step's deadline, and the batch's
+    floor (:meth:`process_many`), and someone else keeps them. ``tracer``
+    hears every ``(stage, plugin)`` as well.
     :attr:`out_of_memory` turns true once a document ran out of memory.
     """
 
@@ -172,7 +178,16 @@ class Budget:
     def process_many(self, items: Sequence[ReadResult]) -> list[Record]:
         """The records of ``items`` in order, as
         :meth:`~masthead.pipeline.Pipeline.process_many` makes them; a
-        rejection among ``items`` (made while reading) is its own record."""
+        rejection among ``items`` (made while reading) is its own record.
+
+        Each step's ``on_step`` also gets the batch's floor: the step's start
+        plus the least budget any document of the batch has left. Only one
+        document runs at a time, so in the time until a later step starts,
+        its document's budget shrinks by no more than that time: every later
+        deadline, of any document, is at or after the floor. A floor is
+        therefore never too late, however long ago it was published, and
+        each is at or after the one before.
+        """
         work: list[Any] = list(items)
         spent = [0.0] * len(work)
         for step in self.pipeline.steps():
@@ -196,13 +211,13 @@ class Budget:
                 self.tracer(*running)
             if self.seconds is None:
                 if self.on_step is not None:
-                    self.on_step(index, math.inf)
+                    self.on_step(index, math.inf, math.inf)
                 work[index] = self._run(raw, None, step.run, item)
                 continue
             left = self.seconds - spent[index]
             started = time.monotonic()
             if self.on_step is not None:
-                self.on_step(index, started + left)
+                self.on_step(index, started + left, started + self.seconds - max(spent))
             work[index] = self._run(raw, left if left > 0 and self.alarm else None, step.run, item)
             spent[index] += time.monotonic() - started
 

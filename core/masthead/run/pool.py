@@ -61,9 +61,10 @@ Record = Article | Rejection
 Task = list[tuple[int, RawDocument]]
 #: A worker that dies this many times in a row before it is ready stops the run.
 MAX_START_FAILURES = 3
-#: Seconds between looks at the deadlines of workers running a batch: a
-#: document's step deadline is what is left of its budget, and a later
-#: document of the batch may have less left than the one running now.
+#: Seconds between looks at the deadlines of a worker whose batch's floor
+#: has passed (a document of the batch has less budget left than the time
+#: since the floor was published): its next step's deadline may come before
+#: the one published now, and only a look shows it.
 BATCH_WATCH = 0.05
 _STOP_WAIT = 5.0
 
@@ -95,7 +96,7 @@ class _Worker:
 
     def __init__(self, ctx: Any, config: PipelineConfig, memory_limit_mb: int | None, timeout: float | None) -> None:
         self.timeout = timeout
-        self.slot = Slot(ctx.Array("c", SLOT_SIZE, lock=False), ctx.Array("d", 2, lock=False))
+        self.slot = Slot(ctx.Array("c", SLOT_SIZE, lock=False), ctx.Array("d", 3, lock=False))
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(
             target=worker_main,
@@ -110,8 +111,11 @@ class _Worker:
 
     def send(self, task: Task) -> None:
         self.task = task
-        # Until the worker starts a document, the batch has one document's budget.
-        self.slot.start(NO_DOCUMENT, time.monotonic() + self.timeout if self.timeout else math.inf)
+        # Until the worker starts a document, the batch has one document's
+        # budget, and every document of it a whole one: no step ends its
+        # budget before that, whenever it starts.
+        deadline = time.monotonic() + self.timeout if self.timeout else math.inf
+        self.slot.start(NO_DOCUMENT, deadline, deadline)
         self.slot.set("decode", None)
         # A worker that dies taking it (a document over its memory cap) breaks
         # the pipe; its sentinel then says so, and the batch is handled as its death.
@@ -242,17 +246,29 @@ class WorkerPool:
 
     def _patience(self, workers: list[_Worker], now: float) -> float | None:
         """Seconds to wait for news before the workers' deadlines need a look
-        (``None``: none will). A batch's next document may have less budget
-        left than the deadline published now, and a worker moving to its
-        next step shows none for a moment: then look again within
-        :data:`BATCH_WATCH`, as nothing else wakes the parent."""
+        (``None``: none will).
+
+        Until a worker's floor, none of its steps can be over its deadline,
+        whatever document of its batch runs then; a worker moving to its next
+        step shows no deadline for a moment, but its floor still holds. Once
+        the floor has passed, the next step's deadline may be earlier than
+        the one published now, and nothing but a look shows it: then look
+        again within :data:`BATCH_WATCH`.
+        """
         if not self.timeout:
             return None
-        busy = [w for w in workers if w.task is not None]
-        deadline = min((w.slot.deadline() for w in busy), default=math.inf)
-        if any(len(w.task or ()) > 1 or w.slot.deadline() == math.inf for w in busy):
-            deadline = min(deadline, now + BATCH_WATCH)
-        return None if deadline == math.inf else max(0.0, deadline - now)
+        wake = math.inf
+        for worker in workers:
+            if worker.task is not None:
+                wake = min(wake, self._next_look(worker.slot, now))
+        return None if wake == math.inf else max(0.0, wake - now)
+
+    @staticmethod
+    def _next_look(slot: Slot, now: float) -> float:
+        """When ``slot``'s worker needs a look: at its floor, or, once that
+        has passed, at its deadline or within :data:`BATCH_WATCH`."""
+        floor = slot.floor()
+        return floor if floor > now else min(slot.deadline(), now + BATCH_WATCH)
 
     def _drain(self, worker: _Worker) -> list[tuple[int, Record]]:
         """The worker's results, if it sent them; handles ``ready`` and ``failed``."""

@@ -5,7 +5,8 @@ ready (with the fingerprint of the plugins it loaded), then processes one
 batch of documents per message (:class:`~masthead.run.batching.Budget`,
 stage by stage) until told to stop. It writes into a small shared-memory
 :class:`Slot` the parent can read: which document of the batch runs, the
-deadline of its current step (what is left of its time budget), and the
+deadline of its current step (what is left of its time budget), the
+batch's floor (no deadline of the batch comes before it), and the
 ``stage`` and ``plugin`` of every plugin call. That is how the parent kills
 a worker the moment one document overruns, and blames a hang or a crash on
 the right document and plugin (see :mod:`masthead.run.tracing`). It ignores
@@ -43,13 +44,15 @@ class Slot:
     """What a worker is doing, in shared memory.
 
     ``text`` is a ``multiprocessing`` raw ``c_char`` array holding ``(stage,
-    plugin)`` of the call the worker is in; ``clock`` a raw array of two
-    doubles: the index in its batch of the document running, and the
+    plugin)`` of the call the worker is in; ``clock`` a raw array of three
+    doubles: the index in its batch of the document running, the
     ``time.monotonic()`` by which its current step must end (a system-wide
-    clock, the same in parent and worker). The worker writes them around
-    each plugin call and each document's step (a few hundred nanoseconds);
-    the parent reads the deadline while it waits and the rest only when
-    something went wrong.
+    clock, the same in parent and worker), and the batch's floor, before
+    which no step of the batch can reach its deadline
+    (:meth:`masthead.run.batching.Budget.process_many`). The worker writes
+    them around each plugin call and each document's step (a few hundred
+    nanoseconds); the parent reads the deadline and the floor while it
+    waits and the rest only when something went wrong.
     """
 
     def __init__(self, text: Any, clock: Any) -> None:
@@ -63,9 +66,12 @@ class Slot:
         stage, _, plugin = bytes(self.text.value).decode(errors="replace").partition(_SEP)
         return stage or "decode", plugin or None
 
-    def start(self, index: int, deadline: float) -> None:
-        # No deadline while the index changes: a kill between the two stores
-        # must not pair the new document with the old step's deadline.
+    def start(self, index: int, deadline: float, floor: float) -> None:
+        # Any floor published is a true one (floors only move later), so
+        # it may change first. No deadline while the index changes: a kill
+        # between the two stores must not pair the new document with the
+        # old step's deadline.
+        self.clock[2] = floor
         self.clock[1] = math.inf
         self.clock[0] = index
         self.clock[1] = deadline
@@ -76,6 +82,9 @@ class Slot:
 
     def deadline(self) -> float:
         return float(self.clock[1])
+
+    def floor(self) -> float:
+        return float(self.clock[2])
 
 
 def limit_memory(megabytes: int | None) -> None:
@@ -119,8 +128,9 @@ def main(
         numbers = [seq for seq, _ in message]
         records = budget.process_many([raw for _, raw in message])
         # Every document is done: no deadline while the results are pickled
-        # and sent, and no document to blame should that fail.
-        slot.start(NO_DOCUMENT, math.inf)
+        # and sent, and no document to blame should that fail. The floor
+        # stays: no deadline of the next batch comes before it.
+        slot.start(NO_DOCUMENT, math.inf, slot.floor())
         slot.set("decode", None)
         conn.send(("done", list(zip(numbers, records, strict=True)), budget.out_of_memory))
         if budget.out_of_memory:
