@@ -410,6 +410,31 @@ def test_no_step_of_a_batch_reaches_its_deadline_before_a_floor_published_earlie
     assert any(floor < deadline - SLOW / 12 for _, deadline, floor in seen)
 
 
+def test_a_worker_that_exits_costs_the_parent_a_few_looks_not_a_spin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker's pipe closes as it exits, a moment before its death shows
+    on its sentinel; the parent, woken by the closed pipe, takes it for the
+    death (after a short wait for the exit) instead of waking again and
+    again on the pipe until then (hundreds of wake-ups per death before)."""
+    import masthead.run.pool as pool
+
+    looks: list[float | None] = []
+    real_wait = pool.wait
+
+    def counted(objects: list[Any], timeout: float | None = None) -> list[Any]:
+        looks.append(timeout)
+        return real_wait(objects, timeout=timeout)
+
+    monkeypatch.setattr(pool, "wait", counted)
+    documents = [doc("a", "FAULT:brief"), doc("b", "FAULT:exit"), doc("c"), doc("d", "FAULT:exit"), doc("e")]
+    sinks = ListSink(), ListSink()
+    summary = Summary()
+    run_in_processes(documents, FAULTY, Outlet(*sinks, summary), workers=1, timeout=5.0)
+    assert sorted(a.provenance.input for a in sinks[0].records) == ["a", "c", "e"]
+    assert sorted((r.input, r.reason) for r in sinks[1].records) == [("b", "worker_died"), ("d", "worker_died")]
+    assert summary.balanced
+    assert len(looks) <= 30, len(looks)
+
+
 def test_a_zero_timeout_is_no_limit_in_worker_processes_too() -> None:
     """As on the command line (``--timeout 0``): no document is killed, though
     the workers are busy together (one large page a task, a moment each)."""

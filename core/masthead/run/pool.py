@@ -67,6 +67,8 @@ MAX_START_FAILURES = 3
 #: the one published now, and only a look shows it.
 BATCH_WATCH = 0.05
 _STOP_WAIT = 5.0
+#: Seconds to wait for a worker whose pipe is closed to exit.
+_EXIT_WAIT = 0.1
 
 
 def context() -> Any:
@@ -223,6 +225,9 @@ class WorkerPool:
             died = worker.process.sentinel in ready  # then all it sent before dying is in the pipe
             if died or worker.conn in ready:
                 yield from self._drain(worker)
+                # A closed pipe (the worker exiting; _drain waits for that)
+                # can come before the sentinel shows the death.
+                died = died or worker.process.exitcode is not None
             checked = time.monotonic()
             if not died and not worker.overdue(checked):
                 continue
@@ -277,6 +282,10 @@ class WorkerPool:
                 return []
             message = worker.conn.recv()
         except (EOFError, OSError):
+            # Its end of the pipe is closed: the worker is exiting. Give it a
+            # moment to be gone, so that the next wait wakes on its death
+            # rather than again and again on the closed pipe until then.
+            worker.process.join(_EXIT_WAIT)
             return []
         if message[0] == "ready":
             check_fingerprint(message[1], self.expected)

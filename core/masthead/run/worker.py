@@ -6,7 +6,7 @@ batch of documents per message (:class:`~masthead.run.batching.Budget`,
 stage by stage) until told to stop. It writes into a small shared-memory
 :class:`Slot` the parent can read: which document of the batch runs, the
 deadline of its current step (what is left of its time budget), the
-batch's floor (no deadline of the batch comes before it), and the
+batch's floor (no deadline published after it comes before it), and the
 ``stage`` and ``plugin`` of every plugin call. That is how the parent kills
 a worker the moment one document overruns, and blames a hang or a crash on
 the right document and plugin (see :mod:`masthead.run.tracing`). It ignores
