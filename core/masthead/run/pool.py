@@ -283,8 +283,8 @@ class WorkerPool:
             message = worker.conn.recv()
         except (EOFError, OSError):
             # Its end of the pipe is closed: the worker is exiting. Give it a
-            # moment to be gone, so that the next wait wakes on its death
-            # rather than again and again on the closed pipe until then.
+            # moment to be gone, so that the caller finds it dead rather than
+            # waking on the closed pipe again and again until its death shows.
             worker.process.join(_EXIT_WAIT)
             return []
         if message[0] == "ready":
