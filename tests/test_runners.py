@@ -410,6 +410,27 @@ def test_no_step_of_a_batch_reaches_its_deadline_before_a_floor_published_earlie
     assert any(floor < deadline - SLOW / 12 for _, deadline, floor in seen)
 
 
+def test_a_rejected_document_no_longer_holds_the_batch_floor_down() -> None:
+    """A document that spent its whole budget and was rejected runs no later
+    step: the floors published after it follow the budgets of the documents
+    still running, so the parent need not watch the rest of the batch."""
+    from misbehaving_plugins import SLOW
+
+    seen: list[tuple[int, float, float]] = []
+    budget = Budget(FAULTY.build(), SLOW, on_step=lambda *step: seen.append(step))
+    records = budget.process_many([doc("d0", "FAULT:hang"), doc("d1"), doc("d2")])
+    assert isinstance(records[0], Rejection) and records[0].reason == "timeout"
+    assert all(isinstance(record, Article) for record in records[1:])
+    after = seen[max(at for at, (index, _, _) in enumerate(seen) if index == 0) + 1 :]
+    assert after and {index for index, _, _ in after} == {1, 2}
+    # d1 and d2 spend milliseconds each: their floors sit by their deadlines,
+    # not at the start of each step as the timed-out document's would put them.
+    assert all(deadline - floor < SLOW / 6 for _, deadline, floor in after), after
+    for at, (_, deadline, floor) in enumerate(seen):
+        assert floor <= deadline
+        assert all(floor <= min(later[1:]) for later in seen[at + 1 :])
+
+
 def test_a_worker_that_exits_costs_the_parent_a_few_looks_not_a_spin(monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker's pipe closes as it exits, a moment before its death shows
     on its sentinel; the parent, woken by the closed pipe, takes it for the

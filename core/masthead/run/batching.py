@@ -181,12 +181,13 @@ class Budget:
         rejection among ``items`` (made while reading) is its own record.
 
         Each step's ``on_step`` also gets the batch's floor: the step's start
-        plus the least budget any document of the batch has left. Only one
-        document runs at a time, so in the time until a later step starts,
-        its document's budget shrinks by no more than that time: every later
-        deadline, of any document, is at or after the floor. A floor is
-        therefore never too late, however long ago it was published, and
-        each is at or after the one before.
+        plus the least budget left to any document of the batch that may run
+        again (a rejected one runs no later step). Only one document runs at
+        a time, so in the time until a later step starts, its document's
+        budget shrinks by no more than that time: every later deadline, of
+        any document, is at or after the floor. A floor is therefore never
+        too late, however long ago it was published, and each is at or after
+        the one before.
         """
         work: list[Any] = list(items)
         spent = [0.0] * len(work)
@@ -218,8 +219,11 @@ class Budget:
             started = time.monotonic()
             if self.on_step is not None:
                 self.on_step(index, started + left, started + self.seconds - max(spent))
-            work[index] = self._run(raw, left if left > 0 and self.alarm else None, step.run, item)
-            spent[index] += time.monotonic() - started
+            record = work[index] = self._run(raw, left if left > 0 and self.alarm else None, step.run, item)
+            # A rejected document runs no later step: what it spent no longer
+            # brings the batch's floor forward (a timed-out document would
+            # otherwise hold it at the step's start for the rest of the batch).
+            spent[index] = 0.0 if isinstance(record, Rejection) else spent[index] + time.monotonic() - started
 
     def _run(self, raw: RawDocument, seconds: float | None, step: Callable[[Any], T], item: Any) -> T | Rejection:
         """``step(item)``, a step of ``raw``'s, under an alarm ``seconds`` from now (``None``: none)."""
