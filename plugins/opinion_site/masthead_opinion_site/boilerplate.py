@@ -177,13 +177,46 @@ _CUT = Phrases(
 _LONGEST = max(map(len, _CUT.exact))
 
 
-@functools.lru_cache(maxsize=4096)
+#: :func:`is_boilerplate`'s answers for short lines, kept across pages (as
+#: the toolkit's :func:`~masthead.extract.boilerplate.recall` keeps them): a
+#: long comment thread repeats its chrome ("Reply", "0") thousands of times,
+#: and every page its menus and buttons.
+_KEPT: dict[str, bool] = {}
+_KEPT_LAST: dict[str, bool] = {}
+#: Paragraphs' answers, the last this many: a page's readers ask about the
+#: same paragraph two or three times, but paragraphs seldom recur across
+#: pages, so no more than a page's worth is kept (a store of thousands grew
+#: by megabytes over the first thousands of pages).
+_PARAGRAPHS = 256
+
+
 def is_boilerplate(line: str, *, last: bool = False) -> bool:
     """Any of the site's own non-article lines (never body, never a comment):
     :func:`is_donation` or ``BOILERPLATE.is_boilerplate(line, last=last)``.
 
-    Cached: a long comment thread repeats its chrome ("Reply", "0") thousands of times.
+    Answered once per line: a short line's answer is kept across pages, a
+    paragraph's for about a page.
     """
+    kept = _KEPT_LAST if last else _KEPT
+    answer = kept.get(line)  # most lines asked are short and kept: one look-up, no call
+    if answer is None:
+        if len(line) > boilerplate.KEPT_CHARS:
+            return _paragraph_is_boilerplate(line, last)
+        answer = boilerplate.recall(kept, line, _is_last_boilerplate if last else _judge)
+    return answer
+
+
+def _is_last_boilerplate(line: str) -> bool:
+    return _judge(line, last=True)
+
+
+@functools.lru_cache(maxsize=_PARAGRAPHS)
+def _paragraph_is_boilerplate(line: str, last: bool) -> bool:
+    return _judge(line, last=last)
+
+
+def _judge(line: str, *, last: bool = False) -> bool:
+    """:func:`is_boilerplate`, worked out."""
     # Most lines asked (paragraphs) are none, and were read against each of
     # eight families twice, whole and cut short, folded anew for each
     # question: here the line is folded once and read against the union.

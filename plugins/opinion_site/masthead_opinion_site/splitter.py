@@ -359,7 +359,7 @@ def _read_head(
             if _take_source_note(line, parts) or _take_dateline(line, parts):
                 continue
         else:
-            if _is_boilerplate(line, last=index == last):
+            if bp.is_boilerplate(line, last=index == last):
                 continue
             kind = judge.kind(line)
             if (kind & META and take_meta_line(parts, line, credits=bp.TEAM_CREDITS)) or _take_dateline(line, parts):
@@ -369,14 +369,6 @@ def _read_head(
                 continue
         if index > title_at and shapes.ends_sentence(line) and len(line.split()) >= 2:
             parts.body.append(line)
-
-
-def _is_boilerplate(line: str, *, last: bool) -> bool:
-    """:func:`masthead_opinion_site.boilerplate.is_boilerplate`, asked as the
-    donation test and the thread reader ask it: its cache keys a call by its
-    arguments as written, so ``last=False`` spelled out would judge every
-    line a second time."""
-    return bp.is_boilerplate(line, last=True) if last else bp.is_boilerplate(line)
 
 
 def _take_source_note(line: str, parts: Parts) -> bool:
@@ -417,7 +409,7 @@ def _read_body(lines: Sequence[str], keys: Sequence[str], start: int, end: int, 
         if judge.donation(line):
             in_appeal = True
             continue
-        if _is_boilerplate(line, last=last):
+        if bp.is_boilerplate(line, last=last):
             continue
         if in_appeal and (len(line.split()) <= _APPEAL_TAIL_WORDS or "http" in line or "@" in line):
             continue

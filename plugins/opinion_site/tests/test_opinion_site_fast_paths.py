@@ -206,13 +206,13 @@ _BOILERPLATE_LINES = st.one_of(
 @settings(max_examples=600, deadline=None)
 @given(_BOILERPLATE_LINES, st.booleans())
 def test_boilerplate_read_against_the_families_as_one_is_read_family_by_family(line: str, last: bool) -> None:
-    assert bp.is_boilerplate.__wrapped__(line, last=last) is _plain_is_boilerplate(line, last=last)
+    assert bp._judge(line, last=last) is _plain_is_boilerplate(line, last=last)
 
 
 def test_the_fixture_lines_are_boilerplate_as_family_by_family() -> None:
     for line in _fixture_lines():
         for last in (False, True):
-            assert bp.is_boilerplate.__wrapped__(line, last=last) is _plain_is_boilerplate(line, last=last), line
+            assert bp._judge(line, last=last) is _plain_is_boilerplate(line, last=last), line
 
 
 _BYLINE_LINES = st.one_of(
@@ -245,13 +245,18 @@ def test_a_page_split_with_its_folded_lines_splits_as_without() -> None:
         assert splitter.split_lines(lines, folded=folded) == splitter.split_lines(lines), path.name
 
 
-def test_the_body_asks_the_boilerplate_cache_as_the_thread_reader_does() -> None:
-    # A keyword spelled out is another cache key: the body would judge every line again.
-    line = "A body line that no other test asks about, seen on 5 December."
-    bp.is_boilerplate(line)
-    misses = bp.is_boilerplate.cache_info().misses
-    assert splitter._is_boilerplate(line, last=False) is bp.is_boilerplate(line)
-    assert bp.is_boilerplate.cache_info().misses == misses
+def test_boilerplate_answers_are_kept_for_short_lines_and_about_a_page_of_paragraphs() -> None:
+    """The answers are the rule's, however asked, and what is kept stays
+    small: short lines across pages, paragraphs only the last few hundred."""
+    paragraphs = [f"Paragraph {n} of a page that no other test reads, long enough to be one. " * 3 for n in range(600)]
+    asked = ["Reply", "Support SouthFront", "PDF Download", "MORE ON THE TOPIC:", "Do you like this content?"]
+    for line in [*asked, *paragraphs, "Do you like this content? Consider helping us!" * 4]:
+        for last in (False, True):
+            assert bp.is_boilerplate(line, last=last) is bp._judge(line, last=last), (line, last)
+        assert bp.is_boilerplate(line) is bp.is_boilerplate(line, last=False)
+    assert set(asked) <= set(bp._KEPT) and set(asked) <= set(bp._KEPT_LAST)
+    assert all(len(line) <= boilerplate.KEPT_CHARS for line in (*bp._KEPT, *bp._KEPT_LAST))
+    assert bp._paragraph_is_boilerplate.cache_info().currsize <= bp._PARAGRAPHS < len(paragraphs)
 
 
 def _every_part_score(page: Page) -> float:
