@@ -248,6 +248,10 @@ def test_a_page_split_with_its_folded_lines_splits_as_without() -> None:
 def test_boilerplate_answers_are_kept_for_short_lines_and_about_a_page_of_paragraphs() -> None:
     """The answers are the rule's, however asked, and what is kept stays
     small: short lines across pages, paragraphs only the last few hundred."""
+    # The stores are the process's: emptied first, so none reaches its bound
+    # (and empties itself) while this test's lines go in.
+    bp._KEPT.clear()
+    bp._KEPT_LAST.clear()
     paragraphs = [f"Paragraph {n} of a page that no other test reads, long enough to be one. " * 3 for n in range(600)]
     asked = ["Reply", "Support SouthFront", "PDF Download", "MORE ON THE TOPIC:", "Do you like this content?"]
     for line in [*asked, *paragraphs, "Do you like this content? Consider helping us!" * 4]:
