@@ -68,6 +68,8 @@ class MisbehavingSource(Source):
     domains = ("misbehaving.example",)
 
     def detect(self, page: Page) -> float:
+        if "DETECT:raise" in page.text:
+            raise RuntimeError("detector fault")
         return 0.9 if "MISBEHAVING" in page.text else 0.0
 
     def parse(self, page: Page) -> Draft:

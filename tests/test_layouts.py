@@ -7,6 +7,8 @@ import pytest
 from masthead import Draft, Page, RawDocument
 from masthead.extract.document import HTML
 from masthead.layouts import Layout, VersionedSource, page_date, select_layout
+from masthead.testing import conformance_problems
+from support import SourcesPlugin, make_plugins
 
 
 def _old(source: object, page: Page) -> Draft:
@@ -46,6 +48,59 @@ def test_layout_is_chosen_by_date_newest_when_unknown(when: date | None, expecte
 def test_exactly_one_current_layout_is_required() -> None:
     with pytest.raises(ValueError):
         select_layout([Layout("old", _old, valid_until=date(2000, 1, 1))], None)
+    with pytest.raises(ValueError, match="exactly one layout must be current"):
+        select_layout([Layout("a", _old), Layout("b", _new)], date(2020, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("layouts", "problem"),
+    [
+        ((), "`layouts` must be a non-empty tuple"),
+        ((Layout("a", _old), Layout("b", _new)), "exactly one layout must be current (valid_until=None), got 'a', 'b'"),
+        ((Layout("old", _old, valid_until=date(2000, 1, 1)),), "got none"),
+        (
+            (
+                Layout("x", _old, valid_until=date(2015, 1, 1)),
+                Layout("y", _middle, valid_until=date(2015, 1, 1)),
+                LAYOUTS[1],
+            ),
+            "two layouts are valid until 2015-01-01",
+        ),
+        ((LAYOUTS[1], "2015"), "must hold only masthead.Layout"),
+    ],
+)
+def test_a_versioned_source_with_unusable_layouts_is_refused_at_registration(
+    layouts: tuple[object, ...], problem: str
+) -> None:
+    """A layout that could never be chosen, or none to choose, is the
+    plugin's bug: registration names it instead of every page of the
+    outlet failing, or one era silently parsed by another era's code."""
+
+    class Dated(VersionedSource):
+        name = "dated"
+        domains = ("dated.example",)
+
+        def detect(self, page: Page) -> float:
+            return 0.0
+
+    Dated.layouts = layouts  # type: ignore[assignment]
+    plugins = make_plugins(("dated", SourcesPlugin(Dated())))
+    [error] = plugins.errors
+    assert problem in str(error) and "dated" not in plugins.sources
+    assert any(problem in found for found in conformance_problems(Dated(), []))
+
+
+def test_good_layouts_register() -> None:
+    class Dated(VersionedSource):
+        name = "dated"
+        domains = ("dated.example",)
+        layouts = LAYOUTS
+
+        def detect(self, page: Page) -> float:
+            return 0.0
+
+    plugins = make_plugins(("dated", SourcesPlugin(Dated())))
+    assert plugins.errors == [] and "dated" in plugins.sources
 
 
 def page(meta: dict[str, object] | None = None, html: str = "<p>x</p>") -> Page:

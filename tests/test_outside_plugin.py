@@ -67,7 +67,7 @@ def test_new_plugin_scaffold_installs_lists_and_its_tests_name_the_next_step(ven
     result = subprocess.run(
         [venv / "python", "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=target, capture_output=True, text=True
     )
-    assert "3 failed, 2 passed" in result.stdout and "next step: make parse() extract" in result.stdout
+    assert "6 failed, 3 passed" in result.stdout and "next step: make parse() extract" in result.stdout
     page = target / "tests" / "fixtures" / "example.txt"
     parsed = subprocess.run(
         [venv / "masthead", "parse", page, "--source", "gotham_gazette"], capture_output=True, text=True

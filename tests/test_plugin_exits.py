@@ -87,3 +87,21 @@ def test_the_command_goes_on_past_a_plugin_that_exits(tmp_path: Path, workers: s
     rejected = [json.loads(line) for line in rejects.read_text().splitlines()]
     assert len(rejected) == 6 and {r["plugin"] for r in rejected} == {"misbehaving"}
     assert len(out.read_text().splitlines()) == count - 6
+
+
+def test_a_detector_that_raises_is_named_by_detect_and_in_the_rejection(tmp_path: Path) -> None:
+    """``masthead detect`` and the unclaimed rejection say which detector
+    failed and how, instead of a 0.00 that looks like a fair verdict."""
+    env = install_test_plugin(tmp_path / "site")
+    page = tmp_path / "page.txt"
+    page.write_text("A Headline\nNothing any outlet would claim.\nDETECT:raise\n")
+    shown = run(MASTHEAD, "detect", str(page), env=env)
+    assert shown.returncode == 1, shown.stderr
+    assert "failed  misbehaving: RuntimeError: detector fault" in shown.stdout
+    assert "0.00  misbehaving" not in shown.stdout
+    rejects = tmp_path / "rejects.jsonl"
+    ingested = run(MASTHEAD, "ingest", str(page), "-o", str(tmp_path / "out.jsonl"), "--rejects", str(rejects), env=env)
+    assert ingested.returncode == 1, ingested.stderr
+    [rejection] = [json.loads(line) for line in rejects.read_text().splitlines()]
+    assert rejection["reason"] == "unclaimed"
+    assert "misbehaving failed (RuntimeError: detector fault)" in rejection["error"]

@@ -5,7 +5,7 @@ import pytest
 from masthead.errors import RoutingError
 from masthead.extract.document import HTML, Page, RawDocument
 from masthead.manager import Plugins
-from masthead.router import Router, host_of
+from masthead.router import Router, ScoredRoutingError, host_of
 from support import KeywordSource, SourcesPlugin, make_plugins
 
 
@@ -75,7 +75,7 @@ def test_forced_source_skips_routing(alpha_beta: Plugins) -> None:
 
 
 def test_unknown_forced_source_is_refused(alpha_beta: Plugins) -> None:
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="no source plugin named 'gamma' is loaded \\(loaded: alpha, beta, generic\\)"):
         router(alpha_beta, forced="gamma")
 
 
@@ -97,6 +97,24 @@ def test_broken_detectors_count_as_zero_and_do_not_stop_routing() -> None:
     decision = router(plugins).route(page("Title\nGOOD"))
     assert decision.source == "good"
     assert decision.scores["broken"] == 0.0 and decision.scores["wild"] == 0.0
+    assert decision.failed == {"broken": "RuntimeError: boom", "wild": "expected a float in [0, 1], got 7.0"}
+
+
+def test_unclaimed_page_names_every_source_and_each_failed_detector() -> None:
+    """The rejection is where a plugin's author looks for why their page
+    went unclaimed: every source is there, however many are installed, and
+    a detector that raised says so instead of showing a plain 0.0."""
+    keywords = [KeywordSource(name, name.upper()) for name in ("one", "two", "three", "four", "five", "six")]
+    plugins = make_plugins(
+        ("many", SourcesPlugin(*keywords)),
+        ("broken", SourcesPlugin(Broken("broken", "X"))),
+    )
+    with pytest.raises(ScoredRoutingError) as info:
+        router(plugins).route(page("Title\nnothing known"))
+    message = str(info.value)
+    assert all(f"{source.name} 0.0" in message for source in keywords)
+    assert "broken failed (RuntimeError: boom)" in message and "broken 0.0" not in message
+    assert info.value.failed == {"broken": "RuntimeError: boom"}
 
 
 def test_host_of_handles_garbage() -> None:

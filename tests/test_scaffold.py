@@ -89,11 +89,31 @@ def test_the_package_has_fixtures_of_every_kind_and_a_gitignore(tmp_path: Path) 
 
 
 WRITTEN = """
+    def detect(self, page: Page) -> float:
+        return 0.9 if "Gotham Gazette" in page.text else 0.0
+
     def parse(self, page: Page) -> Draft:
-        if "no article" in page.text:
+        if "Latest headlines" in page.text:
             raise masthead.NotAnArticle("a list of headlines")
-        return Draft(title=page.lines[0], body=list(page.lines[1:]))
+        lines = [line for line in page.lines if line != "Gotham Gazette"]
+        return Draft(title=lines[0], body=lines[1:])
 """
+
+#: Pages of the outlet, in place of the placeholders (no address in them:
+#: only ``detect`` can route them).
+REAL_PAGES = {
+    "example.txt": "Gotham Gazette\nThe bridge opens on Monday\nThe city opens its new bridge.\nTraffic should ease.\n",
+    "example-page.html": (
+        "<html><head><title>Tunnel works end</title></head><body><header>Gotham Gazette</header>"
+        "<article><h1>Tunnel works end</h1><p>The tunnel reopens after two years.</p>"
+        "<p>Buses return to their old routes.</p></article></body></html>"
+    ),
+    "not_articles/section-front.html": (
+        "<html><body><header>Gotham Gazette</header><h2>Latest headlines</h2>"
+        '<ul><li><a href="/a">The bridge opens on Monday</a></li><li><a href="/b">Tunnel works end</a></li></ul>'
+        "</body></html>"
+    ),
+}
 
 
 def pytest_in(package: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -122,25 +142,34 @@ def test_the_generated_tests_lead_the_author_step_by_step_to_a_passing_suite(tmp
     first = pytest_in(package)
     assert first.returncode == 1, first.stdout
     assert "xfail" not in first.stdout.lower() and "xpass" not in first.stdout.lower()
-    assert "3 failed, 2 passed" in first.stdout, first.stdout
+    assert "6 failed, 3 passed" in first.stdout, first.stdout
+    assert "next step: replace the placeholder pages example-page.html, example.txt, " in first.stdout
     for fixture in ("example.txt", "example-page.html"):
         assert f"next step: make parse() extract {fixture}; it was rejected" in first.stdout
+        assert f"next step: make detect() claim {fixture}" in first.stdout
     assert "next step: make parse() raise masthead.NotAnArticle for section-front.html" in first.stdout
 
+    fixtures = package / "tests" / "fixtures"
+    for name, text in REAL_PAGES.items():
+        (fixtures / name).write_text(text)
     source = package / "src" / "masthead_gotham_gazette" / "__init__.py"
     text = source.read_text()
-    stub = text[text.index("    def parse(") : text.index("@masthead.hookimpl")]
+    stub = text[text.index("    def detect(") : text.index("@masthead.hookimpl")]
     source.write_text(text.replace(stub, WRITTEN + "\n\n"))
     second = pytest_in(package)
-    assert "2 failed, 3 passed" in second.stdout, second.stdout
+    assert "2 failed, 7 passed" in second.stdout, second.stdout
     assert second.stdout.count("next step: run `pytest --update-golden` to write") == 2
 
+    (fixtures / "example.html").write_text(REAL_PAGES["example-page.html"])
+    shared = pytest_in(package)
+    assert "next step: rename example.txt or example.html" in shared.stdout, shared.stdout
+    (fixtures / "example.html").unlink()
+
     assert pytest_in(package, "--update-golden").returncode == 0
-    fixtures = package / "tests" / "fixtures"
     assert sorted(p.name for p in fixtures.glob("*.expected.json")) == [
         "example-page.expected.json",
         "example.expected.json",
     ]
     final = pytest_in(package)
-    assert final.returncode == 0 and "5 passed" in final.stdout, final.stdout
+    assert final.returncode == 0 and "9 passed" in final.stdout, final.stdout
     assert "xpass" not in final.stdout.lower()

@@ -7,9 +7,11 @@ from typing import Any
 
 import pytest
 
+import masthead
 from masthead import Draft, Page, Source
 from masthead.errors import NotAnArticle
-from masthead.testing import conformance_problems, document, golden_path_for
+from masthead.testing import conformance_problems, document, golden_path_for, pipeline
+from support import SourcesPlugin, make_plugins
 
 PAGES = [Page.from_raw(document("A headline\nThe first paragraph.\nThe second one.", uri="page.txt"))]
 
@@ -40,6 +42,7 @@ class Configurable(Source):
 
 def test_a_conforming_source_has_no_problems() -> None:
     assert conformance_problems(Configurable(), PAGES) == []
+    assert conformance_problems(Configurable(timezone="Europe/Vilnius"), PAGES) == []
     assert conformance_problems(Configurable(draft=NotAnArticle("a listing")), PAGES) == []
 
 
@@ -60,6 +63,7 @@ def test_a_conforming_source_has_no_problems() -> None:
         (Configurable(domains=()), "at least one domain"),
         (Configurable(version=1), "`version` must be a string"),
         (Configurable(language="English"), "`language` must be None or a language code"),
+        (Configurable(timezone="Mars/Olympus"), "`timezone`: 'Mars/Olympus' is no IANA time zone this machine knows"),
     ],
 )
 def test_each_broken_promise_is_reported(source: Configurable, problem: str) -> None:
@@ -70,3 +74,19 @@ def test_each_broken_promise_is_reported(source: Configurable, problem: str) -> 
 def test_golden_files_are_keyed_on_the_stem() -> None:
     assert golden_path_for(Path("fixtures/story.txt")) == Path("fixtures/story.expected.json")
     assert golden_path_for("corpus/000_ab.html") == Path("corpus/000_ab.expected.json")
+
+
+def test_a_source_that_did_not_load_fails_the_test_with_the_load_errors() -> None:
+    """A plugin under test whose registration failed is named with why,
+    not with the bare missing key routing would raise."""
+
+    class Misspelt:
+        @staticmethod
+        @masthead.hookimpl
+        def masthead_register_source(register: object) -> None:
+            """A hook name with a letter missing."""
+
+    plugins = make_plugins(("misspelt", Misspelt()), ("kept", SourcesPlugin(Configurable(name="kept"))))
+    with pytest.raises(pytest.fail.Exception, match=r"no source plugin named 'misspelt' is loaded: .*misspelt"):
+        pipeline("misspelt", plugins)
+    assert pipeline("kept", plugins).router.forced == "kept"

@@ -19,7 +19,7 @@ import gc
 import itertools
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, NoReturn
 
 # isort: split
@@ -505,13 +505,17 @@ def detect(paths: tuple[str, ...], disable: tuple[str, ...], only: str | None, s
         except MastheadError as exc:
             unclaimed += 1
             click.echo(f"{item.uri}: rejected ({exc.reason}): {exc}")
-            for name, score in getattr(exc, "scores", {}).items():
-                click.echo(f"    {score:.2f}  {name}")
+            _echo_scores(getattr(exc, "scores", {}), getattr(exc, "failed", {}))
             continue
         click.echo(f"{item.uri}: {decision.source} (by {decision.method})")
-        for name, score in decision.scores.items():
-            click.echo(f"    {score:.2f}  {name}")
+        _echo_scores(decision.scores, decision.failed)
     sys.exit(EXIT_REJECTS if unclaimed else EXIT_OK)
+
+
+def _echo_scores(scores: Mapping[str, float], failed: Mapping[str, str]) -> None:
+    """One line a source: its score, or why its detector failed on the page."""
+    for name, score in scores.items():
+        click.echo(f"    failed  {name}: {failed[name]}" if name in failed else f"    {score:.2f}  {name}")
 
 
 @main.command()

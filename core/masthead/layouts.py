@@ -49,15 +49,41 @@ def page_date(page: Page) -> date | None:
     return None
 
 
+def layout_problems(layouts: object) -> list[str]:
+    """How ``layouts`` fails to be a :class:`VersionedSource`'s layouts (empty:
+    it does not): a sequence of :class:`Layout` of which exactly one is
+    current, the others each valid until a different day. Registration
+    refuses a source whose layouts break this, instead of every page failing
+    to parse, or some era's parse never being chosen."""
+    if not isinstance(layouts, (tuple, list)) or not layouts:
+        return [f"`layouts` must be a non-empty tuple of masthead.Layout, got {layouts!r}"]
+    strays = [layout for layout in layouts if not isinstance(layout, Layout)]
+    if strays:
+        return [f"`layouts` must hold only masthead.Layout, got {strays[0]!r}"]
+    problems = []
+    current = [layout.name for layout in layouts if layout.valid_until is None]
+    if len(current) != 1:
+        named = ", ".join(repr(name) for name in current) or "none"
+        problems.append(f"exactly one layout must be current (valid_until=None), got {named}")
+    ends = [layout.valid_until for layout in layouts if layout.valid_until is not None]
+    problems.extend(
+        f"two layouts are valid until {end.isoformat()}: the later one would never be chosen"
+        for end in sorted({end for end in ends if ends.count(end) > 1})
+    )
+    return problems
+
+
 def select_layout(layouts: Sequence[Layout], when: date | None) -> Layout:
     """The layout in force on ``when``; the newest when ``when`` is unknown.
 
     ``layouts`` may be given in any order; exactly one must be current
-    (``valid_until`` None).
+    (``valid_until`` None), no two valid until the same day
+    (:func:`layout_problems`).
     """
+    problems = layout_problems(layouts)
+    if problems:
+        raise ValueError(f"a versioned source's layouts: {'; '.join(problems)}")
     ordered = sorted(layouts, key=lambda layout: layout.valid_until or date.max)
-    if not ordered or ordered[-1].valid_until is not None:
-        raise ValueError("a versioned source needs exactly one current layout (valid_until=None)")
     if when is not None:
         for layout in ordered:
             if layout.valid_until is None or when <= layout.valid_until:

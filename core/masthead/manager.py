@@ -26,6 +26,7 @@ from masthead import hookspecs
 from masthead.errors import PluginError
 from masthead.io.readers import Reader
 from masthead.io.sinks import SinkFactory
+from masthead.layouts import VersionedSource, layout_problems
 from masthead.source import Source
 
 ENTRY_POINT_GROUP = "masthead"
@@ -92,8 +93,10 @@ def _accepting(function: Processor, argnames: tuple[str, ...]) -> Processor:
 
 def source_problems(source: object) -> list[str]:
     """How ``source`` breaks the declared part of the source contract: its
-    ``name``, ``domains``, ``markers``, ``version``, ``language`` and ``detect``/``parse``
-    methods. Shared by registration and :func:`masthead.testing.conformance_problems`."""
+    ``name``, ``domains``, ``markers``, ``version``, ``language``, ``detect``/``parse``
+    methods and, for a :class:`~masthead.layouts.VersionedSource`, its
+    ``layouts``. Shared by registration and
+    :func:`masthead.testing.conformance_problems`."""
     problems = []
     name = getattr(source, "name", None)
     if not isinstance(name, str) or not OUTLET_NAME.match(name):
@@ -121,6 +124,8 @@ def source_problems(source: object) -> list[str]:
     for method in ("detect", "parse"):
         if not callable(getattr(source, method, None)):
             problems.append(f"`{method}(page)` must be a method")
+    if isinstance(source, VersionedSource):
+        problems.extend(layout_problems(source.layouts))
     return problems
 
 

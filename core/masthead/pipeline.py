@@ -207,7 +207,10 @@ def outlet_zone(source: object) -> tuple[tzinfo | None, str | None]:
     if name is None:
         return None, None
     zone = _zone(name) if isinstance(name, str) else None
-    return zone, None if zone is not None else f"timezone_unknown: {name!r} is no IANA time zone; times read without"
+    return zone, None if zone is not None else (
+        f"timezone_unknown: {name!r} is no IANA time zone this machine knows; "
+        "times without a written UTC offset keep their date only"
+    )
 
 
 @functools.lru_cache(maxsize=256)

@@ -42,11 +42,15 @@ log = structlog.get_logger("masthead.router")
 
 
 class ScoredRoutingError(RoutingError):
-    """A :class:`RoutingError` carrying every source's score for the page."""
+    """A :class:`RoutingError` carrying every source's score for the page,
+    and why each detector that failed on it failed."""
 
-    def __init__(self, message: str, *, reason: str, scores: Mapping[str, float]) -> None:
+    def __init__(
+        self, message: str, *, reason: str, scores: Mapping[str, float], failed: Mapping[str, str] | None = None
+    ) -> None:
         super().__init__(message, reason=reason)
         self.scores = dict(scores)
+        self.failed = dict(failed or {})
 
 
 @attrs.define(frozen=True)
@@ -59,6 +63,24 @@ class Route:
     #: Sources not asked to ``detect``: the page spells none of their
     #: markers (their score shows as 0.0).
     screened: tuple[str, ...] = ()
+    #: Sources whose ``detect`` raised or returned no score in [0, 1] on
+    #: this page (their score shows as 0.0), with what went wrong.
+    failed: Mapping[str, str] = attrs.field(factory=dict)
+
+
+#: How much of a failed detector's error a routing message repeats.
+_ERROR_CHARS = 200
+
+
+def describe_scores(scores: Mapping[str, float], failed: Mapping[str, str]) -> str:
+    """Every score of a page, best first, each failed detector with its
+    error: the text a routing rejection gives, so that the source which
+    should have claimed the page is named whatever the number of plugins."""
+    shown = ", ".join(
+        f"{name} failed ({failed[name][:_ERROR_CHARS]})" if name in failed else f"{name} {score}"
+        for name, score in scores.items()
+    )
+    return shown or "no source plugins loaded"
 
 
 def host_of(url: str | None) -> str | None:
@@ -159,7 +181,8 @@ class Router:
     ) -> None:
         for name in (forced, fallback):
             if name is not None and name not in sources:
-                raise KeyError(name)
+                loaded = ", ".join(sorted(sources)) or "none"
+                raise KeyError(f"no source plugin named {name!r} is loaded (loaded: {loaded})")
         self.sources = sources
         self.domains = domains
         self.forced = forced
@@ -197,10 +220,12 @@ class Router:
         """
         return self._scored(page, markup)[0]
 
-    def _scored(self, page: Page, markup: Markup | None) -> tuple[dict[str, float], tuple[str, ...]]:
-        """:meth:`scores`, and the sources not asked."""
+    def _scored(self, page: Page, markup: Markup | None) -> tuple[dict[str, float], tuple[str, ...], dict[str, str]]:
+        """:meth:`scores`, the sources not asked, and the detectors that
+        failed with their errors."""
         scores: dict[str, float] = {}
         screened: list[str] = []
+        failed: dict[str, str] = {}
         for name, entry in self.sources.items():
             if name == self.fallback or getattr(entry.source, "fallback_only", False):
                 continue
@@ -215,9 +240,10 @@ class Router:
                     raise PluginError(entry.plugin, "Source.detect", f"expected a float in [0, 1], got {score!r}")
             except Exception as exc:  # noqa: BLE001 - a broken detector must not stop routing
                 log.warning("detect_failed", uri=page.raw.uri, plugin=entry.plugin, error=str(exc))
+                failed[name] = exc.problem if isinstance(exc, PluginError) else f"{type(exc).__name__}: {exc}"
                 score = 0.0
             scores[name] = round(float(score), 4)
-        return dict(sorted(scores.items(), key=lambda kv: -kv[1])), tuple(screened)
+        return dict(sorted(scores.items(), key=lambda kv: -kv[1])), tuple(screened), failed
 
     def route(self, page: Page) -> Route:
         """Decide the source for ``page``; raises :class:`RoutingError`."""
@@ -227,22 +253,25 @@ class Router:
         owner = self.by_domain(self.address(page, markup))
         if owner is not None:
             return Route(owner, "domain")
-        scores, screened = self._scored(page, markup)
+        scores, screened, failed = self._scored(page, markup)
         ranked = list(scores.items())
         if ranked and ranked[0][1] >= CLAIM_THRESHOLD:
             best, best_score = ranked[0]
             if len(ranked) > 1 and ranked[1][1] >= CLAIM_THRESHOLD and best_score - ranked[1][1] < TIE_MARGIN:
                 if self.fallback:
-                    return Route(self.fallback, "fallback", scores, screened)
+                    return Route(self.fallback, "fallback", scores, screened, failed)
                 raise ScoredRoutingError(
                     f"ambiguous: {best} ({best_score}) and {ranked[1][0]} ({ranked[1][1]}) both claim this page",
                     reason="ambiguous",
                     scores=scores,
+                    failed=failed,
                 )
-            return Route(best, "detect", scores, screened)
+            return Route(best, "detect", scores, screened, failed)
         if self.fallback:
-            return Route(self.fallback, "fallback", scores, screened)
-        shown = ", ".join(f"{n} {s}" for n, s in ranked[:4]) or "no source plugins loaded"
+            return Route(self.fallback, "fallback", scores, screened, failed)
         raise ScoredRoutingError(
-            f"no source plugin claims this page (scores: {shown})", reason="unclaimed", scores=scores
+            f"no source plugin claims this page (scores: {describe_scores(scores, failed)})",
+            reason="unclaimed",
+            scores=scores,
+            failed=failed,
         )

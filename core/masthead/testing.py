@@ -23,7 +23,7 @@ from masthead.errors import MastheadError
 from masthead.extract.document import HTML, TEXT, Page, RawDocument
 from masthead.manager import Plugins, SourceEntry, source_problems
 from masthead.models import Article, Rejection
-from masthead.pipeline import Pipeline, build_article, describe, draft_problems, now_iso
+from masthead.pipeline import Pipeline, build_article, describe, draft_problems, now_iso, outlet_zone
 from masthead.router import Router
 from masthead.serialize import unstructure
 from masthead.source import Draft, Source
@@ -41,8 +41,16 @@ def installed_plugins() -> Plugins:
 
 
 def pipeline(source: str | None = None, plugins: Plugins | None = None) -> Pipeline:
-    """The real pipeline, optionally forcing ``source``."""
+    """The real pipeline, optionally forcing ``source``.
+
+    A ``source`` that is not loaded fails the test with the plugins' load
+    errors: a plugin under test that failed to register (a misspelt hook, an
+    import error) says why, where routing would only name the missing key.
+    """
     plugins = plugins or installed_plugins()
+    if source is not None and source not in plugins.sources:
+        errors = "; ".join(str(error) for error in plugins.errors) or "no installed plugin registers it"
+        pytest.fail(f"no source plugin named {source!r} is loaded: {errors}", pytrace=False)
     return Pipeline(plugins, Router(plugins.sources, plugins.domains, forced=source))
 
 
@@ -157,8 +165,9 @@ def assert_read_as_if_first(read: Callable[[_P], object], pages: Iterable[_P], f
 def conformance_problems(source: Source, pages: Iterable[Page]) -> list[str]:
     """Ways ``source`` breaks the source contract on ``pages`` (empty: none).
 
-    Checks the declared name, domains (at least one), version and language
-    with the rules registration applies, that ``detect`` returns a number in
+    Checks the declared name, domains (at least one), version, language and
+    dated layouts with the rules registration applies, that a declared
+    ``timezone`` is one this machine knows, that ``detect`` returns a number in
     [0, 1] without raising, and that ``parse`` either raises only masthead's
     errors or returns a :class:`Draft` that validates into a schema-valid
     Article with a body. ``source`` itself is checked, not an installed source
@@ -168,6 +177,11 @@ def conformance_problems(source: Source, pages: Iterable[Page]) -> list[str]:
     domains = getattr(source, "domains", None)
     if isinstance(domains, (tuple, list)) and not domains:
         problems.append("`domains` must name at least one domain the outlet owns")
+    # Registration accepts a zone this machine lacks (another machine's
+    # tzdata may know it) and each record then warns; here it is named once.
+    unknown_zone = outlet_zone(source)[1]
+    if unknown_zone is not None:
+        problems.append(f"`timezone`: {unknown_zone.partition(': ')[2]}")
     name = getattr(source, "name", None)
     version = getattr(source, "version", "")
     entry = SourceEntry(
