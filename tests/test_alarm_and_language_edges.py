@@ -11,8 +11,10 @@ from __future__ import annotations
 import importlib
 import os
 import signal
+import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from types import FrameType
 
 import pytest
@@ -24,7 +26,7 @@ from masthead.models import Article, Rejection
 from masthead.run.runconfig import PipelineConfig
 from masthead.run.runners import Outlet, run_in_process
 from masthead.run.summary import Summary
-from support import make_pipeline, make_plugins
+from support import SourcesPlugin, make_pipeline, make_plugins
 
 FAULTY = PipelineConfig(load_entry_points=False, extra=(("misbehaving", "misbehaving_plugins"),))
 
@@ -265,4 +267,60 @@ def test_a_readers_document_without_bytes_is_rejected_not_fatal_in_a_batch() -> 
     assert [(r.input, r.stage, r.reason) for r in sinks[1] if isinstance(r, Rejection)] == [
         ("none", "read", "invalid_document"),
         ("int", "read", "invalid_document"),
+    ]
+
+
+#: A package whose first import is slow, with a submodule that keeps the
+#: package it was imported from (as Beautiful Soup's builders register
+#: into theirs): cut short once, it must not break the pages after.
+FRAGILE = {
+    "__init__.py": (
+        "import builtins, time\n"
+        "from masthead_fragile_pkg import early\n"
+        "if not getattr(builtins, 'masthead_fragile_slept', False):\n"
+        "    builtins.masthead_fragile_slept = True\n"
+        "    time.sleep(2)\n"
+        "READY = 'ready'\n"
+    ),
+    "early.py": "import masthead_fragile_pkg\nPACKAGE = masthead_fragile_pkg\n",
+}
+
+
+class ImportsOnParse(masthead.Source):
+    name = "imports_on_parse"
+    domains = ("imports.example",)
+
+    def detect(self, page: masthead.Page) -> float:
+        return 0.9 if "IMPORTS" in page.text else 0.0
+
+    def parse(self, page: masthead.Page) -> masthead.Draft:
+        from masthead_fragile_pkg import early
+
+        return masthead.Draft(title=page.lines[0], body=[*page.lines[1:], early.PACKAGE.READY])
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM")
+def test_a_timeout_inside_an_import_costs_that_document_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first page's budget ends while its plugin imports a library: that
+    page is a timeout, and the next pages import the library afresh instead
+    of failing on the half-made one Python left behind."""
+    package = tmp_path / "masthead_fragile_pkg"
+    package.mkdir()
+    for name, code in FRAGILE.items():
+        (package / name).write_text(code)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr("builtins.masthead_fragile_slept", False, raising=False)
+    plugins = make_plugins(("imports_on_parse", SourcesPlugin(ImportsOnParse())))
+    sinks = ListSink(), ListSink()
+    summary = Summary()
+    pages = [RawDocument(uri=f"p{n}", data=f"Title {n}\nIMPORTS page {n}.\n".encode()) for n in range(3)]
+    try:
+        run_in_process(pages, make_pipeline(plugins), Outlet(*sinks, summary), timeout=0.5)
+    finally:
+        for name in [name for name in sys.modules if name.startswith("masthead_fragile_pkg")]:
+            del sys.modules[name]
+    assert [(r.input, r.reason) for r in sinks[1] if isinstance(r, Rejection)] == [("p0", "timeout")]
+    assert [(a.provenance.input, a.body[-1]) for a in sinks[0] if isinstance(a, Article)] == [
+        ("p1", "ready"),
+        ("p2", "ready"),
     ]

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -96,6 +98,31 @@ def test_jsonl_reader_streams_records_and_rejects_bad_lines(tmp_path: Path) -> N
     assert first.meta == {"url": "https://x.example/1", "captured_at": "2024-01-01"}
     assert isinstance(bad, Rejection) and bad.input.endswith("raw.jsonl#L2")
     assert isinstance(last, RawDocument) and last.content_type == TEXT and last.data == b"plain"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "mark"),
+    [
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+        ("utf-16-le", b""),
+        ("utf-16-be", b""),
+        ("utf-32-le", codecs.BOM_UTF32_LE),
+        ("utf-32-be", b""),
+        ("utf-8", codecs.BOM_UTF8),
+    ],
+)
+def test_jsonl_in_utf16_or_utf32_is_read_record_by_record(tmp_path: Path, encoding: str, mark: bytes) -> None:
+    """Windows tools write UTF-16 (PowerShell's default): the newline is two
+    bytes there, so the lines are found on characters, every record kept."""
+    records = [{"url": f"https://x.example/{n}", "text": f"Заголовок {n}\nparagraph \u2014 {n}"} for n in range(3)]
+    path = tmp_path / "wide.jsonl"
+    body = "".join(json.dumps(record, ensure_ascii=False) + "\r\n" for record in records)
+    path.write_bytes(mark + body.encode(encoding))
+    results = list(iter_documents([str(path)], readers()))  # type: ignore[arg-type]
+    assert [r.uri for r in results if isinstance(r, RawDocument)] == [f"{path}#L{n}" for n in (1, 2, 3)], results
+    assert [r.data.decode("utf-8") for r in results] == [record["text"] for record in records]  # type: ignore[union-attr]
+    assert [r.url for r in results] == [record["url"] for record in records]  # type: ignore[union-attr]
 
 
 def test_stdin_is_sniffed_for_html_text_or_jsonl() -> None:

@@ -40,6 +40,39 @@ def test_an_output_that_is_an_input_is_refused(tmp_path: Path, option: str) -> N
     assert page.read_bytes() == SEED.read_bytes()
 
 
+@pytest.mark.parametrize("option", ["-o", "--rejects"])
+@pytest.mark.parametrize("given", ["directory", "glob"])
+def test_an_output_that_is_a_page_of_an_input_directory_is_refused(tmp_path: Path, option: str, given: str) -> None:
+    """A page met by walking a directory or a glob is an input too: writing
+    over it would lose it unread, and the run would not count it."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    page = pages / "page.txt"
+    page.write_bytes(SEED.read_bytes())
+    (pages / "other.txt").write_bytes(SEED.read_bytes().replace(b"Russia", b"Moscow"))
+    argument = str(pages) if given == "directory" else str(pages / "*.txt")
+    args = {"-o": str(tmp_path / "o.jsonl"), option: str(page)}
+    result = run(*ingest(argument, *[x for pair in args.items() for x in pair]))
+    assert result.returncode == 2 and f"{page} is a page of the input {argument}" in one_line(result.stderr)
+    assert page.read_bytes() == SEED.read_bytes()
+    records_file = pages / "records.jsonl"
+    records_file.write_text('{"url": "https://www.themoscowtimes.com/a", "text": "A page"}\n')
+    crawl = run(*ingest(str(pages), "-o", str(records_file)))
+    assert crawl.returncode == 2 and "records.jsonl is a page of the input" in one_line(crawl.stderr)
+
+
+def test_the_runs_own_output_inside_its_input_directory_is_replaced_as_before(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "page.txt").write_bytes(SEED.read_bytes())
+    out, rejects = pages / "out.jsonl", pages / "rejects.jsonl"
+    for _ in range(2):
+        result = run(*ingest(str(pages), "-o", str(out), "--rejects", str(rejects)))
+        assert result.returncode == 0, result.stderr
+        [record] = records(out)
+        assert record["title"]
+
+
 def test_outputs_must_differ_from_each_other(tmp_path: Path) -> None:
     out = str(tmp_path / "o.jsonl")
     result = run(*ingest(str(SEED), "-o", out, "--summary-json", out))

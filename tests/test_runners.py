@@ -696,3 +696,32 @@ def test_a_stop_inside_deferred_blocks_waits_for_the_outermost_end() -> None:
         raise ValueError("its own error")
     assert stopping._state.pending == signal.SIGTERM and stopping._state.depth == 0
     stopping._state.pending = None
+
+
+@pytest.mark.parametrize("when", ["before_ready", "after_a_batch"])
+def test_a_worker_whose_parent_is_gone_ends_quietly(when: str, capfd: pytest.CaptureFixture[str]) -> None:
+    """A run stopped or killed closes its end of the pipe: the worker's next
+    send fails, and it ends (status 0) without printing a traceback next to
+    the run's own message."""
+    import multiprocessing
+
+    from masthead.run.worker import SLOT_SIZE, Slot
+    from masthead.run.worker import main as worker_main
+
+    ctx = multiprocessing.get_context("spawn")
+    slot = Slot(ctx.Array("c", SLOT_SIZE, lock=False), ctx.Array("d", 3, lock=False))
+    parent, child = ctx.Pipe()
+    process = ctx.Process(target=worker_main, args=(child, PipelineConfig(load_entry_points=False), slot, None, None))
+    if when == "before_ready":
+        parent.close()
+        process.start()
+    else:
+        process.start()
+        assert parent.poll(60) and parent.recv()[0] == "ready"
+        raw = RawDocument(uri="a.txt", data=b"A title\nA line of text.\n")
+        parent.send([(0, raw)])
+        parent.close()  # before the worker can answer: its answer finds no reader
+    child.close()
+    process.join(60)
+    assert process.exitcode == 0
+    assert "Traceback" not in capfd.readouterr().err

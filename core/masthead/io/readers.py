@@ -15,6 +15,7 @@ the caller asks to follow links.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import glob
 import io
@@ -252,13 +253,20 @@ class JsonlReader(StreamReader):
 
     def read_stream(self, handle: BinaryIO, path: str, limit: int = MAX_DOCUMENT_BYTES) -> Iterator[ReadResult]:
         """Records of ``handle``; a line over ``limit`` bytes is rejected as
-        ``too_large`` without being held in memory, and reading goes on."""
+        ``too_large`` without being held in memory, and reading goes on.
+
+        A file in UTF-16 or UTF-32 (a byte-order mark, or a first ``{``
+        with zero bytes beside it: what Windows tools write) is read by
+        characters: its line ends are not single bytes.
+        """
+        wide = _wide_encoding(handle.peek(4)[:4]) if isinstance(handle, io.BufferedReader) else None
+        lines: _Lines = _Transcoded(handle, wide) if wide else handle
         number = 0
-        while line := handle.readline(limit + 1):
+        while line := lines.readline(limit + 1):
             number += 1
             uri = f"{path}#L{number}"
             if len(line) > limit and not line.endswith(b"\n"):
-                while (rest := handle.readline(limit + 1)) and not rest.endswith(b"\n"):
+                while (rest := lines.readline(limit + 1)) and not rest.endswith(b"\n"):
                     pass  # skip the rest of the oversized line, a chunk at a time
                 yield reject(uri, "too_large", f"line is longer than the {limit}-byte document limit")
                 continue
@@ -295,6 +303,41 @@ class JsonlReader(StreamReader):
             encoding="utf-8",
             meta=meta,
         )
+
+
+class _Lines(Protocol):
+    def readline(self, size: int = -1, /) -> bytes: ...
+
+
+#: How a JSONL file in a wide encoding opens, longest first (a UTF-32 mark
+#: begins like a UTF-16 one), and the codec that reads it.
+_WIDE_OPENINGS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (b"{\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00{", "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+    (b"{\x00", "utf-16-le"),
+    (b"\x00{", "utf-16-be"),
+)
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """The UTF-16 or UTF-32 codec a file opening with ``head`` is in, if any."""
+    return next((codec for opening, codec in _WIDE_OPENINGS if head.startswith(opening)), None)
+
+
+class _Transcoded:
+    """A UTF-16 or UTF-32 stream's lines, each read by characters (ending at
+    a newline character, not a byte) and handed on in UTF-8. A sequence the
+    codec cannot read becomes U+FFFD in its line, and reading goes on."""
+
+    def __init__(self, handle: BinaryIO, encoding: str) -> None:
+        self._text = io.TextIOWrapper(handle, encoding=encoding, errors="replace", newline="\n")
+
+    def readline(self, size: int = -1, /) -> bytes:
+        return self._text.readline(size).encode("utf-8", "surrogatepass")
 
 
 TEXT_READER = _SingleFileReader("text", (".txt",), TEXT)

@@ -24,8 +24,11 @@ keeps the budget in one of two ways:
 
 from __future__ import annotations
 
+import contextlib
+import importlib.machinery
 import math
 import signal
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -121,6 +124,39 @@ try:
     from _signal import signal as _set_handler  # type: ignore[import-not-found,no-redef,unused-ignore]
 except ImportError:  # pragma: no cover - not CPython
     _set_handler = signal.signal
+
+
+#: File name endings of compiled extension modules, which cannot be
+#: imported a second time in one process.
+_EXTENSIONS = tuple(importlib.machinery.EXTENSION_SUFFIXES)
+
+
+def forget_imports_since(known: int) -> None:
+    """Drop the Python modules imported since ``sys.modules`` held ``known``.
+
+    A step cut short (the alarm, a ``MemoryError``) may have been inside an
+    import: plugins import heavy libraries with their first page. Python
+    then forgets the module whose code failed, but keeps the submodules it
+    had finished, which may hold the half-made package or have registered
+    into it (Beautiful Soup's tree builders), so that every later page of an
+    in-process run fails on it ("module 'bs4' has no attribute 'Tag'"). The
+    modules this step brought in are dropped, and unbound from their
+    package, so the next page that needs them imports them whole;
+    ``sys.modules`` keeps its order of insertion, so they are the ones after
+    the first ``known``. Compiled extension modules stay: they are imported
+    once per process.
+    """
+    for name in list(sys.modules)[known:]:
+        module = sys.modules.get(name)
+        origin = getattr(getattr(module, "__spec__", None), "origin", None)
+        if isinstance(origin, str) and origin.endswith(_EXTENSIONS):
+            continue
+        del sys.modules[name]
+        parent, _, child = name.rpartition(".")
+        package = sys.modules.get(parent)
+        if package is not None and getattr(package, child, None) is module:
+            with contextlib.suppress(AttributeError, TypeError):
+                delattr(package, child)
 
 
 class _Overtime(BaseException):
@@ -228,16 +264,20 @@ class Budget:
     def _run(self, raw: RawDocument, seconds: float | None, step: Callable[[Any], T], item: Any) -> T | Rejection:
         """``step(item)``, a step of ``raw``'s, under an alarm ``seconds`` from now (``None``: none)."""
         previous = None
+        known = len(sys.modules)
         if seconds is not None:
             previous = _set_handler(signal.SIGALRM, self._alarm)
             signal.setitimer(signal.ITIMER_REAL, seconds)
         try:
             return step(item)
         except PluginOutOfMemory as exc:
+            forget_imports_since(known)
             return self._out_of_memory(raw, exc.stage, exc.plugin)
         except MemoryError:
+            forget_imports_since(known)
             return self._out_of_memory(raw, *self.running)
         except _Overtime as overtime:
+            forget_imports_since(known)
             detail = f"over the {self.seconds:g} s budget of one document"
             return fault_rejection(raw, "timeout", detail, overtime.stage, overtime.plugin)
         finally:

@@ -31,7 +31,7 @@ import contextlib
 import glob
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -39,7 +39,7 @@ import structlog
 
 from masthead.io.checkpoint import Checkpoint, Journal, OutputLocked, RunLocks, StateFile, sidecar
 from masthead.io.dedup import Deduplicator
-from masthead.io.readers import STDIN, ReadResult
+from masthead.io.readers import SIDECAR_SUFFIX, STDIN, Reader, ReadResult, suffix_of
 from masthead.io.shards import is_url, local_path
 from masthead.io.sinks import STDOUT, JsonlSink, Sink, partial_path
 from masthead.manager import Plugins
@@ -159,6 +159,7 @@ def ingest(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, config:
     if options.engine == "dask":
         return _on_cluster(options, plugins, pipeline, config)
     _check_paths(options)
+    _check_walked_outputs(options, plugins.readers)
     _check_inputs(options)
     try:
         with RunLocks(options.written().values()), stop_signals():
@@ -371,6 +372,67 @@ def _check_paths(options: IngestOptions) -> None:
             raise SessionError(f"{path} is a directory; give a file name for {option}")
         if os.path.exists(path) and not os.path.isfile(path):
             raise SessionError(f"{path} is not a regular file; {option} needs one")
+
+
+def _check_walked_outputs(options: IngestOptions, readers: Mapping[str, Reader]) -> None:
+    """Refuse an output that is an input document met by walking an input
+    directory or glob (a file named as an input is refused by
+    :func:`_check_paths`): the run would overwrite that page, unread.
+
+    Only a file that exists and that a reader takes can be such a page;
+    the run's own earlier output there (articles or rejections, as masthead
+    writes them) is passed over by the walk and may be replaced, as before.
+    """
+    for option, path in options.written().items():
+        if path == STDOUT or not os.path.isfile(path) or path.lower().endswith(SIDECAR_SUFFIX):
+            continue
+        if suffix_of(path, readers) is None or _written_by_masthead(path):
+            continue
+        target = os.path.realpath(path)
+        for argument in options.paths:
+            if _walks_to(argument, target):
+                raise SessionError(
+                    f"{path} is a page of the input {argument} and also {option}: it would be overwritten "
+                    f"without being read; write {option} elsewhere"
+                )
+
+
+def _walks_to(argument: str, target: str) -> bool:
+    """Whether walking the input ``argument`` (a directory, or a glob and
+    what it matches) reaches the file whose real path is ``target``."""
+    if argument == STDIN or is_url(argument):
+        return False
+    local = local_path(argument)
+    if os.path.isdir(local):
+        return target.startswith(os.path.join(os.path.realpath(local), ""))
+    if not glob.has_magic(local):
+        return False
+    for match in glob.iglob(local, recursive=True):
+        real = os.path.realpath(match)
+        if real == target or (os.path.isdir(match) and target.startswith(os.path.join(real, ""))):
+            return True
+    return False
+
+
+#: Keys every record of one kind that masthead writes holds: an article, a rejection.
+_RECORD_KEYS = (frozenset({"schema_version", "provenance"}), frozenset({"input", "stage", "reason"}))
+
+
+def _written_by_masthead(path: str) -> bool:
+    """Whether the file at ``path`` reads as masthead's own output: empty,
+    or its first line an article or a rejection as masthead writes them."""
+    try:
+        with open(path, "rb") as handle:
+            first = handle.readline(8 << 20)
+    except OSError:
+        return False
+    if not first.strip():
+        return True
+    try:
+        record = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(record, dict) and any(keys <= record.keys() for keys in _RECORD_KEYS)
 
 
 def _check_inputs(options: IngestOptions) -> None:

@@ -23,6 +23,7 @@ document, finishes its batch and exits to be replaced by a fresh process.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import signal
@@ -114,10 +115,22 @@ def main(
         pipeline = config.build()
         budget = Budget(pipeline, timeout, alarm=False, tracer=slot.set, on_step=slot.start)
     except Exception as exc:  # noqa: BLE001 - reported to the parent, which stops the run
-        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        with contextlib.suppress(ConnectionError):
+            conn.send(("failed", f"{type(exc).__name__}: {exc}"))
         return
     limit_memory(memory_limit_mb)
-    conn.send(("ready", fingerprint(pipeline)))
+    try:
+        conn.send(("ready", fingerprint(pipeline)))
+        _serve(conn, budget, slot)
+    except ConnectionError:
+        # The parent is gone (stopped, killed) and the pipe with it: nobody
+        # is left to tell, so the worker ends without a traceback.
+        return
+
+
+def _serve(conn: Connection, budget: Budget, slot: Slot) -> None:
+    """Run each batch the parent sends and send back its records, until the
+    parent says stop or goes away."""
     while True:
         try:
             message = conn.recv()
