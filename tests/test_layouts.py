@@ -76,12 +76,9 @@ def test_a_versioned_source_with_unusable_layouts_is_refused_at_registration(
     plugin's bug: registration names it instead of every page of the
     outlet failing, or one era silently parsed by another era's code."""
 
-    class Dated(VersionedSource):
+    class Dated(Sample):
         name = "dated"
         domains = ("dated.example",)
-
-        def detect(self, page: Page) -> float:
-            return 0.0
 
     Dated.layouts = layouts  # type: ignore[assignment]
     plugins = make_plugins(("dated", SourcesPlugin(Dated())))
@@ -91,16 +88,8 @@ def test_a_versioned_source_with_unusable_layouts_is_refused_at_registration(
 
 
 def test_good_layouts_register() -> None:
-    class Dated(VersionedSource):
-        name = "dated"
-        domains = ("dated.example",)
-        layouts = LAYOUTS
-
-        def detect(self, page: Page) -> float:
-            return 0.0
-
-    plugins = make_plugins(("dated", SourcesPlugin(Dated())))
-    assert plugins.errors == [] and "dated" in plugins.sources
+    plugins = make_plugins(("sample", SourcesPlugin(Sample())))
+    assert plugins.errors == [] and "sample" in plugins.sources
 
 
 def page(meta: dict[str, object] | None = None, html: str = "<p>x</p>") -> Page:
