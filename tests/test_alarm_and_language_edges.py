@@ -13,9 +13,9 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from types import FrameType
+from types import FrameType, ModuleType
 
 import pytest
 
@@ -287,16 +287,25 @@ FRAGILE = {
 
 
 class ImportsOnParse(masthead.Source):
+    """Imports ``library`` with every page it parses, as plugins import
+    theirs with their first page, and ends the body with what ``read``
+    finds in it; a page saying SLOW then runs over any short budget."""
+
     name = "imports_on_parse"
     domains = ("imports.example",)
+
+    def __init__(self, library: str, read: Callable[[ModuleType], str]) -> None:
+        self.library = library
+        self.read = read
 
     def detect(self, page: masthead.Page) -> float:
         return 0.9 if "IMPORTS" in page.text else 0.0
 
     def parse(self, page: masthead.Page) -> masthead.Draft:
-        from masthead_fragile_pkg import early
-
-        return masthead.Draft(title=page.lines[0], body=[*page.lines[1:], early.PACKAGE.READY])
+        found = self.read(importlib.import_module(self.library))
+        if "SLOW" in page.text:
+            time.sleep(2)
+        return masthead.Draft(title=page.lines[0], body=[*page.lines[1:], found])
 
 
 @pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM")
@@ -310,7 +319,8 @@ def test_a_timeout_inside_an_import_costs_that_document_alone(tmp_path: Path, mo
         (package / name).write_text(code)
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr("builtins.masthead_fragile_slept", False, raising=False)
-    plugins = make_plugins(("imports_on_parse", SourcesPlugin(ImportsOnParse())))
+    source = ImportsOnParse("masthead_fragile_pkg.early", lambda early: str(early.PACKAGE.READY))
+    plugins = make_plugins(("imports_on_parse", SourcesPlugin(source)))
     sinks = ListSink(), ListSink()
     summary = Summary()
     pages = [RawDocument(uri=f"p{n}", data=f"Title {n}\nIMPORTS page {n}.\n".encode()) for n in range(3)]
@@ -324,3 +334,28 @@ def test_a_timeout_inside_an_import_costs_that_document_alone(tmp_path: Path, mo
         ("p1", "ready"),
         ("p2", "ready"),
     ]
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="no SIGALRM")
+def test_a_timeout_after_an_import_keeps_the_imported_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only an import cut short is undone: a library imported whole before
+    the page ran over its budget stays as it is (a library such as numpy,
+    with compiled parts, could not be imported a second time)."""
+    (tmp_path / "masthead_steady_pkg.py").write_text(
+        "import builtins\nbuiltins.masthead_steady_imports = getattr(builtins, 'masthead_steady_imports', 0) + 1\n"
+        "IMPORTS = builtins.masthead_steady_imports\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr("builtins.masthead_steady_imports", 0, raising=False)
+    source = ImportsOnParse("masthead_steady_pkg", lambda steady: str(steady.IMPORTS))
+    plugins = make_plugins(("imports_on_parse", SourcesPlugin(source)))
+    sinks = ListSink(), ListSink()
+    pages = [
+        RawDocument(uri=f"p{n}", data=f"Title {n}\nIMPORTS page {n}.\n{'SLOW' * (n == 0)}\n".encode()) for n in range(2)
+    ]
+    try:
+        run_in_process(pages, make_pipeline(plugins), Outlet(*sinks, Summary()), timeout=0.5)
+    finally:
+        sys.modules.pop("masthead_steady_pkg", None)
+    assert [(r.input, r.reason) for r in sinks[1] if isinstance(r, Rejection)] == [("p0", "timeout")]
+    assert [(a.provenance.input, a.body[-1]) for a in sinks[0] if isinstance(a, Article)] == [("p1", "1")]

@@ -87,9 +87,17 @@ def test_a_versioned_source_with_unusable_layouts_is_refused_at_registration(
     assert any(problem in found for found in conformance_problems(Dated(), []))
 
 
-def test_good_layouts_register() -> None:
-    plugins = make_plugins(("sample", SourcesPlugin(Sample())))
-    assert plugins.errors == [] and "sample" in plugins.sources
+def test_good_layouts_register_and_so_does_a_source_that_parses_without_them() -> None:
+    class OwnParse(Sample):
+        name = "own_parse"
+        domains = ("own-parse.example",)
+        layouts = ()
+
+        def parse(self, page: Page) -> Draft:
+            return Draft(body=["its own"])
+
+    plugins = make_plugins(("sample", SourcesPlugin(Sample(), OwnParse())))
+    assert plugins.errors == [] and {"sample", "own_parse"} <= set(plugins.sources)
 
 
 def page(meta: dict[str, object] | None = None, html: str = "<p>x</p>") -> Page:

@@ -125,6 +125,25 @@ def test_jsonl_in_utf16_or_utf32_is_read_record_by_record(tmp_path: Path, encodi
     assert [r.url for r in results] == [record["url"] for record in records]  # type: ignore[union-attr]
 
 
+def test_a_utf8_jsonl_whose_first_line_holds_a_zero_byte_is_still_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "nul.jsonl"
+    good = "".join(json.dumps({"text": f"page {n}"}) + "\n" for n in range(3))
+    path.write_bytes(b'{\x00broken": 1}\n' + good.encode())
+    results = list(iter_documents([str(path)], readers()))  # type: ignore[arg-type]
+    assert [type(r).__name__ for r in results] == ["Rejection", "RawDocument", "RawDocument", "RawDocument"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_jsonl_line_over_the_limit_in_utf8_is_too_large_in_any_encoding(encoding: str) -> None:
+    """The limit is on the line as read into memory (UTF-8), whatever the
+    file's encoding: 52 CJK characters are 156 bytes, over a limit of 100."""
+    line = json.dumps({"text": "中" * 52}, ensure_ascii=False) + "\n"
+    ok = json.dumps({"text": "short"}) + "\n"
+    stream = io.BufferedReader(io.BytesIO((line + ok).encode(encoding)))  # type: ignore[arg-type]
+    results = list(JsonlReader().read_stream(stream, "x.jsonl", limit=100))
+    assert [r.reason if isinstance(r, Rejection) else r.data for r in results] == ["too_large", b"short"]
+
+
 def test_stdin_is_sniffed_for_html_text_or_jsonl() -> None:
     [html] = read_stdin(io.BytesIO(b"  <!DOCTYPE html><html><p>x</p></html>"))
     [text] = read_stdin(io.BytesIO(b"Just a title\n\nAnd a body."))

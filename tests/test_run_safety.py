@@ -53,12 +53,50 @@ def test_an_output_that_is_a_page_of_an_input_directory_is_refused(tmp_path: Pat
     argument = str(pages) if given == "directory" else str(pages / "*.txt")
     args = {"-o": str(tmp_path / "o.jsonl"), option: str(page)}
     result = run(*ingest(argument, *[x for pair in args.items() for x in pair]))
-    assert result.returncode == 2 and f"{page} is a page of the input {argument}" in one_line(result.stderr)
+    assert result.returncode == 2 and f"{page} is a page of the inputs and also {option}" in one_line(result.stderr)
     assert page.read_bytes() == SEED.read_bytes()
     records_file = pages / "records.jsonl"
     records_file.write_text('{"url": "https://www.themoscowtimes.com/a", "text": "A page"}\n')
     crawl = run(*ingest(str(pages), "-o", str(records_file)))
-    assert crawl.returncode == 2 and "records.jsonl is a page of the input" in one_line(crawl.stderr)
+    assert crawl.returncode == 2 and "records.jsonl is a page of the inputs" in one_line(crawl.stderr)
+
+
+def test_a_page_reached_through_a_followed_link_or_opening_blank_is_refused_too(tmp_path: Path) -> None:
+    """The inputs are listed as the run will list them: a page behind a
+    link the run follows is an input; and a user's file that opens with a
+    blank line is not masthead's output, whatever follows."""
+    pages, data = tmp_path / "pages", tmp_path / "data"
+    pages.mkdir()
+    data.mkdir()
+    (pages / "page.txt").write_bytes(SEED.read_bytes())
+    record = b'{"url": "https://www.themoscowtimes.com/a", "text": "A page"}\n'
+    (data / "records.jsonl").write_bytes(record)
+    (pages / "records.jsonl").symlink_to(data / "records.jsonl")
+    followed = run(*ingest(str(pages), "--follow-links", "-o", str(data / "records.jsonl")))
+    assert followed.returncode == 2 and "records.jsonl is a page of the inputs" in one_line(followed.stderr)
+    assert (data / "records.jsonl").read_bytes() == record
+    (pages / "records.jsonl").unlink()
+    (pages / "blank.jsonl").write_bytes(b"\n" + record)
+    blank = run(*ingest(str(pages), "-o", str(pages / "blank.jsonl")))
+    assert blank.returncode == 2 and "blank.jsonl is a page of the inputs" in one_line(blank.stderr)
+    assert (pages / "blank.jsonl").read_bytes() == b"\n" + record
+
+
+def test_an_output_the_run_would_not_read_is_written(tmp_path: Path) -> None:
+    """A link out of the input that the run does not follow is no input:
+    a file behind it may be an output, whether the input is given as a
+    directory or as a glob."""
+    pages, elsewhere = tmp_path / "pages", tmp_path / "elsewhere"
+    pages.mkdir()
+    elsewhere.mkdir()
+    (pages / "page.txt").write_bytes(SEED.read_bytes())
+    (pages / "linked").symlink_to(elsewhere)
+    out = elsewhere / "mine.jsonl"
+    for argument in (str(pages), str(pages / "*")):
+        out.write_text('{"text": "a file of the user\'s, not read by this run"}\n')
+        result = run(*ingest(argument, "-o", str(out)))
+        assert result.returncode in (0, 1), result.stderr
+        assert records(out)[0]["title"]
 
 
 def test_the_runs_own_output_inside_its_input_directory_is_replaced_as_before(tmp_path: Path) -> None:
@@ -66,11 +104,14 @@ def test_the_runs_own_output_inside_its_input_directory_is_replaced_as_before(tm
     pages.mkdir()
     (pages / "page.txt").write_bytes(SEED.read_bytes())
     out, rejects = pages / "out.jsonl", pages / "rejects.jsonl"
+    paragraphs = "".join(f"<p>Paragraph {n} of the page tells its reader something new.</p>" for n in range(2000))
+    long = f"<html><head><title>A long page</title></head><body><article><h1>A long page</h1>{paragraphs}</article>"
+    (pages / "a-long.html").write_text(long)  # its record, written first, is longer than the 64 KiB read to know it
     for _ in range(2):
-        result = run(*ingest(str(pages), "-o", str(out), "--rejects", str(rejects)))
+        result = run(*ingest(str(pages), "-o", str(out), "--rejects", str(rejects), "--fallback", "generic"))
         assert result.returncode == 0, result.stderr
-        [record] = records(out)
-        assert record["title"]
+        assert len(records(out)) == 2
+        assert len(out.read_text().splitlines()[0]) > 64 * 1024
 
 
 def test_outputs_must_differ_from_each_other(tmp_path: Path) -> None:

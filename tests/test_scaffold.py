@@ -88,10 +88,12 @@ def test_the_package_has_fixtures_of_every_kind_and_a_gitignore(tmp_path: Path) 
     assert {"__pycache__/", "*.egg-info/", "build/", "dist/"} <= set(ignored)
 
 
-WRITTEN = """
+DETECT = """
     def detect(self, page: Page) -> float:
         return 0.9 if "Gotham Gazette" in page.text else 0.0
+"""
 
+WRITTEN = """
     def parse(self, page: Page) -> Draft:
         if "Latest headlines" in page.text:
             raise masthead.NotAnArticle("a list of headlines")
@@ -104,7 +106,8 @@ WRITTEN = """
 REAL_PAGES = {
     "example.txt": "Gotham Gazette\nThe bridge opens on Monday\nThe city opens its new bridge.\nTraffic should ease.\n",
     "example-page.html": (
-        "<html><head><title>Tunnel works end</title></head><body><header>Gotham Gazette</header>"
+        '<html><head><title>Tunnel works end</title><link rel="canonical" href="https://gothamgazette.example/a">'
+        "</head><body><header>Gotham Gazette</header>"
         "<article><h1>Tunnel works end</h1><p>The tunnel reopens after two years.</p>"
         "<p>Buses return to their old routes.</p></article></body></html>"
     ),
@@ -154,8 +157,17 @@ def test_the_generated_tests_lead_the_author_step_by_step_to_a_passing_suite(tmp
         (fixtures / name).write_text(text)
     source = package / "src" / "masthead_gotham_gazette" / "__init__.py"
     text = source.read_text()
-    stub = text[text.index("    def detect(") : text.index("@masthead.hookimpl")]
+    stub = text[text.index("    def parse(") : text.index("@masthead.hookimpl")]
     source.write_text(text.replace(stub, WRITTEN + "\n\n"))
+    undetected = pytest_in(package)
+    assert "4 failed, 5 passed" in undetected.stdout, undetected.stdout
+    # the saved page's canonical address on the outlet's domain does not stand in for detect()
+    for fixture in ("example.txt", "example-page.html"):
+        assert f"next step: make detect() claim {fixture}" in undetected.stdout
+
+    text = source.read_text()
+    stub = text[text.index("    def detect(") : text.index("    def parse(")]
+    source.write_text(text.replace(stub, DETECT.lstrip("\n") + "\n"))
     second = pytest_in(package)
     assert "2 failed, 7 passed" in second.stdout, second.stdout
     assert second.stdout.count("next step: run `pytest --update-golden` to write") == 2

@@ -124,8 +124,8 @@ def source_problems(source: object) -> list[str]:
     for method in ("detect", "parse"):
         if not callable(getattr(source, method, None)):
             problems.append(f"`{method}(page)` must be a method")
-    if isinstance(source, VersionedSource):
-        problems.extend(layout_problems(source.layouts))
+    if isinstance(source, VersionedSource) and type(source).parse is VersionedSource.parse:
+        problems.extend(layout_problems(source.layouts))  # its pages are parsed by them
     return problems
 
 

@@ -69,7 +69,7 @@ class Route:
 
 
 #: How much of a failed detector's error a routing message repeats.
-_ERROR_CHARS = 200
+_ERROR_CHARS = 100
 
 
 def describe_scores(scores: Mapping[str, float], failed: Mapping[str, str]) -> str:

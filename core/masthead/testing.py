@@ -17,9 +17,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+import attrs
 import pytest
 
-from masthead.errors import MastheadError
+from masthead.errors import MastheadError, RoutingError
 from masthead.extract.document import HTML, TEXT, Page, RawDocument
 from masthead.manager import Plugins, SourceEntry, source_problems
 from masthead.models import Article, Rejection
@@ -52,6 +53,23 @@ def pipeline(source: str | None = None, plugins: Plugins | None = None) -> Pipel
         errors = "; ".join(str(error) for error in plugins.errors) or "no installed plugin registers it"
         pytest.fail(f"no source plugin named {source!r} is loaded: {errors}", pytrace=False)
     return Pipeline(plugins, Router(plugins.sources, plugins.domains, forced=source))
+
+
+def routed_by_content(doc: RawDocument, plugins: Plugins | None = None) -> tuple[str | None, dict[str, float]]:
+    """The source detection alone gives ``doc`` (``None``: nobody claims it,
+    or two sources tie), and every source's score.
+
+    The page's address, given or in its markup (a canonical link), decides
+    nothing here: what is tested is ``detect``, which routes the pages that
+    come without their address (most text dumps, many archived pages).
+    """
+    plugins = plugins or installed_plugins()
+    router = Router(plugins.sources, {})
+    try:
+        route = router.route(Page.from_raw(attrs.evolve(doc, url=None)))
+    except RoutingError as exc:
+        return None, dict(getattr(exc, "scores", {}))
+    return route.source, dict(route.scores)
 
 
 def document(

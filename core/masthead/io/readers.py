@@ -255,11 +255,12 @@ class JsonlReader(StreamReader):
         """Records of ``handle``; a line over ``limit`` bytes is rejected as
         ``too_large`` without being held in memory, and reading goes on.
 
-        A file in UTF-16 or UTF-32 (a byte-order mark, or a first ``{``
-        with zero bytes beside it: what Windows tools write) is read by
-        characters: its line ends are not single bytes.
+        A file in UTF-16 or UTF-32 (a byte-order mark, or an opening ``{``
+        and ASCII characters each with zero bytes beside it: what Windows
+        tools write) is read by characters, its line ends not being single
+        bytes, and each line is measured against ``limit`` in UTF-8.
         """
-        wide = _wide_encoding(handle.peek(4)[:4]) if isinstance(handle, io.BufferedReader) else None
+        wide = _wide_encoding(handle.peek(16)[:16]) if isinstance(handle, io.BufferedReader) else None
         lines: _Lines = _Transcoded(handle, wide) if wide else handle
         number = 0
         while line := lines.readline(limit + 1):
@@ -268,6 +269,9 @@ class JsonlReader(StreamReader):
             if len(line) > limit and not line.endswith(b"\n"):
                 while (rest := lines.readline(limit + 1)) and not rest.endswith(b"\n"):
                     pass  # skip the rest of the oversized line, a chunk at a time
+                yield reject(uri, "too_large", f"line is longer than the {limit}-byte document limit")
+                continue
+            if len(line) > limit + 1:  # a whole line read by characters, over the limit once in UTF-8
                 yield reject(uri, "too_large", f"line is longer than the {limit}-byte document limit")
                 continue
             if not line.strip():
@@ -309,23 +313,39 @@ class _Lines(Protocol):
     def readline(self, size: int = -1, /) -> bytes: ...
 
 
-#: How a JSONL file in a wide encoding opens, longest first (a UTF-32 mark
-#: begins like a UTF-16 one), and the codec that reads it.
-_WIDE_OPENINGS = (
+#: The byte-order marks of the wide encodings, longest first (a UTF-32 mark
+#: begins like a UTF-16 one), and the codec that reads past each.
+_MARKS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
-    (b"{\x00\x00\x00", "utf-32-le"),
-    (b"\x00\x00\x00{", "utf-32-be"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
-    (b"{\x00", "utf-16-le"),
-    (b"\x00{", "utf-16-be"),
 )
+#: Without a mark: the codec, the width of its code units, and where the
+#: byte that is not zero sits in each of the first ones (``{"u`` and the
+#: like: a JSON object opens with ASCII characters).
+_UNMARKED = (("utf-32-le", 4, 0), ("utf-32-be", 4, 3), ("utf-16-le", 2, 0), ("utf-16-be", 2, 1))
+#: How many code units must show that pattern: a UTF-8 line that merely
+#: holds a zero byte after its ``{`` is no UTF-16.
+_UNITS = 4
 
 
 def _wide_encoding(head: bytes) -> str | None:
-    """The UTF-16 or UTF-32 codec a file opening with ``head`` is in, if any."""
-    return next((codec for opening, codec in _WIDE_OPENINGS if head.startswith(opening)), None)
+    """The UTF-16 or UTF-32 codec a JSONL file opening with ``head`` (16
+    bytes or fewer) is in, if any: a byte-order mark, or an opening ``{``
+    and the next characters ASCII, each in a unit of zero bytes around it."""
+    for mark, codec in _MARKS:
+        if head.startswith(mark):
+            return codec
+    for codec, width, at in _UNMARKED:
+        units = [head[i : i + width] for i in range(0, width * _UNITS, width)]
+        if (
+            len(units[-1]) == width
+            and units[0][at] == ord("{")
+            and all(unit[at] != 0 and unit[at] < 0x80 and unit.count(0) == width - 1 for unit in units)
+        ):
+            return codec
+    return None
 
 
 class _Transcoded:

@@ -131,32 +131,57 @@ except ImportError:  # pragma: no cover - not CPython
 _EXTENSIONS = tuple(importlib.machinery.EXTENSION_SUFFIXES)
 
 
-def forget_imports_since(known: int) -> None:
-    """Drop the Python modules imported since ``sys.modules`` held ``known``.
+def forget_imports_since(known: int, cut: BaseException) -> None:
+    """Drop the modules a step cut short by ``cut`` was importing, if it was.
 
     A step cut short (the alarm, a ``MemoryError``) may have been inside an
     import: plugins import heavy libraries with their first page. Python
     then forgets the module whose code failed, but keeps the submodules it
     had finished, which may hold the half-made package or have registered
     into it (Beautiful Soup's tree builders), so that every later page of an
-    in-process run fails on it ("module 'bs4' has no attribute 'Tag'"). The
-    modules this step brought in are dropped, and unbound from their
-    package, so the next page that needs them imports them whole;
-    ``sys.modules`` keeps its order of insertion, so they are the ones after
-    the first ``known``. Compiled extension modules stay: they are imported
-    once per process.
+    in-process run fails on it ("module 'bs4' has no attribute 'Tag'").
+
+    Only when ``cut`` was raised inside an import (a module's own code, or
+    the import machinery, in its traceback) are the modules imported since
+    ``sys.modules`` held ``known`` dropped (``sys.modules`` keeps its order
+    of insertion), and unbound from their package, so the next page imports
+    them whole. A package with a compiled module among its modules is left
+    alone, all of it: a compiled module cannot be imported twice in one
+    process, and its Python half imported again beside it would not match.
     """
-    for name in list(sys.modules)[known:]:
-        module = sys.modules.get(name)
-        origin = getattr(getattr(module, "__spec__", None), "origin", None)
-        if isinstance(origin, str) and origin.endswith(_EXTENSIONS):
+    if not _inside_import(cut):
+        return
+    added = list(sys.modules)[known:]
+    compiled = {name.partition(".")[0] for name, module in list(sys.modules.items()) if _is_compiled(module)}
+    for name in added:
+        if name.partition(".")[0] in compiled or name not in sys.modules:
             continue
-        del sys.modules[name]
+        module = sys.modules.pop(name)
         parent, _, child = name.rpartition(".")
         package = sys.modules.get(parent)
         if package is not None and getattr(package, child, None) is module:
             with contextlib.suppress(AttributeError, TypeError):
                 delattr(package, child)
+
+
+def _inside_import(cut: BaseException) -> bool:
+    """Whether ``cut`` was raised while a module's code or the import
+    machinery ran (a frame of a module body, or of importlib, on its way)."""
+    seen: BaseException | None = cut
+    while seen is not None:  # a plugin's MemoryError is re-raised as PluginOutOfMemory: its cause is the context
+        trace = seen.__traceback__
+        while trace is not None:
+            code = trace.tb_frame.f_code
+            if code.co_name == "<module>" or code.co_filename.startswith("<frozen importlib"):
+                return True
+            trace = trace.tb_next
+        seen = seen.__context__
+    return False
+
+
+def _is_compiled(module: object) -> bool:
+    origin = getattr(getattr(module, "__spec__", None), "origin", None)
+    return isinstance(origin, str) and origin.endswith(_EXTENSIONS)
 
 
 class _Overtime(BaseException):
@@ -271,13 +296,13 @@ class Budget:
         try:
             return step(item)
         except PluginOutOfMemory as exc:
-            forget_imports_since(known)
+            forget_imports_since(known, exc)
             return self._out_of_memory(raw, exc.stage, exc.plugin)
-        except MemoryError:
-            forget_imports_since(known)
+        except MemoryError as exc:
+            forget_imports_since(known, exc)
             return self._out_of_memory(raw, *self.running)
         except _Overtime as overtime:
-            forget_imports_since(known)
+            forget_imports_since(known, overtime)
             detail = f"over the {self.seconds:g} s budget of one document"
             return fault_rejection(raw, "timeout", detail, overtime.stage, overtime.plugin)
         finally:

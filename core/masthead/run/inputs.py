@@ -90,7 +90,7 @@ def visits(
         # file. For a link, stat follows it, as before.
         info = _lstat(path)
         direct = info if info is not None and not stat.S_ISLNK(info.st_mode) else None
-        if _is_own(path, own, own_names, info):
+        if is_own(path, own, own_names, info):
             continue
         unread = suffix_of(path, readers) is None or path.lower().endswith(SIDECAR_SUFFIX)
         if not named and unread and (os.path.isfile(path) or not os.path.exists(path)):
@@ -107,16 +107,17 @@ def _lstat(path: str) -> os.stat_result | None:
         return None
 
 
-def _is_own(path: str, own: set[str], own_names: set[str], info: os.stat_result | None) -> bool:
+def is_own(path: str, own: set[str], own_names: set[str], info: os.stat_result | None = None) -> bool:
     """Whether ``path`` is one of the run's outputs (``own``: their real
     paths; ``own_names``: their file names); ``info`` is its ``lstat``
-    (``None`` if that failed).
+    (``None``: taken here, or it failed).
 
     A real path ends with the path's own file name unless that name is a
     symbolic link (or ``.``/``..``): one ``lstat`` rules out most files,
     where resolving every folder of the path costs ten times that.
     """
     name = os.path.basename(path)
+    info = info if info is not None else _lstat(path)
     is_link = info is not None and stat.S_ISLNK(info.st_mode)
     if name not in own_names and name not in ("", ".", "..") and not is_link:
         return False

@@ -31,6 +31,7 @@ import contextlib
 import glob
 import json
 import os
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -39,7 +40,7 @@ import structlog
 
 from masthead.io.checkpoint import Checkpoint, Journal, OutputLocked, RunLocks, StateFile, sidecar
 from masthead.io.dedup import Deduplicator
-from masthead.io.readers import SIDECAR_SUFFIX, STDIN, Reader, ReadResult, suffix_of
+from masthead.io.readers import SIDECAR_SUFFIX, STDIN, Reader, ReadResult, expand, suffix_of
 from masthead.io.shards import is_url, local_path
 from masthead.io.sinks import STDOUT, JsonlSink, Sink, partial_path
 from masthead.manager import Plugins
@@ -379,60 +380,49 @@ def _check_walked_outputs(options: IngestOptions, readers: Mapping[str, Reader])
     directory or glob (a file named as an input is refused by
     :func:`_check_paths`): the run would overwrite that page, unread.
 
-    Only a file that exists and that a reader takes can be such a page;
-    the run's own earlier output there (articles or rejections, as masthead
-    writes them) is passed over by the walk and may be replaced, as before.
+    Only a file that exists, that a reader takes and that is not the run's
+    own earlier output (:func:`_written_by_masthead`: passed over by the
+    walk and replaced, as anywhere else) can be such a page; for those
+    alone the inputs are listed, as the run will list them, links followed
+    or not as it will follow them.
     """
-    for option, path in options.written().items():
-        if path == STDOUT or not os.path.isfile(path) or path.lower().endswith(SIDECAR_SUFFIX):
-            continue
-        if suffix_of(path, readers) is None or _written_by_masthead(path):
-            continue
-        target = os.path.realpath(path)
-        for argument in options.paths:
-            if _walks_to(argument, target):
-                raise SessionError(
-                    f"{path} is a page of the input {argument} and also {option}: it would be overwritten "
-                    f"without being read; write {option} elsewhere"
-                )
+    suspects = {
+        os.path.realpath(path): (option, path)
+        for option, path in options.written().items()
+        if path != STDOUT
+        and os.path.isfile(path)
+        and not path.lower().endswith(SIDECAR_SUFFIX)
+        and suffix_of(path, readers) is not None
+        and not _written_by_masthead(path)
+    }
+    if not suspects:
+        return
+    names = {os.path.basename(real) for real in suspects}
+    local = [local_path(path) for path in options.paths if path != STDIN and not is_url(path)]
+    for item in expand(local, options.follow_links):
+        if isinstance(item, tuple) and inputs.is_own(item[0], set(suspects), names):
+            option, path = suspects[os.path.realpath(item[0])]
+            raise SessionError(
+                f"{path} is a page of the inputs and also {option}: it would be overwritten "
+                f"without being read; write {option} elsewhere"
+            )
 
 
-def _walks_to(argument: str, target: str) -> bool:
-    """Whether walking the input ``argument`` (a directory, or a glob and
-    what it matches) reaches the file whose real path is ``target``."""
-    if argument == STDIN or is_url(argument):
-        return False
-    local = local_path(argument)
-    if os.path.isdir(local):
-        return target.startswith(os.path.join(os.path.realpath(local), ""))
-    if not glob.has_magic(local):
-        return False
-    for match in glob.iglob(local, recursive=True):
-        real = os.path.realpath(match)
-        if real == target or (os.path.isdir(match) and target.startswith(os.path.join(real, ""))):
-            return True
-    return False
-
-
-#: Keys every record of one kind that masthead writes holds: an article, a rejection.
-_RECORD_KEYS = (frozenset({"schema_version", "provenance"}), frozenset({"input", "stage", "reason"}))
+#: How the lines masthead writes open: an article (its id, then its outlet)
+#: or a rejection (its input, then its stage), as the serializer orders them.
+_OWN_LINE = re.compile(rb'\{"id":"[0-9a-f]{16}","outlet":"|\{"input":".*?","stage":"[a-z]+","reason":"')
 
 
 def _written_by_masthead(path: str) -> bool:
-    """Whether the file at ``path`` reads as masthead's own output: empty,
-    or its first line an article or a rejection as masthead writes them."""
+    """Whether the file at ``path`` is masthead's own output: empty, or
+    opening with an article or a rejection as masthead writes them (read
+    from the line's first 64 KiB: a record may be megabytes long)."""
     try:
         with open(path, "rb") as handle:
-            first = handle.readline(8 << 20)
+            head = handle.read(64 * 1024)
     except OSError:
         return False
-    if not first.strip():
-        return True
-    try:
-        record = json.loads(first)
-    except ValueError:
-        return False
-    return isinstance(record, dict) and any(keys <= record.keys() for keys in _RECORD_KEYS)
+    return not head or _OWN_LINE.match(head) is not None
 
 
 def _check_inputs(options: IngestOptions) -> None:
