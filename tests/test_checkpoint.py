@@ -49,6 +49,15 @@ def test_the_lock_of_a_killed_process_is_not_stale(tmp_path: Path) -> None:
     lock.release()
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a folder that refuses new files (Linux /proc)")
+def test_a_lock_file_that_cannot_be_made_is_a_write_error_not_another_run() -> None:
+    lock = OutputLock("/proc/masthead-out.jsonl")
+    with pytest.raises(OSError) as raised:
+        lock.acquire()
+    assert not isinstance(raised.value, OutputLocked)
+    assert raised.value.filename == "/proc/.masthead-out.jsonl.lock"
+
+
 def test_lock_in_process_raises_output_locked(tmp_path: Path) -> None:
     out = str(tmp_path / "out.jsonl")
     first, second = OutputLock(out), OutputLock(out)

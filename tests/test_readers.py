@@ -100,29 +100,61 @@ def test_jsonl_reader_streams_records_and_rejects_bad_lines(tmp_path: Path) -> N
     assert isinstance(last, RawDocument) and last.content_type == TEXT and last.data == b"plain"
 
 
-@pytest.mark.parametrize(
-    ("encoding", "mark"),
-    [
-        ("utf-16-le", codecs.BOM_UTF16_LE),
-        ("utf-16-be", codecs.BOM_UTF16_BE),
-        ("utf-16-le", b""),
-        ("utf-16-be", b""),
-        ("utf-32-le", codecs.BOM_UTF32_LE),
-        ("utf-32-be", b""),
-        ("utf-8", codecs.BOM_UTF8),
-    ],
-)
-def test_jsonl_in_utf16_or_utf32_is_read_record_by_record(tmp_path: Path, encoding: str, mark: bytes) -> None:
+UNICODE_FORMS = [
+    ("utf-16-le", codecs.BOM_UTF16_LE),
+    ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("utf-16-le", b""),
+    ("utf-16-be", b""),
+    ("utf-32-le", codecs.BOM_UTF32_LE),
+    ("utf-32-be", codecs.BOM_UTF32_BE),
+    ("utf-32-be", b""),
+    ("utf-8", codecs.BOM_UTF8),
+    ("utf-8", b""),
+]
+WIDE_RECORDS = [{"url": f"https://x.example/{n}", "text": f"Заголовок {n}\nparagraph \u2014 {n}"} for n in range(3)]
+
+
+def _wide_jsonl(encoding: str, mark: bytes, lead: str) -> bytes:
+    body = lead + "".join(json.dumps(record, ensure_ascii=False) + "\r\n" for record in WIDE_RECORDS)
+    return mark + body.encode(encoding)
+
+
+@pytest.mark.parametrize("lead", ["", "\r\n\n"])
+@pytest.mark.parametrize(("encoding", "mark"), UNICODE_FORMS)
+def test_jsonl_in_utf16_or_utf32_is_read_record_by_record(
+    tmp_path: Path, encoding: str, mark: bytes, lead: str
+) -> None:
     """Windows tools write UTF-16 (PowerShell's default): the newline is two
-    bytes there, so the lines are found on characters, every record kept."""
-    records = [{"url": f"https://x.example/{n}", "text": f"Заголовок {n}\nparagraph \u2014 {n}"} for n in range(3)]
+    bytes there, so the lines are found on characters, every record kept,
+    blank lines before the first record or not."""
     path = tmp_path / "wide.jsonl"
-    body = "".join(json.dumps(record, ensure_ascii=False) + "\r\n" for record in records)
-    path.write_bytes(mark + body.encode(encoding))
+    path.write_bytes(_wide_jsonl(encoding, mark, lead))
     results = list(iter_documents([str(path)], readers()))  # type: ignore[arg-type]
-    assert [r.uri for r in results if isinstance(r, RawDocument)] == [f"{path}#L{n}" for n in (1, 2, 3)], results
-    assert [r.data.decode("utf-8") for r in results] == [record["text"] for record in records]  # type: ignore[union-attr]
-    assert [r.url for r in results] == [record["url"] for record in records]  # type: ignore[union-attr]
+    first = 1 + lead.count("\n")
+    uris = [f"{path}#L{n}" for n in range(first, first + 3)]
+    assert [r.uri for r in results if isinstance(r, RawDocument)] == uris, results
+    assert [r.data.decode("utf-8") for r in results] == [record["text"] for record in WIDE_RECORDS]  # type: ignore[union-attr]
+    assert [r.url for r in results] == [record["url"] for record in WIDE_RECORDS]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("lead", ["", "\r\n\n"])
+@pytest.mark.parametrize(("encoding", "mark"), UNICODE_FORMS)
+def test_jsonl_on_stdin_is_told_and_read_in_any_unicode_form(encoding: str, mark: bytes, lead: str) -> None:
+    """Standard input is sniffed by characters too: big-endian UTF-16 (its
+    newline's zero byte first) used to be taken for one binary page."""
+    results = list(read_stdin(io.BytesIO(_wide_jsonl(encoding, mark, lead))))
+    first = 1 + lead.count("\n")
+    assert [r.uri for r in results] == [f"<stdin>#L{n}" for n in range(first, first + 3)], results
+    assert [r.data.decode("utf-8") for r in results] == [record["text"] for record in WIDE_RECORDS]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-8"])
+def test_a_page_on_stdin_is_handed_on_byte_for_byte_after_sniffing(encoding: str) -> None:
+    """The sniffing reads ahead through buffers and a decoder; the page is
+    still every byte given, however far that went (here past a buffer)."""
+    page = ("Заголовок\n\n" + "A paragraph of the article, \u2014 long enough. " * 400).encode(encoding)
+    [document] = read_stdin(io.BytesIO(page))
+    assert isinstance(document, RawDocument) and document.data == page and document.content_type == TEXT
 
 
 def test_a_utf8_jsonl_whose_first_line_holds_a_zero_byte_is_still_utf8(tmp_path: Path) -> None:

@@ -55,6 +55,10 @@ class OutputLock:
     def acquire(self) -> None:
         """Take the lock or raise :class:`OutputLocked` at once (never waits)."""
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        # filelock reads a lock file it cannot create (a folder such as
+        # /proc that refuses new files) as one held by another process:
+        # made here first, that failure is the OSError it is.
+        os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644))
         lock = filelock.FileLock(self.path)
         try:
             lock.acquire(timeout=0)

@@ -260,11 +260,13 @@ class JsonlReader(StreamReader):
         tools write) is read by characters, its line ends not being single
         bytes, and each line is measured against ``limit`` in UTF-8.
         """
-        wide = _wide_encoding(handle.peek(16)[:16]) if isinstance(handle, io.BufferedReader) else None
+        wide = _wide_encoding(handle.peek(SNIFF_BYTES)[:SNIFF_BYTES]) if isinstance(handle, io.BufferedReader) else None
         lines: _Lines = _Transcoded(handle, wide) if wide else handle
         number = 0
         while line := lines.readline(limit + 1):
             number += 1
+            if number == 1:
+                line = line.removeprefix(codecs.BOM_UTF8)  # else a mark alone on the first line is a bad record
             uri = f"{path}#L{number}"
             if len(line) > limit and not line.endswith(b"\n"):
                 while (rest := lines.readline(limit + 1)) and not rest.endswith(b"\n"):
@@ -328,24 +330,39 @@ _UNMARKED = (("utf-32-le", 4, 0), ("utf-32-be", 4, 3), ("utf-16-le", 2, 0), ("ut
 #: How many code units must show that pattern: a UTF-8 line that merely
 #: holds a zero byte after its ``{`` is no UTF-16.
 _UNITS = 4
+#: Bytes looked at for the encoding: blank lines may come before the ``{``.
+SNIFF_BYTES = 64
+_BLANK = frozenset(b" \t\r\n")
 
 
 def _wide_encoding(head: bytes) -> str | None:
-    """The UTF-16 or UTF-32 codec a JSONL file opening with ``head`` (16
-    bytes or fewer) is in, if any: a byte-order mark, or an opening ``{``
-    and the next characters ASCII, each in a unit of zero bytes around it."""
+    """The UTF-16 or UTF-32 codec a JSONL file opening with ``head``
+    (:data:`SNIFF_BYTES` or fewer) is in, if any: a byte-order mark, or,
+    after any blank lines, an opening ``{`` and the next characters ASCII,
+    each in a unit of zero bytes around it."""
     for mark, codec in _MARKS:
         if head.startswith(mark):
             return codec
     for codec, width, at in _UNMARKED:
-        units = [head[i : i + width] for i in range(0, width * _UNITS, width)]
-        if (
-            len(units[-1]) == width
-            and units[0][at] == ord("{")
-            and all(unit[at] != 0 and unit[at] < 0x80 and unit.count(0) == width - 1 for unit in units)
-        ):
+        if _opens_wide(head, width, at):
             return codec
     return None
+
+
+def _opens_wide(head: bytes, width: int, at: int) -> bool:
+    """Whether ``head``, past its blank characters, opens with ``{`` and
+    more ASCII characters, each a unit of ``width`` bytes that are zero but
+    the one ``at``: :data:`_UNITS` of them."""
+    opening: list[int] = []
+    for start in range(0, len(head) - width + 1, width):
+        unit = head[start : start + width]
+        if unit.count(0) != width - 1 or not 0 < unit[at] < 0x80:
+            break
+        if opening or unit[at] not in _BLANK:
+            opening.append(unit[at])
+            if len(opening) == _UNITS:
+                break
+    return len(opening) == _UNITS and opening[0] == ord("{")
 
 
 class _Transcoded:
@@ -387,18 +404,25 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[ReadResult]:
     :data:`MAX_DOCUMENT_BYTES`.
     """
     stream = stream or sys.stdin.buffer
-    head = _leading_lines(stream, MAX_DOCUMENT_BYTES + 1)
+    # The head is sniffed as the JSONL reader will read it (by characters
+    # in UTF-16 or UTF-32); every byte the sniffing takes is kept, so
+    # either reading starts again from the first byte.
+    taken = _Recorded(stream)
+    buffered = io.BufferedReader(taken)
+    wide = _wide_encoding(buffered.peek(SNIFF_BYTES)[:SNIFF_BYTES])
+    head = _leading_lines(_Transcoded(buffered, wide) if wide else buffered, MAX_DOCUMENT_BYTES + 1)
     if _is_jsonl(head):
-        yield from JSONL_READER.read_stream(io.BufferedReader(_Prefixed(head, stream)), "<stdin>")
+        yield from JSONL_READER.read_stream(io.BufferedReader(_Prefixed(bytes(taken.taken), stream)), "<stdin>")
         return
-    data = head + stream.read(MAX_DOCUMENT_BYTES + 1 - len(head))
+    data = bytes(taken.taken)
+    data += stream.read(max(0, MAX_DOCUMENT_BYTES + 1 - len(data)))
     if len(data) > MAX_DOCUMENT_BYTES:
         yield reject("<stdin>", "too_large", f"more than the {MAX_DOCUMENT_BYTES}-byte document limit")
         return
     yield RawDocument(uri="<stdin>", data=data, content_type=sniff_content_type(data))
 
 
-def _leading_lines(stream: BinaryIO, limit: int) -> bytes:
+def _leading_lines(stream: _Lines, limit: int) -> bytes:
     """The blank lines at the start of ``stream`` and the first other line,
     at most ``limit`` bytes in all: enough to tell JSONL from a page."""
     lines: list[bytes] = []
@@ -407,7 +431,7 @@ def _leading_lines(stream: BinaryIO, limit: int) -> bytes:
         line = stream.readline(limit - size)
         lines.append(line)
         size += len(line)
-        if not line or line.strip() or not line.endswith(b"\n"):
+        if not line or line.removeprefix(codecs.BOM_UTF8).strip() or not line.endswith(b"\n"):
             break
     return b"".join(lines)
 
@@ -434,9 +458,24 @@ class _Prefixed(io.RawIOBase):
         return len(data)
 
 
+class _Recorded(_Prefixed):
+    """``stream`` with every byte read from it kept in :attr:`taken`: stdin
+    sniffed through buffers and decoders can still be handed on whole."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        super().__init__(b"", stream)
+        self.taken = bytearray()
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        count = super().readinto(buffer)
+        self.taken += buffer[:count]
+        return count
+
+
 def _is_jsonl(data: bytes) -> bool:
-    """Whether ``data`` reads as JSONL: its first non-blank line is a JSON object."""
-    first = data.lstrip().split(b"\n", 1)[0]
+    """Whether ``data`` (UTF-8, perhaps with its byte-order mark) reads as
+    JSONL: its first non-blank line is a JSON object."""
+    first = data.removeprefix(codecs.BOM_UTF8).lstrip().split(b"\n", 1)[0]
     try:
         return isinstance(json.loads(first), dict)
     except (ValueError, RecursionError):
