@@ -61,6 +61,22 @@ def test_an_article_with_comments_is_not_a_listing() -> None:
     reject(["Category: Tax", "Headline", "Posted by Anna", PROSE])  # a category label is no archive heading
 
 
+def test_a_teaser_below_an_articles_end_makes_no_listing() -> None:
+    """The next article's teaser (byline, date, excerpt, link) under an
+    article's blurb or comments is another page's; above, or on a page
+    whose end stands over its teasers (a sidebar blurb), it still counts."""
+    article = ["Headline", "Posted by Anna", PROSE, PROSE, PROSE]
+    teaser = ["Next Article", "Other headline", "Posted by Bob", "Jul. 3, 2019", PROSE, "Continue reading"]
+    reject([*article, "Leave a Reply", *teaser])
+    reject([*article, "Leave a Reply", *teaser, *teaser[1:], *teaser[1:]])
+    with pytest.raises(NotAnArticle, match="listing page: 2 bylines"):
+        reject([*article, *teaser, "Leave a Reply"])  # no end between: two posts of a listing
+    with pytest.raises(NotAnArticle, match="listing page"):
+        reject(["Leave a Reply", "Posted on by", PROSE, "Posted on by", PROSE, "Posted on by", PROSE])
+    with pytest.raises(NotAnArticle, match="listing page"):
+        reject(["Headline", "Posted by Anna", PROSE, PROSE, "Leave a Reply", *teaser])  # too little article
+
+
 def html_page(body_class: str, teasers: int) -> Page:
     articles = "".join(f"<article><h2>Teaser {n}</h2></article>" for n in range(teasers))
     markup = f'<html><body class="{body_class}">{articles}</body></html>'

@@ -12,6 +12,7 @@ with the reason.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -234,6 +235,9 @@ ARCHIVE_HEADINGS = Phrases(
 )
 #: A line this long that ends like a sentence is article prose.
 _PROSE_WORDS = 25
+#: Paragraphs of prose above the page's end that make it an article's page,
+#: whatever teasers follow that end: a listing shows one excerpt a teaser.
+_ARTICLE_PARAGRAPHS = 3
 _TERMINAL = re.compile(r"[.!?…]['\"’”)\]]*$|[:;]$")
 _CLOSERS = "'\"’”)]"
 
@@ -246,6 +250,12 @@ def _ends_like_prose(line: str) -> bool:
     brackets (none of which ends a sentence) are stripped."""
     text = line[:-1] if line.endswith("\n") else line
     return text.endswith((":", ";")) or text.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+
+
+def _prose_at_least(lines: Sequence[str], count: int) -> bool:
+    """Whether ``count`` of ``lines`` or more are paragraphs of prose."""
+    prose = (line for line in lines if _words_at_least(line, _PROSE_WORDS) and _ends_like_prose(line))
+    return sum(1 for _ in itertools.islice(prose, count)) >= count
 
 
 def _words_at_least(line: str, count: int) -> bool:
@@ -288,7 +298,9 @@ def reject_blog_listing(
     have one) with fewer paragraphs of prose than dates; or an archive
     heading or pager (:data:`ARCHIVE_HEADINGS`) with no byline and little
     prose. Dates, prose and headings are counted above the first line
-    ``ends_page`` accepts (the publisher blurb, the comment area).
+    ``ends_page`` accepts (the publisher blurb, the comment area); bylines
+    and links too, where three paragraphs of prose or more stand above that
+    line: an article's page may end with a teaser of the next article.
     ``folded`` are ``lines`` already folded (:attr:`masthead.Page.folded_lines`
     when ``lines`` are the page's own), when known.
     """
@@ -302,7 +314,14 @@ def reject_blog_listing(
     more = sum(1 for tail, teaser in zip(ends, teasers, strict=True) if tail in READ_MORE or teaser)
     end = next((i for i, line in enumerate(lines) if ends_page(line)), len(lines)) if ends_page else len(lines)
     page = lines[:end]
-    if bylines >= 2 or (bylines <= 1 and more >= 3) or any(teasers[:end]):
+    teasing = bylines >= 2 or (bylines <= 1 and more >= 3)
+    if teasing and end < len(lines) and _prose_at_least(page, _ARTICLE_PARAGRAPHS):
+        # An article stands above the page's end: teasers below it (the next
+        # article, an infinite scroll's, related posts) are other pages'.
+        bylines = sum(1 for line in page if is_byline(line))
+        more = sum(1 for tail, teaser in zip(ends[:end], teasers, strict=False) if tail in READ_MORE or teaser)
+        teasing = bylines >= 2 or (bylines <= 1 and more >= 3)
+    if teasing or any(teasers[:end]):
         raise NotAnArticle(f"listing page: {bylines} bylines, {more} 'read more' links")
     # Prose and archive headings are read only when the verdict needs them:
     # an article shows fewer than three dates, and a byline or no archive heading.
