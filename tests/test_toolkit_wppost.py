@@ -58,6 +58,24 @@ def test_a_post_is_read_field_by_field(fast: object) -> None:
     ]
 
 
+def test_a_comments_time_is_no_date_of_the_post(fast: object) -> None:
+    """A classic theme puts each comment in ``<article class="comment-body">``
+    with its own ``<time datetime>``: with no time in the post's header,
+    the post has no date, not its first comment's."""
+    comment = (
+        '<li class="comment"><article class="comment-body"><footer><time datetime="2019-05-21T19:05:33+00:00">'
+        "May 21</time></footer><div class=\"comment-content\"><p>Reply.</p></div></article></li>"
+    )
+    undated = POST.replace('<time class="entry-date" datetime="2025-04-07T09:30:12+00:00">7 April</time>', "")
+    for markup, date in ((undated, None), (POST, "2025-04-07T09:30:12+00:00")):
+        with_comment = markup.replace('<ol class="comment-list">', f'<ol class="comment-list">{comment}')
+        inside_post = with_comment.replace("</article>\n<div id=\"comments\"", '\n<div id="comments"').replace(
+            "</form></div>", "</form></div></article>"
+        )
+        assert wppost.published(page(with_comment)) == date
+        assert wppost.published(page(inside_post)) == date
+
+
 def test_the_content_container_is_the_callers_to_change() -> None:
     post = page(POST)
     first = wppost.content(post)

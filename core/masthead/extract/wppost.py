@@ -80,6 +80,8 @@ AUTHORS = "article a[rel~=author], article .author .fn, article .byline .author"
 DATES = "article time[datetime], .entry-meta time[datetime], time.entry-date[datetime]"
 #: Elements holding a comment thread, and the comments themselves.
 COMMENT_SECTIONS = "#comments, #wpdcom, #wpd-threads, .comments-area, .comment-list, .commentlist"
+#: Comment threads and the comments themselves, wherever they stand.
+COMMENTS = f"{COMMENT_SECTIONS}, .comment, .comment-body"
 #: A comment's text inside a comment: without one, a page has no comments to read.
 COMMENT_TEXTS = ", ".join(
     f"{item.strip()} {text.strip()}"
@@ -96,6 +98,7 @@ for _selector in (
     AUTHORS,
     DATES,
     COMMENT_SECTIONS,
+    COMMENTS,
     COMMENT_TEXTS,
     NOT_TEXT,
     CAPTIONS,
@@ -218,8 +221,13 @@ def author_names(page: Page) -> list[str]:
 
 
 def published(page: Page) -> str | None:
-    """The date of the post header's ``<time datetime>``, ISO 8601."""
-    stamp = page.soup_of(DATES)
+    """The date of the post header's ``<time datetime>``, ISO 8601.
+
+    The header comes before the comments: a first ``<time>`` inside a
+    comment (a classic theme's ``<article class="comment-body">``) means
+    the post shows none, and a comment's time is no date of the post.
+    """
+    stamp = page.soup_of(DATES, not_inside=COMMENTS)
     value = stamp.get("datetime") if stamp is not None else None
     return date_line(value) if isinstance(value, str) else None
 
