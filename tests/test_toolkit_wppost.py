@@ -64,12 +64,12 @@ def test_a_comments_time_is_no_date_of_the_post(fast: object) -> None:
     the post has no date, not its first comment's."""
     comment = (
         '<li class="comment"><article class="comment-body"><footer><time datetime="2019-05-21T19:05:33+00:00">'
-        "May 21</time></footer><div class=\"comment-content\"><p>Reply.</p></div></article></li>"
+        'May 21</time></footer><div class="comment-content"><p>Reply.</p></div></article></li>'
     )
     undated = POST.replace('<time class="entry-date" datetime="2025-04-07T09:30:12+00:00">7 April</time>', "")
     for markup, date in ((undated, None), (POST, "2025-04-07T09:30:12+00:00")):
         with_comment = markup.replace('<ol class="comment-list">', f'<ol class="comment-list">{comment}')
-        inside_post = with_comment.replace("</article>\n<div id=\"comments\"", '\n<div id="comments"').replace(
+        inside_post = with_comment.replace('</article>\n<div id="comments"', '\n<div id="comments"').replace(
             "</form></div>", "</form></div></article>"
         )
         assert wppost.published(page(with_comment)) == date
