@@ -7,7 +7,12 @@ Since the 2017 redesign an article page is ``<article class="article">`` with
 credit spans, and ``div.article__content`` made of ``div.article__block--*``
 blocks (html, image, header, quote, embed, article = related link). Tags,
 the opinion disclaimer and the contribute banner follow the content; the
-"Read more" cluster of related articles follows the article. The head carries
+"Read more" cluster of related articles follows the article. A gallery page
+puts header, byline (``.article__author__name`` links), intro and pictures
+(captions in ``.gallery__item__aside``) in one ``div.article__content`` and
+its text in a second; a slider's captions sit in its links, a live post's
+beside its ``figure``. A byline time after "Updated:" is the last edit's,
+not the publication's. The head carries
 OpenGraph/``article:`` meta and a JSON-LD ``NewsArticle`` naming only the
 first author. Older or unknown layouts fall back to the text rules.
 """
@@ -37,9 +42,16 @@ _SITE_BOXES = (
 _NOT_BODY = (
     *_SITE_BOXES,
     *("header", ".article__block--image", ".article__block--images", ".article__block--embed"),
+    *(".article__intro", ".article__gallery", ".live-post__date"),
     *(".article__block--article", ".article__block--link", ".article__newsletter", ".article__tags"),
     *(".article__disclaimer", ".article__bottom", ".byline", ".gtm-section"),
 )
+#: The byline's author links (``article__author__name`` on gallery pages).
+_AUTHOR_NAMES = ".byline__author__name, .article__author__name"
+#: The byline's time: the publication's, or the last update's (:func:`_only_updated`).
+_STAMP = "time.byline__datetime[datetime]"
+#: A picture's caption: a ``<figcaption>`` wherever the template puts it, a gallery's aside.
+_CAPTIONS = "figcaption, .gallery__item__aside"
 #: What the text rules cannot see through in older layouts. Headline and
 #: byline stay, the line rules read them.
 _NOT_BODY_LEGACY = (*_SITE_BOXES, "nav")
@@ -99,26 +111,33 @@ def _extract_current(page: Page, article: _Node, finder: Finder[_Node]) -> Field
     standfirst = finder.text(finder.first(header, "h2") if header is not None else None)
     intro = finder.first(article, ".article__intro")
     intro_lines = finder.blocks(intro) if intro is not None else ()
-    content = finder.first(article, ".article__content")
+    # A gallery page has two: the header, intro and pictures, then the text.
+    contents = finder.all(article, ".article__content") or [article]
     inline = _inline_related(article, finder)
-    names = [name for name in map(finder.text, finder.all(article, ".byline__author__name")) if name]
-    published = finder.attribute(finder.first(article, "time.byline__datetime[datetime]"), "datetime")
+    names = [name for name in map(finder.text, finder.all(article, _AUTHOR_NAMES)) if name]
+    published = None if _only_updated(article, finder) else finder.attribute(finder.first(article, _STAMP), "datetime")
     captions = _figure_captions(article, finder)
-    lines = [*intro_lines, *finder.blocks_without(article if content is None else content, _NOT_BODY)]
+    lines = [*intro_lines, *(line for content in contents for line in finder.blocks_without(content, _NOT_BODY))]
     parsed = parse_lines(lines, title=meta_title(page) or headline, subtitle=standfirst, guess_head=False)
     parsed.related = htmlfields.merge_related(inline, parsed.related, finder.cluster_related(page, article))
     return _finish(page, parsed, captions, names, published)
 
 
+def _only_updated(article: _Node, finder: Finder[_Node]) -> bool:
+    """Whether the byline's time is the last update's: the template prints
+    "Updated:" and that time instead of the publication's when the two are
+    more than ten minutes apart (the head's meta still has both)."""
+    byline = finder.text(finder.first(article, ".byline__details__column, .byline__details, .article__byline"))
+    return byline is not None and "Updated:" in byline
+
+
 def _figure_captions(article: _Node, finder: Finder[_Node]) -> list[str]:
     """:func:`masthead.extract.htmlfields.figure_captions` of the article's
-    ``<figure>``\\ s, read by ``finder``: caption and credit spans joined,
-    else the whole ``<figcaption>``."""
+    pictures, read by ``finder``: each ``<figcaption>`` (inside a
+    ``<figure>``, beside it in live posts, inside a slider's link) or
+    gallery aside, its caption and credit spans joined, else its whole text."""
     found: list[str] = []
-    for figure in finder.all(article, "figure"):
-        figcaption = finder.first(figure, "figcaption")
-        if figcaption is None:
-            continue
+    for figcaption in finder.all(article, _CAPTIONS):
         parts = [finder.text(finder.first(figcaption, part)) for part in ("[class*=__caption]", "[class*=__credits]")]
         text = " ".join(part for part in parts if part) or finder.text(figcaption)
         if text and text not in found:
