@@ -123,7 +123,7 @@ _SOCIAL = {"facebook", "twitter", "x", "linkedin", "whatsapp", "telegram", "yout
 _WIDGET_WORDS = _SOCIAL | {
     "share", "share this:", "share this", "share this article", "like this:", "like this",
     "like loading...", "loading...", "tweet", "print", "email", "more", "previous post", "next post",
-    "back to top", "print this article", "print friendly",
+    "back to top", "print this article", "print friendly", "subscribe", "subscribe now", "sign up",
 }  # fmt: skip
 WIDGETS = Phrases(
     "widget",

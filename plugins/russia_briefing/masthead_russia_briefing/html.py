@@ -60,7 +60,7 @@ NOISE = (
     "script, style, noscript, form, nav, aside, .sharedaddy, .sd-sharing-enabled, .jp-relatedposts,"
     " .addtoany_share_save_container, .a2a_kit, .social-share, .share-buttons, .rt-reading-time,"
     " .span-reading-time, .tags-links, .cat-links, .post-tags, .post-navigation, .navigation,"
-    " #comments, .comments-area, #respond, .comment-respond"
+    " #comments, .comments-area, #respond, .comment-respond, .comment-list, .commentlist"
 )
 CAPTIONS = "figcaption, .wp-caption-text, .wp-element-caption"
 #: Where the theme lists comments; a comment outside all of them is looked for in the whole page.

@@ -182,3 +182,27 @@ def test_listing_address_alone_makes_a_listing(url: str) -> None:
     assert isinstance(ingest(document(no_link, uri="one.txt")), Article)
     record = ingest(document(no_link, url=url, uri="one.txt"))
     assert isinstance(record, Rejection) and record.reason == "not_article"
+
+
+SUBHEADINGS = DUMPS / "article_2022_written_by_subheadings.txt"
+
+
+def test_a_newsletter_box_leaves_the_body_with_its_button() -> None:
+    text = SUBHEADINGS.read_text(encoding="utf-8")
+    box = "Subscribe to our newsletter\n\nGet the latest Russia news and analysis every week.\n\nSubscribe\n\n"
+    record = ingest_article(document(text.replace("About Us\n", box + "About Us\n", 1), uri="box.txt"))
+    assert record.body == article(SUBHEADINGS.name).body
+
+
+def test_the_next_articles_teaser_under_the_blurb_leaves_the_article_whole() -> None:
+    """Crawls keep the "Next Article" teaser some pages end with: a
+    headline, a "Posted by" line, a date, an excerpt, "Continue reading"."""
+    teaser = (
+        "\n\nNext Article\n\nRussia’s Far East Free Ports Attract US$2 Billion In New Investment\n\nPosted by\n\n"
+        "Jul. 3, 2019\n\nThe Russian Far East free port regime has attracted more than US$2 billion in new "
+        "investment commitments in the first half of 2019, according to the ministry.\n\nContinue reading\n"
+    )
+    text = SUBHEADINGS.read_text(encoding="utf-8").rstrip("\n") + teaser
+    record = ingest(document(text, uri="teaser.txt"))
+    assert isinstance(record, Article), record
+    assert record.body == article(SUBHEADINGS.name).body

@@ -186,3 +186,19 @@ def test_container_reads_the_same_from_lxml_as_from_its_soup(markup: str) -> Non
     assert fast is not None
     assert fast == html._read_soup(page())
     assert fast.lines and fast.links
+
+
+def test_a_comment_list_inside_the_post_without_its_area_stays_out_of_the_body() -> None:
+    """Some theme versions render ``<ol class="commentlist">`` inside the
+    ``<article>`` with no ``#comments`` wrapper; without the blurb to end
+    the body, its names, stamps and "Reply" links read like paragraphs."""
+    comments_start = CLASSIC.index('<div id="comments" class="comments-area">')
+    comments_end = CLASSIC.index("</ol>", comments_start) + len("</ol>")
+    thread = CLASSIC[CLASSIC.index('<ol class="comment-list">', comments_start) : comments_end]
+    thread = thread.replace("comment-list", "commentlist")
+    blurb = CLASSIC.index("<p><strong>About Us</strong></p>")
+    page = CLASSIC[:blurb] + thread + CLASSIC[CLASSIC.index("</div>", blurb) :]
+    page = page[: page.index('<div id="comments"')] + "</body></html>"
+    record = run(page)
+    assert record.body[-1].startswith("The e-visa is single-entry")
+    assert [comment.author for comment in record.comments] == ["Peter Hansen", "Russia Briefing"]
