@@ -18,7 +18,16 @@ from masthead.extract.text import collapse, fold
 from masthead.extract.urls import join_url
 from masthead.models import Related
 
-__all__ = ["box_texts", "cut_boxes", "links_in"]
+__all__ = ["EMBEDS", "box_texts", "cut_boxes", "links_in"]
+
+#: Posts of social networks and players embedded in an article (CSS): the
+#: markup each network's embed code writes. Their text is another author's
+#: post, and its attribution line ("— Name (@handle) July 1, 2019") would
+#: read as a paragraph of the article.
+EMBEDS = (
+    "blockquote.twitter-tweet, blockquote.twitter-video, blockquote.instagram-media, blockquote.tiktok-embed,"
+    " blockquote.telegram-post, .fb-post, .fb-video, iframe"
+)
 
 
 def cut_boxes(root: Tag, selectors: str = "", headings: Collection[str] = ()) -> list[Tag]:

@@ -25,6 +25,7 @@ from bs4 import Tag
 from lxml import etree
 
 from masthead.extract import htmlcomments, listing
+from masthead.extract.boxes import EMBEDS
 from masthead.extract.bylines import date_line
 from masthead.extract.document import Page, blocks_of, tree_blocks
 from masthead.extract.htmlparse import compiled
@@ -72,7 +73,7 @@ CONTAINERS = (
 NOT_TEXT = (
     "#comments, #wpdcom, #wpd-threads, .wpdiscuz_top_clearing, .wpd-thread-list, .comments-area, "
     ".comment-respond, #respond, .commentlist, .comment-list, form, nav, aside, .sharedaddy, "
-    ".share-buttons, .social-share, .wpd-form-wrap, .wpdiscuz-subscribe-bar, .donation, .donate"
+    ".share-buttons, .social-share, .wpd-form-wrap, .wpdiscuz-subscribe-bar, .donation, .donate, " + EMBEDS
 )
 CAPTIONS = "figcaption, .wp-caption-text"
 HEADINGS = ("h1.entry-title", "article h1", "h1")

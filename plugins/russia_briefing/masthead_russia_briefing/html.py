@@ -29,7 +29,7 @@ from bs4 import Tag
 from bs4.element import NavigableString
 
 from masthead import Comment, Draft, NotAnArticle, Page, Related
-from masthead.extract.boxes import box_texts
+from masthead.extract.boxes import EMBEDS, box_texts
 from masthead.extract.document import tree_blocks
 from masthead.extract.htmlcomments import WORDPRESS, read_element_comments, read_page_comments
 from masthead.extract.htmlparts import (
@@ -60,7 +60,7 @@ NOISE = (
     "script, style, noscript, form, nav, aside, .sharedaddy, .sd-sharing-enabled, .jp-relatedposts,"
     " .addtoany_share_save_container, .a2a_kit, .social-share, .share-buttons, .rt-reading-time,"
     " .span-reading-time, .tags-links, .cat-links, .post-tags, .post-navigation, .navigation,"
-    " #comments, .comments-area, #respond, .comment-respond, .comment-list, .commentlist"
+    " #comments, .comments-area, #respond, .comment-respond, .comment-list, .commentlist, " + EMBEDS
 )
 CAPTIONS = "figcaption, .wp-caption-text, .wp-element-caption"
 #: Where the theme lists comments; a comment outside all of them is looked for in the whole page.

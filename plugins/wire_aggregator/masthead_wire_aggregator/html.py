@@ -20,7 +20,7 @@ import attrs
 from bs4 import Tag
 
 from masthead import Page, Related
-from masthead.extract.boxes import box_texts, cut_boxes, links_in
+from masthead.extract.boxes import EMBEDS, box_texts, cut_boxes, links_in
 from masthead.extract.htmlparse import compiled
 from masthead.extract.text import fold
 from masthead_wire_aggregator import vocabulary as voc
@@ -35,7 +35,7 @@ VIEW_SELECTORS = (
 FURNITURE = (
     ".quickMenu, #quickMenu, .commentPlugIn, .commentCount, [id^=promotionBanner], .editorPick, .latestNews,"
     " .mostPopular, .viewArticleSlide, .viewSlideArea, .slider, .shareWrap, .snsLinks, .viewAdBanner,"
-    " [id^=div-gpt-ad], [id^=ld-], .spot-im-frame-inpage, form, nav"
+    " [id^=div-gpt-ad], [id^=ld-], .spot-im-frame-inpage, form, nav, " + EMBEDS
 )
 #: Picture captions and credits, kept as captions.
 CAPTIONS = "figcaption, .captionWrap, .imgCaption, .imageCaption, .photoCaption, .caption, .articleImgArea p"
@@ -57,10 +57,12 @@ for _selector in (*VIEW_SELECTORS, *LISTING_SELECTORS, ".articleView, .articleVi
 _TITLE_SUFFIX = re.compile(r"\s*[-|–—:]\s*Econo\s*Times\s*$", re.IGNORECASE)
 
 #: One selector of a box list in a form :class:`_Names` can rule out: a
-#: ``.class``, ``#id``, ``[id^=prefix]`` or tag name, maybe under an
-#: ancestor's ``.class`` (``.articleImgArea p``).
+#: ``.class`` (maybe of a tag: ``blockquote.twitter-tweet``), ``#id``,
+#: ``[id^=prefix]`` or tag name, maybe under an ancestor's ``.class``
+#: (``.articleImgArea p``).
 _SIMPLE = re.compile(
-    r"(?:\.(?P<scope>[\w-]+)\s+)?(?:\.(?P<cls>[\w-]+)|#(?P<id>[\w-]+)|\[id\^=(?P<prefix>[\w-]+)\]|(?P<tag>[a-z][a-z0-9]*))"
+    r"(?:\.(?P<scope>[\w-]+)\s+)?(?:(?P<owner>[a-z][a-z0-9]*)?\.(?P<cls>[\w-]+)|#(?P<id>[\w-]+)"
+    r"|\[id\^=(?P<prefix>[\w-]+)\]|(?P<tag>[a-z][a-z0-9]*))"
 )
 
 
@@ -104,7 +106,7 @@ class _Names:
         if found["scope"] is not None and found["scope"] not in self.classes:
             return False
         if found["cls"] is not None:
-            return found["cls"] in self.classes
+            return found["cls"] in self.classes and (found["owner"] is None or found["owner"] in self.tags)
         if found["id"] is not None:
             return found["id"] in self.ids
         if found["prefix"] is not None:

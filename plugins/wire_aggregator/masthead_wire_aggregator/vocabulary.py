@@ -19,6 +19,9 @@ SITE_NAMES = ("EconoTimes", "Econotimes", "econotimes.com", "FxWirePro", "Elmin 
 #: The disclaimer under contributed and syndicated pieces; anything after it
 #: is page furniture. Matched as a prefix too, because dumps cut it short.
 DISCLAIMER = "This article does not necessarily reflect the opinions of the editors or management of EconoTimes"
+#: Its opening, which its wordings share ("the editors or the management",
+#: "the views of"): a line starting so is the disclaimer, whatever follows.
+DISCLAIMER_OPENING = "This article does not necessarily reflect the"
 
 #: Single-line site chrome (menus, header, navigation drawer, footer links),
 #: dropped wherever it appears as a line of its own; "... Series" labels too.
@@ -65,7 +68,8 @@ STOP = Phrases(
         *("Market Data", "Economics Monitor", "Disclaimer"),
     ),
     prefixes=(
-        *(DISCLAIMER, "EconoTimes 中文版", "Econotimes China Edition", "GET INSIGHTS IN CHINESE", "Disclaimer:"),
+        *(DISCLAIMER_OPENING, "EconoTimes 中文版", "Econotimes China Edition", "GET INSIGHTS IN CHINESE"),
+        "Disclaimer:",
         *("Market-moving news and views", "FxWirePro launches Absolute Return Managed Program", "© Elmin Media"),
         *("©Elmin Media", "Sign up for our", "Sign up for free", "Sign up for daily updates", "Leave a comment"),
         *("Welcome to EconoTimes", "Be the first to comment"),

@@ -60,6 +60,12 @@ def test_only_selectors_whose_names_are_held_are_kept() -> None:
     assert html._present(html.RELATED, held) == ""
 
 
+def test_a_class_of_a_tag_needs_both_held() -> None:
+    held = html._Names.of(parse_html('<div><p class="twitter-tweet">text</p><blockquote>q</blockquote></div>'))
+    kept = html._present("blockquote.twitter-tweet, span.twitter-tweet, blockquote.fb-post, p.twitter-tweet", held)
+    assert kept == "blockquote.twitter-tweet, p.twitter-tweet"
+
+
 def test_a_selector_of_another_form_is_always_kept() -> None:
     held = html._Names.of(parse_html("<div><p>text</p></div>"))
     assert html._present("div > p, .gone, a[href*='/x/']", held) == "div > p, a[href*='/x/']"

@@ -169,6 +169,18 @@ def test_disclaimer_and_comment_box_end_the_body() -> None:
     assert_seed_body(article)
 
 
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "This article does not necessarily reflect the opinions of the editors or the management of EconoTimes.",
+        "This article does not necessarily reflect the views of EconoTimes or its editors",
+    ],
+)
+def test_other_wordings_of_the_disclaimer_end_the_body(wording: str) -> None:
+    article = run(join(BODY, [wording, "Comment"], TICKER))
+    assert_seed_body(article)
+
+
 def test_fxwirepro_promo_and_disclaimer_end_the_body() -> None:
     promo = (
         "FxWirePro launches Absolute Return Managed Program. For more details, visit: http://www.fxwirepro.com/invest"
