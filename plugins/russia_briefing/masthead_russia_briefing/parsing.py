@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from masthead import Comment, NotAnArticle, Related
 from masthead.extract.boilerplate import KEPT_CHARS, KEPT_LINES, recall
 from masthead.extract.bylines import date_line
-from masthead.extract.comments import read_thread, section
+from masthead.extract.comments import read_thread, section, thread_start
 from masthead.extract.fields import Fields
 from masthead.extract.listing import reject_blog_listing
-from masthead.extract.text import fold
+from masthead.extract.text import fold, has_four_digits
 
 from . import boilerplate, byline
 
@@ -96,12 +96,38 @@ def parse_lines(
     _read_body(page, start, out, title=title, links=links)
     if not out.body:
         raise NotAnArticle("no article paragraphs found (empty page or only site chrome)")
-    _warn(out, known_title)
     if comments:
         # The thread's lines are the given lines': only without blank lines
         # are they the lines read here.
         out.comments = _thread(lines, page.kinds) if len(lines) == len(given) else dump_comments(given)
+        if not out.comments:
+            _take_unmarked_thread(out)
+    _warn(out, known_title)
     return out
+
+
+#: A comment's time stamp line ("July 1, 2019 at 9:12 am") is at most this long.
+_STAMP_CHARS = 40
+
+
+def _take_unmarked_thread(out: Extract) -> None:
+    """Move a thread printed with no count heading (lost by the crawl, or
+    left out by the theme) from the end of the body to the comments: the
+    toolkit's :func:`~masthead.extract.comments.thread_start` finds it
+    after the first paragraph, or finds nothing and the body stays whole.
+    The theme stamps every comment with its date: a body without a short
+    line holding a year has no such thread, and is not read for one."""
+    later = out.body[1:]
+    if not any(len(line) <= _STAMP_CHARS and has_four_digits(line) for line in later):
+        return
+    found = thread_start(later)
+    if found is None:
+        return
+    start = found + 1
+    thread = read_thread(out.body[start:])
+    if thread:
+        out.comments = thread
+        del out.body[start:]
 
 
 #: The bits of :func:`kinds_of`: what the passes over a page's lines (the

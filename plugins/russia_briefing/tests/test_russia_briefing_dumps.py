@@ -206,3 +206,23 @@ def test_the_next_articles_teaser_under_the_blurb_leaves_the_article_whole() -> 
     record = ingest(document(text, uri="teaser.txt"))
     assert isinstance(record, Article), record
     assert record.body == article(SUBHEADINGS.name).body
+
+
+UNMARKED_THREAD = (
+    "Dmitri Petrov\nJuly 1, 2019 at 9:12 am\n\nThis would be a great step for both countries.\n\nReply\n\n"
+    "Sarah Jenkins\nJuly 2, 2019 at 3:40 pm\n\nI doubt it will happen given the politics in Washington.\n\nReply\n\n"
+    "Leave a Reply\n"
+)
+
+
+def test_a_thread_without_its_count_heading_is_comments_not_body() -> None:
+    """With the "N thoughts on" heading lost and no blurb to end the body,
+    names over time stamps after the last paragraph are the thread."""
+    text = SUBHEADINGS.read_text(encoding="utf-8")
+    page = text[: text.index("About Us")] + UNMARKED_THREAD
+    record = ingest_article(document(page, uri="thread.txt"))
+    assert record.body == article(SUBHEADINGS.name).body
+    assert [(c.author, c.text) for c in record.comments] == [
+        ("Dmitri Petrov", "This would be a great step for both countries."),
+        ("Sarah Jenkins", "I doubt it will happen given the politics in Washington."),
+    ]
