@@ -215,6 +215,15 @@ class _Shapes:
         bits = self.facts[line][0]
         return bool(bits & _UNSTOPPED_HEADLINE) or (bool(bits & _HEADLINE) and self.ticker(line))
 
+    def ticker_item(self, line: str) -> bool:
+        """:meth:`ticker_shaped`, or a ticker headline the site printed with a
+        full stop ("Gold Prices Hit Record High as Dollar Weakens."): one
+        such line must not split the run and leave its first part as text."""
+        if self.ticker_shaped(line):
+            return True
+        stopped = len(line) <= _STOPPED_TICKER_CHARS and line.endswith(".") and not line.endswith("..")
+        return stopped and self.ticker(line[:-1])
+
     def related_item(self, line: str) -> bool:
         return self.facts[line][0] & (_HEADLINE | _CAPTION) == _HEADLINE
 
@@ -316,6 +325,10 @@ def _unpunctuated_lead(header: Sequence[str], title: str | None, shape: _Shapes)
     return count
 
 
+#: A headline of the ticker is no longer than this (a paragraph may end with a full stop too).
+_STOPPED_TICKER_CHARS = 160
+
+
 def _split_ticker(body: list[str], shape: _Shapes) -> tuple[list[str], list[str]]:
     """Split the trailing run of ticker headlines off the body paragraphs.
 
@@ -328,7 +341,7 @@ def _split_ticker(body: list[str], shape: _Shapes) -> tuple[list[str], list[str]
     """
     start = trailing_run(
         body,
-        shaped=shape.ticker_shaped,
+        shaped=shape.ticker_item,
         strong=shape.ticker,
         cut=lambda line: shapes.ticker_headline(line, may_be_cut=True),
         joins=shape.reads_as_headline,

@@ -157,6 +157,16 @@ def test_ticker_without_any_separator_and_trailing_space() -> None:
     assert_seed_body(article)
 
 
+@pytest.mark.parametrize("at", [0, 2, 10, len(TICKER) - 1])
+def test_a_ticker_headline_with_a_full_stop_leaves_the_ticker_whole(at: int) -> None:
+    """One headline of the ticker printed with a full stop used to split the
+    run: the part above it read as text, and the page as a listing."""
+    ticker = [*TICKER[:at], "Gold Prices Hit Record High as Dollar Weakens.", *TICKER[at:]]
+    article = run(join(BODY, [""], ticker))
+    assert_seed_body(article)
+    assert "Gold Prices Hit Record High as Dollar Weakens." not in article.body
+
+
 def test_genuine_short_last_paragraph_is_kept() -> None:
     closing = "The Kremlin declined to comment."
     article = run(join(BODY, [closing, ""], TICKER))
