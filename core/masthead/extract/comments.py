@@ -44,6 +44,7 @@ __all__ = [
     "bullet_depths",
     "bullet_lines",
     "bullet_thread_start",
+    "casual_tail_start",
     "is_comment_chrome",
     "is_relative_time",
     "is_stamp",
@@ -991,6 +992,34 @@ def read_after_marker(
         rest_at = index
         break
     return related, _read_thread(thread_reader, tail[rest_at:], chrome_seen=chrome_seen, depths=depths)
+
+
+#: What may stand before a line's first letter: quotes, brackets, dashes, an ellipsis.
+_LEADING_MARKS = " \t\"'“”‘’«»‹›([{-–—…*•"
+#: Lines a casual run needs: one line alone is no thread.
+CASUAL_LINES = 2
+
+
+def _opens_in_lower_case(line: str) -> bool:
+    opening = line.lstrip(_LEADING_MARKS)[:1]
+    return opening.isalpha() and opening.islower()
+
+
+def casual_tail_start(lines: Sequence[str], start: int, stop: int) -> int | None:
+    """Where, in ``lines[start:stop]``, a trailing run of reader comments
+    typed in lower case starts: comments whose page lost every marker
+    (heading, names, dates) and follow the article directly, which is
+    edited prose and does not open its paragraphs so. The run is the lines
+    up from ``stop`` that each open in lower case (after quotes and
+    brackets), :data:`CASUAL_LINES` at least; else ``None``. It stops at
+    the first other line: a comment in sentence case above it stays with
+    the article, rather than an article paragraph (one opening with
+    "iPhone") going to the comments. Comments in sentence case are not
+    found at all: nothing but their wording tells them from the article."""
+    top = stop
+    while top > start and _opens_in_lower_case(lines[top - 1]):
+        top -= 1
+    return top if stop - top >= CASUAL_LINES else None
 
 
 def section(lines: Sequence[str], *, opens: Chrome, closes: Chrome) -> Sequence[str]:

@@ -101,6 +101,10 @@ def split_lines(
     # and lines cut short), so the reader need not ask for it again.
     reader = thread.ThreadReader(bp.is_boilerplate, covers_platform=True)
     end = thread.section_start(lines, start, marker, indents=indents, ended=ended, reader=reader, keys=keys)
+    if end == marker == len(lines):
+        # No marker and no thread by its shapes: readers' lines typed in
+        # lower case may still follow the article (the marker lost).
+        end = thread.casual_tail_start(lines, start + 1, end) or end
     parts.has_comment_section = end < marker or any(map(thread.opens_comments_folded, keys[marker:]))
 
     title_at = _title_index(lines[:start], keys[:start], known_title, judge, min(first, start), min(first_long, start))

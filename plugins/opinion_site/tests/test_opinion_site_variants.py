@@ -194,6 +194,16 @@ def test_dump_ends_at_the_marker_without_comments() -> None:
     assert not any(w.startswith("body_truncated") for w in article.warnings)
 
 
+def test_comments_typed_in_lower_case_without_the_marker_are_still_comments() -> None:
+    """A capture that lost "MORE ON THE TOPIC:" (the related widget) has
+    the seed's readers' lines right under the article, no name or date on
+    them: typed in lower case, they are no paragraphs of the article."""
+    byline = "Written by Elena Panina exclusively for SouthFront"
+    article = parse(with_lines([TITLE, byline, *SEED_BODY, *SEED_COMMENTS]))
+    assert list(article.body) == SEED_BODY
+    assert [comment.text for comment in article.comments] == SEED_COMMENTS
+
+
 @pytest.mark.parametrize("marker", ["More on the topic", "more on the topic:", "MORE ON THE TOPIC"])
 def test_marker_in_any_case_with_or_without_colon(marker: str) -> None:
     article = parse(with_lines([*SEED_BODY, marker, *SEED_COMMENTS]))
