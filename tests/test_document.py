@@ -5,9 +5,11 @@ import codecs
 import pytest
 from bs4 import BeautifulSoup
 
+from masthead import Article
 from masthead.errors import InputError
 from masthead.extract.document import HTML, Page, RawDocument, blocks_of, decode
 from masthead.extract.text import fold
+from masthead.testing import document, ingest
 
 RUSSIAN = "Президент заявил, что переговоры продолжатся на следующей неделе в Москве."
 
@@ -154,3 +156,34 @@ def test_folded_views_equal_folding_the_page_text(text: str) -> None:
         page = Page.from_raw(raw)
         assert page.folded_lines == tuple(fold(line) for line in page.lines)
         assert page.folded_text == fold(page.text)
+
+
+@pytest.mark.parametrize(
+    ("markup", "cut"),
+    [
+        ("<html><body><p>Whole.</p></body></html>", False),
+        ("<HTML><body><p>Whole.</p></body></HTML >\n<!-- Dynamic page generated in 0.4 seconds -->\n", False),
+        ("<html><body><p>Whole.</p></body></html>" + " " * 5000, False),
+        ("<html><body><p>Cut in the mid", True),
+        ("<html><body><p>Cut after the body.</p></body>", True),
+        ("<html><body><p>A mention of </html> far above the cut.</p>" + "<p>more text</p>" * 400, True),
+    ],
+)
+def test_an_html_page_without_its_closing_tag_is_cut_short(markup: str, cut: bool) -> None:
+    assert Page.from_raw(document(markup, html=True)).cut_short is cut
+
+
+def test_a_text_dump_is_never_cut_short_by_its_markup() -> None:
+    assert Page.from_raw(document("A headline\n\nA paragraph cut in the mid")).cut_short is False
+
+
+def test_a_cut_page_says_so_in_its_record() -> None:
+    page = "<html><head><title>T</title></head><body><article><p>{}</p><p>{}</p>".format(
+        "The ministry said on Monday that the new rules would take effect in March.",
+        "Importers have asked for more time to adapt their systems, the ministry said.",
+    )
+    cut = ingest(document(page, html=True), source="generic")
+    whole = ingest(document(page + "</article></body></html>", html=True), source="generic")
+    assert isinstance(cut, Article) and isinstance(whole, Article)
+    assert [w for w in cut.warnings if w.startswith("page_truncated")]
+    assert not [w for w in whole.warnings if w.startswith("page_truncated")]

@@ -131,6 +131,8 @@ def build_article(
     timestamp (see :func:`masthead.extract.dates.normalise_published`).
     """
     warnings = list(draft.warnings)
+    if page.cut_short:
+        warnings.append("page_truncated: the HTML page ends before its closing </html> tag; its last parts are missing")
     if language is None:
         language = language_of(draft, page, entry)
     if language.warning:
