@@ -397,3 +397,90 @@ def test_the_local_cluster_runs_no_profiler_and_profiled_workers_are_named(clust
     with distributed.Client(cluster.address) as client, structlog.testing.capture_logs() as logs:
         wait_for_workers(client)
     assert [event["event"] for event in logs] == ["worker_profiler_on"] and len(logs[0]["workers"]) == 2
+
+
+def test_a_resume_listing_the_shards_in_another_order_keeps_every_article(
+    s3: S3, cluster: Cluster, reference: tuple[list[str], list[str]]
+) -> None:
+    """The article both a.warc.gz and b.warc.gz hold was removed from b's
+    part by the first run; a resume walking b before a must not remove it
+    from a's part too (it counted the ids b's part no longer holds)."""
+    output = f"s3://{BUCKET}/reordered"
+    first = masthead("ingest", *INPUTS, "-o", output, "--scheduler", cluster.address, env=s3.env)
+    assert first.returncode == 1, first.stderr
+    shards = [f"s3://{BUCKET}/cc/warc/{name}" for name in ("c.warc", "b.warc.gz", "a.warc.gz")]
+    again = masthead("ingest", *shards, f"s3://{BUCKET}/pages", "-o", output, "--scheduler", cluster.address,
+                     "--resume", env=s3.env)  # fmt: skip
+    assert again.returncode == 1, again.stderr
+    articles, _, manifest = cluster_output(s3, "reordered")
+    ids = sorted(json.loads(line)["id"] for line in articles)
+    assert ids == sorted(json.loads(line)["id"] for line in reference[0])
+    assert manifest["counts"]["duplicates"] == 1
+
+
+def test_relative_paths_reach_workers_that_run_elsewhere(cluster: Cluster, tmp_path: Path) -> None:
+    """Workers resolve a path in their own working directory: the client
+    sends local paths out absolute (a relative input read nothing there)."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for seed in SEEDS[:2]:
+        (pages / seed.name).write_bytes(seed.read_bytes())
+    result = subprocess.run(
+        [*masthead_command(), "ingest", "pages", "-o", "out", "--scheduler", cluster.address],
+        cwd=tmp_path, capture_output=True, text=True, timeout=180, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text())
+    assert manifest["records"] == 2 and manifest["inputs"] == [str(pages)]
+
+
+def test_an_output_holding_the_inputs_is_refused_and_they_stay(tmp_path: Path) -> None:
+    """A crawl's own ``part-00000.warc.gz`` inside the output directory was
+    skipped as a part of the run's, then deleted with its parts."""
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    shard = crawl / "part-00000.warc.gz"
+    shard.write_bytes(_warc([("https://news.example/a", SEEDS[0].read_bytes(), "text/plain")]))
+    result = masthead("ingest", str(crawl), "-o", str(crawl), "--engine", "dask", "--workers", "1", env={})
+    assert result.returncode == 2 and "lies inside the output" in result.stderr
+    assert shard.exists() and not (crawl / "manifest.json").exists()
+
+
+def test_a_run_removes_only_files_named_as_its_parts(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    store = PartStore(str(out))
+    theirs = [out / "part-00000-spark.jsonl", out / "rejects" / "part-mine.jsonl", out / "notes.txt"]
+    ours = [out / "part-0123456789abcdef.jsonl", out / "rejects" / "part-0123456789abcdef.jsonl"]
+    for path in (*theirs, *ours):
+        path.write_text("{}\n")
+    store.finish(set(), {"parts": []})
+    assert all(path.exists() for path in theirs) and not any(path.exists() for path in ours)
+    assert store.owns(str(ours[0])) and store.owns(str(out / "_shards" / "x.json"))
+    assert not any(store.owns(str(path)) for path in theirs)
+
+
+def test_a_run_that_cannot_start_leaves_the_previous_output_whole(tmp_path: Path) -> None:
+    """A fresh run against a scheduler that is not there used to delete the
+    earlier run's manifest and entries before it tried to connect."""
+    out = tmp_path / "out"
+    store = PartStore(str(out))
+    store.commit({"id": "0123456789abcdef", "part": "part-0123456789abcdef.jsonl"})
+    store.write_json("manifest.json", {"records": 1})
+    env = {"DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "2s"}
+    result = masthead("ingest", str(SEEDS[0]), "-o", str(out), "--scheduler", "tcp://127.0.0.1:9", env=env)
+    assert result.returncode == 2, result.stderr
+    assert json.loads((out / "manifest.json").read_text()) == {"records": 1}
+    assert [p.name for p in (out / "_shards").iterdir()] == ["0123456789abcdef.json"]
+
+
+def test_a_run_whose_output_another_run_took_over_stops_before_changing_it(tmp_path: Path) -> None:
+    from masthead.run.cluster import OutputTakenOver, _check_still_owner
+
+    store = PartStore(str(tmp_path / "out"))
+    job = ShardJob(config=PipelineConfig(), output=str(tmp_path / "out"), token="first")
+    run = ShardRun(paths=(), output=str(tmp_path / "out"), job=job)
+    store.start("first", resume=False)
+    _check_still_owner(store, job, run)  # still its own
+    store.start("second", resume=True)  # another client, same output
+    with pytest.raises(OutputTakenOver, match="another run took over"):
+        _check_still_owner(store, job, run)

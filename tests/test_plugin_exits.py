@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -105,3 +106,50 @@ def test_a_detector_that_raises_is_named_by_detect_and_in_the_rejection(tmp_path
     [rejection] = [json.loads(line) for line in rejects.read_text().splitlines()]
     assert rejection["reason"] == "unclaimed"
     assert "misbehaving failed (RuntimeError: detector fault)" in rejection["error"]
+
+
+@pytest.mark.parametrize("stage", ["decode", "route"])
+def test_masthead_running_out_of_memory_on_a_page_is_memory_limit_not_a_bad_page(
+    stage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under ``--memory-limit`` a large page may exhaust memory in masthead's
+    own code (decoding it, building its tree for routing): that is the
+    budget's ``memory_limit``, as for a plugin, not ``undecodable`` or
+    ``unparsable`` (which say the page is bad, and are not worth a retry)."""
+    from masthead import pipeline as pipeline_module
+
+    built = FAULTY.build()
+    if stage == "decode":
+        real = pipeline_module.Page.from_raw
+
+        def from_raw(raw: RawDocument) -> object:
+            if raw.uri == "huge":
+                raise MemoryError
+            return real(raw)
+
+        monkeypatch.setattr(pipeline_module.Page, "from_raw", staticmethod(from_raw))
+    else:
+        from masthead.router import Router
+
+        real_route = Router.route
+
+        def route(self: Router, page: Any) -> Any:
+            if page.raw.uri == "huge":
+                raise MemoryError
+            return real_route(self, page)
+
+        monkeypatch.setattr(Router, "route", route)
+    sinks = ListSink(), ListSink()
+    summary = Summary()
+    run_in_process([doc("before"), doc("huge"), doc("after")], built, Outlet(*sinks, summary), timeout=5.0)
+    [rejection] = [r for r in sinks[1].records if isinstance(r, Rejection)]
+    assert (rejection.input, rejection.reason, rejection.plugin) == ("huge", "memory_limit", None)
+    assert [a.provenance.input for a in sinks[0].records if isinstance(a, Article)] == ["before", "after"]
+
+
+def test_a_worker_out_of_memory_before_its_first_document_names_the_limit() -> None:
+    from masthead.run.pool import _death
+    from masthead.run.worker import OUT_OF_MEMORY_EXIT
+
+    assert _death(OUT_OF_MEMORY_EXIT)[0] == "memory_limit"
+    assert _death(-9) == ("worker_died", "worker process killed by SIGKILL")

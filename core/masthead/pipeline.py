@@ -3,7 +3,9 @@
 :meth:`Pipeline.process` never raises for anything a document or a plugin
 does: it returns either an :class:`Article` or a :class:`Rejection` naming
 the stage, the reason and the plugin. That is what lets every runner keep
-``ingested + rejected == read`` and keep going.
+``ingested + rejected == read`` and keep going. A ``MemoryError`` passes:
+it says nothing of the page, and the runner records it (``memory_limit``)
+and frees what the document held.
 """
 
 from __future__ import annotations
@@ -298,7 +300,8 @@ class Pipeline:
 
     def process(self, raw: RawDocument) -> Article | Rejection:
         """Turn one raw document into an article or a rejection; never raises
-        for bad input or plugin faults (``KeyboardInterrupt`` passes)."""
+        for bad input or plugin faults (``KeyboardInterrupt`` and
+        ``MemoryError`` pass)."""
         drafted = self.draft(raw)
         if isinstance(drafted, Rejection):
             return drafted
@@ -347,12 +350,16 @@ class Pipeline:
             page = Page.from_raw(raw)
         except InputError as exc:
             return _rejection(raw, "decode", exc.reason, str(exc))
+        except MemoryError:
+            raise  # the runner's to record (memory_limit), not a fault of the page
         except Exception as exc:  # noqa: BLE001 - e.g. a reader's non-str encoding
             return _rejection(raw, "decode", "undecodable", f"{type(exc).__name__}: {describe(exc)}")
         try:
             return Routed(raw, page, self.router.route(page))
         except RoutingError as exc:
             return _rejection(raw, "route", exc.reason, str(exc))
+        except MemoryError:
+            raise
         except Exception as exc:  # noqa: BLE001 - e.g. a page too hostile to parse
             return _rejection(raw, "route", "unparsable", f"{type(exc).__name__}: {exc}")
 
@@ -365,6 +372,8 @@ class Pipeline:
             draft: Any = entry.source.parse(page)
         except ParseError as exc:
             return _rejection(raw, "parse", exc.reason, str(exc), plugin)
+        except MemoryError:
+            raise
         except Exception as exc:  # noqa: BLE001 - a plugin bug must not end the run
             error = f"{plugin}: Source.parse raised {type(exc).__name__}: {describe(exc)}"
             return _rejection(raw, "parse", "plugin_error", error, plugin)
@@ -390,6 +399,8 @@ class Pipeline:
         :meth:`finish` turns into the record's rejection)."""
         try:
             return language_of(drafted.draft, drafted.page, drafted.entry)
+        except MemoryError:
+            raise
         except Exception as exc:  # noqa: BLE001 - e.g. a source whose ``language`` is no string
             return exc
 
@@ -401,6 +412,8 @@ class Pipeline:
             if isinstance(language, Exception):
                 raise language
             article = build_article(draft, page, drafted.entry, now_iso(), language)
+        except MemoryError:
+            raise
         except Exception as exc:  # noqa: BLE001 - whatever the draft holds, reject it
             return _rejection(raw, "validate", "invalid_article", f"{plugin}: {describe(exc)}", plugin)
         if not article.body:

@@ -13,10 +13,15 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import uuid
 from typing import Any
 
 MANIFEST = "manifest.json"
+#: The parts a run writes, the only files of the output's top level and of
+#: ``rejects/`` that a run removes: another tool's ``part-00000.jsonl`` in
+#: the same directory is not masthead's to delete.
+_OWN_PART = re.compile(r"part-(?:[0-9a-f]{16}|client)\.(?:jsonl|parquet)")
 
 
 def read_manifest(directory: str) -> dict[str, Any]:
@@ -68,6 +73,20 @@ class PartStore:
         if self.local:
             return os.path.abspath(local_path(url)).startswith(self.root.rstrip("/") + "/")
         return url.startswith(self.url.rstrip("/") + "/")
+
+    def owns(self, url: str) -> bool:
+        """Whether ``url``, a file inside this output (:meth:`holds`), is one a
+        run writes there: a part, an entry, the manifest, a staged file."""
+        from masthead.io.shards import local_path
+
+        if self.local:
+            inside = os.path.relpath(os.path.abspath(local_path(url)), self.root).replace(os.sep, "/")
+        else:
+            inside = url[len(self.url.rstrip("/")) + 1 :]
+        folder, _, name = inside.rpartition("/")
+        if folder in ("", REJECTS) and _OWN_PART.fullmatch(name):
+            return True
+        return (folder, name) in (("", MANIFEST), ("", RUN)) or folder in (SHARDS, STAGING)
 
     def path(self, name: str) -> str:
         return f"{self.root.rstrip('/')}/{name}"
@@ -136,11 +155,13 @@ class PartStore:
             raise Superseded(f"{self.url} now belongs to another run; this task's output is dropped")
 
     def finish(self, keep: set[str], manifest: dict[str, Any]) -> None:
-        """Drop parts this run did not write and staging leftovers, then write the manifest."""
-        for folder, prefix in (("", "part-"), (REJECTS, "part-"), (STAGING, "")):
+        """Drop the parts of earlier runs that this one did not keep (only
+        files named as masthead names its parts) and staging leftovers, then
+        write the manifest."""
+        for folder in ("", REJECTS, STAGING):
             for name in self._names(folder):
                 relative = f"{folder}/{name}" if folder else name
-                if name.startswith(prefix) and relative not in keep:
+                if (folder == STAGING or _OWN_PART.fullmatch(name)) and relative not in keep:
                     self.remove(relative)
         self.write_json(MANIFEST, manifest)
         if self.local:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import os
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -45,9 +46,9 @@ import attrs
 import structlog
 
 from masthead.io.dedup import Deduplicator
-from masthead.io.partitioned import REJECTS, SHARDED_FORMAT, PartStore
+from masthead.io.partitioned import REJECTS, SHARDED_FORMAT, PartStore, Superseded
 from masthead.io.readers import Reader, ReadResult, StreamReader, suffix_of
-from masthead.io.shards import list_shards, read_shard, shard_id
+from masthead.io.shards import is_url, list_shards, read_shard, shard_id
 from masthead.io.sinks import JsonlSink
 from masthead.models import SCHEMA_VERSION, Article, Rejection
 from masthead.pipeline import Pipeline
@@ -325,15 +326,22 @@ def ingest_shards(run: ShardRun, readers: Any, expected: object) -> Summary:
     job = attrs.evolve(run.job, token=uuid.uuid4().hex)
     store = PartStore(run.output, job.storage_options)
     started = Summary().started
-    store.start(job.token, run.resume)
     listing = list_shards(run.paths, readers, prefix=run.prefix, storage_options=job.storage_options)
-    listing.shards[:] = [url for url in listing.shards if not store.holds(url)]  # never read our own parts
-    entries = store.entries() if run.resume else {}
-    todo = [url for url in listing.shards if shard_id(url) not in entries]
-    log.info("shards_listed", shards=len(listing.shards), done=len(listing.shards) - len(todo))
+    inside = [url for url in listing.shards if store.holds(url)]
+    foreign = next((url for url in inside if not store.owns(url)), None)
+    if foreign is not None:
+        raise ValueError(f"the input {foreign} lies inside the output {run.output}: write the output elsewhere")
+    listing.shards[:] = [url for url in listing.shards if url not in inside]  # never read our own parts
     failed: list[Rejection] = list(listing.rejections)
     with open_client(run.scheduler, run.workers) as client:
         _check_workers(client, job)
+        # Only now, with the inputs listed and the cluster there, does the
+        # run take the output over: a run that cannot start leaves an
+        # earlier run's manifest and entries as they were.
+        store.start(job.token, run.resume)
+        entries = store.entries() if run.resume else {}
+        todo = [url for url in listing.shards if shard_id(url) not in entries]
+        log.info("shards_listed", shards=len(listing.shards), done=len(listing.shards) - len(todo))
         log.info("run_started", runner="dask", scheduler=client.scheduler.address, workers=len(client.nthreads()))
         for outcome in _run_tasks(client, job, tasks(todo, readers), expected):
             if isinstance(outcome, Rejection):
@@ -341,10 +349,28 @@ def ingest_shards(run: ShardRun, readers: Any, expected: object) -> Summary:
             else:
                 entries[outcome["id"]] = outcome
         if job.dedup:
-            for entry in _deduplicate(client, job, listing.shards, entries):
+            _check_still_owner(store, job, run)
+            for entry in _deduplicate(client, job, listing.shards, entries, run):
                 entries[entry["id"]] = entry
+    _check_still_owner(store, job, run)
     summary = Summary(started=started, skipped=len(listing.skipped))
     return _finish(run, store, summary, listing.shards, entries, failed)
+
+
+class OutputTakenOver(RuntimeError):
+    """Another run started on the same output while this one ran."""
+
+
+def _check_still_owner(store: PartStore, job: ShardJob, run: ShardRun) -> None:
+    """Stop before the run changes parts it no longer owns: a run that
+    started on the same output since (an object store has no lock) wrote
+    entries this one would otherwise delete or rewrite."""
+    try:
+        store.check_owner(job.token)
+    except Superseded:
+        raise OutputTakenOver(
+            f"another run took over {run.output} while this one ran; nothing more is written by this one"
+        ) from None
 
 
 def _check_workers(client: Any, job: ShardJob) -> None:
@@ -415,21 +441,34 @@ def _shard_rejection(url: str, reason: str, error: str) -> Rejection:
 
 
 def _deduplicate(
-    client: Any, job: ShardJob, order: list[str], entries: dict[str, dict[str, Any]]
+    client: Any, job: ShardJob, order: list[str], entries: dict[str, dict[str, Any]], run: ShardRun
 ) -> list[dict[str, Any]]:
-    """Drop, from each shard, the articles an earlier shard (in listing order) already holds."""
+    """Drop, from each shard, the articles an earlier shard (in listing order) still holds.
+
+    Only the ids a part still holds count: those an earlier pass removed
+    from it are in another part, which keeps them, whatever order a resumed
+    run lists the shards in (an id removed everywhere would be lost).
+    """
     seen: set[int] = set()
     futures = []
     for url in order:
         entry = entries.get(shard_id(url))
         if entry is None:
             continue
-        keys = [int(i, 16) for i in entry["ids"]]
-        duplicates = sorted({i for i, key in zip(entry["ids"], keys, strict=True) if key in seen})
+        removed = set(entry.get("removed") or ())
+        held = [i for i in entry["ids"] if i not in removed]
+        keys = [int(i, 16) for i in held]
+        duplicates = {i for i, key in zip(held, keys, strict=True) if key in seen}
         seen.update(keys)
-        if duplicates and duplicates != entry.get("removed"):
-            futures.append(client.submit(drop_duplicates, job, entry, duplicates, pure=False, retries=RETRIES))
-    return list(client.gather(futures))
+        if duplicates:
+            drop = sorted(removed | duplicates)
+            futures.append(client.submit(drop_duplicates, job, entry, drop, pure=False, retries=RETRIES))
+    try:
+        return list(client.gather(futures))
+    except Superseded:
+        raise OutputTakenOver(
+            f"another run took over {run.output} while this one ran; nothing more is written by this one"
+        ) from None
 
 
 def _finish(
@@ -499,9 +538,11 @@ def ingest_on_cluster(options: IngestOptions, plugins: Plugins, pipeline: Pipeli
     """``masthead ingest --engine dask``: :func:`ingest_shards` with the session's errors."""
     from masthead.run.session import Interrupted, SessionError
 
+    # Workers resolve paths in their own working directory: local ones go out absolute.
+    output = options.output if is_url(options.output) else os.path.abspath(options.output)
     job = ShardJob(
         config=attrs.evolve(config, log=options.log),
-        output=options.output,
+        output=output,
         storage_options=dict(options.storage_options),
         sink=options.sink,
         timeout=options.timeout,
@@ -509,8 +550,8 @@ def ingest_on_cluster(options: IngestOptions, plugins: Plugins, pipeline: Pipeli
         dedup=not options.keep_duplicates,
     )
     run = ShardRun(
-        paths=options.paths,
-        output=options.output,
+        paths=tuple(path if is_url(path) or path == "-" else os.path.abspath(path) for path in options.paths),
+        output=output,
         job=job,
         prefix=options.prefix,
         resume=options.resume,
@@ -519,7 +560,7 @@ def ingest_on_cluster(options: IngestOptions, plugins: Plugins, pipeline: Pipeli
     )
     try:
         return ingest_shards(run, plugins.readers, fingerprint(pipeline))
-    except (ClusterSetupError, ValueError, NotADirectoryError) as exc:
+    except (ClusterSetupError, OutputTakenOver, ValueError, NotADirectoryError) as exc:
         raise SessionError(str(exc)) from None
     except KeyboardInterrupt:
         raise Interrupted(Summary(), resumable=True) from None

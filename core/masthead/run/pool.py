@@ -52,7 +52,7 @@ from masthead.io.readers import ReadResult
 from masthead.models import Article, Rejection
 from masthead.run.batching import BATCH, BATCH_BYTES, document_bytes, fault_rejection
 from masthead.run.runconfig import PipelineConfig, WorkerSetupError, check_fingerprint
-from masthead.run.worker import NO_DOCUMENT, SLOT_SIZE, Slot
+from masthead.run.worker import NO_DOCUMENT, OUT_OF_MEMORY_EXIT, SLOT_SIZE, Slot
 from masthead.run.worker import main as worker_main
 
 log = structlog.get_logger("masthead.run.pool")
@@ -91,6 +91,13 @@ def describe_exit(code: int | None) -> str:
         except ValueError:
             return f"killed by signal {-code}"
     return f"exited with status {code}"
+
+
+def _death(code: int | None) -> tuple[str, str]:
+    """The rejection reason and detail for a worker that died with ``code``."""
+    if code == OUT_OF_MEMORY_EXIT:
+        return "memory_limit", "ran out of memory receiving its documents"
+    return "worker_died", f"worker process {describe_exit(code)}"
 
 
 class _Worker:
@@ -239,7 +246,7 @@ class WorkerPool:
                 self._check_start(worker)
             if worker.task is not None:
                 reason, detail = (
-                    ("worker_died", f"worker process {describe_exit(worker.process.exitcode)}")
+                    _death(worker.process.exitcode)
                     if died
                     else ("timeout", f"no result within {self.timeout:g} s; worker process killed")
                 )

@@ -39,6 +39,9 @@ SLOT_SIZE = 256
 _SEP = "\x1f"
 #: No document of a batch is known to run (the batch is on its way, or being unpacked).
 NO_DOCUMENT = -1
+#: The exit status of a worker that ran out of memory receiving a batch
+#: (EX_TEMPFAIL): the parent records its document as ``memory_limit``.
+OUT_OF_MEMORY_EXIT = 75
 
 
 class Slot:
@@ -136,6 +139,10 @@ def _serve(conn: Connection, budget: Budget, slot: Slot) -> None:
             message = conn.recv()
         except (EOFError, OSError):
             return
+        except MemoryError:
+            # The batch does not fit under the address-space cap: no document
+            # of it started. The exit status tells the parent so.
+            os._exit(OUT_OF_MEMORY_EXIT)
         if message is None:
             return
         numbers = [seq for seq, _ in message]
