@@ -32,6 +32,7 @@ import attrs
 from masthead.extract.text import fold
 
 __all__ = [
+    "COOKIE_NOTICES",
     "Boilerplate",
     "BlockRule",
     "LineAnswers",
@@ -448,6 +449,27 @@ class _FamiliesIndex:
         if patterns._pattern is not None:
             return patterns._pattern.search(key) is not None
         return any(pattern.search(key) for pattern in patterns.patterns)
+
+
+#: Cookie-consent banners, which a browser's dump of any outlet's page may
+#: carry above or below the article: the sentences of the common WordPress
+#: and consent-manager plugins (any line starting so) and their buttons
+#: (whole lines).
+COOKIE_NOTICES = Phrases(
+    "cookie_notice",
+    exact=(
+        *("Accept", "Accept all", "Accept cookies", "Accept all cookies", "Allow all", "Allow cookies"),
+        *("Allow all cookies", "Reject", "Reject all", "Decline", "Ok", "Okay", "Got it", "Got it!", "I agree"),
+        *("I accept", "Agree", "Cookie settings", "Cookies settings", "Manage cookies", "Manage consent"),
+        *("Manage options", "Accept Read More", "Accept Reject Read More", "Accept Cookie settings"),
+    ),
+    prefixes=(
+        *("This website uses cookies", "This site uses cookies", "We use cookies", "Our website uses cookies"),
+        *("Our site uses cookies", "This website stores cookies", "We value your privacy"),
+        *("By continuing to use this site", "By continuing to use this website", "By continuing to browse"),
+        *("By using this website, you agree", "By using this site, you agree", "We and our partners use cookies"),
+    ),
+)
 
 
 class LineAnswers(dict[str, _T], Generic[_T]):

@@ -10,6 +10,7 @@ remove a whole box. Sources for the wordings: the site's own templates
 
 from __future__ import annotations
 
+from masthead.extract.boilerplate import COOKIE_NOTICES
 from masthead.extract.text import fold
 
 
@@ -54,6 +55,7 @@ CHROME_LINES = folded(
     *("Print Editions", "Print Edition", "TMT Offline", "Multimedia projects"),
     # The 2016-2017 site's section menu, printed twice above the article.
     *("Russia", "World", "Moscow", "Meanwhile...", "City Lifehack", "City Listings & Guide"),
+    *sorted(COOKIE_NOTICES.exact),  # a consent banner's buttons
 )
 #: :data:`CHROME_LINES` as a set: every line of a page is looked up in it.
 CHROME_KEYS = frozenset(CHROME_LINES)
@@ -146,8 +148,8 @@ BODY_CLUTTER_PREFIXES = folded(
     "You can listen to us on the following platforms",
     # The blurb every "Russia on the Record" podcast page repeats.
     "Russia on the Record is a podcast where",
-    *("A transcript of the podcast audio, which has been lightly edited", "This website uses cookies"),
-    "We use cookies",
+    "A transcript of the podcast audio, which has been lightly edited",
+    *COOKIE_NOTICES.prefixes,
 )
 
 #: Every phrase whose beginning may be what is left of a cut-off last line.

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from masthead.extract import boilerplate, bylines, donations
 from masthead.extract import comments as thread
-from masthead.extract.boilerplate import BlockRule, Boilerplate, Phrases
+from masthead.extract.boilerplate import COOKIE_NOTICES, BlockRule, Boilerplate, Phrases
 from masthead.extract.text import fold
 
 #: The end of the article, on a line of its own (see :func:`marker_rest`).
@@ -122,6 +122,7 @@ BOILERPLATE = Boilerplate(
     DISCLAIMER,
     thread.COMMENT_CHROME,
     _MARKER_PHRASES,
+    COOKIE_NOTICES,
     blocks=[APPEAL],
 )
 

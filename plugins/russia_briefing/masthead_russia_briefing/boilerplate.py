@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from masthead.extract import captions
-from masthead.extract.boilerplate import Boilerplate, Phrases
+from masthead.extract.boilerplate import COOKIE_NOTICES, Boilerplate, Phrases
 from masthead.extract.text import fold
 
 #: The icon the theme puts before "Related Reading" and before every item,
@@ -124,6 +124,7 @@ _WIDGET_WORDS = _SOCIAL | {
     "share", "share this:", "share this", "share this article", "like this:", "like this",
     "like loading...", "loading...", "tweet", "print", "email", "more", "previous post", "next post",
     "back to top", "print this article", "print friendly", "subscribe", "subscribe now", "sign up",
+    "print friendly, pdf & email", "print, pdf & email",
 }  # fmt: skip
 WIDGETS = Phrases(
     "widget",
@@ -204,7 +205,10 @@ class _Chrome(Boilerplate):
 
 #: Every single line of chrome that never belongs to the body (the icon
 #: artifact and the related box's heading aside: see :func:`is_boilerplate`).
-CHROME_FAMILIES = (ABOUT, BLURB, ADVERT, ADVERT_ANYWHERE, COMMENT_AREA, PROMO, WIDGETS, POST_LINKS, READING_TIME)
+CHROME_FAMILIES = (
+    *(ABOUT, BLURB, ADVERT, ADVERT_ANYWHERE, COMMENT_AREA, PROMO, WIDGETS, POST_LINKS, READING_TIME),
+    COOKIE_NOTICES,
+)
 CHROME = _Chrome(*CHROME_FAMILIES, needs={_ADVERT_ANYWHERE: _ADVERT_ANYWHERE_NEEDS})
 
 

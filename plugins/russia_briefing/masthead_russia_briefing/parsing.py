@@ -21,6 +21,7 @@ from masthead.extract.bylines import date_line
 from masthead.extract.comments import read_thread, section, thread_start
 from masthead.extract.fields import Fields
 from masthead.extract.listing import reject_blog_listing
+from masthead.extract.shapes import title_case_ratio
 from masthead.extract.text import fold, has_four_digits
 
 from . import boilerplate, byline
@@ -472,11 +473,39 @@ def _take_author_lines(lines: Sequence[str], index: int, out: Extract) -> int:
     return index
 
 
-def _title_before(page: _Kinds, at: int, out: Extract) -> str | None:
-    """The headline: the nearest line above the byline that is no chrome.
+#: Lines between headline and byline that are no headline (a print or share
+#: button, a consent banner, an editor's note) passed over, at most.
+_TITLE_GAP = 4
 
-    A dateline between headline and byline is the publication date.
+
+#: Headlines are in title case: below this share of capitalised words, a
+#: line that ends with a full stop is a sentence ("Editor's note: this
+#: article was updated."), not a headline ending "St." or "Inc.".
+_SENTENCE_CASE = 0.6
+
+
+#: Notes the editors put above an article: never its headline.
+_NOTE = re.compile(r"(?:editor'?s'? note|note|update|updated|correction)\s*:", re.IGNORECASE)
+
+
+def _sentence(line: str) -> bool:
+    """A note ("Editor's Note: ...") or a sentence in sentence case, closed
+    by its stop (a question is a headline's)."""
+    if _NOTE.match(line.replace("’", "'")):
+        return True
+    closed = _ends_clause(line) and not line.rstrip("'\"’”").endswith("?")
+    return closed and title_case_ratio(line) < _SENTENCE_CASE
+
+
+def _title_before(page: _Kinds, at: int, out: Extract) -> str | None:
+    """The headline: the nearest headline-shaped line above the byline.
+
+    A dateline between headline and byline is the publication date. Chrome
+    and lines shaped like no headline (one or two words, a sentence with
+    its full stop) are passed over, :data:`_TITLE_GAP` at most; a related
+    box's line, or one too long for a headline, ends the search.
     """
+    passed = 0
     for index in range(at - 1, _skip_chrome(page, None, at) - 1, -1):
         line = page.lines[index]
         kind = page.settled(index)
@@ -485,11 +514,17 @@ def _title_before(page: _Kinds, at: int, out: Extract) -> str | None:
             continue
         if boilerplate.is_reading_time(line) or _banner(line):
             continue
+        if boilerplate.has_artifact(line) or boilerplate.RELATED.matches(line):
+            return None
+        words = len(line.split())
+        if words > _TITLE_MAX_WORDS * 2:
+            return None
         # boilerplate.is_boilerplate, its chrome families' answer known
-        if kind & CHROME or boilerplate.has_artifact(line) or boilerplate.RELATED.matches(line):
-            return None
-        if len(line.split()) > _TITLE_MAX_WORDS * 2:
-            return None
+        if kind & CHROME or words < 3 or _sentence(line):
+            passed += 1
+            if passed > _TITLE_GAP:
+                return None
+            continue
         return line
     return None
 

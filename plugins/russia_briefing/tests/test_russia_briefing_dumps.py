@@ -226,3 +226,27 @@ def test_a_thread_without_its_count_heading_is_comments_not_body() -> None:
         ("Dmitri Petrov", "This would be a great step for both countries."),
         ("Sarah Jenkins", "I doubt it will happen given the politics in Washington."),
     ]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Print Friendly, PDF & Email",
+        "Editor's Note: This article was updated on July 2, 2019.",
+        "Accept\n\nRead More",
+        "This website uses cookies to improve your experience. We'll assume you're ok with this. Accept Read More",
+    ],
+)
+def test_a_button_or_note_above_the_byline_is_no_headline(between: str) -> None:
+    """The headline is the nearest headline-shaped line above "Posted by":
+    a print button, a consent banner or an editor's note there is passed
+    over, to the headline or, without one, to no title and its warning."""
+    text = SUBHEADINGS.read_text(encoding="utf-8")
+    expected = article(SUBHEADINGS.name)
+    byline = next(line for line in text.splitlines() if line.startswith("Written by") or line.startswith("Posted"))
+    titled = ingest_article(document(text.replace(byline, f"{between}\n\n{byline}", 1), uri="between.txt"))
+    assert (titled.title, titled.body) == (expected.title, expected.body)
+    assert expected.title is not None
+    untitled_text = text.replace(expected.title, "", 1).replace(byline, f"{between}\n\n{byline}", 1)
+    untitled = ingest_article(document(untitled_text, uri="untitled.txt"))
+    assert untitled.title is None and any(w.startswith("title_missing") for w in untitled.warnings)

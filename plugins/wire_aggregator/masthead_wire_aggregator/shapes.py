@@ -135,6 +135,8 @@ def label_facts(line: str) -> int:
     found = STOP_LABEL if _stop_label(key, length) else 0
     if length <= LABEL_CHARS:
         found |= (MENU_LABEL if _holds(voc.MENU, key) else 0) | (WIDGET_LABEL if _holds(voc.WIDGET, key) else 0)
+    if key.startswith(voc.COOKIE_OPENINGS):  # a consent banner's sentence, whatever its length
+        found |= WIDGET_LABEL
     return found
 
 

@@ -10,7 +10,7 @@ quote style and spacing never matter.
 
 from __future__ import annotations
 
-from masthead.extract.boilerplate import Phrases
+from masthead.extract.boilerplate import COOKIE_NOTICES, Phrases
 from masthead.extract.text import fold
 
 #: The outlet's name as it appears in boilerplate; a strong detection marker.
@@ -50,9 +50,13 @@ WIDGET = Phrases(
         *("Tweet", "Facebook", "Twitter", "LinkedIn", "Reddit", "Pinterest", "WhatsApp", "Telegram"),
         *("Flipboard", "Email", "Print", "Save this article for later", "Save article", "Increase text size"),
         *("Decrease text size", "Advertisement", "Sponsored", "READ NOW >", "Close", "开始阅读 >", "深入了解中国动向"),
+        *COOKIE_NOTICES.exact,
     ),
     patterns=(r"^\d+ comments?$",),
 )
+#: The openings of a consent banner's sentences: a line of any length
+#: starting so is page furniture.
+COOKIE_OPENINGS = COOKIE_NOTICES.prefixes
 
 #: Labels that open the page furniture after the article (comment box,
 #: recommendation lists, promotion banners): once the body has started,
