@@ -484,3 +484,25 @@ def test_a_run_whose_output_another_run_took_over_stops_before_changing_it(tmp_p
     store.start("second", resume=True)  # another client, same output
     with pytest.raises(OutputTakenOver, match="another run took over"):
         _check_still_owner(store, job, run)
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs a folder that refuses new files (Linux /proc)")
+def test_a_cluster_run_whose_lock_cannot_be_made_is_a_write_error() -> None:
+    result = masthead("ingest", str(SEEDS[0]), "-o", "/proc/masthead-out", "--engine", "dask", env={})
+    assert result.returncode == 5 and "Traceback" not in result.stderr, result.stderr
+    assert "cannot write /proc/.masthead-out.lock" in result.stderr
+
+
+def test_local_names_of_a_paths_file_go_to_workers_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from masthead.cli import load_plugins
+    from masthead.io.shards import list_shards
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.txt").write_bytes(SEEDS[0].read_bytes())
+    (tmp_path / "list.paths").write_text("a.txt\n")
+    (tmp_path / "list2.paths").write_text("data/a.txt\n")
+    monkeypatch.chdir(tmp_path)
+    readers = load_plugins((), None, False).readers
+    expected = [str(tmp_path / "data" / "a.txt")]
+    assert list_shards(("list.paths",), readers, prefix="data").shards == expected
+    assert list_shards(("list2.paths",), readers).shards == expected

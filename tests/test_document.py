@@ -164,13 +164,17 @@ def test_folded_views_equal_folding_the_page_text(text: str) -> None:
         ("<html><body><p>Whole.</p></body></html>", False),
         ("<HTML><body><p>Whole.</p></body></HTML >\n<!-- Dynamic page generated in 0.4 seconds -->\n", False),
         ("<html><body><p>Whole.</p></body></html>" + " " * 5000, False),
+        ("<html><body><p>Whole.</p></body></html><script>" + "var a = 1;" * 700 + "</script>", False),
+        ("<!DOCTYPE html><html><body><p>Closing tags left out, as HTML allows.</p>", False),
+        ("<article><p>An article's markup alone, cut in the mid", False),  # a fragment: no <html>
         ("<html><body><p>Cut in the mid", True),
-        ("<html><body><p>Cut after the body.</p></body>", True),
-        ("<html><body><p>A mention of </html> far above the cut.</p>" + "<p>more text</p>" * 400, True),
+        ("<html><body><p>Cut inside a tag.</p><div cla", True),
+        ("<html><body><p>A mention of </html> far above the cut.</p>" + "<p>more text</p>" * 400 + "<p>and", True),
     ],
 )
-def test_an_html_page_without_its_closing_tag_is_cut_short(markup: str, cut: bool) -> None:
+def test_an_html_page_stopped_inside_its_text_or_a_tag_is_cut_short(markup: str, cut: bool) -> None:
     assert Page.from_raw(document(markup, html=True)).cut_short is cut
+    assert Page.from_raw(RawDocument(uri="p.html", data=markup.encode("utf-16"), content_type=HTML)).cut_short is cut
 
 
 def test_a_text_dump_is_never_cut_short_by_its_markup() -> None:
@@ -182,7 +186,7 @@ def test_a_cut_page_says_so_in_its_record() -> None:
         "The ministry said on Monday that the new rules would take effect in March.",
         "Importers have asked for more time to adapt their systems, the ministry said.",
     )
-    cut = ingest(document(page, html=True), source="generic")
+    cut = ingest(document(page + "<p>Traders said the", html=True), source="generic")
     whole = ingest(document(page + "</article></body></html>", html=True), source="generic")
     assert isinstance(cut, Article) and isinstance(whole, Article)
     assert [w for w in cut.warnings if w.startswith("page_truncated")]

@@ -61,20 +61,36 @@ def test_an_article_with_comments_is_not_a_listing() -> None:
     reject(["Category: Tax", "Headline", "Posted by Anna", PROSE])  # a category label is no archive heading
 
 
-def test_a_teaser_below_an_articles_end_makes_no_listing() -> None:
+def closed(lines: list[str]) -> None:
+    """:func:`reject` with "About the firm" as the blurb closing every article."""
+    reject_blog_listing(
+        lines,
+        is_byline=is_byline,
+        is_date=is_day,
+        ends_page=lambda line: line in ("Leave a Reply", "2 Comments", "About the firm"),
+        ends_article=lambda line: line == "About the firm",
+    )
+
+
+def test_a_teaser_below_an_articles_blurb_makes_no_listing() -> None:
     """The next article's teaser (byline, date, excerpt, link) under an
-    article's blurb or comments is another page's; above, or on a page
-    whose end stands over its teasers (a sidebar blurb), it still counts."""
+    article's closing blurb is another page's; above it, under a comment
+    count (a listing of whole posts prints one under each), or on a page
+    whose blurb stands over its teasers (a sidebar), it still counts."""
     article = ["Headline", "Posted by Anna", PROSE, PROSE, PROSE]
     teaser = ["Next Article", "Other headline", "Posted by Bob", "Jul. 3, 2019", PROSE, "Continue reading"]
-    reject([*article, "Leave a Reply", *teaser])
-    reject([*article, "Leave a Reply", *teaser, *teaser[1:], *teaser[1:]])
+    closed([*article, "About the firm", *teaser])
+    closed([*article, "About the firm", *teaser, *teaser[1:], *teaser[1:]])
     with pytest.raises(NotAnArticle, match="listing page: 2 bylines"):
-        reject([*article, *teaser, "Leave a Reply"])  # no end between: two posts of a listing
+        closed([*article, *teaser, "About the firm"])  # no end between: two posts of a listing
+    with pytest.raises(NotAnArticle, match="listing page: 3 bylines"):
+        closed([*article, "2 Comments", *article[1:], "2 Comments", *article[1:], "2 Comments"])  # whole posts
     with pytest.raises(NotAnArticle, match="listing page"):
-        reject(["Leave a Reply", "Posted on by", PROSE, "Posted on by", PROSE, "Posted on by", PROSE])
+        closed(["About the firm", "Posted on by", PROSE, "Posted on by", PROSE, "Posted on by", PROSE])
     with pytest.raises(NotAnArticle, match="listing page"):
-        reject(["Headline", "Posted by Anna", PROSE, PROSE, "Leave a Reply", *teaser])  # too little article
+        closed(["Headline", "Posted by Anna", PROSE, PROSE, "About the firm", *teaser])  # too little article
+    with pytest.raises(NotAnArticle, match="listing page"):
+        reject([*article, "Leave a Reply", *teaser])  # without an article's blurb, nothing is passed over
 
 
 def html_page(body_class: str, teasers: int) -> Page:

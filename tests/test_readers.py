@@ -327,3 +327,29 @@ def test_visits_read_each_file_as_stat_and_read_file_alone_would(tmp_path: Path)
         key == str(tmp_path / "c.txt") and ident == identity_of(str(tmp_path / "sub" / "b.txt"))
         for key, ident, _ in got
     )
+
+
+class _ShortReads(io.RawIOBase):
+    """A pipe that hands over a few bytes a read, as a slow producer does."""
+
+    def __init__(self, data: bytes, step: int = 5) -> None:
+        self.data, self.step = data, step
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        count = min(len(buffer), self.step, len(self.data))
+        buffer[:count] = self.data[:count]
+        self.data = self.data[count:]
+        return count
+
+
+@pytest.mark.parametrize(("encoding", "mark"), UNICODE_FORMS)
+def test_stdin_is_told_the_same_however_the_pipe_hands_its_bytes_over(encoding: str, mark: bytes) -> None:
+    data = _wide_jsonl(encoding, mark, "\n" * 40)
+    results = list(read_stdin(io.BufferedReader(_ShortReads(data))))  # type: ignore[arg-type]
+    assert [r.data.decode("utf-8") for r in results] == [record["text"] for record in WIDE_RECORDS]  # type: ignore[union-attr]
+    page = ("Заголовок\n\n" + "A paragraph of the article. " * 300).encode(encoding)
+    [document] = read_stdin(io.BufferedReader(_ShortReads(page)))  # type: ignore[arg-type]
+    assert isinstance(document, RawDocument) and document.data == page

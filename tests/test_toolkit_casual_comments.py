@@ -34,3 +34,17 @@ def test_the_run_stays_between_start_and_stop() -> None:
     assert casual_tail_start(lines, 0, 4) == 1
     assert casual_tail_start(lines, 2, 4) == 2
     assert casual_tail_start(lines, 0, len(lines)) is None  # the last line opens in upper case
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["- the withdrawal of the forces from the four regions;", "- the recognition of the new borders."],
+        ["https://www.reuters.com/world/europe/kremlin-envoy-2025-04-02/", "https://tass.com/politics/1938211"],
+        ["de Gaulle's old doctrine is back in fashion in Paris.", "al-Assad's former allies look for a deal."],
+        ["van der Leyen's office did not answer.", "eBay and iPhone sales fell by a third, importers said."],
+    ],
+)
+def test_lists_addresses_and_lower_case_names_end_an_article_not_a_thread(tail: list[str]) -> None:
+    lines = [*ARTICLE, *tail]
+    assert casual_tail_start(lines, 1, len(lines)) is None

@@ -994,15 +994,33 @@ def read_after_marker(
     return related, _read_thread(thread_reader, tail[rest_at:], chrome_seen=chrome_seen, depths=depths)
 
 
-#: What may stand before a line's first letter: quotes, brackets, dashes, an ellipsis.
-_LEADING_MARKS = " \t\"'“”‘’«»‹›([{-–—…*•"
+#: What may stand before a line's first letter: quotes, brackets, an ellipsis
+#: (not a dash or an asterisk: a line so led is an item of a list).
+_LEADING_MARKS = " \t\"'“”‘’«»‹›([{…"
 #: Lines a casual run needs: one line alone is no thread.
 CASUAL_LINES = 2
+#: Words an edited text opens a sentence with in lower case: name particles
+#: ("de Gaulle's", "al-Assad's", "von der Leyen").
+_PARTICLES = frozenset(
+    (
+        *("de", "del", "della", "der", "di", "da", "das", "do", "dos", "du", "van", "von", "ten", "ter", "le", "la"),
+        *("al", "el", "bin", "ibn", "ben", "abu", "d", "l"),
+    )
+)
+_PARTICLE_SEPARATORS = str.maketrans({"-": " ", "’": " ", "'": " "})
 
 
 def _opens_in_lower_case(line: str) -> bool:
-    opening = line.lstrip(_LEADING_MARKS)[:1]
-    return opening.isalpha() and opening.islower()
+    """Whether ``line`` opens, after quotes and brackets, with a word in
+    lower case that is no name particle, no brand written so ("iPhone",
+    "eBay": a capital inside) and no address (a list of sources)."""
+    text = line.lstrip(_LEADING_MARKS)
+    first = text.split(None, 1)[0] if text else ""
+    if not first[:1].isalpha() or not first[:1].islower() or not first.islower():
+        return False
+    if first.startswith(("http", "www.")) or "/" in first:
+        return False
+    return first.translate(_PARTICLE_SEPARATORS).split()[0] not in _PARTICLES
 
 
 def casual_tail_start(lines: Sequence[str], start: int, stop: int) -> int | None:
@@ -1010,12 +1028,14 @@ def casual_tail_start(lines: Sequence[str], start: int, stop: int) -> int | None
     typed in lower case starts: comments whose page lost every marker
     (heading, names, dates) and follow the article directly, which is
     edited prose and does not open its paragraphs so. The run is the lines
-    up from ``stop`` that each open in lower case (after quotes and
-    brackets), :data:`CASUAL_LINES` at least; else ``None``. It stops at
-    the first other line: a comment in sentence case above it stays with
-    the article, rather than an article paragraph (one opening with
-    "iPhone") going to the comments. Comments in sentence case are not
-    found at all: nothing but their wording tells them from the article."""
+    up from ``stop`` that each open with a word in lower case (after quotes
+    and brackets; not a name particle such as "de" or "al-", a brand such
+    as "iPhone", an address, nor a line led by a list's dash),
+    :data:`CASUAL_LINES` at least; else ``None``. It stops at the first
+    other line: a comment in sentence case above it stays with the article,
+    rather than an article paragraph going to the comments. Comments in
+    sentence case are not found at all: nothing but their wording tells
+    them from the article."""
     top = stop
     while top > start and _opens_in_lower_case(lines[top - 1]):
         top -= 1

@@ -281,10 +281,12 @@ def _checked(text: str, controls: int | None = None) -> str:
     return text.replace("\x00", "") if controls else text
 
 
-#: Bytes at the end of an HTML page searched for its closing ``</html>``.
-CLOSING_BYTES = 4096
-_CLOSING_TAG = re.compile(rb"</\s*html", re.IGNORECASE)
-_TRAILING = frozenset(b" \t\r\n\x00")
+#: Characters at the end of an HTML page searched for its closing tags, and
+#: at its start for its ``<html>`` (after a doctype and comments).
+CLOSING_CHARS = 4096
+OPENING_CHARS = 65536
+_CLOSING_TAG = re.compile(r"</\s*(?:html|body)\b", re.IGNORECASE)
+_HTML_START = re.compile(r"<html[\s>]", re.IGNORECASE)
 
 
 class Page:
@@ -323,19 +325,23 @@ class Page:
 
     @property
     def cut_short(self) -> bool:
-        """Whether an HTML page ends before its closing ``</html>`` tag: a
-        capture stopped mid-transfer or a dump cut to a size, whose last
-        parts (the end of the text, the comments) are missing. Saved pages
-        end with the tag or a few cache notes after it (every one of the
-        181 real pages of the ScrapingHub benchmark has it in its last
-        :data:`CLOSING_BYTES`); a text dump has no such end."""
-        data = self.raw.data
-        if not self.is_html or not isinstance(data, bytes):
+        """Whether an HTML page stops inside its text or a tag, with no
+        closing ``</body>`` or ``</html>`` after: a capture stopped
+        mid-transfer or a dump cut to a size, whose last parts (the end of
+        the text, the comments) are missing. Saved pages end with the tags
+        or with scripts and cache notes after them (every one of the 181
+        real pages of the ScrapingHub benchmark has ``</html>`` in its last
+        :data:`CLOSING_CHARS`); a page that leaves its closing tags out, as
+        HTML allows, still ends with a whole tag; a fragment (no ``<html>``,
+        an article's markup in a JSONL record) and a text dump are never
+        said to be cut."""
+        if not self.is_html:
             return False
-        end = len(data)
-        while end and data[end - 1] in _TRAILING:  # blank lines saved after the page
-            end -= 1
-        return _CLOSING_TAG.search(data, max(0, end - CLOSING_BYTES), end) is None
+        text = self.source_text
+        tail = text[-CLOSING_CHARS:].rstrip()
+        if not tail or tail.endswith(">") or _CLOSING_TAG.search(tail):
+            return False
+        return _HTML_START.search(text, 0, OPENING_CHARS) is not None
 
     @cached_property
     def markup(self) -> str:

@@ -287,6 +287,7 @@ def reject_blog_listing(
     is_date: Callable[[str], bool],
     ends_page: Callable[[str], bool] | None = None,
     folded: Sequence[str] | None = None,
+    ends_article: Callable[[str], bool] | None = None,
 ) -> None:
     """Raise :class:`masthead.NotAnArticle` when ``lines`` are a blog theme's run of teasers.
 
@@ -299,8 +300,11 @@ def reject_blog_listing(
     heading or pager (:data:`ARCHIVE_HEADINGS`) with no byline and little
     prose. Dates, prose and headings are counted above the first line
     ``ends_page`` accepts (the publisher blurb, the comment area); bylines
-    and links too, where three paragraphs of prose or more stand above that
-    line: an article's page may end with a teaser of the next article.
+    and links are counted above the first line ``ends_article`` accepts
+    (an outlet's blurb closing every article, never a comment count, which
+    a listing of whole posts prints under each) when three paragraphs of
+    prose or more stand above it: an article's page may end with a teaser
+    of the next article.
     ``folded`` are ``lines`` already folded (:attr:`masthead.Page.folded_lines`
     when ``lines`` are the page's own), when known.
     """
@@ -315,11 +319,12 @@ def reject_blog_listing(
     end = next((i for i, line in enumerate(lines) if ends_page(line)), len(lines)) if ends_page else len(lines)
     page = lines[:end]
     teasing = bylines >= 2 or (bylines <= 1 and more >= 3)
-    if teasing and end < len(lines) and _prose_at_least(page, _ARTICLE_PARAGRAPHS):
-        # An article stands above the page's end: teasers below it (the next
-        # article, an infinite scroll's, related posts) are other pages'.
-        bylines = sum(1 for line in page if is_byline(line))
-        more = sum(1 for tail, teaser in zip(ends[:end], teasers, strict=False) if tail in READ_MORE or teaser)
+    closed = next((i for i, line in enumerate(lines) if ends_article(line)), None) if teasing and ends_article else None
+    if closed is not None and _prose_at_least(lines[:closed], _ARTICLE_PARAGRAPHS):
+        # An article stands above its closing blurb: teasers below it (the
+        # next article, an infinite scroll's, related posts) are other pages'.
+        bylines = sum(1 for line in lines[:closed] if is_byline(line))
+        more = sum(1 for tail, teaser in zip(ends[:closed], teasers, strict=False) if tail in READ_MORE or teaser)
         teasing = bylines >= 2 or (bylines <= 1 and more >= 3)
     if teasing or any(teasers[:end]):
         raise NotAnArticle(f"listing page: {bylines} bylines, {more} 'read more' links")

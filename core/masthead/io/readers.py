@@ -331,7 +331,7 @@ _UNMARKED = (("utf-32-le", 4, 0), ("utf-32-be", 4, 3), ("utf-16-le", 2, 0), ("ut
 #: holds a zero byte after its ``{`` is no UTF-16.
 _UNITS = 4
 #: Bytes looked at for the encoding: blank lines may come before the ``{``.
-SNIFF_BYTES = 64
+SNIFF_BYTES = 4096
 _BLANK = frozenset(b" \t\r\n")
 
 
@@ -408,8 +408,12 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[ReadResult]:
     # in UTF-16 or UTF-32); every byte the sniffing takes is kept, so
     # either reading starts again from the first byte.
     taken = _Recorded(stream)
-    buffered = io.BufferedReader(taken)
-    wide = _wide_encoding(buffered.peek(SNIFF_BYTES)[:SNIFF_BYTES])
+    # The window is read whole, however the pipe hands its bytes over.
+    window = bytearray()
+    while len(window) < SNIFF_BYTES and (chunk := taken.read(SNIFF_BYTES - len(window))):
+        window += chunk
+    buffered = io.BufferedReader(_Prefixed(bytes(window), taken))  # type: ignore[arg-type]
+    wide = _wide_encoding(bytes(window))
     head = _leading_lines(_Transcoded(buffered, wide) if wide else buffered, MAX_DOCUMENT_BYTES + 1)
     if _is_jsonl(head):
         yield from JSONL_READER.read_stream(io.BufferedReader(_Prefixed(bytes(taken.taken), stream)), "<stdin>")

@@ -154,7 +154,9 @@ def _paths_file(argument: str, prefix: str | None, options: dict[str, Any]) -> I
                 continue
             if prefix and not is_url(name):
                 name = prefix.rstrip("/") + "/" + name.lstrip("/")
-            yield name
+            # A plain local name goes to the workers absolute: they resolve
+            # paths in their own working directory (a URL, file:// too, is whole).
+            yield name if "://" in name else os.path.abspath(name)
 
 
 def _remote(argument: str, options: dict[str, Any]) -> Iterator[tuple[str, bool]]:

@@ -180,16 +180,22 @@ def _on_cluster(options: IngestOptions, plugins: Plugins, pipeline: Pipeline, co
     """By shard, workers reading and writing (:mod:`masthead.run.cluster`); local outputs locked as in any run."""
     from masthead.run.cluster import ingest_on_cluster
 
+    locks = RunLocks(path for path in options.written().values() if not is_url(path))
     try:
-        with RunLocks(path for path in options.written().values() if not is_url(path)):
-            summary = ingest_on_cluster(options, plugins, pipeline, config)
-            if options.summary_json:
-                try:
-                    commit.publish([_write_summary(options.summary_json, summary)])
-                except OSError as exc:
-                    raise WriteFailed(exc, resumable=False) from None
+        locks.__enter__()
     except OutputLocked as exc:
         raise SessionError(str(exc)) from None
+    except OSError as exc:  # the lock files themselves cannot be written
+        raise WriteFailed(exc, resumable=False) from None
+    try:
+        summary = ingest_on_cluster(options, plugins, pipeline, config)
+        if options.summary_json:
+            try:
+                commit.publish([_write_summary(options.summary_json, summary)])
+            except OSError as exc:
+                raise WriteFailed(exc, resumable=False) from None
+    finally:
+        locks.__exit__()
     return summary
 
 

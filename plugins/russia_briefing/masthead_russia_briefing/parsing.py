@@ -22,7 +22,7 @@ from masthead.extract.comments import read_thread, section, thread_start
 from masthead.extract.fields import Fields
 from masthead.extract.listing import reject_blog_listing
 from masthead.extract.shapes import title_case_ratio
-from masthead.extract.text import fold, has_four_digits
+from masthead.extract.text import fold
 
 from . import boilerplate, byline
 
@@ -77,19 +77,27 @@ def parse_lines(
     bylines: set[str] = set()
     days: set[str] = set()
     footers: set[str] = set()
+    blurbs: set[str] = set()
     for line, kind in zip(lines, page.kinds, strict=True):
-        if kind & (BYLINE | DAY | FOOTER):
+        if kind & (BYLINE | DAY | FOOTER | ABOUT):
             if kind & BYLINE:
                 bylines.add(line)
             if kind & DAY:
                 days.add(line)
             if kind & FOOTER:
                 footers.add(line)
+            if kind & (BLURB | ABOUT):
+                blurbs.add(line)
     # The answers depend on the line alone: a set of the page's lines that
     # have one answers every question about them in C. The listing test asks
     # for dates only above the first footer line, where no kind is pending.
     reject_blog_listing(
-        lines, is_byline=bylines.__contains__, is_date=days.__contains__, ends_page=footers.__contains__, folded=folded
+        lines,
+        is_byline=bylines.__contains__,
+        is_date=days.__contains__,
+        ends_page=footers.__contains__,
+        folded=folded,
+        ends_article=blurbs.__contains__,
     )
     out = Extract()
     start = _read_header(page, out, known_title)
@@ -107,8 +115,14 @@ def parse_lines(
     return out
 
 
-#: A comment's time stamp line ("July 1, 2019 at 9:12 am") is at most this long.
-_STAMP_CHARS = 40
+#: The theme's comment stamp: a date, "at", a time of day ("July 1, 2019 at
+#: 9:12 am", "1 July 2019 at 09:12"). A timeline's or an events list's
+#: bare dates are no comment stamps.
+_THREAD_STAMP = re.compile(r"\b\d{4},?\s+at\s+\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
+#: Such a stamp line is at most this long.
+_STAMP_CHARS = 48
+#: The link under each comment of a thread that takes replies.
+_REPLY_LINKS = frozenset(("reply", "reply ↓"))
 
 
 def _take_unmarked_thread(out: Extract) -> None:
@@ -116,16 +130,24 @@ def _take_unmarked_thread(out: Extract) -> None:
     left out by the theme) from the end of the body to the comments: the
     toolkit's :func:`~masthead.extract.comments.thread_start` finds it
     after the first paragraph, or finds nothing and the body stays whole.
-    The theme stamps every comment with its date: a body without a short
-    line holding a year has no such thread, and is not read for one."""
+    The theme stamps every comment "DATE at TIME" and puts a "Reply" link
+    under it: a run without both (a timeline's "NAME / March 3, 2022 /
+    text", an events list) stays body, and a body without such a stamp is
+    not read for a thread at all. A thread whose comments are closed (no
+    "Reply" links) and lost its heading is not told from the body."""
     later = out.body[1:]
-    if not any(len(line) <= _STAMP_CHARS and has_four_digits(line) for line in later):
+    if not any(len(line) <= _STAMP_CHARS and _THREAD_STAMP.search(line) for line in later):
         return
     found = thread_start(later)
     if found is None:
         return
     start = found + 1
-    thread = read_thread(out.body[start:])
+    run = out.body[start:]
+    if not any(len(line) <= _STAMP_CHARS and _THREAD_STAMP.search(line) for line in run):
+        return
+    if not any(fold(line) in _REPLY_LINKS for line in run):  # an events list is stamped so too
+        return
+    thread = read_thread(run)
     if thread:
         out.comments = thread
         del out.body[start:]

@@ -250,3 +250,22 @@ def test_a_button_or_note_above_the_byline_is_no_headline(between: str) -> None:
     untitled_text = text.replace(expected.title, "", 1).replace(byline, f"{between}\n\n{byline}", 1)
     untitled = ingest_article(document(untitled_text, uri="untitled.txt"))
     assert untitled.title is None and any(w.startswith("title_missing") for w in untitled.warnings)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "Sergey Lavrov\nMarch 3, 2022\n\nThe first round was held in Belarus.\n\n"
+        "Dmitry Kuleba\nMarch 10, 2022\n\nThe ministers met in Antalya without result.\n",
+        "Upcoming Events\n\nMaria Kotova\nJune 12, 2024 at 10:00 am\n\nWebinar: doing business in the Far East.\n\n"
+        "Alexander Ivanov\nJune 19, 2024 at 10:00 am\n\nWebinar: the new tax rules for foreign companies.\n",
+    ],
+)
+def test_a_timeline_or_events_list_in_comment_shape_stays_body(tail: str) -> None:
+    """Names over dates end some articles (a timeline, an events list):
+    without the theme's "DATE at TIME" stamps and "Reply" links they are
+    no thread."""
+    text = SUBHEADINGS.read_text(encoding="utf-8")
+    record = ingest_article(document(text[: text.index("About Us")] + tail, uri="timeline.txt"))
+    assert record.comments == ()
+    assert record.body[-1] == tail.rstrip().rsplit("\n", 1)[-1]
