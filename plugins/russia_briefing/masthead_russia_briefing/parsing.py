@@ -44,6 +44,8 @@ class Extract(Fields):
 
     has_byline: bool = False
     tail_found: bool = False
+    #: The index of the first line of the tail (the blurb, the comment area), once found.
+    tail_at: int | None = None
 
 
 def parse_lines(
@@ -110,7 +112,7 @@ def parse_lines(
         # are they the lines read here.
         out.comments = _thread(lines, page.kinds) if len(lines) == len(given) else dump_comments(given)
         if not out.comments:
-            _take_unmarked_thread(out)
+            _take_unmarked_thread(out, lines[out.tail_at :] if out.tail_at is not None else ())
     _warn(out, known_title)
     return out
 
@@ -125,32 +127,44 @@ _STAMP_CHARS = 48
 _REPLY_LINKS = frozenset(("reply", "reply ↓"))
 
 
-def _take_unmarked_thread(out: Extract) -> None:
-    """Move a thread printed with no count heading (lost by the crawl, or
-    left out by the theme) from the end of the body to the comments: the
-    toolkit's :func:`~masthead.extract.comments.thread_start` finds it
-    after the first paragraph, or finds nothing and the body stays whole.
+def _take_unmarked_thread(out: Extract, tail: Sequence[str]) -> None:
+    """Read a thread printed with no count heading (lost by the crawl, or
+    left out by the theme): at the end of the body, moved from it to the
+    comments; else in the ``tail`` (the lines from the blurb on), where the
+    body never looks, up to the comment form. The toolkit's
+    :func:`~masthead.extract.comments.thread_start` finds it, or nothing.
     The theme stamps every comment "DATE at TIME" and puts a "Reply" link
     under it: a run without both (a timeline's "NAME / March 3, 2022 /
-    text", an events list) stays body, and a body without such a stamp is
-    not read for a thread at all. A thread whose comments are closed (no
-    "Reply" links) and lost its heading is not told from the body."""
-    later = out.body[1:]
-    if not any(len(line) <= _STAMP_CHARS and _THREAD_STAMP.search(line) for line in later):
-        return
-    found = thread_start(later)
-    if found is None:
-        return
-    start = found + 1
-    run = out.body[start:]
-    if not any(len(line) <= _STAMP_CHARS and _THREAD_STAMP.search(line) for line in run):
-        return
-    if not any(fold(line) in _REPLY_LINKS for line in run):  # an events list is stamped so too
-        return
-    thread = read_thread(run)
-    if thread:
-        out.comments = thread
+    text", an events list) is no thread, and lines without such a stamp
+    are not read for one. A thread whose comments are closed (no "Reply"
+    links) and lost its heading is not told from the body."""
+    found = _unmarked_thread(out.body, 1)
+    if found is not None:
+        start, out.comments = found
         del out.body[start:]
+        return
+    found = _unmarked_thread(tail, 0)
+    if found is not None:
+        out.comments = found[1]
+
+
+def _unmarked_thread(lines: Sequence[str], first: int) -> tuple[int, list[Comment]] | None:
+    """Where in ``lines`` (from ``first`` on) a stamped thread without heading
+    starts, and its comments, up to the comment form; ``None`` for none."""
+    if not any(len(line) <= _STAMP_CHARS and _THREAD_STAMP.search(line) for line in lines[first:]):
+        return None
+    found = thread_start(lines[first:])
+    if found is None:
+        return None
+    start = first + found
+    end = next((i for i in range(start, len(lines)) if boilerplate.THREAD_END.matches(lines[i])), len(lines))
+    run = lines[start:end]
+    if not any(len(line) <= _STAMP_CHARS and _THREAD_STAMP.search(line) for line in run):
+        return None
+    if not any(fold(line) in _REPLY_LINKS for line in run):  # an events list is stamped so too
+        return None
+    thread = read_thread(run)
+    return (start, thread) if thread else None
 
 
 #: The bits of :func:`kinds_of`: what the passes over a page's lines (the
@@ -595,6 +609,7 @@ def _read_body(page: _Kinds, start: int, out: Extract, *, title: str | None, lin
         # _starts_tail, from the kinds of the line and of the next one
         if not out.tail_found and kind & (FOOTER | ABOUT) and _starts_tail(kinds, index, has_body=bool(out.body)):
             out.tail_found = True
+            out.tail_at = index
         line = lines[index]
         if index == last and folded[index] in boilerplate.CUT_OPENINGS:  # boilerplate.is_cut_opening
             out.tail_found = True

@@ -269,3 +269,12 @@ def test_a_timeline_or_events_list_in_comment_shape_stays_body(tail: str) -> Non
     record = ingest_article(document(text[: text.index("About Us")] + tail, uri="timeline.txt"))
     assert record.comments == ()
     assert record.body[-1] == tail.rstrip().rsplit("\n", 1)[-1]
+
+
+def test_a_thread_without_its_heading_under_the_blurb_is_read_too() -> None:
+    """The body ends at the blurb; a thread under it whose heading was lost
+    used to be dropped without a word."""
+    text = SUBHEADINGS.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + UNMARKED_THREAD
+    record = ingest_article(document(text, uri="under.txt"))
+    assert record.body == article(SUBHEADINGS.name).body
+    assert [c.author for c in record.comments] == ["Dmitri Petrov", "Sarah Jenkins"]
