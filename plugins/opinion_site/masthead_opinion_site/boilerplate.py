@@ -93,6 +93,8 @@ SITE_CHROME = Phrases(
         *("Featured", "Archive", "Tags", "Category", "English", "Deutsch", "Français", "Español", "Italiano"),
         *("Srpski", "Русский", "PDF Download", "Privacy Policy", "Terms of Use", "Cookie Policy", "Read more"),
         *("Read More »", "Continue reading", "Share this:", "Like this:", "Related", "SouthFront Maps"),
+        # the rest of a share row (Jetpack's and its like)
+        *("LinkedIn", "Email", "WhatsApp", "Reddit", "Pinterest", "Pocket", "Tumblr", "Like Loading..."),
     ),
     prefixes=_HELPER_PREFIXES,
     patterns=(

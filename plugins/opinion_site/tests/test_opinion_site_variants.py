@@ -313,3 +313,10 @@ def test_page_without_any_paragraph_is_not_an_article() -> None:
     record = ingest(document("Support SouthFront\nHome\nNews\n", uri="empty.txt"), source="opinion_site")
     assert not isinstance(record, Article)
     assert record.reason == "not_article"
+
+
+def test_a_share_row_after_the_body_leaves_it_whole() -> None:
+    row = ["Share this:", "Facebook", "Twitter", "LinkedIn", "Email", "Print", "WhatsApp", "Like this:"]
+    row.append("Like Loading...")
+    article = parse(with_lines([TITLE, *SEED_BODY, *row, "MORE ON THE TOPIC:", *SEED_COMMENTS]))
+    assert list(article.body) == SEED_BODY
