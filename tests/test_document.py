@@ -169,6 +169,8 @@ def test_folded_views_equal_folding_the_page_text(text: str) -> None:
         ("<article><p>An article's markup alone, cut in the mid", False),  # a fragment: no <html>
         ("<html><body><p>Cut in the mid", True),
         ("<html><body><p>Cut inside a tag.</p><div cla", True),
+        ("<html><body><article><p>Cut between two paragraphs.</p>", True),  # the article left open
+        ("<!DOCTYPE html><html><body><div><p>Closing tags left out.</p></div>", False),
         ("<html><body><p>A mention of </html> far above the cut.</p>" + "<p>more text</p>" * 400 + "<p>and", True),
     ],
 )

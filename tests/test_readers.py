@@ -353,3 +353,27 @@ def test_stdin_is_told_the_same_however_the_pipe_hands_its_bytes_over(encoding: 
     page = ("Заголовок\n\n" + "A paragraph of the article. " * 300).encode(encoding)
     [document] = read_stdin(io.BufferedReader(_ShortReads(page)))  # type: ignore[arg-type]
     assert isinstance(document, RawDocument) and document.data == page
+
+
+def test_stdin_hands_on_the_first_record_while_the_producer_still_writes() -> None:
+    """``tail -f records.jsonl | masthead ingest -``: the first record is
+    read once its line is there, not once 4 KiB or the end have come."""
+    import threading
+
+    readable, writable = os.pipe()
+    record = json.dumps({"text": "Headline\n\nA paragraph of the article."}).encode() + b"\n"
+    got = threading.Event()
+    closed_first: list[bool] = []
+
+    def produce() -> None:
+        os.write(writable, record)
+        closed_first.append(not got.wait(timeout=20))
+        os.close(writable)
+
+    producer = threading.Thread(target=produce)
+    producer.start()
+    with os.fdopen(readable, "rb", buffering=0) as stream:
+        first = next(read_stdin(stream))  # type: ignore[arg-type]
+        got.set()
+        producer.join()
+    assert isinstance(first, RawDocument) and closed_first == [False]

@@ -48,3 +48,16 @@ def test_the_run_stays_between_start_and_stop() -> None:
 def test_lists_addresses_and_lower_case_names_end_an_article_not_a_thread(tail: list[str]) -> None:
     lines = [*ARTICLE, *tail]
     assert casual_tail_start(lines, 1, len(lines)) is None
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["do you really believe a word of this?", "lol they never learn"],
+        ["la la land again", "and/or they lie, as usual"],
+        ["ten years of this and nothing learned", "ben said it first"],
+    ],
+)
+def test_english_words_that_are_also_name_particles_still_open_casual_lines(tail: list[str]) -> None:
+    lines = [*ARTICLE, *tail]
+    assert casual_tail_start(lines, 1, len(lines)) == len(ARTICLE)

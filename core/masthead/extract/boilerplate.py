@@ -452,22 +452,25 @@ class _FamiliesIndex:
 
 
 #: Cookie-consent banners, which a browser's dump of any outlet's page may
-#: carry above or below the article: the sentences of the common WordPress
-#: and consent-manager plugins (any line starting so) and their buttons
-#: (whole lines).
+#: carry above or below the article: the opening words of the common
+#: WordPress and consent-manager plugins' sentences, as far as a story that
+#: reports on cookies would not open a paragraph with them ("We use cookies
+#: to ...", not "We use cookies, says the banner"), and the buttons whose
+#: wording names the banner. A bare "Accept", "Agree" or "Ok" may be a poll's
+#: option or an answer in an interview: it is left to the article.
 COOKIE_NOTICES = Phrases(
     "cookie_notice",
     exact=(
-        *("Accept", "Accept all", "Accept cookies", "Accept all cookies", "Allow all", "Allow cookies"),
-        *("Allow all cookies", "Reject", "Reject all", "Decline", "Ok", "Okay", "Got it", "Got it!", "I agree"),
-        *("I accept", "Agree", "Cookie settings", "Cookies settings", "Manage cookies", "Manage consent"),
-        *("Manage options", "Accept Read More", "Accept Reject Read More", "Accept Cookie settings"),
+        *("Accept cookies", "Accept all cookies", "Allow cookies", "Allow all cookies", "Cookie settings"),
+        *("Cookies settings", "Manage cookies", "Manage consent", "Accept Read More", "Accept Reject Read More"),
+        *("Accept Cookie settings", "Reject all cookies", "Decline cookies"),
     ),
     prefixes=(
-        *("This website uses cookies", "This site uses cookies", "We use cookies", "Our website uses cookies"),
-        *("Our site uses cookies", "This website stores cookies", "We value your privacy"),
-        *("By continuing to use this site", "By continuing to use this website", "By continuing to browse"),
-        *("By using this website, you agree", "By using this site, you agree", "We and our partners use cookies"),
+        *("This website uses cookies to", "This site uses cookies to", "We use cookies to", "We use cookies on"),
+        *("Our website uses cookies to", "Our site uses cookies to", "This website stores cookies on"),
+        *("We and our partners use cookies", "By continuing to use this site, you"),
+        "By continuing to use this website, you",
+        *("By continuing to browse this", "By using this website, you agree to", "By using this site, you agree to"),
     ),
 )
 

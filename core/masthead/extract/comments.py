@@ -1008,19 +1008,26 @@ _PARTICLES = frozenset(
     )
 )
 _PARTICLE_SEPARATORS = str.maketrans({"-": " ", "’": " ", "'": " "})
+#: The opening a name's particles are read in.
+_PARTICLE_CHARS = 40
 
 
 def _opens_in_lower_case(line: str) -> bool:
     """Whether ``line`` opens, after quotes and brackets, with a word in
-    lower case that is no name particle, no brand written so ("iPhone",
+    lower case that is no name's particle ("de Gaulle", "al-Assad", "von der
+    Leyen": particles before a capital), no brand written so ("iPhone",
     "eBay": a capital inside) and no address (a list of sources)."""
     text = line.lstrip(_LEADING_MARKS)
     first = text.split(None, 1)[0] if text else ""
     if not first[:1].isalpha() or not first[:1].islower() or not first.islower():
         return False
-    if first.startswith(("http", "www.")) or "/" in first:
+    if first.startswith(("http:", "https:", "www.")) or "://" in first:
         return False
-    return first.translate(_PARTICLE_SEPARATORS).split()[0] not in _PARTICLES
+    words = text[:_PARTICLE_CHARS].translate(_PARTICLE_SEPARATORS).split()
+    index = 0
+    while index < len(words) and words[index] in _PARTICLES:
+        index += 1
+    return not (index and index < len(words) and words[index][:1].isupper())
 
 
 def casual_tail_start(lines: Sequence[str], start: int, stop: int) -> int | None:

@@ -289,6 +289,17 @@ _CLOSING_TAG = re.compile(r"</\s*(?:html|body)\b", re.IGNORECASE)
 _HTML_START = re.compile(r"<html[\s>]", re.IGNORECASE)
 
 
+#: Elements HTML never lets a page leave open: a page that stops at a whole
+#: tag with one of them open was cut between two tags.
+_CONTAINERS = ("div", "article", "main", "section")
+
+
+def _left_open(text: str) -> bool:
+    """Whether ``text`` opens more of :data:`_CONTAINERS` than it closes."""
+    lowered = text.lower()
+    return any(lowered.count(f"<{name}") > lowered.count(f"</{name}") for name in _CONTAINERS)
+
+
 class Page:
     """A decoded document, as a source plugin reads it.
 
@@ -325,23 +336,24 @@ class Page:
 
     @property
     def cut_short(self) -> bool:
-        """Whether an HTML page stops inside its text or a tag, with no
-        closing ``</body>`` or ``</html>`` after: a capture stopped
+        """Whether an HTML page stops inside its text, a tag or an element,
+        with no closing ``</body>`` or ``</html>`` after: a capture stopped
         mid-transfer or a dump cut to a size, whose last parts (the end of
         the text, the comments) are missing. Saved pages end with the tags
         or with scripts and cache notes after them (every one of the 181
         real pages of the ScrapingHub benchmark has ``</html>`` in its last
         :data:`CLOSING_CHARS`); a page that leaves its closing tags out, as
-        HTML allows, still ends with a whole tag; a fragment (no ``<html>``,
-        an article's markup in a JSONL record) and a text dump are never
-        said to be cut."""
+        HTML allows, still ends with a whole tag and closes its containers
+        (a page cut between two tags leaves a ``div`` or an ``article``
+        open); a fragment (no ``<html>``, an article's markup in a JSONL
+        record) and a text dump are never said to be cut."""
         if not self.is_html:
             return False
         text = self.source_text
         tail = text[-CLOSING_CHARS:].rstrip()
-        if not tail or tail.endswith(">") or _CLOSING_TAG.search(tail):
+        if not tail or _CLOSING_TAG.search(tail) or _HTML_START.search(text, 0, OPENING_CHARS) is None:
             return False
-        return _HTML_START.search(text, 0, OPENING_CHARS) is not None
+        return not tail.endswith(">") or _left_open(text)
 
     @cached_property
     def markup(self) -> str:

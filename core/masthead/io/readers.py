@@ -408,9 +408,14 @@ def read_stdin(stream: BinaryIO | None = None) -> Iterator[ReadResult]:
     # in UTF-16 or UTF-32); every byte the sniffing takes is kept, so
     # either reading starts again from the first byte.
     taken = _Recorded(stream)
-    # The window is read whole, however the pipe hands its bytes over.
+    # The window is read whole, however the pipe hands its bytes over, but no
+    # further than the end of the first line that is not blank: a producer
+    # that writes a record and then waits gets it read at once.
     window = bytearray()
-    while len(window) < SNIFF_BYTES and (chunk := taken.read(SNIFF_BYTES - len(window))):
+    while len(window) < SNIFF_BYTES and not _holds_a_line(window):
+        chunk = taken.read(SNIFF_BYTES - len(window))
+        if not chunk:
+            break
         window += chunk
     buffered = io.BufferedReader(_Prefixed(bytes(window), taken))  # type: ignore[arg-type]
     wide = _wide_encoding(bytes(window))
@@ -460,6 +465,17 @@ class _Prefixed(io.RawIOBase):
         data = read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
+
+
+#: Bytes a blank opening may be made of, in any Unicode form (marks included).
+_BLANK_BYTES = b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"
+
+
+def _holds_a_line(window: bytes | bytearray) -> bool:
+    """Whether ``window`` holds a line ending after some text that is not
+    blank (a newline's byte, 0x0A, in any of UTF-8, UTF-16 and UTF-32)."""
+    text = bytes(window).lstrip(_BLANK_BYTES)
+    return b"\n" in text
 
 
 class _Recorded(_Prefixed):

@@ -20,7 +20,7 @@ from masthead.extract.boilerplate import KEPT_CHARS, KEPT_LINES, recall
 from masthead.extract.bylines import date_line
 from masthead.extract.comments import read_thread, section, thread_start
 from masthead.extract.fields import Fields
-from masthead.extract.listing import reject_blog_listing
+from masthead.extract.listing import is_read_more, reject_blog_listing
 from masthead.extract.shapes import title_case_ratio
 from masthead.extract.text import fold
 
@@ -120,11 +120,14 @@ def parse_lines(
 #: The theme's comment stamp: a date, "at", a time of day ("July 1, 2019 at
 #: 9:12 am", "1 July 2019 at 09:12"). A timeline's or an events list's
 #: bare dates are no comment stamps.
-_THREAD_STAMP = re.compile(r"\b\d{4},?\s+at\s+\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
+_THREAD_STAMP = re.compile(r"\b\d{4},?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
 #: Such a stamp line is at most this long.
 _STAMP_CHARS = 48
-#: The link under each comment of a thread that takes replies.
-_REPLY_LINKS = frozenset(("reply", "reply ↓"))
+#: The link under each comment of a thread that takes replies: "Reply",
+#: "Reply to NAME", "Log in to Reply" (when replying needs an account).
+_REPLY_LINK = re.compile(r"(?:log in to |login to )?reply(?: to \S.{0,40})?(?: ↓)?", re.IGNORECASE)
+#: Stamped comments that make a thread without "Reply" links (comments closed).
+_CLOSED_THREAD_STAMPS = 3
 
 
 def _take_unmarked_thread(out: Extract, tail: Sequence[str]) -> None:
@@ -133,11 +136,11 @@ def _take_unmarked_thread(out: Extract, tail: Sequence[str]) -> None:
     comments; else in the ``tail`` (the lines from the blurb on), where the
     body never looks, up to the comment form. The toolkit's
     :func:`~masthead.extract.comments.thread_start` finds it, or nothing.
-    The theme stamps every comment "DATE at TIME" and puts a "Reply" link
-    under it: a run without both (a timeline's "NAME / March 3, 2022 /
-    text", an events list) is no thread, and lines without such a stamp
-    are not read for one. A thread whose comments are closed (no "Reply"
-    links) and lost its heading is not told from the body."""
+    The theme stamps every comment with a date and a time of day and puts a
+    "Reply" link under it: a run without such stamps (a timeline's "NAME /
+    March 3, 2022 / text") is no thread, nor is one with fewer than
+    :data:`_CLOSED_THREAD_STAMPS` of them and no "Reply" link (an events
+    list); lines without such a stamp are not read for one."""
     found = _unmarked_thread(out.body, 1)
     if found is not None:
         start, out.comments = found
@@ -159,9 +162,10 @@ def _unmarked_thread(lines: Sequence[str], first: int) -> tuple[int, list[Commen
     start = first + found
     end = next((i for i in range(start, len(lines)) if boilerplate.THREAD_END.matches(lines[i])), len(lines))
     run = lines[start:end]
-    if not any(len(line) <= _STAMP_CHARS and _THREAD_STAMP.search(line) for line in run):
-        return None
-    if not any(fold(line) in _REPLY_LINKS for line in run):  # an events list is stamped so too
+    stamps = sum(1 for line in run if len(line) <= _STAMP_CHARS and _THREAD_STAMP.search(line))
+    # An events list is stamped so too, and takes no replies: a thread does,
+    # unless its comments are closed, and then it is longer than a list.
+    if not stamps or (stamps < _CLOSED_THREAD_STAMPS and not any(_REPLY_LINK.fullmatch(line) for line in run)):
         return None
     thread = read_thread(run)
     return (start, thread) if thread else None
@@ -509,39 +513,39 @@ def _take_author_lines(lines: Sequence[str], index: int, out: Extract) -> int:
     return index
 
 
-#: Lines between headline and byline that are no headline (a print or share
-#: button, a consent banner, an editor's note) passed over, at most.
+#: Lines between headline and byline passed over (a print or share button,
+#: a consent banner, an editor's note) to reach a headline, at most.
 _TITLE_GAP = 4
-
-
 #: Headlines are in title case: below this share of capitalised words, a
 #: line that ends with a full stop is a sentence ("Editor's note: this
 #: article was updated."), not a headline ending "St." or "Inc.".
 _SENTENCE_CASE = 0.6
+#: A note the editors put above an article: never its headline ("Update:"
+#: and "Correction:" may open a headline, and are asked as lines).
+_NOTE = re.compile(r"(?:editor'?s'? note|note)\s*:", re.IGNORECASE)
 
 
-#: Notes the editors put above an article: never its headline.
-_NOTE = re.compile(r"(?:editor'?s'? note|note|update|updated|correction)\s*:", re.IGNORECASE)
-
-
-def _sentence(line: str) -> bool:
-    """A note ("Editor's Note: ...") or a sentence in sentence case, closed
-    by its stop (a question is a headline's)."""
-    if _NOTE.match(line.replace("’", "'")):
+def _unlike_headline(line: str, words: int) -> bool:
+    """Two words or fewer, or a sentence in sentence case closed by its stop
+    (a question is a headline's)."""
+    if words < 3:
         return True
     closed = _ends_clause(line) and not line.rstrip("'\"’”").endswith("?")
     return closed and title_case_ratio(line) < _SENTENCE_CASE
 
 
 def _title_before(page: _Kinds, at: int, out: Extract) -> str | None:
-    """The headline: the nearest headline-shaped line above the byline.
+    """The headline: the nearest line above the byline that is no chrome nor
+    an editor's note, or, when that line is unlike a headline (:func:`_unlike_headline`),
+    the nearest headline-shaped one above it within :data:`_TITLE_GAP`
+    lines (a print button, a banner or a note between them); without one,
+    that nearest line of two words or more after all.
 
-    A dateline between headline and byline is the publication date. Chrome
-    and lines shaped like no headline (one or two words, a sentence with
-    its full stop) are passed over, :data:`_TITLE_GAP` at most; a related
-    box's line, or one too long for a headline, ends the search.
+    A dateline between headline and byline is the publication date. A
+    related box's line, or one too long for a headline, ends the search.
     """
     passed = 0
+    nearest: str | None = None
     for index in range(at - 1, _skip_chrome(page, None, at) - 1, -1):
         line = page.lines[index]
         kind = page.settled(index)
@@ -551,18 +555,20 @@ def _title_before(page: _Kinds, at: int, out: Extract) -> str | None:
         if boilerplate.is_reading_time(line) or _banner(line):
             continue
         if boilerplate.has_artifact(line) or boilerplate.RELATED.matches(line):
-            return None
+            break
         words = len(line.split())
         if words > _TITLE_MAX_WORDS * 2:
-            return None
+            break
         # boilerplate.is_boilerplate, its chrome families' answer known
-        if kind & CHROME or words < 3 or _sentence(line):
-            passed += 1
-            if passed > _TITLE_GAP:
-                return None
-            continue
-        return line
-    return None
+        if not kind & CHROME and not is_read_more(line) and not _NOTE.match(line.replace("’", "'")):
+            if not _unlike_headline(line, words):
+                return line
+            if nearest is None and words >= 2:
+                nearest = line
+        passed += 1
+        if passed > _TITLE_GAP:
+            break
+    return nearest
 
 
 def _looks_like_title(page: _Kinds, index: int) -> bool:

@@ -278,3 +278,21 @@ def test_a_thread_without_its_heading_under_the_blurb_is_read_too() -> None:
     record = ingest_article(document(text, uri="under.txt"))
     assert record.body == article(SUBHEADINGS.name).body
     assert [c.author for c in record.comments] == ["Dmitri Petrov", "Sarah Jenkins"]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Arctic Shipping",
+        "Update: Russia Extends Its Economic Zone Tax Breaks To 2030",
+        "Russia cuts its key rate to 16%.",
+    ],
+)
+def test_a_short_or_sentence_like_headline_over_the_byline_is_still_the_title(headline: str) -> None:
+    """Passing over lines unlike a headline is only for reaching a headline
+    above them: with none there, the nearest line is the title, as before."""
+    text = SUBHEADINGS.read_text(encoding="utf-8")
+    title = article(SUBHEADINGS.name).title
+    assert title is not None
+    record = ingest_article(document(text.replace(title, headline, 1), uri="headline.txt"))
+    assert record.title == headline
