@@ -35,6 +35,11 @@ def test_captions_and_credits(line: str) -> None:
         "TASS reported that the talks failed on Tuesday.",
         "The photo shows the damage to the bridge, the ministry said.",
         "Russia and Ukraine exchanged prisoners.",
+        # a slash inside a sentence, with no full stop at its end: text, not a credit
+        "Major support is seen at 1.0800 and resistance at 1.0950 for EUR/USD",
+        "The ministry opened two corridors: Novorossiysk/Jeddah and Astrakhan/Bandar Abbas",
+        "Government troops advanced along the line Kafr Nabudah/Kafr Zita",
+        "RUB/USD",
     ],
 )
 def test_sentences_are_no_captions(line: str) -> None:

@@ -47,3 +47,25 @@ def test_wpdiscuz_parent_by_id_and_an_empty_comment_is_kept() -> None:
 
 def test_a_page_without_that_platform_has_no_comments() -> None:
     assert triples(CLASSIC, WPDISCUZ) == []
+
+
+NON_HTML5 = """<html><body><ol class="commentlist">
+<li class="comment" id="li-comment-7"><div id="comment-7" class="comment-body">
+ <div class="comment-author vcard"><cite class="fn">Tommy Jensen</cite> <span class="says">says:</span></div>
+ <div class="comment-meta commentmetadata"><a href="#comment-7">April 5, 2019 at 3:12 pm</a></div>
+ <p>Erdogan is playing both sides again.</p>
+ <p>Nothing new here.</p>
+ <div class="reply"><a class="comment-reply-link" href="#">Reply</a></div></div>
+ <ul class="children"><li class="comment" id="li-comment-8"><div id="comment-8" class="comment-body">
+  <div class="comment-author vcard"><cite class="fn">Pave Way IV</cite></div>
+  <p>He always has.</p></div></li></ul></li>
+</ol></body></html>"""
+
+
+def test_a_theme_without_html5_comments_keeps_every_paragraph_of_a_comment() -> None:
+    """WordPress's markup for themes without HTML5 comments puts the text as
+    loose paragraphs in ``div.comment-body``: only the first was read."""
+    assert [(author, text, parent) for author, text, parent, _ in triples(NON_HTML5, WORDPRESS)] == [
+        ("Tommy Jensen", "Erdogan is playing both sides again.\nNothing new here.", None),
+        ("Pave Way IV", "He always has.", 0),
+    ]

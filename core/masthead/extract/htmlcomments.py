@@ -69,8 +69,13 @@ WORDPRESS = CommentMarkup(
     item="li.comment, div.comment, article.comment",
     author=".comment-author .fn, .comment-author cite, .comment-author",
     date="time[datetime], .comment-metadata time, .comment-meta a, .comment-meta",
-    text=".comment-content, .comment-text, .comment-body > p",
+    # Themes without HTML5 comments put the text as loose paragraphs in
+    # .comment-body, beside the author and meta blocks: all of them count.
+    text=".comment-content, .comment-text, .comment-body",
     ident=r"^(?:li-)?comment-(\d+)$",
+    not_text=(
+        ".comment-author, .comment-meta, .comment-metadata, .reply, .comment-reply-link, .comment-awaiting-moderation"
+    ),
 )
 WPDISCUZ = CommentMarkup(
     item=".wpd-comment",

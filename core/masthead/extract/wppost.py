@@ -73,7 +73,9 @@ CONTAINERS = (
 NOT_TEXT = (
     "#comments, #wpdcom, #wpd-threads, .wpdiscuz_top_clearing, .wpd-thread-list, .comments-area, "
     ".comment-respond, #respond, .commentlist, .comment-list, form, nav, aside, .sharedaddy, "
-    ".share-buttons, .social-share, .wpd-form-wrap, .wpdiscuz-subscribe-bar, .donation, .donate, " + EMBEDS
+    ".share-buttons, .social-share, .wpd-form-wrap, .wpdiscuz-subscribe-bar, .donation, .donate, "
+    # related-posts plugins that write their box inside the content (Jetpack, YARPP, Contextual Related Posts)
+    ".jp-relatedposts, .yarpp-related, .yarpp, .crp_related, " + EMBEDS
 )
 CAPTIONS = "figcaption, .wp-caption-text"
 HEADINGS = ("h1.entry-title", "article h1", "h1")

@@ -19,6 +19,7 @@ from lxml import etree
 
 from masthead import Page, Related
 from masthead.extract import htmllinks, wppost
+from masthead.extract.bylines import date_line
 from masthead.extract.htmlparts import element_tag
 from masthead.extract.text import collapse, fold
 from masthead_opinion_site import boilerplate as bp
@@ -128,3 +129,14 @@ def authors_of(page: Page) -> list[str]:
     """Writers named by meta/JSON-LD or the post's author link, outlet excluded."""
     names = list(page.meta.authors) or wppost.author_names(page)
     return [n for n in dict.fromkeys(names) if n and fold(n) not in _NOT_AUTHORS]
+
+
+#: The post header's visible date on the classic southfront.org theme
+#: ("05.04.2019"), for a page whose head and header give no ``<time>``.
+VISIBLE_DATE = ".post-date, .post-meta .date"
+
+
+def visible_date(page: Page) -> str | None:
+    """The date the post header shows, read as a date line (not a comment's)."""
+    element = page.soup_of(VISIBLE_DATE, not_inside=wppost.COMMENTS)
+    return date_line(collapse(element.get_text(" "))) if element is not None else None

@@ -73,7 +73,7 @@ class SouthFrontSource(Source):
         parts.add_authors(bylines)
         parts.related = related or parts.related
         parts.comments = wppost.comments(page) or parts.comments
-        published = page.meta.published or wppost.published(page) or parts.published
+        published = page.meta.published or wppost.published(page) or html.visible_date(page) or parts.published
         return self._draft(page, parts, title=title or parts.title, published=published)
 
     # ------------------------------------------------------------------

@@ -61,3 +61,27 @@ def test_a_marker_kept_in_a_markup_comment_still_leads_to_the_links() -> None:
     lines, _, related = html.article(page)
     assert lines == ("Body text of the article, long enough.",)
     assert [(r.title, r.url) for r in related] == [("First Related Headline Here", "/a")]
+
+
+def test_related_posts_boxes_inside_the_content_are_no_body_and_the_visible_date_counts() -> None:
+    """Jetpack's and YARPP's related-posts boxes sit inside ``.entry-content``;
+    the classic theme's ``.post-date`` is the date when no head meta or
+    ``<time>`` gives one."""
+    from masthead import Article
+    from masthead.testing import document, ingest
+
+    page = next(p for p in HTML_ARTICLES if p.name == "southfront_org_classic.html").read_text(encoding="utf-8")
+    boxes = (
+        '<div id="jp-relatedposts" class="jp-relatedposts"><h3>Related</h3><p>Kremlin Envoy Arrives</p>'
+        '<p>In "Analysis"</p></div><div class="yarpp-related"><h3>Related posts:</h3>'
+        "<ol><li><a href='/a'>Another Post Title Here</a></li></ol></div>"
+    )
+    before = ingest(document(page, html=True, uri="p.html"))
+    varied = page.replace("<p>Written and produced by SF Team</p>", boxes + "<p>Written and produced by SF Team</p>", 1)
+    assert varied != page
+    after = ingest(
+        document(varied.replace('property="article:published_time"', 'property="x"'), html=True, uri="p.html")
+    )
+    assert isinstance(before, Article) and isinstance(after, Article)
+    assert after.body == before.body
+    assert after.published == "2019-05-21"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -32,6 +33,7 @@ from masthead import Comment, Draft, NotAnArticle, Page, Related
 from masthead.extract.boxes import EMBEDS, box_texts
 from masthead.extract.document import tree_blocks
 from masthead.extract.htmlcomments import WORDPRESS, read_element_comments, read_page_comments
+from masthead.extract.htmlmeta import names_publisher
 from masthead.extract.htmlparts import (
     Container,
     cut_matches,
@@ -60,7 +62,8 @@ NOISE = (
     "script, style, noscript, form, nav, aside, .sharedaddy, .sd-sharing-enabled, .jp-relatedposts,"
     " .addtoany_share_save_container, .a2a_kit, .social-share, .share-buttons, .rt-reading-time,"
     " .span-reading-time, .tags-links, .cat-links, .post-tags, .post-navigation, .navigation,"
-    " #comments, .comments-area, #respond, .comment-respond, .comment-list, .commentlist, " + EMBEDS
+    " #comments, .comments-area, #respond, .comment-respond, .comment-list, .commentlist,"
+    " header.amp-wp-article-header, .amp-wp-meta, .amp-wp-article-footer, " + EMBEDS
 )
 CAPTIONS = "figcaption, .wp-caption-text, .wp-element-caption"
 #: Where the theme lists comments; a comment outside all of them is looked for in the whole page.
@@ -81,7 +84,7 @@ def parse(page: Page) -> Draft:
     if not any(byline.is_byline(line) for line in lines):
         lines = _page_byline(page) + lines
     extract = parse_lines(lines, known_title=title, links=read.links.keys())
-    authors = page.meta.authors or extract.authors
+    authors = _authors(page, extract.authors)
     warnings = [w for w in extract.warnings if not (authors and w.startswith("byline_missing"))]
     return Draft(
         url=page.url,
@@ -216,3 +219,17 @@ def _icon_name(alt: Any, src: Any) -> str | None:
     """The icon's file name, from its ``alt`` text or its address; ``None`` for another image."""
     names = (str(alt or ""), str(src or "").rsplit("/", 1)[-1].rsplit(".", 1)[0])
     return next((name for name in names if boilerplate.has_artifact(name)), None)
+
+
+def _authors(page: Page, visible: Sequence[str]) -> Sequence[str]:
+    """The head's authors, unless the byline on the page names more: the
+    head's JSON-LD and meta name the post's one user account, and the
+    byline its co-authors too ("Written by A and B"), or the account is the
+    firm's (the publisher) and the byline names the writers."""
+    declared = page.meta.authors
+    if not visible or not declared:
+        return declared or visible
+    named = {fold(name) for name in visible}
+    if all(fold(name) in named for name in declared) or names_publisher(page.meta, declared):
+        return visible
+    return declared

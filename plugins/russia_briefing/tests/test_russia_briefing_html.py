@@ -202,3 +202,24 @@ def test_a_comment_list_inside_the_post_without_its_area_stays_out_of_the_body()
     record = run(page)
     assert record.body[-1].startswith("The e-visa is single-entry")
     assert [comment.author for comment in record.comments] == ["Peter Hansen", "Russia Briefing"]
+
+
+def test_the_bylines_co_author_is_kept_when_the_head_names_one() -> None:
+    """The head's JSON-LD names the post's one user account; the byline on
+    the page may name a co-author too, or writers where the head names the firm."""
+    two = CLASSIC.replace(">Written by Chris Devonshire-Ellis<", ">Written by Chris Devonshire-Ellis and Maria Kotova<")
+    assert run(two).authors == ("Chris Devonshire-Ellis", "Maria Kotova")
+    person = "https://www.russia-briefing.com/news/#/schema/person/2a1b"
+    account = f'"author":{{"@id":"{person}","name":"Chris Devonshire-Ellis"}}'
+    firm = two.replace(account, '"author":{"name":"Dezan Shira & Associates"}')
+    assert run(firm).authors == ("Chris Devonshire-Ellis", "Maria Kotova")
+    assert run(CLASSIC).authors == ("Chris Devonshire-Ellis",)
+
+
+def test_an_amp_pages_header_is_no_body() -> None:
+    header = (
+        '<header class="amp-wp-article-header"><div class="amp-wp-meta">Maria Kotova</div>'
+        '<div class="amp-wp-meta">1 year ago</div></header>'
+    )
+    page = CLASSIC.replace('<div class="entry-content">', f'<div class="entry-content">{header}', 1)
+    assert run(page).body == run(CLASSIC).body
