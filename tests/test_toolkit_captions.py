@@ -23,6 +23,9 @@ from masthead.extract.text import fold
         "Vladimir Putin at the summit. Sergei Karpukhin / TASS",
         "Press Service of the Ministry of Defence",
         "Sergei Kiselev / Moskva News Agency",
+        # glued to the caption without its full stop, the slash spaced
+        "A factory in Tula Sergei Karpukhin / TASS",
+        "Putin and Xi in Moscow, Kremlin.ru / TASS",
     ],
 )
 def test_captions_and_credits(line: str) -> None:

@@ -41,6 +41,7 @@ def test_the_run_stays_between_start_and_stop() -> None:
     [
         ["- the withdrawal of the forces from the four regions;", "- the recognition of the new borders."],
         ["https://www.reuters.com/world/europe/kremlin-envoy-2025-04-02/", "https://tass.com/politics/1938211"],
+        ["t.me/mod_russia/31245", "tass.com/politics/1958321"],
         ["de Gaulle's old doctrine is back in fashion in Paris.", "al-Assad's former allies look for a deal."],
         ["van der Leyen's office did not answer.", "eBay and iPhone sales fell by a third, importers said."],
     ],

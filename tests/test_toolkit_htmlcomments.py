@@ -69,3 +69,17 @@ def test_a_theme_without_html5_comments_keeps_every_paragraph_of_a_comment() -> 
         ("Tommy Jensen", "Erdogan is playing both sides again.\nNothing new here.", None),
         ("Pave Way IV", "He always has.", 0),
     ]
+
+
+def test_pingbacks_and_comment_likes_are_no_comment_text() -> None:
+    likes = NON_HTML5.replace(
+        "<p>Nothing new here.</p>", '<p>Nothing new here.</p><p class="comment-likes">LikeLike</p>'
+    ).replace(
+        '<li class="comment" id="li-comment-7">',
+        '<li class="comment pingback" id="li-comment-6"><div class="comment-body">Pingback: <a>Some Blog</a>'
+        ' <span class="edit-link">Edit</span></div></li><li class="comment" id="li-comment-7">',
+    )
+    assert [(author, text) for author, text, _, _ in triples(likes, WORDPRESS)] == [
+        ("Tommy Jensen", "Erdogan is playing both sides again.\nNothing new here."),
+        ("Pave Way IV", "He always has."),
+    ]

@@ -44,10 +44,15 @@ _CONNECTOR = r"(?:via|of|the|and|for|press|service|photo|pool|de)"
 _SEGMENT_MORE_WORDS = 6
 _SEGMENT = rf"{_TOKEN}(?:\s+(?:{_TOKEN}|{_CONNECTOR})){{0,{_SEGMENT_MORE_WORDS}}}"
 #: "Sergei Karpukhin / TASS", "Kremlin.ru / TASS / Pool" closing a line: the
-#: whole line, or after the caption's last sentence or a dash or bar. Inside
-#: a sentence the same shape is text: "routes Novorossiysk/Jeddah and
-#: Astrakhan/Bandar Abbas", "support at 1.08 for EUR/USD".
-_SLASH_CREDIT = re.compile(rf"(?:^|(?<=[.!?\"”’)\]])\s+|(?<=\s[|–—-])\s+){_SEGMENT}(?:\s*/\s*{_SEGMENT})+$")
+#: whole line, or after the caption's last sentence or a dash or bar; glued
+#: to a caption without its stop ("A factory in Tula Sergei Karpukhin /
+#: TASS") only with a spaced slash. Unspaced inside a sentence the shape is
+#: text: "routes Novorossiysk/Jeddah and Astrakhan/Bandar Abbas", "support
+#: at 1.08 for EUR/USD".
+_SLASH_CREDIT = re.compile(
+    rf"(?:(?:^|(?<=[.!?\"”’)\]])\s+|(?<=\s[|–—-])\s+){_SEGMENT}(?:\s*/\s*{_SEGMENT})+"
+    rf"|(?<=\s){_SEGMENT}(?:\s+/\s+{_SEGMENT})+)$"
+)
 #: A currency pair ("EUR/USD", "RUB/CNY"), a table's heading or a rate, never a credit.
 _CURRENCIES = (
     "USD|EUR|GBP|JPY|CHF|CNY|CNH|RUB|AUD|CAD|NZD|TRY|INR|BRL|ZAR|KRW|SEK|NOK|DKK|PLN|HKD|SGD|MXN|UAH|KZT|BYN"
@@ -133,8 +138,9 @@ def _credit_of(
     :func:`_families` of ``text`` when the caller has it."""
     # The slash credit pattern tries every word start; without a slash it cannot match.
     slash = _SLASH_CREDIT.search(text) if "/" in text else None
-    if slash is not None and not _CURRENCY_PAIR.fullmatch(slash.group(0).strip()):
-        return _INNER_BREAK.split(slash.group(0).strip())[-1]
+    credit = _INNER_BREAK.split(slash.group(0).strip())[-1] if slash is not None else None
+    if credit is not None and not _CURRENCY_PAIR.fullmatch(credit):
+        return credit
     # The two case-blind searches are made only where a word they need is there.
     if families is None:
         families = _families(_lowered(text))

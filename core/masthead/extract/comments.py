@@ -1008,6 +1008,8 @@ _PARTICLES = frozenset(
     )
 )
 _PARTICLE_SEPARATORS = str.maketrans({"-": " ", "’": " ", "'": " "})
+#: An address without its scheme: "t.me/mod_russia/31245", "tass.com/politics".
+_DOMAIN_PATH = re.compile(r"[\w-]+(?:\.[\w-]+)+(?:/|$)")
 #: The opening a name's particles are read in.
 _PARTICLE_CHARS = 40
 
@@ -1021,7 +1023,7 @@ def _opens_in_lower_case(line: str) -> bool:
     first = text.split(None, 1)[0] if text else ""
     if not first[:1].isalpha() or not first[:1].islower() or not first.islower():
         return False
-    if first.startswith(("http:", "https:", "www.")) or "://" in first:
+    if first.startswith(("http:", "https:", "www.")) or "://" in first or _DOMAIN_PATH.match(first):
         return False
     words = text[:_PARTICLE_CHARS].translate(_PARTICLE_SEPARATORS).split()
     index = 0

@@ -66,7 +66,7 @@ class CommentMarkup:
 
 
 WORDPRESS = CommentMarkup(
-    item="li.comment, div.comment, article.comment",
+    item="li.comment:not(.pingback):not(.trackback), div.comment, article.comment",
     author=".comment-author .fn, .comment-author cite, .comment-author",
     date="time[datetime], .comment-metadata time, .comment-meta a, .comment-meta",
     # Themes without HTML5 comments put the text as loose paragraphs in
@@ -74,7 +74,8 @@ WORDPRESS = CommentMarkup(
     text=".comment-content, .comment-text, .comment-body",
     ident=r"^(?:li-)?comment-(\d+)$",
     not_text=(
-        ".comment-author, .comment-meta, .comment-metadata, .reply, .comment-reply-link, .comment-awaiting-moderation"
+        ".comment-author, .comment-meta, .comment-metadata, .reply, .comment-reply-link, .comment-awaiting-moderation,"
+        " .comment-likes, .comment-edit-link, .edit-link, .comment-date, .says, .avatar"
     ),
 )
 WPDISCUZ = CommentMarkup(

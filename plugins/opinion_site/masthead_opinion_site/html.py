@@ -133,10 +133,13 @@ def authors_of(page: Page) -> list[str]:
 
 #: The post header's visible date on the classic southfront.org theme
 #: ("05.04.2019"), for a page whose head and header give no ``<time>``.
-VISIBLE_DATE = ".post-date, .post-meta .date"
+VISIBLE_DATE = ".post-meta .post-date, article .post-date, .entry-meta .post-date, .post-meta .date"
+#: Where a date is another post's: the sidebar's Recent Posts widget lists
+#: its posts with ``span.post-date`` too.
+_OTHER_POSTS = "aside, .widget, .sidebar, #sidebar"
 
 
 def visible_date(page: Page) -> str | None:
     """The date the post header shows, read as a date line (not a comment's)."""
-    element = page.soup_of(VISIBLE_DATE, not_inside=wppost.COMMENTS)
+    element = page.soup_of(VISIBLE_DATE, not_inside=f"{wppost.COMMENTS}, {_OTHER_POSTS}")
     return date_line(collapse(element.get_text(" "))) if element is not None else None

@@ -85,3 +85,18 @@ def test_related_posts_boxes_inside_the_content_are_no_body_and_the_visible_date
     assert isinstance(before, Article) and isinstance(after, Article)
     assert after.body == before.body
     assert after.published == "2019-05-21"
+
+
+def test_a_recent_posts_widgets_date_is_not_the_posts() -> None:
+    from masthead import Article
+    from masthead.testing import document, ingest
+
+    page = next(p for p in HTML_ARTICLES if p.name == "southfront_org_classic.html").read_text(encoding="utf-8")
+    widget = (
+        '<aside class="widget widget_recent_entries"><ul><li><a href="/x">Other Post</a>'
+        '<span class="post-date">02.06.2019</span></li></ul></aside>'
+    )
+    undated = page.replace('property="article:published_time"', 'property="x"')
+    for varied in (undated.replace("<body", f"<body>{widget}<div", 1), undated.replace("</body>", f"{widget}</body>")):
+        record = ingest(document(varied, html=True, uri="p.html"))
+        assert isinstance(record, Article) and record.published == "2019-05-21"

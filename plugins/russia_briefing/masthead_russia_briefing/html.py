@@ -47,6 +47,7 @@ from masthead.extract.htmlparts import (
     tree_text,
 )
 from masthead.extract.listing import page_says_listing
+from masthead.extract.shapes import is_name
 from masthead.extract.text import fold
 
 from . import boilerplate, byline
@@ -229,6 +230,8 @@ def _authors(page: Page, visible: Sequence[str]) -> Sequence[str]:
     declared = page.meta.authors
     if not visible or not declared:
         return declared or visible
+    if not all(is_name(name) for name in visible):  # "Chairman of Dezan Shira & Associates"
+        return declared
     named = {fold(name) for name in visible}
     if all(fold(name) in named for name in declared) or names_publisher(page.meta, declared):
         return visible

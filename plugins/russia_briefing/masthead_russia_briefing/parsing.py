@@ -126,8 +126,6 @@ _STAMP_CHARS = 48
 #: The link under each comment of a thread that takes replies: "Reply",
 #: "Reply to NAME", "Log in to Reply" (when replying needs an account).
 _REPLY_LINK = re.compile(r"(?:log in to |login to )?reply(?: to \S.{0,40})?(?: ↓)?", re.IGNORECASE)
-#: Stamped comments that make a thread without "Reply" links (comments closed).
-_CLOSED_THREAD_STAMPS = 3
 
 
 def _take_unmarked_thread(out: Extract, tail: Sequence[str]) -> None:
@@ -138,9 +136,10 @@ def _take_unmarked_thread(out: Extract, tail: Sequence[str]) -> None:
     :func:`~masthead.extract.comments.thread_start` finds it, or nothing.
     The theme stamps every comment with a date and a time of day and puts a
     "Reply" link under it: a run without such stamps (a timeline's "NAME /
-    March 3, 2022 / text") is no thread, nor is one with fewer than
-    :data:`_CLOSED_THREAD_STAMPS` of them and no "Reply" link (an events
-    list); lines without such a stamp are not read for one."""
+    March 3, 2022 / text") or without a "Reply" link (an events list) is no
+    thread, and lines without such a stamp are not read for one. A thread
+    whose replies are closed and that lost its heading is not told from an
+    events list: it stays body."""
     found = _unmarked_thread(out.body, 1)
     if found is not None:
         start, out.comments = found
@@ -162,10 +161,9 @@ def _unmarked_thread(lines: Sequence[str], first: int) -> tuple[int, list[Commen
     start = first + found
     end = next((i for i in range(start, len(lines)) if boilerplate.THREAD_END.matches(lines[i])), len(lines))
     run = lines[start:end]
-    stamps = sum(1 for line in run if len(line) <= _STAMP_CHARS and _THREAD_STAMP.search(line))
-    # An events list is stamped so too, and takes no replies: a thread does,
-    # unless its comments are closed, and then it is longer than a list.
-    if not stamps or (stamps < _CLOSED_THREAD_STAMPS and not any(_REPLY_LINK.fullmatch(line) for line in run)):
+    if not any(len(line) <= _STAMP_CHARS and _THREAD_STAMP.search(line) for line in run):
+        return None
+    if not any(_REPLY_LINK.fullmatch(line) for line in run):  # an events list is stamped so too
         return None
     thread = read_thread(run)
     return (start, thread) if thread else None

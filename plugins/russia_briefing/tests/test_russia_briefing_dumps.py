@@ -296,3 +296,13 @@ def test_a_short_or_sentence_like_headline_over_the_byline_is_still_the_title(he
     assert title is not None
     record = ingest_article(document(text.replace(title, headline, 1), uri="headline.txt"))
     assert record.title == headline
+
+
+def test_an_events_list_of_three_stays_body() -> None:
+    events = "".join(
+        f"Maria Kotova\nJune {day}, 2024 at 10:00 am\n\nWebinar number {day} on the new rules.\n\n"
+        for day in (5, 12, 19)
+    )
+    text = SUBHEADINGS.read_text(encoding="utf-8")
+    record = ingest_article(document(text[: text.index("About Us")] + "Upcoming Events\n\n" + events, uri="ev.txt"))
+    assert record.comments == () and record.body[-1] == "Webinar number 19 on the new rules."

@@ -223,3 +223,11 @@ def test_an_amp_pages_header_is_no_body() -> None:
     )
     page = CLASSIC.replace('<div class="entry-content">', f'<div class="entry-content">{header}', 1)
     assert run(page).body == run(CLASSIC).body
+
+
+def test_a_byline_with_a_role_leaves_the_heads_author() -> None:
+    role = CLASSIC.replace(
+        ">Written by Chris Devonshire-Ellis<",
+        ">Written by Chris Devonshire-Ellis, Chairman of Dezan Shira & Associates<",
+    )
+    assert run(role).authors == ("Chris Devonshire-Ellis",)
