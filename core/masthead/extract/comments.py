@@ -1008,10 +1008,16 @@ _PARTICLES = frozenset(
     )
 )
 _PARTICLE_SEPARATORS = str.maketrans({"-": " ", "’": " ", "'": " "})
-#: An address without its scheme: "t.me/mod_russia/31245", "tass.com/politics".
-_DOMAIN_PATH = re.compile(r"[\w-]+(?:\.[\w-]+)+(?:/|$)")
 #: The opening a name's particles are read in.
 _PARTICLE_CHARS = 40
+
+
+def _is_host_path(word: str) -> bool:
+    """Whether ``word`` is an address without its scheme: a host of two
+    labels or more, then a path or nothing ("t.me/mod_russia/31245",
+    "tass.com/politics", "ria.ru")."""
+    labels = word.partition("/")[0].split(".")
+    return len(labels) >= 2 and all(label.replace("-", "").replace("_", "").isalnum() for label in labels)
 
 
 def _opens_in_lower_case(line: str) -> bool:
@@ -1023,7 +1029,7 @@ def _opens_in_lower_case(line: str) -> bool:
     first = text.split(None, 1)[0] if text else ""
     if not first[:1].isalpha() or not first[:1].islower() or not first.islower():
         return False
-    if first.startswith(("http:", "https:", "www.")) or "://" in first or _DOMAIN_PATH.match(first):
+    if first.startswith(("http:", "https:", "www.")) or "://" in first or _is_host_path(first):
         return False
     words = text[:_PARTICLE_CHARS].translate(_PARTICLE_SEPARATORS).split()
     index = 0
