@@ -252,10 +252,19 @@ def _ends_like_prose(line: str) -> bool:
     return text.endswith((":", ";")) or text.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
 
 
+def _is_prose(line: str) -> bool:
+    """A paragraph of article prose: long, and ending like a sentence."""
+    return _words_at_least(line, _PROSE_WORDS) and _ends_like_prose(line)
+
+
 def _prose_at_least(lines: Sequence[str], count: int) -> bool:
     """Whether ``count`` of ``lines`` or more are paragraphs of prose."""
-    prose = (line for line in lines if _words_at_least(line, _PROSE_WORDS) and _ends_like_prose(line))
-    return sum(1 for _ in itertools.islice(prose, count)) >= count
+    return sum(1 for _ in itertools.islice(filter(_is_prose, lines), count)) >= count
+
+
+def _teasing(bylines: int, more: int) -> bool:
+    """A run of teasers: two bylines or more, or three "read more" links with at most one byline."""
+    return bylines >= 2 or (bylines <= 1 and more >= 3)
 
 
 def _words_at_least(line: str, count: int) -> bool:
@@ -318,14 +327,14 @@ def reject_blog_listing(
     more = sum(1 for tail, teaser in zip(ends, teasers, strict=True) if tail in READ_MORE or teaser)
     end = next((i for i, line in enumerate(lines) if ends_page(line)), len(lines)) if ends_page else len(lines)
     page = lines[:end]
-    teasing = bylines >= 2 or (bylines <= 1 and more >= 3)
+    teasing = _teasing(bylines, more)
     closed = next((i for i, line in enumerate(lines) if ends_article(line)), None) if teasing and ends_article else None
     if closed is not None and _prose_at_least(lines[:closed], _ARTICLE_PARAGRAPHS):
         # An article stands above its closing blurb: teasers below it (the
         # next article, an infinite scroll's, related posts) are other pages'.
         bylines = sum(1 for line in lines[:closed] if is_byline(line))
         more = sum(1 for tail, teaser in zip(ends[:closed], teasers, strict=False) if tail in READ_MORE or teaser)
-        teasing = bylines >= 2 or (bylines <= 1 and more >= 3)
+        teasing = _teasing(bylines, more)
     if teasing or any(teasers[:end]):
         raise NotAnArticle(f"listing page: {bylines} bylines, {more} 'read more' links")
     # Prose and archive headings are read only when the verdict needs them:
@@ -336,7 +345,7 @@ def reject_blog_listing(
     archive = bylines == 0 and any(_is_archive_key(key) for key in keys[:end])
     if dates < 3 and not archive:
         return
-    prose = sum(1 for line in page if _words_at_least(line, _PROSE_WORDS) and _ends_like_prose(line))
+    prose = sum(1 for line in page if _is_prose(line))
     if dates >= 3 and (prose < dates or archive):
         raise NotAnArticle(f"listing page: {dates} datelines, {prose} paragraphs")
     if archive and prose < 2:

@@ -117,9 +117,9 @@ def parse_lines(
     return out
 
 
-#: The theme's comment stamp: a date, "at", a time of day ("July 1, 2019 at
-#: 9:12 am", "1 July 2019 at 09:12"). A timeline's or an events list's
-#: bare dates are no comment stamps.
+#: The theme's comment stamp: a date and a time of day, "at" between them or
+#: not ("July 1, 2019 at 9:12 am", "1 July 2019 at 09:12", "July 1, 2019,
+#: 9:12 am"). A timeline's bare dates are no comment stamps.
 _THREAD_STAMP = re.compile(r"\b\d{4},?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
 #: Such a stamp line is at most this long.
 _STAMP_CHARS = 48
